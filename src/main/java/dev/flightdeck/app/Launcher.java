@@ -1,0 +1,22 @@
+package dev.flightdeck.app;
+
+import dev.flightdeck.app.cli.Cli;
+
+/**
+ * Entry point. No argument opens the console; any argument runs the command line headless, without
+ * ever loading JavaFX. (A main class that extends {@code Application} could not start from a plain jar.)
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        AppContext context = AppContext.fromProcess();
+        if (args.length == 0) {
+            dev.flightdeck.ui.ConsoleLauncher.launch(context);
+            return;
+        }
+        System.exit(Cli.execute(context, args));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.flightdeck.app.cli;
+
+import dev.flightdeck.app.AppContext;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+
+/** Builds the command line; commands that need the context take it in their constructor. */
+public final class Cli {
+
+    /** Exit codes shared by every command. */
+    public static final int OK = 0;
+    public static final int PROBLEM = 1;
+    public static final int USAGE = 2;
+
+    private Cli() {
+    }
+
+    public static int execute(AppContext context, String[] args) {
+        return commandLine(context).execute(args);
+    }
+
+    /** For tests: the same command line, writing to the given streams. */
+    public static CommandLine commandLine(AppContext context, PrintWriter out, PrintWriter err) {
+        return commandLine(context).setOut(out).setErr(err);
+    }
+
+    static CommandLine commandLine(AppContext context) {
+        CommandLine commandLine = new CommandLine(new FlightdeckCommand(), new ContextFactory(context));
+        commandLine.setExitCodeOnInvalidInput(USAGE);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
+            cmd.getErr().println("flightdeck: " + exception.getMessage());
+            return PROBLEM;
+        });
+        return commandLine;
+    }
+
+    /** Constructs commands with {@code (AppContext)} when they have such a constructor, else with none. */
+    private record ContextFactory(AppContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> withContext = type.getDeclaredConstructor(AppContext.class);
+                withContext.setAccessible(true);
+                return withContext.newInstance(context);
+            } catch (NoSuchMethodException noContext) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.flightdeck.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "flightdeck",
+        description = "Run maintenance windows on live healthcare systems. Without a command, opens the console.",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        subcommands = {
+                RunbookCommand.class,
+        })
+public final class FlightdeckCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

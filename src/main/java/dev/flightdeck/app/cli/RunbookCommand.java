@@ -1,0 +1,165 @@
+package dev.flightdeck.app.cli;
+
+import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.inventory.InventoryLoader;
+import dev.flightdeck.runbook.BuiltinRunbooks;
+import dev.flightdeck.runbook.ChecklistPrinter;
+import dev.flightdeck.runbook.MarkdownImporter;
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.runbook.RunbookLoader;
+import dev.flightdeck.runbook.RunbookValidator;
+import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.yaml.Problem;
+import dev.flightdeck.yaml.Problems;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "runbook", description = "List, check, print and import runbooks.", mixinStandardHelpOptions = true)
+public final class RunbookCommand {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Command(name = "list", description = "List the built-in runbooks.")
+    int list() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-28s %-52s %-30s %6s %6s%n", "ID", "TITLE", "SOURCE", "PHASES", "STEPS");
+        for (Parsed<Runbook> parsed : BuiltinRunbooks.loadAll()) {
+            Runbook runbook = parsed.value().orElseThrow();
+            out.printf("%-28s %-52s %-30s %6d %6d%n", runbook.id(), shorten(runbook.title(), 52),
+                    shorten(runbook.source(), 30), runbook.phases().size(), runbook.stepCount());
+        }
+        return Cli.OK;
+    }
+
+    @Command(name = "validate", description = "Check runbook files; prints FILE:LINE:COLUMN: message for every problem.")
+    int validate(
+            @Parameters(paramLabel = "FILE", arity = "1..*", description = "runbook files (*.runbook.yaml)") List<Path> files,
+            @Option(names = "--inventory", paramLabel = "INV", description = "also check targets, databases and endpoints against this inventory")
+            Optional<Path> inventoryFile) {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Problem> problems = new ArrayList<>();
+        Optional<Inventory> inventory = Optional.empty();
+        if (inventoryFile.isPresent()) {
+            Parsed<Inventory> parsed = readInventory(inventoryFile.get(), problems);
+            inventory = parsed.isValid() ? parsed.value() : Optional.empty();
+        }
+        for (Path file : files) {
+            problems.addAll(validateOne(file, inventory));
+        }
+        problems.forEach(problem -> out.println(problem.format()));
+        long errors = problems.stream().filter(Problem::isError).count();
+        if (errors == 0) {
+            out.println(files.size() == 1 ? "valid" : files.size() + " runbooks valid");
+        }
+        out.flush();
+        return errors == 0 ? Cli.OK : Cli.PROBLEM;
+    }
+
+    private static Parsed<Inventory> readInventory(Path file, List<Problem> problems) {
+        try {
+            Parsed<Inventory> parsed = InventoryLoader.load(file);
+            problems.addAll(parsed.problems());
+            return parsed;
+        } catch (IOException e) {
+            problems.add(unreadable(file, e));
+            return new Parsed<>(Optional.empty(), List.of());
+        }
+    }
+
+    private static List<Problem> validateOne(Path file, Optional<Inventory> inventory) {
+        try {
+            Parsed<Runbook> parsed = RunbookLoader.load(file);
+            List<Problem> problems = new ArrayList<>(parsed.problems());
+            if (parsed.value().isPresent() && inventory.isPresent()) {
+                Problems targets = new Problems(file.toString());
+                new RunbookValidator(targets).checkTargets(parsed.value().get(), inventory.get());
+                problems.addAll(targets.sorted());
+            }
+            return problems;
+        } catch (IOException e) {
+            return List.of(unreadable(file, e));
+        }
+    }
+
+    private static Problem unreadable(Path file, IOException e) {
+        String reason = e instanceof NoSuchFileException ? "no such file" : "cannot read the file: " + e.getMessage();
+        return new Problem(file.toString(), dev.flightdeck.yaml.Position.UNKNOWN, Problem.Severity.ERROR, reason);
+    }
+
+    @Command(name = "show", description = "Print a runbook as a plain-text checklist.")
+    int show(@Parameters(paramLabel = "ID|FILE", description = "a built-in id (see 'runbook list') or a runbook file") String idOrFile) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Parsed<Runbook> parsed;
+        Optional<Parsed<Runbook>> builtin = BuiltinRunbooks.load(idOrFile);
+        if (builtin.isPresent()) {
+            parsed = builtin.get();
+        } else {
+            Path file = Path.of(idOrFile);
+            if (!Files.isRegularFile(file)) {
+                err.println("flightdeck: '" + idOrFile + "' is neither a built-in runbook (" + String.join(", ", BuiltinRunbooks.ids()) + ") nor a file");
+                return Cli.USAGE;
+            }
+            try {
+                parsed = RunbookLoader.load(file);
+            } catch (IOException e) {
+                err.println(unreadable(file, e).format());
+                return Cli.PROBLEM;
+            }
+        }
+        if (!parsed.isValid()) {
+            parsed.problems().forEach(problem -> err.println(problem.format()));
+            return Cli.PROBLEM;
+        }
+        out.print(ChecklistPrinter.print(parsed.value().orElseThrow()));
+        out.flush();
+        return Cli.OK;
+    }
+
+    @Command(name = "import-md", description = "Turn a Markdown runbook (like the seed documents) into a runbook file.")
+    int importMarkdown(
+            @Parameters(paramLabel = "FILE.md") Path markdown,
+            @Option(names = {"-o", "--out"}, paramLabel = "OUT.yaml", description = "where to write it (default: print it)") Optional<Path> output)
+            throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(markdown)) {
+            err.println("flightdeck: " + markdown + ": no such file");
+            return Cli.USAGE;
+        }
+        String text = Files.readString(markdown, StandardCharsets.UTF_8);
+        String yaml = MarkdownImporter.toYaml(text, markdown.getFileName().toString());
+        Parsed<Runbook> check = RunbookLoader.load(yaml, output.map(Path::toString).orElse("(imported)"), "imported");
+        if (!check.isValid()) {
+            check.errors().forEach(problem -> err.println(problem.format()));
+            err.println("flightdeck: the import produced an invalid runbook; this is a defect in the importer, please report it");
+            return Cli.PROBLEM;
+        }
+        if (output.isPresent()) {
+            Files.writeString(output.get(), yaml, StandardCharsets.UTF_8);
+            Runbook runbook = check.value().orElseThrow();
+            out.printf("wrote %s: %d phases, %d steps%n", output.get(), runbook.phases().size(), runbook.stepCount());
+        } else {
+            out.print(yaml);
+        }
+        out.flush();
+        return Cli.OK;
+    }
+
+    private static String shorten(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+}

@@ -1,0 +1,46 @@
+package dev.flightdeck.inventory;
+
+import dev.flightdeck.yaml.Position;
+import java.util.Optional;
+
+/**
+ * A PostgreSQL database. The password never sits in the inventory: it comes from a prompt or from
+ * {@code ~/.pgpass} (libpq rules).
+ *
+ * @param sshHost the inventory host the database runs on, where dump and restore tools are run
+ */
+public record DatabaseEntry(
+        String name,
+        String host,
+        int port,
+        String database,
+        String user,
+        SslMode sslMode,
+        Optional<String> rootCertificate,
+        Optional<String> sshHost,
+        Position position) {
+
+    /** libpq's sslmode values, in increasing strictness. */
+    public enum SslMode {
+        DISABLE("disable"), ALLOW("allow"), PREFER("prefer"), REQUIRE("require"), VERIFY_CA("verify-ca"), VERIFY_FULL("verify-full");
+
+        private final String written;
+
+        SslMode(String written) {
+            this.written = written;
+        }
+
+        public String written() {
+            return written;
+        }
+
+        public static Optional<SslMode> of(String text) {
+            for (SslMode mode : values()) {
+                if (mode.written.equals(text)) {
+                    return Optional.of(mode);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

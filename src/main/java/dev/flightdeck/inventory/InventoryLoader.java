@@ -1,0 +1,166 @@
+package dev.flightdeck.inventory;
+
+import dev.flightdeck.yaml.DidYouMean;
+import dev.flightdeck.yaml.MappingReader;
+import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.yaml.YamlFile;
+import dev.flightdeck.yaml.YamlNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads an inventory YAML file with the same line-numbered problems as runbooks. */
+public final class InventoryLoader {
+
+    private static final Set<String> ROOT_KEYS = Set.of("hosts", "databases", "endpoints", "vars");
+    private static final Set<String> HOST_KEYS = Set.of("address", "port", "user", "identity", "agent", "jump", "groups");
+    private static final Set<String> DATABASE_KEYS = Set.of("host", "port", "database", "user", "sslmode", "root-cert", "ssh-host");
+    private static final Set<String> ENDPOINT_KEYS = Set.of("url", "kind", "timeout");
+    private static final Duration DEFAULT_ENDPOINT_TIMEOUT = Duration.ofSeconds(10);
+
+    private InventoryLoader() {
+    }
+
+    public static Parsed<Inventory> load(Path file) throws IOException {
+        return load(YamlFile.read(file), file.toString());
+    }
+
+    public static Parsed<Inventory> load(String text, String origin) {
+        Problems problems = new Problems(origin);
+        Optional<Inventory> inventory = YamlFile.parse(text, problems)
+                .flatMap(root -> MappingReader.of(root, "the inventory", ROOT_KEYS, problems))
+                .map(root -> read(root, origin, problems));
+        inventory.ifPresent(i -> checkReferences(i, problems));
+        return new Parsed<>(inventory, problems.sorted());
+    }
+
+    private static Inventory read(MappingReader root, String origin, Problems problems) {
+        List<HostEntry> hosts = new ArrayList<>();
+        named(root, "hosts", problems).forEach(entry -> host(entry, problems).ifPresent(hosts::add));
+        List<DatabaseEntry> databases = new ArrayList<>();
+        named(root, "databases", problems).forEach(entry -> database(entry, problems).ifPresent(databases::add));
+        List<EndpointEntry> endpoints = new ArrayList<>();
+        named(root, "endpoints", problems).forEach(entry -> endpoint(entry, problems).ifPresent(endpoints::add));
+        Map<String, String> vars = root.textMap("vars");
+        return new Inventory(hosts, databases, endpoints, vars, origin);
+    }
+
+    /** Entries of a section whose keys are names the author chose; duplicate names are reported. */
+    private static List<YamlNode.Entry> named(MappingReader root, String section, Problems problems) {
+        Optional<YamlNode> node = root.node(section);
+        if (node.isEmpty() || node.get().isNull()) {
+            return List.of();
+        }
+        if (!node.get().isMapping()) {
+            problems.error(node.get().position(), "'" + section + "' must be a mapping of names to entries, not " + node.get().describe());
+            return List.of();
+        }
+        Set<String> names = new HashSet<>();
+        node.get().entries().forEach(entry -> names.add(entry.name()));
+        return List.copyOf(new MappingReader(node.get(), "'" + section + "'", names, problems).entriesInOrder());
+    }
+
+    private static Optional<HostEntry> host(YamlNode.Entry entry, Problems problems) {
+        String name = entry.name();
+        if (name.equals(Inventory.LOCAL)) {
+            problems.error(entry.key().position(), "'local' is reserved for the operator's own machine; give this host another name");
+        }
+        if (entry.value().isNull()) {
+            return Optional.of(new HostEntry(name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), List.of(), entry.key().position()));
+        }
+        return MappingReader.of(entry.value(), "host '" + name + "'", HOST_KEYS, problems).map(h -> new HostEntry(
+                name,
+                h.text("address"),
+                h.integer("port", 1, 65535),
+                h.text("user"),
+                h.text("identity"),
+                h.has("agent") ? Optional.of(h.bool("agent", false)) : Optional.empty(),
+                h.text("jump"),
+                h.textList("groups"),
+                entry.key().position()));
+    }
+
+    private static Optional<DatabaseEntry> database(YamlNode.Entry entry, Problems problems) {
+        String name = entry.name();
+        return MappingReader.of(entry.value(), "database '" + name + "'", DATABASE_KEYS, problems).map(d -> {
+            String sslText = d.text("sslmode").orElse("prefer");
+            DatabaseEntry.SslMode sslMode = DatabaseEntry.SslMode.of(sslText).orElseGet(() -> {
+                List<String> modes = java.util.Arrays.stream(DatabaseEntry.SslMode.values()).map(DatabaseEntry.SslMode::written).toList();
+                problems.error(d.positionOf("sslmode"), "'" + sslText + "' is not an sslmode: use one of " + modes + DidYouMean.hint(sslText, modes));
+                return DatabaseEntry.SslMode.PREFER;
+            });
+            return new DatabaseEntry(name, d.requiredText("host"), d.integer("port", 1, 65535).orElse(5432),
+                    d.requiredText("database"), d.requiredText("user"), sslMode, d.text("root-cert"), d.text("ssh-host"),
+                    entry.key().position());
+        });
+    }
+
+    private static Optional<EndpointEntry> endpoint(YamlNode.Entry entry, Problems problems) {
+        String name = entry.name();
+        if (entry.value().isScalar() && !entry.value().isNull()) {
+            String url = entry.value().text().orElse("");
+            checkUrl(url, entry.value(), name, problems);
+            return Optional.of(new EndpointEntry(name, url, EndpointEntry.Kind.HTTP, DEFAULT_ENDPOINT_TIMEOUT, entry.key().position()));
+        }
+        return MappingReader.of(entry.value(), "endpoint '" + name + "'", ENDPOINT_KEYS, problems).map(e -> {
+            String url = e.requiredText("url");
+            if (!url.isBlank()) {
+                checkUrl(url, e.node("url").orElseThrow(), name, problems);
+            }
+            String kindText = e.text("kind").orElse("http");
+            EndpointEntry.Kind kind = switch (kindText.toLowerCase(Locale.ROOT)) {
+                case "http" -> EndpointEntry.Kind.HTTP;
+                case "health" -> EndpointEntry.Kind.HEALTH;
+                case "prometheus" -> EndpointEntry.Kind.PROMETHEUS;
+                default -> {
+                    problems.error(e.positionOf("kind"), "'kind' of endpoint '" + name + "' must be http, health or prometheus, not '" + kindText + "'");
+                    yield EndpointEntry.Kind.HTTP;
+                }
+            };
+            return new EndpointEntry(name, url, kind, e.duration("timeout").orElse(DEFAULT_ENDPOINT_TIMEOUT), entry.key().position());
+        });
+    }
+
+    private static void checkUrl(String url, YamlNode at, String name, Problems problems) {
+        try {
+            URI uri = new URI(url);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                problems.error(at.position(), "endpoint '" + name + "' needs an http:// or https:// URL with a host, not '" + url + "'");
+            }
+        } catch (URISyntaxException e) {
+            problems.error(at.position(), "endpoint '" + name + "' has a malformed URL: " + e.getReason());
+        }
+    }
+
+    private static void checkReferences(Inventory inventory, Problems problems) {
+        Set<String> hostNames = new HashSet<>();
+        inventory.hosts().forEach(h -> hostNames.add(h.name()));
+        for (HostEntry host : inventory.hosts()) {
+            host.jump().filter(jump -> !hostNames.contains(jump)).ifPresent(jump -> problems.error(host.position(),
+                    "host '" + host.name() + "' jumps through '" + jump + "', which is not a host in this inventory" + DidYouMean.hint(jump, hostNames)));
+            host.jump().filter(jump -> jump.equals(host.name())).ifPresent(jump -> problems.error(host.position(),
+                    "host '" + host.name() + "' cannot jump through itself"));
+            for (String group : host.groups()) {
+                if (hostNames.contains(group)) {
+                    problems.error(host.position(), "group '" + group + "' of host '" + host.name()
+                            + "' has the same name as a host, so 'on: " + group + "' would be ambiguous");
+                }
+            }
+        }
+        for (DatabaseEntry database : inventory.databases()) {
+            database.sshHost().filter(h -> !hostNames.contains(h)).ifPresent(h -> problems.error(database.position(),
+                    "database '" + database.name() + "' names ssh-host '" + h + "', which is not a host in this inventory" + DidYouMean.hint(h, hostNames)));
+        }
+    }
+}

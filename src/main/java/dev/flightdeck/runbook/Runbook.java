@@ -1,0 +1,49 @@
+package dev.flightdeck.runbook;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A maintenance procedure: phases of steps, the triggers that call for a rollback, and the rollback
+ * plan itself. Immutable; loaded by {@link RunbookLoader}, checked by {@link RunbookValidator}.
+ *
+ * @param source the document this runbook encodes (a seed file name for built-ins), may be empty
+ * @param origin where the runbook was read from, for messages ("builtin:system-upgrade" or a path)
+ */
+public record Runbook(
+        String id,
+        String title,
+        String source,
+        String description,
+        WindowPlan window,
+        List<VariableDefinition> variables,
+        List<Phase> phases,
+        List<TriggerSpec> rollbackTriggers,
+        List<Step> rollback,
+        String origin) {
+
+    public Runbook {
+        variables = List.copyOf(variables);
+        phases = List.copyOf(phases);
+        rollbackTriggers = List.copyOf(rollbackTriggers);
+        rollback = List.copyOf(rollback);
+    }
+
+    /** Every step of every phase, in order (not the rollback plan). */
+    public Stream<Step> steps() {
+        return phases.stream().flatMap(phase -> phase.steps().stream());
+    }
+
+    public int stepCount() {
+        return (int) steps().count();
+    }
+
+    public Optional<Step> step(String stepId) {
+        return Stream.concat(steps(), rollback.stream()).filter(s -> s.id().equals(stepId)).findFirst();
+    }
+
+    public Optional<Phase> phaseOf(String stepId) {
+        return phases.stream().filter(p -> p.steps().stream().anyMatch(s -> s.id().equals(stepId))).findFirst();
+    }
+}

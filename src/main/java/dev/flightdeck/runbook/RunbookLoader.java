@@ -1,0 +1,177 @@
+package dev.flightdeck.runbook;
+
+import dev.flightdeck.yaml.MappingReader;
+import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.yaml.YamlFile;
+import dev.flightdeck.yaml.YamlNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a {@code *.runbook.yaml} file. Structural problems (syntax, unknown keys, wrong shapes, missing
+ * fields) are found here; problems between parts (ids, references, targets) by {@link RunbookValidator},
+ * which {@link #load} runs too. Every problem carries its line and column.
+ */
+public final class RunbookLoader {
+
+    private static final Set<String> RUNBOOK_KEYS = Set.of(
+            "runbook", "id", "source", "description", "window", "variables", "phases", "rollback-triggers", "rollback");
+    private static final Set<String> WINDOW_KEYS = Set.of("duration", "start", "point-of-no-return");
+    private static final Set<String> PHASE_KEYS = Set.of("id", "title", "description", "estimate", "steps");
+    private static final Set<String> VARIABLE_KEYS = Set.of("default", "description");
+    private static final Set<String> TRIGGER_KEYS = Set.of("when", "action", "countdown");
+    public static final String FILE_SUFFIX = ".runbook.yaml";
+
+    private RunbookLoader() {
+    }
+
+    public static Parsed<Runbook> load(Path file) throws IOException {
+        return load(YamlFile.read(file), file.toString(), defaultId(file.getFileName().toString()));
+    }
+
+    /**
+     * @param origin     how messages name the file (a path, or "builtin:ID")
+     * @param fallbackId the runbook's id when it does not declare one
+     */
+    public static Parsed<Runbook> load(String text, String origin, String fallbackId) {
+        Problems problems = new Problems(origin);
+        Optional<Runbook> runbook = YamlFile.parse(text, problems)
+                .flatMap(root -> MappingReader.of(root, "the runbook", RUNBOOK_KEYS, problems))
+                .map(reader -> read(reader, origin, fallbackId, problems));
+        runbook.ifPresent(r -> new RunbookValidator(problems).check(r));
+        return new Parsed<>(runbook, problems.sorted());
+    }
+
+    static String defaultId(String fileName) {
+        String base = fileName.endsWith(FILE_SUFFIX) ? fileName.substring(0, fileName.length() - FILE_SUFFIX.length())
+                : fileName.replaceFirst("\\.(ya?ml)$", "");
+        return base.isBlank() ? "runbook" : base;
+    }
+
+    private static Runbook read(MappingReader root, String origin, String fallbackId, Problems problems) {
+        StepReader steps = new StepReader(problems);
+        String title = root.requiredText("runbook");
+        List<Phase> phases = new ArrayList<>();
+        if (!root.has("phases")) {
+            problems.error(root.position(), "the runbook is missing the required key 'phases'");
+        }
+        for (YamlNode phaseNode : root.list("phases")) {
+            readPhase(phaseNode, steps, problems).ifPresent(phases::add);
+        }
+        List<Step> rollback = new ArrayList<>();
+        List<YamlNode> rollbackNodes = root.list("rollback");
+        for (int i = 0; i < rollbackNodes.size(); i++) {
+            steps.read(rollbackNodes.get(i), "rollback-" + (i + 1), false).ifPresent(rollback::add);
+        }
+        return new Runbook(
+                root.text("id").orElse(fallbackId),
+                title,
+                root.text("source").orElse(""),
+                root.text("description").orElse("").strip(),
+                window(root, problems),
+                variables(root, problems),
+                phases,
+                triggers(root, problems),
+                rollback,
+                origin);
+    }
+
+    private static Optional<Phase> readPhase(YamlNode node, StepReader steps, Problems problems) {
+        return MappingReader.of(node, "phase at line " + node.position().line(), PHASE_KEYS, problems).map(phase -> {
+            String id = phase.requiredText("id");
+            List<Step> phaseSteps = new ArrayList<>();
+            if (!phase.has("steps")) {
+                problems.error(phase.position(), "phase '" + id + "' is missing the required key 'steps'");
+            }
+            for (YamlNode stepNode : phase.list("steps")) {
+                steps.read(stepNode, id + "-" + (phaseSteps.size() + 1), true).ifPresent(phaseSteps::add);
+            }
+            return new Phase(id, phase.text("title").orElse(id), phase.text("description").orElse("").strip(),
+                    phase.duration("estimate"), phaseSteps, phase.position());
+        });
+    }
+
+    private static WindowPlan window(MappingReader root, Problems problems) {
+        return root.node("window")
+                .flatMap(node -> MappingReader.of(node, "'window'", WINDOW_KEYS, problems))
+                .map(w -> new WindowPlan(w.duration("duration"), w.text("start"), w.text("point-of-no-return")))
+                .orElse(WindowPlan.unplanned());
+    }
+
+    /** {@code name: value} for a variable with a default, {@code name: {description: ...}} for one that must be supplied. */
+    private static List<VariableDefinition> variables(MappingReader root, Problems problems) {
+        List<VariableDefinition> variables = new ArrayList<>();
+        Optional<YamlNode> node = root.node("variables");
+        if (node.isEmpty() || node.get().isNull()) {
+            return variables;
+        }
+        if (!node.get().isMapping()) {
+            problems.error(node.get().position(), "'variables' must be a mapping of names to values");
+            return variables;
+        }
+        for (YamlNode.Entry entry : new MappingReader(node.get(), "'variables'", keysOf(node.get()), problems).entriesInOrder()) {
+            YamlNode value = entry.value();
+            if (value.isMapping()) {
+                MappingReader variable = new MappingReader(value, "variable '" + entry.name() + "'", VARIABLE_KEYS, problems);
+                variables.add(new VariableDefinition(entry.name(), variable.text("default"),
+                        variable.text("description").orElse(""), entry.key().position()));
+            } else if (value.isScalar()) {
+                Optional<String> defaultValue = value.isNull() ? Optional.empty() : value.text();
+                variables.add(new VariableDefinition(entry.name(), defaultValue, "", entry.key().position()));
+            } else {
+                problems.error(value.position(), "variable '" + entry.name() + "' must be a value or a mapping with 'default' and 'description'");
+            }
+        }
+        return variables;
+    }
+
+    private static Set<String> keysOf(YamlNode mapping) {
+        Set<String> keys = new java.util.HashSet<>();
+        mapping.entries().forEach(entry -> keys.add(entry.name()));
+        return keys;
+    }
+
+    private static List<TriggerSpec> triggers(MappingReader root, Problems problems) {
+        List<TriggerSpec> triggers = new ArrayList<>();
+        for (YamlNode node : root.list("rollback-triggers")) {
+            if (node.isScalar() && !node.isNull()) {
+                trigger(node.text().orElse(""), node, TriggerSpec.Action.ARM_ROLLBACK, TriggerSpec.DEFAULT_COUNTDOWN, problems)
+                        .ifPresent(triggers::add);
+                continue;
+            }
+            MappingReader.of(node, "rollback trigger at line " + node.position().line(), TRIGGER_KEYS, problems).ifPresent(t -> {
+                String action = t.text("action").orElse("rollback");
+                TriggerSpec.Action parsed = switch (action) {
+                    case "rollback" -> TriggerSpec.Action.ARM_ROLLBACK;
+                    case "alert" -> TriggerSpec.Action.ALERT;
+                    default -> {
+                        problems.error(t.positionOf("action"), "'action' of a rollback trigger must be 'rollback' or 'alert', not '" + action + "'");
+                        yield TriggerSpec.Action.ALERT;
+                    }
+                };
+                Duration countdown = t.duration("countdown").orElse(TriggerSpec.DEFAULT_COUNTDOWN);
+                String when = t.requiredText("when");
+                if (!when.isBlank()) {
+                    trigger(when, t.node("when").orElseThrow(), parsed, countdown, problems).ifPresent(triggers::add);
+                }
+            });
+        }
+        return triggers;
+    }
+
+    private static Optional<TriggerSpec> trigger(String text, YamlNode at, TriggerSpec.Action action, Duration countdown, Problems problems) {
+        try {
+            TriggerRule rule = TriggerRuleParser.parse(text);
+            return Optional.of(new TriggerSpec(text.trim(), rule, action, countdown, at.position()));
+        } catch (TriggerRuleParser.InvalidRuleException e) {
+            problems.error(at.position(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package dev.flightdeck.runbook;
+
+import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.yaml.DidYouMean;
+import dev.flightdeck.yaml.Position;
+import dev.flightdeck.yaml.Problems;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks what the loader cannot see one mapping at a time: duplicate ids, references to variables and
+ * steps, keys that do not fit a step's kind, and (given an inventory) that every target exists.
+ */
+public final class RunbookValidator {
+
+    /** Always defined while a session runs. */
+    public static final Set<String> BUILT_IN_VARIABLES = Set.of("ts", "date", "operator", "session", "runbook");
+
+    private final Problems problems;
+
+    public RunbookValidator(Problems problems) {
+        this.problems = problems;
+    }
+
+    public void check(Runbook runbook) {
+        checkIds(runbook);
+        checkReferences(runbook);
+        checkKindFit(runbook);
+        runbook.window().pointOfNoReturn().filter(id -> runbook.step(id).isEmpty()).ifPresent(id -> problems.error(Position.UNKNOWN,
+                "window 'point-of-no-return' names step '" + id + "', which does not exist" + DidYouMean.hint(id, stepIds(runbook))));
+        for (TriggerSpec trigger : runbook.rollbackTriggers()) {
+            String signal = trigger.rule().signal();
+            if (Signals.canonical(signal).isEmpty()) {
+                problems.warning(trigger.position(), "no collector measures '" + signal + "'; it must come from a Prometheus endpoint"
+                        + DidYouMean.hint(signal, Signals.known()));
+            }
+        }
+        if (runbook.rollback().isEmpty()) {
+            problems.warning(new Position(1, 1), "the runbook has no rollback plan: add 'rollback:' with the steps that return the system to its state before the window");
+        }
+        runbook.phases().stream().filter(p -> p.steps().isEmpty())
+                .forEach(p -> problems.warning(p.position(), "phase '" + p.id() + "' has no steps"));
+    }
+
+    /** Targets, databases and endpoints must exist in the inventory the runbook will run against. */
+    public void checkTargets(Runbook runbook, Inventory inventory) {
+        for (Step step : allSteps(runbook)) {
+            step.target().filter(t -> !t.contains("${") && !inventory.targetNames().contains(t)).ifPresent(t -> problems.error(step.position(),
+                    "step '" + step.id() + "' runs on '" + t + "', which is neither a host nor a group in " + inventory.origin()
+                            + DidYouMean.hint(t, inventory.targetNames())));
+            databaseOf(step.action()).filter(db -> !db.contains("${") && inventory.database(db).isEmpty()).ifPresent(db -> problems.error(step.position(),
+                    "step '" + step.id() + "' uses database '" + db + "', which is not in " + inventory.origin()
+                            + DidYouMean.hint(db, inventory.databases().stream().map(d -> d.name()).toList())));
+            endpointOf(step.action()).filter(e -> !e.contains("://") && !e.contains("${") && inventory.endpoint(e).isEmpty()).ifPresent(e -> problems.error(step.position(),
+                    "step '" + step.id() + "' calls endpoint '" + e + "', which is not in " + inventory.origin()
+                            + DidYouMean.hint(e, inventory.endpoints().stream().map(x -> x.name()).toList())));
+        }
+        for (VariableDefinition variable : runbook.variables()) {
+            if (variable.isRequired() && !inventory.vars().containsKey(variable.name())) {
+                problems.warning(variable.position(), "variable '" + variable.name() + "' has no default and " + inventory.origin()
+                        + " does not set it under 'vars:'; it will be asked for when the session starts");
+            }
+        }
+    }
+
+    /** The inventory database a step works on, if it works on one. */
+    public static Optional<String> databaseOf(StepAction action) {
+        if (action instanceof StepAction.Sql sql) {
+            return Optional.of(sql.database());
+        } else if (action instanceof StepAction.Backup backup) {
+            return Optional.of(backup.database());
+        } else if (action instanceof StepAction.Snapshot snapshot) {
+            return Optional.of(snapshot.database());
+        } else if (action instanceof StepAction.Restore restore) {
+            return Optional.of(restore.database());
+        } else if (action instanceof StepAction.VerifyData verify) {
+            return Optional.of(verify.database());
+        } else if (action instanceof StepAction.Preflight preflight) {
+            return Optional.of(preflight.database());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> endpointOf(StepAction action) {
+        if (action instanceof StepAction.Http http) {
+            return Optional.of(http.endpoint());
+        }
+        if (action instanceof StepAction.Notify notify) {
+            return notify.webhook();
+        }
+        return Optional.empty();
+    }
+
+    /** Phase steps, their undo steps, and the rollback plan, in that order. */
+    static List<Step> allSteps(Runbook runbook) {
+        List<Step> steps = new ArrayList<>();
+        runbook.steps().forEach(step -> {
+            steps.add(step);
+            step.undo().ifPresent(steps::add);
+        });
+        steps.addAll(runbook.rollback());
+        return steps;
+    }
+
+    private static Set<String> stepIds(Runbook runbook) {
+        Set<String> ids = new LinkedHashSet<>();
+        allSteps(runbook).forEach(s -> ids.add(s.id()));
+        return ids;
+    }
+
+    private void checkIds(Runbook runbook) {
+        Map<String, Position> phases = new HashMap<>();
+        for (Phase phase : runbook.phases()) {
+            Position first = phases.putIfAbsent(phase.id(), phase.position());
+            if (first != null && !phase.id().isBlank()) {
+                problems.error(phase.position(), "duplicate phase id '" + phase.id() + "' (first at line " + first.line() + ")");
+            }
+        }
+        Map<String, Position> steps = new HashMap<>();
+        for (Step step : allSteps(runbook)) {
+            Position first = steps.putIfAbsent(step.id(), step.position());
+            if (first != null) {
+                problems.error(step.position(), "duplicate step id '" + step.id() + "' (first at line " + first.line() + ")");
+            }
+        }
+    }
+
+    private void checkReferences(Runbook runbook) {
+        Set<String> declared = new LinkedHashSet<>(BUILT_IN_VARIABLES);
+        runbook.variables().forEach(v -> declared.add(v.name()));
+        Map<String, Step> earlier = new HashMap<>();
+        for (Step step : runbook.steps().toList()) {
+            checkStepReferences(step, declared, earlier);
+            step.undo().ifPresent(undo -> checkStepReferences(undo, declared, withSelf(earlier, step)));
+            earlier.put(step.id(), step);
+        }
+        for (Step step : runbook.rollback()) {
+            // the rollback may use what any phase step produced; steps that never ran make binding fail at run time
+            checkStepReferences(step, declared, earlier);
+        }
+    }
+
+    private static Map<String, Step> withSelf(Map<String, Step> earlier, Step step) {
+        Map<String, Step> visible = new HashMap<>(earlier);
+        visible.put(step.id(), step);
+        return visible;
+    }
+
+    private void checkStepReferences(Step step, Set<String> declared, Map<String, Step> visible) {
+        List<String> texts = new ArrayList<>(step.action().texts());
+        step.target().ifPresent(texts::add);
+        for (String text : texts) {
+            try {
+                for (Placeholders.Reference reference : Placeholders.find(text)) {
+                    checkReference(step, reference.name(), declared, visible);
+                }
+            } catch (Placeholders.UnclosedReferenceException e) {
+                problems.error(step.position(), "in step '" + step.id() + "': " + e.getMessage());
+            }
+        }
+        if (step.action() instanceof StepAction.VerifyData verify && verify.compareTo().isPresent()) {
+            String before = verify.compareTo().get();
+            Step target = visible.get(before);
+            if (target == null) {
+                problems.error(step.position(), "step '" + step.id() + "' compares with '" + before + "', which is not an earlier step");
+            } else if (!(target.action() instanceof StepAction.VerifyData captured) || captured.tables().isEmpty()) {
+                problems.error(step.position(), "step '" + step.id() + "' compares with '" + before + "', which is not a verify-data step that captures tables");
+            }
+        }
+    }
+
+    private void checkReference(Step step, String name, Set<String> declared, Map<String, Step> visible) {
+        if (name.startsWith("steps.")) {
+            String[] parts = name.split("\\.");
+            if (parts.length != 3) {
+                problems.error(step.position(), "in step '" + step.id() + "': '${" + name + "}' must be written ${steps.STEP-ID.OUTPUT}");
+                return;
+            }
+            Step source = visible.get(parts[1]);
+            if (source == null) {
+                problems.error(step.position(), "in step '" + step.id() + "': '${" + name + "}' refers to step '" + parts[1]
+                        + "', which does not come before it" + DidYouMean.hint(parts[1], visible.keySet()));
+            } else if (!source.kind().outputs().contains(parts[2])) {
+                problems.error(step.position(), "in step '" + step.id() + "': step '" + parts[1] + "' (" + source.kind().key()
+                        + ") has no output '" + parts[2] + "'; it has " + source.kind().outputs());
+            }
+        } else if (!declared.contains(name)) {
+            problems.error(step.position(), "in step '" + step.id() + "': variable '${" + name + "}' is not defined; declare it under 'variables:'"
+                    + DidYouMean.hint(name, declared));
+        }
+    }
+
+    private void checkKindFit(Runbook runbook) {
+        for (Step step : allSteps(runbook)) {
+            StepKind kind = step.kind();
+            boolean runsCommands = kind == StepKind.RUN;
+            if (runsCommands && step.target().isEmpty()) {
+                problems.error(step.position(), "step '" + step.id() + "' runs a command but says nowhere where: add 'on:' with a host, a group, or 'local'");
+            }
+            if (!runsCommands && step.target().isPresent()) {
+                problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'on:' applies only to run steps");
+            }
+            FanOut fanOut = step.fanOut();
+            if (!runsCommands && (fanOut.parallel().isPresent() || !fanOut.serial().isEmpty() || fanOut.maxFail().isPresent())) {
+                problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'parallel', 'serial' and 'max-fail' apply only to run steps");
+            }
+            checkExpectationFit(step);
+        }
+    }
+
+    private void checkExpectationFit(Step step) {
+        Expectation expect = step.expect();
+        StepKind kind = step.kind();
+        List<String> misplaced = new ArrayList<>();
+        if (kind != StepKind.RUN && (!expect.exitCodes().isEmpty() || expect.outputContains().isPresent())) {
+            misplaced.add("exit/output-contains (run steps)");
+        }
+        if (kind != StepKind.SQL && (expect.rows().isPresent() || expect.value().isPresent() || expect.empty().isPresent())) {
+            misplaced.add("rows/value/empty (sql steps)");
+        }
+        if (kind != StepKind.HTTP && (!expect.status().isEmpty() || expect.bodyContains().isPresent() || expect.maxLatency().isPresent())) {
+            misplaced.add("status/body-contains/max-latency (http steps)");
+        }
+        if (!misplaced.isEmpty()) {
+            problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step but expects " + String.join(", ", misplaced));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.flightdeck.runbook;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A condition on a live signal that calls for a rollback, in the seeds' own words:
+ * {@code error_rate > 1% for 5m}, {@code latency_p95 > 2x baseline for 10m}, {@code health fails 3 consecutive},
+ * {@code db_connection failures}. Parsed by {@link TriggerRuleParser}; evaluated by the metrics engine.
+ */
+public sealed interface TriggerRule {
+
+    String signal();
+
+    /** The signal crosses a threshold, optionally for a sustained time. */
+    record Threshold(String signal, Comparison.Operator operator, double value, Unit unit, Optional<Duration> sustainedFor)
+            implements TriggerRule {
+    }
+
+    /** The signal's check fails this many times in a row (a success resets the count). */
+    record ConsecutiveFailures(String signal, int count) implements TriggerRule {
+    }
+
+    /** Any failure of the signal's check fires at once. */
+    record AnyFailure(String signal) implements TriggerRule {
+    }
+
+    enum Unit {
+        /** a plain number in the signal's own unit */
+        NONE(""),
+        PERCENT("%"),
+        MILLISECONDS("ms"),
+        SECONDS("s"),
+        /** a multiple of the baseline captured before the first change */
+        BASELINE_MULTIPLE("x baseline");
+
+        private final String written;
+
+        Unit(String written) {
+            this.written = written;
+        }
+
+        public String written() {
+            return written;
+        }
+    }
+}

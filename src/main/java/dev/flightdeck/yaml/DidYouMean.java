@@ -1,0 +1,45 @@
+package dev.flightdeck.yaml;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Suggests the closest known word for a misspelt one (Damerau-free Levenshtein, small edits only). */
+public final class DidYouMean {
+
+    private DidYouMean() {
+    }
+
+    public static Optional<String> closest(String word, Collection<String> candidates) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        int allowed = Math.max(2, lower.length() / 3);
+        return candidates.stream()
+                .filter(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT)) <= allowed)
+                .min(Comparator.comparingInt(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT))));
+    }
+
+    /** " (did you mean 'x'?)" or an empty string, ready to append to a message. */
+    public static String hint(String word, Collection<String> candidates) {
+        return closest(word, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
+    }
+
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
