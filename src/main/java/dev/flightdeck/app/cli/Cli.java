@@ -26,8 +26,8 @@ public final class Cli {
     }
 
     static CommandLine commandLine(AppContext context) {
+        // picocli already exits with 2 (USAGE) on invalid input
         CommandLine commandLine = new CommandLine(new FlightdeckCommand(), new ContextFactory(context));
-        commandLine.setExitCodeOnInvalidInput(USAGE);
         commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
             cmd.getErr().println("flightdeck: " + exception.getMessage());
             return PROBLEM;
