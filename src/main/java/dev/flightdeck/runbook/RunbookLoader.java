@@ -89,8 +89,12 @@ public final class RunbookLoader {
             if (!phase.has("steps")) {
                 problems.error(phase.position(), "phase '" + id + "' is missing the required key 'steps'");
             }
-            for (YamlNode stepNode : phase.list("steps")) {
+            List<YamlNode> stepNodes = phase.list("steps");
+            for (YamlNode stepNode : stepNodes) {
                 steps.read(stepNode, id + "-" + (phaseSteps.size() + 1), true).ifPresent(phaseSteps::add);
+            }
+            if (stepNodes.isEmpty() && phase.has("steps")) {
+                problems.warning(phase.positionOf("steps"), "phase '" + id + "' has no steps");
             }
             return new Phase(id, phase.text("title").orElse(id), phase.text("description").orElse("").strip(),
                     phase.duration("estimate"), phaseSteps, phase.position());
@@ -170,7 +174,7 @@ public final class RunbookLoader {
             TriggerRule rule = TriggerRuleParser.parse(text);
             return Optional.of(new TriggerSpec(text.trim(), rule, action, countdown, at.position()));
         } catch (TriggerRuleParser.InvalidRuleException e) {
-            problems.error(at.position(), e.getMessage());
+            problems.error(at.position(), "rollback trigger '" + text.trim() + "': " + e.getMessage());
             return Optional.empty();
         }
     }

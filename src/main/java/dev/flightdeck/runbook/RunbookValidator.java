@@ -43,8 +43,6 @@ public final class RunbookValidator {
         if (runbook.rollback().isEmpty()) {
             problems.warning(new Position(1, 1), "the runbook has no rollback plan: add 'rollback:' with the steps that return the system to its state before the window");
         }
-        runbook.phases().stream().filter(p -> p.steps().isEmpty())
-                .forEach(p -> problems.warning(p.position(), "phase '" + p.id() + "' has no steps"));
     }
 
     /** Targets, databases and endpoints must exist in the inventory the runbook will run against. */
