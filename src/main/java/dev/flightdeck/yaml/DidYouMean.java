@@ -2,6 +2,7 @@ package dev.flightdeck.yaml;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,9 +20,21 @@ public final class DidYouMean {
                 .min(Comparator.comparingInt(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT))));
     }
 
-    /** " (did you mean 'x'?)" or an empty string, ready to append to a message. */
+    /**
+     * " (did you mean 'x'?)", or " (did you mean 'x' or 'y'?)" when several are equally close (at most three),
+     * or an empty string; ready to append to a message.
+     */
     public static String hint(String word, Collection<String> candidates) {
-        return closest(word, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
+        Optional<String> best = closest(word, candidates);
+        if (best.isEmpty()) {
+            return "";
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        int bestDistance = distance(lower, best.get().toLowerCase(Locale.ROOT));
+        List<String> equallyClose = candidates.stream()
+                .filter(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT)) == bestDistance)
+                .sorted().limit(3).map(candidate -> "'" + candidate + "'").toList();
+        return " (did you mean " + String.join(" or ", equallyClose) + "?)";
     }
 
     static int distance(String a, String b) {
