@@ -21,7 +21,7 @@ public final class DidYouMean {
     }
 
     /**
-     * " (did you mean 'x'?)", or " (did you mean 'x' or 'y'?)" when several are equally close (at most three),
+     * " (did you mean 'x'?)", or " (did you mean 'x', 'y' or 'z'?)" when several are equally close (at most three),
      * or an empty string; ready to append to a message.
      */
     public static String hint(String word, Collection<String> candidates) {
@@ -34,7 +34,10 @@ public final class DidYouMean {
         List<String> equallyClose = candidates.stream()
                 .filter(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT)) == bestDistance)
                 .sorted().limit(3).map(candidate -> "'" + candidate + "'").toList();
-        return " (did you mean " + String.join(" or ", equallyClose) + "?)";
+        String last = equallyClose.get(equallyClose.size() - 1);
+        String choices = equallyClose.size() == 1 ? last
+                : String.join(", ", equallyClose.subList(0, equallyClose.size() - 1)) + " or " + last;
+        return " (did you mean " + choices + "?)";
     }
 
     static int distance(String a, String b) {

@@ -66,7 +66,7 @@ class RunbookValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains(
-                runbook + ":5:9: step 'restart' runs on 'apps', which is neither a host nor a group in " + INVENTORY + " (did you mean 'app' or 'app1'?)",
+                runbook + ":5:9: step 'restart' runs on 'apps', which is neither a host nor a group in " + INVENTORY + " (did you mean 'app', 'app1' or 'app2'?)",
                 runbook + ":8:9: step 'count' uses database 'healthcar', which is not in " + INVENTORY + " (did you mean 'healthcare'?)",
                 runbook + ":11:9: step 'ping' calls endpoint 'helth', which is not in " + INVENTORY + " (did you mean 'health'?)");
         assertThat(run.out()).doesNotContain("'here'");
