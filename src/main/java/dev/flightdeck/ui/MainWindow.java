@@ -1,22 +1,61 @@
 package dev.flightdeck.ui;
 
 import dev.flightdeck.app.AppContext;
+import dev.flightdeck.app.Settings;
+import dev.flightdeck.ui.detail.StepDetailController;
+import dev.flightdeck.ui.library.RunbookLibraryController;
+import dev.flightdeck.ui.library.RunbookLibraryViewModel;
+import dev.flightdeck.ui.main.ConsoleViewModel;
+import dev.flightdeck.ui.main.MainWindowController;
+import dev.flightdeck.ui.navigator.RunbookNavigatorController;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
-/** The console's main window. (Being built this session: library, navigator, detail pane.) */
+/** Composition root of the console: builds view models and controllers by constructor and shows the window. */
 public final class MainWindow {
 
-    private final AppContext context;
+    private final BackgroundExecutors executors = new BackgroundExecutors();
+    private final ConsoleViewModel console;
+    private final ThemeManager themes;
 
     public MainWindow(AppContext context) {
-        this.context = context;
+        this.themes = new ThemeManager(Settings.load(context.home()));
+        this.console = new ConsoleViewModel(new RunbookLibraryViewModel(executors.files()));
+    }
+
+    public ConsoleViewModel console() {
+        return console;
+    }
+
+    /** How every controller of the console is built; one place, so a view can never get a half-wired controller. */
+    FxmlViews views() {
+        Map<Class<?>, Supplier<?>> controllers = Map.of(
+                MainWindowController.class, () -> new MainWindowController(console, themes),
+                RunbookLibraryController.class, () -> new RunbookLibraryController(console.library()),
+                RunbookNavigatorController.class, () -> new RunbookNavigatorController(console),
+                StepDetailController.class, () -> new StepDetailController(console));
+        return new FxmlViews(controllers);
     }
 
     public void show(Stage stage) {
+        Parent root = views().load(FxmlFile.MAIN_WINDOW);
+        root.getProperties().put(ConsoleViewModel.class, console);
+        Scene scene = new Scene(root, 1360, 860);
+        scene.getStylesheets().add(MainWindow.class.getResource("/styles/flightdeck.css").toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                () -> ((javafx.scene.control.Button) root.lookup("#openButton")).fire());
         stage.setTitle("Flightdeck");
-        stage.setScene(new Scene(new Label("Flightdeck " + context.home().root()), 1280, 800));
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+        stage.setOnHidden(event -> executors.close());
         stage.show();
+        console.library().loadBuiltins();
     }
 }

@@ -1,0 +1,19 @@
+package dev.flightdeck.ui;
+
+/** Every view of the console; all FXML lives in the top-level {@code fxml/} folder. */
+public enum FxmlFile {
+    MAIN_WINDOW("main_window.fxml"),
+    RUNBOOK_LIBRARY("runbook_library.fxml"),
+    RUNBOOK_NAVIGATOR("runbook_navigator.fxml"),
+    STEP_DETAIL("step_detail.fxml");
+
+    private final String fileName;
+
+    FxmlFile(String fileName) {
+        this.fileName = fileName;
+    }
+
+    public String resourcePath() {
+        return "/fxml/" + fileName;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.flightdeck.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Background work with results delivered on the FX thread, in one fluent line:
+ * {@code Tasks.create(() -> load(file)).onSuccess(view::show).onError(view::showError).runOnce(executor)}.
+ * A failure without an error handler is logged, never swallowed.
+ */
+public final class Tasks<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Tasks.class);
+
+    private final Callable<T> work;
+    private Consumer<T> onSuccess = result -> { };
+    private Consumer<Throwable> onError = error -> LOG.error("Background task failed", error);
+    private Runnable andFinally = () -> { };
+
+    private Tasks(Callable<T> work) {
+        this.work = work;
+    }
+
+    public static <T> Tasks<T> create(Callable<T> work) {
+        return new Tasks<>(work);
+    }
+
+    public Tasks<T> onSuccess(Consumer<T> handler) {
+        this.onSuccess = handler;
+        return this;
+    }
+
+    public Tasks<T> onError(Consumer<Throwable> handler) {
+        this.onError = handler;
+        return this;
+    }
+
+    public Tasks<T> andFinally(Runnable handler) {
+        this.andFinally = handler;
+        return this;
+    }
+
+    /** Runs the work on the executor; handlers run on the FX thread. */
+    public void runOnce(Executor executor) {
+        executor.execute(() -> {
+            try {
+                T result = work.call();
+                Platform.runLater(() -> {
+                    try {
+                        onSuccess.accept(result);
+                    } finally {
+                        andFinally.run();
+                    }
+                });
+            } catch (Exception | Error e) {
+                Platform.runLater(() -> {
+                    try {
+                        onError.accept(e);
+                    } finally {
+                        andFinally.run();
+                    }
+                });
+            }
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package dev.flightdeck.ui.library;
+
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.yaml.Problem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** A runbook in the library: built in, or opened from a file (possibly with problems). */
+public record LibraryEntry(String title, String detail, Parsed<Runbook> parsed, Optional<Path> file) {
+
+    public static LibraryEntry builtin(Parsed<Runbook> parsed) {
+        Runbook runbook = parsed.value().orElseThrow();
+        return new LibraryEntry(runbook.title(), summary(runbook), parsed, Optional.empty());
+    }
+
+    public static LibraryEntry fromFile(Path file, Parsed<Runbook> parsed) {
+        String title = parsed.value().map(Runbook::title).filter(t -> !t.isBlank()).orElse(file.getFileName().toString());
+        String detail = parsed.isValid() ? summary(parsed.value().orElseThrow()) : problemCount(parsed.errors()) + " · " + file.getFileName();
+        return new LibraryEntry(title, detail, parsed, Optional.of(file));
+    }
+
+    public boolean isBuiltin() {
+        return file.isEmpty();
+    }
+
+    public Optional<Runbook> runbook() {
+        return parsed.isValid() ? parsed.value() : Optional.empty();
+    }
+
+    private static String summary(Runbook runbook) {
+        return runbook.phases().size() + " phases · " + runbook.stepCount() + " steps";
+    }
+
+    private static String problemCount(List<Problem> errors) {
+        return errors.size() == 1 ? "1 problem" : errors.size() + " problems";
+    }
+}

@@ -1,0 +1,70 @@
+package dev.flightdeck.ui.library;
+
+import dev.flightdeck.runbook.BuiltinRunbooks;
+import dev.flightdeck.runbook.RunbookLoader;
+import dev.flightdeck.ui.Tasks;
+import dev.flightdeck.yaml.Parsed;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The runbooks the operator can choose from; loading happens on a background executor. */
+public final class RunbookLibraryViewModel {
+
+    private final Executor executor;
+    private final ObservableList<LibraryEntry> entries = FXCollections.observableArrayList();
+    private final ObjectProperty<LibraryEntry> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading built-in runbooks…");
+
+    public RunbookLibraryViewModel(Executor executor) {
+        this.executor = executor;
+    }
+
+    public ObservableList<LibraryEntry> entries() {
+        return entries;
+    }
+
+    public ObjectProperty<LibraryEntry> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public void loadBuiltins() {
+        Tasks.create(() -> BuiltinRunbooks.loadAll().stream().map(LibraryEntry::builtin).toList())
+                .onSuccess(this::showBuiltins)
+                .onError(error -> status.set("Could not load the built-in runbooks: " + error.getMessage()))
+                .runOnce(executor);
+    }
+
+    private void showBuiltins(List<LibraryEntry> builtins) {
+        entries.removeIf(LibraryEntry::isBuiltin);
+        entries.addAll(0, builtins);
+        status.set(builtins.size() == 1 ? "1 built-in runbook" : builtins.size() + " built-in runbooks");
+        if (selected.get() == null && !entries.isEmpty()) {
+            selected.set(entries.get(0));
+        }
+    }
+
+    /** Reads a runbook file and selects it; a file with problems is listed too, so its problems can be read. */
+    public void open(Path file) {
+        status.set("Opening " + file.getFileName() + "…");
+        Tasks.create(() -> {
+            Parsed<dev.flightdeck.runbook.Runbook> parsed = RunbookLoader.load(file);
+            return LibraryEntry.fromFile(file, parsed);
+        }).onSuccess(entry -> {
+            entries.removeIf(existing -> existing.file().equals(entry.file()));
+            entries.add(entry);
+            selected.set(entry);
+            status.set(entry.parsed().isValid() ? "Opened " + file : file.getFileName() + " has problems; see the details");
+        }).onError(error -> status.set("Could not open " + file + ": " + error.getMessage())).runOnce(executor);
+    }
+}

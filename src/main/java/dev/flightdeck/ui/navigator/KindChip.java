@@ -1,0 +1,18 @@
+package dev.flightdeck.ui.navigator;
+
+import dev.flightdeck.runbook.StepKind;
+import javafx.scene.control.Label;
+
+/** A small coloured label naming a step's kind, styled per kind in flightdeck.css ({@code .kind-chip.kind-run}). */
+public final class KindChip {
+
+    private KindChip() {
+    }
+
+    public static Label of(StepKind kind) {
+        Label chip = new Label(kind.label());
+        chip.getStyleClass().addAll("kind-chip", "kind-" + kind.key());
+        chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return chip;
+    }
+}

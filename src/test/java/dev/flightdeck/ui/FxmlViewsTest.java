@@ -1,0 +1,41 @@
+package dev.flightdeck.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URL;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** Every FXML file exists and parses, so a broken view fails the build, not the operator's night. */
+@ExtendWith(ApplicationExtension.class)
+class FxmlViewsTest {
+
+    @Test
+    void everyViewIsPackaged() {
+        for (FxmlFile view : FxmlFile.values()) {
+            URL location = FxmlViews.class.getResource(view.resourcePath());
+            assertThat(location).as(view.resourcePath()).isNotNull();
+        }
+    }
+
+    @Test
+    void everyViewLoadsWithItsController(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
+        MainWindow window = org.testfx.api.FxToolkit.setupFixture(() -> new MainWindow(
+                new dev.flightdeck.app.AppContext(new dev.flightdeck.app.FlightdeckHome(home), Map.of())));
+        for (FxmlFile view : FxmlFile.values()) {
+            javafx.scene.Parent root = org.testfx.api.FxToolkit.setupFixture(() -> window.views().load(view));
+            assertThat(root).as(view.name()).isNotNull();
+        }
+    }
+
+    @Test
+    void aViewWhoseControllerIsNotRegisteredFailsAtOnceNamingIt() {
+        FxmlViews views = new FxmlViews(Map.of());
+
+        assertThatThrownBy(() -> views.load(FxmlFile.STEP_DETAIL))
+                .hasStackTraceContaining("no controller factory registered for dev.flightdeck.ui.detail.StepDetailController");
+    }
+}
