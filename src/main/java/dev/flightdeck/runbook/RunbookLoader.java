@@ -20,12 +20,12 @@ import java.util.Set;
  */
 public final class RunbookLoader {
 
-    private static final Set<String> RUNBOOK_KEYS = Set.of(
+    static final Set<String> RUNBOOK_KEYS = Set.of(
             "runbook", "id", "source", "description", "window", "variables", "phases", "rollback-triggers", "rollback");
-    private static final Set<String> WINDOW_KEYS = Set.of("duration", "start", "point-of-no-return");
-    private static final Set<String> PHASE_KEYS = Set.of("id", "title", "description", "estimate", "steps");
+    static final Set<String> WINDOW_KEYS = Set.of("duration", "start", "point-of-no-return");
+    static final Set<String> PHASE_KEYS = Set.of("id", "title", "description", "estimate", "steps");
     private static final Set<String> VARIABLE_KEYS = Set.of("default", "description");
-    private static final Set<String> TRIGGER_KEYS = Set.of("when", "action", "countdown");
+    static final Set<String> TRIGGER_KEYS = Set.of("when", "action", "countdown");
     public static final String FILE_SUFFIX = ".runbook.yaml";
 
     private RunbookLoader() {

@@ -15,7 +15,7 @@ final class StepReader {
     private static final Set<String> COMMON_KEYS = Set.of(
             "id", "title", "description", "on", "undo", "timeout", "required", "expect",
             "sensitive-output", "parallel", "serial", "max-fail", "database");
-    private static final Set<String> EXPECT_KEYS = Set.of(
+    static final Set<String> EXPECT_KEYS = Set.of(
             "exit", "output-contains", "rows", "value", "empty", "status", "body-contains", "max-latency");
     static final Set<String> STEP_KEYS = allStepKeys();
 
