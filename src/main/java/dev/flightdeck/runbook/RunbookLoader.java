@@ -22,7 +22,7 @@ public final class RunbookLoader {
 
     static final Set<String> RUNBOOK_KEYS = Set.of(
             "runbook", "id", "source", "description", "window", "variables", "phases", "rollback-triggers", "rollback");
-    static final Set<String> WINDOW_KEYS = Set.of("duration", "start", "point-of-no-return");
+    static final Set<String> WINDOW_KEYS = Set.of("duration", "start", "point-of-no-return", "rollback-time");
     static final Set<String> PHASE_KEYS = Set.of("id", "title", "description", "estimate", "steps");
     private static final Set<String> VARIABLE_KEYS = Set.of("default", "description");
     static final Set<String> TRIGGER_KEYS = Set.of("when", "action", "countdown");
@@ -104,7 +104,7 @@ public final class RunbookLoader {
     private static WindowPlan window(MappingReader root, Problems problems) {
         return root.node("window")
                 .flatMap(node -> MappingReader.of(node, "'window'", WINDOW_KEYS, problems))
-                .map(w -> new WindowPlan(w.duration("duration"), w.text("start"), w.text("point-of-no-return")))
+                .map(w -> new WindowPlan(w.duration("duration"), w.text("start"), w.text("point-of-no-return"), w.duration("rollback-time")))
                 .orElse(WindowPlan.unplanned());
     }
 

@@ -1,0 +1,119 @@
+package dev.flightdeck.session;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happens in a session, as recorded in its journal. The session's state is the fold of these
+ * ({@link SessionFold}); nothing else stores it. Each event names its journal type.
+ * Texts in events (commands, output, messages) are already redacted when they are created.
+ */
+public sealed interface SessionEvent {
+
+    /** The journal's {@code type} string for this event. */
+    String type();
+
+    enum Mode { LIVE, REHEARSAL }
+
+    /**
+     * @param timestamp the session's {@code ${ts}}, fixed for its whole life
+     * @param variables the values of the runbook's variables as bound at the start (no secrets: secrets are never variables)
+     */
+    record SessionOpened(String sessionId, String runbookId, String runbookTitle, String runbookSource, String runbookSha256,
+                         String operator, String inventory, String timestamp, Map<String, String> variables, Mode mode)
+            implements SessionEvent {
+        public static final String TYPE = "session.opened";
+        public String type() { return TYPE; }
+    }
+
+    /** The session was reopened from its journal; anything running before this point has an unknown outcome. */
+    record SessionResumed(String operator, String reason) implements SessionEvent {
+        public static final String TYPE = "session.resumed";
+        public String type() { return TYPE; }
+    }
+
+    /**
+     * Recorded before the step acts (write-ahead).
+     *
+     * @param targets the hosts, database or endpoint it acts on
+     * @param text    the exact command, SQL or request, bound and redacted
+     */
+    record StepIntent(String stepId, String kind, int attempt, List<String> targets, String text, boolean rollback)
+            implements SessionEvent {
+        public static final String TYPE = "step.intent";
+        public String type() { return TYPE; }
+    }
+
+    record StepOutput(String stepId, String host, String stream, String text) implements SessionEvent {
+        public static final String TYPE = "step.output";
+        public String type() { return TYPE; }
+    }
+
+    enum Status { SUCCEEDED, FAILED, UNKNOWN }
+
+    /**
+     * @param outputs values later steps may refer to as {@code ${steps.ID.NAME}}
+     * @param manual  the operator checked by hand and marked the outcome (after an unknown one)
+     */
+    record StepOutcome(String stepId, int attempt, Status status, String message, Map<String, String> outputs,
+                       List<HostResult> hosts, long durationMillis, boolean manual) implements SessionEvent {
+        public static final String TYPE = "step.outcome";
+        public String type() { return TYPE; }
+    }
+
+    /** A per-host result of a step that ran on several hosts. */
+    record HostResult(String host, Status status, Integer exitCode, String message) {
+    }
+
+    record StepSkipped(String stepId, String reason) implements SessionEvent {
+        public static final String TYPE = "step.skipped";
+        public String type() { return TYPE; }
+    }
+
+    record Confirmation(String stepId, String note) implements SessionEvent {
+        public static final String TYPE = "confirmation";
+        public String type() { return TYPE; }
+    }
+
+    /** A named approver's decision at a gate; the actor of the journal entry is the approver. */
+    record Approval(String stepId, String approver, String role, String note, String checkpoint) implements SessionEvent {
+        public static final String TYPE = "approval";
+        public String type() { return TYPE; }
+    }
+
+    record HostKeyDecision(String host, String keyType, String fingerprint, String decision) implements SessionEvent {
+        public static final String TYPE = "hostkey.decision";
+        public String type() { return TYPE; }
+    }
+
+    record ConnectionChanged(String target, String state, String detail) implements SessionEvent {
+        public static final String TYPE = "connection";
+        public String type() { return TYPE; }
+    }
+
+    /** A rollback trigger fired; the evidence is the samples that made it fire. */
+    record Alarm(String trigger, String action, List<String> evidence) implements SessionEvent {
+        public static final String TYPE = "alarm";
+        public String type() { return TYPE; }
+    }
+
+    record RollbackStarted(String reason, String startedBy) implements SessionEvent {
+        public static final String TYPE = "rollback.started";
+        public String type() { return TYPE; }
+    }
+
+    record RollbackFinished(Status result, String message) implements SessionEvent {
+        public static final String TYPE = "rollback.finished";
+        public String type() { return TYPE; }
+    }
+
+    record Verification(String title, List<Map<String, String>> rows, boolean passed) implements SessionEvent {
+        public static final String TYPE = "verification";
+        public String type() { return TYPE; }
+    }
+
+    record SessionClosed(String result) implements SessionEvent {
+        public static final String TYPE = "session.closed";
+        public String type() { return TYPE; }
+    }
+}

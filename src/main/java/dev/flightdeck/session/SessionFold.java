@@ -1,0 +1,69 @@
+package dev.flightdeck.session;
+
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.runbook.Step;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Builds the session's state from its journal events, in order. The same events always give the same state:
+ * this is how a session survives a crash and how a reviewer's reading matches the operator's screen.
+ */
+public final class SessionFold {
+
+    private SessionFold() {
+    }
+
+    public static SessionState fold(Runbook runbook, List<Recorded> events) {
+        Map<String, StepRecord> steps = new LinkedHashMap<>();
+        Stream.concat(runbook.steps(), runbook.rollback().stream()).forEach(step -> steps.put(step.id(), StepRecord.pending(step.id())));
+        runbook.steps().flatMap(step -> step.undo().stream()).forEach(undo -> steps.put(undo.id(), StepRecord.pending(undo.id())));
+        Optional<SessionEvent.SessionOpened> opened = Optional.empty();
+        List<Recorded> alarms = new ArrayList<>();
+        RollbackState rollback = RollbackState.NOT_STARTED;
+        Optional<String> closed = Optional.empty();
+        for (Recorded recorded : events) {
+            SessionEvent event = recorded.event();
+            if (event instanceof SessionEvent.SessionOpened open) {
+                opened = Optional.of(open);
+            } else if (event instanceof SessionEvent.SessionResumed) {
+                steps.replaceAll((id, record) -> record.status() == StepStatus.RUNNING
+                        ? record.withStatus(StepStatus.UNKNOWN, "started before the session was interrupted; the outcome was never recorded")
+                        : record);
+            } else if (event instanceof SessionEvent.StepIntent intent) {
+                steps.computeIfPresent(intent.stepId(), (id, record) -> record.started(recorded.time(), intent.attempt()));
+            } else if (event instanceof SessionEvent.StepOutcome outcome) {
+                steps.computeIfPresent(outcome.stepId(), (id, record) -> record.finished(outcome, recorded.time()));
+            } else if (event instanceof SessionEvent.StepSkipped skipped) {
+                steps.computeIfPresent(skipped.stepId(), (id, record) -> record.skipped(recorded.actor(), skipped.reason(), recorded.time()));
+            } else if (event instanceof SessionEvent.Approval approval) {
+                StepRecord.ApprovalRecord given = new StepRecord.ApprovalRecord(approval.approver(), approval.role(), approval.note(),
+                        recorded.time(), approval.checkpoint());
+                steps.computeIfPresent(approval.stepId(), (id, record) -> record.approvedBy(given));
+            } else if (event instanceof SessionEvent.Confirmation confirmation) {
+                steps.computeIfPresent(confirmation.stepId(), (id, record) -> record.confirmedWith(confirmation.note()));
+            } else if (event instanceof SessionEvent.Alarm) {
+                alarms.add(recorded);
+            } else if (event instanceof SessionEvent.RollbackStarted) {
+                rollback = RollbackState.RUNNING;
+            } else if (event instanceof SessionEvent.RollbackFinished finished) {
+                rollback = finished.result() == SessionEvent.Status.SUCCEEDED ? RollbackState.SUCCEEDED : RollbackState.FAILED;
+            } else if (event instanceof SessionEvent.SessionClosed close) {
+                closed = Optional.of(close.result());
+            }
+        }
+        return new SessionState(runbook, opened, steps, List.copyOf(alarms), rollback, closed,
+                events.isEmpty() ? Optional.empty() : Optional.of(events.get(0).time()),
+                events.isEmpty() ? 0 : events.get(events.size() - 1).sequence());
+    }
+
+    public enum RollbackState { NOT_STARTED, RUNNING, SUCCEEDED, FAILED }
+
+    static boolean isRollbackStep(Runbook runbook, Step step) {
+        return runbook.rollback().contains(step);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.flightdeck.session;
+
+import dev.flightdeck.runbook.Phase;
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.runbook.Step;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A session at one moment: what the journal says happened, and what that means for what may happen next.
+ * Built only by {@link SessionFold}. Steps run in runbook order; a step becomes READY when every step before
+ * it (in its phase and in all earlier phases) has succeeded or was skipped with a reason.
+ */
+public record SessionState(
+        Runbook runbook,
+        Optional<SessionEvent.SessionOpened> opened,
+        Map<String, StepRecord> steps,
+        List<Recorded> alarms,
+        SessionFold.RollbackState rollback,
+        Optional<String> closed,
+        Optional<Instant> startedAt,
+        long lastSequence) {
+
+    public StepRecord record(String stepId) {
+        StepRecord record = steps.get(stepId);
+        if (record == null) {
+            throw new IllegalArgumentException("runbook " + runbook.id() + " has no step '" + stepId + "'");
+        }
+        return record;
+    }
+
+    /** The status the wizard shows: a recorded status, or READY/PENDING for steps not yet started. */
+    public StepStatus status(String stepId) {
+        StepRecord record = record(stepId);
+        if (record.status() != StepStatus.PENDING) {
+            return record.status();
+        }
+        return currentStep().filter(step -> step.id().equals(stepId)).isPresent() ? StepStatus.READY : StepStatus.PENDING;
+    }
+
+    /** The step that needs attention now: the first phase step that has not succeeded or been skipped. */
+    public Optional<Step> currentStep() {
+        return runbook.steps().filter(step -> !record(step.id()).status().isSettled()).findFirst();
+    }
+
+    /** True once every step of every phase has succeeded or been skipped with a reason. */
+    public boolean isComplete() {
+        return currentStep().isEmpty();
+    }
+
+    /** A phase is open when every step of the phases before it is settled. */
+    public boolean isOpen(Phase phase) {
+        for (Phase earlier : runbook.phases()) {
+            if (earlier == phase) {
+                return true;
+            }
+            if (earlier.steps().stream().anyMatch(step -> !record(step.id()).status().isSettled())) {
+                return false;
+            }
+        }
+        throw new IllegalArgumentException("phase '" + phase.id() + "' is not part of runbook " + runbook.id());
+    }
+
+    public long settledCount() {
+        return runbook.steps().filter(step -> record(step.id()).status().isSettled()).count();
+    }
+
+    public Optional<String> operator() {
+        return opened.map(SessionEvent.SessionOpened::operator);
+    }
+
+    /** Values for {@code ${...}}: built-ins, the runbook's variables as bound at the start, and outputs of finished steps. */
+    public Map<String, String> variables() {
+        Map<String, String> values = new HashMap<>();
+        opened.ifPresent(open -> {
+            values.putAll(open.variables());
+            values.put("ts", open.timestamp());
+            values.put("date", open.timestamp().substring(0, Math.min(8, open.timestamp().length())));
+            values.put("operator", open.operator());
+            values.put("session", open.sessionId());
+            values.put("runbook", open.runbookId());
+        });
+        steps.values().forEach(record -> record.outputs().forEach((name, value) -> values.put("steps." + record.stepId() + "." + name, value)));
+        return values;
+    }
+
+    public List<Step> unknownSteps() {
+        return java.util.stream.Stream.concat(runbook.steps(), runbook.rollback().stream())
+                .filter(step -> record(step.id()).status() == StepStatus.UNKNOWN).toList();
+    }
+}
