@@ -1,0 +1,46 @@
+package dev.flightdeck.session;
+
+import dev.flightdeck.runbook.Placeholders;
+import java.util.Map;
+import java.util.Optional;
+
+/** Fills {@code ${...}} in step texts with the session's values; a missing value is an error, never an empty string. */
+public final class Bindings {
+
+    private final Map<String, String> values;
+
+    public Bindings(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    public static Bindings of(SessionState state) {
+        return new Bindings(state.variables());
+    }
+
+    /** The text with every reference replaced. */
+    public String bind(String text) throws UnboundVariableException {
+        try {
+            return Placeholders.substitute(text, name -> Optional.ofNullable(values.get(name)));
+        } catch (Placeholders.UnresolvedReferenceException e) {
+            throw new UnboundVariableException(e.name(), text);
+        } catch (Placeholders.UnclosedReferenceException e) {
+            throw new UnboundVariableException(e.getMessage(), text);
+        }
+    }
+
+    /** A reference that has no value (yet): a variable nobody supplied, or an output of a step that has not run. */
+    public static final class UnboundVariableException extends Exception {
+        private final String name;
+
+        UnboundVariableException(String name, String text) {
+            super(name.startsWith("steps.")
+                    ? "${" + name + "} has no value: step '" + name.split("\\.")[1] + "' has not produced it in this session"
+                    : "${" + name + "} has no value: set it under the inventory's vars: or when the session starts");
+            this.name = name;
+        }
+
+        public String name() {
+            return name;
+        }
+    }
+}
