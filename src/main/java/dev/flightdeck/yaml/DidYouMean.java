@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Suggests the closest known word for a misspelt one (Damerau-free Levenshtein, small edits only). */
+/**
+ * Suggests the closest known word for a misspelt one: edit distance with transpositions counted as one edit
+ * (optimal string alignment), allowing one edit per three letters, so "timout" finds "timeout" and "prot" finds
+ * "port", but "base" does not suggest "date".
+ */
 public final class DidYouMean {
 
     private DidYouMean() {
@@ -14,7 +18,7 @@ public final class DidYouMean {
 
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String lower = word.toLowerCase(Locale.ROOT);
-        int allowed = Math.max(2, lower.length() / 3);
+        int allowed = Math.max(1, lower.length() / 3);
         return candidates.stream()
                 .filter(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT)) <= allowed)
                 .min(Comparator.comparingInt(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT))));
@@ -41,21 +45,22 @@ public final class DidYouMean {
     }
 
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

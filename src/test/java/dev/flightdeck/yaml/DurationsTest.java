@@ -37,5 +37,7 @@ class DurationsTest {
     void suggestionsAreOfferedOnlyForCloseWords() {
         assertThat(DidYouMean.closest("timout", java.util.List.of("timeout", "title", "target"))).contains("timeout");
         assertThat(DidYouMean.closest("zebra", java.util.List.of("timeout", "title"))).isEmpty();
+        assertThat(DidYouMean.closest("prot", java.util.List.of("port", "user"))).contains("port");
+        assertThat(DidYouMean.closest("base", java.util.List.of("date", "ts"))).isEmpty();
     }
 }

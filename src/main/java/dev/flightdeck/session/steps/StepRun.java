@@ -1,0 +1,19 @@
+package dev.flightdeck.session.steps;
+
+import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.runbook.Step;
+import dev.flightdeck.session.Bindings;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything an executor needs to run one step once: the step, the session's values to bind its texts with,
+ * the inventory to resolve its targets, where its output goes, and its time limit.
+ */
+public record StepRun(Step step, int attempt, Bindings bindings, Inventory inventory, OutputSink output, Optional<Duration> timeout) {
+
+    /** The step's own timeout, else the given default for its kind. */
+    public Duration timeoutOr(Duration fallback) {
+        return timeout.orElse(fallback);
+    }
+}
