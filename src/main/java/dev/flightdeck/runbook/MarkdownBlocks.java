@@ -2,6 +2,7 @@ package dev.flightdeck.runbook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,7 +77,7 @@ final class MarkdownBlocks {
             body.add(unindent(lines.get(i), indent).stripTrailing());
             i++;
         }
-        blocks.add(new CodeBlock(fence.group(3).toLowerCase(java.util.Locale.ROOT), body));
+        blocks.add(new CodeBlock(fence.group(3).toLowerCase(Locale.ROOT), body));
         return Math.min(i + 1, lines.size());
     }
 

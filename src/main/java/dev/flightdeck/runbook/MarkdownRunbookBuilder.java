@@ -1,13 +1,16 @@
 package dev.flightdeck.runbook;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Folds the blocks of a Markdown runbook into the maps and lists of a runbook file. Sections titled as a
@@ -68,8 +71,8 @@ final class MarkdownRunbookBuilder {
         }
         finishPhase();
         headings[heading.level()] = heading.text();
-        java.util.Arrays.fill(headings, heading.level() + 1, headings.length, null);
-        List<String> path = java.util.Arrays.stream(headings).filter(java.util.Objects::nonNull).toList();
+        Arrays.fill(headings, heading.level() + 1, headings.length, null);
+        List<String> path = Arrays.stream(headings).filter(Objects::nonNull).toList();
         phase = new ImportedPhase(heading.text(), String.join(" > ", path));
     }
 
@@ -117,7 +120,7 @@ final class MarkdownRunbookBuilder {
         if (leadIn.isEmpty()) {
             return command;
         }
-        String description = String.join("\n", java.util.stream.Stream.of(command.title(), command.description())
+        String description = String.join("\n", Stream.of(command.title(), command.description())
                 .filter(text -> !text.isBlank()).toList());
         return new CodeSplitter.Command(leadIn.get(), description, command.code());
     }
