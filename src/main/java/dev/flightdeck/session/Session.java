@@ -1,0 +1,211 @@
+package dev.flightdeck.session;
+
+import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.runbook.Role;
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.runbook.Step;
+import dev.flightdeck.runbook.StepAction;
+import dev.flightdeck.runbook.StepKind;
+import dev.flightdeck.session.steps.StepExecutor;
+import dev.flightdeck.session.steps.StepResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One run of one runbook against one inventory. Operators issue commands (run, confirm, approve, skip, mark done);
+ * each is checked against the rules, recorded before it acts and after, and the state is always the fold of what
+ * was recorded. Thread-safe: commands are serialised; a long step holds no lock while it runs.
+ */
+public final class Session implements AutoCloseable {
+
+    private final Runbook runbook;
+    private final String operator;
+    private final SessionRecorder recorder;
+    private final List<Recorded> events = new ArrayList<>();
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final StepRunner runner;
+    private SessionState state;
+
+    private Session(Runbook runbook, Inventory inventory, String operator, SessionRecorder recorder,
+                    Map<StepKind, StepExecutor> executors, List<Recorded> history) {
+        this.runbook = runbook;
+        this.operator = operator;
+        this.recorder = recorder;
+        this.events.addAll(history);
+        this.state = SessionFold.fold(runbook, events);
+        this.runner = new StepRunner(this, inventory, Map.copyOf(executors), listeners);
+    }
+
+    /** Starts a new session: records who opened which runbook against which inventory, with the bound variables. */
+    public static Session open(SessionEvent.SessionOpened opening, Runbook runbook, Inventory inventory, SessionRecorder recorder,
+                               Map<StepKind, StepExecutor> executors) {
+        Session session = new Session(runbook, inventory, opening.operator(), recorder, executors, List.of());
+        session.append(opening.operator(), opening);
+        return session;
+    }
+
+    /** Reopens a session from its journal; whatever was running when it stopped becomes unknown. */
+    public static Session resume(List<Recorded> history, Runbook runbook, Inventory inventory, String operator,
+                                 SessionRecorder recorder, Map<StepKind, StepExecutor> executors, String reason) {
+        Session session = new Session(runbook, inventory, operator, recorder, executors, history);
+        session.append(operator, new SessionEvent.SessionResumed(operator, reason));
+        return session;
+    }
+
+    public synchronized SessionState state() {
+        return state;
+    }
+
+    public String operator() {
+        return operator;
+    }
+
+    public Runbook runbook() {
+        return runbook;
+    }
+
+    SessionRecorder recorder() {
+        return recorder;
+    }
+
+    public void addListener(SessionListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Runs the current step (a command, SQL, check, backup ...), or re-runs it after a failure or an unknown outcome. */
+    public SessionEvent.StepOutcome run(String stepId) throws SessionRuleException, InterruptedException {
+        Step step;
+        int attempt;
+        synchronized (this) {
+            step = requireCurrent(stepId, "run");
+            if (!runner.canRun(step.kind())) {
+                throw new SessionRuleException(kindAdvice(step));
+            }
+            attempt = state.record(stepId).attempts() + 1;
+        }
+        return runner.run(step, attempt, false);
+    }
+
+    /** Ticks a checklist item. */
+    public synchronized void confirm(String stepId, String note) throws SessionRuleException {
+        Step step = requireCurrent(stepId, "confirm");
+        if (!(step.action() instanceof StepAction.Confirm confirm)) {
+            throw new SessionRuleException("step '" + stepId + "' is a " + step.kind().key() + " step, not a checklist item");
+        }
+        if (confirm.noteRequired() && blank(note)) {
+            throw new SessionRuleException("step '" + stepId + "' needs a note saying how you checked");
+        }
+        int attempt = state.record(stepId).attempts() + 1;
+        append(operator, new SessionEvent.StepIntent(stepId, step.kind().key(), attempt, List.of(), confirm.text(), false));
+        append(operator, new SessionEvent.Confirmation(stepId, blank(note) ? "" : recorder.redact(note)));
+        finish(step, attempt, StepResult.succeeded("confirmed by " + operator, blank(note) ? Map.of() : Map.of("note", recorder.redact(note))), 0);
+    }
+
+    /**
+     * Records a named approver's approval at a gate, with a signed checkpoint. The gate opens when every role it
+     * names has enough distinct approvers. The operator can never approve their own gate.
+     */
+    public synchronized String approve(String stepId, String approver, Role role, String note) throws SessionRuleException {
+        Step step = requireCurrent(stepId, "approve");
+        if (!(step.action() instanceof StepAction.Approve gate)) {
+            throw new SessionRuleException("step '" + stepId + "' is a " + step.kind().key() + " step, not an approval gate");
+        }
+        ApprovalRules.check(gate, state.record(stepId), operator, approver, role);
+        String checkpoint = recorder.checkpoint("approval of " + stepId + " by " + approver.strip() + " (" + role + ")");
+        append(approver.strip(), new SessionEvent.Approval(stepId, approver.strip(), role.name(), blank(note) ? "" : recorder.redact(note), checkpoint));
+        if (ApprovalRules.isSatisfied(gate, state.record(stepId))) {
+            append(operator, new SessionEvent.StepIntent(stepId, step.kind().key(), 1, List.of(), gate.summary(), false));
+            finish(step, 1, StepResult.succeeded("approved by " + ApprovalRules.approvers(state.record(stepId)),
+                    Map.of("approvers", ApprovalRules.approvers(state.record(stepId)))), 0);
+        }
+        return checkpoint;
+    }
+
+    /** Skips a step that is not required, with a written reason. */
+    public synchronized void skip(String stepId, String reason) throws SessionRuleException {
+        Step step = requireCurrent(stepId, "skip");
+        if (step.required()) {
+            throw new SessionRuleException("step '" + stepId + "' is required and cannot be skipped: run it, or start the rollback");
+        }
+        if (blank(reason)) {
+            throw new SessionRuleException("skipping step '" + stepId + "' needs a written reason");
+        }
+        append(operator, new SessionEvent.StepSkipped(stepId, recorder.redact(reason.strip())));
+    }
+
+    /** After an unknown outcome: the operator checked by hand that the step did its work. */
+    public synchronized void markDone(String stepId, String note) throws SessionRuleException {
+        Step step = requireCurrent(stepId, "mark as done");
+        StepRecord record = state.record(stepId);
+        if (record.status() != StepStatus.UNKNOWN) {
+            throw new SessionRuleException("only a step whose outcome is unknown can be marked done by hand; step '" + stepId + "' is "
+                    + record.status().name().toLowerCase(Locale.ROOT));
+        }
+        if (blank(note)) {
+            throw new SessionRuleException("marking step '" + stepId + "' done by hand needs a note saying how you checked");
+        }
+        append(operator, new SessionEvent.StepOutcome(stepId, record.attempts(), SessionEvent.Status.SUCCEEDED,
+                "checked by hand by " + operator + ": " + recorder.redact(note.strip()), Map.of(), List.of(), 0, true));
+    }
+
+    private Step requireCurrent(String stepId, String action) throws SessionRuleException {
+        Step step = runbook.step(stepId).orElseThrow(() -> new SessionRuleException("runbook " + runbook.id() + " has no step '" + stepId + "'"));
+        if (state.closed().isPresent()) {
+            throw new SessionRuleException("the session is closed");
+        }
+        if (state.rollback() == SessionFold.RollbackState.RUNNING) {
+            throw new SessionRuleException("the rollback is running; the wizard's steps wait until it ends");
+        }
+        Step current = state.currentStep().orElseThrow(() -> new SessionRuleException("every step is done"));
+        if (!current.id().equals(stepId)) {
+            throw new SessionRuleException("cannot " + action + " step '" + stepId + "' now: step '" + current.id() + "' ("
+                    + current.displayTitle() + ") comes first");
+        }
+        if (state.record(stepId).status() == StepStatus.RUNNING) {
+            throw new SessionRuleException("step '" + stepId + "' is running");
+        }
+        return step;
+    }
+
+    private static String kindAdvice(Step step) {
+        return switch (step.kind()) {
+            case CONFIRM -> "step '" + step.id() + "' is a checklist item: confirm it";
+            case APPROVE -> "step '" + step.id() + "' is an approval gate: it needs approvers";
+            default -> "no executor is configured for " + step.kind().key() + " steps in this session";
+        };
+    }
+
+    synchronized Recorded append(String actor, SessionEvent event) {
+        Recorded recorded = recorder.record(actor, event);
+        events.add(recorded);
+        state = SessionFold.fold(runbook, events);
+        SessionState now = state;
+        listeners.forEach(listener -> listener.recorded(recorded, now));
+        return recorded;
+    }
+
+    synchronized SessionEvent.StepOutcome finish(Step step, int attempt, StepResult result, long durationMillis) {
+        SessionEvent.StepOutcome outcome = new SessionEvent.StepOutcome(step.id(), attempt, result.status(), recorder.redact(result.message()),
+                redactValues(result.outputs()), result.hosts(), durationMillis, false);
+        append(operator, outcome);
+        return outcome;
+    }
+
+    private Map<String, String> redactValues(Map<String, String> outputs) {
+        Map<String, String> redacted = new java.util.LinkedHashMap<>();
+        outputs.forEach((name, value) -> redacted.put(name, recorder.redact(value)));
+        return redacted;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    @Override
+    public void close() {
+        recorder.close();
+    }
+}
