@@ -61,8 +61,12 @@ public final class RunbookLoader {
         if (!root.has("phases")) {
             problems.error(root.position(), "the runbook is missing the required key 'phases'");
         }
-        for (YamlNode phaseNode : root.list("phases")) {
+        List<YamlNode> phaseNodes = root.list("phases");
+        for (YamlNode phaseNode : phaseNodes) {
             readPhase(phaseNode, steps, problems).ifPresent(phases::add);
+        }
+        if (phaseNodes.isEmpty() && root.node("phases").map(YamlNode::isSequence).orElse(false)) {
+            problems.error(root.positionOf("phases"), "the runbook has no phases: a runbook needs at least one phase with steps");
         }
         List<Step> rollback = new ArrayList<>();
         List<YamlNode> rollbackNodes = root.list("rollback");

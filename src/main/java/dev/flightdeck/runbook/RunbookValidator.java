@@ -203,11 +203,28 @@ public final class RunbookValidator {
             if (!runsCommands && step.target().isPresent()) {
                 problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'on:' applies only to run steps");
             }
+            checkCommonKeyFit(step);
             FanOut fanOut = step.fanOut();
             if (!runsCommands && (fanOut.parallel().isPresent() || !fanOut.serial().isEmpty() || fanOut.maxFail().isPresent())) {
                 problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'parallel', 'serial' and 'max-fail' apply only to run steps");
             }
             checkExpectationFit(step);
+        }
+    }
+
+    /** Keys every step may carry but only some kinds use: an ignored key would mislead its author. */
+    private void checkCommonKeyFit(Step step) {
+        StepKind kind = step.kind();
+        if (step.declaresDatabase() && kind != StepKind.SQL) {
+            problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'database:' beside the kind applies only to sql steps"
+                    + (databaseOf(step.action()).isPresent() ? " (write it inside: " + kind.key() + ": { database: ... })" : ""));
+        }
+        if (step.timeout().isPresent() && (kind == StepKind.CONFIRM || kind == StepKind.APPROVE || kind == StepKind.WAIT)) {
+            problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'timeout' applies to steps that act"
+                    + (kind == StepKind.WAIT ? " (a wait's length is its duration)" : ""));
+        }
+        if (step.sensitiveOutput() && !(kind == StepKind.RUN || kind == StepKind.SQL || kind == StepKind.HTTP)) {
+            problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'sensitive-output' applies to run, sql and http steps");
         }
     }
 

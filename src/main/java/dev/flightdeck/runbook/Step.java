@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param undo            how to reverse this step; used by the rollback, newest first
  * @param required        a required step may not be skipped, not even with a reason
  * @param sensitiveOutput the journal keeps only the size and SHA-256 of this step's output (it may hold PHI)
+ * @param declaresDatabase the step has a {@code database:} key beside its kind (meaningful for sql steps only)
  */
 public record Step(
         String id,
@@ -24,6 +25,7 @@ public record Step(
         Expectation expect,
         boolean sensitiveOutput,
         FanOut fanOut,
+        boolean declaresDatabase,
         Position position) {
 
     public StepKind kind() {

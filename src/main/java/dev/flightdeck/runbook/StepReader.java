@@ -68,6 +68,7 @@ final class StepReader {
                 expectation(step),
                 step.bool("sensitive-output", false),
                 fanOut(step),
+                step.has("database"),
                 node.position()));
     }
 

@@ -50,6 +50,9 @@ class MalformedRunbookTest {
             26-empty-file                  | 1  | 1  | the file is empty
             27-wrong-comparison            | 8  | 26 | compares with '> many', which is not a number
             28-unknown-approval-key        | 6  | 38 | unknown key 'reson' in step 'compliance-approval' (approve) (did you mean 'reason'?)
+            29-database-on-a-command       | 5  | 9  | step 'vacuum' is a run step; 'database:' beside the kind applies only to sql steps
+            30-empty-phases                | 2  | 9  | the runbook has no phases
+            31-timeout-on-a-checklist-item | 5  | 9  | step 'notice' is a confirm step; 'timeout' applies to steps that act
             """)
     void malformedRunbookIsRejectedWithALocatedMessage(String name, int line, int column, String message) throws IOException {
         Path file = FOLDER.resolve(name + ".runbook.yaml");
@@ -70,7 +73,7 @@ class MalformedRunbookTest {
     @Test
     void everyMalformedFileIsCoveredByAnExpectation() throws IOException {
         try (Stream<Path> files = Files.list(FOLDER)) {
-            assertThat(files.count()).isEqualTo(28);
+            assertThat(files.count()).isEqualTo(31);
         }
     }
 

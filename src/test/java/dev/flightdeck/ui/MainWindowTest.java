@@ -61,6 +61,9 @@ class MainWindowTest {
         LibraryEntry last = library.getItems().get(library.getItems().size() - 1);
         Runbook runbook = last.runbook().orElseThrow();
 
+        robot.interact(() -> library.scrollTo(last));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup(".library-cell").match(cell -> containsText(cell, last.title())).tryQuery().isPresent());
         robot.clickOn(robot.lookup(".library-cell").match(cell -> containsText(cell, last.title())).queryAs(VBox.class));
 
         TreeView<NavigatorItem> navigator = robot.lookup("#navigator").queryAs(TreeView.class);
