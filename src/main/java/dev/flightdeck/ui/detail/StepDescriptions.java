@@ -23,7 +23,8 @@ final class StepDescriptions {
         if (action instanceof StepAction.Confirm confirm) {
             return "You confirm this is done" + (confirm.noteRequired() ? ", with a note saying how you checked." : ". A note is optional.");
         } else if (action instanceof StepAction.Run) {
-            return "Flightdeck runs this command over SSH " + where + " and streams its output. It passes when the exit code is "
+            String how = step.target().filter("local"::equals).isPresent() ? "on this computer" : "over SSH " + where;
+            return "Flightdeck runs this command " + how + " and streams its output. It passes when the exit code is "
                     + step.expect().exitCodesOrDefault().stream().map(String::valueOf).collect(Collectors.joining(" or ")) + ".";
         } else if (action instanceof StepAction.Sql sql) {
             return "Flightdeck runs this SQL on database '" + sql.database() + "'. Only the row count and a hash of the result are journaled.";

@@ -91,7 +91,7 @@ public final class StepDetailController {
                 .add("Required", String.valueOf(phase.steps().stream().filter(Step::required).count()))
                 .add("Estimate", phase.estimate().map(Durations::format).orElse(""))
                 .node());
-        add(DetailSections.muted("The next phase opens only when every required step here has succeeded."));
+        add(DetailSections.muted("The next phase opens when every step here has succeeded or was skipped with a written reason."));
     }
 
     private void showRollback(Runbook runbook) {
