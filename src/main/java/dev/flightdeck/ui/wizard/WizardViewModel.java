@@ -1,0 +1,269 @@
+package dev.flightdeck.ui.wizard;
+
+import dev.flightdeck.runbook.Phase;
+import dev.flightdeck.runbook.Role;
+import dev.flightdeck.runbook.Step;
+import dev.flightdeck.runbook.StepAction;
+import dev.flightdeck.runbook.StepKind;
+import dev.flightdeck.session.Recorded;
+import dev.flightdeck.session.Session;
+import dev.flightdeck.session.SessionListener;
+import dev.flightdeck.session.SessionRuleException;
+import dev.flightdeck.session.SessionState;
+import dev.flightdeck.session.StepRecord;
+import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.session.WindowClock;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The wizard's state for the screen: which step is current, what may be done now, progress and the clock.
+ * Commands run on the session executor; the session's state comes back to the UI thread in one coalesced hop.
+ * The screen binds to the properties and never touches the session directly.
+ */
+public final class WizardViewModel {
+
+    private final Session session;
+    private final Executor sessionExecutor;
+    private final Executor uiThread;
+    private final Clock clock;
+    private final ObservableList<StepRow> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<StepRow> current = new SimpleObjectProperty<>(this, "current");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final StringProperty progress = new SimpleStringProperty(this, "progress", "");
+    private final StringProperty clockText = new SimpleStringProperty(this, "clock", "");
+    private final StringProperty warning = new SimpleStringProperty(this, "warning", "");
+    private final BooleanProperty complete = new SimpleBooleanProperty(this, "complete");
+    private final ObjectProperty<SessionState> state = new SimpleObjectProperty<>(this, "state");
+    private final java.util.Map<Action, BooleanProperty> allowed = new java.util.EnumMap<>(Action.class);
+    private final AtomicReference<SessionState> latest = new AtomicReference<>();
+    private final AtomicBoolean hopScheduled = new AtomicBoolean();
+
+    /**
+     * @param uiThread {@code Platform::runLater} in the console; a same-thread executor in tests
+     */
+    public WizardViewModel(Session session, Executor sessionExecutor, Executor uiThread, Clock clock) {
+        this.session = session;
+        this.sessionExecutor = sessionExecutor;
+        this.uiThread = uiThread;
+        this.clock = clock;
+        rows.setAll(rowsOf(session));
+        for (Action action : Action.values()) {
+            allowed.put(action, new SimpleBooleanProperty(this, action.name()));
+        }
+        busy.addListener((observable, was, isBusy) -> updateAllowed());
+        session.addListener(new SessionListener() {
+            @Override
+            public void recorded(Recorded event, SessionState now) {
+                deliver(now);
+            }
+        });
+        show(session.state());
+    }
+
+    private static List<StepRow> rowsOf(Session session) {
+        List<StepRow> rows = new ArrayList<>();
+        int phaseNumber = 0;
+        for (Phase phase : session.runbook().phases()) {
+            phaseNumber++;
+            int stepNumber = 0;
+            for (Step step : phase.steps()) {
+                stepNumber++;
+                rows.add(new StepRow(phaseNumber + "." + stepNumber, phase.title(), step));
+            }
+        }
+        return rows;
+    }
+
+    /** Many events may arrive while a step runs; the UI takes only the newest state, once per hop. */
+    private void deliver(SessionState now) {
+        latest.set(now);
+        if (hopScheduled.compareAndSet(false, true)) {
+            uiThread.execute(() -> {
+                hopScheduled.set(false);
+                show(latest.get());
+            });
+        }
+    }
+
+    private void show(SessionState now) {
+        state.set(now);
+        for (StepRow row : rows) {
+            row.statusProperty().set(now.status(row.step().id()));
+            StepRecord record = now.record(row.step().id());
+            row.durationProperty().set(record.startedAt().flatMap(start -> record.finishedAt().map(end -> Duration.between(start, end)))
+                    .map(WizardViewModel::shortDuration).orElse(""));
+        }
+        Optional<Step> currentStep = now.currentStep();
+        current.set(currentStep.flatMap(step -> rows.stream().filter(row -> row.step() == step).findFirst()).orElse(null));
+        progress.set(now.settledCount() + " of " + rows.size() + " steps done");
+        complete.set(now.isComplete());
+        updateAllowed();
+        refreshClock();
+    }
+
+    private void updateAllowed() {
+        allowed.forEach((action, property) -> property.set(allows(action)));
+    }
+
+    /** Whether the action is possible now; buttons bind their disable property to its negation. */
+    public ReadOnlyBooleanProperty allowedProperty(Action action) {
+        return allowed.get(action);
+    }
+
+    /** Called every second by the screen, and after every change. */
+    public void refreshClock() {
+        SessionState now = state.get();
+        if (now == null) {
+            return;
+        }
+        WindowClock.Reading reading = WindowClock.read(now, clock.instant());
+        clockText.set(shortDuration(reading.elapsed()) + reading.planned().map(p -> " of " + shortDuration(p)).orElse("")
+                + " · projected end in " + shortDuration(reading.remainingEstimate()));
+        warning.set(String.join(" ", reading.warnings()));
+    }
+
+    static String shortDuration(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        long minutes = seconds / 60;
+        return minutes < 60 ? minutes + "m " + (seconds % 60) + "s" : (minutes / 60) + "h " + (minutes % 60) + "m";
+    }
+
+    public ObservableList<StepRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyObjectProperty<StepRow> currentProperty() {
+        return current;
+    }
+
+    public ReadOnlyObjectProperty<SessionState> stateProperty() {
+        return state;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyBooleanProperty completeProperty() {
+        return complete;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyStringProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyStringProperty clockProperty() {
+        return clockText;
+    }
+
+    public ReadOnlyStringProperty warningProperty() {
+        return warning;
+    }
+
+    public String operator() {
+        return session.operator();
+    }
+
+    private boolean allows(Action action) {
+        StepRow row = current.get();
+        if (row == null || busy.get()) {
+            return false;
+        }
+        StepStatus status = row.statusProperty().get();
+        StepKind kind = row.step().kind();
+        return switch (action) {
+            case RUN -> kind != StepKind.CONFIRM && kind != StepKind.APPROVE && status != StepStatus.RUNNING;
+            case CONFIRM -> kind == StepKind.CONFIRM;
+            case APPROVE -> kind == StepKind.APPROVE;
+            case SKIP -> !row.step().required() && status != StepStatus.RUNNING;
+            case MARK_DONE -> status == StepStatus.UNKNOWN;
+        };
+    }
+
+    public enum Action { RUN, CONFIRM, APPROVE, SKIP, MARK_DONE }
+
+    public void runCurrent() {
+        command(row -> session.run(row.step().id()));
+    }
+
+    public void confirmCurrent(String note) {
+        command(row -> session.confirm(row.step().id(), note));
+    }
+
+    public void approveCurrent(String approver, Role role, String note) {
+        command(row -> session.approve(row.step().id(), approver, role, note));
+    }
+
+    public void skipCurrent(String reason) {
+        command(row -> session.skip(row.step().id(), reason));
+    }
+
+    public void markCurrentDone(String note) {
+        command(row -> session.markDone(row.step().id(), note));
+    }
+
+    /** The roles the current approval gate needs (empty for other steps). */
+    public List<Role> rolesOfCurrentGate() {
+        StepRow row = current.get();
+        return row != null && row.step().action() instanceof StepAction.Approve gate ? gate.roles() : List.of();
+    }
+
+    @FunctionalInterface
+    private interface Command {
+        void apply(StepRow row) throws SessionRuleException, InterruptedException;
+    }
+
+    private void command(Command command) {
+        StepRow row = current.get();
+        if (row == null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        message.set("");
+        sessionExecutor.execute(() -> {
+            String problem = "";
+            try {
+                command.apply(row);
+            } catch (SessionRuleException e) {
+                problem = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                problem = "stopped";
+            } catch (RuntimeException e) {
+                problem = "could not finish: " + e.getMessage();
+            }
+            String shown = problem;
+            uiThread.execute(() -> {
+                busy.set(false);
+                message.set(shown);
+                show(session.state());
+            });
+        });
+    }
+}
