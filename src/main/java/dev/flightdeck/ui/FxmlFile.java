@@ -5,7 +5,8 @@ public enum FxmlFile {
     MAIN_WINDOW("main_window.fxml"),
     RUNBOOK_LIBRARY("runbook_library.fxml"),
     RUNBOOK_NAVIGATOR("runbook_navigator.fxml"),
-    STEP_DETAIL("step_detail.fxml");
+    STEP_DETAIL("step_detail.fxml"),
+    WIZARD("wizard.fxml");
 
     private final String fileName;
 

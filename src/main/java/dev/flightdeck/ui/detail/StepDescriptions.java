@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Plain-language sentences about a step, for people who run it for the first time. */
-final class StepDescriptions {
+public final class StepDescriptions {
 
     private StepDescriptions() {
     }
 
     /** What happens when the step runs, in one or two sentences. */
-    static String whatHappens(Step step) {
+    public static String whatHappens(Step step) {
         StepAction action = step.action();
         String where = step.target().map(t -> t.equals("local") ? "on this computer" : "on " + t).orElse("");
         if (action instanceof StepAction.Confirm confirm) {
@@ -55,7 +55,7 @@ final class StepDescriptions {
     }
 
     /** The exact text that will be run, if the step runs text. */
-    static String exactText(Step step) {
+    public static String exactText(Step step) {
         StepAction action = step.action();
         if (action instanceof StepAction.Run run) {
             return run.command();

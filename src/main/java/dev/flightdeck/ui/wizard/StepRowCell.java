@@ -1,0 +1,74 @@
+package dev.flightdeck.ui.wizard;
+
+import atlantafx.base.theme.Styles;
+import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.ui.navigator.KindChip;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** A step in the wizard's list: status mark, number, kind, title, duration; a phase heading above a phase's first step. */
+final class StepRowCell extends ListCell<StepRow> {
+
+    private final Label phase = new Label();
+    private final Label mark = new Label();
+    private final Label number = new Label();
+    private final Label title = new Label();
+    private final Label duration = new Label();
+    private final HBox line = new HBox(8);
+    private final VBox box = new VBox(4);
+
+    StepRowCell() {
+        phase.getStyleClass().addAll(Styles.TEXT_BOLD, "wizard-phase");
+        mark.getStyleClass().add("status-mark");
+        number.getStyleClass().addAll(Styles.TEXT_MUTED, "step-number");
+        title.setMinWidth(0);
+        duration.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        duration.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        line.setAlignment(Pos.CENTER_LEFT);
+        setPrefWidth(0);
+    }
+
+    @Override
+    protected void updateItem(StepRow row, boolean empty) {
+        super.updateItem(row, empty);
+        textProperty().unbind();
+        if (empty || row == null) {
+            setGraphic(null);
+            setAccessibleText(null);
+            return;
+        }
+        StepStatus status = row.statusProperty().get();
+        mark.setText(glyph(status));
+        mark.getStyleClass().removeIf(style -> style.startsWith("status-") && !style.equals("status-mark"));
+        mark.getStyleClass().add("status-" + status.name().toLowerCase(Locale.ROOT));
+        number.setText(row.number());
+        title.setText(row.step().displayTitle());
+        duration.setText(row.durationProperty().get());
+        line.getChildren().setAll(mark, number, KindChip.of(row.step().kind()), title, duration);
+        boolean firstOfPhase = getIndex() == 0 || !getListView().getItems().get(getIndex() - 1).phaseTitle().equals(row.phaseTitle());
+        box.getChildren().setAll(firstOfPhase ? java.util.List.of(phase, line) : java.util.List.of(line));
+        phase.setText(row.phaseTitle());
+        setGraphic(box);
+        setAccessibleText(row.number() + " " + row.step().displayTitle() + ", " + status.name().toLowerCase(Locale.ROOT));
+    }
+
+    static String glyph(StepStatus status) {
+        return switch (status) {
+            case PENDING -> "○";
+            case READY -> "▶";
+            case RUNNING -> "●";
+            case SUCCEEDED -> "✓";
+            case FAILED -> "✗";
+            case SKIPPED -> "–";
+            case UNKNOWN -> "?";
+        };
+    }
+}

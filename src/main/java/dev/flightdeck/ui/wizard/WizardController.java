@@ -1,0 +1,204 @@
+package dev.flightdeck.ui.wizard;
+
+import dev.flightdeck.runbook.Role;
+import dev.flightdeck.runbook.Step;
+import dev.flightdeck.runbook.StepKind;
+import dev.flightdeck.session.StepRecord;
+import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.ui.navigator.KindChip;
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/** The wizard screen: binds the view model to the controls and turns clicks and keys into its commands. */
+public final class WizardController {
+
+    private final WizardViewModel wizard;
+    private final Node console;
+
+    @FXML private Label runbookTitle;
+    @FXML private Label warningLabel;
+    @FXML private Label clockLabel;
+    @FXML private Label progressLabel;
+    @FXML private ListView<StepRow> stepList;
+    @FXML private StackPane kindChipHolder;
+    @FXML private Label stepEyebrow;
+    @FXML private Label stepStatus;
+    @FXML private Label stepTitle;
+    @FXML private Label stepDescription;
+    @FXML private Label stepWhatHappens;
+    @FXML private TextArea stepText;
+    @FXML private Label stepWhere;
+    @FXML private Label stepResult;
+    @FXML private VBox approvalForm;
+    @FXML private TextField approverName;
+    @FXML private ChoiceBox<Role> approverRole;
+    @FXML private Label noteLabel;
+    @FXML private TextArea note;
+    @FXML private Button runButton;
+    @FXML private Button confirmButton;
+    @FXML private Button approveButton;
+    @FXML private Button markDoneButton;
+    @FXML private Button skipButton;
+    @FXML private Label messageLabel;
+    @FXML private StackPane consoleHost;
+
+    /**
+     * @param console the live output console to show under the card (the session's output sink)
+     */
+    public WizardController(WizardViewModel wizard, Node console) {
+        this.wizard = wizard;
+        this.console = console;
+    }
+
+    @FXML
+    private void initialize() {
+        runbookTitle.setText(wizard.stateProperty().get().runbook().title());
+        clockLabel.textProperty().bind(wizard.clockProperty());
+        progressLabel.textProperty().bind(wizard.progressProperty());
+        warningLabel.textProperty().bind(wizard.warningProperty());
+        warningLabel.visibleProperty().bind(wizard.warningProperty().isNotEmpty());
+        warningLabel.managedProperty().bind(warningLabel.visibleProperty());
+        messageLabel.textProperty().bind(wizard.messageProperty());
+        stepList.setItems(wizard.rows());
+        stepList.setCellFactory(list -> new StepRowCell());
+        bindButton(runButton, WizardViewModel.Action.RUN);
+        bindButton(confirmButton, WizardViewModel.Action.CONFIRM);
+        bindButton(approveButton, WizardViewModel.Action.APPROVE);
+        bindButton(markDoneButton, WizardViewModel.Action.MARK_DONE);
+        bindButton(skipButton, WizardViewModel.Action.SKIP);
+        approvalForm.visibleProperty().bind(wizard.allowedProperty(WizardViewModel.Action.APPROVE));
+        approvalForm.managedProperty().bind(approvalForm.visibleProperty());
+        wizard.currentProperty().addListener((observable, was, row) -> showCard(row));
+        wizard.stateProperty().addListener((observable, was, state) -> {
+            stepList.refresh();
+            showCard(wizard.currentProperty().get());
+        });
+        if (console != null) {
+            consoleHost.getChildren().setAll(console);
+        }
+        showCard(wizard.currentProperty().get());
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> wizard.refreshClock()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+        runbookTitle.sceneProperty().addListener((observable, was, scene) -> installShortcuts(scene));
+    }
+
+    private void bindButton(Button button, WizardViewModel.Action action) {
+        // only the actions valid now are shown; disabled too, so shortcuts obey the same rule
+        button.disableProperty().bind(wizard.allowedProperty(action).not());
+        button.visibleProperty().bind(wizard.allowedProperty(action));
+        button.managedProperty().bind(button.visibleProperty());
+    }
+
+    private void showCard(StepRow row) {
+        if (row == null) {
+            stepTitle.setText(wizard.completeProperty().get() ? "Every step is done" : "");
+            stepEyebrow.setText("");
+            kindChipHolder.getChildren().clear();
+            return;
+        }
+        Step step = row.step();
+        StepRecord record = wizard.stateProperty().get().record(step.id());
+        StepStatus status = row.statusProperty().get();
+        kindChipHolder.getChildren().setAll(KindChip.of(step.kind()));
+        stepEyebrow.setText(("Step " + row.number() + " · " + row.phaseTitle()).toUpperCase(Locale.ROOT));
+        stepStatus.setText(status.name().toLowerCase(Locale.ROOT));
+        stepStatus.getStyleClass().removeIf(style -> style.startsWith("status-") && !style.equals("status-chip"));
+        stepStatus.getStyleClass().add("status-" + status.name().toLowerCase(Locale.ROOT));
+        stepTitle.setText(step.displayTitle());
+        stepDescription.setText(step.description());
+        stepDescription.setVisible(!step.description().isBlank());
+        stepDescription.setManaged(stepDescription.isVisible());
+        stepWhatHappens.setText(dev.flightdeck.ui.detail.StepDescriptions.whatHappens(step));
+        String exact = dev.flightdeck.ui.detail.StepDescriptions.exactText(step);
+        stepText.setText(exact);
+        stepText.setVisible(!exact.isBlank());
+        stepText.setManaged(stepText.isVisible());
+        stepWhere.setText(step.target().map(target -> "Runs on " + target).orElse(""));
+        stepResult.setText(record.message());
+        stepResult.setVisible(!record.message().isBlank());
+        stepResult.setManaged(stepResult.isVisible());
+        approverRole.getItems().setAll(wizard.rolesOfCurrentGate());
+        if (!approverRole.getItems().isEmpty() && approverRole.getValue() == null) {
+            approverRole.setValue(approverRole.getItems().get(0));
+        }
+        boolean notes = step.kind() == StepKind.CONFIRM || step.kind() == StepKind.APPROVE || !step.required() || status == StepStatus.UNKNOWN;
+        note.setVisible(notes);
+        note.setManaged(notes);
+        noteLabel.setVisible(notes);
+        noteLabel.setManaged(notes);
+    }
+
+    private void installShortcuts(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::primary);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::approve);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::skip);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::markDone);
+    }
+
+    /** Ctrl+Enter does what the current step is waiting for: run it, or confirm it. */
+    private void primary() {
+        if (!confirmButton.isDisabled()) {
+            confirm();
+        } else if (!runButton.isDisabled()) {
+            run();
+        }
+    }
+
+    @FXML
+    private void run() {
+        wizard.runCurrent();
+    }
+
+    @FXML
+    private void confirm() {
+        wizard.confirmCurrent(takeNote());
+    }
+
+    @FXML
+    private void approve() {
+        if (!approveButton.isDisabled()) {
+            wizard.approveCurrent(approverName.getText(), approverRole.getValue(), takeNote());
+            approverName.clear();
+        }
+    }
+
+    @FXML
+    private void skip() {
+        if (!skipButton.isDisabled()) {
+            wizard.skipCurrent(takeNote());
+        }
+    }
+
+    @FXML
+    private void markDone() {
+        if (!markDoneButton.isDisabled()) {
+            wizard.markCurrentDone(takeNote());
+        }
+    }
+
+    private String takeNote() {
+        String text = note.getText();
+        note.clear();
+        return text;
+    }
+}
