@@ -1,0 +1,16 @@
+package dev.flightdeck.journal;
+
+import dev.flightdeck.journal.format.ChainHash;
+import java.time.Instant;
+
+/**
+ * A signed statement "the session had exactly these records up to {@code coveredSequence}, ending in
+ * {@code chainHash}". {@link #shortHash()} is what the operator copies into the change ticket: a reviewer who
+ * finds it in the journal knows nothing up to that point was cut off or changed.
+ */
+public record Checkpoint(long sequence, long coveredSequence, Instant time, String reason, byte[] chainHash, byte[] signature) {
+
+    public String shortHash() {
+        return ChainHash.shortForm(chainHash);
+    }
+}
