@@ -120,7 +120,7 @@ public final class JournalReader {
         }
         CheckpointBody body = CheckpointBody.decodeOrNull(frame.body());
         Checkpoint checkpoint = new Checkpoint(frame.sequence(), body.coveredSequence(), Instant.ofEpochMilli(body.timeMillis()),
-                body.reason(), body.chainHash(), body.signature());
+                body.reason(), body.closesSession(), body.chainHash(), body.signature());
         checkpoints.add(checkpoint);
         entries.add(new JournalEntry(frame.sequence(), checkpoint.time(), EventTypes.CHECKPOINT, EventTypes.FLIGHTDECK, describe(checkpoint)));
         return true;
@@ -128,7 +128,7 @@ public final class JournalReader {
 
     static ObjectNode describe(Checkpoint checkpoint) {
         return JournalJson.object().put("reason", checkpoint.reason()).put("covers", checkpoint.coveredSequence())
-                .put("shortHash", checkpoint.shortHash()).put("chainHash", Sha256.hex(checkpoint.chainHash()));
+                .put("shortHash", checkpoint.shortHash()).put("closesSession", checkpoint.closesSession()).put("chainHash", Sha256.hex(checkpoint.chainHash()));
     }
 
     /** The earliest problem wins: the scan's (later in the file) is replaced by one found earlier while decrypting. */

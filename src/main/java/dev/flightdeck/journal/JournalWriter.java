@@ -77,14 +77,28 @@ public final class JournalWriter implements AutoCloseable {
      * start and end, and session close; show {@link Checkpoint#shortHash()} to the operator for the change ticket.
      */
     public synchronized Checkpoint checkpoint(String reason) {
+        return signCheckpoint(reason, false);
+    }
+
+    /**
+     * The last record of a session: a checkpoint marked as closing it, so a reviewer can tell a finished session
+     * from one cut short at an earlier checkpoint. Closes the writer.
+     */
+    public synchronized Checkpoint closeSession(String reason) {
+        Checkpoint last = signCheckpoint(reason, true);
+        close();
+        return last;
+    }
+
+    private Checkpoint signCheckpoint(String reason, boolean closesSession) {
         ensureWritable();
         long covered = lastSequence;
         byte[] covering = chain;
         Instant time = clock.instant();
-        byte[] signature = signingKey.sign(CheckpointBody.signedMessage(sessionId, covered, covering, time.toEpochMilli(), reason));
-        CheckpointBody body = new CheckpointBody(sessionId, covered, covering, time.toEpochMilli(), reason, signature);
+        byte[] signature = signingKey.sign(CheckpointBody.signedMessage(sessionId, covered, covering, time.toEpochMilli(), reason, closesSession));
+        CheckpointBody body = new CheckpointBody(sessionId, covered, covering, time.toEpochMilli(), reason, closesSession, signature);
         writeDurably(FrameType.CHECKPOINT, covered + 1, body.encode());
-        return new Checkpoint(covered + 1, covered, Instant.ofEpochMilli(time.toEpochMilli()), reason, covering, signature);
+        return new Checkpoint(covered + 1, covered, Instant.ofEpochMilli(time.toEpochMilli()), reason, closesSession, covering, signature);
     }
 
     private void writeDurably(FrameType type, long sequence, byte[] body) {

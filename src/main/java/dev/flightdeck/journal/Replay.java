@@ -24,6 +24,11 @@ public record Replay(UUID sessionId, List<JournalEntry> entries, List<Checkpoint
         return !entries.isEmpty() && EventTypes.CHECKPOINT.equals(entries.get(entries.size() - 1).type());
     }
 
+    /** True when the journal ends with the checkpoint that closed the session: nothing was cut off at the end. */
+    public boolean isClosed() {
+        return isSealed() && checkpoints.get(checkpoints.size() - 1).closesSession();
+    }
+
     public long entriesAfterLastCheckpoint() {
         long lastCheckpoint = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).sequence();
         return entries.stream().filter(entry -> entry.sequence() > lastCheckpoint).count();

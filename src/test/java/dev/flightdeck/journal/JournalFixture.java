@@ -39,16 +39,20 @@ public final class JournalFixture {
 
     /** A journal of {@code records} records: events with a checkpoint every 10, ending in a closing checkpoint. */
     public static void writeSession(Path directory, OperatorKey key, int records) {
+        writeSession(directory, key, records, 10);
+    }
+
+    public static void writeSession(Path directory, OperatorKey key, int records, int checkpointEvery) {
         try (JournalWriter writer = Journal.create(directory, UUID.randomUUID(), PASSPHRASE, key, fastOptions())) {
             while (writer.lastSequence() < records - 1) {
                 long next = writer.lastSequence() + 1;
-                if (next % 10 == 0) {
+                if (next % checkpointEvery == 0) {
                     writer.checkpoint("approval gate " + next);
                 } else {
                     writer.append("step.outcome", "dana", outcome(next));
                 }
             }
-            writer.checkpoint("session close");
+            writer.closeSession("session close");
         }
     }
 

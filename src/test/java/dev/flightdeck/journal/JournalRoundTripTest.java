@@ -32,7 +32,7 @@ class JournalRoundTripTest {
                 .containsExactly("session.opened", "step.intent", "checkpoint");
         try (JournalWriter writer = resumed.writer()) {
             writer.append("step.outcome", "dana", JournalFixture.outcome(1));
-            writer.checkpoint("session close");
+            writer.closeSession("session close");
         }
 
         Replay replay = Journal.read(directory, JournalFixture.PASSPHRASE);
@@ -41,7 +41,7 @@ class JournalRoundTripTest {
         assertThat(replay.entries()).extracting(JournalEntry::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(replay.entries().get(1).text("command")).isEqualTo("npm test");
         assertThat(replay.checkpoints()).extracting(Checkpoint::shortHash).first().isEqualTo(approval.shortHash());
-        assertThat(replay.isSealed()).isTrue();
+        assertThat(replay.isClosed()).isTrue();
         assertThat(replay.scan().segments()).hasSize(2);
     }
 

@@ -13,8 +13,18 @@ public final class Aead {
     public static final int NONCE_BYTES = 12;
     public static final int TAG_BYTES = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Cipher lookup costs more than a small record's decryption; each thread keeps one (re-initialised per use). */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(Aead::newCipher);
 
     private Aead() {
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JDK", e);
+        }
     }
 
     public static byte[] randomNonce() {
@@ -31,7 +41,7 @@ public final class Aead {
 
     public static byte[] encrypt(SecretKey key, byte[] nonce, byte[] plaintext, byte[] associatedData) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(plaintext);
@@ -43,7 +53,7 @@ public final class Aead {
     /** Returns null when the tag does not match: wrong key, or the ciphertext or its context was altered. */
     public static byte[] decryptOrNull(SecretKey key, byte[] nonce, byte[] ciphertext, byte[] associatedData) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(ciphertext);

@@ -105,7 +105,7 @@ public final class JournalVerifier {
             CheckpointBody body = frame.type() == FrameType.CHECKPOINT ? CheckpointBody.decodeOrNull(frame.body()) : null;
             if (body != null && frame.sequence() < limit) {
                 summaries.add(new CheckpointSummary(frame.sequence(), body.coveredSequence(), Instant.ofEpochMilli(body.timeMillis()),
-                        body.reason(), ChainHash.shortForm(body.chainHash())));
+                        body.reason(), body.closesSession(), ChainHash.shortForm(body.chainHash())));
             }
         }
         return summaries;

@@ -23,6 +23,11 @@ public record VerificationReport(String subject, int segments, long records, Lis
         return records > 0 && recordsAfterLastCheckpoint == 0;
     }
 
+    /** Sealed by the checkpoint that closed the session: the journal is complete, not just consistent. */
+    public boolean isClosed() {
+        return isSealed() && !checkpoints.isEmpty() && checkpoints.get(checkpoints.size() - 1).closesSession();
+    }
+
     public String verdict() {
         if (problem.isPresent()) {
             return "PROBLEM FOUND";
@@ -38,7 +43,8 @@ public record VerificationReport(String subject, int segments, long records, Lis
         lines.add("records:      " + records + " in " + segments + " segment(s), " + checkpoints.size() + " signed checkpoint(s)");
         lines.add("first problem: " + problem.map(JournalProblem::describe).orElse("none"));
         tornTails.forEach(tear -> lines.add("torn tail:    " + tear.describe()));
-        lines.add("tail:         " + (isSealed() ? "sealed (the last record is a signed checkpoint)"
+        lines.add("tail:         " + (isClosed() ? "sealed by the checkpoint that closed the session"
+                : isSealed() ? "sealed by a checkpoint, but the session was NOT closed (still open, or cut short after it)"
                 : recordsAfterLastCheckpoint + " record(s) after the last checkpoint are NOT sealed"));
         checkpoints.stream().reduce((first, second) -> second).ifPresent(last -> lines.add("last checkpoint: " + last.shortHash()
                 + " at record " + last.coveredSequence() + " (" + last.reason() + ", " + last.time() + ")"));
