@@ -1,0 +1,193 @@
+package dev.flightdeck.app.cli;
+
+import dev.flightdeck.app.AppContext;
+import dev.flightdeck.journal.Journal;
+import dev.flightdeck.journal.JournalException;
+import dev.flightdeck.journal.Replay;
+import dev.flightdeck.journal.crypto.KeyRing;
+import dev.flightdeck.journal.crypto.OperatorKey;
+import dev.flightdeck.journal.crypto.OperatorKeyStore;
+import dev.flightdeck.journal.export.EvidencePack;
+import dev.flightdeck.journal.export.EvidencePackVerifier;
+import dev.flightdeck.journal.export.HtmlReport;
+import dev.flightdeck.journal.export.TimelineText;
+import dev.flightdeck.journal.storage.DurableWrites;
+import dev.flightdeck.journal.verify.JournalVerifier;
+import dev.flightdeck.journal.verify.VerificationReport;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "journal", description = "Verify, read and export session journals.", mixinStandardHelpOptions = true)
+public final class JournalCommand {
+
+    static final String PASSPHRASE_VARIABLE = "FLIGHTDECK_PASSPHRASE";
+
+    private final AppContext context;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "read the passphrase from the first line of FILE (else $" + PASSPHRASE_VARIABLE + ", else a prompt)")
+    private Path passphraseFile;
+
+    JournalCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Command(name = "verify", description = "Check every record, the hash chain and the signatures (no passphrase needed). Exit 0 intact, 1 problem, 2 usage.")
+    int verify(@Parameters(paramLabel = "PATH", description = "a journal directory or an exported evidence pack") Path path,
+               @Option(names = "--public-key", paramLabel = "FILE", description = "the operator's published public key (PEM)") Optional<Path> publicKeyFile,
+               @Option(names = "--decrypt", description = "also decrypt and authenticate every record (needs the passphrase)") boolean decrypt) {
+        return run(() -> {
+            if (!Files.isDirectory(path)) {
+                return usage(path + ": no such journal directory or evidence pack");
+            }
+            Optional<PublicKey> trusted = publicKeyFile.isPresent() ? Optional.of(OperatorKeyStore.readPublicKey(publicKeyFile.get())) : Optional.empty();
+            VerificationReport report = verifyReport(path, trusted, decrypt);
+            PrintWriter out = spec.commandLine().getOut();
+            report.lines().forEach(out::println);
+            out.flush();
+            return report.isIntact() ? Cli.OK : Cli.PROBLEM;
+        });
+    }
+
+    private VerificationReport verifyReport(Path path, Optional<PublicKey> trusted, boolean decrypt) {
+        if (EvidencePackVerifier.isEvidencePack(path)) {
+            return EvidencePackVerifier.verify(path, trusted);
+        }
+        if (!decrypt) {
+            return JournalVerifier.verify(path, trusted, Optional.empty());
+        }
+        char[] passphrase = passphrase();
+        try (KeyRing keys = new KeyRing(passphrase)) {
+            return JournalVerifier.verify(path, trusted, Optional.of(keys));
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    @Command(name = "show", description = "Print the session as a readable timeline (needs the passphrase).")
+    int show(@Parameters(paramLabel = "PATH", description = "a journal directory") Path path) {
+        return run(() -> {
+            Replay replay = read(path);
+            PrintWriter out = spec.commandLine().getOut();
+            TimelineText.render(replay).forEach(out::println);
+            out.flush();
+            return replay.isIntact() ? Cli.OK : Cli.PROBLEM;
+        });
+    }
+
+    @Command(name = "export", description = "Write a printable HTML review report, or a JSONL evidence pack that 'journal verify' checks offline.")
+    int export(@Parameters(paramLabel = "PATH", description = "a journal directory") Path path,
+               @Option(names = "--format", required = true, paramLabel = "html|jsonl") String format,
+               @Option(names = "--out", required = true, paramLabel = "DIR") Path outDirectory) {
+        return run(() -> {
+            if (!format.equals("html") && !format.equals("jsonl")) {
+                return usage("--format must be html or jsonl, not '" + format + "'");
+            }
+            char[] passphrase = passphrase();
+            try (KeyRing keys = new KeyRing(passphrase)) {
+                Replay replay = Journal.read(path, passphrase);
+                Files.createDirectories(outDirectory);
+                Path written = format.equals("html") ? writeHtml(path, replay, keys, outDirectory) : writeEvidence(replay, passphrase, outDirectory);
+                spec.commandLine().getOut().println("wrote " + written + " (" + replay.entries().size() + " records)");
+                spec.commandLine().getOut().flush();
+                return replay.isIntact() ? Cli.OK : Cli.PROBLEM;
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+        });
+    }
+
+    private static Path writeHtml(Path journal, Replay replay, KeyRing keys, Path outDirectory) throws IOException {
+        VerificationReport verification = JournalVerifier.verify(journal, Optional.empty(), Optional.of(keys));
+        Path report = outDirectory.resolve("journal-report.html");
+        DurableWrites.writeOwnerOnly(report, HtmlReport.render(replay, verification).getBytes(StandardCharsets.UTF_8));
+        return report;
+    }
+
+    private Path writeEvidence(Replay replay, char[] passphrase, Path outDirectory) throws IOException {
+        OperatorKey key = new OperatorKeyStore(context.home().keys()).load(passphrase);
+        EvidencePack.write(replay, key, outDirectory);
+        return outDirectory;
+    }
+
+    private Replay read(Path path) {
+        char[] passphrase = passphrase();
+        try {
+            return Journal.read(path, passphrase);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    /** --passphrase-file, else $FLIGHTDECK_PASSPHRASE, else an interactive prompt; the caller wipes the result. */
+    private char[] passphrase() {
+        try {
+            if (passphraseFile != null) {
+                String firstLine = Files.readAllLines(passphraseFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+                return firstLine.toCharArray();
+            }
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read the passphrase file " + passphraseFile + " (" + e.getMessage() + ")");
+        }
+        String fromEnvironment = context.environment().get(PASSPHRASE_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment.toCharArray();
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new CommandFailure("a passphrase is needed: use --passphrase-file FILE or set " + PASSPHRASE_VARIABLE + " (no terminal to prompt on)");
+        }
+        char[] typed = console.readPassword("Journal passphrase: ");
+        if (typed == null) {
+            throw new CommandFailure("no passphrase was entered");
+        }
+        return typed;
+    }
+
+    private int run(Callable<Integer> action) {
+        try {
+            return action.call();
+        } catch (CommandFailure failure) {
+            return usage(failure.getMessage());
+        } catch (JournalException e) {
+            spec.commandLine().getErr().println("flightdeck: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return Cli.PROBLEM;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("flightdeck: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return Cli.PROBLEM;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private int usage(String message) {
+        spec.commandLine().getErr().println("flightdeck: " + message);
+        spec.commandLine().getErr().flush();
+        return Cli.USAGE;
+    }
+
+    /** A problem with how the command was called (missing passphrase, unreadable option file): exit 2. */
+    private static final class CommandFailure extends RuntimeException {
+        CommandFailure(String message) {
+            super(message);
+        }
+    }
+}
