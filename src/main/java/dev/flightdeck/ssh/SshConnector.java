@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Opens one authenticated JSch connection to a target, with strict host-key checking, keepalive, connect
@@ -47,9 +48,19 @@ final class SshConnector {
         } catch (JSchException e) {
             throw new SshException("SSH-SETUP", "Cannot prepare the connection to " + target.describe() + ": " + SshException.reason(e), e);
         }
+        AtomicReference<Thread> reader = new AtomicReference<>();
+        session.setThreadFactory(runnable -> {
+            Thread thread = new Thread(runnable);
+            thread.setDaemon(true);
+            reader.set(thread);
+            return thread;
+        });
         try (PasswordPrompt prompt = new PasswordPrompt(target, credentials)) {
             session.setUserInfo(prompt);
             session.connect(Math.toIntExact(settings.connectTimeout().toMillis()));
+            // JSch names its reader thread after creating it; rename it so thread dumps and leak checks find it.
+            Optional.ofNullable(reader.get()).ifPresent(thread ->
+                    thread.setName("flightdeck-ssh-" + target.name() + "-" + THREAD_NUMBER.incrementAndGet()));
             return session;
         } catch (JSchException e) {
             session.disconnect();
@@ -66,11 +77,6 @@ final class SshConnector {
         session.setServerAliveInterval(Math.toIntExact(settings.keepaliveInterval().toMillis()));
         session.setServerAliveCountMax(settings.keepaliveCountMax());
         session.setDaemonThread(true);
-        session.setThreadFactory(runnable -> {
-            Thread thread = new Thread(runnable, "flightdeck-ssh-" + target.name() + "-" + THREAD_NUMBER.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**

@@ -115,6 +115,40 @@ class MinaExecutionTest {
     }
 
     @Test
+    void thousandSequentialCommandsOnOneSessionReportEveryExitCodeAndLeakNoThreadsOrChannels() throws Exception {
+        sessions.exec(target, CommandRequest.of("true"));
+        assertThat(clientThreads(1)).as("one reader thread for the connection").isEqualTo(1);
+
+        for (int i = 0; i < 1000; i++) {
+            CommandResult result = sessions.exec(target, CommandRequest.of("exit " + (i % 256)));
+            assertThat(result.outcome()).as("command %d", i).isEqualTo(new CommandOutcome.Completed(i % 256));
+        }
+
+        assertThat(clientThreads(1)).as("still one thread after 1,000 commands").isEqualTo(1);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.matches("(Exec|Shell|DirectTCPIP|Connect) thread.*"));
+        assertThat(listener.startingWith("opened")).containsExactly("opened mina");
+        sessions.close();
+        assertThat(clientThreads(0)).as("no thread left after close").isZero();
+    }
+
+    /**
+     * Live threads of the SSH client side (every JSch thread is renamed by Flightdeck), after giving
+     * threads that were told to end up to a second to do so.
+     */
+    private static long clientThreads(long expected) throws InterruptedException {
+        long count = -1;
+        for (int attempt = 0; attempt < 50 && count != expected; attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(20);
+            }
+            count = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("flightdeck-ssh-") && t.isAlive()).count();
+        }
+        return count;
+    }
+
+    @Test
     void commandsReuseOneConnectionPerHost() throws Exception {
         for (int i = 0; i < 5; i++) {
             assertThat(sessions.exec(target, CommandRequest.of("true")).isSuccess()).isTrue();
