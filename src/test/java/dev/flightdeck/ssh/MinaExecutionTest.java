@@ -143,7 +143,7 @@ class MinaExecutionTest {
                 Thread.sleep(20);
             }
             count = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith("flightdeck-ssh-") && t.isAlive()).count();
+                    .filter(t -> t.getName().startsWith("flightdeck-ssh-mina-") && t.isAlive()).count();
         }
         return count;
     }
