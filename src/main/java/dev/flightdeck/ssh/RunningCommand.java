@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A command started on a host. {@link #await()} blocks until it ends, its deadline passes (signal, grace,
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunningCommand {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunningCommand.class);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final CommandId id;
@@ -28,6 +31,7 @@ public final class RunningCommand {
     private final CapturingLineOutput stderr;
     private volatile boolean cancelled;
     private volatile boolean sudoAskedPassword;
+    private volatile boolean listenerFailed;
     private CommandResult result;
 
     private RunningCommand(CommandId id, HostSession host, CommandRequest request, SshSettings settings,
@@ -172,8 +176,24 @@ public final class RunningCommand {
         if (kind == OutputStreamKind.STDERR && SudoCommands.asksForPassword(line)) {
             sudoAskedPassword = true;
         }
-        request.output().line(kind, line);
-        listener.outputLine(id, kind, line);
+        // The journal's listener first: it is the record. Then the caller's.
+        guarded(() -> listener.outputLine(id, kind, line));
+        guarded(() -> request.output().line(kind, line));
+    }
+
+    /**
+     * Listeners run on the connection's reader thread: an exception escaping there would drop the
+     * connection and every command on it. A failing listener is logged once and the command goes on.
+     */
+    private void guarded(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            if (!listenerFailed) {
+                listenerFailed = true;
+                LOG.error("An output listener of {} failed; the command goes on", id, e);
+            }
+        }
     }
 
     private static String describe(Duration duration) {

@@ -175,6 +175,19 @@ class MinaExecutionTest {
     }
 
     @Test
+    void failingOutputListenerNeitherBreaksTheConnectionNorHidesTheExitCode() throws Exception {
+        CommandResult result = sessions.exec(target, CommandRequest.of("echo a; echo b; exit 5")
+                .withOutput((stream, line) -> {
+                    throw new IllegalStateException("a buggy view");
+                }));
+
+        assertThat(result.outcome()).isEqualTo(new CommandOutcome.Completed(5));
+        assertThat(listener.startingWith("line")).as("the journal still gets every line").hasSize(2);
+        assertThat(sessions.exec(target, CommandRequest.of("true")).isSuccess()).isTrue();
+        assertThat(listener.startingWith("opened")).hasSize(1);
+    }
+
+    @Test
     void stdinIsClosedSoACommandReadingItDoesNotHang() throws Exception {
         CommandResult result = sessions.exec(target, CommandRequest.of("cat; echo done").withDeadline(Duration.ofSeconds(5)).capturingBytes());
 

@@ -227,6 +227,28 @@ class OpenSshInteropTest {
         }
     }
 
+    @Test
+    void hostThatStopsAnsweringIsDeclaredLostByKeepaliveAndTheCommandOutcomeIsUnknown(@TempDir Path frozenDirectory) throws Exception {
+        LoopbackSshd frozen = OpenSshServer.start(frozenDirectory);
+        SshSettings quickKeepalive = new SshSettings(Duration.ofSeconds(5), Duration.ofMillis(300), 2, Duration.ofMillis(300));
+        try (SshSessions quick = new SshSessions(quickKeepalive, kit.verifier(), Credentials.NONE, listener)) {
+            kit.knowHost(frozen.knownHostsLine());
+            SshTarget frozenTarget = SshTestKit.target("frozen", frozen.port(), frozen.userKey());
+            RunningCommand running = quick.start(frozenTarget, CommandRequest.of("sleep 60"));
+            Thread.sleep(300);
+
+            frozen.freezeConnections();
+
+            CommandResult result = running.await();
+            assertThat(result.outcome()).isInstanceOfSatisfying(CommandOutcome.Unknown.class,
+                    unknown -> assertThat(unknown.reason()).contains("connection dropped"));
+            assertThat(result.duration()).isLessThan(Duration.ofSeconds(10));
+            assertThat(listener.startingWith("lost")).containsExactly("lost frozen");
+        } finally {
+            frozen.close();
+        }
+    }
+
     static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }

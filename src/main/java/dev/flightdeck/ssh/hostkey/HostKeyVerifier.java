@@ -34,6 +34,11 @@ public final class HostKeyVerifier {
         this.flightdeckFile = flightdeckFile;
     }
 
+    /** The operator's setup: {@code ~/.ssh/known_hosts} read only, Flightdeck's own file (FlightdeckHome.knownHosts()) written. */
+    public static HostKeyVerifier forOperator(Path userKnownHosts, Path flightdeckKnownHosts) {
+        return new HostKeyVerifier(List.of(userKnownHosts), flightdeckKnownHosts);
+    }
+
     public Path flightdeckFile() {
         return flightdeckFile;
     }

@@ -94,12 +94,35 @@ public final class LoopbackSshd implements AutoCloseable {
 
     /** Kills the server and every connection it serves at once, as a crash or power loss would. */
     public void killAbruptly() {
+        try {
+            resumeConnections();
+        } catch (IOException alreadyGone) {
+            // killing below works on stopped processes too; resuming only lets them die promptly
+        }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Freezes ({@code SIGSTOP}) every connection the server is serving, as a hung host or a silent network
+     * would: nothing is closed, nothing answers. {@link #resumeConnections()} undoes it.
+     */
+    public void freezeConnections() throws IOException {
+        signalConnections("-STOP");
+    }
+
+    public void resumeConnections() throws IOException {
+        signalConnections("-CONT");
+    }
+
+    private void signalConnections(String signal) throws IOException {
+        for (ProcessHandle connection : process.descendants().toList()) {
+            SshKeygen.run(List.of("kill", signal, Long.toString(connection.pid())));
         }
     }
 

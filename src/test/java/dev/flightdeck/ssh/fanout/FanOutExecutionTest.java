@@ -124,6 +124,27 @@ class FanOutExecutionTest {
     }
 
     @Test
+    void cancelStopsRunningHostsWithUnknownOutcomeAndStartsNoOther() throws Exception {
+        FanOutExecution execution = new FanOutExecution(sessions, hosts(4), fanOut(2, List.of(), null),
+                CommandRequest.of("sleep 30"), HostOutputListener.IGNORE);
+        java.util.concurrent.CompletableFuture<FanOutResult> running = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return execution.run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(500);
+
+        execution.cancel();
+
+        FanOutResult result = running.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(result.ran()).hasSize(2).allSatisfy(run -> assertThat(run.result().outcome()).isInstanceOf(CommandOutcome.Unknown.class));
+        assertThat(result.notStarted()).extracting(run -> run.reason()).containsOnly("cancelled by the operator");
+        assertThat(result.isSuccess()).isFalse();
+    }
+
+    @Test
     void fanOutThreadsAreGoneAfterTheRun() throws Exception {
         new FanOutExecution(sessions, hosts(8), fanOut(4, List.of("50%"), null), CommandRequest.of("true"), HostOutputListener.IGNORE).run();
 
