@@ -1,0 +1,4 @@
+package dev.flightdeck.ssh;
+
+/** Which of a remote command's two output streams a line came from. */
+public enum OutputStreamKind { STDOUT, STDERR }

@@ -1,0 +1,34 @@
+package dev.flightdeck.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flightdeck.app.AppContext;
+import dev.flightdeck.app.FlightdeckHome;
+import dev.flightdeck.app.cli.Cli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code flightdeck bench ssh} runs end to end against its own sshd (tiny sizes: this checks it works, not its speed). */
+class SshBenchCommandTest {
+
+    @Test
+    void benchPrintsRoundTripAndFanOutRowsWithRatios(@TempDir Path home) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        AppContext context = new AppContext(new FlightdeckHome(home), Map.of());
+
+        int exit = Cli.commandLine(context, new PrintWriter(out), new PrintWriter(err))
+                .execute("bench", "ssh", "--runs", "1", "--hosts", "3");
+
+        assertThat(exit).as(err.toString()).isEqualTo(Cli.OK);
+        assertThat(out.toString())
+                .contains("ssh CLI, new connection per command (reference)")
+                .contains("Flightdeck, reused session")
+                .contains("fan-out, sequential (reference)")
+                .contains("fan-out, parallel: 10");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.flightdeck.testing.ssh;
+
+import dev.flightdeck.ssh.loopback.SshKeygen;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
+import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.shell.ProcessShellFactory;
+
+/**
+ * An Apache MINA SSHD server in this JVM on 127.0.0.1 (random port) that runs every exec request through
+ * {@code /bin/sh -c}, so tests run real shell commands: pipes, redirections, exit codes, signals.
+ * Login is by an ed25519 user key generated with ssh-keygen ({@link #userKey()}); the host key is ECDSA
+ * P-256, stored in the directory so a restarted server keeps its identity. TCP forwarding is allowed, so a
+ * MINA server also serves as a jump host.
+ *
+ * <pre>{@code
+ * try (MinaSshServer server = MinaSshServer.start(tempDir)) {
+ *     SshTarget target = server.target("app1");
+ * }
+ * }</pre>
+ */
+public final class MinaSshServer implements AutoCloseable {
+
+    private final SshServer server;
+    private final Path directory;
+
+    private MinaSshServer(SshServer server, Path directory) {
+        this.server = server;
+        this.directory = directory;
+    }
+
+    public static MinaSshServer start(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path userKey = directory.resolve("id_ed25519");
+        if (!Files.exists(userKey)) {
+            SshKeygen.generate(userKey, "ed25519");
+            Files.writeString(directory.resolve("authorized_keys"), SshKeygen.publicKey(userKey) + "\n");
+        }
+        SshServer server = SshServer.setUpDefaultServer();
+        server.setHost("127.0.0.1");
+        server.setPort(0);
+        SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(directory.resolve("mina_host_key"));
+        hostKeys.setAlgorithm("EC");
+        hostKeys.setKeySize(256);
+        server.setKeyPairProvider(hostKeys);
+        server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(directory.resolve("authorized_keys")));
+        server.setCommandFactory((channel, command) ->
+                new ProcessShellFactory("/bin/sh", List.of("/bin/sh", "-c", command)).createShell(channel));
+        server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
+        server.start();
+        return new MinaSshServer(server, directory);
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public Path userKey() {
+        return directory.resolve("id_ed25519");
+    }
+
+    /** {@code [127.0.0.1]:PORT ecdsa-sha2-nistp256 AAAA...}: the known_hosts line for this server. */
+    public String knownHostsLine() throws IOException {
+        try {
+            KeyPair pair = server.getKeyPairProvider().loadKeys(null).iterator().next();
+            return "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(pair.getPublic());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** Stops at once, dropping every open connection. */
+    public void stopAbruptly() throws IOException {
+        server.stop(true);
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop(true);
+    }
+}
