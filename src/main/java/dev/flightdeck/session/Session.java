@@ -71,6 +71,11 @@ public final class Session implements AutoCloseable {
         return recorder;
     }
 
+    /** For crash tests: the recorder, to close it as a dying process would leave it. */
+    public SessionRecorder recorderForTests() {
+        return recorder;
+    }
+
     public void addListener(SessionListener listener) {
         listeners.add(listener);
     }

@@ -47,7 +47,7 @@ public final class SessionJournals {
         if (!opened.runbookSha256().equals(runbookSha256)) {
             resumed.writer().close();
             throw new IllegalStateException("the session was opened with a different version of runbook '" + opened.runbookId()
-                    + "' (SHA-256 " + opened.runbookSha256().substring(0, 12) + "…); resume it with the runbook it started with");
+                    + "' (SHA-256 " + opened.runbookSha256().substring(0, Math.min(12, opened.runbookSha256().length())) + "…); resume it with the runbook it started with");
         }
         JournalRecorder recorder = new JournalRecorder(resumed.writer(), Redactor.forSecrets(setup.knownSecrets()), OutputLimits.defaults());
         return Session.resume(history, runbook, setup.inventory(), operator, recorder, setup.executors(), reason);

@@ -2,6 +2,7 @@ package dev.flightdeck.ssh.fanout;
 
 import dev.flightdeck.runbook.FanOut;
 import dev.flightdeck.ssh.CommandRequest;
+import dev.flightdeck.ssh.CommandResult;
 import dev.flightdeck.ssh.RunningCommand;
 import dev.flightdeck.ssh.SshSessions;
 import dev.flightdeck.ssh.SshTarget;
@@ -30,10 +31,21 @@ public final class FanOutExecution {
     private final Map<SshTarget, RunningCommand> running = new ConcurrentHashMap<>();
     private final AtomicReference<String> stopReason = new AtomicReference<>();
     private final int allowedFailures;
+    private final java.util.function.Predicate<CommandResult> succeeded;
     private int failures;
 
     public FanOutExecution(SshSessions sessions, List<SshTarget> hosts, FanOut fanOut, CommandRequest request,
                            HostOutputListener output) {
+        this(sessions, hosts, fanOut, request, output, CommandResult::isSuccess);
+    }
+
+    /**
+     * @param succeeded what counts as success on one host (a runbook may accept exit codes other than 0); anything
+     *                  else counts towards {@code max-fail}
+     */
+    public FanOutExecution(SshSessions sessions, List<SshTarget> hosts, FanOut fanOut, CommandRequest request,
+                           HostOutputListener output, java.util.function.Predicate<CommandResult> succeeded) {
+        this.succeeded = succeeded;
         this.sessions = sessions;
         this.hosts = List.copyOf(hosts);
         this.fanOut = fanOut;
@@ -92,7 +104,7 @@ public final class FanOutExecution {
         running.put(host, command);
         try {
             HostRun.Ran ran = new HostRun.Ran(host, command.await());
-            if (!ran.result().isSuccess()) {
+            if (!succeeded.test(ran.result())) {
                 countFailure();
             }
             return ran;

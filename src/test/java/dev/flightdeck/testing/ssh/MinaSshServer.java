@@ -8,7 +8,6 @@ import java.security.KeyPair;
 import java.util.List;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.shell.ProcessShellFactory;
@@ -50,12 +49,27 @@ public final class MinaSshServer implements AutoCloseable {
         hostKeys.setAlgorithm("EC");
         hostKeys.setKeySize(256);
         server.setKeyPairProvider(hostKeys);
-        server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(directory.resolve("authorized_keys")));
+        server.setPublickeyAuthenticator(preloadedKeys(directory.resolve("authorized_keys")));
         server.setCommandFactory((channel, command) ->
                 new ProcessShellFactory("/bin/sh", List.of("/bin/sh", "-c", command)).createShell(channel));
         server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         server.start();
         return new MinaSshServer(server, directory);
+    }
+
+    /**
+     * The authorized keys read once at start. MINA's AuthorizedKeysAuthenticator loads the file lazily and, on the
+     * first logins arriving at the same moment (a parallel fan-out), refused one of them.
+     */
+    private static org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator preloadedKeys(Path authorizedKeys) throws IOException {
+        try {
+            var entries = org.apache.sshd.common.config.keys.AuthorizedKeyEntry.readAuthorizedKeys(authorizedKeys);
+            var keys = org.apache.sshd.common.config.keys.PublicKeyEntry.resolvePublicKeyEntries(null, entries,
+                    org.apache.sshd.common.config.keys.PublicKeyEntryResolver.FAILING);
+            return new org.apache.sshd.server.auth.pubkey.KeySetPublickeyAuthenticator("authorized_keys", keys);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot read " + authorizedKeys + ": " + e.getMessage(), e);
+        }
     }
 
     public int port() {
