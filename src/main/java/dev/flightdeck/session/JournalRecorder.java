@@ -31,7 +31,7 @@ public final class JournalRecorder implements SessionRecorder {
         return writer.checkpoint(reason).shortHash();
     }
 
-    /** Seals the journal with the closing checkpoint; a journal without one was cut short or is still open. */
+    @Override
     public String closeSession(String reason) {
         return writer.closeSession(reason).shortHash();
     }

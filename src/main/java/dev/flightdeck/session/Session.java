@@ -129,6 +129,20 @@ public final class Session implements AutoCloseable {
         return checkpoint;
     }
 
+    /** Ends the session: records how it ended and seals the journal; returns the closing checkpoint's short hash. */
+    public synchronized String finishSession(String result) throws SessionRuleException {
+        if (state.closed().isPresent()) {
+            throw new SessionRuleException("the session is already closed");
+        }
+        append(operator, new SessionEvent.SessionClosed(result));
+        return recorder.closeSession(result);
+    }
+
+    /** An operator's decision about a host key (trusting a new one), journaled with who decided. */
+    public synchronized void recordHostKeyDecision(String host, String fingerprint, String decision) {
+        append(operator, new SessionEvent.HostKeyDecision(host, "", fingerprint, decision));
+    }
+
     /** Skips a step that is not required, with a written reason. */
     public synchronized void skip(String stepId, String reason) throws SessionRuleException {
         Step step = requireCurrent(stepId, "skip");

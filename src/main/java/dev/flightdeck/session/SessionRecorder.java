@@ -12,6 +12,9 @@ public interface SessionRecorder extends AutoCloseable {
     /** Seals everything recorded so far with a signed checkpoint; returns its short hash for the change ticket. */
     String checkpoint(String reason);
 
+    /** Seals the journal with the closing checkpoint (a journal without one was cut short or is still open). */
+    String closeSession(String reason);
+
     /** Masks every known secret and secret-looking pattern in a text before it is recorded. */
     String redact(String text);
 

@@ -25,9 +25,13 @@ class FxmlViewsTest {
     void everyViewLoadsWithItsController(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
         MainWindow window = org.testfx.api.FxToolkit.setupFixture(() -> new MainWindow(
                 new dev.flightdeck.app.AppContext(new dev.flightdeck.app.FlightdeckHome(home), Map.of())));
-        for (FxmlFile view : FxmlFile.values()) {
-            javafx.scene.Parent root = org.testfx.api.FxToolkit.setupFixture(() -> window.views().load(view));
-            assertThat(root).as(view.name()).isNotNull();
+        try (var session = WizardTestSessions.confirmOnly(home.resolve("journal"))) {
+            var wizard = new dev.flightdeck.ui.wizard.WizardViewModel(session, Runnable::run, Runnable::run, java.time.Clock.systemUTC());
+            for (FxmlFile view : FxmlFile.values()) {
+                FxmlViews views = view == FxmlFile.WIZARD ? dev.flightdeck.ui.wizard.WizardScreen.views(wizard, null) : window.views();
+                javafx.scene.Parent root = org.testfx.api.FxToolkit.setupFixture(() -> views.load(view));
+                assertThat(root).as(view.name()).isNotNull();
+            }
         }
     }
 

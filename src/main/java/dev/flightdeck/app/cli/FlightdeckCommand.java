@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         subcommands = {
                 RunbookCommand.class,
+                RunCommand.class,
                 JournalCommand.class,
                 BenchCommand.class,
         })

@@ -1,0 +1,159 @@
+package dev.flightdeck.app.cli;
+
+import dev.flightdeck.runbook.Role;
+import dev.flightdeck.runbook.Step;
+import dev.flightdeck.runbook.StepAction;
+import dev.flightdeck.runbook.StepKind;
+import dev.flightdeck.session.Session;
+import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionListener;
+import dev.flightdeck.session.SessionRuleException;
+import dev.flightdeck.session.SessionState;
+import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.session.steps.OutputSink;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Drives a session step by step without a person at the screen: runs what can run, confirms with {@code --yes},
+ * approves with {@code --approve ROLE=NAME}, and stops — with the reason and what to do — where a person is needed.
+ */
+final class HeadlessRun {
+
+    /** Exit codes of {@code flightdeck run}. */
+    static final int DONE = 0;
+    static final int FAILED = 1;
+    static final int WAITING = 3;
+
+    private final Session session;
+    private final PrintWriter out;
+    private final boolean yes;
+    private final Map<Role, List<String>> approvers;
+    private final Set<String> rerun;
+    private final Map<String, String> markDone;
+
+    HeadlessRun(Session session, PrintWriter out, boolean yes, Map<Role, List<String>> approvers, Set<String> rerun, Map<String, String> markDone) {
+        this.session = session;
+        this.out = out;
+        this.yes = yes;
+        this.approvers = approvers;
+        this.rerun = rerun;
+        this.markDone = markDone;
+        session.addListener(new SessionListener() {
+            @Override
+            public void output(String stepId, String host, OutputSink.Stream stream, String line) {
+                synchronized (out) {
+                    out.println("      " + host + (stream == OutputSink.Stream.STDERR ? " ! " : " | ") + line);
+                    out.flush();
+                }
+            }
+        });
+    }
+
+    int run() throws InterruptedException {
+        while (true) {
+            SessionState state = session.state();
+            Step step = state.currentStep().orElse(null);
+            if (step == null) {
+                return DONE;
+            }
+            StepStatus status = state.status(step.id());
+            String label = number(step) + " " + step.kind().label() + ": " + step.displayTitle();
+            try {
+                Integer stop = handle(step, status, label);
+                if (stop != null) {
+                    return stop;
+                }
+            } catch (SessionRuleException e) {
+                say("  ✗ " + label + ": " + e.getMessage());
+                return FAILED;
+            }
+        }
+    }
+
+    /** One step; null to go on, or the exit code to stop with. */
+    private Integer handle(Step step, StepStatus status, String label) throws SessionRuleException, InterruptedException {
+        if (status == StepStatus.UNKNOWN || status == StepStatus.FAILED) {
+            if (markDone.containsKey(step.id()) && status == StepStatus.UNKNOWN) {
+                session.markDone(step.id(), markDone.get(step.id()));
+                say("  ✓ " + label + ": marked done by hand (" + markDone.get(step.id()) + ")");
+                return null;
+            }
+            if (!rerun.contains(step.id())) {
+                say("  " + (status == StepStatus.UNKNOWN ? "?" : "✗") + " " + label + ": " + session.state().record(step.id()).message());
+                say(status == StepStatus.UNKNOWN
+                        ? "    Its outcome is unknown. Check the target by hand, then run again with --mark-done " + step.id() + "=\"what you checked\""
+                          + " or --rerun " + step.id() + ", or roll back."
+                        : "    Fix the cause and run again with --resume --rerun " + step.id() + (step.required() ? "" : ", or skip it in the console") + ".");
+                return status == StepStatus.UNKNOWN ? WAITING : FAILED;
+            }
+        }
+        if (step.kind() == StepKind.CONFIRM) {
+            if (!yes) {
+                say("  … " + label + ": waiting for the operator to confirm (use --yes to confirm checklist items non-interactively)");
+                return WAITING;
+            }
+            session.confirm(step.id(), "confirmed in non-interactive mode (--yes)");
+            say("  ✓ " + label);
+            return null;
+        }
+        if (step.action() instanceof StepAction.Approve gate) {
+            return approve(step, gate, label);
+        }
+        say("  ▶ " + label);
+        SessionEvent.StepOutcome outcome = session.run(step.id());
+        String mark = switch (outcome.status()) {
+            case SUCCEEDED -> "✓";
+            case FAILED -> "✗";
+            case UNKNOWN -> "?";
+        };
+        say("  " + mark + " " + outcome.message() + " (" + seconds(outcome.durationMillis()) + ")");
+        if (outcome.status() == SessionEvent.Status.SUCCEEDED) {
+            return null;
+        }
+        return outcome.status() == SessionEvent.Status.UNKNOWN ? WAITING : FAILED;
+    }
+
+    private Integer approve(Step step, StepAction.Approve gate, String label) throws SessionRuleException {
+        for (Role role : gate.roles()) {
+            for (String name : approvers.getOrDefault(role, List.of())) {
+                boolean already = session.state().record(step.id()).approvals().stream()
+                        .anyMatch(given -> given.approver().equalsIgnoreCase(name.strip()));
+                if (!already && session.state().currentStep().map(s -> s.id().equals(step.id())).orElse(false)) {
+                    String checkpoint = session.approve(step.id(), name, role, "approved on the command line (--approve)");
+                    say("  ✓ " + label + ": approved by " + name + " (" + role + "), checkpoint " + checkpoint);
+                }
+            }
+        }
+        if (session.state().record(step.id()).status() == StepStatus.SUCCEEDED) {
+            return null;
+        }
+        say("  … " + label + ": waiting for approval by " + gate.roles() + (gate.reason().isBlank() ? "" : " (" + gate.reason() + ")")
+                + "; run again with --resume --approve ROLE=NAME");
+        return WAITING;
+    }
+
+    private String number(Step step) {
+        var phases = session.runbook().phases();
+        for (int p = 0; p < phases.size(); p++) {
+            int index = phases.get(p).steps().indexOf(step);
+            if (index >= 0) {
+                return (p + 1) + "." + (index + 1);
+            }
+        }
+        return step.id();
+    }
+
+    private static String seconds(long millis) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    private void say(String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}

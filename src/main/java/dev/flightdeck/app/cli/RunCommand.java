@@ -1,0 +1,214 @@
+package dev.flightdeck.app.cli;
+
+import dev.flightdeck.app.AppContext;
+import dev.flightdeck.app.SessionServices;
+import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.inventory.InventoryLoader;
+import dev.flightdeck.journal.JournalOptions;
+import dev.flightdeck.journal.crypto.KdfCost;
+import dev.flightdeck.journal.crypto.OperatorKey;
+import dev.flightdeck.journal.crypto.OperatorKeyStore;
+import dev.flightdeck.runbook.Role;
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.runbook.RunbookValidator;
+import dev.flightdeck.runbook.VariableDefinition;
+import dev.flightdeck.session.DryRun;
+import dev.flightdeck.session.Session;
+import dev.flightdeck.session.SessionAlarms;
+import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionJournals;
+import dev.flightdeck.ssh.Credentials;
+import dev.flightdeck.ssh.SshEventListener;
+import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.yaml.Problem;
+import dev.flightdeck.yaml.Problems;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a session without the console, printing each step and its result.",
+                "Exit 0 all done, 1 a step failed, 2 wrong usage, 3 waiting (approval, confirmation, or a decision after an unknown outcome)."})
+public final class RunCommand implements java.util.concurrent.Callable<Integer> {
+
+    private final AppContext context;
+
+    @Spec private CommandSpec spec;
+    @Mixin private PassphraseOption passphrase;
+    @Parameters(paramLabel = "RUNBOOK", description = "a built-in id or a runbook file") private String runbookName;
+    @Option(names = "--inventory", paramLabel = "FILE", description = "hosts, databases and endpoints (may be left out when the runbook uses no targets)")
+    private Path inventoryFile;
+    @Option(names = "--journal", paramLabel = "DIR", description = "the session's journal directory") private Path journal;
+    @Option(names = "--operator", paramLabel = "NAME", description = "who runs the session") private String operator;
+    @Option(names = "--dry-run", description = "show what would run where, without connecting") private boolean dryRun;
+    @Option(names = "--resume", description = "reopen the session in --journal") private boolean resume;
+    @Option(names = "--yes", description = "confirm checklist items (recorded as confirmed in non-interactive mode)") private boolean yes;
+    @Option(names = "--approve", paramLabel = "ROLE=NAME", description = "an approver for gates of that role") private Map<Role, String> approve = new LinkedHashMap<>();
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "a value for a runbook variable") private Map<String, String> vars = new LinkedHashMap<>();
+    @Option(names = "--trust-host", paramLabel = "HOST=SHA256:...", description = "trust exactly this host key (journaled)") private Map<String, String> trustHosts = new LinkedHashMap<>();
+    @Option(names = "--rerun", paramLabel = "STEP", description = "run this failed or unknown step again when resuming") private Set<String> rerun = Set.of();
+    @Option(names = "--mark-done", paramLabel = "STEP=NOTE", description = "mark an unknown step done after checking by hand") private Map<String, String> markDone = new LinkedHashMap<>();
+
+    RunCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RunbookSource source;
+        try {
+            source = RunbookSource.of(runbookName);
+        } catch (IllegalArgumentException e) {
+            err.println("flightdeck: " + e.getMessage());
+            return Cli.USAGE;
+        }
+        Inventory inventory = inventoryFile == null ? Inventory.empty() : readInventory(err);
+        if (inventory == null || !printProblems(source.parsed(), inventory, err)) {
+            return Cli.PROBLEM;
+        }
+        Runbook runbook = source.parsed().value().orElseThrow();
+        Map<String, String> values = startValues(runbook, inventory);
+        List<String> missing = runbook.variables().stream().filter(v -> !values.containsKey(v.name())).map(VariableDefinition::name).toList();
+        if (!missing.isEmpty()) {
+            err.println("flightdeck: no value for " + missing + ": set them under the inventory's vars: or with --var NAME=VALUE");
+            return Cli.USAGE;
+        }
+        if (dryRun) {
+            return printPlan(DryRun.plan(runbook, inventory, values), out);
+        }
+        if (journal == null || operator == null || operator.isBlank()) {
+            err.println("flightdeck: a session needs --journal DIR and --operator NAME");
+            return Cli.USAGE;
+        }
+        return runSession(runbook, source.sha256(), inventory, values, out, err);
+    }
+
+    private Inventory readInventory(PrintWriter err) throws java.io.IOException {
+        Parsed<Inventory> parsed = InventoryLoader.load(inventoryFile);
+        parsed.problems().forEach(problem -> err.println(problem.format()));
+        return parsed.isValid() ? parsed.value().orElseThrow() : null;
+    }
+
+    /** Runbook problems, and its targets against the inventory; true when it can run. */
+    private boolean printProblems(Parsed<Runbook> parsed, Inventory inventory, PrintWriter err) {
+        List<Problem> problems = new ArrayList<>(parsed.errors());
+        parsed.value().filter(r -> parsed.isValid()).ifPresent(runbook -> {
+            Problems targets = new Problems(runbook.origin());
+            new RunbookValidator(targets).checkTargets(runbook, inventory);
+            problems.addAll(targets.sorted().stream().filter(Problem::isError).toList());
+        });
+        problems.forEach(problem -> err.println(problem.format()));
+        return problems.isEmpty();
+    }
+
+    private Map<String, String> startValues(Runbook runbook, Inventory inventory) {
+        Map<String, String> values = new HashMap<>();
+        runbook.variables().forEach(v -> v.defaultValue().ifPresent(d -> values.put(v.name(), d)));
+        runbook.variables().stream().filter(v -> inventory.vars().containsKey(v.name())).forEach(v -> values.put(v.name(), inventory.vars().get(v.name())));
+        values.putAll(vars);
+        return values;
+    }
+
+    private int printPlan(DryRun.Plan plan, PrintWriter out) {
+        out.println("Dry run: nothing is connected to or changed.");
+        plan.steps().forEach(step -> printPlanned(step, out));
+        out.println("Rollback plan:");
+        plan.rollback().forEach(step -> printPlanned(step, out));
+        plan.problems().forEach(problem -> out.println("problem: " + problem));
+        out.flush();
+        return plan.isRunnable() ? Cli.OK : Cli.PROBLEM;
+    }
+
+    private static void printPlanned(DryRun.PlannedStep step, PrintWriter out) {
+        out.printf("  %-5s %-12s %s%n", step.number(), step.step().kind().label(), step.step().displayTitle());
+        if (!step.where().isEmpty()) {
+            out.println("          where: " + String.join(", ", step.where()));
+        }
+        if (!step.text().isBlank() && !step.text().equals(step.step().displayTitle())) {
+            step.text().lines().forEach(line -> out.println("          | " + line));
+        }
+    }
+
+    private int runSession(Runbook runbook, String sha256, Inventory inventory, Map<String, String> values, PrintWriter out, PrintWriter err)
+            throws Exception {
+        char[] secret;
+        try {
+            secret = passphrase.read(context);
+        } catch (IllegalArgumentException e) {
+            err.println("flightdeck: " + e.getMessage());
+            return Cli.USAGE;
+        }
+        try {
+            context.home().ensureExists();
+            OperatorKey key = new OperatorKeyStore(context.home().keys()).loadOrCreate(secret, KdfCost.production());
+            AtomicReference<Session> current = new AtomicReference<>();
+            try (SessionServices services = new SessionServices(context, inventory, Credentials.NONE, SshEventListener.NONE,
+                    SessionAlarms.of(() -> Optional.ofNullable(current.get()).map(Session::state)), Clock.systemDefaultZone())) {
+                SessionJournals.Setup setup = new SessionJournals.Setup(secret, key, JournalOptions.defaults(), List.of(), inventory, services.executors());
+                Session session = resume
+                        ? SessionJournals.resume(journal, runbook, sha256, operator, setup, "resumed from the command line")
+                        : SessionJournals.start(journal, opening(runbook, sha256, values), runbook, setup);
+                current.set(session);
+                try (session) {
+                    trustHosts(services, session, out);
+                    out.println((resume ? "Resumed " : "Started ") + runbook.title() + " as " + operator + ", journal " + journal);
+                    int result = new HeadlessRun(session, out, yes, approversByRole(), rerun, markDone).run();
+                    if (result == HeadlessRun.DONE) {
+                        String sealed = session.finishSession("all steps done");
+                        out.println("All steps done. Closing checkpoint " + sealed + " (write it into the change ticket).");
+                    }
+                    out.flush();
+                    return result;
+                }
+            }
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    private SessionEvent.SessionOpened opening(Runbook runbook, String sha256, Map<String, String> values) throws java.io.IOException {
+        if (Files.isDirectory(journal) && Files.list(journal).findAny().isPresent()) {
+            throw new IllegalArgumentException(journal + " already holds a journal: use --resume to continue that session, or choose a new directory");
+        }
+        String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT));
+        return new SessionEvent.SessionOpened(UUID.randomUUID().toString(), runbook.id(), runbook.title(), runbook.source(), sha256,
+                operator.strip(), inventoryFile == null ? "(none)" : inventoryFile.toString(), timestamp, values, SessionEvent.Mode.LIVE);
+    }
+
+    private void trustHosts(SessionServices services, Session session, PrintWriter out) throws Exception {
+        for (Map.Entry<String, String> trusted : trustHosts.entrySet()) {
+            var result = services.trust(trusted.getKey(), trusted.getValue());
+            session.recordHostKeyDecision(trusted.getKey(), trusted.getValue(), "trusted by " + operator + " (--trust-host): " + result);
+            out.println("host key of " + trusted.getKey() + " " + trusted.getValue() + ": " + result);
+        }
+    }
+
+    private Map<Role, List<String>> approversByRole() {
+        Map<Role, List<String>> byRole = new EnumMap<>(Role.class);
+        approve.forEach((role, names) -> byRole.put(role, Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList()));
+        return byRole;
+    }
+}

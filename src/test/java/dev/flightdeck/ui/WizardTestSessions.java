@@ -1,0 +1,54 @@
+package dev.flightdeck.ui;
+
+import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.journal.JournalFixture;
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.runbook.RunbookLoader;
+import dev.flightdeck.runbook.StepKind;
+import dev.flightdeck.session.Session;
+import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionJournals;
+import dev.flightdeck.session.steps.LocalShell;
+import dev.flightdeck.session.steps.StepExecutor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Real sessions on a real journal for UI tests. */
+public final class WizardTestSessions {
+
+    public static final String OPERATOR = "Dana Operator";
+
+    private WizardTestSessions() {
+    }
+
+    public static Session confirmOnly(Path journal) {
+        return start(journal, """
+                runbook: Two checks
+                phases:
+                  - id: p
+                    steps:
+                      - id: one
+                        confirm: First item
+                      - id: two
+                        confirm: Second item
+                rollback:
+                  - confirm: Rolled back
+                """, Map.of());
+    }
+
+    public static Session start(Path journal, String runbookYaml, Map<StepKind, StepExecutor> executors) {
+        Runbook runbook = RunbookLoader.load(runbookYaml, "test.runbook.yaml", "test").orElseThrow();
+        SessionJournals.Setup setup = new SessionJournals.Setup(JournalFixture.PASSPHRASE.clone(), JournalFixture.newOperatorKey(),
+                JournalFixture.fastOptions(), List.of(), Inventory.empty(), executors);
+        SessionEvent.SessionOpened opening = new SessionEvent.SessionOpened(UUID.randomUUID().toString(), runbook.id(), runbook.title(),
+                "", "sha", OPERATOR, "(none)", "20261123_020000", Map.of(), SessionEvent.Mode.LIVE);
+        return SessionJournals.start(journal, opening, runbook, setup);
+    }
+
+    /** Executors that need nothing outside this computer: local commands. */
+    public static Map<StepKind, StepExecutor> localOnly() {
+        return Map.of(StepKind.RUN, new dev.flightdeck.session.steps.RunStepExecutor(null, null, new LocalShell()));
+    }
+}
