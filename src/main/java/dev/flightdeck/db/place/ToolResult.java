@@ -1,6 +1,7 @@
 package dev.flightdeck.db.place;
 
 import java.time.Duration;
+import java.util.List;
 
 /** How a tool ended; stdout is empty when it was redirected to a file. */
 public record ToolResult(int exitCode, String stdout, String stderr, Duration elapsed, boolean timedOut) {
@@ -9,11 +10,20 @@ public record ToolResult(int exitCode, String stdout, String stderr, Duration el
         return exitCode == 0 && !timedOut;
     }
 
-    /** The last lines of stderr, for messages (tools put the reason last). */
+    /**
+     * The reason in stderr, for messages: the lines that report an error (pg_restore and psql follow them with
+     * the whole failing command, which says less), else the last lines.
+     */
     public String stderrTail() {
-        String trimmed = stderr.strip();
-        String[] lines = trimmed.split("\n");
-        int from = Math.max(0, lines.length - 5);
-        return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
+        List<String> lines = stderr.strip().lines().toList();
+        List<String> errors = lines.stream().filter(ToolResult::reportsError).limit(3).toList();
+        if (!errors.isEmpty()) {
+            return String.join("\n", errors);
+        }
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+    }
+
+    private static boolean reportsError(String line) {
+        return line.contains("error:") || line.contains("ERROR:") || line.contains("FATAL:");
     }
 }

@@ -96,6 +96,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    public boolean databaseExists(String name) {
+        try (Connection admin = adminConnection();
+             PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, name);
+            try (var rows = query.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs one statement as superuser on the maintenance database. */
     public void execute(String sql) {
         try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
