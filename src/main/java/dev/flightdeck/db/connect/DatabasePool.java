@@ -2,12 +2,14 @@ package dev.flightdeck.db.connect;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.flightdeck.db.DatabaseErrorCode;
 import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.ErrorTranslator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
+import org.postgresql.Driver;
 
 /**
  * A small HikariCP pool for one database, with the session settings every Flightdeck connection gets
@@ -20,6 +22,9 @@ public final class DatabasePool implements AutoCloseable {
     private final ConnectionTarget target;
     private final PoolSettings settings;
     private final ErrorTranslator errors;
+    private static final Driver DRIVER = new Driver();
+
+    private final PasswordSource passwords;
     private final String passwordKey;
     private final HikariDataSource dataSource;
 
@@ -27,6 +32,7 @@ public final class DatabasePool implements AutoCloseable {
         this.target = target;
         this.settings = settings;
         this.errors = new ErrorTranslator(target, settings);
+        this.passwords = passwords;
         this.passwordKey = PasswordPlugin.register(target, passwords);
         this.dataSource = new HikariDataSource(hikariConfig());
     }
@@ -49,10 +55,32 @@ public final class DatabasePool implements AutoCloseable {
      * @param statement the text being run, for error positions (may be null)
      */
     public <T> T withConnection(String statement, SqlWork<T> work) {
+        if (dataSource.getHikariPoolMXBean().getTotalConnections() == 0) {
+            probe();
+        }
         try (Connection connection = dataSource.getConnection()) {
             return work.apply(connection);
         } catch (SQLException e) {
             throw errors.translate(e, statement);
+        }
+    }
+
+    /**
+     * One direct connection attempt when the pool holds none (first use, after a restart). HikariCP would retry a
+     * wrong password or a missing database until its timeout; this reports it at once, with the driver's reason,
+     * and a rejected prompted password is forgotten so the operator is asked again.
+     */
+    private void probe() {
+        try (Connection direct = DRIVER.connect(target.jdbcUrl(), driverProperties())) {
+            if (direct == null) {
+                throw new SQLException("the PostgreSQL driver did not accept " + target.jdbcUrl());
+            }
+        } catch (SQLException e) {
+            DatabaseException translated = errors.translate(e, null);
+            if (translated.code() == DatabaseErrorCode.AUTHENTICATION_FAILED) {
+                passwords.rejected(target);
+            }
+            throw translated;
         }
     }
 

@@ -11,6 +11,10 @@ public interface PasswordSource {
 
     Optional<char[]> passwordFor(ConnectionTarget target);
 
+    /** The server refused the password this source gave; a source that remembers it forgets it. */
+    default void rejected(ConnectionTarget target) {
+    }
+
     /** No password: trust, peer or certificate authentication. */
     static PasswordSource none() {
         return target -> Optional.empty();
@@ -18,9 +22,19 @@ public interface PasswordSource {
 
     /** This source, else the other one. */
     default PasswordSource orElse(PasswordSource other) {
-        return target -> {
-            Optional<char[]> first = passwordFor(target);
-            return first.isPresent() ? first : other.passwordFor(target);
+        PasswordSource first = this;
+        return new PasswordSource() {
+            @Override
+            public Optional<char[]> passwordFor(ConnectionTarget target) {
+                Optional<char[]> password = first.passwordFor(target);
+                return password.isPresent() ? password : other.passwordFor(target);
+            }
+
+            @Override
+            public void rejected(ConnectionTarget target) {
+                first.rejected(target);
+                other.rejected(target);
+            }
         };
     }
 }

@@ -29,6 +29,11 @@ public final class PromptedPassword implements PasswordSource, AutoCloseable {
         return Optional.of(sealed.reveal());
     }
 
+    @Override
+    public void rejected(ConnectionTarget target) {
+        forget();
+    }
+
     /** Discards the remembered password (after an authentication failure, or at the end of the window). */
     public synchronized void forget() {
         if (sealed != null) {

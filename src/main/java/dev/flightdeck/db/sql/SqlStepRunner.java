@@ -63,15 +63,26 @@ public final class SqlStepRunner {
                     : Collected.updateCount(Math.max(0, statement.getUpdateCount()));
             if (query) {
                 connection.commit();
+                connection.setAutoCommit(true);
             }
             return collected;
         } catch (SQLException e) {
             if (query) {
-                connection.rollback();
+                endTransactionQuietly(connection, e);
             }
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
+        }
+    }
+
+    /** After a failure the connection may be dead; the original error is the one worth reporting. */
+    private static void endTransactionQuietly(Connection connection, SQLException original) {
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException secondary) {
+            original.addSuppressed(secondary);
         }
     }
 
