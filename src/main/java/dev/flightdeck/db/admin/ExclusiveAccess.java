@@ -5,6 +5,7 @@ import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.connect.DatabasePool;
 import dev.flightdeck.db.event.DatabaseEvent;
 import dev.flightdeck.db.event.DatabaseEventListener;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
  * database swapped in) and resumes the pools.
  */
 public final class ExclusiveAccess implements AutoCloseable {
+
+    private static final Duration OWN_SESSIONS_GRACE = Duration.ofSeconds(2);
 
     private final MaintenanceSession maintenance;
     private final String database;
@@ -38,7 +41,7 @@ public final class ExclusiveAccess implements AutoCloseable {
         ExclusiveAccess access = new ExclusiveAccess(maintenance, database, pools);
         try {
             maintenance.allowConnections(database, false);
-            List<BackendSession> others = maintenance.sessionsOn(database);
+            List<BackendSession> others = sessionsAfterOwnPoolsLeft(maintenance, database);
             if (!others.isEmpty()) {
                 requireConsent(database, consent, others);
                 maintenance.terminate(others);
@@ -51,6 +54,25 @@ public final class ExclusiveAccess implements AutoCloseable {
             access.close();
             throw e;
         }
+    }
+
+    /**
+     * HikariCP closes evicted connections on a background thread, so Flightdeck's own sessions can linger for a
+     * moment; give them up to two seconds before treating what is left as someone else's.
+     */
+    private static List<BackendSession> sessionsAfterOwnPoolsLeft(MaintenanceSession maintenance, String database) {
+        long deadline = System.nanoTime() + OWN_SESSIONS_GRACE.toNanos();
+        List<BackendSession> sessions = maintenance.sessionsOn(database);
+        while (!sessions.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            sessions = maintenance.sessionsOn(database);
+        }
+        return sessions;
     }
 
     private static void requireConsent(String database, OperatorConsent consent, List<BackendSession> others) {
