@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
 public final class DbBench implements Callable<Integer> {
 
     /** Rows of accounts per MB of database, with the primary key and two secondary indexes (measured). */
-    private static final int ROWS_PER_MB = 5_000;
+    private static final int ROWS_PER_MB = 6_000;
     private static final Duration TOOL_TIMEOUT = Duration.ofHours(1);
 
     @Spec
@@ -120,7 +120,7 @@ public final class DbBench implements Callable<Integer> {
             long branches = Math.max(1, rows / 100_000);
             steps.sql(statement("INSERT INTO pgbench_branches SELECT g, 0, '' FROM generate_series(1, " + branches + ") g"));
             steps.sql(statement("INSERT INTO pgbench_tellers SELECT g, 1 + (g - 1) / 10, 0, '' FROM generate_series(1, " + branches * 10 + ") g"));
-            steps.sql(statement("INSERT INTO pgbench_accounts SELECT g, 1 + (g - 1) / 100000, (g * 7919) % 100000 - 50000,"
+            steps.sql(statement("INSERT INTO pgbench_accounts SELECT g, 1 + (g - 1) / 100000, (g::bigint * 7919 % 100000 - 50000)::int,"
                     + " md5(g::text) FROM generate_series(1, " + rows + ") g"));
             steps.sql(statement("ALTER TABLE pgbench_accounts ADD PRIMARY KEY (aid)"));
             steps.sql(statement("CREATE INDEX pgbench_accounts_bid ON pgbench_accounts (bid)"));

@@ -27,6 +27,8 @@ public final class DatabasePool implements AutoCloseable {
     private final PasswordSource passwords;
     private final String passwordKey;
     private final HikariDataSource dataSource;
+    /** While quiesced nothing may connect, not even the probe: borrowers wait for {@link #resume()}. */
+    private volatile boolean quiesced;
 
     private DatabasePool(ConnectionTarget target, PasswordSource passwords, PoolSettings settings) {
         this.target = target;
@@ -55,7 +57,7 @@ public final class DatabasePool implements AutoCloseable {
      * @param statement the text being run, for error positions (may be null)
      */
     public <T> T withConnection(String statement, SqlWork<T> work) {
-        if (dataSource.getHikariPoolMXBean().getTotalConnections() == 0) {
+        if (!quiesced && dataSource.getHikariPoolMXBean().getTotalConnections() == 0) {
             probe();
         }
         try (Connection connection = dataSource.getConnection()) {
@@ -101,12 +103,14 @@ public final class DatabasePool implements AutoCloseable {
      * Borrowers block until {@link #resume()}; connections in use are closed when returned.
      */
     public void quiesce() {
+        quiesced = true;
         dataSource.getHikariPoolMXBean().suspendPool();
         dataSource.getHikariPoolMXBean().softEvictConnections();
     }
 
     /** Lends connections again; new ones are opened to whatever database now carries the name. */
     public void resume() {
+        quiesced = false;
         dataSource.getHikariPoolMXBean().resumePool();
     }
 
