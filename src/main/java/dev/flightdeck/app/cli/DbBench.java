@@ -134,7 +134,7 @@ public final class DbBench implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String method, double seconds, double reference) {
-        String ratio = seconds >= reference ? String.format(Locale.ROOT, "%.2fx", seconds / reference)
+        String ratio = seconds >= reference ? String.format(Locale.ROOT, "%.2fx slower", seconds / reference)
                 : String.format(Locale.ROOT, "%.2fx faster", reference / seconds);
         out.printf(Locale.ROOT, "%-52s %10.3f %14s%n", method, seconds, seconds == reference ? "1.00x (ref)" : ratio);
     }
