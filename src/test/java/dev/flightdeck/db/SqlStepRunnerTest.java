@@ -87,6 +87,29 @@ class SqlStepRunnerTest {
     }
 
     @Test
+    void variablesInTheStatementAreBoundNotSplicedEvenWhenHostile() {
+        java.util.Map<String, String> outputs = java.util.Map.of("steps.pick.value", "done' OR '1'='1", "cutoff", "100");
+        SqlRequest request = SqlRequest.binding("SELECT count(*) FROM visits WHERE status = ${steps.pick.value} AND id > ?"
+                        + " AND id < ${cutoff} -- ends before ?, not $${x}", List.of("0"),
+                name -> Optional.ofNullable(outputs.get(name)), Expectation.none(), false);
+
+        assertThat(request.statement()).isEqualTo("SELECT count(*) FROM visits WHERE status = ? AND id > ? AND id < ?"
+                + " -- ends before ?, not ${x}");
+        assertThat(request.parameters()).containsExactly("done' OR '1'='1", "0", "100");
+        assertThat(runner.run(request).firstValue()).contains("0");
+    }
+
+    @Test
+    void variableInsideAQuotedStringIsRefusedWithWhere() {
+        assertThatThrownBy(() -> SqlRequest.binding("SELECT * FROM visits WHERE patient = 'patient ${id}'", List.of(),
+                name -> Optional.of("1"), Expectation.none(), false))
+                .isInstanceOfSatisfying(DatabaseException.class, error -> {
+                    assertThat(error.code()).isEqualTo(DatabaseErrorCode.INVALID_REQUEST);
+                    assertThat(error.getMessage()).startsWith("${...} inside a quoted string at character 47 cannot be bound");
+                });
+    }
+
+    @Test
     void journalGetsRowCountAndHashButNotTheRowsUnlessAllowed() {
         SqlOutcome hidden = runner.run(request("SELECT * FROM visits ORDER BY id", Expectation.none()));
         SqlOutcome kept = runner.run(new SqlRequest("SELECT * FROM visits ORDER BY id", List.of(), Expectation.none(), true));

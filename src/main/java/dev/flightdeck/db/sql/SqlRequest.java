@@ -3,6 +3,8 @@ package dev.flightdeck.db.sql;
 import dev.flightdeck.runbook.Expectation;
 import dev.flightdeck.runbook.StepAction;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One {@code sql} step, variables already resolved. Parameters fill the statement's {@code ?} placeholders and
@@ -16,7 +18,18 @@ public record SqlRequest(String statement, List<String> parameters, Expectation 
         parameters = List.copyOf(parameters);
     }
 
+    /** A step without variables in its statement (parameters already resolved). */
     public static SqlRequest of(StepAction.Sql action, Expectation expect) {
         return new SqlRequest(action.statement(), action.parameters(), expect, action.journalRows());
+    }
+
+    /**
+     * A step whose statement may refer to variables ({@code ${steps.count.value}}): each reference becomes a bound
+     * parameter, never SQL text. {@code parameters} are the step's own, already resolved.
+     */
+    public static SqlRequest binding(String statement, List<String> parameters, Function<String, Optional<String>> variables,
+                                     Expectation expect, boolean keepRows) {
+        StatementVariables.Bound bound = StatementVariables.bind(statement, parameters, variables);
+        return new SqlRequest(bound.statement(), bound.parameters(), expect, keepRows);
     }
 }
