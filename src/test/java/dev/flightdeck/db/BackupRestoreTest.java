@@ -152,6 +152,22 @@ class BackupRestoreTest {
     }
 
     @Test
+    void awkwardDatabaseNamesReachEveryToolAsOneWord() {
+        String awkward = database.name() + "_fd_ it's \"odd\" $(id)";
+        postgres.server().execute("CREATE DATABASE \"" + awkward.replace("\"", "\"\"") + "\" TEMPLATE \"" + database.name() + "\"");
+        TestDatabase odd = new TestDatabase(postgres.server(), awkward);
+        try (DatabaseSteps steps = HealthcareSample.steps(odd, events)) {
+            DataFingerprint before = steps.captureData(HealthcareSample.TABLES, Map.of());
+            BackupArtifact artifact = steps.backup(BackupFormat.PLAIN, backups.toString(), TIMEOUT);
+            steps.restoreInto(artifact, awkward + " copy", TIMEOUT);
+
+            try (DatabaseSteps copy = HealthcareSample.steps(new TestDatabase(postgres.server(), awkward + " copy"), events)) {
+                assertThat(copy.compareData(before).differences()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void missingToolIsNamedWithThePackageToInstall() {
         DatabaseSteps withoutTools = DatabaseSteps.open(database.target(), dev.flightdeck.db.connect.PasswordSource.none(),
                 dev.flightdeck.db.connect.PoolSettings.console(), new LocalCommandPlace(Map.of("PATH", backups.toString())),

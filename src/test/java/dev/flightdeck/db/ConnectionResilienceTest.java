@@ -192,6 +192,23 @@ class ConnectionResilienceTest {
         }
     }
 
+    @Test
+    void backupAsAPasswordRoleKeepsThePasswordOutOfEveryEvent() {
+        createPasswordRole("clinic_backup", "tops3cret");
+        postgres.server().execute("GRANT pg_read_all_data TO clinic_backup");
+        List<Object> events = new java.util.ArrayList<>();
+        try (DatabaseSteps steps = DatabaseSteps.open(database.targetAs("clinic_backup"), new PromptedPassword("tops3cret"::toCharArray),
+                QUICK, new dev.flightdeck.db.place.LocalCommandPlace(System.getenv()), java.time.Clock.systemUTC(), events::add)) {
+            steps.sql(sql("SELECT count(*) FROM visits"));
+            var artifact = steps.backup(dev.flightdeck.runbook.StepAction.BackupFormat.CUSTOM, home.toString(), Duration.ofMinutes(1));
+
+            assertThat(artifact.entries()).isPositive();
+        }
+        assertThat(events).extracting(Object::toString)
+                .anySatisfy(event -> assertThat(event).contains("pg_dump").contains("user=clinic_backup "))
+                .noneSatisfy(event -> assertThat(event).contains("tops3cret"));
+    }
+
     private void createPasswordRole(String role, String password) {
         postgres.server().execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN"
                 + " CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'; END IF; END $$");

@@ -26,8 +26,11 @@ final class ConnectionArguments {
         return List.of("--dbname=" + String.join(" ", conninfo), "--no-password");
     }
 
-    /** libpq conninfo quoting: single quotes, with backslash before quote and backslash. */
+    /** libpq conninfo quoting: plain words stay bare, anything else in single quotes with \\ and \' escaped. */
     static String quote(String value) {
+        if (!value.isEmpty() && value.matches("[A-Za-z0-9_.:/-]+")) {
+            return value;
+        }
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 }

@@ -88,7 +88,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             copies.setString(2, name);
             try (var rows = copies.executeQuery(); Statement drop = admin.createStatement()) {
                 while (rows.next()) {
-                    drop.execute("DROP DATABASE IF EXISTS \"" + rows.getString(1) + "\" WITH (FORCE)");
+                    drop.execute("DROP DATABASE IF EXISTS \"" + rows.getString(1).replace("\"", "\"\"") + "\" WITH (FORCE)");
                 }
             }
         } catch (SQLException e) {
