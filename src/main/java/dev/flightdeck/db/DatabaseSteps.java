@@ -47,6 +47,7 @@ public final class DatabaseSteps implements AutoCloseable {
     private final Clock clock;
     private final DatabaseEventListener events;
     private final DatabasePool pool;
+    private final List<DatabasePool> poolsOnDatabase = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final MaintenanceSession maintenance;
 
     /**
@@ -62,6 +63,7 @@ public final class DatabaseSteps implements AutoCloseable {
         this.clock = clock;
         this.events = events;
         this.pool = DatabasePool.open(target, passwords, settings);
+        this.poolsOnDatabase.add(pool);
         this.maintenance = new MaintenanceSession(DatabasePool.open(
                 target.withDatabase(DatabaseNames.maintenanceFor(target.database())), passwords, settings));
     }
@@ -89,7 +91,7 @@ public final class DatabaseSteps implements AutoCloseable {
 
     /** {@code snapshot}: an instant-rollback copy on the same server. */
     public SnapshotRecord snapshot(OperatorConsent consent) {
-        return snapshots().create(target.name(), target.database(), consent, List.of(pool));
+        return snapshots().create(target.name(), target.database(), consent, List.copyOf(poolsOnDatabase));
     }
 
     /**
@@ -99,13 +101,14 @@ public final class DatabaseSteps implements AutoCloseable {
     public RestoreOutcome restore(Optional<SnapshotRecord> snapshot, Optional<BackupArtifact> backup, OperatorConsent consent,
                                   Duration timeout) {
         if (snapshot.isPresent()) {
-            return new RestoreOutcome.FromSnapshot(snapshots().swapBack(snapshot.get(), consent, List.of(pool)));
+            return new RestoreOutcome.FromSnapshot(snapshots().swapBack(snapshot.get(), consent, List.copyOf(poolsOnDatabase)));
         }
         BackupArtifact artifact = backup.orElseThrow(() -> new DatabaseException(DatabaseErrorCode.SNAPSHOT_MISSING,
                 "nothing to restore " + target.database() + " from: this session made neither a snapshot nor a backup"));
         String fresh = DatabaseNames.restoreTarget(target.database(), clock.instant());
         RestoreResult load = restoreInto(artifact, fresh, timeout);
-        SwapResult swap = new DatabaseSwap(maintenance, clock, events).swap(target.database(), fresh, consent, List.of(pool), target.name());
+        SwapResult swap = new DatabaseSwap(maintenance, clock, events)
+                .swap(target.database(), fresh, consent, List.copyOf(poolsOnDatabase), target.name());
         return new RestoreOutcome.FromBackup(load, swap);
     }
 
@@ -133,6 +136,14 @@ public final class DatabaseSteps implements AutoCloseable {
     /** Drops a snapshot or set-aside copy Flightdeck created, when the window is closed. */
     public void discardCopy(String copyName) {
         snapshots().discard(copyName);
+    }
+
+    /**
+     * Another pool on the same database (the metrics panel's, say) that must also be quiesced while a snapshot,
+     * swap or restore needs the database to itself; otherwise its sessions would count as someone else's.
+     */
+    public void quiesceAlongside(DatabasePool other) {
+        poolsOnDatabase.add(other);
     }
 
     public DatabasePool pool() {

@@ -39,6 +39,11 @@ public final class ErrorTranslator {
                     "password authentication failed for user " + target.user() + " on " + target.address(), root);
             case "3D000" -> new DatabaseException(DatabaseErrorCode.DATABASE_MISSING,
                     "database " + target.database() + " does not exist on " + target.address(), root);
+            case "55000" -> root.getMessage() != null && root.getMessage().contains("not currently accepting connections")
+                    ? new DatabaseException(DatabaseErrorCode.CONNECTION_LOST, "database " + target.database()
+                            + " is not accepting connections right now: a snapshot, swap or restore is in progress,"
+                            + " or it was set aside after a rollback", root)
+                    : sqlError(root, state, statement);
             case "57014" -> new DatabaseException(DatabaseErrorCode.STATEMENT_TIMEOUT,
                     "the statement ran longer than the statement timeout of "
                             + Durations.format(settings.statementTimeout()) + " and was cancelled", root);

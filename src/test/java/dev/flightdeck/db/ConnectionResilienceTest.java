@@ -141,6 +141,25 @@ class ConnectionResilienceTest {
     }
 
     @Test
+    void missingAndClosedDatabasesAreReportedInPlainWords() {
+        database.execute("SELECT 1");
+        postgres.server().execute("ALTER DATABASE " + database.name() + " ALLOW_CONNECTIONS false");
+        try (DatabasePool closed = DatabasePool.open(database.target(), PasswordSource.none(), QUICK);
+             DatabasePool missing = DatabasePool.open(database.target().withDatabase("no_such_db"), PasswordSource.none(), QUICK)) {
+            assertThatThrownBy(() -> new SqlStepRunner(closed, event -> { }).run(sql("SELECT 1")))
+                    .isInstanceOfSatisfying(DatabaseException.class, error -> assertThat(error.getMessage())
+                            .startsWith("database " + database.name() + " is not accepting connections right now"));
+            assertThatThrownBy(() -> new SqlStepRunner(missing, event -> { }).run(sql("SELECT 1")))
+                    .isInstanceOfSatisfying(DatabaseException.class, error -> {
+                        assertThat(error.code()).isEqualTo(DatabaseErrorCode.DATABASE_MISSING);
+                        assertThat(error.getMessage()).isEqualTo("database no_such_db does not exist on " + database.target().address());
+                    });
+        } finally {
+            postgres.server().execute("ALTER DATABASE " + database.name() + " ALLOW_CONNECTIONS true");
+        }
+    }
+
+    @Test
     void wrongPasswordIsReportedAtOnceAndAskedForAgain() {
         createPasswordRole("clinic_admin", "correct horse");
         AtomicInteger asked = new AtomicInteger();

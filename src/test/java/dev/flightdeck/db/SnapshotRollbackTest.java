@@ -80,6 +80,22 @@ class SnapshotRollbackTest {
     }
 
     @Test
+    void otherFlightdeckPoolsOnTheDatabaseAreQuiescedRatherThanTerminated() {
+        try (var metricsPool = dev.flightdeck.db.connect.DatabasePool.open(database.target(),
+                dev.flightdeck.db.connect.PasswordSource.none(), dev.flightdeck.db.connect.PoolSettings.console())) {
+            var metrics = new dev.flightdeck.db.sql.SqlStepRunner(metricsPool, event -> { });
+            metrics.run(statement("SELECT 1"));
+            steps.quiesceAlongside(metricsPool);
+
+            SnapshotRecord snapshot = steps.snapshot(OperatorConsent.none());
+
+            assertThat(events).noneMatch(DatabaseEvent.SessionsTerminated.class::isInstance);
+            assertThat(snapshot.snapshot()).startsWith(database.name() + "_fd_");
+            assertThat(metrics.run(statement("SELECT count(*) FROM patients")).firstValue()).contains("2000");
+        }
+    }
+
+    @Test
     void snapshotRefusesToEndOtherSessionsWithoutConsent() throws Exception {
         try (Connection application = database.connect()) {
             assertThatThrownBy(() -> steps.snapshot(OperatorConsent.none()))

@@ -58,12 +58,13 @@ public final class ExclusiveAccess implements AutoCloseable {
 
     /**
      * HikariCP closes evicted connections on a background thread, so Flightdeck's own sessions can linger for a
-     * moment; give them up to two seconds before treating what is left as someone else's.
+     * moment (they carry {@code application_name=flightdeck}); give them up to two seconds before treating what is
+     * left as someone else's.
      */
     private static List<BackendSession> sessionsAfterOwnPoolsLeft(MaintenanceSession maintenance, String database) {
         long deadline = System.nanoTime() + OWN_SESSIONS_GRACE.toNanos();
         List<BackendSession> sessions = maintenance.sessionsOn(database);
-        while (!sessions.isEmpty() && System.nanoTime() < deadline) {
+        while (sessions.stream().anyMatch(ExclusiveAccess::isFlightdecks) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -73,6 +74,10 @@ public final class ExclusiveAccess implements AutoCloseable {
             sessions = maintenance.sessionsOn(database);
         }
         return sessions;
+    }
+
+    private static boolean isFlightdecks(BackendSession session) {
+        return session.application().equals("flightdeck");
     }
 
     private static void requireConsent(String database, OperatorConsent consent, List<BackendSession> others) {
