@@ -124,6 +124,18 @@ class ConnectionResilienceTest {
     }
 
     @Test
+    void stepTimeoutReplacesThePoolsStatementTimeoutForThatStepOnly() {
+        try (DatabasePool pool = DatabasePool.open(database.target(), PasswordSource.none(), PoolSettings.console())) {
+            SqlStepRunner runner = new SqlStepRunner(pool, event -> { });
+
+            assertThatThrownBy(() -> runner.run(sql("SELECT pg_sleep(5)").withTimeout(Duration.ofMillis(500))))
+                    .isInstanceOfSatisfying(DatabaseException.class, error -> assertThat(error.getMessage())
+                            .isEqualTo("the statement ran longer than the statement timeout of 500ms and was cancelled"));
+            assertThat(runner.run(sql("SHOW statement_timeout")).firstValue()).contains("30min");
+        }
+    }
+
+    @Test
     void closedPortIsReportedAsUnreachableInPlainWords() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

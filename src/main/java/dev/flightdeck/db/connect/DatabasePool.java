@@ -57,13 +57,18 @@ public final class DatabasePool implements AutoCloseable {
      * @param statement the text being run, for error positions (may be null)
      */
     public <T> T withConnection(String statement, SqlWork<T> work) {
+        return withConnection(statement, settings, work);
+    }
+
+    /** Like {@link #withConnection(String, SqlWork)} for work that changed its own timeouts (messages quote them). */
+    public <T> T withConnection(String statement, PoolSettings effective, SqlWork<T> work) {
         if (!quiesced && dataSource.getHikariPoolMXBean().getTotalConnections() == 0) {
             probe();
         }
         try (Connection connection = dataSource.getConnection()) {
             return work.apply(connection);
         } catch (SQLException e) {
-            throw errors.translate(e, statement);
+            throw (effective == settings ? errors : new ErrorTranslator(target, effective)).translate(e, statement);
         }
     }
 

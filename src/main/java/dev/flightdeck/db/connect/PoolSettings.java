@@ -32,6 +32,11 @@ public record PoolSettings(
                 statementTimeout.plus(margin(statementTimeout)));
     }
 
+    /** The same pool with another statement timeout; the socket timeout follows it with the usual margin. */
+    public PoolSettings withStatement(Duration statement) {
+        return new PoolSettings(maximumConnections, connectTimeout, statement, lockTimeout, statement.plus(margin(statement)));
+    }
+
     public PoolSettings withLockTimeout(Duration lock) {
         return new PoolSettings(maximumConnections, connectTimeout, statementTimeout, lock, socketTimeout);
     }

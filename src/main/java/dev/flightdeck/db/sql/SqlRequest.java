@@ -2,6 +2,7 @@ package dev.flightdeck.db.sql;
 
 import dev.flightdeck.runbook.Expectation;
 import dev.flightdeck.runbook.StepAction;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,11 +12,21 @@ import java.util.function.Function;
  * are sent as bound values, typed by the server; they are never spliced into the text.
  *
  * @param keepRows whether the rows may be kept for the journal (off by default: rows may hold PHI)
+ * @param timeout  the step's {@code timeout:}, replacing the pool's statement timeout for this statement
  */
-public record SqlRequest(String statement, List<String> parameters, Expectation expect, boolean keepRows) {
+public record SqlRequest(String statement, List<String> parameters, Expectation expect, boolean keepRows,
+                         Optional<Duration> timeout) {
 
     public SqlRequest {
         parameters = List.copyOf(parameters);
+    }
+
+    public SqlRequest(String statement, List<String> parameters, Expectation expect, boolean keepRows) {
+        this(statement, parameters, expect, keepRows, Optional.empty());
+    }
+
+    public SqlRequest withTimeout(Duration stepTimeout) {
+        return new SqlRequest(statement, parameters, expect, keepRows, Optional.of(stepTimeout));
     }
 
     /** A step without variables in its statement (parameters already resolved). */

@@ -1,6 +1,7 @@
 package dev.flightdeck.db.sql;
 
 import dev.flightdeck.db.connect.DatabasePool;
+import dev.flightdeck.db.connect.PoolSettings;
 import dev.flightdeck.db.event.DatabaseEvent;
 import dev.flightdeck.db.event.DatabaseEventListener;
 import java.sql.Connection;
@@ -36,7 +37,15 @@ public final class SqlStepRunner {
 
     public SqlOutcome run(SqlRequest request) {
         long start = System.nanoTime();
-        Collected collected = pool.withConnection(request.statement(), connection -> execute(connection, request));
+        PoolSettings effective = request.timeout().map(pool.settings()::withStatement).orElse(pool.settings());
+        Collected collected = pool.withConnection(request.statement(), effective, connection -> {
+            StepTimeout timeout = StepTimeout.apply(connection, effective, pool.settings());
+            try {
+                return execute(connection, request);
+            } finally {
+                timeout.restore();
+            }
+        });
         List<String> failures = ExpectationCheck.failures(request.expect(), collected.rowCount(),
                 collected.firstValue(), request.statement());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
