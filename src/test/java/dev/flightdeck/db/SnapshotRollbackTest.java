@@ -96,6 +96,20 @@ class SnapshotRollbackTest {
     }
 
     @Test
+    void setAsideCopyCanBeDiscardedButNothingFlightdeckDidNotCreate() {
+        SnapshotRecord snapshot = steps.snapshot(OperatorConsent.none());
+        RestoreOutcome outcome = steps.restore(Optional.of(snapshot), Optional.empty(), OperatorConsent.none(), Duration.ofMinutes(1));
+        String aside = outcome.swap().setAside();
+        assertThat(postgres.server().databaseExists(aside)).isTrue();
+
+        steps.discardCopy(aside);
+
+        assertThat(postgres.server().databaseExists(aside)).isFalse();
+        assertThatThrownBy(() -> steps.discardCopy("postgres"))
+                .isInstanceOfSatisfying(DatabaseException.class, error -> assertThat(error.code()).isEqualTo(DatabaseErrorCode.INVALID_REQUEST));
+    }
+
+    @Test
     void snapshotRefusesToEndOtherSessionsWithoutConsent() throws Exception {
         try (Connection application = database.connect()) {
             assertThatThrownBy(() -> steps.snapshot(OperatorConsent.none()))
