@@ -77,7 +77,7 @@ public final class DbBench implements Callable<Integer> {
                 measure(steps, scratch, out);
             }
         } finally {
-            deleteTree(scratch);
+            deleteTree(workDirectory.isPresent() ? scratch : work);
         }
         return Cli.OK;
     }

@@ -160,7 +160,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public synchronized void close() {
         stopQuietly();
         if (removeDataOnClose) {
+            // zonky's own shutdown hook may be stopping the server at the same time: wait until it is gone,
+            // or the postmaster writes its last statistics into a directory being deleted.
+            awaitPostmasterExit();
             deleteTree(dataDirectory);
+        }
+    }
+
+    private void awaitPostmasterExit() {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (Files.exists(pidFile) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -199,14 +215,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** Best effort, twice: files that vanish during the walk are not an error. */
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 2 && Files.exists(root); attempt++) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException vanished) {
+                // a file disappeared while walking; the next attempt sees the rest
+            }
         }
     }
 }
