@@ -112,9 +112,12 @@ public final class DatabaseSteps implements AutoCloseable {
         return new RestoreOutcome.FromBackup(load, swap);
     }
 
-    /** Loads a verified dump into a new database of the given name (dropped again if the load fails). */
+    /**
+     * Loads a verified dump into a new database of the given name, with the owner, encoding and locale of this
+     * database (dropped again if the load fails).
+     */
     public RestoreResult restoreInto(BackupArtifact artifact, String newDatabase, Duration timeout) {
-        maintenance.createEmpty(newDatabase);
+        maintenance.createEmptyLike(newDatabase, target.database());
         try {
             return new RestoreRunner(databaseHost, clock, events).restore(artifact, toolTarget, newDatabase, passwords, timeout);
         } catch (RuntimeException e) {

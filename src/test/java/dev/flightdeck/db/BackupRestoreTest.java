@@ -140,6 +140,11 @@ class BackupRestoreTest {
 
     @Test
     void rollbackWithoutSnapshotRestoresTheVerifiedDumpAndSwapsItIn() {
+        postgres.server().execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clinic_owner')"
+                + " THEN CREATE ROLE clinic_owner; END IF; END $$");
+        postgres.server().execute("ALTER DATABASE " + database.name() + " OWNER TO clinic_owner");
+        String ownerAndEncoding = database.queryValue("SELECT pg_get_userbyid(datdba) || ' ' || pg_encoding_to_char(encoding)"
+                + " FROM pg_database WHERE datname = current_database()");
         DataFingerprint before = steps.captureData(HealthcareSample.TABLES, Map.of());
         BackupArtifact artifact = steps.backup(BackupFormat.CUSTOM, backups.toString(), TIMEOUT);
         steps.sql(new SqlRequest("DROP TABLE visits", List.of(), Expectation.none(), false));
@@ -147,6 +152,8 @@ class BackupRestoreTest {
         RestoreOutcome outcome = steps.restore(Optional.empty(), Optional.of(artifact), OperatorConsent.none(), TIMEOUT);
 
         assertThat(outcome).isInstanceOf(RestoreOutcome.FromBackup.class);
+        assertThat(database.queryValue("SELECT pg_get_userbyid(datdba) || ' ' || pg_encoding_to_char(encoding)"
+                + " FROM pg_database WHERE datname = current_database()")).isEqualTo(ownerAndEncoding);
         assertThat(outcome.outputs()).containsEntry("from", artifact.file());
         assertThat(steps.compareData(before).matches()).isTrue();
     }

@@ -113,8 +113,33 @@ public final class MaintenanceSession {
         execute("CREATE DATABASE " + Identifiers.quote(copy) + " TEMPLATE " + Identifiers.quote(source) + strategy);
     }
 
-    public void createEmpty(String database) {
-        execute("CREATE DATABASE " + Identifiers.quote(database) + " TEMPLATE template0");
+    /**
+     * An empty database with the same owner, encoding and locale as {@code like} (when it exists), so a dump
+     * restored into it and swapped in behaves like the original.
+     */
+    public void createEmptyLike(String database, String like) {
+        StringBuilder sql = new StringBuilder("CREATE DATABASE " + Identifiers.quote(database) + " TEMPLATE template0");
+        maintenance.withConnection(null, connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT pg_get_userbyid(datdba),"
+                    + " pg_encoding_to_char(encoding), datcollate, datctype FROM pg_database WHERE datname = ?")) {
+                query.setString(1, like);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        sql.append(" OWNER ").append(Identifiers.quote(rows.getString(1)))
+                                .append(" ENCODING ").append(literal(rows.getString(2)))
+                                .append(" LC_COLLATE ").append(literal(rows.getString(3)))
+                                .append(" LC_CTYPE ").append(literal(rows.getString(4)));
+                    }
+                }
+            }
+            return null;
+        });
+        execute(sql.toString());
+    }
+
+    /** A catalog value as an SQL string literal (CREATE DATABASE options cannot be bound). */
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     public void drop(String database) {
