@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         subcommands = {
                 SshBench.class,
+                DbBench.class,
         })
 public final class BenchCommand implements Runnable {
 
