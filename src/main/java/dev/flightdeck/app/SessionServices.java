@@ -1,6 +1,18 @@
 package dev.flightdeck.app;
 
+import dev.flightdeck.db.DatabaseErrorCode;
+import dev.flightdeck.db.DatabaseException;
+import dev.flightdeck.db.DatabaseSteps;
+import dev.flightdeck.db.connect.ConnectionTarget;
+import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.db.connect.PoolSettings;
+import dev.flightdeck.db.place.CommandPlace;
+import dev.flightdeck.db.place.LocalCommandPlace;
+import dev.flightdeck.db.place.SshCommandPlace;
+import dev.flightdeck.inventory.DatabaseEntry;
 import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.session.steps.DatabaseStepExecutor;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.steps.AlarmWatch;
 import dev.flightdeck.session.steps.HttpStepExecutor;
@@ -32,12 +44,26 @@ import java.util.Map;
  */
 public final class SessionServices implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionServices.class);
+
     private final SshSessions ssh;
     private final TargetResolver targets;
+    private final Inventory inventory;
+    private final PasswordSource databasePasswords;
+    private final Clock clock;
+    private final CommandPlace thisComputer;
+    private final Map<String, DatabaseSteps> openDatabases = new ConcurrentHashMap<>();
     private final Map<StepKind, StepExecutor> executors = new EnumMap<>(StepKind.class);
 
-    public SessionServices(AppContext context, Inventory inventory, Credentials credentials, SshEventListener sshEvents,
-                           AlarmWatch alarms, Clock clock) throws IOException {
+    /**
+     * @param databasePasswords where database passwords come from: {@code ~/.pgpass}, else a prompt (never a file in the clear)
+     */
+    public SessionServices(AppContext context, Inventory inventory, Credentials credentials, PasswordSource databasePasswords,
+                           SshEventListener sshEvents, AlarmWatch alarms, Clock clock) throws IOException {
+        this.inventory = inventory;
+        this.databasePasswords = databasePasswords;
+        this.clock = clock;
+        this.thisComputer = new LocalCommandPlace(context.environment());
         SshUserHome userHome = SshUserHome.fromSystem(context.environment());
         SshConfigFile sshConfig = Files.isRegularFile(userHome.config()) ? SshConfigFile.read(userHome.config()) : SshConfigFile.parse("");
         HostKeyVerifier verifier = HostKeyVerifier.forOperator(userHome.knownHosts(), context.home().knownHosts());
@@ -48,6 +74,27 @@ public final class SessionServices implements AutoCloseable {
         executors.put(StepKind.HTTP, new HttpStepExecutor(http));
         executors.put(StepKind.NOTIFY, new NotifyStepExecutor(http));
         executors.put(StepKind.WAIT, new WaitStepExecutor(alarms, clock));
+        DatabaseStepExecutor database = new DatabaseStepExecutor(name -> openDatabases.computeIfAbsent(name, this::openDatabase));
+        for (StepKind kind : java.util.List.of(StepKind.SQL, StepKind.PREFLIGHT, StepKind.BACKUP, StepKind.SNAPSHOT, StepKind.RESTORE,
+                StepKind.VERIFY_DATA)) {
+            executors.put(kind, database);
+        }
+    }
+
+    /** Connects to an inventory database on first use; its dump tools run on its ssh-host when it names one. */
+    private DatabaseSteps openDatabase(String name) {
+        DatabaseEntry entry = inventory.database(name).orElseThrow(() -> new DatabaseException(DatabaseErrorCode.UNKNOWN_OBJECT,
+                "database '" + name + "' is not in " + inventory.origin()));
+        CommandPlace place = thisComputer;
+        if (entry.sshHost().isPresent()) {
+            try {
+                place = new SshCommandPlace(ssh, targets.target(entry.sshHost().get()));
+            } catch (SshException e) {
+                throw new DatabaseException(DatabaseErrorCode.TOOL_FAILED, "cannot reach the database host " + entry.sshHost().get() + ": " + e.getMessage(), e);
+            }
+        }
+        return DatabaseSteps.open(ConnectionTarget.of(entry), databasePasswords, PoolSettings.console(), place, clock,
+                event -> LOG.debug("database {}: {}", name, event));
     }
 
     public Map<StepKind, StepExecutor> executors() {
@@ -61,6 +108,7 @@ public final class SessionServices implements AutoCloseable {
 
     @Override
     public void close() {
+        openDatabases.values().forEach(DatabaseSteps::close);
         ssh.close();
     }
 }

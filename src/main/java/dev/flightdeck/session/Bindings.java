@@ -28,6 +28,11 @@ public final class Bindings {
         }
     }
 
+    /** The value of one variable, if it has one. */
+    public Optional<String> valueOf(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
     /** A reference that has no value (yet): a variable nobody supplied, or an output of a step that has not run. */
     public static final class UnboundVariableException extends Exception {
         private final String name;

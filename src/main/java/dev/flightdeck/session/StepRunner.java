@@ -53,7 +53,8 @@ final class StepRunner {
         long started = System.nanoTime();
         StepResult result;
         try {
-            result = executors.get(step.kind()).execute(new StepRun(step, attempt, bindings, inventory, outputs, step.timeout()));
+            result = executors.get(step.kind()).execute(new StepRun(step, attempt, bindings, inventory, outputs, step.timeout(),
+                    before, session.operator()));
         } catch (InterruptedException e) {
             outputs.journal();
             session.finish(step, attempt, StepResult.unknown("cancelled by the operator while running; check its effect by hand"), elapsed(started));

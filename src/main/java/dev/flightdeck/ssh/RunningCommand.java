@@ -64,8 +64,15 @@ public final class RunningCommand {
         channel.setOutputStream(stdout);
         channel.setErrStream(stderr);
         channel.connect(Math.toIntExact(settings.connectTimeout().toMillis()));
-        // Nothing is typed into remote commands: end their stdin so one that reads it does not wait forever.
-        channel.getOutputStream().close();
+        // Only a given payload is written to stdin; then it ends, so a command that reads stdin does not wait forever.
+        try (java.io.OutputStream in = channel.getOutputStream()) {
+            if (request.stdin().length > 0) {
+                in.write(request.stdin());
+                in.flush();
+            }
+        } finally {
+            java.util.Arrays.fill(request.stdin(), (byte) 0);
+        }
     }
 
     /** A command that never started: {@link #await()} returns this result at once. */

@@ -2,6 +2,9 @@ package dev.flightdeck.app.cli;
 
 import dev.flightdeck.app.AppContext;
 import dev.flightdeck.app.SessionServices;
+import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.db.connect.PgPassFile;
+import dev.flightdeck.db.connect.PromptedPassword;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.journal.JournalOptions;
@@ -165,7 +168,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             context.home().ensureExists();
             OperatorKey key = new OperatorKeyStore(context.home().keys()).loadOrCreate(secret, KdfCost.production());
             AtomicReference<Session> current = new AtomicReference<>();
-            try (SessionServices services = new SessionServices(context, inventory, Credentials.NONE, SshEventListener.NONE,
+            PasswordSource databasePasswords = PgPassFile.standardLocation(context.environment())
+                    .orElse(new PromptedPassword(() -> promptDatabasePassword()));
+            try (SessionServices services = new SessionServices(context, inventory, Credentials.NONE, databasePasswords, SshEventListener.NONE,
                     SessionAlarms.of(() -> Optional.ofNullable(current.get()).map(Session::state)), Clock.systemDefaultZone())) {
                 SessionJournals.Setup setup = new SessionJournals.Setup(secret, key, JournalOptions.defaults(), List.of(), inventory, services.executors());
                 Session session = resume
@@ -187,6 +192,15 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         } finally {
             Arrays.fill(secret, '\0');
         }
+    }
+
+    /** Asked only when ~/.pgpass has no entry; without a terminal the step fails and says why. */
+    private static char[] promptDatabasePassword() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        return console.readPassword("Database password: ");
     }
 
     private SessionEvent.SessionOpened opening(Runbook runbook, String sha256, Map<String, String> values) throws java.io.IOException {

@@ -56,7 +56,7 @@ class HttpNotifyWaitExecutorTest {
 
     private StepRun run(Step step) {
         return new StepRun(step, 1, new Bindings(Map.of("release", "2.0.0", "base", server.url(""))), inventory,
-                (host, stream, text) -> output.add(host + ": " + text), step.timeout());
+                (host, stream, text) -> output.add(host + ": " + text), step.timeout(), null, "dana");
     }
 
     private final HttpStepExecutor http = new HttpStepExecutor(HttpStepExecutor.defaultClient());
