@@ -1,48 +1,35 @@
 package dev.flightdeck.app.cli;
 
 import dev.flightdeck.app.AppContext;
+import dev.flightdeck.app.LiveSession;
+import dev.flightdeck.app.SessionLauncher;
 import dev.flightdeck.app.SessionServices;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
-import dev.flightdeck.journal.JournalOptions;
-import dev.flightdeck.journal.crypto.KdfCost;
-import dev.flightdeck.journal.crypto.OperatorKey;
-import dev.flightdeck.journal.crypto.OperatorKeyStore;
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookValidator;
 import dev.flightdeck.runbook.VariableDefinition;
 import dev.flightdeck.session.DryRun;
 import dev.flightdeck.session.Session;
-import dev.flightdeck.session.SessionAlarms;
 import dev.flightdeck.session.SessionEvent;
-import dev.flightdeck.session.SessionJournals;
 import dev.flightdeck.ssh.Credentials;
-import dev.flightdeck.ssh.SshEventListener;
 import dev.flightdeck.yaml.Parsed;
 import dev.flightdeck.yaml.Problem;
 import dev.flightdeck.yaml.Problems;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -164,31 +151,25 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             err.println("flightdeck: " + e.getMessage());
             return Cli.USAGE;
         }
-        try {
-            context.home().ensureExists();
-            OperatorKey key = new OperatorKeyStore(context.home().keys()).loadOrCreate(secret, KdfCost.production());
-            AtomicReference<Session> current = new AtomicReference<>();
-            PasswordSource databasePasswords = PgPassFile.standardLocation(context.environment())
-                    .orElse(new PromptedPassword(() -> promptDatabasePassword()));
-            try (SessionServices services = new SessionServices(context, inventory, Credentials.NONE, databasePasswords, SshEventListener.NONE,
-                    SessionAlarms.of(() -> Optional.ofNullable(current.get()).map(Session::state)), Clock.systemDefaultZone())) {
-                SessionJournals.Setup setup = new SessionJournals.Setup(secret, key, JournalOptions.defaults(), List.of(), inventory, services.executors());
-                Session session = resume
-                        ? SessionJournals.resume(journal, runbook, sha256, operator, setup, "resumed from the command line")
-                        : SessionJournals.start(journal, opening(runbook, sha256, values), runbook, setup);
-                current.set(session);
-                try (session) {
-                    trustHosts(services, session, out);
-                    out.println((resume ? "Resumed " : "Started ") + runbook.title() + " as " + operator + ", journal " + journal);
-                    int result = new HeadlessRun(session, out, yes, approversByRole(), rerun, markDone).run();
-                    if (result == HeadlessRun.DONE) {
-                        String sealed = session.finishSession("all steps done");
-                        out.println("All steps done. Closing checkpoint " + sealed + " (write it into the change ticket).");
-                    }
-                    out.flush();
-                    return result;
-                }
+        PasswordSource databasePasswords = PgPassFile.standardLocation(context.environment())
+                .orElse(new PromptedPassword(RunCommand::promptDatabasePassword));
+        SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, sha256, inventory,
+                inventoryFile == null ? "(none)" : inventoryFile.toString(), values, operator, journal, secret, databasePasswords,
+                Credentials.NONE, SessionEvent.Mode.LIVE);
+        SessionLauncher launcher = SessionLauncher.forProduction(context);
+        try (LiveSession live = resume ? launcher.resume(choices, "resumed from the command line") : launcher.start(choices)) {
+            Session session = live.session();
+            trustHosts(live.services(), session, out);
+            out.println((resume ? "Resumed " : "Started ") + runbook.title() + " as " + operator + ", journal " + journal);
+            int result = new HeadlessRun(session, out, yes, approversByRole(), rerun, markDone).run();
+            if (result == HeadlessRun.DONE) {
+                out.println("All steps done. Closing checkpoint " + session.finishSession("all steps done") + " (write it into the change ticket).");
             }
+            out.flush();
+            return result;
+        } catch (IllegalArgumentException e) {
+            err.println("flightdeck: " + e.getMessage());
+            return Cli.USAGE;
         } finally {
             Arrays.fill(secret, '\0');
         }
@@ -201,15 +182,6 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             return null;
         }
         return console.readPassword("Database password: ");
-    }
-
-    private SessionEvent.SessionOpened opening(Runbook runbook, String sha256, Map<String, String> values) throws java.io.IOException {
-        if (Files.isDirectory(journal) && Files.list(journal).findAny().isPresent()) {
-            throw new IllegalArgumentException(journal + " already holds a journal: use --resume to continue that session, or choose a new directory");
-        }
-        String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT));
-        return new SessionEvent.SessionOpened(UUID.randomUUID().toString(), runbook.id(), runbook.title(), runbook.source(), sha256,
-                operator.strip(), inventoryFile == null ? "(none)" : inventoryFile.toString(), timestamp, values, SessionEvent.Mode.LIVE);
     }
 
     private void trustHosts(SessionServices services, Session session, PrintWriter out) throws Exception {

@@ -1,0 +1,98 @@
+package dev.flightdeck.app;
+
+import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.journal.JournalOptions;
+import dev.flightdeck.journal.crypto.KdfCost;
+import dev.flightdeck.journal.crypto.OperatorKey;
+import dev.flightdeck.journal.crypto.OperatorKeyStore;
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.session.Session;
+import dev.flightdeck.session.SessionAlarms;
+import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionJournals;
+import dev.flightdeck.ssh.Credentials;
+import dev.flightdeck.ssh.SshEventListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Starts or resumes a live session: the operator's signing key, the services, the journal. One place for the CLI and the console. */
+public final class SessionLauncher {
+
+    /** What the operator chose for the session. {@code passphrase} is wiped by the caller afterwards. */
+    public record Choices(Runbook runbook, String runbookSha256, Inventory inventory, String inventoryName, Map<String, String> values,
+                          String operator, Path journal, char[] passphrase, PasswordSource databasePasswords, Credentials sshCredentials,
+                          SessionEvent.Mode mode) {
+    }
+
+    private final AppContext context;
+    private final JournalOptions journalOptions;
+    private final KdfCost keyCost;
+
+    public SessionLauncher(AppContext context, JournalOptions journalOptions, KdfCost keyCost) {
+        this.context = context;
+        this.journalOptions = journalOptions;
+        this.keyCost = keyCost;
+    }
+
+    public static SessionLauncher forProduction(AppContext context) {
+        return new SessionLauncher(context, JournalOptions.defaults(), KdfCost.production());
+    }
+
+    public LiveSession start(Choices choices) throws IOException {
+        if (Files.isDirectory(choices.journal()) && Files.list(choices.journal()).findAny().isPresent()) {
+            throw new IllegalArgumentException(choices.journal() + " already holds a journal: resume that session, or choose a new directory");
+        }
+        return open(choices, (setup, runbook) -> SessionJournals.start(choices.journal(), opening(choices), runbook, setup));
+    }
+
+    public LiveSession resume(Choices choices, String reason) throws IOException {
+        return open(choices, (setup, runbook) -> SessionJournals.resume(choices.journal(), runbook, choices.runbookSha256(),
+                choices.operator().strip(), setup, reason));
+    }
+
+    private interface Opener {
+        Session open(SessionJournals.Setup setup, Runbook runbook);
+    }
+
+    private LiveSession open(Choices choices, Opener opener) throws IOException {
+        context.home().ensureExists();
+        OperatorKey key = new OperatorKeyStore(context.home().keys()).loadOrCreate(choices.passphrase(), keyCost);
+        AtomicReference<Session> current = new AtomicReference<>();
+        SessionServices services = new SessionServices(context, choices.inventory(), choices.sshCredentials(), choices.databasePasswords(),
+                SshEventListener.NONE, SessionAlarms.of(() -> Optional.ofNullable(current.get()).map(Session::state)), Clock.systemDefaultZone());
+        try {
+            SessionJournals.Setup setup = new SessionJournals.Setup(choices.passphrase(), key, journalOptions, List.of(),
+                    choices.inventory(), services.executors());
+            Session session = opener.open(setup, choices.runbook());
+            current.set(session);
+            return new LiveSession(session, services);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    private static SessionEvent.SessionOpened opening(Choices choices) {
+        String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT));
+        Runbook runbook = choices.runbook();
+        return new SessionEvent.SessionOpened(UUID.randomUUID().toString(), runbook.id(), runbook.title(), runbook.source(),
+                choices.runbookSha256(), choices.operator().strip(), choices.inventoryName(), timestamp, choices.values(), choices.mode());
+    }
+
+    /** Where a new session's journal goes by default: Flightdeck's journals folder, named by runbook and time. */
+    public Path defaultJournal(Runbook runbook) {
+        String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        return context.home().journals().resolve(runbook.id() + "-" + timestamp);
+    }
+}
