@@ -48,7 +48,8 @@ public final class RunbookLoader {
         return new Parsed<>(runbook, problems.sorted());
     }
 
-    static String defaultId(String fileName) {
+    /** The id a runbook file gets when it declares none: its name without {@code .runbook.yaml}. */
+    public static String defaultId(String fileName) {
         String base = fileName.endsWith(FILE_SUFFIX) ? fileName.substring(0, fileName.length() - FILE_SUFFIX.length())
                 : fileName.replaceFirst("\\.(ya?ml)$", "");
         return base.isBlank() ? "runbook" : base;

@@ -6,7 +6,8 @@ public enum FxmlFile {
     RUNBOOK_LIBRARY("runbook_library.fxml"),
     RUNBOOK_NAVIGATOR("runbook_navigator.fxml"),
     STEP_DETAIL("step_detail.fxml"),
-    WIZARD("wizard.fxml");
+    WIZARD("wizard.fxml"),
+    SESSION_SETUP("session_setup.fxml");
 
     private final String fileName;
 

@@ -21,10 +21,12 @@ import javafx.stage.Stage;
 public final class MainWindow {
 
     private final BackgroundExecutors executors = new BackgroundExecutors();
+    private final AppContext context;
     private final ConsoleViewModel console;
     private final ThemeManager themes;
 
     public MainWindow(AppContext context) {
+        this.context = context;
         this.themes = new ThemeManager(Settings.load(context.home()));
         this.console = new ConsoleViewModel(new RunbookLibraryViewModel(executors.files()));
     }
@@ -36,7 +38,7 @@ public final class MainWindow {
     /** How every controller of the console is built; one place, so a view can never get a half-wired controller. */
     FxmlViews views() {
         Map<Class<?>, Supplier<?>> controllers = Map.of(
-                MainWindowController.class, () -> new MainWindowController(console, themes),
+                MainWindowController.class, () -> new MainWindowController(console, themes, context),
                 RunbookLibraryController.class, () -> new RunbookLibraryController(console.library()),
                 RunbookNavigatorController.class, () -> new RunbookNavigatorController(console),
                 StepDetailController.class, () -> new StepDetailController(console));
@@ -50,6 +52,8 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("/styles/flightdeck.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                 () -> ((javafx.scene.control.Button) root.lookup("#openButton")).fire());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                () -> ((javafx.scene.control.Button) root.lookup("#startButton")).fire());
         stage.setTitle("Flightdeck");
         stage.setMinWidth(960);
         stage.setMinHeight(600);

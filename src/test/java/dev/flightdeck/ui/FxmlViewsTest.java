@@ -28,7 +28,15 @@ class FxmlViewsTest {
         try (var session = WizardTestSessions.confirmOnly(home.resolve("journal"))) {
             var wizard = new dev.flightdeck.ui.wizard.WizardViewModel(session, Runnable::run, Runnable::run, java.time.Clock.systemUTC());
             for (FxmlFile view : FxmlFile.values()) {
-                FxmlViews views = view == FxmlFile.WIZARD ? dev.flightdeck.ui.wizard.WizardScreen.views(wizard, null) : window.views();
+                FxmlViews views = switch (view) {
+                    case WIZARD -> dev.flightdeck.ui.wizard.WizardScreen.views(wizard, null);
+                    case SESSION_SETUP -> new FxmlViews(Map.of(dev.flightdeck.ui.setup.SessionSetupController.class,
+                            () -> new dev.flightdeck.ui.setup.SessionSetupController(new dev.flightdeck.ui.setup.SessionSetupViewModel(
+                                    session.runbook(), "sha", dev.flightdeck.app.SessionLauncher.forProduction(
+                                    new dev.flightdeck.app.AppContext(new dev.flightdeck.app.FlightdeckHome(home), Map.of())), Runnable::run),
+                                    target -> java.util.Optional.empty(), started -> { })));
+                    default -> window.views();
+                };
                 javafx.scene.Parent root = org.testfx.api.FxToolkit.setupFixture(() -> views.load(view));
                 assertThat(root).as(view.name()).isNotNull();
             }

@@ -1,6 +1,7 @@
 package dev.flightdeck.app.cli;
 
 import dev.flightdeck.runbook.BuiltinRunbooks;
+import dev.flightdeck.runbook.RunbookDigest;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.yaml.Parsed;
@@ -8,9 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** A runbook named on the command line (a built-in id or a file), with the SHA-256 of its text for the journal. */
 record RunbookSource(Parsed<Runbook> parsed, String sha256) {
@@ -29,14 +27,6 @@ record RunbookSource(Parsed<Runbook> parsed, String sha256) {
             text = Files.readString(file, StandardCharsets.UTF_8);
             parsed = RunbookLoader.load(file);
         }
-        return new RunbookSource(parsed, sha256(text));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return new RunbookSource(parsed, RunbookDigest.sha256(text));
     }
 }

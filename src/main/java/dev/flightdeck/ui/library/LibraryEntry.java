@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Optional;
 
 /** A runbook in the library: built in, or opened from a file (possibly with problems). */
-public record LibraryEntry(String title, String detail, Parsed<Runbook> parsed, Optional<Path> file) {
+public record LibraryEntry(String title, String detail, Parsed<Runbook> parsed, Optional<Path> file, String sha256) {
 
-    public static LibraryEntry builtin(Parsed<Runbook> parsed) {
+    public static LibraryEntry builtin(Parsed<Runbook> parsed, String sha256) {
         Runbook runbook = parsed.value().orElseThrow();
-        return new LibraryEntry(runbook.title(), summary(runbook), parsed, Optional.empty());
+        return new LibraryEntry(runbook.title(), summary(runbook), parsed, Optional.empty(), sha256);
     }
 
-    public static LibraryEntry fromFile(Path file, Parsed<Runbook> parsed) {
+    public static LibraryEntry fromFile(Path file, Parsed<Runbook> parsed, String sha256) {
         String title = parsed.value().map(Runbook::title).filter(t -> !t.isBlank()).orElse(file.getFileName().toString());
         String detail = parsed.isValid() ? summary(parsed.value().orElseThrow()) : problemCount(parsed.errors()) + " · " + file.getFileName();
-        return new LibraryEntry(title, detail, parsed, Optional.of(file));
+        return new LibraryEntry(title, detail, parsed, Optional.of(file), sha256);
     }
 
     public boolean isBuiltin() {

@@ -39,7 +39,8 @@ public final class RunbookLibraryViewModel {
     }
 
     public void loadBuiltins() {
-        Tasks.create(() -> BuiltinRunbooks.loadAll().stream().map(LibraryEntry::builtin).toList())
+        Tasks.create(() -> BuiltinRunbooks.ids().stream().map(id -> LibraryEntry.builtin(BuiltinRunbooks.load(id).orElseThrow(),
+                        dev.flightdeck.runbook.RunbookDigest.sha256(BuiltinRunbooks.source(id).orElseThrow()))).toList())
                 .onSuccess(this::showBuiltins)
                 .onError(error -> status.set("Could not load the built-in runbooks: " + error.getMessage()))
                 .runOnce(executor);
@@ -58,8 +59,10 @@ public final class RunbookLibraryViewModel {
     public void open(Path file) {
         status.set("Opening " + file.getFileName() + "…");
         Tasks.create(() -> {
-            Parsed<dev.flightdeck.runbook.Runbook> parsed = RunbookLoader.load(file);
-            return LibraryEntry.fromFile(file, parsed);
+            String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            Parsed<dev.flightdeck.runbook.Runbook> parsed = RunbookLoader.load(text, file.toString(),
+                    RunbookLoader.defaultId(file.getFileName().toString()));
+            return LibraryEntry.fromFile(file, parsed, dev.flightdeck.runbook.RunbookDigest.sha256(text));
         }).onSuccess(entry -> {
             entries.removeIf(existing -> existing.file().equals(entry.file()));
             entries.add(entry);

@@ -13,23 +13,41 @@ public final class MainWindowController {
 
     private final ConsoleViewModel console;
     private final ThemeManager themes;
+    private final dev.flightdeck.app.AppContext context;
 
     @FXML
     private Button openButton;
+    @FXML
+    private Button startButton;
     @FXML
     private atlantafx.base.controls.ToggleSwitch darkSwitch;
     @FXML
     private Label statusLabel;
 
-    public MainWindowController(ConsoleViewModel console, ThemeManager themes) {
+    public MainWindowController(ConsoleViewModel console, ThemeManager themes, dev.flightdeck.app.AppContext context) {
         this.console = console;
         this.themes = themes;
+        this.context = context;
     }
 
     @FXML
     private void initialize() {
         darkSwitch.selectedProperty().bindBidirectional(themes.darkProperty());
         statusLabel.textProperty().bind(console.library().statusProperty());
+        startButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> console.library().selectedProperty().get() == null || console.library().selectedProperty().get().runbook().isEmpty(),
+                console.library().selectedProperty()));
+    }
+
+    /** Opens a session window for the chosen runbook: setup, dry run, then the wizard. */
+    @FXML
+    private void startSession() {
+        var entry = console.library().selectedProperty().get();
+        if (entry == null || entry.runbook().isEmpty()) {
+            return;
+        }
+        String stylesheet = MainWindowController.class.getResource("/styles/flightdeck.css").toExternalForm();
+        new dev.flightdeck.ui.setup.SessionWindow(context).show(entry.runbook().get(), entry.sha256(), stylesheet);
     }
 
     @FXML

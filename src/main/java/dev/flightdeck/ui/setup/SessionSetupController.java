@@ -1,0 +1,93 @@
+package dev.flightdeck.ui.setup;
+
+import dev.flightdeck.app.LiveSession;
+import dev.flightdeck.db.connect.PasswordSource;
+import java.io.File;
+import java.util.function.Consumer;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** The setup form: binds the view model; the passphrase is read once at start and the field wiped. */
+public final class SessionSetupController {
+
+    private final SessionSetupViewModel setup;
+    private final PasswordSource databasePasswords;
+    private final Consumer<LiveSession> started;
+
+    @FXML private Label runbookTitle;
+    @FXML private TextField operator;
+    @FXML private TextField inventory;
+    @FXML private TextField journal;
+    @FXML private PasswordField passphrase;
+    @FXML private VBox variableBox;
+    @FXML private Button dryRunButton;
+    @FXML private Button startButton;
+    @FXML private Label message;
+    @FXML private TextArea plan;
+
+    public SessionSetupController(SessionSetupViewModel setup, PasswordSource databasePasswords, Consumer<LiveSession> started) {
+        this.setup = setup;
+        this.databasePasswords = databasePasswords;
+        this.started = started;
+    }
+
+    @FXML
+    private void initialize() {
+        runbookTitle.setText(setup.runbook().title());
+        operator.textProperty().bindBidirectional(setup.operatorProperty());
+        inventory.textProperty().bindBidirectional(setup.inventoryProperty());
+        journal.textProperty().bindBidirectional(setup.journalProperty());
+        plan.textProperty().bind(setup.planProperty());
+        message.textProperty().bind(setup.messageProperty());
+        dryRunButton.disableProperty().bind(setup.busyProperty());
+        startButton.disableProperty().bind(setup.canStart().not().or(passphrase.textProperty().isEmpty()));
+        for (SessionSetupViewModel.VariableInput variable : setup.variables()) {
+            Label name = new Label(variable.definition().name() + (variable.definition().description().isBlank() ? "" : " — " + variable.definition().description()));
+            TextField value = new TextField();
+            value.textProperty().bindBidirectional(variable.value());
+            value.setAccessibleText("Value of " + variable.definition().name());
+            name.setLabelFor(value);
+            HBox.setHgrow(value, Priority.ALWAYS);
+            variableBox.getChildren().add(new VBox(4, name, value));
+        }
+        passphrase.sceneProperty().addListener((observable, was, scene) -> {
+            if (scene == null) {
+                passphrase.clear();
+            }
+        });
+    }
+
+    @FXML
+    private void chooseInventory() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose the inventory");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Inventory (*.yaml)", "*.yaml", "*.yml"));
+        File file = chooser.showOpenDialog(inventory.getScene().getWindow());
+        if (file != null) {
+            setup.inventoryProperty().set(file.getAbsolutePath());
+        }
+    }
+
+    @FXML
+    private void dryRun() {
+        setup.dryRun();
+    }
+
+    @FXML
+    private void start() {
+        char[] secret = new char[passphrase.getCharacters().length()];
+        for (int i = 0; i < secret.length; i++) {
+            secret[i] = passphrase.getCharacters().charAt(i);
+        }
+        passphrase.clear();
+        setup.start(secret, databasePasswords, started);
+    }
+}
