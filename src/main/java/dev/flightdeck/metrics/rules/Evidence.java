@@ -65,6 +65,9 @@ final class Evidence {
             max = Math.max(max, value);
         }
         String limit = evaluation.lastLimit().isPresent() ? ", limit " + unit.format(evaluation.lastLimit().getAsDouble()) : "";
+        if (samples.size() == 1) {
+            return source + ": " + unit.format(samples.valueAt(0)) + " at " + time.format(Instant.ofEpochMilli(samples.timeAt(0))) + limit;
+        }
         return source + ": held " + Durations.format(held.withNanos(0)) + " from " + time.format(Instant.ofEpochMilli(evaluation.episodeStart()))
                 + " over " + samples.size() + " samples, min " + unit.format(min) + " max " + unit.format(max) + limit;
     }
