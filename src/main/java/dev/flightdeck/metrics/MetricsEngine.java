@@ -81,7 +81,7 @@ public final class MetricsEngine implements AutoCloseable {
     /** {@code performance_degradation}: how much slower than its baseline the p95 latency is, in percent. */
     private void derivePerformanceDegradation(SeriesId latency, long time, double value) {
         baselines.get(latency).filter(baseline -> baseline.median() > 0).ifPresent(baseline ->
-                record(new SeriesId(latency.source(), "performance_degradation"), time, (value / baseline.median() - 1) * 100));
+                record(new SeriesId(latency.source(), "performance_degradation"), time, (value - baseline.median()) * 100 / baseline.median()));
     }
 
     /** Captures the baselines from the last {@code window} of samples: call before the first change step. */
