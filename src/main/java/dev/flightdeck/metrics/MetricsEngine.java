@@ -61,6 +61,11 @@ public final class MetricsEngine implements AutoCloseable {
         scheduler.every(TICK_MILLIS, triggers::tick);
     }
 
+    /** Runs each collector once on the calling thread (the command line's {@code --once}). */
+    public void collectNow(Collection<? extends Collector> collectors) {
+        collectors.forEach(collector -> scheduler.collectOnce(collector, sinkFor(collector.source())));
+    }
+
     /** Where a collector of this source writes. */
     public SampleSink sinkFor(String source) {
         return (signal, time, value) -> record(new SeriesId(source, signal), time, value);

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         subcommands = {
                 RunbookCommand.class,
+                MetricsCommand.class,
                 BenchCommand.class,
         })
 public final class FlightdeckCommand implements Runnable {

@@ -58,6 +58,9 @@ public final class HealthCollector implements Collector {
         } catch (HttpTimeoutException e) {
             passed = false;
             lastOutcome = "no answer within " + timeout.toMillis() + " ms";
+        } catch (java.net.ConnectException e) {
+            passed = false;
+            lastOutcome = "cannot connect (connection refused)";
         } catch (IOException e) {
             passed = false;
             lastOutcome = "cannot connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

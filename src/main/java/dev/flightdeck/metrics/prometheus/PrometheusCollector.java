@@ -68,8 +68,11 @@ public final class PrometheusCollector implements Collector {
             return response.body();
         } catch (HttpTimeoutException e) {
             throw new CollectorException(CollectorException.Code.UNREACHABLE, uri + " did not answer within " + timeout.toMillis() + " ms", e);
+        } catch (java.net.ConnectException e) {
+            throw new CollectorException(CollectorException.Code.UNREACHABLE, "cannot reach " + uri + " (connection refused)", e);
         } catch (IOException e) {
-            throw new CollectorException(CollectorException.Code.UNREACHABLE, "cannot reach " + uri + ": " + e, e);
+            throw new CollectorException(CollectorException.Code.UNREACHABLE, "cannot reach " + uri + " ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
     }
 }
