@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Evaluates the runbook's rollback triggers on every sample, raises one alarm per firing with its evidence, and
@@ -33,7 +35,9 @@ public final class TriggerMonitor {
     private final Duration staleAfter;
     private final Evidence evidence;
     private final TriggerListener listener;
-    private final Map<String, List<RuleEvaluation>> bySignal = new LinkedHashMap<>();
+    private final Set<String> watchedSignals = new HashSet<>();
+    /** the evaluations of each series, created on its first sample: one per trigger on its signal */
+    private final Map<SeriesId, List<RuleEvaluation>> bySeries = new LinkedHashMap<>();
     private final List<Alarm> alarms = new ArrayList<>();
     private final RollbackCountdown countdown = new RollbackCountdown();
 
@@ -49,7 +53,7 @@ public final class TriggerMonitor {
         this.staleAfter = staleAfter;
         this.evidence = new Evidence(store, zone);
         this.listener = listener;
-        specs.forEach(spec -> bySignal.computeIfAbsent(Thresholds.signalOf(spec.rule()), signal -> new ArrayList<>()));
+        specs.forEach(spec -> watchedSignals.add(Thresholds.signalOf(spec.rule())));
     }
 
     /** Why some triggers cannot be evaluated ({@code latency_p95 > 5%}, {@code error_rate fails 3 consecutive}). */
@@ -61,17 +65,13 @@ public final class TriggerMonitor {
 
     /** Feeds one sample to every trigger on its signal. */
     public void onSample(SeriesId series, long time, double value) {
-        List<Runnable> notifications = new ArrayList<>();
+        if (!watchedSignals.contains(series.signal())) {
+            return;
+        }
+        List<Runnable> notifications = new ArrayList<>(0);
         synchronized (this) {
-            List<RuleEvaluation> evaluations = bySignal.get(series.signal());
-            if (evaluations == null) {
-                return;
-            }
-            addMissingEvaluations(series, evaluations);
-            for (RuleEvaluation evaluation : evaluations) {
-                if (evaluation.series().equals(series)) {
-                    evaluate(evaluation, time, value, notifications);
-                }
+            for (RuleEvaluation evaluation : bySeries.computeIfAbsent(series, this::evaluationsFor)) {
+                evaluate(evaluation, time, value, notifications);
             }
         }
         notifications.forEach(Runnable::run);
@@ -82,7 +82,7 @@ public final class TriggerMonitor {
         Instant now = clock.instant();
         List<Runnable> notifications = new ArrayList<>();
         synchronized (this) {
-            for (List<RuleEvaluation> evaluations : bySignal.values()) {
+            for (List<RuleEvaluation> evaluations : bySeries.values()) {
                 for (RuleEvaluation evaluation : evaluations) {
                     if (evaluation.onTick(now.toEpochMilli())) {
                         RuleStatus status = statusOf(evaluation);
@@ -127,7 +127,7 @@ public final class TriggerMonitor {
     public synchronized List<RuleStatus> statuses() {
         List<RuleStatus> statuses = new ArrayList<>();
         for (TriggerSpec spec : specs) {
-            List<RuleEvaluation> watching = bySignal.get(Thresholds.signalOf(spec.rule())).stream()
+            List<RuleEvaluation> watching = bySeries.values().stream().flatMap(List::stream)
                     .filter(evaluation -> evaluation.spec() == spec).toList();
             if (watching.isEmpty()) {
                 statuses.add(new RuleStatus(spec.text(), Optional.empty(), RuleState.NO_DATA,
@@ -142,15 +142,9 @@ public final class TriggerMonitor {
         return specs;
     }
 
-    private void addMissingEvaluations(SeriesId series, List<RuleEvaluation> evaluations) {
-        if (evaluations.stream().anyMatch(evaluation -> evaluation.series().equals(series))) {
-            return;
-        }
-        for (TriggerSpec spec : specs) {
-            if (Thresholds.signalOf(spec.rule()).equals(series.signal())) {
-                evaluations.add(new RuleEvaluation(spec, series, staleAfter));
-            }
-        }
+    private List<RuleEvaluation> evaluationsFor(SeriesId series) {
+        return specs.stream().filter(spec -> Thresholds.signalOf(spec.rule()).equals(series.signal()))
+                .map(spec -> new RuleEvaluation(spec, series, staleAfter)).toList();
     }
 
     private void evaluate(RuleEvaluation evaluation, long time, double value, List<Runnable> notifications) {
