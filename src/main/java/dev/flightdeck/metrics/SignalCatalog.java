@@ -32,6 +32,11 @@ public final class SignalCatalog {
     private SignalCatalog() {
     }
 
+    /** Whether the signal's unit is known (a signal only a custom collector produces is not). */
+    public static boolean knows(String signal) {
+        return UNITS.containsKey(signal);
+    }
+
     /** The unit of a signal; signals Flightdeck does not know are plain numbers. */
     public static SignalUnit unitOf(String signal) {
         return UNITS.getOrDefault(signal, SignalUnit.NUMBER);

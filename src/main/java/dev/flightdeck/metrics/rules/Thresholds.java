@@ -20,9 +20,15 @@ public final class Thresholds {
         return Signals.canonical(rule.signal()).orElse(rule.signal());
     }
 
-    /** Why the rule cannot be evaluated on its signal, in the runbook author's terms; empty when it can. */
+    /**
+     * Why the rule cannot be evaluated on its signal, in the runbook author's terms; empty when it can. A signal
+     * whose unit is unknown (a custom collector's) takes any rule: failures read its samples as checks.
+     */
     public static Optional<String> problem(TriggerRule rule) {
         String signal = signalOf(rule);
+        if (!SignalCatalog.knows(signal)) {
+            return Optional.empty();
+        }
         SignalUnit unit = SignalCatalog.unitOf(signal);
         if (rule instanceof TriggerRule.Threshold threshold) {
             return thresholdProblem(threshold, signal, unit);
