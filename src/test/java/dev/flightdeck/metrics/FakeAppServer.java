@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -66,7 +67,7 @@ public final class FakeAppServer implements AutoCloseable {
     public synchronized void restart() {
         ok = 0;
         failed = 0;
-        java.util.Arrays.fill(buckets, 0);
+        Arrays.fill(buckets, 0);
         durationSum = 0;
     }
 

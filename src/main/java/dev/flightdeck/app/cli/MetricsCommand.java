@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = "Print the live figures of the inventory's health and prometheus endpoints as a table every few seconds "
                 + "(until interrupted), or once with --once.")
-public final class MetricsCommand implements java.util.concurrent.Callable<Integer> {
+public final class MetricsCommand implements Callable<Integer> {
 
     /** Rates need two scrapes; --once takes them this far apart. */
     private static final Duration ONCE_GAP = Duration.ofSeconds(1);

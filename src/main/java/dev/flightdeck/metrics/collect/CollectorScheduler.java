@@ -2,6 +2,7 @@ package dev.flightdeck.metrics.collect;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +85,7 @@ public final class CollectorScheduler implements AutoCloseable {
     }
 
     public List<CollectorStatus> statuses() {
-        return statuses.values().stream().sorted(java.util.Comparator.comparing(CollectorStatus::source)).toList();
+        return statuses.values().stream().sorted(Comparator.comparing(CollectorStatus::source)).toList();
     }
 
     public Optional<CollectorStatus> status(String source) {

@@ -5,6 +5,7 @@ import dev.flightdeck.metrics.SignalCatalog;
 import dev.flightdeck.metrics.SignalUnit;
 import dev.flightdeck.metrics.store.SeriesSnapshot;
 import dev.flightdeck.metrics.store.SeriesStore;
+import dev.flightdeck.runbook.TriggerRule;
 import dev.flightdeck.yaml.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The readable proof of a firing, taken from the store when the trigger fires: a summary line, the baseline when
@@ -41,8 +43,8 @@ final class Evidence {
                 .orElse(new SeriesSnapshot(evaluation.series(), new long[0], new double[0]));
         List<String> lines = new ArrayList<>();
         lines.add(summary(evaluation, samples, unit));
-        if (evaluation.spec().rule() instanceof dev.flightdeck.runbook.TriggerRule.Threshold threshold
-                && threshold.unit() == dev.flightdeck.runbook.TriggerRule.Unit.BASELINE_MULTIPLE) {
+        if (evaluation.spec().rule() instanceof TriggerRule.Threshold threshold
+                && threshold.unit() == TriggerRule.Unit.BASELINE_MULTIPLE) {
             baseline.ifPresent(b -> lines.add(b.describe()));
         }
         for (int index : spread(samples.size())) {
@@ -75,7 +77,7 @@ final class Evidence {
     /** Indices of at most MAXIMUM_SAMPLES samples, evenly spread, first and last included. */
     private static int[] spread(int size) {
         if (size <= MAXIMUM_SAMPLES) {
-            return java.util.stream.IntStream.range(0, size).toArray();
+            return IntStream.range(0, size).toArray();
         }
         int[] indices = new int[MAXIMUM_SAMPLES];
         for (int i = 0; i < MAXIMUM_SAMPLES; i++) {

@@ -1,5 +1,6 @@
 package dev.flightdeck.metrics.rules;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ final class RollbackCountdown {
     private ArmedRollback armed;
     private boolean expired;
 
-    Optional<ArmedRollback> arm(Alarm alarm, Instant now, java.time.Duration countdown) {
+    Optional<ArmedRollback> arm(Alarm alarm, Instant now, Duration countdown) {
         if (armed != null || expired) {
             return Optional.empty();
         }

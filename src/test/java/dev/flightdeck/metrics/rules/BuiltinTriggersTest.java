@@ -6,6 +6,7 @@ import dev.flightdeck.runbook.BuiltinRunbooks;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.TriggerSpec;
 import dev.flightdeck.yaml.Parsed;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,8 @@ class BuiltinTriggersTest {
     @Test
     void aFailureRuleOnASignalOnlyACustomCollectorProducesReadsItsSamplesAsChecks() {
         TriggerHarness harness = new TriggerHarness(TriggerHarness.alert("security_system failures"));
-        harness.sample("app", "security_system", java.time.Duration.ZERO, 1);
-        harness.sample("app", "security_system", java.time.Duration.ofSeconds(1), 0);
+        harness.sample("app", "security_system", Duration.ZERO, 1);
+        harness.sample("app", "security_system", Duration.ofSeconds(1), 0);
 
         assertThat(harness.firingSeconds()).containsExactly(1L);
     }

@@ -4,7 +4,11 @@ import static dev.flightdeck.metrics.rules.TriggerHarness.START;
 import static dev.flightdeck.metrics.rules.TriggerHarness.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.metrics.SeriesId;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MissingDataTest {
@@ -59,15 +63,15 @@ class MissingDataTest {
     @Test
     void noDataIsReportedToTheListenerAsAStateChange() {
         TriggerHarness harness = new TriggerHarness(alert("health fails 3 consecutive"));
-        java.util.List<RuleStatus> changes = new java.util.ArrayList<>();
+        List<RuleStatus> changes = new ArrayList<>();
         TriggerMonitor monitor = new TriggerMonitor(harness.monitor.specs(), harness.store, harness.baselines, harness.clock,
-                java.time.ZoneOffset.UTC, Duration.ofSeconds(10), new TriggerListener() {
+                ZoneOffset.UTC, Duration.ofSeconds(10), new TriggerListener() {
                     @Override
                     public void stateChanged(RuleStatus status) {
                         changes.add(status);
                     }
                 });
-        monitor.onSample(new dev.flightdeck.metrics.SeriesId("web-health", "health"), START.toEpochMilli(), 1);
+        monitor.onSample(new SeriesId("web-health", "health"), START.toEpochMilli(), 1);
         harness.clock.set(START.plusSeconds(11));
         monitor.tick();
 
