@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 SshBench.class,
                 DbBench.class,
+                MetricsBench.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
                 RunbookCommand.class,
                 RunCommand.class,
                 JournalCommand.class,
+                MetricsCommand.class,
                 BenchCommand.class,
         })
 public final class FlightdeckCommand implements Runnable {

@@ -1,0 +1,119 @@
+package dev.flightdeck.metrics;
+
+import dev.flightdeck.metrics.collect.Collector;
+import dev.flightdeck.metrics.collect.CollectorScheduler;
+import dev.flightdeck.metrics.collect.CollectorStatus;
+import dev.flightdeck.metrics.collect.SampleSink;
+import dev.flightdeck.metrics.rules.TriggerListener;
+import dev.flightdeck.metrics.rules.TriggerMonitor;
+import dev.flightdeck.metrics.store.MinuteSummaries;
+import dev.flightdeck.metrics.store.MinuteSummary;
+import dev.flightdeck.metrics.store.SeriesStore;
+import dev.flightdeck.runbook.TriggerSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The headless instruments of one window: collectors write samples, the store keeps them, the triggers judge
+ * every one, baselines give rules their reference, and each finished minute is summarised for the journal.
+ * The session builds one per window; the metrics panel reads {@link #store()}, {@link #baselines()} and
+ * {@link #triggers()}.
+ */
+public final class MetricsEngine implements AutoCloseable {
+
+    /** How much history to keep, at what rate, when silence means "no data", and how many collector threads. */
+    public record Options(Duration history, Duration sampleInterval, Duration staleAfter, ZoneId zone, int collectorThreads) {
+
+        public static Options defaults() {
+            return new Options(SeriesStore.DEFAULT_HISTORY, SeriesStore.DEFAULT_INTERVAL, TriggerMonitor.DEFAULT_STALE_AFTER,
+                    ZoneId.systemDefault(), 2);
+        }
+    }
+
+    private static final long TICK_MILLIS = 250;
+
+    private final Clock clock;
+    private final SeriesStore store;
+    private final Baselines baselines = new Baselines();
+    private final TriggerMonitor triggers;
+    private final MinuteSummaries minutes;
+    private final CollectorScheduler scheduler;
+
+    /**
+     * @param minuteSummaries receives each finished minute of each series (journal these, not the samples)
+     */
+    public MetricsEngine(List<TriggerSpec> triggerSpecs, Clock clock, Options options, TriggerListener listener,
+                         Consumer<MinuteSummary> minuteSummaries) {
+        this.clock = clock;
+        this.store = SeriesStore.forHistory(options.history(), options.sampleInterval());
+        this.triggers = new TriggerMonitor(triggerSpecs, store, baselines, clock, options.zone(), options.staleAfter(), listener);
+        this.minutes = new MinuteSummaries(minuteSummaries);
+        this.scheduler = new CollectorScheduler(this::sinkFor, options.collectorThreads(), clock);
+    }
+
+    /** Starts every collector on its schedule, and the once-a-quarter-second check for silence and countdowns. */
+    public void start(Collection<? extends Collector> collectors) {
+        collectors.forEach(scheduler::start);
+        scheduler.every(TICK_MILLIS, triggers::tick);
+    }
+
+    /** Runs each collector once on the calling thread (the command line's {@code --once}). */
+    public void collectNow(Collection<? extends Collector> collectors) {
+        collectors.forEach(collector -> scheduler.collectOnce(collector, sinkFor(collector.source())));
+    }
+
+    /** Where a collector of this source writes. */
+    public SampleSink sinkFor(String source) {
+        return (signal, time, value) -> record(new SeriesId(source, signal), time, value);
+    }
+
+    /** Stores a sample, summarises it, evaluates the triggers on it, and derives what depends on it. */
+    public void record(SeriesId id, long time, double value) {
+        if (!store.series(id).append(time, value)) {
+            return;
+        }
+        minutes.accept(id, time, value);
+        triggers.onSample(id, time, value);
+        if (id.signal().equals("latency_p95")) {
+            derivePerformanceDegradation(id, time, value);
+        }
+    }
+
+    /** {@code performance_degradation}: how much slower than its baseline the p95 latency is, in percent. */
+    private void derivePerformanceDegradation(SeriesId latency, long time, double value) {
+        baselines.get(latency).filter(baseline -> baseline.median() > 0).ifPresent(baseline ->
+                record(new SeriesId(latency.source(), "performance_degradation"), time, (value - baseline.median()) * 100 / baseline.median()));
+    }
+
+    /** Captures the baselines from the last {@code window} of samples: call before the first change step. */
+    public List<Baseline> captureBaselines(Duration window) {
+        return baselines.capture(store, clock.instant(), window);
+    }
+
+    public SeriesStore store() {
+        return store;
+    }
+
+    public Baselines baselines() {
+        return baselines;
+    }
+
+    public TriggerMonitor triggers() {
+        return triggers;
+    }
+
+    public List<CollectorStatus> collectorStatuses() {
+        return scheduler.statuses();
+    }
+
+    /** Stops the collectors and hands over the minutes still open. */
+    @Override
+    public void close() {
+        scheduler.close();
+        minutes.flush();
+    }
+}
