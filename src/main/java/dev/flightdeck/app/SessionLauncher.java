@@ -6,6 +6,11 @@ import dev.flightdeck.journal.JournalOptions;
 import dev.flightdeck.journal.crypto.KdfCost;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.OperatorKeyStore;
+import dev.flightdeck.metrics.InventoryCollectors;
+import dev.flightdeck.metrics.MetricsEngine;
+import dev.flightdeck.metrics.prometheus.PrometheusMapping;
+import dev.flightdeck.metrics.rules.Alarm;
+import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionAlarms;
@@ -76,11 +81,30 @@ public final class SessionLauncher {
                     choices.inventory(), services.executors());
             Session session = opener.open(setup, choices.runbook());
             current.set(session);
-            return new LiveSession(session, services);
+            return new LiveSession(session, services, instruments(choices, session));
         } catch (RuntimeException e) {
             services.close();
             throw e;
         }
+    }
+
+    /**
+     * The live instruments: the inventory's health and Prometheus endpoints collected on their schedules, the runbook's
+     * rollback triggers evaluated on every sample; a firing trigger and each minute's summary go into the journal.
+     */
+    private static MetricsEngine instruments(Choices choices, Session session) {
+        MetricsEngine engine = new MetricsEngine(choices.runbook().rollbackTriggers(), Clock.systemUTC(), MetricsEngine.Options.defaults(),
+                new TriggerListener() {
+                    @Override
+                    public void alarmRaised(Alarm alarm) {
+                        session.recordAlarm(alarm.trigger(), alarm.actionText(), alarm.evidence());
+                    }
+                },
+                minute -> session.recordMetricsMinute(new SessionEvent.MetricsMinute(minute.id().toString(), minute.minute().toString(),
+                        minute.min(), minute.max(), minute.average(), minute.count(), minute.describe())));
+        engine.start(InventoryCollectors.of(choices.inventory(), InventoryCollectors.defaultClient(), Clock.systemUTC(),
+                InventoryCollectors.HEALTH_INTERVAL, InventoryCollectors.SCRAPE_INTERVAL, name -> PrometheusMapping.defaults()));
+        return engine;
     }
 
     private static SessionEvent.SessionOpened opening(Choices choices) {

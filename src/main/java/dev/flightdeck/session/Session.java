@@ -138,6 +138,25 @@ public final class Session implements AutoCloseable {
         return recorder.closeSession(result);
     }
 
+    /** A rollback trigger fired: journaled with the samples that made it fire, by the system, not a person. */
+    public void recordAlarm(String trigger, String action, List<String> evidence) {
+        appendBySystem(new SessionEvent.Alarm(trigger, action, List.copyOf(evidence)));
+    }
+
+    /** A minute of an instrument, summarised. */
+    public void recordMetricsMinute(SessionEvent.MetricsMinute minute) {
+        appendBySystem(minute);
+    }
+
+    private synchronized void appendBySystem(SessionEvent event) {
+        if (state.closed().isEmpty()) {
+            append(SYSTEM, event);
+        }
+    }
+
+    /** The actor of events no person caused (instruments, triggers). */
+    public static final String SYSTEM = "flightdeck";
+
     /** An operator's decision about a host key (trusting a new one), journaled with who decided. */
     public synchronized void recordHostKeyDecision(String host, String fingerprint, String decision) {
         append(operator, new SessionEvent.HostKeyDecision(host, "", fingerprint, decision));

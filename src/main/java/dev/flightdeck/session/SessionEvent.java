@@ -97,6 +97,12 @@ public sealed interface SessionEvent {
         public String type() { return TYPE; }
     }
 
+    /** One minute of one instrument, summarised (the journal keeps these, not every sample). */
+    record MetricsMinute(String series, String minute, double min, double max, double average, int count, String text) implements SessionEvent {
+        public static final String TYPE = "metrics.minute";
+        public String type() { return TYPE; }
+    }
+
     record RollbackStarted(String reason, String startedBy) implements SessionEvent {
         public static final String TYPE = "rollback.started";
         public String type() { return TYPE; }
