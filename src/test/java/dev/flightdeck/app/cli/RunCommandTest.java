@@ -147,6 +147,52 @@ class RunCommandTest {
         assertThat(JournalVerifier.verify(journal, Optional.empty(), Optional.empty()).isIntact()).isTrue();
     }
 
+    @Test
+    void aTriggerFiringDuringAWatchFailsItAndTheJournalKeepsTheEvidence() throws Exception {
+        com.sun.net.httpserver.HttpServer health = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        health.createContext("/api/health", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        health.start();
+        try {
+            Path inventory = Files.writeString(dir.resolve("clinic.inventory.yaml"), """
+                    endpoints:
+                      health: { url: "http://127.0.0.1:%d/api/health", kind: health, timeout: 2s }
+                    """.formatted(health.getAddress().getPort()));
+            Path watched = Files.writeString(dir.resolve("watch.runbook.yaml"), """
+                    runbook: Canary watch
+                    phases:
+                      - id: canary
+                        steps:
+                          - id: watch
+                            wait: { duration: 2m, watch: canary 10% }
+                    rollback-triggers:
+                      - health fails 2 consecutive
+                    rollback:
+                      - confirm: Rolled back
+                    """);
+            Path journal = dir.resolve("watch-journal");
+
+            CliRun run = CliRun.run(home, "run", watched.toString(), "--inventory", inventory.toString(), "--journal", journal.toString(),
+                    "--operator", "Dana", "--passphrase-file", passphrase.toString());
+
+            assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+            assertThat(run.out()).contains("✗ rollback trigger fired after", "of watching: health fails 2 consecutive");
+            var events = dev.flightdeck.session.SessionJournals.read(journal, "correct horse battery staple".toCharArray());
+            assertThat(events).map(recorded -> recorded.event()).filteredOn(dev.flightdeck.session.SessionEvent.Alarm.class::isInstance)
+                    .singleElement().satisfies(event -> {
+                        var alarm = (dev.flightdeck.session.SessionEvent.Alarm) event;
+                        assertThat(alarm.trigger()).isEqualTo("health fails 2 consecutive");
+                        assertThat(alarm.action()).isEqualTo("rollback");
+                        assertThat(alarm.evidence()).isNotEmpty();
+                    });
+        } finally {
+            health.stop(0);
+        }
+    }
+
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
