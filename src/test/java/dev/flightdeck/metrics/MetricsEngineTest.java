@@ -129,7 +129,8 @@ class MetricsEngineTest {
                   - confirm: back
                 """, "t.yaml", "t").orElseThrow();
         Step step = runbook.steps().findFirst().orElseThrow();
-        return new StepRun(step, 1, new Bindings(Map.of()), inventory, (host, stream, text) -> onWatchStarted.run(), Optional.empty());
+        return new StepRun(step, 1, new Bindings(Map.of()), inventory, (host, stream, text) -> onWatchStarted.run(), Optional.empty(),
+                null, "dana");
     }
 
     private static void sleep(long millis) {

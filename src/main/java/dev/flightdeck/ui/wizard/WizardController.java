@@ -143,6 +143,20 @@ public final class WizardController {
         note.setManaged(notes);
         noteLabel.setVisible(notes);
         noteLabel.setManaged(notes);
+        focusFirstInput(step, status);
+    }
+
+    /** Focus follows the card: what the step needs typed first, else the button that does it. */
+    private void focusFirstInput(Step step, StepStatus status) {
+        javafx.scene.Node target;
+        if (step.kind() == StepKind.APPROVE) {
+            target = approverName;
+        } else if (status == StepStatus.UNKNOWN || step.action() instanceof dev.flightdeck.runbook.StepAction.Confirm confirm && confirm.noteRequired()) {
+            target = note;
+        } else {
+            target = step.kind() == StepKind.CONFIRM ? confirmButton : runButton;
+        }
+        javafx.application.Platform.runLater(target::requestFocus);
     }
 
     private void installShortcuts(Scene scene) {

@@ -104,19 +104,21 @@ public final class WizardViewModel {
         }
     }
 
+    /** Derived values first, then the current step and the state, so listeners of those see a consistent picture. */
     private void show(SessionState now) {
-        state.set(now);
         for (StepRow row : rows) {
             row.statusProperty().set(now.status(row.step().id()));
             StepRecord record = now.record(row.step().id());
             row.durationProperty().set(record.startedAt().flatMap(start -> record.finishedAt().map(end -> Duration.between(start, end)))
                     .map(WizardViewModel::shortDuration).orElse(""));
         }
-        Optional<Step> currentStep = now.currentStep();
-        current.set(currentStep.flatMap(step -> rows.stream().filter(row -> row.step() == step).findFirst()).orElse(null));
         progress.set(now.settledCount() + " of " + rows.size() + " steps done");
         complete.set(now.isComplete());
+        Optional<Step> currentStep = now.currentStep();
+        StepRow currentRow = currentStep.flatMap(step -> rows.stream().filter(row -> row.step() == step).findFirst()).orElse(null);
+        current.set(currentRow);
         updateAllowed();
+        state.set(now);
         refreshClock();
     }
 

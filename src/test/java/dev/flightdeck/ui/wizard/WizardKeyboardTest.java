@@ -1,0 +1,120 @@
+package dev.flightdeck.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flightdeck.session.Session;
+import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.ui.WizardTestSessions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** An admin walks a small runbook to the end with the keyboard only, on a real session and journal. */
+@ExtendWith(ApplicationExtension.class)
+class WizardKeyboardTest {
+
+    @TempDir
+    static Path dir;
+
+    private Session session;
+    private final ExecutorService sessionThread = Executors.newSingleThreadExecutor();
+
+    @Start
+    void start(Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        session = WizardTestSessions.start(dir.resolve("journal-" + System.nanoTime()), """
+                runbook: Small window
+                phases:
+                  - id: prepare
+                    steps:
+                      - id: notice
+                        confirm: Users were notified
+                      - id: hello
+                        run: echo hello from the window
+                        on: local
+                  - id: change
+                    steps:
+                      - id: gate
+                        approve: { role: COMPLIANCE, reason: touches PHI }
+                      - id: done
+                        confirm: { text: Users told the window is over, note: required }
+                rollback:
+                  - confirm: Rolled back
+                """, WizardTestSessions.localOnly());
+        WizardViewModel wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
+        Scene scene = new Scene(WizardScreen.load(wizard, null), 1280, 800);
+        scene.getStylesheets().add(WizardKeyboardTest.class.getResource("/styles/flightdeck.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        sessionThread.shutdownNow();
+        session.close();
+    }
+
+    private void waitFor(String stepId, StepStatus status) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> session.state().status(stepId) == status);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theWholeRunbookIsWalkedWithTheKeyboardOnly(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitFor("notice", StepStatus.SUCCEEDED);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitFor("hello", StepStatus.SUCCEEDED);
+        assertThat(session.state().record("hello").outputs()).containsEntry("stdout", "hello from the window");
+
+        robot.write("Lee Compliance");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor("gate", StepStatus.SUCCEEDED);
+        assertThat(session.state().record("gate").approvals()).singleElement()
+                .satisfies(approval -> assertThat(approval.approver()).isEqualTo("Lee Compliance"));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".wizard-message").queryAs(Label.class).getText()).isEqualTo("step 'done' needs a note saying how you checked");
+
+        robot.write("announced in the clinic chat");
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitFor("done", StepStatus.SUCCEEDED);
+
+        assertThat(session.state().isComplete()).isTrue();
+        assertThat(session.state().record("done").note()).contains("announced in the clinic chat");
+        assertThat(robot.lookup(".title-2").queryAs(Label.class).getText()).isEqualTo("Every step is done");
+    }
+
+    @Test
+    void theOperatorCannotApproveTheirOwnGateFromTheScreen(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitFor("notice", StepStatus.SUCCEEDED);
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitFor("hello", StepStatus.SUCCEEDED);
+
+        robot.write(WizardTestSessions.OPERATOR);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".wizard-message").queryAs(Label.class).getText().isEmpty());
+
+        assertThat(robot.lookup(".wizard-message").queryAs(Label.class).getText())
+                .startsWith(WizardTestSessions.OPERATOR + " is running this session and cannot approve its gates");
+        assertThat(session.state().status("gate")).isEqualTo(StepStatus.READY);
+    }
+}
