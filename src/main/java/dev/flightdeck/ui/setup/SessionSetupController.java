@@ -27,6 +27,7 @@ public final class SessionSetupController {
     @FXML private TextField inventory;
     @FXML private TextField journal;
     @FXML private PasswordField passphrase;
+    @FXML private Label variablesHeading;
     @FXML private VBox variableBox;
     @FXML private Button dryRunButton;
     @FXML private Button startButton;
@@ -58,6 +59,8 @@ public final class SessionSetupController {
             HBox.setHgrow(value, Priority.ALWAYS);
             variableBox.getChildren().add(new VBox(4, name, value));
         }
+        variablesHeading.setVisible(!setup.variables().isEmpty());
+        variablesHeading.setManaged(variablesHeading.isVisible());
         passphrase.sceneProperty().addListener((observable, was, scene) -> {
             if (scene == null) {
                 passphrase.clear();
