@@ -45,7 +45,7 @@ class ChildJvmKillTest {
             }
         }
         System.out.printf("child JVM kills: %d child starts x %d journals = %d kill points in %.1f s; reopen succeeded %d/%d; "
-                        + "acknowledged records %d, lost %d; torn tails found %d (at most %d per reopening)%n",
+                        + "acknowledged records %d, lost %d; torn tail records found %d (at most %d per reopening)%n",
                 CHILD_STARTS, JOURNALS_PER_CHILD, figures.killPoints, (System.nanoTime() - started) / 1e9, figures.reopened,
                 figures.killPoints, java.util.Arrays.stream(acknowledged).sum(), figures.lost, figures.tears, figures.maxTears);
         assertThat(figures.killPoints).isGreaterThanOrEqualTo(200);
@@ -109,7 +109,7 @@ class ChildJvmKillTest {
             killPoints++;
             reopened += replay.isIntact() ? 1 : 0;
             lost += Math.max(0, acknowledged - replay.lastSequence());
-            int found = replay.unrecordedTears().size();
+            int found = (int) replay.unrecordedTornRecords();
             tears += found;
             maxTears = Math.max(maxTears, found);
         }
