@@ -26,12 +26,12 @@ import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** No (key, nonce) pair may ever repeat: audited over a million records written across 1,250 opens. */
+/** No (key, nonce) pair may ever repeat: audited over a million records written across 1,500 opens. */
 class NonceAuditTest {
 
-    private static final int JOURNALS = 250;
-    private static final int OPENS_PER_JOURNAL = 5;
-    private static final int RECORDS_PER_OPEN = 800;
+    private static final int JOURNALS = 500;
+    private static final int OPENS_PER_JOURNAL = 3;
+    private static final int RECORDS_PER_OPEN = 667;
 
     @TempDir
     Path directory;
