@@ -11,6 +11,7 @@ import dev.flightdeck.journal.crypto.KeyRing;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.export.EvidencePack;
 import dev.flightdeck.journal.export.HtmlReport;
+import dev.flightdeck.journal.format.SegmentHeader;
 import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.journal.verify.VerificationReport;
 import java.io.IOException;
@@ -40,9 +41,7 @@ public final class JournalBench implements Runnable {
 
     private static final int EXPORT_EVENTS = 10_000;
     private static final int CHECKPOINT_EVERY = 500;
-    private static final int ROUNDS = 3;
-    /** A segment header is about 250 bytes; subtracted when working out the bytes per record. */
-    private static final int HEADER_ALLOWANCE = 250;
+    private static final int SLICES = 20;
     private static final char[] BENCH_PASSPHRASE = "bench-only passphrase".toCharArray();
 
     private final AppContext context;
@@ -53,7 +52,7 @@ public final class JournalBench implements Runnable {
     @Option(names = "--dir", paramLabel = "DIR", description = "where to measure (default: FLIGHTDECK_HOME/bench); the journal's disk")
     private Path directory;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "1.5", description = "duration of each rate measurement (default 1.5)")
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "4", description = "time spent on each rate, in slices (default 4)")
     private double seconds;
 
     JournalBench(AppContext context) {
@@ -80,37 +79,76 @@ public final class JournalBench implements Runnable {
         out.flush();
     }
 
-    /** Best of three interleaved rounds each, so a busy neighbour on the disk affects both sides alike. */
+    /**
+     * The three rates are measured in short alternating slices (journal, raw 8 kB, raw same size, again and again)
+     * and summed, so other load on the disk or the CPU falls on all three alike.
+     */
     private Rates measureRates(Path work, OperatorKey key) throws IOException {
-        double appends = 0;
-        double fsync8k = 0;
-        double fsyncSameSize = 0;
-        int frameBytes = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-            AppendRate journal = appendRate(work.resolve("append-rate-" + round), key);
-            frameBytes = journal.bytesPerRecord();
-            appends = Math.max(appends, journal.perSecond());
-            fsync8k = Math.max(fsync8k, rawFsyncRate(work.resolve("raw-8k-" + round), 8192));
-            fsyncSameSize = Math.max(fsyncSameSize, rawFsyncRate(work.resolve("raw-same-" + round), frameBytes));
+        long sliceNanos = (long) (seconds * 1e9 / SLICES);
+        Burst journal = new Burst();
+        Burst raw8k = new Burst();
+        Burst rawSameSize = new Burst();
+        try (JournalWriter writer = Journal.create(work.resolve("append-rate"), UUID.randomUUID(), BENCH_PASSPHRASE, key, JournalOptions.defaults());
+             FileChannel big = FileChannel.open(work.resolve("raw-8k.bin"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             FileChannel same = FileChannel.open(work.resolve("raw-same.bin"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ObjectNode payload = outputEvent(0);
+            ByteBuffer block8k = ByteBuffer.wrap(new byte[8192]);
+            writer.append("step.output", "bench", payload);
+            byte[] segment = Files.readAllBytes(writer.segmentFile());
+            ByteBuffer blockSame = ByteBuffer.wrap(new byte[segment.length - SegmentHeader.read(segment).length()]);
+            for (int slice = 0; slice < SLICES; slice++) {
+                journal.run(sliceNanos, () -> writer.append("step.output", "bench", payload));
+                raw8k.run(sliceNanos, () -> writeAndForce(big, block8k));
+                rawSameSize.run(sliceNanos, () -> writeAndForce(same, blockSame));
+            }
+            return new Rates(journal.perSecond(), raw8k.perSecond(), rawSameSize.perSecond(), blockSame.capacity());
         }
-        return new Rates(appends, fsync8k, fsyncSameSize, frameBytes);
+    }
+
+    private static void writeAndForce(FileChannel channel, ByteBuffer block) {
+        try {
+            block.rewind();
+            channel.write(block);
+            channel.force(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("raw write failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Counts operations over several time slices. */
+    private static final class Burst {
+        private long operations;
+        private long nanos;
+
+        void run(long sliceNanos, Runnable operation) {
+            long start = System.nanoTime();
+            long end = start + sliceNanos;
+            while (System.nanoTime() < end) {
+                operation.run();
+                operations++;
+            }
+            nanos += System.nanoTime() - start;
+        }
+
+        double perSecond() {
+            return operations / (nanos / 1e9);
+        }
     }
 
     private record Rates(double appends, double fsync8k, double fsyncSameSize, int frameBytes) {
-    }
-
-    private record AppendRate(double perSecond, int bytesPerRecord) {
     }
 
     private void printTable(PrintWriter out, Rates rates, Path corpus, long written, OperatorKey key, Path work) throws IOException {
         long bytes = directorySize(corpus);
         double verifySeconds = best(() -> JournalVerifier.verify(corpus, Optional.of(key.publicKey()), Optional.empty()));
         double decryptSeconds = best(() -> verifyDecrypting(corpus));
+        long readStart = System.nanoTime();
         Replay replay = Journal.read(corpus, BENCH_PASSPHRASE);
+        double readSeconds = (System.nanoTime() - readStart) / 1e9;
         double htmlSeconds = time(() -> HtmlReport.render(replay, JournalVerifier.verify(corpus, Optional.empty(), Optional.empty())));
         double jsonlSeconds = time(() -> writePack(replay, key, work.resolve("pack")));
-        out.printf("Journal benchmark in %s: appends best of %d rounds of %.1f s; verification and export on %d events, %.1f MB, "
-                + "%d signed checkpoints%n", work.getParent(), ROUNDS, seconds, written, bytes / 1e6, written / CHECKPOINT_EVERY);
+        out.printf("Journal benchmark in %s: each rate over %.1f s in %d alternating slices; verification and export on %d events, "
+                + "%.1f MB, %d signed checkpoints%n", work.getParent(), seconds, SLICES, written, bytes / 1e6, written / CHECKPOINT_EVERY);
         out.printf("%-48s %14s %14s %8s %s%n", "measure", "flightdeck", "reference", "ratio", "goal");
         out.printf("%-48s %12.0f/s %12.0f/s %7.0f%% %s%n", "durable appends vs raw 8 kB write + force(true)", rates.appends(),
                 rates.fsync8k(), 100 * rates.appends() / rates.fsync8k(), ">= 80% of the raw fsync rate");
@@ -118,6 +156,7 @@ public final class JournalBench implements Runnable {
                 rates.appends(), rates.fsyncSameSize(), 100 * rates.appends() / rates.fsyncSameSize(), "(same bytes per sync as a record)");
         out.printf("%-48s %10.1f MB/s %14s %8s %s%n", "verify without passphrase (CRC, chain, signatures)", bytes / 1e6 / verifySeconds, "", "", ">= 100 MB/s");
         out.printf("%-48s %10.1f MB/s %14s %8s %s%n", "verify with passphrase (also decrypts every record)", bytes / 1e6 / decryptSeconds, "", "", "");
+        out.printf("%-48s %12.0f ms %14s %8s %s%n", "read " + EXPORT_EVENTS + " events (Argon2id 64 MiB + decrypt)", readSeconds * 1000, "", "", "");
         out.printf("%-48s %12.0f ms %14s %8s%n", "export HTML, " + EXPORT_EVENTS + " events (after reading)", htmlSeconds * 1000, "", "");
         out.printf("%-48s %12.0f ms %14s %8s%n", "export JSONL evidence pack, " + EXPORT_EVENTS + " events", jsonlSeconds * 1000, "", "");
     }
@@ -125,39 +164,6 @@ public final class JournalBench implements Runnable {
     private static VerificationReport verifyDecrypting(Path corpus) {
         try (KeyRing keys = new KeyRing(BENCH_PASSPHRASE)) {
             return JournalVerifier.verify(corpus, Optional.empty(), Optional.of(keys));
-        }
-    }
-
-    /** The physical limit: append 8 kB and force(true), as fast as the disk allows. */
-    private double rawFsyncRate(Path file, int blockBytes) throws IOException {
-        ByteBuffer block = ByteBuffer.wrap(new byte[blockBytes]);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            long count = 0;
-            long start = System.nanoTime();
-            long end = start + (long) (seconds * 1e9);
-            while (System.nanoTime() < end) {
-                block.rewind();
-                channel.write(block);
-                channel.force(true);
-                count++;
-            }
-            return count / ((System.nanoTime() - start) / 1e9);
-        }
-    }
-
-    private AppendRate appendRate(Path journal, OperatorKey key) throws IOException {
-        try (JournalWriter writer = Journal.create(journal, UUID.randomUUID(), BENCH_PASSPHRASE, key, JournalOptions.defaults())) {
-            ObjectNode payload = outputEvent(0);
-            long count = 0;
-            long start = System.nanoTime();
-            long end = start + (long) (seconds * 1e9);
-            while (System.nanoTime() < end) {
-                writer.append("step.output", "bench", payload);
-                count++;
-            }
-            double perSecond = count / ((System.nanoTime() - start) / 1e9);
-            writer.close();
-            return new AppendRate(perSecond, (int) ((directorySize(journal) - HEADER_ALLOWANCE) / count));
         }
     }
 
