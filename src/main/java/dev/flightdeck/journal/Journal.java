@@ -61,8 +61,8 @@ public final class Journal {
             SegmentHeader first = replay.scan().firstHeader().orElseThrow(() -> new JournalException(JournalErrorCode.NOT_A_JOURNAL,
                     directory + " holds no complete segment header."));
             if (!Arrays.equals(first.signingPublicKey(), signingKey.publicKey().getEncoded())) {
-                throw new JournalException(JournalErrorCode.WRONG_PASSPHRASE,
-                        "This journal was signed with another operator key; resume it with the key that started it.");
+                throw new JournalException(JournalErrorCode.OTHER_SIGNING_KEY,
+                        "This journal was started with another operator's signing key; resume it on that operator's account.");
             }
             List<ScannedSegment> segments = replay.scan().segments();
             NextSegment next = new NextSegment(replay.sessionId(), files.size() + 1, replay.scan().lastSequence() + 1,

@@ -15,7 +15,9 @@ public enum JournalErrorCode {
     /** The journal directory holds no segment (wrong path?). */
     NOT_A_JOURNAL("FD-J06"),
     /** An exported evidence pack is inconsistent or its manifest is not signed by the given key. */
-    EVIDENCE_INVALID("FD-J07");
+    EVIDENCE_INVALID("FD-J07"),
+    /** The journal was started with another operator's signing key; only that key can continue it. */
+    OTHER_SIGNING_KEY("FD-J08");
 
     private final String code;
 

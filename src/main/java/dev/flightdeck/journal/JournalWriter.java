@@ -110,7 +110,6 @@ public final class JournalWriter implements AutoCloseable {
             out.force();
         } catch (IOException e) {
             failure = e;
-            LOG.error("journal write failed at record {} in {}; the session stops", sequence, segment, e);
             throw new JournalException(JournalErrorCode.WRITE_FAILED, "The journal could not be saved to disk (" + e.getMessage()
                     + "). The session is stopped: record " + sequence + " and anything after it is not recorded. "
                     + "Check the disk, then reopen the session to continue.", e);

@@ -38,6 +38,14 @@ public record Replay(UUID sessionId, List<JournalEntry> entries, List<Checkpoint
         return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
     }
 
+    /**
+     * Torn records (not torn segment headers) no later segment has recorded. At most one can exist: a record can
+     * only be torn in a segment whose header is complete, and that header records every earlier tear.
+     */
+    public long unrecordedTornRecords() {
+        return unrecordedTears().stream().filter(tear -> !tear.inHeader()).count();
+    }
+
     /** Interrupted writes no later segment has recorded yet (reopening the journal records them). */
     public List<TornTail> unrecordedTears() {
         return tornTails.stream().filter(tear -> !tear.acknowledged()).toList();

@@ -46,6 +46,42 @@ class JournalRoundTripTest {
     }
 
     @Test
+    void aTornTailIsReportedThenRecordedAsARecoveryEventOnReopening() throws Exception {
+        OperatorKey key = JournalFixture.newOperatorKey();
+        try (JournalWriter writer = Journal.create(directory, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
+            for (int i = 1; i <= 5; i++) {
+                writer.append("step.outcome", "dana", JournalFixture.outcome(i));
+            }
+        }
+        Path segment = directory.resolve("segment-000001.fdj");
+        byte[] bytes = java.nio.file.Files.readAllBytes(segment);
+        java.nio.file.Files.write(segment, java.util.Arrays.copyOf(bytes, bytes.length - 30)); // record 5 cut short
+
+        VerificationReport beforeReopening = JournalVerifier.verify(directory, Optional.empty(), Optional.empty());
+        assertThat(beforeReopening.isIntact()).isFalse();
+        assertThat(beforeReopening.tornTails()).singleElement().extracting(tear -> tear.afterSequence()).isEqualTo(4L);
+
+        Journal.Resumed resumed = Journal.resume(directory, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions());
+        resumed.writer().close();
+        Replay replay = Journal.read(directory, JournalFixture.PASSPHRASE);
+
+        assertThat(resumed.replay().entries()).hasSize(4);
+        assertThat(replay.entries()).extracting(JournalEntry::type).containsExactly(
+                "step.outcome", "step.outcome", "step.outcome", "step.outcome", "recovery");
+        assertThat(replay.entries().get(4).payload().get("afterSequence").asLong()).isEqualTo(4);
+        assertThat(replay.entries().get(4).sequence()).isEqualTo(5);
+        assertThat(JournalVerifier.verify(directory, Optional.empty(), Optional.empty()).isIntact()).isTrue();
+    }
+
+    @Test
+    void anotherOperatorsKeyCannotContinueTheJournal() {
+        JournalFixture.writeSession(directory, JournalFixture.newOperatorKey(), 5);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Journal.resume(directory, JournalFixture.PASSPHRASE,
+                        JournalFixture.newOperatorKey(), JournalFixture.fastOptions()))
+                .isInstanceOfSatisfying(JournalException.class, e -> assertThat(e.errorCode()).isEqualTo(JournalErrorCode.OTHER_SIGNING_KEY));
+    }
+
+    @Test
     void verificationWithoutPassphraseChecksChainAndSignatures() {
         OperatorKey key = JournalFixture.newOperatorKey();
         JournalFixture.writeSession(directory, key, 50);

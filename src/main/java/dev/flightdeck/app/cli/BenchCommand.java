@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
                 SshBench.class,
                 DbBench.class,
                 MetricsBench.class,
+                JournalBench.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -6,6 +6,9 @@ import java.util.HexFormat;
 
 public final class Sha256 {
 
+    /** Looking a digest up costs more than hashing a small record; each thread reuses one for {@link #of}. */
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Sha256::newDigest);
+
     private Sha256() {
     }
 
@@ -18,7 +21,8 @@ public final class Sha256 {
     }
 
     public static byte[] of(byte[]... parts) {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = DIGESTS.get();
+        digest.reset();
         for (byte[] part : parts) {
             digest.update(part);
         }

@@ -27,20 +27,20 @@ public final class EventViews {
             case "step.output" -> view("output", "Output of " + s(p, "step") + " on " + s(p, "host") + " (" + s(p, "stream") + ")",
                     outputText(p), p, "bytes", "elidedBytes", "sha256");
             case "step.outcome" -> view(outcomeCategory(p), s(p, "step") + " on " + s(p, "host") + ": " + s(p, "status")
-                    + " (exit " + s(p, "exitCode") + ", " + s(p, "durationMs") + " ms)", s(p, "message"), p);
-            case "step.skipped" -> view("skipped", s(p, "step") + " skipped by " + s(p, "by"), s(p, "reason"), p);
-            case "approval" -> view("approval", s(p, "step") + " approved by " + s(p, "approver") + " (" + s(p, "role") + ")", s(p, "note"), p);
-            case "confirmation" -> view("confirmation", s(p, "step") + " confirmed by " + s(p, "by"), s(p, "note"), p);
+                    + " (exit " + s(p, "exitCode") + ", " + s(p, "durationMs") + " ms)", t(p, "message"), p);
+            case "step.skipped" -> view("skipped", s(p, "step") + " skipped by " + s(p, "by"), t(p, "reason"), p);
+            case "approval" -> view("approval", s(p, "step") + " approved by " + s(p, "approver") + " (" + s(p, "role") + ")", t(p, "note"), p);
+            case "confirmation" -> view("confirmation", s(p, "step") + " confirmed by " + s(p, "by"), t(p, "note"), p);
             case "hostkey.decision" -> view("hostkey", "Host key of " + s(p, "host") + ": " + s(p, "decision"), "", p, "fingerprint");
             case "connection" -> view("connection", s(p, "host") + ": " + s(p, "state"), "", p);
             case "alarm" -> view("alarm", "ALARM: " + s(p, "trigger"), list(p, "evidence").replace(", ", "\n"), p);
-            case "rollback.started" -> view("rollback", "Rollback started", s(p, "reason"), p);
-            case "rollback.finished" -> view("rollback", "Rollback finished: " + s(p, "result"), s(p, "reason"), p);
+            case "rollback.started" -> view("rollback", "Rollback started", t(p, "reason"), p);
+            case "rollback.finished" -> view("rollback", "Rollback finished: " + s(p, "result"), t(p, "reason"), p);
             case "verification" -> view("verification", "Verification", rows(p), p);
             case "checkpoint" -> view("checkpoint", "Signed checkpoint " + s(p, "shortHash") + " covering records 1–" + s(p, "covers"),
                     s(p, "reason"), p);
-            case "recovery" -> view("recovery", "Recovered after an interrupted write", s(p, "description"), p);
-            case "session.closed" -> view("session", "Session closed" + (p.has("result") ? ": " + s(p, "result") : ""), s(p, "note"), p);
+            case "recovery" -> view("recovery", "Recovered after an interrupted write", t(p, "description"), p);
+            case "session.closed" -> view("session", "Session closed" + (p.has("result") ? ": " + s(p, "result") : ""), t(p, "note"), p);
             default -> new EventView("other", entry.type(), "", allFields(p));
         };
     }
@@ -59,7 +59,7 @@ public final class EventViews {
         if (payload.path("sensitive").asBoolean(false)) {
             return "(sensitive output not kept: " + s(payload, "bytes") + " bytes, SHA-256 " + s(payload, "sha256") + ")";
         }
-        return s(payload, "text");
+        return t(payload, "text");
     }
 
     private static String outcomeCategory(ObjectNode payload) {
@@ -92,6 +92,11 @@ public final class EventViews {
                     .map(item -> item.isValueNode() ? item.asText() : item.toString()).collect(Collectors.joining(", "));
         }
         return s(payload, field);
+    }
+
+    /** Free text: empty when absent (a title shows "?" for a missing field instead). */
+    private static String t(JsonNode payload, String field) {
+        return payload.hasNonNull(field) ? s(payload, field) : "";
     }
 
     static String s(JsonNode payload, String field) {

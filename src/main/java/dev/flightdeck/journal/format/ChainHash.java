@@ -15,6 +15,8 @@ public final class ChainHash {
     public static final int BYTES = 32;
     private static final byte[] SEGMENT_DOMAIN = "flightdeck-segment".getBytes(StandardCharsets.US_ASCII);
 
+    private static final ThreadLocal<MessageDigest> CHAIN_DIGESTS = ThreadLocal.withInitial(Sha256::newDigest);
+
     private ChainHash() {
     }
 
@@ -27,7 +29,8 @@ public final class ChainHash {
     }
 
     public static byte[] next(byte[] previous, FrameType type, long sequence, byte[] bodyDigest) {
-        MessageDigest digest = Sha256.newDigest();
+        MessageDigest digest = CHAIN_DIGESTS.get();
+        digest.reset();
         digest.update(previous);
         digest.update((byte) type.code());
         digest.update(ByteBuffer.allocate(8).putLong(sequence).array());

@@ -59,7 +59,7 @@ public final class JournalScanner {
             problem = new JournalProblem(file.name(), 0, -1, discontinuity);
             return;
         }
-        acknowledgePreviousTear();
+        acknowledgeEarlierTears();
         byte[] headerHash = Sha256.of(Arrays.copyOf(file.bytes(), read.length()));
         chain = ChainHash.segmentStart(headerHash);
         List<ScannedFrame> frames = new ArrayList<>();
@@ -94,15 +94,13 @@ public final class JournalScanner {
         return null;
     }
 
-    private void acknowledgePreviousTear() {
-        if (!tears.isEmpty()) {
-            int lastTear = tears.size() - 1;
-            TornTail tear = tears.get(lastTear);
-            String previousSegment = segments.get(segments.size() - 1).name();
-            if (tear.segment().equals(previousSegment)) {
-                tears.set(lastTear, tear.acknowledge());
-            }
-        }
+    /**
+     * A complete header that continues the chain was written by a reopening that read every earlier tear (and
+     * journaled a recovery event for each); the chain head it carries rules out that any valid record was removed.
+     * Tears separated from it only by torn segment headers are therefore recorded too.
+     */
+    private void acknowledgeEarlierTears() {
+        tears.replaceAll(tear -> tear.acknowledged() ? tear : tear.acknowledge());
     }
 
     /** Walks the frames; returns the offset where the valid bytes end. */
