@@ -33,16 +33,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "journal", description = "Verify, read and export session journals.", mixinStandardHelpOptions = true)
 public final class JournalCommand {
 
-    static final String PASSPHRASE_VARIABLE = "FLIGHTDECK_PASSPHRASE";
+    static final String PASSPHRASE_VARIABLE = PassphraseOption.VARIABLE;
 
     private final AppContext context;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "read the passphrase from the first line of FILE (else $" + PASSPHRASE_VARIABLE + ", else a prompt)")
-    private Path passphraseFile;
+    @picocli.CommandLine.Mixin
+    private PassphraseOption passphraseOption;
 
     JournalCommand(AppContext context) {
         this.context = context;
@@ -138,26 +137,10 @@ public final class JournalCommand {
     /** --passphrase-file, else $FLIGHTDECK_PASSPHRASE, else an interactive prompt; the caller wipes the result. */
     private char[] passphrase() {
         try {
-            if (passphraseFile != null) {
-                String firstLine = Files.readAllLines(passphraseFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-                return firstLine.toCharArray();
-            }
-        } catch (IOException e) {
-            throw new CommandFailure("cannot read the passphrase file " + passphraseFile + " (" + e.getMessage() + ")");
+            return passphraseOption.read(context);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
         }
-        String fromEnvironment = context.environment().get(PASSPHRASE_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-            return fromEnvironment.toCharArray();
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw new CommandFailure("a passphrase is needed: use --passphrase-file FILE or set " + PASSPHRASE_VARIABLE + " (no terminal to prompt on)");
-        }
-        char[] typed = console.readPassword("Journal passphrase: ");
-        if (typed == null) {
-            throw new CommandFailure("no passphrase was entered");
-        }
-        return typed;
     }
 
     private int run(Callable<Integer> action) {

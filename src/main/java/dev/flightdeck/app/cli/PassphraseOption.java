@@ -13,7 +13,7 @@ public final class PassphraseOption {
 
     public static final String VARIABLE = "FLIGHTDECK_PASSPHRASE";
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE",
+    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "read the journal passphrase from the first line of FILE (else $" + VARIABLE + ", else a prompt)")
     private Path file;
 
