@@ -17,7 +17,6 @@ import dev.flightdeck.session.SessionAlarms;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionJournals;
 import dev.flightdeck.ssh.Credentials;
-import dev.flightdeck.ssh.SshEventListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +74,7 @@ public final class SessionLauncher {
         OperatorKey key = new OperatorKeyStore(context.home().keys()).loadOrCreate(choices.passphrase(), keyCost);
         AtomicReference<Session> current = new AtomicReference<>();
         SessionServices services = new SessionServices(context, choices.inventory(), choices.sshCredentials(), choices.databasePasswords(),
-                SshEventListener.NONE, SessionAlarms.of(() -> Optional.ofNullable(current.get()).map(Session::state)), Clock.systemDefaultZone());
+                new JournalingSshEvents(() -> Optional.ofNullable(current.get())), SessionAlarms.of(() -> Optional.ofNullable(current.get()).map(Session::state)), Clock.systemDefaultZone());
         try {
             SessionJournals.Setup setup = new SessionJournals.Setup(choices.passphrase(), key, journalOptions, List.of(),
                     choices.inventory(), services.executors());

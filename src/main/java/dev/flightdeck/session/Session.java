@@ -148,6 +148,16 @@ public final class Session implements AutoCloseable {
         appendBySystem(minute);
     }
 
+    /** An SSH connection opened, closed or was lost. */
+    public void recordConnection(String target, String connectionState, String detail) {
+        appendBySystem(new SessionEvent.ConnectionChanged(target, connectionState, detail));
+    }
+
+    /** What the host-key check found when connecting (known, unknown, changed, revoked). */
+    public void recordHostKeyCheck(String host, String keyType, String fingerprint, String verdict) {
+        appendBySystem(new SessionEvent.HostKeyDecision(host, keyType, fingerprint, verdict));
+    }
+
     private synchronized void appendBySystem(SessionEvent event) {
         if (state.closed().isEmpty()) {
             append(SYSTEM, event);

@@ -11,9 +11,16 @@ import java.util.Map;
 public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun run(Path home, String... args) {
+        return runWith(home, Map.of(), args);
+    }
+
+    /** With more environment, e.g. {@code HOME} for a test's own {@code ~/.ssh}. */
+    public static CliRun runWith(Path home, Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        AppContext context = new AppContext(new FlightdeckHome(home), Map.of(FlightdeckHome.VARIABLE, home.toString()));
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.put(FlightdeckHome.VARIABLE, home.toString());
+        AppContext context = new AppContext(new FlightdeckHome(home), all);
         int exitCode = Cli.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new CliRun(exitCode, out.toString(), err.toString());
     }
