@@ -17,6 +17,9 @@ public final class Launcher {
             dev.flightdeck.ui.ConsoleLauncher.launch(context);
             return;
         }
-        System.exit(Cli.execute(context, args));
+        int code = Cli.execute(context, args);
+        if (code != Cli.CONSOLE_OPENED) {
+            System.exit(code);
+        }
     }
 }

@@ -14,6 +14,15 @@ public final class ConsoleLauncher {
     }
 
     public static void launch(AppContext context) {
-        Platform.startup(() -> new MainWindow(context).show(new Stage()));
+        launch(context, java.util.Optional.empty());
+    }
+
+    /** Opens the console with a runbook file already loaded and chosen (from {@code flightdeck open FILE}). */
+    public static void launch(AppContext context, java.util.Optional<java.nio.file.Path> runbook) {
+        Platform.startup(() -> {
+            MainWindow window = new MainWindow(context);
+            window.show(new Stage());
+            runbook.ifPresent(file -> window.console().library().open(file.toAbsolutePath()));
+        });
     }
 }

@@ -12,6 +12,8 @@ public final class Cli {
     public static final int OK = 0;
     public static final int PROBLEM = 1;
     public static final int USAGE = 2;
+    /** Not a process exit code: the command opened the console, which keeps the process alive until it is closed. */
+    public static final int CONSOLE_OPENED = -1;
 
     private Cli() {
     }

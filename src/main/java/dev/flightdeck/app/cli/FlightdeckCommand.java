@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 RunbookCommand.class,
                 RunCommand.class,
+                OpenCommand.class,
                 JournalCommand.class,
                 MetricsCommand.class,
                 BenchCommand.class,

@@ -50,6 +50,12 @@ public final class SessionSetupController {
         message.textProperty().bind(setup.messageProperty());
         dryRunButton.disableProperty().bind(setup.busyProperty());
         startButton.disableProperty().bind(setup.canStart().not().or(passphrase.textProperty().isEmpty()));
+        // the dry run disables its own button while it works, which takes the focus away: give it to the next step
+        startButton.disableProperty().addListener((observable, wasDisabled, disabled) -> {
+            if (!disabled) {
+                startButton.requestFocus();
+            }
+        });
         for (SessionSetupViewModel.VariableInput variable : setup.variables()) {
             Label name = new Label(variable.definition().name() + (variable.definition().description().isBlank() ? "" : " — " + variable.definition().description()));
             TextField value = new TextField();

@@ -35,6 +35,7 @@ public final class WizardController {
     @FXML private Label warningLabel;
     @FXML private Label clockLabel;
     @FXML private Label progressLabel;
+    @FXML private Label journalLabel;
     @FXML private ListView<StepRow> stepList;
     @FXML private StackPane kindChipHolder;
     @FXML private Label stepEyebrow;
@@ -71,6 +72,7 @@ public final class WizardController {
         runbookTitle.setText(wizard.stateProperty().get().runbook().title());
         clockLabel.textProperty().bind(wizard.clockProperty());
         progressLabel.textProperty().bind(wizard.progressProperty());
+        journalLabel.textProperty().bind(wizard.journalStatusProperty());
         warningLabel.textProperty().bind(wizard.warningProperty());
         warningLabel.visibleProperty().bind(wizard.warningProperty().isNotEmpty());
         warningLabel.managedProperty().bind(warningLabel.visibleProperty());
@@ -131,6 +133,8 @@ public final class WizardController {
         stepText.setVisible(!exact.isBlank());
         stepText.setManaged(stepText.isVisible());
         stepWhere.setText(step.target().map(target -> "Runs on " + target).orElse(""));
+        stepWhere.setVisible(step.target().isPresent());
+        stepWhere.setManaged(stepWhere.isVisible());
         stepResult.setText(record.message());
         stepResult.setVisible(!record.message().isBlank());
         stepResult.setManaged(stepResult.isVisible());

@@ -51,6 +51,7 @@ public final class WizardViewModel {
     private final StringProperty progress = new SimpleStringProperty(this, "progress", "");
     private final StringProperty clockText = new SimpleStringProperty(this, "clock", "");
     private final StringProperty warning = new SimpleStringProperty(this, "warning", "");
+    private final StringProperty journalStatus = new SimpleStringProperty(this, "journalStatus", "");
     private final BooleanProperty complete = new SimpleBooleanProperty(this, "complete");
     private final ObjectProperty<SessionState> state = new SimpleObjectProperty<>(this, "state");
     private final java.util.Map<Action, BooleanProperty> allowed = new java.util.EnumMap<>(Action.class);
@@ -113,6 +114,7 @@ public final class WizardViewModel {
                     .map(WizardViewModel::shortDuration).orElse(""));
         }
         progress.set(now.settledCount() + " of " + rows.size() + " steps done");
+        journalStatus.set("Journal: " + now.lastSequence() + " records · last checkpoint " + lastCheckpoint(now));
         complete.set(now.isComplete());
         Optional<Step> currentStep = now.currentStep();
         StepRow currentRow = currentStep.flatMap(step -> rows.stream().filter(row -> row.step() == step).findFirst()).orElse(null);
@@ -141,6 +143,13 @@ public final class WizardViewModel {
         clockText.set(shortDuration(reading.elapsed()) + reading.planned().map(p -> " of " + shortDuration(p)).orElse("")
                 + " · projected end in " + shortDuration(reading.remainingEstimate()));
         warning.set(String.join(" ", reading.warnings()));
+    }
+
+    /** The newest signed checkpoint (taken at every approval), for the change ticket. */
+    private static String lastCheckpoint(SessionState now) {
+        return now.steps().values().stream().flatMap(record -> record.approvals().stream())
+                .max(java.util.Comparator.comparing(StepRecord.ApprovalRecord::time))
+                .map(StepRecord.ApprovalRecord::checkpoint).orElse("none yet");
     }
 
     static String shortDuration(Duration duration) {
@@ -182,6 +191,10 @@ public final class WizardViewModel {
 
     public ReadOnlyStringProperty clockProperty() {
         return clockText;
+    }
+
+    public ReadOnlyStringProperty journalStatusProperty() {
+        return journalStatus;
     }
 
     public ReadOnlyStringProperty warningProperty() {
