@@ -1,5 +1,6 @@
 package dev.flightdeck.db;
 
+import dev.flightdeck.testing.db.HealthcareSample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;

@@ -16,6 +16,7 @@ import dev.flightdeck.session.steps.StepResult;
 import dev.flightdeck.session.steps.StepRun;
 import dev.flightdeck.ssh.Credentials;
 import dev.flightdeck.ssh.SshEventListener;
+import dev.flightdeck.testing.db.HealthcareSample;
 import dev.flightdeck.testing.db.PostgresExtension;
 import dev.flightdeck.testing.db.TestDatabase;
 import java.nio.file.Path;
@@ -44,12 +45,7 @@ class SessionDatabaseStepsTest {
     @Test
     void snapshotMigrationComparisonAndRestoreLeaveTheDataAsItWas() throws Exception {
         TestDatabase database = POSTGRES.freshDatabase();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE patients (id int PRIMARY KEY, name text, phone text)");
-            statement.execute("INSERT INTO patients SELECT g, 'patient ' || g, '555-' || g FROM generate_series(1, 500) g");
-            statement.execute("CREATE TABLE visits (id int PRIMARY KEY, patient int REFERENCES patients(id))");
-            statement.execute("INSERT INTO visits SELECT g, 1 + g % 500 FROM generate_series(1, 2000) g");
-        }
+        HealthcareSample.load(database, 400);
         Inventory inventory = InventoryLoader.load("""
                 databases:
                   healthcare: { host: 127.0.0.1, port: %d, database: %s, user: postgres, sslmode: disable }

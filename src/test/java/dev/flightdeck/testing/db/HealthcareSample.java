@@ -1,23 +1,23 @@
-package dev.flightdeck.db;
+package dev.flightdeck.testing.db;
 
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PoolSettings;
 import dev.flightdeck.db.place.LocalCommandPlace;
-import dev.flightdeck.testing.db.TestDatabase;
+import dev.flightdeck.db.DatabaseSteps;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 /** A small clinic schema (patients with phones, visits) for tests of the database steps. */
-final class HealthcareSample {
+public final class HealthcareSample {
 
-    static final List<String> TABLES = List.of("patients", "visits");
-    static final Map<String, List<String>> KEYS = Map.of("patients", List.of("id", "name"), "visits", List.of("id", "patient_id", "status"));
+    public static final List<String> TABLES = List.of("patients", "visits");
+    public static final Map<String, List<String>> KEYS = Map.of("patients", List.of("id", "name"), "visits", List.of("id", "patient_id", "status"));
 
     private HealthcareSample() {
     }
 
-    static void load(TestDatabase database, int patients) {
+    public static void load(TestDatabase database, int patients) {
         database.execute("CREATE TABLE patients (id int PRIMARY KEY, name text NOT NULL, phone text);"
                 + "CREATE TABLE visits (id int PRIMARY KEY, patient_id int REFERENCES patients, status text, at date);"
                 + "CREATE INDEX visits_patient ON visits (patient_id);"
@@ -27,7 +27,7 @@ final class HealthcareSample {
                 + "ANALYZE");
     }
 
-    static DatabaseSteps steps(TestDatabase database, List<Object> events) {
+    public static DatabaseSteps steps(TestDatabase database, List<Object> events) {
         return DatabaseSteps.open(database.target(), PasswordSource.none(), PoolSettings.console(),
                 new LocalCommandPlace(System.getenv()), Clock.systemUTC(), events::add);
     }
