@@ -103,10 +103,88 @@ public final class Session implements AutoCloseable {
         if (confirm.noteRequired() && blank(note)) {
             throw new SessionRuleException("step '" + stepId + "' needs a note saying how you checked");
         }
-        int attempt = state.record(stepId).attempts() + 1;
-        append(operator, new SessionEvent.StepIntent(stepId, step.kind().key(), attempt, List.of(), confirm.text(), false));
-        append(operator, new SessionEvent.Confirmation(stepId, blank(note) ? "" : recorder.redact(note)));
+        recordConfirmation(step, confirm, note, false);
+    }
+
+    private void recordConfirmation(Step step, StepAction.Confirm confirm, String note, boolean rollback) {
+        int attempt = state.record(step.id()).attempts() + 1;
+        append(operator, new SessionEvent.StepIntent(step.id(), step.kind().key(), attempt, List.of(), confirm.text(), rollback));
+        append(operator, new SessionEvent.Confirmation(step.id(), blank(note) ? "" : recorder.redact(note)));
         finish(step, attempt, StepResult.succeeded("confirmed by " + operator, blank(note) ? Map.of() : Map.of("note", recorder.redact(note))), 0);
+    }
+
+    /**
+     * Starts the emergency rollback: recorded with who started it and why, sealed with a signed checkpoint.
+     * From here on the wizard's steps wait; the rollback plan's steps run, in order.
+     */
+    public synchronized String startRollback(String reason, String startedBy) throws SessionRuleException {
+        if (state.closed().isPresent()) {
+            throw new SessionRuleException("the session is closed");
+        }
+        if (state.rollback() == SessionFold.RollbackState.RUNNING) {
+            throw new SessionRuleException("the rollback is already running; continue it");
+        }
+        if (state.rollback() == SessionFold.RollbackState.SUCCEEDED) {
+            throw new SessionRuleException("the session was already rolled back");
+        }
+        java.util.Optional<Step> running = runbook.steps().filter(step -> state.record(step.id()).status() == StepStatus.RUNNING).findFirst();
+        if (running.isPresent()) {
+            throw new SessionRuleException("step '" + running.get().id() + "' is still running: cancel it first, then start the rollback");
+        }
+        append(startedBy, new SessionEvent.RollbackStarted(blank(reason) ? "no reason given" : recorder.redact(reason.strip()), startedBy));
+        return recorder.checkpoint("rollback started by " + startedBy);
+    }
+
+    /** Runs (or retries) a rollback step; only the next unfinished step of the plan may run. */
+    public SessionEvent.StepOutcome runRollbackStep(Step step, Step nextInPlan) throws SessionRuleException, InterruptedException {
+        int attempt;
+        synchronized (this) {
+            requireRollbackStep(step, nextInPlan);
+            if (!runner.canRun(step.kind())) {
+                throw new SessionRuleException(kindAdvice(step));
+            }
+            attempt = state.record(step.id()).attempts() + 1;
+        }
+        return runner.run(step, attempt, true);
+    }
+
+    public synchronized void confirmRollbackStep(Step step, Step nextInPlan, String note) throws SessionRuleException {
+        requireRollbackStep(step, nextInPlan);
+        if (!(step.action() instanceof StepAction.Confirm confirm)) {
+            throw new SessionRuleException("rollback step '" + step.id() + "' is not a checklist item");
+        }
+        recordConfirmation(step, confirm, note, true);
+    }
+
+    /** A rollback step the operator does by hand (or decides not to do), with the reason: never silently. */
+    public synchronized void skipRollbackStep(Step step, Step nextInPlan, String reason) throws SessionRuleException {
+        requireRollbackStep(step, nextInPlan);
+        if (blank(reason)) {
+            throw new SessionRuleException("skipping rollback step '" + step.id() + "' needs a written reason");
+        }
+        append(operator, new SessionEvent.StepSkipped(step.id(), recorder.redact(reason.strip())));
+    }
+
+    /** Ends the rollback with its result; sealed with a signed checkpoint whose short hash is returned. */
+    public synchronized String finishRollback(SessionEvent.Status result, String message) throws SessionRuleException {
+        if (state.rollback() != SessionFold.RollbackState.RUNNING) {
+            throw new SessionRuleException("no rollback is running");
+        }
+        append(operator, new SessionEvent.RollbackFinished(result, recorder.redact(message)));
+        return recorder.checkpoint("rollback finished: " + result.name().toLowerCase(Locale.ROOT));
+    }
+
+    private void requireRollbackStep(Step step, Step nextInPlan) throws SessionRuleException {
+        if (state.rollback() != SessionFold.RollbackState.RUNNING) {
+            throw new SessionRuleException("the rollback has not been started");
+        }
+        if (nextInPlan == null || !nextInPlan.id().equals(step.id())) {
+            throw new SessionRuleException("rollback step '" + step.id() + "' is not the next one in the plan"
+                    + (nextInPlan == null ? "" : ": '" + nextInPlan.id() + "' comes first"));
+        }
+        if (state.record(step.id()).status() == StepStatus.RUNNING) {
+            throw new SessionRuleException("rollback step '" + step.id() + "' is running");
+        }
     }
 
     /**
@@ -206,6 +284,9 @@ public final class Session implements AutoCloseable {
         }
         if (state.rollback() == SessionFold.RollbackState.RUNNING) {
             throw new SessionRuleException("the rollback is running; the wizard's steps wait until it ends");
+        }
+        if (state.rollback() != SessionFold.RollbackState.NOT_STARTED) {
+            throw new SessionRuleException("the session was rolled back; its steps cannot run again (start a new session for a new attempt)");
         }
         Step current = state.currentStep().orElseThrow(() -> new SessionRuleException("every step is done"));
         if (!current.id().equals(stepId)) {

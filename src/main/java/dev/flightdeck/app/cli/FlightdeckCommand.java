@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
                 RunbookCommand.class,
                 RunCommand.class,
                 OpenCommand.class,
+                RollbackCommand.class,
                 JournalCommand.class,
                 MetricsCommand.class,
                 BenchCommand.class,

@@ -75,7 +75,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             err.println("flightdeck: " + e.getMessage());
             return Cli.USAGE;
         }
-        Inventory inventory = inventoryFile == null ? Inventory.empty() : readInventory(err);
+        Inventory inventory = InventoryFiles.read(inventoryFile, err).orElse(null);
         if (inventory == null || !printProblems(source.parsed(), inventory, err)) {
             return Cli.PROBLEM;
         }
@@ -94,12 +94,6 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             return Cli.USAGE;
         }
         return runSession(runbook, source.sha256(), inventory, values, out, err);
-    }
-
-    private Inventory readInventory(PrintWriter err) throws java.io.IOException {
-        Parsed<Inventory> parsed = InventoryLoader.load(inventoryFile);
-        parsed.problems().forEach(problem -> err.println(problem.format()));
-        return parsed.isValid() ? parsed.value().orElseThrow() : null;
     }
 
     /** Runbook problems, and its targets against the inventory; true when it can run. */
@@ -176,7 +170,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     }
 
     /** Asked only when ~/.pgpass has no entry; without a terminal the step fails and says why. */
-    private static char[] promptDatabasePassword() {
+    static char[] promptDatabasePassword() {
         java.io.Console console = System.console();
         if (console == null) {
             return null;

@@ -1,0 +1,127 @@
+package dev.flightdeck.app.cli;
+
+import dev.flightdeck.app.AppContext;
+import dev.flightdeck.app.LiveSession;
+import dev.flightdeck.app.SessionLauncher;
+import dev.flightdeck.db.connect.PgPassFile;
+import dev.flightdeck.db.connect.PromptedPassword;
+import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.rollback.RollbackPlan;
+import dev.flightdeck.rollback.RollbackPlanner;
+import dev.flightdeck.rollback.RollbackRunner;
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.session.Recorded;
+import dev.flightdeck.session.Session;
+import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionFold;
+import dev.flightdeck.session.SessionJournals;
+import dev.flightdeck.session.SessionRuleException;
+import dev.flightdeck.ssh.Credentials;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = {"Reopen a session from its journal and run its emergency rollback plan headless.",
+                "Exit 0 rolled back, 1 a rollback step failed (run again to retry), 2 wrong usage, 3 waiting for a confirmation."})
+public final class RollbackCommand implements Callable<Integer> {
+
+    private final AppContext context;
+
+    @Spec private CommandSpec spec;
+    @Mixin private PassphraseOption passphrase;
+    @Option(names = "--journal", paramLabel = "DIR", required = true, description = "the session's journal directory") private Path journal;
+    @Option(names = "--inventory", paramLabel = "FILE", description = "the inventory the session ran against") private Path inventoryFile;
+    @Option(names = "--operator", paramLabel = "NAME", required = true, description = "who runs the rollback") private String operator;
+    @Option(names = "--runbook", paramLabel = "ID|FILE", description = "the runbook the session ran (default: the built-in it names)") private String runbookName;
+    @Option(names = "--plan", description = "only print the plan") private boolean planOnly;
+    @Option(names = "--yes", description = "confirm checklist items of the plan (recorded as confirmed in non-interactive mode)") private boolean yes;
+    @Option(names = "--reason", paramLabel = "TEXT", description = "why the rollback is started (journaled)") private String reason = "emergency rollback from the command line";
+    @Option(names = "--skip", paramLabel = "STEP=REASON", description = "a rollback step done by hand or decided against") private Map<String, String> skips = new LinkedHashMap<>();
+
+    RollbackCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        char[] secret;
+        try {
+            secret = passphrase.read(context);
+        } catch (IllegalArgumentException e) {
+            err.println("flightdeck: " + e.getMessage());
+            return Cli.USAGE;
+        }
+        try {
+            List<Recorded> history = SessionJournals.read(journal, secret);
+            SessionEvent.SessionOpened opened = SessionJournals.openingOf(history).orElseThrow(() ->
+                    new IllegalArgumentException(journal + " holds no Flightdeck session"));
+            RunbookSource source = RunbookSource.of(runbookName != null ? runbookName : opened.runbookId());
+            if (!source.sha256().equals(opened.runbookSha256())) {
+                err.println("flightdeck: the session ran a different version of runbook '" + opened.runbookId()
+                        + "'; pass --runbook with the file it ran");
+                return Cli.USAGE;
+            }
+            Runbook runbook = source.parsed().orElseThrow();
+            RollbackPlan plan = RollbackPlanner.plan(SessionFold.fold(runbook, history));
+            printPlan(plan, out);
+            if (planOnly) {
+                return Cli.OK;
+            }
+            Inventory inventory = InventoryFiles.read(inventoryFile, err).orElse(null);
+            if (inventory == null) {
+                return Cli.PROBLEM;
+            }
+            return rollBack(runbook, source.sha256(), inventory, secret, out);
+        } catch (IllegalArgumentException | SessionRuleException e) {
+            err.println("flightdeck: " + e.getMessage());
+            return Cli.USAGE;
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    private int rollBack(Runbook runbook, String sha256, Inventory inventory, char[] secret, PrintWriter out) throws Exception {
+        SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, sha256, inventory,
+                inventoryFile == null ? "(none)" : inventoryFile.toString(), Map.of(), operator, journal, secret,
+                PgPassFile.standardLocation(context.environment()).orElse(new PromptedPassword(RunCommand::promptDatabasePassword)),
+                Credentials.NONE, SessionEvent.Mode.LIVE);
+        try (LiveSession live = SessionLauncher.forProduction(context).resume(choices, "reopened for the rollback")) {
+            Session session = live.session();
+            if (!RollbackRunner.isUnderway(session)) {
+                out.println("Rollback started by " + operator + ", checkpoint " + session.startRollback(reason, operator));
+            } else {
+                out.println("Continuing the rollback that was under way.");
+            }
+            RollbackRunner.Result result = new RollbackRunner(session, line -> {
+                out.println(line);
+                out.flush();
+            }).run(yes, skips);
+            out.flush();
+            return switch (result) {
+                case DONE -> Cli.OK;
+                case STOPPED -> Cli.PROBLEM;
+                case WAITING -> HeadlessRun.WAITING;
+            };
+        }
+    }
+
+    private static void printPlan(RollbackPlan plan, PrintWriter out) {
+        out.println("Rollback plan (" + plan.entries().size() + " steps):");
+        for (RollbackPlan.Entry entry : plan.entries()) {
+            out.printf("  %-4s %-14s %s  (%s)%n", entry.number(), entry.step().kind().label(), entry.step().displayTitle(), entry.why());
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.flightdeck.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flightdeck.journal.verify.JournalVerifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code flightdeck rollback}: the plan from the journal, run headless, files back to their state before the window. */
+class RollbackCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path home;
+    private Path passphrase;
+    private Path config;
+
+    @BeforeEach
+    void files() throws Exception {
+        home = dir.resolve("home");
+        passphrase = Files.writeString(dir.resolve("passphrase"), "correct horse battery staple\n");
+        config = Files.writeString(dir.resolve("app.conf"), "version=1\n");
+    }
+
+    private Path runbook(String rollbackStep) throws Exception {
+        return Files.writeString(dir.resolve("upgrade.runbook.yaml"), """
+                runbook: Config upgrade
+                variables: { conf: { description: the config file } }
+                phases:
+                  - id: change
+                    steps:
+                      - id: save
+                        run: cp ${conf} ${conf}.before
+                        on: local
+                        undo: { run: "rm -f ${conf}.before", on: local }
+                      - id: upgrade
+                        run: echo version=2 > ${conf}
+                        on: local
+                        undo: { run: "cp ${conf}.before ${conf}", on: local }
+                      - id: gate
+                        approve: { role: OPERATIONS }
+                rollback:
+                %s
+                  - confirm: Users told the upgrade was rolled back
+                """.formatted(rollbackStep));
+    }
+
+    private CliRun flightdeck(Path runbook, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = args[0];
+        System.arraycopy(new String[] {}, 0, all, 1, 0);
+        java.util.List<String> list = new java.util.ArrayList<>(java.util.List.of(args));
+        if (args[0].equals("run")) {
+            list.addAll(1, java.util.List.of(runbook.toString()));
+            list.addAll(java.util.List.of("--var", "conf=" + config));
+        } else {
+            list.addAll(java.util.List.of("--runbook", runbook.toString()));
+        }
+        list.addAll(java.util.List.of("--journal", dir.resolve("journal").toString(), "--operator", "Dana", "--passphrase-file", passphrase.toString()));
+        return CliRun.run(home, list.toArray(String[]::new));
+    }
+
+    @Test
+    void theRollbackRunsTheProcedureThenTheUndosNewestFirstAndRestoresTheFiles() throws Exception {
+        Path runbook = runbook("  - run: echo rolling back\n    on: local");
+        assertThat(flightdeck(runbook, "run").exitCode()).isEqualTo(3);
+        assertThat(config).hasContent("version=2");
+
+        CliRun plan = flightdeck(runbook, "rollback", "--plan");
+        assertThat(plan.exitCode()).isZero();
+        assertThat(plan.out()).containsSubsequence("R1", "rolling back", "(rollback procedure)",
+                "R2", "Checklist item", "Users told", "R3", "cp " , "(undo of step upgrade)", "R4", "rm -f", "(undo of step save)");
+
+        CliRun rollback = flightdeck(runbook, "rollback", "--yes");
+        assertThat(rollback.exitCode()).as(rollback.out()).isZero();
+        assertThat(rollback.out()).contains("Rollback started by Dana, checkpoint ", "Rollback done. Checkpoint ");
+        assertThat(config).hasContent("version=1");
+        assertThat(dir.resolve("app.conf.before")).doesNotExist();
+
+        CliRun again = flightdeck(runbook, "run", "--resume", "--approve", "OPERATIONS=Lee");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.out()).contains("the rollback");
+        assertThat(JournalVerifier.verify(dir.resolve("journal"), Optional.empty(), Optional.empty()).isIntact()).isTrue();
+    }
+
+    @Test
+    void aFailingRollbackStepStopsAndContinuesOnlyWithAWrittenSkip() throws Exception {
+        Path runbook = runbook("  - id: stop-service\n    run: echo cannot stop >&2; exit 4\n    on: local");
+        assertThat(flightdeck(runbook, "run").exitCode()).isEqualTo(3);
+
+        CliRun stopped = flightdeck(runbook, "rollback", "--yes");
+        assertThat(stopped.exitCode()).isEqualTo(1);
+        assertThat(stopped.out()).contains("✗ exited with 4 on this computer", "The rollback stopped here", "--skip stop-service=");
+        assertThat(config).hasContent("version=2");
+
+        CliRun continued = flightdeck(runbook, "rollback", "--yes", "--skip", "stop-service=stopped it by hand with systemctl");
+        assertThat(continued.exitCode()).as(continued.out()).isZero();
+        assertThat(continued.out()).contains("Continuing the rollback that was under way.", "skipped (stopped it by hand with systemctl)");
+        assertThat(config).hasContent("version=1");
+    }
+}
