@@ -84,7 +84,7 @@ class RollbackCommandTest {
 
         CliRun again = flightdeck(runbook, "run", "--resume", "--approve", "OPERATIONS=Lee");
         assertThat(again.exitCode()).isEqualTo(1);
-        assertThat(again.out()).contains("the rollback");
+        assertThat(again.out()).contains("the session was rolled back; its steps cannot run again");
         assertThat(JournalVerifier.verify(dir.resolve("journal"), Optional.empty(), Optional.empty()).isIntact()).isTrue();
     }
 
