@@ -51,9 +51,6 @@ class RollbackCommandTest {
     }
 
     private CliRun flightdeck(Path runbook, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = args[0];
-        System.arraycopy(new String[] {}, 0, all, 1, 0);
         java.util.List<String> list = new java.util.ArrayList<>(java.util.List.of(args));
         if (args[0].equals("run")) {
             list.addAll(1, java.util.List.of(runbook.toString()));
