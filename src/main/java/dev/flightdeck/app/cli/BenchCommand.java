@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", description = "Measure Flightdeck against the standard approach on this machine.",
         mixinStandardHelpOptions = true,
         subcommands = {
+                ConsoleBench.class,
         })
 public final class BenchCommand implements Runnable {
 
