@@ -77,7 +77,7 @@ public final class OutputConsoleView extends BorderPane {
         toolbar.copyButton.disableProperty().bind(list.getSelectionModel().selectedIndexProperty().lessThan(0));
         toolbar.clearButton.setOnAction(event -> console.clear());
         toolbar.searchField.setOnKeyPressed(this::onSearchKey);
-        list.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+        list.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(event)) {
                 copySelection();
                 event.consume();
