@@ -4,8 +4,8 @@ package dev.flightdeck.ui.console;
  * One line as the console keeps it: deliberately small (no nodes, no styling), so 50,000 of them cost a few
  * megabytes and the list view only builds cells for the rows on screen.
  *
- * @param number position in everything ever appended since the last clear, starting at 1; numbers of dropped
- *               lines are skipped, which is how the console knows how many it dropped
+ * @param number position among the lines the console took in since the last clear, starting at 1 (0 for the
+ *               dropped-lines marker); lines dropped while still waiting are counted, not numbered
  * @param host   the host that wrote the line; empty for separators and markers
  */
 public record ConsoleLine(long number, LineKind kind, String host, String text) {

@@ -41,6 +41,7 @@ public final class ConsoleModel {
     private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final ReadOnlyIntegerWrapper matchCount = new ReadOnlyIntegerWrapper(this, "matchCount");
+    private long receivedLines;
 
     public ConsoleModel(int maxLines) {
         if (maxLines < 1) {
@@ -94,6 +95,11 @@ public final class ConsoleModel {
     /** How many shown lines match the query; kept up to date as lines arrive and leave. */
     public ReadOnlyIntegerProperty matchCountProperty() {
         return matchCount.getReadOnlyProperty();
+    }
+
+    /** Every line that reached the console since the last clear, shown or dropped: nothing goes missing uncounted. */
+    public long receivedLines() {
+        return receivedLines;
     }
 
     public boolean matches(ConsoleLine line) {
@@ -156,6 +162,7 @@ public final class ConsoleModel {
         matchCount.set(matchCount.get() + LineSearch.count(visible, query.get()));
         shown.addAll(visible);
         addDropped(drained.overflowed() + trimmed);
+        receivedLines += drained.overflowed() + drained.lines().size();
         keptLines.set(kept.size());
     }
 
@@ -166,6 +173,7 @@ public final class ConsoleModel {
         droppedLines.set(0);
         matchCount.set(0);
         keptLines.set(0);
+        receivedLines = 0;
     }
 
     private boolean passesFilter(ConsoleLine line) {

@@ -15,7 +15,7 @@ import javafx.application.Platform;
 final class PulseDrain extends AnimationTimer {
 
     /** Lines taken from the inbox between two looks at the clock. */
-    static final int CHUNK_LINES = 4_096;
+    static final int CHUNK_LINES = 1_024;
     /** The part of a 16.7 ms frame the drain may use; layout, CSS and rendering need the rest. */
     static final long FRAME_BUDGET_NANOS = 4_000_000;
     /** 10 screen updates a second while lines keep coming (measured: 50 ms still let a software renderer hold the FX thread up); the first line after a pause shows at once. */

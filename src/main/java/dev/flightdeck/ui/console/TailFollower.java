@@ -18,6 +18,8 @@ final class TailFollower {
 
     private final ListView<ConsoleLine> list;
     private final BooleanProperty follow;
+    private final Runnable revealTailAfterLayout = this::revealTailAfterLayout;
+    private boolean tailPending;
 
     TailFollower(ListView<ConsoleLine> list, BooleanProperty follow) {
         this.list = list;
@@ -26,6 +28,14 @@ final class TailFollower {
         list.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         list.addEventFilter(MouseEvent.MOUSE_DRAGGED, event -> judgeLater());
         list.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> judgeLater());
+        list.sceneProperty().addListener((observable, was, scene) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(revealTailAfterLayout);
+            }
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(revealTailAfterLayout);
+            }
+        });
         follow.addListener((observable, was, following) -> {
             if (following) {
                 showTail();
@@ -44,7 +54,20 @@ final class TailFollower {
         int size = list.getItems().size();
         if (size > 0) {
             list.scrollTo(size - 1);
+            tailPending = true;
         }
+    }
+
+    /**
+     * {@code ListView.scrollTo} puts a row at the top of the view and can leave the last row just below the edge;
+     * once layout knows the final row count, scroll the least distance that shows the last row in full.
+     */
+    private void revealTailAfterLayout() {
+        int size = list.getItems().size();
+        if (tailPending && size > 0 && list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(size - 1);
+        }
+        tailPending = false;
     }
 
     private void onScroll(ScrollEvent event) {

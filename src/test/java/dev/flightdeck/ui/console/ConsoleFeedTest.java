@@ -97,6 +97,7 @@ class ConsoleFeedTest {
         model.pump(inbox, 30, NO_BUDGET);
 
         assertThat(inbox.waiting()).isZero();
+        assertThat(model.receivedLines()).isEqualTo(1_000);
         assertThat(model.shownLines().get(0).text()).contains("900 earlier lines dropped");
         assertThat(model.shownLines().subList(1, 101)).extracting(ConsoleLine::text)
                 .startsWith("line 900").endsWith("line 999");

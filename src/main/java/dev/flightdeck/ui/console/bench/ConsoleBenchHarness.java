@@ -42,6 +42,7 @@ public final class ConsoleBenchHarness implements ConsoleBench.Harness {
             progress.accept("warming up ...");
             runner.run(FlightdeckUnderTest::new, Scenario.flood(Math.min(20_000, settings.floodLines())), settings.limit());
             List<Measurement> measurements = new ArrayList<>();
+            measurements.add(runner.idle(settings.steadyFor()));
             for (Scenario scenario : scenarios) {
                 for (Approach approach : APPROACHES) {
                     Duration limit = approach.naive() ? settings.naiveLimit() : settings.limit();

@@ -44,7 +44,7 @@ final class FlightdeckUnderTest implements ConsoleUnderTest {
             return false;
         }
         ConsoleLine last = shown.get(shown.size() - 1);
-        lastShownNumber = last.number();
+        lastShownNumber = view.model().receivedLines();
         return last.text().equals(text) && ListTail.showsLastRow((ListView<ConsoleLine>) view.lookup("#outputConsoleLines"));
     }
 

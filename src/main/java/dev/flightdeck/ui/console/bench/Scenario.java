@@ -18,6 +18,10 @@ record Scenario(String label, int lines, int linesPerSecond) {
         return new Scenario(String.format("%,d lines/s × %d s", linesPerSecond, length.toSeconds()), lines, linesPerSecond);
     }
 
+    static Scenario idle(Duration length) {
+        return new Scenario(String.format("idle %d s", length.toSeconds()), 0, 0);
+    }
+
     /** Sends every line to the console under test, until done or until the thread is interrupted. */
     void feed(BenchLines source, ConsoleUnderTest console) {
         long start = System.nanoTime();

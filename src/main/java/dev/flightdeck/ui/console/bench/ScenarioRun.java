@@ -1,6 +1,7 @@
 package dev.flightdeck.ui.console.bench;
 
 import dev.flightdeck.app.cli.ConsoleBench.Measurement;
+import dev.flightdeck.app.cli.ConsoleBench.Role;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,6 +15,9 @@ import javafx.stage.Stage;
 final class ScenarioRun {
 
     private static final Duration FX_LIMIT = Duration.ofSeconds(120);
+    /** The console's place in the wizard: a full-width pane under the step card, about 20 rows high. */
+    private static final double WIDTH = 1200;
+    private static final double HEIGHT = 440;
     /** Stalls right after the last line appears (the final layout, a GC) still count. */
     private static final long SETTLE_MILLIS = 150;
 
@@ -28,8 +32,8 @@ final class ScenarioRun {
         Stage stage = new StageHolder().open(approach);
         ConsoleUnderTest console = (ConsoleUnderTest) stage.getUserData();
         Thread.sleep(300);
-        String last = scenario.lastText(source);
-        Heartbeat heartbeat = Heartbeat.start(() -> console.showsLast(last));
+        String last = scenario.lines() == 0 ? null : scenario.lastText(source);
+        Heartbeat heartbeat = Heartbeat.start(() -> last != null && console.showsLast(last));
         Thread producer = new Thread(() -> scenario.feed(source, console), "flightdeck-bench-producer");
         producer.start();
         while (heartbeat.visibleAfterNanos() < 0 && heartbeat.runningNanos() < limit.toNanos()) {
@@ -56,6 +60,16 @@ final class ScenarioRun {
                 Duration.ofNanos(measuredFor), scenario.lines(), shown, Math.max(0, heap));
     }
 
+    /**
+     * The same window with no output for {@code length}: the stalls the machine causes by itself (other processes,
+     * GC, the renderer), so a loaded machine shows as such instead of being blamed on the console.
+     */
+    Measurement idle(Duration length) throws Exception {
+        Measurement idle = run(FlightdeckUnderTest::new, Scenario.idle(length), length);
+        return new Measurement("idle console, no output (machine baseline)", idle.scenario(), Role.REFERENCE,
+                idle.worstStall(), idle.p99Wait(), Optional.empty(), idle.measuredFor(), 0, 0, idle.heapBytes());
+    }
+
     private static long usedHeapAfterGc() throws InterruptedException {
         Runtime runtime = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
@@ -72,7 +86,7 @@ final class ScenarioRun {
                 ConsoleUnderTest console = approach.get();
                 Stage stage = new Stage();
                 stage.setTitle("Flightdeck bench: " + console.name());
-                stage.setScene(new Scene(console.view(), 1200, 720));
+                stage.setScene(new Scene(console.view(), WIDTH, HEIGHT));
                 stage.setUserData(console);
                 stage.show();
                 return stage;
