@@ -119,6 +119,9 @@ public final class ConsoleBench implements Runnable {
     }
 
     private static String visible(Measurement row) {
+        if (row.linesSent() == 0) {
+            return "-";
+        }
         return row.untilVisible().map(ConsoleBench::millis)
                 .orElse(String.format("never (%,d)", row.linesShown()));
     }
@@ -131,8 +134,8 @@ public final class ConsoleBench implements Runnable {
     }
 
     private static String ratio(Duration value, Optional<Duration> reference) {
-        return reference.filter(ref -> !ref.isZero()).map(ref -> String.format("%.2f", (double) value.toNanos() / ref.toNanos()))
-                .orElse("-");
+        return reference.filter(ref -> !ref.isZero()).map(ref -> (double) value.toNanos() / ref.toNanos())
+                .map(ratio -> String.format(ratio < 0.01 ? "%.4f" : "%.2f", ratio)).orElse("-");
     }
 
     private static Harness harness() throws ReflectiveOperationException {

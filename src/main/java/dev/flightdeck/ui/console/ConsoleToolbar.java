@@ -7,6 +7,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -101,7 +102,7 @@ final class ConsoleToolbar extends HBox {
         return dropped == 0 ? kept : kept + String.format(" (%,d dropped)", dropped);
     }
 
-    private static void describe(javafx.scene.control.Control control, String accessibleText, String tooltip) {
+    private static void describe(Control control, String accessibleText, String tooltip) {
         control.setAccessibleText(accessibleText);
         control.setTooltip(new Tooltip(tooltip));
     }

@@ -1,18 +1,20 @@
 package dev.flightdeck.ui.console;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
 import javafx.scene.AccessibleRole;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.input.Clipboard;
 
 /**
  * The live output console: a toolbar over a virtualized, capped list of lines. Embed it in FXML as
@@ -64,7 +66,7 @@ public final class OutputConsoleView extends BorderPane {
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setAccessibleText("Step output");
         list.setAccessibleRole(AccessibleRole.LIST_VIEW);
-        list.setPlaceholder(new javafx.scene.control.Label("No output yet"));
+        list.setPlaceholder(new Label("No output yet"));
         // a row's text depends on the host column and the query: redraw the visible rows when they change
         model.hostColumnWidthProperty().addListener((observable, was, width) -> list.refresh());
         model.queryProperty().addListener((observable, was, query) -> list.refresh());
@@ -125,7 +127,7 @@ public final class OutputConsoleView extends BorderPane {
         if (selected.isEmpty()) {
             return;
         }
-        List<ConsoleLine> inOrder = selected.stream().sorted(java.util.Comparator.comparingLong(ConsoleLine::number)).toList();
+        List<ConsoleLine> inOrder = selected.stream().sorted(Comparator.comparingLong(ConsoleLine::number)).toList();
         ClipboardContent content = new ClipboardContent();
         content.putString(model.copyText(inOrder));
         Clipboard.getSystemClipboard().setContent(content);

@@ -52,8 +52,4 @@ final class FlightdeckUnderTest implements ConsoleUnderTest {
     public long linesShown() {
         return lastShownNumber;
     }
-
-    OutputConsoleView consoleView() {
-        return view;
-    }
 }
