@@ -18,7 +18,10 @@ final class PulseDrain extends AnimationTimer {
     static final int CHUNK_LINES = 1_024;
     /** The part of a 16.7 ms frame the drain may use; layout, CSS and rendering need the rest. */
     static final long FRAME_BUDGET_NANOS = 4_000_000;
-    /** 10 screen updates a second while lines keep coming (measured: 50 ms still let a software renderer hold the FX thread up); the first line after a pause shows at once. */
+    /**
+     * 10 screen updates a second while lines keep coming (measured: at 50 ms a software renderer still held the
+     * FX thread up); the first line after a pause shows at once.
+     */
     static final long MIN_UPDATE_NANOS = 100_000_000;
 
     private final ConsoleModel model;
