@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
                 DbBench.class,
                 MetricsBench.class,
                 JournalBench.class,
+                ConsoleBench.class,
         })
 public final class BenchCommand implements Runnable {
 
