@@ -9,6 +9,8 @@ import dev.flightdeck.db.connect.PromptedPassword;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.ui.FxmlFile;
 import dev.flightdeck.ui.FxmlViews;
+import dev.flightdeck.ui.console.OutputConsoleView;
+import dev.flightdeck.ui.wizard.ConsoleFeed;
 import dev.flightdeck.ui.wizard.WizardScreen;
 import dev.flightdeck.ui.wizard.WizardViewModel;
 import java.time.Clock;
@@ -17,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -56,8 +57,10 @@ public final class SessionWindow {
     private void showWizard(LiveSession started) {
         this.live = started;
         WizardViewModel wizard = new WizardViewModel(started.session(), sessionThread, Platform::runLater, Clock.systemDefaultZone());
-        Node console = null; // the live output console is embedded here once it is merged
+        OutputConsoleView console = new OutputConsoleView();
+        ConsoleFeed.attach(started.session(), console.console());
         stage.getScene().setRoot(WizardScreen.load(wizard, console));
+        stage.getScene().getStylesheets().add(SessionWindow.class.getResource("/styles/console.css").toExternalForm());
         stage.setTitle("Flightdeck — " + started.session().runbook().title() + " — " + started.session().operator());
     }
 

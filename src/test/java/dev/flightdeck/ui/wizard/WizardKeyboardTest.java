@@ -57,8 +57,11 @@ class WizardKeyboardTest {
                   - confirm: Rolled back
                 """, WizardTestSessions.localOnly());
         WizardViewModel wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
-        Scene scene = new Scene(WizardScreen.load(wizard, null), 1280, 800);
+        dev.flightdeck.ui.console.OutputConsoleView console = new dev.flightdeck.ui.console.OutputConsoleView();
+        ConsoleFeed.attach(session, console.console());
+        Scene scene = new Scene(WizardScreen.load(wizard, console), 1280, 800);
         scene.getStylesheets().add(WizardKeyboardTest.class.getResource("/styles/flightdeck.css").toExternalForm());
+        scene.getStylesheets().add(WizardKeyboardTest.class.getResource("/styles/console.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
     }
@@ -82,6 +85,9 @@ class WizardKeyboardTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         waitFor("hello", StepStatus.SUCCEEDED);
         assertThat(session.state().record("hello").outputs()).containsEntry("stdout", "hello from the window");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".list-cell").queryAll().stream()
+                .anyMatch(cell -> cell instanceof javafx.scene.control.ListCell<?> listCell && listCell.getItem() != null
+                        && listCell.getItem().toString().contains("hello from the window")));
 
         robot.write("Lee Compliance");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);
