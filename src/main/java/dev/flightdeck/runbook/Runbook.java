@@ -43,6 +43,24 @@ public record Runbook(
         return Stream.concat(steps(), rollback.stream()).filter(s -> s.id().equals(stepId)).findFirst();
     }
 
+    /** The checklist number people use: "2.1" for the first step of the second phase, "R3" in the rollback plan. */
+    public String numberOf(String stepId) {
+        for (int p = 0; p < phases.size(); p++) {
+            List<Step> steps = phases.get(p).steps();
+            for (int s = 0; s < steps.size(); s++) {
+                if (steps.get(s).id().equals(stepId)) {
+                    return (p + 1) + "." + (s + 1);
+                }
+            }
+        }
+        for (int r = 0; r < rollback.size(); r++) {
+            if (rollback.get(r).id().equals(stepId)) {
+                return "R" + (r + 1);
+            }
+        }
+        return stepId;
+    }
+
     public Optional<Phase> phaseOf(String stepId) {
         return phases.stream().filter(p -> p.steps().stream().anyMatch(s -> s.id().equals(stepId))).findFirst();
     }

@@ -136,14 +136,7 @@ final class HeadlessRun {
     }
 
     private String number(Step step) {
-        var phases = session.runbook().phases();
-        for (int p = 0; p < phases.size(); p++) {
-            int index = phases.get(p).steps().indexOf(step);
-            if (index >= 0) {
-                return (p + 1) + "." + (index + 1);
-            }
-        }
-        return step.id();
+        return session.runbook().numberOf(step.id());
     }
 
     private static String seconds(long millis) {

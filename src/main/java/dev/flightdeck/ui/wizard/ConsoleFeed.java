@@ -29,7 +29,7 @@ public final class ConsoleFeed implements SessionListener {
     public void recorded(Recorded event, SessionState state) {
         if (event.event() instanceof SessionEvent.StepIntent intent) {
             String title = state.runbook().step(intent.stepId()).map(Step::displayTitle).orElse(intent.stepId());
-            console.beginStep(intent.stepId(), title, intent.targets());
+            console.beginStep(state.runbook().numberOf(intent.stepId()), title, intent.targets());
         }
     }
 

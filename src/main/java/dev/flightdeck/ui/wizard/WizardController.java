@@ -56,6 +56,7 @@ public final class WizardController {
     @FXML private Button approveButton;
     @FXML private Button markDoneButton;
     @FXML private Button skipButton;
+    @FXML private Button finishButton;
     @FXML private Label messageLabel;
     @FXML private StackPane consoleHost;
 
@@ -77,6 +78,8 @@ public final class WizardController {
         warningLabel.visibleProperty().bind(wizard.warningProperty().isNotEmpty());
         warningLabel.managedProperty().bind(warningLabel.visibleProperty());
         messageLabel.textProperty().bind(wizard.messageProperty());
+        wizard.messageIsProblemProperty().addListener((observable, was, problem) ->
+                messageLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("ok"), !problem));
         stepList.setItems(wizard.rows());
         stepList.setCellFactory(list -> new StepRowCell());
         bindButton(runButton, WizardViewModel.Action.RUN);
@@ -110,11 +113,11 @@ public final class WizardController {
 
     private void showCard(StepRow row) {
         if (row == null) {
-            stepTitle.setText(wizard.completeProperty().get() ? "Every step is done" : "");
-            stepEyebrow.setText("");
-            kindChipHolder.getChildren().clear();
+            showCompletion();
             return;
         }
+        finishButton.setVisible(false);
+        finishButton.setManaged(false);
         Step step = row.step();
         StepRecord record = wizard.stateProperty().get().record(step.id());
         StepStatus status = row.statusProperty().get();
@@ -132,7 +135,9 @@ public final class WizardController {
         stepText.setText(exact);
         stepText.setVisible(!exact.isBlank());
         stepText.setManaged(stepText.isVisible());
-        stepWhere.setText(step.target().map(target -> "Runs on " + target).orElse(""));
+        stepWhere.setText(step.target().map(target -> target.equals("local") ? "Runs on this computer" : "Runs on " + target).orElse(""));
+        stepWhatHappens.setVisible(true);
+        stepWhatHappens.setManaged(true);
         stepWhere.setVisible(step.target().isPresent());
         stepWhere.setManaged(stepWhere.isVisible());
         stepResult.setText(record.message());
@@ -161,6 +166,33 @@ public final class WizardController {
             target = step.kind() == StepKind.CONFIRM ? confirmButton : runButton;
         }
         javafx.application.Platform.runLater(target::requestFocus);
+    }
+
+    /** Nothing left to do: say so, offer to seal the journal, and clear what belonged to the last step. */
+    private void showCompletion() {
+        boolean complete = wizard.completeProperty().get();
+        stepTitle.setText(complete ? "Every step is done" : "");
+        stepEyebrow.setText(complete ? "SESSION COMPLETE" : "");
+        kindChipHolder.getChildren().clear();
+        stepStatus.setText("");
+        stepDescription.setText(complete ? "Close the session to seal the journal with its closing checkpoint, and write the checkpoint into the change ticket." : "");
+        stepDescription.setVisible(complete);
+        stepDescription.setManaged(complete);
+        for (javafx.scene.Node node : new javafx.scene.Node[] {stepWhatHappens, stepText, stepWhere, stepResult, note, noteLabel}) {
+            node.setVisible(false);
+            node.setManaged(false);
+        }
+        boolean closable = complete && wizard.stateProperty().get().closed().isEmpty();
+        finishButton.setVisible(closable);
+        finishButton.setManaged(closable);
+        if (closable) {
+            javafx.application.Platform.runLater(finishButton::requestFocus);
+        }
+    }
+
+    @FXML
+    private void finishSession() {
+        wizard.finishSession();
     }
 
     private void installShortcuts(Scene scene) {

@@ -48,6 +48,7 @@ public final class WizardViewModel {
     private final ObjectProperty<StepRow> current = new SimpleObjectProperty<>(this, "current");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final BooleanProperty messageIsProblem = new SimpleBooleanProperty(this, "messageIsProblem", true);
     private final StringProperty progress = new SimpleStringProperty(this, "progress", "");
     private final StringProperty clockText = new SimpleStringProperty(this, "clock", "");
     private final StringProperty warning = new SimpleStringProperty(this, "warning", "");
@@ -185,6 +186,11 @@ public final class WizardViewModel {
         return message;
     }
 
+    /** False for good news (the session closed), true for a refusal or a failure. */
+    public ReadOnlyBooleanProperty messageIsProblemProperty() {
+        return messageIsProblem;
+    }
+
     public ReadOnlyStringProperty progressProperty() {
         return progress;
     }
@@ -239,6 +245,30 @@ public final class WizardViewModel {
         command(row -> session.skip(row.step().id(), reason));
     }
 
+    /** Closes a completed session: records it and seals the journal; the closing checkpoint is shown as the message. */
+    public void finishSession() {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        sessionExecutor.execute(() -> {
+            String shown;
+            try {
+                shown = "Session closed. Closing checkpoint " + session.finishSession("all steps done") + ": write it into the change ticket.";
+            } catch (SessionRuleException | RuntimeException e) {
+                shown = "could not close the session: " + e.getMessage();
+            }
+            String message = shown;
+            boolean problem = session.state().closed().isEmpty();
+            uiThread.execute(() -> {
+                busy.set(false);
+                messageIsProblem.set(problem);
+                this.message.set(message);
+                show(session.state());
+            });
+        });
+    }
+
     public void markCurrentDone(String note) {
         command(row -> session.markDone(row.step().id(), note));
     }
@@ -276,6 +306,7 @@ public final class WizardViewModel {
             String shown = problem;
             uiThread.execute(() -> {
                 busy.set(false);
+                messageIsProblem.set(true);
                 message.set(shown);
                 show(session.state());
             });

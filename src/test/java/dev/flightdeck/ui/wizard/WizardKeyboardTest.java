@@ -106,6 +106,11 @@ class WizardKeyboardTest {
         assertThat(session.state().isComplete()).isTrue();
         assertThat(session.state().record("done").note()).contains("announced in the clinic chat");
         assertThat(robot.lookup(".title-2").queryAs(Label.class).getText()).isEqualTo("Every step is done");
+
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.state().closed().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".wizard-message").queryAs(Label.class).getText()).startsWith("Session closed. Closing checkpoint ");
     }
 
     @Test
