@@ -16,7 +16,6 @@ import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.SessionJournals;
 import dev.flightdeck.session.SessionRuleException;
-import dev.flightdeck.ssh.Credentials;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -96,7 +95,7 @@ public final class RollbackCommand implements Callable<Integer> {
         SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, sha256, inventory,
                 inventoryFile == null ? "(none)" : inventoryFile.toString(), Map.of(), operator, journal, secret,
                 PgPassFile.standardLocation(context.environment()).orElse(new PromptedPassword(RunCommand::promptDatabasePassword)),
-                Credentials.NONE, SessionEvent.Mode.LIVE);
+                new TerminalCredentials(), SessionEvent.Mode.LIVE);
         try (LiveSession live = SessionLauncher.forProduction(context).resume(choices, "reopened for the rollback")) {
             Session session = live.session();
             if (!RollbackRunner.isUnderway(session)) {

@@ -16,7 +16,6 @@ import dev.flightdeck.runbook.VariableDefinition;
 import dev.flightdeck.session.DryRun;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
-import dev.flightdeck.ssh.Credentials;
 import dev.flightdeck.yaml.Parsed;
 import dev.flightdeck.yaml.Problem;
 import dev.flightdeck.yaml.Problems;
@@ -149,7 +148,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 .orElse(new PromptedPassword(RunCommand::promptDatabasePassword));
         SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, sha256, inventory,
                 inventoryFile == null ? "(none)" : inventoryFile.toString(), values, operator, journal, secret, databasePasswords,
-                Credentials.NONE, SessionEvent.Mode.LIVE);
+                new TerminalCredentials(), SessionEvent.Mode.LIVE);
         SessionLauncher launcher = SessionLauncher.forProduction(context);
         try (LiveSession live = resume ? launcher.resume(choices, "resumed from the command line") : launcher.start(choices)) {
             Session session = live.session();
