@@ -49,6 +49,8 @@ public final class SessionSetupController {
         plan.textProperty().bind(setup.planProperty());
         message.textProperty().bind(setup.messageProperty());
         dryRunButton.disableProperty().bind(setup.busyProperty());
+        startButton.textProperty().bind(javafx.beans.binding.Bindings.when(setup.resumingProperty())
+                .then("Resume session").otherwise("Start session"));
         startButton.disableProperty().bind(setup.canStart().not().or(passphrase.textProperty().isEmpty()));
         // the dry run disables its own button while it works, which takes the focus away: give it to the next step
         startButton.disableProperty().addListener((observable, wasDisabled, disabled) -> {

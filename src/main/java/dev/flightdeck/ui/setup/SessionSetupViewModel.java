@@ -50,6 +50,7 @@ public final class SessionSetupViewModel {
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final BooleanProperty planRunnable = new SimpleBooleanProperty(this, "planRunnable");
+    private final BooleanProperty resuming = new SimpleBooleanProperty(this, "resuming");
     private final ObservableList<VariableInput> variables = FXCollections.observableArrayList();
 
     public SessionSetupViewModel(Runbook runbook, String runbookSha256, SessionLauncher launcher, Executor background) {
@@ -62,6 +63,7 @@ public final class SessionSetupViewModel {
         // any change makes the last dry run stale: the operator must look at the plan that will really run
         operator.addListener((o, a, b) -> planRunnable.set(false));
         inventory.addListener((o, a, b) -> planRunnable.set(false));
+        journal.addListener((o, a, b) -> planRunnable.set(false));
     }
 
     public Runbook runbook() {
@@ -92,6 +94,11 @@ public final class SessionSetupViewModel {
         return busy;
     }
 
+    /** True when the journal folder already holds a session: starting means resuming it. */
+    public BooleanProperty resumingProperty() {
+        return resuming;
+    }
+
     public ObservableList<VariableInput> variables() {
         return variables;
     }
@@ -106,12 +113,15 @@ public final class SessionSetupViewModel {
         message.set("");
         Tasks.create(this::planNow).onSuccess(result -> {
             plan.set(result.text());
+            resuming.set(result.existingJournal());
             planRunnable.set(result.runnable());
-            message.set(result.runnable() ? "Dry run found nothing missing. Read the plan, then start." : "Fix the problems listed, then run the dry run again.");
+            message.set(!result.runnable() ? "Fix the problems listed, then run the dry run again."
+                    : result.existingJournal() ? "This journal folder holds a session of this runbook: it will be resumed where it stopped."
+                    : "Dry run found nothing missing. Read the plan, then start.");
         }).onError(error -> message.set("Dry run failed: " + error.getMessage())).andFinally(() -> busy.set(false)).runOnce(background);
     }
 
-    private record PlanResult(String text, boolean runnable) {
+    private record PlanResult(String text, boolean runnable, boolean existingJournal) {
     }
 
     private PlanResult planNow() throws Exception {
@@ -129,7 +139,15 @@ public final class SessionSetupViewModel {
                 text.append("      where: ").append(String.join(", ", step.where())).append('\n');
             }
         }
-        return new PlanResult(text.toString(), errors.isEmpty() && plan.isRunnable());
+        Path folder = Path.of(journal.get().strip());
+        boolean existing = java.nio.file.Files.isDirectory(folder) && hasFiles(folder);
+        return new PlanResult(text.toString(), errors.isEmpty() && plan.isRunnable(), existing);
+    }
+
+    private static boolean hasFiles(Path folder) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.findAny().isPresent();
+        }
     }
 
     private Inventory loadInventory() throws java.io.IOException {
@@ -159,13 +177,18 @@ public final class SessionSetupViewModel {
         Tasks.create(() -> {
             try {
                 Inventory chosen = loadInventory();
-                return launcher.start(new SessionLauncher.Choices(runbook, runbookSha256, chosen,
+                SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, runbookSha256, chosen,
                         inventory.get().isBlank() ? "(none)" : inventory.get().strip(), values(chosen), operator.get().strip(),
-                        Path.of(journal.get().strip()), passphrase, databasePasswords, Credentials.NONE, SessionEvent.Mode.LIVE));
+                        Path.of(journal.get().strip()), passphrase, databasePasswords, Credentials.NONE, SessionEvent.Mode.LIVE);
+                return resuming.get() ? launcher.resume(choices, "resumed in the console by " + operator.get().strip())
+                        : launcher.start(choices);
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
-        }).onSuccess(started).onError(error -> message.set("Could not start: " + error.getMessage()))
+        }).onSuccess(live -> {
+            message.set(resuming.get() ? "Session resumed." : "Session started.");
+            started.accept(live);
+        }).onError(error -> message.set("Could not start: " + error.getMessage()))
                 .andFinally(() -> busy.set(false)).runOnce(background);
     }
 }
