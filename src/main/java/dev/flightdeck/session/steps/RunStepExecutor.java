@@ -28,6 +28,8 @@ import java.util.Map;
 public final class RunStepExecutor implements StepExecutor {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
+    /** Output {@code hostkey.HOST} = "TYPE SHA256:…" for each host whose key is unknown, so the operator can decide. */
+    public static final String UNKNOWN_HOST_KEY = "hostkey.";
 
     private final SshSessions sessions;
     private final TargetResolver targets;
@@ -104,6 +106,7 @@ public final class RunStepExecutor implements StepExecutor {
 
     private static StepResult judge(FanOutResult result, List<Integer> accepted, CapturingSink output) {
         List<SessionEvent.HostResult> hosts = new ArrayList<>();
+        Map<String, String> unknownKeys = new java.util.LinkedHashMap<>();
         int failed = 0;
         int unknown = 0;
         for (HostRun run : result.runs()) {
@@ -126,12 +129,17 @@ public final class RunStepExecutor implements StepExecutor {
                 unknown++;
             } else if (outcome instanceof CommandOutcome.FailedToStart notRun) {
                 hosts.add(new SessionEvent.HostResult(run.target().name(), SessionEvent.Status.FAILED, null, notRun.reason()));
+                if (notRun.cause() instanceof dev.flightdeck.ssh.UnknownHostKeyException unknownKey) {
+                    unknownKeys.put(UNKNOWN_HOST_KEY + run.target().name(), unknownKey.key().keyType() + " " + unknownKey.key().fingerprint());
+                }
                 failed++;
             }
         }
         String summary = summarize(hosts, result);
-        Map<String, String> outputs = hosts.size() == 1 && hosts.get(0).exitCode() != null
-                ? Map.of("exit", String.valueOf(hosts.get(0).exitCode())) : Map.of();
+        Map<String, String> outputs = new java.util.LinkedHashMap<>(unknownKeys);
+        if (hosts.size() == 1 && hosts.get(0).exitCode() != null) {
+            outputs.put("exit", String.valueOf(hosts.get(0).exitCode()));
+        }
         SessionEvent.Status status = unknown > 0 ? SessionEvent.Status.UNKNOWN
                 : failed > 0 ? SessionEvent.Status.FAILED : SessionEvent.Status.SUCCEEDED;
         return new StepResult(status, summary, outputs, hosts);

@@ -56,7 +56,8 @@ public final class SessionWindow {
 
     private void showWizard(LiveSession started) {
         this.live = started;
-        WizardViewModel wizard = new WizardViewModel(started.session(), sessionThread, Platform::runLater, Clock.systemDefaultZone());
+        WizardViewModel wizard = new WizardViewModel(started.session(), sessionThread, Platform::runLater, Clock.systemDefaultZone(),
+                (host, fingerprint) -> started.services().trust(host, fingerprint).toString());
         OutputConsoleView console = new OutputConsoleView();
         ConsoleFeed.attach(started.session(), console.console());
         stage.getScene().setRoot(WizardScreen.load(wizard, console));

@@ -47,6 +47,7 @@ public final class WizardController {
     @FXML private Label stepWhere;
     @FXML private Label stepResult;
     @FXML private VBox approvalForm;
+    @FXML private VBox hostKeyBox;
     @FXML private TextField approverName;
     @FXML private ChoiceBox<Role> approverRole;
     @FXML private Label noteLabel;
@@ -143,6 +144,7 @@ public final class WizardController {
         stepResult.setText(record.message());
         stepResult.setVisible(!record.message().isBlank());
         stepResult.setManaged(stepResult.isVisible());
+        showUnknownHostKeys();
         approverRole.getItems().setAll(wizard.rolesOfCurrentGate());
         if (!approverRole.getItems().isEmpty() && approverRole.getValue() == null) {
             approverRole.setValue(approverRole.getItems().get(0));
@@ -166,6 +168,27 @@ public final class WizardController {
             target = step.kind() == StepKind.CONFIRM ? confirmButton : runButton;
         }
         javafx.application.Platform.runLater(target::requestFocus);
+    }
+
+    /**
+     * A host presented a key nobody has trusted yet: show it with how to check it, and one deliberate button per
+     * host. A changed key never gets here: it is refused outright.
+     */
+    private void showUnknownHostKeys() {
+        hostKeyBox.getChildren().clear();
+        wizard.unknownHostKeysOfCurrentStep().forEach((host, key) -> {
+            String fingerprint = key.substring(key.indexOf(' ') + 1);
+            Label text = new Label(host + " presented an SSH host key nobody has trusted yet: " + key + ". Compare it with the"
+                    + " server's own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on " + host + ") before trusting it.");
+            text.setWrapText(true);
+            Button trust = new Button("Trust this key for " + host);
+            trust.setAccessibleText("Trust the host key " + fingerprint + " for " + host);
+            trust.setOnAction(event -> wizard.trustHostKey(host, fingerprint));
+            trust.disableProperty().bind(wizard.busyProperty());
+            hostKeyBox.getChildren().addAll(text, trust);
+        });
+        hostKeyBox.setVisible(!hostKeyBox.getChildren().isEmpty());
+        hostKeyBox.setManaged(hostKeyBox.isVisible());
     }
 
     /** Nothing left to do: say so, offer to seal the journal, and clear what belonged to the last step. */

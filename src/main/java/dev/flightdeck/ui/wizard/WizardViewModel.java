@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,10 +60,25 @@ public final class WizardViewModel {
     private final AtomicReference<SessionState> latest = new AtomicReference<>();
     private final AtomicBoolean hopScheduled = new AtomicBoolean();
 
+    /** Trusts exactly this key for this host (the SSH layer's decision), returning what happened. */
+    @FunctionalInterface
+    public interface HostKeyTrust {
+        String trust(String host, String fingerprint) throws Exception;
+    }
+
+    private final HostKeyTrust hostKeys;
+
     /**
      * @param uiThread {@code Platform::runLater} in the console; a same-thread executor in tests
      */
     public WizardViewModel(Session session, Executor sessionExecutor, Executor uiThread, Clock clock) {
+        this(session, sessionExecutor, uiThread, clock, (host, fingerprint) -> {
+            throw new IllegalStateException("this session cannot trust host keys");
+        });
+    }
+
+    public WizardViewModel(Session session, Executor sessionExecutor, Executor uiThread, Clock clock, HostKeyTrust hostKeys) {
+        this.hostKeys = hostKeys;
         this.session = session;
         this.sessionExecutor = sessionExecutor;
         this.uiThread = uiThread;
@@ -271,6 +287,50 @@ public final class WizardViewModel {
 
     public void markCurrentDone(String note) {
         command(row -> session.markDone(row.step().id(), note));
+    }
+
+    /** Hosts whose unknown key made the current step fail: host → "TYPE SHA256:…". */
+    public Map<String, String> unknownHostKeysOfCurrentStep() {
+        StepRow row = current.get();
+        if (row == null) {
+            return Map.of();
+        }
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        session.state().record(row.step().id()).outputs().forEach((name, value) -> {
+            if (name.startsWith(dev.flightdeck.session.steps.RunStepExecutor.UNKNOWN_HOST_KEY)) {
+                keys.put(name.substring(dev.flightdeck.session.steps.RunStepExecutor.UNKNOWN_HOST_KEY.length()), value);
+            }
+        });
+        return keys;
+    }
+
+    /** The operator compared the fingerprint with the server's and trusts this key; journaled with their name. */
+    public void trustHostKey(String host, String fingerprint) {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        sessionExecutor.execute(() -> {
+            String shown;
+            boolean problem;
+            try {
+                String result = hostKeys.trust(host, fingerprint);
+                session.recordHostKeyDecision(host, fingerprint, "trusted by " + session.operator() + " in the console: " + result);
+                shown = "Trusted " + fingerprint + " for " + host + " (" + result + "). Run the step again.";
+                problem = false;
+            } catch (Exception e) {
+                shown = "could not trust the key of " + host + ": " + e.getMessage();
+                problem = true;
+            }
+            String message = shown;
+            boolean isProblem = problem;
+            uiThread.execute(() -> {
+                busy.set(false);
+                messageIsProblem.set(isProblem);
+                this.message.set(message);
+                show(session.state());
+            });
+        });
     }
 
     /** The roles the current approval gate needs (empty for other steps). */
