@@ -23,19 +23,22 @@ public final class WizardTestSessions {
     private WizardTestSessions() {
     }
 
+    /** A runbook of two checklist items, for tests that need a session but no targets. */
+    public static final String TWO_CHECKS = """
+            runbook: Two checks
+            phases:
+              - id: p
+                steps:
+                  - id: one
+                    confirm: First item
+                  - id: two
+                    confirm: Second item
+            rollback:
+              - confirm: Rolled back
+            """;
+
     public static Session confirmOnly(Path journal) {
-        return start(journal, """
-                runbook: Two checks
-                phases:
-                  - id: p
-                    steps:
-                      - id: one
-                        confirm: First item
-                      - id: two
-                        confirm: Second item
-                rollback:
-                  - confirm: Rolled back
-                """, Map.of());
+        return start(journal, TWO_CHECKS, Map.of());
     }
 
     public static Session start(Path journal, String runbookYaml, Map<StepKind, StepExecutor> executors) {

@@ -30,18 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class SessionSetupViewModelTest {
 
-    private static final Runbook RUNBOOK = RunbookLoader.load("""
-            runbook: Two checks
-            phases:
-              - id: p
-                steps:
-                  - id: one
-                    confirm: First item
-                  - id: two
-                    confirm: Second item
-            rollback:
-              - confirm: Rolled back
-            """, "two.runbook.yaml", "two").orElseThrow();
+    private static final Runbook RUNBOOK = RunbookLoader.load(dev.flightdeck.ui.WizardTestSessions.TWO_CHECKS, "two.runbook.yaml", "two")
+            .orElseThrow();
 
     @TempDir
     Path dir;
