@@ -26,6 +26,7 @@ public final class SessionFold {
         List<Recorded> alarms = new ArrayList<>();
         RollbackState rollback = RollbackState.NOT_STARTED;
         Optional<String> closed = Optional.empty();
+        Map<String, String> connections = new java.util.TreeMap<>();
         for (Recorded recorded : events) {
             SessionEvent event = recorded.event();
             if (event instanceof SessionEvent.SessionOpened open) {
@@ -52,13 +53,15 @@ public final class SessionFold {
                 rollback = RollbackState.RUNNING;
             } else if (event instanceof SessionEvent.RollbackFinished finished) {
                 rollback = finished.result() == SessionEvent.Status.SUCCEEDED ? RollbackState.SUCCEEDED : RollbackState.FAILED;
+            } else if (event instanceof SessionEvent.ConnectionChanged change) {
+                connections.put(change.target(), change.state());
             } else if (event instanceof SessionEvent.SessionClosed close) {
                 closed = Optional.of(close.result());
             }
         }
         return new SessionState(runbook, opened, steps, List.copyOf(alarms), rollback, closed,
                 events.isEmpty() ? Optional.empty() : Optional.of(events.get(0).time()),
-                events.isEmpty() ? 0 : events.get(events.size() - 1).sequence());
+                events.isEmpty() ? 0 : events.get(events.size() - 1).sequence(), java.util.Collections.unmodifiableMap(connections));
     }
 
     public enum RollbackState { NOT_STARTED, RUNNING, SUCCEEDED, FAILED }

@@ -22,7 +22,13 @@ public record SessionState(
         SessionFold.RollbackState rollback,
         Optional<String> closed,
         Optional<Instant> startedAt,
-        long lastSequence) {
+        long lastSequence,
+        Map<String, String> connections) {
+
+    /** The last known state of each SSH target the session connected to ("connected", "closed", "lost"). */
+    public Map<String, String> connections() {
+        return connections;
+    }
 
     public StepRecord record(String stepId) {
         StepRecord record = steps.get(stepId);

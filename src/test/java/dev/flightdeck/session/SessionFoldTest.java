@@ -149,6 +149,16 @@ class SessionFoldTest {
     }
 
     @Test
+    void theLastKnownStateOfEachConnectionIsKept() {
+        open();
+        record("flightdeck", new SessionEvent.ConnectionChanged("app1", "connected", "in 40 ms"));
+        record("flightdeck", new SessionEvent.ConnectionChanged("app2", "connected", "in 35 ms"));
+        record("flightdeck", new SessionEvent.ConnectionChanged("app1", "lost", "keepalive: no answer 3 times"));
+
+        assertThat(SessionFold.fold(RUNBOOK, events).connections()).containsExactly(Map.entry("app1", "lost"), Map.entry("app2", "connected"));
+    }
+
+    @Test
     void eventsSurviveTheJournalCodecUnchanged() {
         open();
         succeed("notice", Map.of("note", "sent"));

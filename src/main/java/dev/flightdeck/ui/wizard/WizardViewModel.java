@@ -131,7 +131,9 @@ public final class WizardViewModel {
                     .map(WizardViewModel::shortDuration).orElse(""));
         }
         progress.set(now.settledCount() + " of " + rows.size() + " steps done");
-        journalStatus.set("Journal: " + now.lastSequence() + " records · last checkpoint " + lastCheckpoint(now));
+        journalStatus.set("Journal: " + now.lastSequence() + " records · last checkpoint " + lastCheckpoint(now)
+                + (now.connections().isEmpty() ? "" : " · " + now.connections().entrySet().stream()
+                        .map(entry -> entry.getKey() + " " + entry.getValue()).collect(java.util.stream.Collectors.joining(", "))));
         complete.set(now.isComplete());
         Optional<Step> currentStep = now.currentStep();
         StepRow currentRow = currentStep.flatMap(step -> rows.stream().filter(row -> row.step() == step).findFirst()).orElse(null);
