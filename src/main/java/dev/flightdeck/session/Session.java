@@ -94,6 +94,27 @@ public final class Session implements AutoCloseable {
         return runner.run(step, attempt, false);
     }
 
+    /**
+     * After a failure: runs the current step's {@code undo:} to leave things as they were before it, so the operator
+     * can then retry it, skip it (if optional) or roll back. The failed step itself stays failed.
+     */
+    public SessionEvent.StepOutcome runUndo(String stepId) throws SessionRuleException, InterruptedException {
+        Step undo;
+        int attempt;
+        synchronized (this) {
+            Step step = requireCurrent(stepId, "undo");
+            if (state.record(stepId).status() != StepStatus.FAILED) {
+                throw new SessionRuleException("only a failed step is undone this way; the rollback undoes completed steps");
+            }
+            undo = step.undo().orElseThrow(() -> new SessionRuleException("step '" + stepId + "' has no undo"));
+            if (!runner.canRun(undo.kind())) {
+                throw new SessionRuleException(kindAdvice(undo));
+            }
+            attempt = state.record(undo.id()).attempts() + 1;
+        }
+        return runner.run(undo, attempt, false);
+    }
+
     /** Ticks a checklist item. */
     public synchronized void confirm(String stepId, String note) throws SessionRuleException {
         Step step = requireCurrent(stepId, "confirm");

@@ -190,6 +190,38 @@ class SessionEngineTest {
     }
 
     @Test
+    void aFailedStepCanBeUndoneThenRetried() throws Exception {
+        Runbook undoable = RunbookLoader.load("""
+                runbook: Undoable
+                variables: { workdir: { description: scratch } }
+                phases:
+                  - id: p
+                    steps:
+                      - id: half
+                        run: touch ${workdir}/half-done; exit 1
+                        on: app1
+                        undo: { run: "rm -f ${workdir}/half-done", on: app1 }
+                rollback:
+                  - confirm: back
+                """, "u.runbook.yaml", "u").orElseThrow();
+        Path work = Path.of(inventory.vars().get("workdir"));
+        SessionEvent.SessionOpened opening = new SessionEvent.SessionOpened(UUID.randomUUID().toString(), "u", "Undoable", "", "sha",
+                "dana", "inv.yaml", "20261123_020000", Map.of("workdir", work.toString()), SessionEvent.Mode.LIVE);
+        try (Session session = SessionJournals.start(dir.resolve("undo-journal"), opening, undoable, setup(realExecutors()))) {
+            assertThatThrownBy(() -> session.runUndo("half")).hasMessageContaining("only a failed step is undone");
+            assertThat(session.run("half").status()).isEqualTo(SessionEvent.Status.FAILED);
+            assertThat(work.resolve("half-done")).exists();
+
+            SessionEvent.StepOutcome undo = session.runUndo("half");
+
+            assertThat(undo.status()).isEqualTo(SessionEvent.Status.SUCCEEDED);
+            assertThat(work.resolve("half-done")).doesNotExist();
+            assertThat(session.state().status("half")).isEqualTo(StepStatus.FAILED);
+            assertThat(session.state().currentStep()).map(step -> step.id()).contains("half");
+        }
+    }
+
+    @Test
     void resumingWithAnEditedRunbookIsRefused() throws Exception {
         Path journal = dir.resolve("journal");
         SessionJournals.start(journal, opening(), runbook, setup(realExecutors())).close();

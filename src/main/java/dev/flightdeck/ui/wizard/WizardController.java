@@ -58,6 +58,7 @@ public final class WizardController {
     @FXML private Button markDoneButton;
     @FXML private Button skipButton;
     @FXML private Button finishButton;
+    @FXML private Button undoButton;
     @FXML private Label messageLabel;
     @FXML private StackPane consoleHost;
 
@@ -88,6 +89,7 @@ public final class WizardController {
         bindButton(approveButton, WizardViewModel.Action.APPROVE);
         bindButton(markDoneButton, WizardViewModel.Action.MARK_DONE);
         bindButton(skipButton, WizardViewModel.Action.SKIP);
+        bindButton(undoButton, WizardViewModel.Action.UNDO);
         approvalForm.visibleProperty().bind(wizard.allowedProperty(WizardViewModel.Action.APPROVE));
         approvalForm.managedProperty().bind(approvalForm.visibleProperty());
         wizard.currentProperty().addListener((observable, was, row) -> showCard(row));
@@ -226,6 +228,7 @@ public final class WizardController {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::approve);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::skip);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::markDone);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::undo);
     }
 
     /** Ctrl+Enter does what the current step is waiting for: run it, or confirm it. */
@@ -252,6 +255,13 @@ public final class WizardController {
         if (!approveButton.isDisabled()) {
             wizard.approveCurrent(approverName.getText(), approverRole.getValue(), takeNote());
             approverName.clear();
+        }
+    }
+
+    @FXML
+    private void undo() {
+        if (!undoButton.isDisabled()) {
+            wizard.undoCurrent();
         }
     }
 

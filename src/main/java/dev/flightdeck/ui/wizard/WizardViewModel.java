@@ -242,13 +242,19 @@ public final class WizardViewModel {
             case APPROVE -> kind == StepKind.APPROVE;
             case SKIP -> !row.step().required() && status != StepStatus.RUNNING;
             case MARK_DONE -> status == StepStatus.UNKNOWN;
+            case UNDO -> status == StepStatus.FAILED && row.step().undo().isPresent()
+                    && session.state().record(row.step().undo().get().id()).status() != StepStatus.SUCCEEDED;
         };
     }
 
-    public enum Action { RUN, CONFIRM, APPROVE, SKIP, MARK_DONE }
+    public enum Action { RUN, CONFIRM, APPROVE, SKIP, MARK_DONE, UNDO }
 
     public void runCurrent() {
         command(row -> session.run(row.step().id()));
+    }
+
+    public void undoCurrent() {
+        command(row -> session.runUndo(row.step().id()));
     }
 
     public void confirmCurrent(String note) {
