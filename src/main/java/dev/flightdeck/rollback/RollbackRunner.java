@@ -27,10 +27,12 @@ public final class RollbackRunner {
     }
 
     /**
-     * @param confirmChecklist confirm checklist items of the plan (non-interactive use)
-     * @param skips            rollback steps the operator did by hand or decided against, with the reason
+     * @param confirmations asks the operator to confirm a checklist item of the plan: the note, or empty to wait
+     *                      (the command line answers for {@code --yes}; the console shows a dialog)
+     * @param skips         rollback steps the operator did by hand or decided against, with the reason
      */
-    public Result run(boolean confirmChecklist, Map<String, String> skips) throws SessionRuleException, InterruptedException {
+    public Result run(java.util.function.Function<dev.flightdeck.runbook.Step, Optional<String>> confirmations, Map<String, String> skips)
+            throws SessionRuleException, InterruptedException {
         while (true) {
             RollbackPlan plan = RollbackPlanner.plan(session.state());
             Optional<RollbackPlan.Entry> next = plan.entries().stream()
@@ -48,11 +50,12 @@ public final class RollbackRunner {
                 continue;
             }
             if (entry.step().kind() == StepKind.CONFIRM) {
-                if (!confirmChecklist) {
-                    say.accept("  … " + label + ": waiting for the operator to confirm (use --yes)");
+                Optional<String> note = confirmations.apply(entry.step());
+                if (note.isEmpty()) {
+                    say.accept("  … " + label + ": waiting for the operator to confirm");
                     return Result.WAITING;
                 }
-                session.confirmRollbackStep(entry.step(), entry.step(), "confirmed in non-interactive mode (--yes)");
+                session.confirmRollbackStep(entry.step(), entry.step(), note.get());
                 say.accept("  ✓ " + label);
                 continue;
             }

@@ -106,7 +106,7 @@ public final class RollbackCommand implements Callable<Integer> {
             RollbackRunner.Result result = new RollbackRunner(session, line -> {
                 out.println(line);
                 out.flush();
-            }).run(yes, skips);
+            }).run(step -> yes ? java.util.Optional.of("confirmed in non-interactive mode (--yes)") : java.util.Optional.empty(), skips);
             out.flush();
             return switch (result) {
                 case DONE -> Cli.OK;
