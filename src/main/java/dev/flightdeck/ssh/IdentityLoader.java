@@ -26,8 +26,8 @@ final class IdentityLoader {
     }
 
     static void addIdentities(JSch jsch, SshTarget target, Credentials credentials) throws JSchException {
-        if (target.agent() && target.identities().isEmpty()) {
-            useAgent(jsch);
+        if (target.identities().isEmpty()) {
+            target.agentSocket().ifPresent(socket -> useAgent(jsch, socket));
         }
         for (Path identity : target.identities()) {
             if (!Files.isRegularFile(identity)) {
@@ -56,15 +56,22 @@ final class IdentityLoader {
         }
     }
 
-    /** Agent keys are used when the target names no key file of its own (a named key is what the operator meant). */
-    private static void useAgent(JSch jsch) {
+    /**
+     * Agent keys are used when the target names no key file of its own (a named key is what the operator meant).
+     * The socket is the one the target carries, not JSch's own reading of this process's SSH_AUTH_SOCK, so the
+     * agent is the operator's (or a test's) and connecting never depends on the JVM's environment. Java 16+ Unix
+     * domain sockets ({@link UnixDomainSocketFactory}) reach it: no native library is needed.
+     */
+    private static void useAgent(JSch jsch, Path socket) {
         try {
-            SSHAgentConnector connector = new SSHAgentConnector(new UnixDomainSocketFactory());
+            SSHAgentConnector connector = new SSHAgentConnector(new UnixDomainSocketFactory(), socket);
             if (connector.isAvailable()) {
                 jsch.setIdentityRepository(new AgentIdentityRepository(connector));
+            } else {
+                LOG.info("ssh-agent at {} does not answer; its keys are not offered", socket);
             }
         } catch (AgentProxyException | RuntimeException e) {
-            LOG.info("ssh-agent not usable: {}", e.getMessage());
+            LOG.info("ssh-agent at {} not usable: {}", socket, e.getMessage());
         }
     }
 

@@ -29,7 +29,8 @@ public final class SshInventoryCheck {
             try {
                 resolver.target(host.name());
             } catch (SshException e) {
-                problems.error(host.position(), e.getMessage());
+                // The resolver's message names the hop where it noticed the loop; say which entry this line is.
+                problems.error(host.position(), "host '" + host.name() + "': " + e.getMessage());
             }
         }
     }

@@ -11,16 +11,32 @@ import java.util.Optional;
  * @param name       the inventory host name or ssh-config alias the operator wrote
  * @param hostName   the address actually dialled
  * @param identities private key files to offer, in order
- * @param agent      whether the ssh-agent's keys are offered too
+ * @param agentSocket the ssh-agent whose keys are offered when the target names no key file (the operator's
+ *                    {@code SSH_AUTH_SOCK}, carried here so connecting never reads the process environment)
  * @param jump       the host to tunnel through (ProxyJump), itself fully resolved
  */
-public record SshTarget(String name, String hostName, int port, String user, List<Path> identities, boolean agent,
+public record SshTarget(String name, String hostName, int port, String user, List<Path> identities, Optional<Path> agentSocket,
                         Optional<SshTarget> jump) {
 
     public static final int DEFAULT_PORT = 22;
 
     public SshTarget {
         identities = List.copyOf(identities);
+    }
+
+    /**
+     * The older form: {@code agent} {@code true} means the agent of this process's {@code SSH_AUTH_SOCK}.
+     * Kept for callers that only ever pass {@code false} (key files only); new code names the socket.
+     */
+    public SshTarget(String name, String hostName, int port, String user, List<Path> identities, boolean agent,
+                     Optional<SshTarget> jump) {
+        this(name, hostName, port, user, identities,
+                agent ? SshUserHome.fromSystem(System.getenv()).agentSocket() : Optional.empty(), jump);
+    }
+
+    /** Whether the ssh-agent's keys are offered. */
+    public boolean agent() {
+        return agentSocket.isPresent();
     }
 
     /**

@@ -69,7 +69,7 @@ public final class TargetResolver {
         if (host.jump().isPresent()) {
             SshTarget jump = jumpTarget(host.jump().get(), depth + 1);
             return new SshTarget(merged.name(), merged.hostName(), merged.port(), merged.user(), merged.identities(),
-                    merged.agent(), Optional.of(jump));
+                    merged.agentSocket(), Optional.of(jump));
         }
         return merged;
     }
@@ -83,9 +83,10 @@ public final class TargetResolver {
         if (entry.proxyJump().isPresent()) {
             jump = Optional.of(proxyJumpChain(entry.proxyJump().get(), depth + 1));
         }
+        // 'agent: false' turns the agent off; otherwise it is offered whenever the operator has one (SSH_AUTH_SOCK).
         return new SshTarget(name, entry.hostName().orElse(name), entry.port().orElse(SshTarget.DEFAULT_PORT),
                 entry.user().orElse(userHome.localUser()), identities,
-                agent.orElse(userHome.agentSocket().isPresent()), jump);
+                agent.orElse(true) ? userHome.agentSocket() : Optional.empty(), jump);
     }
 
     /** {@code ProxyJump a,b,c}: connect to a, through it to b, through b to c, and through c to the target. */
@@ -95,7 +96,7 @@ public final class TargetResolver {
             SshTarget hopTarget = jumpTarget(hop.trim(), depth);
             if (previous.isPresent()) {
                 hopTarget = new SshTarget(hopTarget.name(), hopTarget.hostName(), hopTarget.port(), hopTarget.user(),
-                        hopTarget.identities(), hopTarget.agent(), previous);
+                        hopTarget.identities(), hopTarget.agentSocket(), previous);
             }
             previous = Optional.of(hopTarget);
         }

@@ -1,5 +1,6 @@
 package dev.flightdeck.app.cli;
 
+import dev.flightdeck.app.AppContext;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.runbook.BuiltinRunbooks;
@@ -8,6 +9,8 @@ import dev.flightdeck.runbook.MarkdownImporter;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.RunbookValidator;
+import dev.flightdeck.ssh.SshInventoryCheck;
+import dev.flightdeck.ssh.SshUserHome;
 import dev.flightdeck.yaml.Parsed;
 import dev.flightdeck.yaml.Problem;
 import dev.flightdeck.yaml.Problems;
@@ -29,8 +32,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "runbook", description = "List, check, print and import runbooks.", mixinStandardHelpOptions = true)
 public final class RunbookCommand {
 
+    private final AppContext context;
+
     @Spec
     private CommandSpec spec;
+
+    RunbookCommand(AppContext context) {
+        this.context = context;
+    }
 
     @Command(name = "list", description = "List the built-in runbooks.")
     int list() {
@@ -47,7 +56,7 @@ public final class RunbookCommand {
     @Command(name = "validate", description = "Check runbook files; prints FILE:LINE:COLUMN: message for every problem.")
     int validate(
             @Parameters(paramLabel = "FILE", arity = "1..*", description = "runbook files (*.runbook.yaml)") List<Path> files,
-            @Option(names = "--inventory", paramLabel = "INV", description = "also check targets, databases and endpoints against this inventory")
+            @Option(names = "--inventory", paramLabel = "INV", description = "also check targets, databases and endpoints against this inventory, and its hosts against ~/.ssh")
             Optional<Path> inventoryFile) {
         PrintWriter out = spec.commandLine().getOut();
         List<Problem> problems = new ArrayList<>();
@@ -55,6 +64,7 @@ public final class RunbookCommand {
         if (inventoryFile.isPresent()) {
             Parsed<Inventory> parsed = readInventory(inventoryFile.get(), problems);
             inventory = parsed.isValid() ? parsed.value() : Optional.empty();
+            inventory.ifPresent(valid -> problems.addAll(checkSsh(inventoryFile.get(), valid)));
         }
         for (Path file : files) {
             problems.addAll(validateOne(file, inventory));
@@ -77,6 +87,18 @@ public final class RunbookCommand {
             problems.add(unreadable(file, e));
             return new Parsed<>(Optional.empty(), List.of());
         }
+    }
+
+    /** Once per inventory, not per runbook: missing key files, hosts with no address, jump loops. */
+    private List<Problem> checkSsh(Path inventoryFile, Inventory inventory) {
+        SshUserHome userHome = SshUserHome.fromSystem(context.environment());
+        Problems problems = new Problems(inventoryFile.toString());
+        try {
+            SshInventoryCheck.check(inventory, userHome, problems);
+        } catch (IOException e) {
+            return List.of(unreadable(userHome.config(), e));
+        }
+        return problems.sorted();
     }
 
     private static List<Problem> validateOne(Path file, Optional<Inventory> inventory) {

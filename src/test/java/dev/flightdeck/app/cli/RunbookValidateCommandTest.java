@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +63,8 @@ class RunbookValidateCommandTest {
                     on: app
                 """);
 
-        CliRun run = CliRun.run(home, "runbook", "validate", runbook.toString(), "--inventory", INVENTORY);
+        CliRun run = CliRun.runWith(home, Map.of("HOME", operatorHome(dir, true).toString()),
+                "runbook", "validate", runbook.toString(), "--inventory", INVENTORY);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains(
@@ -73,11 +75,46 @@ class RunbookValidateCommandTest {
     }
 
     @Test
-    void theSameRunbookPassesWithoutAnInventory() {
-        CliRun run = CliRun.run(home, "runbook", "validate", EVERY_KIND, "--inventory", INVENTORY);
+    void theSameRunbookPassesWithAnInventoryWhoseHostsTheOperatorsSshSetupCanReach(@TempDir Path dir) throws IOException {
+        CliRun run = CliRun.runWith(home, Map.of("HOME", operatorHome(dir, true).toString()),
+                "runbook", "validate", EVERY_KIND, "--inventory", INVENTORY);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("valid");
+        assertThat(run.out()).isEqualTo("valid\n");
+    }
+
+    @Test
+    void theInventorysSshProblemsArePrintedOnceAtTheirInventoryLines(@TempDir Path dir) throws IOException {
+        Path inventory = dir.resolve("looping.inventory.yaml");
+        Files.writeString(inventory, Files.readString(Path.of(INVENTORY)).replaceFirst("hosts:\n", """
+                hosts:
+                  relay1: { address: 10.0.9.1, jump: relay2 }
+                  relay2: { address: 10.0.9.2, jump: relay1 }
+                """));
+
+        CliRun run = CliRun.runWith(home, Map.of("HOME", operatorHome(dir, false).toString()),
+                "runbook", "validate", EVERY_KIND, EVERY_KIND, "--inventory", inventory.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out().lines()).satisfiesExactly(
+                relay1 -> assertThat(relay1).startsWith(inventory + ":2:").contains("relay1", "loop"),
+                relay2 -> assertThat(relay2).startsWith(inventory + ":3:").contains("relay2", "loop"),
+                app1 -> assertThat(app1).startsWith(inventory + ":4:").contains(dir.resolve("home/.ssh/id_ed25519").toString(), "does not exist"),
+                web1 -> assertThat(web1).startsWith(inventory + ":8:").contains("web1", "no address", "DNS"));
+    }
+
+    /**
+     * A home of the test's own, so the SSH check never reads the real ~/.ssh. When {@code complete}, it has what the
+     * clinic inventory needs: {@code ~/.ssh/id_ed25519} (app1's key) and a {@code Host web1} with a HostName;
+     * otherwise an empty {@code ~/.ssh}.
+     */
+    private static Path operatorHome(Path dir, boolean complete) throws IOException {
+        Path ssh = Files.createDirectories(dir.resolve("home/.ssh"));
+        if (complete) {
+            Files.writeString(ssh.resolve("id_ed25519"), "not read by validate: only its presence is checked\n");
+            Files.writeString(ssh.resolve("config"), "Host web1\n  HostName 10.0.4.30\n  User deploy\n");
+        }
+        return ssh.getParent();
     }
 
     @Test

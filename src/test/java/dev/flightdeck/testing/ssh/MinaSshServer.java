@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
+import java.util.Optional;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.auth.password.PasswordAuthenticator;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.shell.ProcessShellFactory;
@@ -15,7 +17,8 @@ import org.apache.sshd.server.shell.ProcessShellFactory;
 /**
  * An Apache MINA SSHD server in this JVM on 127.0.0.1 (random port) that runs every exec request through
  * {@code /bin/sh -c}, so tests run real shell commands: pipes, redirections, exit codes, signals.
- * Login is by an ed25519 user key generated with ssh-keygen ({@link #userKey()}); the host key is ECDSA
+ * Login is by an ed25519 user key generated with ssh-keygen ({@link #userKey()}) unless the directory already
+ * holds one, and by password only when started with {@link #startWithPassword}; the host key is ECDSA
  * P-256, stored in the directory so a restarted server keeps its identity. TCP forwarding is allowed, so a
  * MINA server also serves as a jump host.
  *
@@ -36,6 +39,20 @@ public final class MinaSshServer implements AutoCloseable {
     }
 
     public static MinaSshServer start(Path directory) throws IOException {
+        return start(directory, Optional.empty());
+    }
+
+    /**
+     * The same server that also accepts password login (and keyboard-interactive, which MINA answers with the same
+     * check) for exactly one user and password; keys work as with {@link #start(Path)}.
+     */
+    public static MinaSshServer startWithPassword(Path directory, String user, String password) throws IOException {
+        PasswordAuthenticator onlyThisOne = (offeredUser, offeredPassword, session) ->
+                user.equals(offeredUser) && password.equals(offeredPassword);
+        return start(directory, Optional.of(onlyThisOne));
+    }
+
+    private static MinaSshServer start(Path directory, Optional<PasswordAuthenticator> passwords) throws IOException {
         Files.createDirectories(directory);
         Path userKey = directory.resolve("id_ed25519");
         if (!Files.exists(userKey)) {
@@ -50,6 +67,7 @@ public final class MinaSshServer implements AutoCloseable {
         hostKeys.setKeySize(256);
         server.setKeyPairProvider(hostKeys);
         server.setPublickeyAuthenticator(preloadedKeys(directory.resolve("authorized_keys")));
+        passwords.ifPresent(server::setPasswordAuthenticator);
         server.setCommandFactory((channel, command) ->
                 new ProcessShellFactory("/bin/sh", List.of("/bin/sh", "-c", command)).createShell(channel));
         server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
