@@ -36,6 +36,7 @@ public final class WizardController {
     @FXML private Label clockLabel;
     @FXML private Label progressLabel;
     @FXML private Label journalLabel;
+    @FXML private javafx.scene.layout.StackPane rollbackHolder;
     @FXML private ListView<StepRow> stepList;
     @FXML private StackPane kindChipHolder;
     @FXML private Label stepEyebrow;
@@ -105,6 +106,7 @@ public final class WizardController {
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
         runbookTitle.sceneProperty().addListener((observable, was, scene) -> installShortcuts(scene));
+        installRollbackButton();
     }
 
     private void bindButton(Button button, WizardViewModel.Action action) {
@@ -191,6 +193,25 @@ public final class WizardController {
         });
         hostKeyBox.setVisible(!hostKeyBox.getChildren().isEmpty());
         hostKeyBox.setManaged(hostKeyBox.isVisible());
+    }
+
+    /** Large, red, never pressed by accident: it acts only when held for two seconds. Its tooltip shows the plan. */
+    private void installRollbackButton() {
+        dev.flightdeck.ui.rollback.HoldToConfirmButton button = new dev.flightdeck.ui.rollback.HoldToConfirmButton(
+                "Emergency rollback (hold)", Duration.seconds(2),
+                () -> wizard.startRollback(new dev.flightdeck.ui.rollback.FxConfirmation(wizard.operator())));
+        button.setId("rollbackButton");
+        javafx.scene.control.Tooltip plan = new javafx.scene.control.Tooltip();
+        button.setTooltip(plan);
+        Runnable refresh = () -> {
+            plan.setText("Hold for 2 seconds to start the rollback:\n" + wizard.rollbackPlanText());
+            button.setVisible(wizard.canRollBack());
+            button.setManaged(button.isVisible());
+        };
+        wizard.stateProperty().addListener((observable, was, state) -> refresh.run());
+        button.disableProperty().bind(wizard.busyProperty());
+        refresh.run();
+        rollbackHolder.getChildren().setAll(button);
     }
 
     /** Nothing left to do: say so, offer to seal the journal, and clear what belonged to the last step. */

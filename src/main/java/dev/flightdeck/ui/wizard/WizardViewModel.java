@@ -231,7 +231,8 @@ public final class WizardViewModel {
 
     private boolean allows(Action action) {
         StepRow row = current.get();
-        if (row == null || busy.get()) {
+        SessionState now = state.get() == null ? session.state() : state.get();
+        if (row == null || busy.get() || now.rollback() != dev.flightdeck.session.SessionFold.RollbackState.NOT_STARTED) {
             return false;
         }
         StepStatus status = row.statusProperty().get();
@@ -336,6 +337,65 @@ public final class WizardViewModel {
                 busy.set(false);
                 messageIsProblem.set(isProblem);
                 this.message.set(message);
+                show(session.state());
+            });
+        });
+    }
+
+    /** The rollback plan as the operator should see it before starting it: one line per step, in order. */
+    public String rollbackPlanText() {
+        return dev.flightdeck.rollback.RollbackPlanner.plan(session.state()).entries().stream()
+                .map(entry -> entry.number() + "  " + entry.step().displayTitle() + "  (" + entry.why() + ")")
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    /** True until the rollback has finished successfully or the session is closed. */
+    public boolean canRollBack() {
+        SessionState now = session.state();
+        return now.closed().isEmpty() && now.rollback() != dev.flightdeck.session.SessionFold.RollbackState.SUCCEEDED;
+    }
+
+    /**
+     * Starts the emergency rollback (or continues one that is under way) and walks its plan on the session thread;
+     * each line of progress becomes the message, the rollback steps' output goes to the console as usual.
+     */
+    public void startRollback(java.util.function.Function<Step, Optional<String>> confirmations) {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        sessionExecutor.execute(() -> {
+            String last;
+            boolean problem;
+            try {
+                if (!dev.flightdeck.rollback.RollbackRunner.isUnderway(session)) {
+                    session.startRollback("emergency rollback from the console", session.operator());
+                }
+                java.util.concurrent.atomic.AtomicReference<String> said = new java.util.concurrent.atomic.AtomicReference<>("");
+                var result = new dev.flightdeck.rollback.RollbackRunner(session, line -> {
+                    said.set(line.strip());
+                    uiThread.execute(() -> message.set(line.strip()));
+                }).run(confirmations, Map.of());
+                last = switch (result) {
+                    case DONE -> said.get();
+                    case STOPPED -> "The rollback stopped at a failing step: fix the cause and hold the button again to retry it.";
+                    case WAITING -> "The rollback waits for a confirmation: hold the button again to continue.";
+                };
+                problem = result != dev.flightdeck.rollback.RollbackRunner.Result.DONE;
+            } catch (SessionRuleException | RuntimeException e) {
+                last = "could not roll back: " + e.getMessage();
+                problem = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                last = "the rollback was interrupted";
+                problem = true;
+            }
+            String shown = last;
+            boolean isProblem = problem;
+            uiThread.execute(() -> {
+                busy.set(false);
+                messageIsProblem.set(isProblem);
+                message.set(shown);
                 show(session.state());
             });
         });

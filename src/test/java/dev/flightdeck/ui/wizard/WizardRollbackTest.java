@@ -1,0 +1,96 @@
+package dev.flightdeck.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flightdeck.session.Session;
+import dev.flightdeck.session.SessionFold;
+import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.ui.WizardTestSessions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The emergency rollback button: a short click does nothing; holding it rolls the session back. */
+@ExtendWith(ApplicationExtension.class)
+class WizardRollbackTest {
+
+    @TempDir
+    static Path dir;
+
+    private Session session;
+    private Path marker;
+    private final ExecutorService sessionThread = Executors.newSingleThreadExecutor();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Path root = Files.createTempDirectory(dir, "case");
+        marker = root.resolve("upgraded");
+        session = WizardTestSessions.start(root.resolve("journal"), """
+                runbook: Rollback me
+                phases:
+                  - id: p
+                    steps:
+                      - id: upgrade
+                        run: touch %s
+                        on: local
+                        undo: { run: "rm -f %s", on: local }
+                      - id: later
+                        confirm: Never reached
+                rollback:
+                  - run: echo stopping the app for the rollback
+                    on: local
+                """.formatted(marker, marker), WizardTestSessions.localOnly());
+        WizardViewModel wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
+        Scene scene = new Scene(WizardScreen.load(wizard, null), 1280, 800);
+        scene.getStylesheets().add(WizardRollbackTest.class.getResource("/styles/flightdeck.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        sessionThread.shutdownNow();
+        session.close();
+    }
+
+    @Test
+    void aShortClickDoesNothingAndHoldingTheButtonRollsBack(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.state().status("upgrade") == StepStatus.SUCCEEDED);
+        assertThat(marker).exists();
+        Button rollback = robot.lookup("#rollbackButton").queryButton();
+
+        robot.clickOn(rollback);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.state().rollback()).as("a short click").isEqualTo(SessionFold.RollbackState.NOT_STARTED);
+
+        robot.moveTo(rollback).press(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.state().rollback() != SessionFold.RollbackState.NOT_STARTED);
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session.state().rollback() == SessionFold.RollbackState.SUCCEEDED);
+
+        assertThat(marker).doesNotExist();
+        assertThat(rollback.getTooltip().getText()).contains("R1  Run: echo stopping the app for the rollback  (rollback procedure)",
+                "R2  Run: rm -f", "(undo of step upgrade)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".wizard-message").queryAs(javafx.scene.control.Label.class).getText()).startsWith("Rollback done. Checkpoint ");
+    }
+}
