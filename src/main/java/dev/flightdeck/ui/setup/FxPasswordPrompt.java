@@ -14,9 +14,19 @@ import javafx.scene.control.PasswordField;
 public final class FxPasswordPrompt implements Supplier<char[]> {
 
     private final String what;
+    private final String hint;
 
+    /** For database passwords: ~/.pgpass is tried first. */
     public FxPasswordPrompt(String what) {
+        this(what, "not stored; ~/.pgpass is used when it has an entry");
+    }
+
+    /**
+     * @param hint one line on where else the secret could come from, or that it is not kept
+     */
+    public FxPasswordPrompt(String what, String hint) {
         this.what = what;
+        this.hint = hint;
     }
 
     @Override
@@ -25,7 +35,7 @@ public final class FxPasswordPrompt implements Supplier<char[]> {
         Platform.runLater(() -> {
             Dialog<ButtonType> dialog = new Dialog<>();
             dialog.setTitle("Password needed");
-            dialog.setHeaderText("Password for " + what + " (not stored; ~/.pgpass is used when it has an entry)");
+            dialog.setHeaderText("Password for " + what + " (" + hint + ")");
             PasswordField field = new PasswordField();
             field.setAccessibleText("Database password");
             dialog.getDialogPane().setContent(field);

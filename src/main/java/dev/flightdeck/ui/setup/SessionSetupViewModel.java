@@ -53,7 +53,16 @@ public final class SessionSetupViewModel {
     private final BooleanProperty resuming = new SimpleBooleanProperty(this, "resuming");
     private final ObservableList<VariableInput> variables = FXCollections.observableArrayList();
 
+    private final Credentials sshCredentials;
+
     public SessionSetupViewModel(Runbook runbook, String runbookSha256, SessionLauncher launcher, Executor background) {
+        this(runbook, runbookSha256, launcher, background, Credentials.NONE);
+    }
+
+    /** @param sshCredentials how SSH key passphrases and passwords are asked for (the console shows a dialog) */
+    public SessionSetupViewModel(Runbook runbook, String runbookSha256, SessionLauncher launcher, Executor background,
+                                 Credentials sshCredentials) {
+        this.sshCredentials = sshCredentials;
         this.runbook = runbook;
         this.runbookSha256 = runbookSha256;
         this.launcher = launcher;
@@ -179,7 +188,7 @@ public final class SessionSetupViewModel {
                 Inventory chosen = loadInventory();
                 SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, runbookSha256, chosen,
                         inventory.get().isBlank() ? "(none)" : inventory.get().strip(), values(chosen), operator.get().strip(),
-                        Path.of(journal.get().strip()), passphrase, databasePasswords, Credentials.NONE, SessionEvent.Mode.LIVE);
+                        Path.of(journal.get().strip()), passphrase, databasePasswords, sshCredentials, SessionEvent.Mode.LIVE);
                 return resuming.get() ? launcher.resume(choices, "resumed in the console by " + operator.get().strip())
                         : launcher.start(choices);
             } finally {

@@ -40,7 +40,8 @@ public final class SessionWindow {
     }
 
     public void show(Runbook runbook, String sha256, String stylesheet) {
-        SessionSetupViewModel setup = new SessionSetupViewModel(runbook, sha256, SessionLauncher.forProduction(context), sessionThread);
+        SessionSetupViewModel setup = new SessionSetupViewModel(runbook, sha256, SessionLauncher.forProduction(context), sessionThread,
+                new FxCredentials());
         PasswordSource passwords = PgPassFile.standardLocation(context.environment())
                 .orElse(new PromptedPassword(new FxPasswordPrompt("the databases of " + runbook.title())));
         Map<Class<?>, Supplier<?>> controllers = Map.of(SessionSetupController.class,
