@@ -109,6 +109,7 @@ class OutputConsoleViewTest {
         console.append("app2", Stream.STDERR, "not running");
         appendAndWait(1, "app2");
 
+        robot.clickOn(list);
         robot.interact(() -> {
             list.requestFocus();
             list.getSelectionModel().selectRange(0, 3);

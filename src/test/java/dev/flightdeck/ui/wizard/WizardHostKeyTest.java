@@ -108,6 +108,8 @@ class WizardHostKeyTest {
         focusOurWindow(robot);
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> live.session().state().status("hello") == StepStatus.FAILED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".button").match((Button button) ->
+                button.getText().equals("Trust this key for app1") && !button.isDisabled()).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
 
         Button trust = robot.lookup(".button").match((Button button) -> button.getText().equals("Trust this key for app1")).queryButton();
@@ -119,6 +121,8 @@ class WizardHostKeyTest {
         assertThat(recorded).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(SessionEvent.HostKeyDecision.class,
                 decision -> assertThat(decision.fingerprint()).isEqualTo(fingerprint)));
 
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !trust.isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> live.session().state().status("hello") == StepStatus.SUCCEEDED);
         assertThat(live.session().state().record("hello").outputs()).containsEntry("stdout", "hello from app1");

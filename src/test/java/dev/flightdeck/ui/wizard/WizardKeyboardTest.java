@@ -32,6 +32,7 @@ class WizardKeyboardTest {
     static Path dir;
 
     private Session session;
+    private WizardViewModel wizard;
     private final ExecutorService sessionThread = Executors.newSingleThreadExecutor();
 
     @Start
@@ -56,7 +57,7 @@ class WizardKeyboardTest {
                 rollback:
                   - confirm: Rolled back
                 """, WizardTestSessions.localOnly());
-        WizardViewModel wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
+        wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
         dev.flightdeck.ui.console.OutputConsoleView console = new dev.flightdeck.ui.console.OutputConsoleView();
         ConsoleFeed.attach(session, console.console());
         Scene scene = new Scene(WizardScreen.load(wizard, console), 1280, 800);
@@ -79,8 +80,10 @@ class WizardKeyboardTest {
         session.close();
     }
 
+    /** The journal says so first; the screen is ready for the next key once the wizard is no longer busy. */
     private void waitFor(String stepId, StepStatus status) throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> session.state().status(stepId) == status);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !wizard.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -104,8 +107,9 @@ class WizardKeyboardTest {
                 .satisfies(approval -> assertThat(approval.approver()).isEqualTo("Lee Compliance"));
 
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(".wizard-message").queryAs(Label.class).getText()).isEqualTo("step 'done' needs a note saying how you checked");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".wizard-message").queryAs(Label.class).getText()
+                .equals("step 'done' needs a note saying how you checked"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !wizard.busyProperty().get());
 
         robot.write("announced in the clinic chat");
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
@@ -117,8 +121,8 @@ class WizardKeyboardTest {
 
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.state().closed().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(".wizard-message").queryAs(Label.class).getText()).startsWith("Session closed. Closing checkpoint ");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".wizard-message").queryAs(Label.class).getText()
+                .startsWith("Session closed. Closing checkpoint "));
     }
 
     @Test

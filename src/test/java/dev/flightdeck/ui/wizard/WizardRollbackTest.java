@@ -85,6 +85,7 @@ class WizardRollbackTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.state().status("upgrade") == StepStatus.SUCCEEDED);
         assertThat(marker).exists();
         Button rollback = robot.lookup("#rollbackButton").queryButton();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !rollback.isDisabled());
 
         robot.clickOn(rollback);
         WaitForAsyncUtils.waitForFxEvents();
