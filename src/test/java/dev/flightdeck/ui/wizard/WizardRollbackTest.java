@@ -99,7 +99,7 @@ class WizardRollbackTest {
         assertThat(marker).doesNotExist();
         assertThat(rollback.getTooltip().getText()).contains("R1  Run: echo stopping the app for the rollback  (rollback procedure)",
                 "R2  Run: rm -f", "(undo of step upgrade)");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(".wizard-message").queryAs(javafx.scene.control.Label.class).getText()).startsWith("Rollback done. Checkpoint ");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".wizard-message").queryAs(javafx.scene.control.Label.class)
+                .getText().startsWith("Rollback done. Checkpoint "));
     }
 }
