@@ -34,19 +34,28 @@ public final class HoldToConfirmButton extends Button {
         addEventHandler(MouseEvent.MOUSE_RELEASED, event -> stopHolding());
         addEventHandler(MouseEvent.MOUSE_EXITED, event -> stopHolding());
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.SPACE || event.getCode() == KeyCode.ENTER) {
+            if (isHoldKey(event)) {
                 startHolding();
                 event.consume();
             }
         });
         addEventFilter(KeyEvent.KEY_RELEASED, event -> {
-            if (event.getCode() == KeyCode.SPACE || event.getCode() == KeyCode.ENTER) {
+            if (isHoldKey(event)) {
                 stopHolding();
                 event.consume();
             }
         });
         // a plain click (or the default action) never confirms
         setOnAction(event -> { });
+    }
+
+    /**
+     * Only a plain Space or Enter holds the button. Keys with modifiers pass through: Ctrl+Enter is the wizard's
+     * "do the current step" shortcut and must work wherever the focus is, also here.
+     */
+    private static boolean isHoldKey(KeyEvent event) {
+        boolean plain = !event.isShortcutDown() && !event.isControlDown() && !event.isAltDown() && !event.isMetaDown();
+        return plain && (event.getCode() == KeyCode.SPACE || event.getCode() == KeyCode.ENTER);
     }
 
     private void startHolding() {

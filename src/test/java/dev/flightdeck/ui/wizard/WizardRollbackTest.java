@@ -79,6 +79,18 @@ class WizardRollbackTest {
     }
 
     @Test
+    void theWizardShortcutStillWorksWhileTheRollbackButtonHasTheFocus(FxRobot robot) throws Exception {
+        focusOurWindow(robot);
+        Button rollback = robot.lookup("#rollbackButton").queryButton();
+        robot.interact(rollback::requestFocus);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.state().status("upgrade") == StepStatus.SUCCEEDED);
+        assertThat(session.state().rollback()).isEqualTo(SessionFold.RollbackState.NOT_STARTED);
+    }
+
+    @Test
     void aShortClickDoesNothingAndHoldingTheButtonRollsBack(FxRobot robot) throws Exception {
         focusOurWindow(robot);
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
