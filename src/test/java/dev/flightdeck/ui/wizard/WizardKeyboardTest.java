@@ -82,18 +82,48 @@ class WizardKeyboardTest {
 
     /** The journal says so first; the screen is ready for the next key once the wizard is no longer busy. */
     private void waitFor(String stepId, StepStatus status) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> session.state().status(stepId) == status);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !wizard.busyProperty().get());
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> session.state().status(stepId) == status);
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !wizard.busyProperty().get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("step " + stepId + " is " + session.state().status(stepId) + " (expected " + status + "); recorded: '"
+                    + session.state().record(stepId).message() + "'; wizard busy " + wizard.busyProperty().get() + ", message '"
+                    + wizard.messageProperty().get() + "', focus " + robot().targetWindow(), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private FxRobot robot;
+
+    private FxRobot robot() {
+        return robot;
+    }
+
+    /**
+     * Ctrl+Enter for the current step. Under a loaded headless toolkit a key event is occasionally lost before it
+     * reaches the window; only if the step has not started at all after 5 s is the key pressed again.
+     */
+    private void primaryKey(FxRobot robot, String stepId) throws Exception {
+        this.robot = robot;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> wizard.busyProperty().get()
+                        || session.state().status(stepId) != StepStatus.READY);
+                return;
+            } catch (java.util.concurrent.TimeoutException lostKey) {
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+        }
     }
 
     @Test
     void theWholeRunbookIsWalkedWithTheKeyboardOnly(FxRobot robot) throws Exception {
         focusOurWindow(robot);
-        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        primaryKey(robot, "notice");
         waitFor("notice", StepStatus.SUCCEEDED);
 
-        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        primaryKey(robot, "hello");
         waitFor("hello", StepStatus.SUCCEEDED);
         assertThat(session.state().record("hello").outputs()).containsEntry("stdout", "hello from the window");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".list-cell").queryAll().stream()
@@ -128,9 +158,9 @@ class WizardKeyboardTest {
     @Test
     void theOperatorCannotApproveTheirOwnGateFromTheScreen(FxRobot robot) throws Exception {
         focusOurWindow(robot);
-        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        primaryKey(robot, "notice");
         waitFor("notice", StepStatus.SUCCEEDED);
-        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        primaryKey(robot, "hello");
         waitFor("hello", StepStatus.SUCCEEDED);
 
         robot.write(WizardTestSessions.OPERATOR);
