@@ -100,7 +100,9 @@ public final class OutputConsoleView extends BorderPane {
     }
 
     private void onSearchKey(KeyEvent event) {
-        if (event.getCode() == KeyCode.ENTER) {
+        // Ctrl/Cmd+Enter is the wizard's "do the current step" and must pass through, wherever the focus is
+        boolean shortcut = event.isShortcutDown() || event.isControlDown() || event.isMetaDown();
+        if (event.getCode() == KeyCode.ENTER && !shortcut) {
             find(event.isShiftDown() ? model::findPrevious : model::findNext);
             event.consume();
         } else if (event.getCode() == KeyCode.ESCAPE) {

@@ -156,6 +156,17 @@ class WizardKeyboardTest {
     }
 
     @Test
+    void theStepShortcutWorksWhileTheFocusIsInTheConsolesSearchField(FxRobot robot) throws Exception {
+        focusOurWindow(robot);
+        robot.interact(() -> robot.lookup(".text-field").match((javafx.scene.control.TextField field) ->
+                "Find (Ctrl+F)".equals(field.getPromptText())).queryAs(javafx.scene.control.TextField.class).requestFocus());
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.state().status("notice") == StepStatus.SUCCEEDED);
+    }
+
+    @Test
     void theOperatorCannotApproveTheirOwnGateFromTheScreen(FxRobot robot) throws Exception {
         focusOurWindow(robot);
         primaryKey(robot, "notice");
