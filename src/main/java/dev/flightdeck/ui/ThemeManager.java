@@ -22,7 +22,8 @@ public final class ThemeManager {
         apply();
         dark.addListener((observable, was, isDark) -> {
             apply();
-            settings.put(SETTING, isDark ? "dark" : "light");
+            // the settings file is written off the FX thread: switching the theme must never wait on the disk
+            java.util.concurrent.CompletableFuture.runAsync(() -> settings.put(SETTING, isDark ? "dark" : "light"));
         });
     }
 

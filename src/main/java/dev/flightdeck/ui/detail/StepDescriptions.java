@@ -61,8 +61,6 @@ public final class StepDescriptions {
             return run.command();
         } else if (action instanceof StepAction.Sql sql) {
             return sql.statement();
-        } else if (action instanceof StepAction.Confirm confirm) {
-            return "";
         } else if (action instanceof StepAction.Notify notify) {
             return notify.message();
         }

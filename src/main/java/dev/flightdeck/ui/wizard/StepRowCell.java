@@ -39,7 +39,6 @@ final class StepRowCell extends ListCell<StepRow> {
     @Override
     protected void updateItem(StepRow row, boolean empty) {
         super.updateItem(row, empty);
-        textProperty().unbind();
         if (empty || row == null) {
             setGraphic(null);
             setAccessibleText(null);
