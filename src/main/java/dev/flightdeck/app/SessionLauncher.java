@@ -113,6 +113,11 @@ public final class SessionLauncher {
                 choices.runbookSha256(), choices.operator().strip(), choices.inventoryName(), timestamp, choices.values(), choices.mode());
     }
 
+    /** Checks, before the session starts, that the inventory's hosts, databases and endpoints answer; close it after. */
+    public ConnectionCheck connectionCheck(Inventory inventory, Credentials sshCredentials, PasswordSource databasePasswords) throws IOException {
+        return ConnectionCheck.open(context, inventory, sshCredentials, databasePasswords);
+    }
+
     /** Where a new session's journal goes by default: Flightdeck's journals folder, named by runbook and time. */
     public Path defaultJournal(Runbook runbook) {
         String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));

@@ -21,6 +21,8 @@ import dev.flightdeck.session.steps.NotifyStepExecutor;
 import dev.flightdeck.session.steps.RunStepExecutor;
 import dev.flightdeck.session.steps.StepExecutor;
 import dev.flightdeck.session.steps.WaitStepExecutor;
+import dev.flightdeck.ssh.CommandRequest;
+import dev.flightdeck.ssh.CommandResult;
 import dev.flightdeck.ssh.Credentials;
 import dev.flightdeck.ssh.SshEventListener;
 import dev.flightdeck.ssh.SshException;
@@ -35,6 +37,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -95,6 +98,22 @@ public final class SessionServices implements AutoCloseable {
         }
         return DatabaseSteps.open(ConnectionTarget.of(entry), databasePasswords, PoolSettings.console(), place, clock,
                 event -> LOG.debug("database {}: {}", name, event));
+    }
+
+    /** Connects to the host (its key checked, the operator logged in) and runs {@code true}: proof the host can be reached. */
+    public CommandResult reach(String host, Duration deadline) throws SshException, InterruptedException {
+        return ssh.exec(targets.target(host), CommandRequest.of("true").withDeadline(deadline));
+    }
+
+    /** Connects to an inventory database and asks the server's version: proof it answers to this operator. */
+    public String databaseVersion(String name) {
+        return openDatabases.computeIfAbsent(name, this::openDatabase).pool()
+                .withConnection("SHOW server_version", connection -> {
+                    try (var statement = connection.createStatement(); var rows = statement.executeQuery("SHOW server_version")) {
+                        rows.next();
+                        return rows.getString(1);
+                    }
+                });
     }
 
     public Map<StepKind, StepExecutor> executors() {

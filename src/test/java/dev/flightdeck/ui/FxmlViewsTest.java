@@ -34,7 +34,7 @@ class FxmlViewsTest {
                             () -> new dev.flightdeck.ui.setup.SessionSetupController(new dev.flightdeck.ui.setup.SessionSetupViewModel(
                                     session.runbook(), "sha", dev.flightdeck.app.SessionLauncher.forProduction(
                                     new dev.flightdeck.app.AppContext(new dev.flightdeck.app.FlightdeckHome(home), Map.of())), Runnable::run),
-                                    target -> java.util.Optional.empty(), started -> { })));
+                                    started -> { })));
                     default -> window.views();
                 };
                 javafx.scene.Parent root = org.testfx.api.FxToolkit.setupFixture(() -> views.load(view));

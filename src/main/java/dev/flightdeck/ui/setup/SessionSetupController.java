@@ -1,7 +1,6 @@
 package dev.flightdeck.ui.setup;
 
 import dev.flightdeck.app.LiveSession;
-import dev.flightdeck.db.connect.PasswordSource;
 import java.io.File;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;
@@ -19,7 +18,6 @@ import javafx.stage.FileChooser;
 public final class SessionSetupController {
 
     private final SessionSetupViewModel setup;
-    private final PasswordSource databasePasswords;
     private final Consumer<LiveSession> started;
 
     @FXML private Label runbookTitle;
@@ -30,13 +28,14 @@ public final class SessionSetupController {
     @FXML private Label variablesHeading;
     @FXML private VBox variableBox;
     @FXML private Button dryRunButton;
+    @FXML private Button testConnectionsButton;
+    @FXML private VBox connectionBox;
     @FXML private Button startButton;
     @FXML private Label message;
     @FXML private TextArea plan;
 
-    public SessionSetupController(SessionSetupViewModel setup, PasswordSource databasePasswords, Consumer<LiveSession> started) {
+    public SessionSetupController(SessionSetupViewModel setup, Consumer<LiveSession> started) {
         this.setup = setup;
-        this.databasePasswords = databasePasswords;
         this.started = started;
     }
 
@@ -49,6 +48,9 @@ public final class SessionSetupController {
         plan.textProperty().bind(setup.planProperty());
         message.textProperty().bind(setup.messageProperty());
         dryRunButton.disableProperty().bind(setup.busyProperty());
+        testConnectionsButton.disableProperty().bind(setup.busyProperty());
+        setup.connections().addListener((javafx.collections.ListChangeListener<SessionSetupViewModel.ConnectionRow>) change ->
+                connectionBox.getChildren().setAll(setup.connections().stream().map(row -> ConnectionRowView.of(row, setup)).toList()));
         startButton.textProperty().bind(javafx.beans.binding.Bindings.when(setup.resumingProperty())
                 .then("Resume session").otherwise("Start session"));
         startButton.disableProperty().bind(setup.canStart().not().or(passphrase.textProperty().isEmpty()));
@@ -93,12 +95,17 @@ public final class SessionSetupController {
     }
 
     @FXML
+    private void testConnections() {
+        setup.testConnections();
+    }
+
+    @FXML
     private void start() {
         char[] secret = new char[passphrase.getCharacters().length()];
         for (int i = 0; i < secret.length; i++) {
             secret[i] = passphrase.getCharacters().charAt(i);
         }
         passphrase.clear();
-        setup.start(secret, databasePasswords, started);
+        setup.start(secret, started);
     }
 }

@@ -1,5 +1,6 @@
 package dev.flightdeck.ui.setup;
 
+import dev.flightdeck.app.ConnectionCheck;
 import dev.flightdeck.app.LiveSession;
 import dev.flightdeck.app.SessionLauncher;
 import dev.flightdeck.db.connect.PasswordSource;
@@ -16,10 +17,12 @@ import dev.flightdeck.yaml.Parsed;
 import dev.flightdeck.yaml.Problem;
 import dev.flightdeck.yaml.Problems;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -54,15 +57,35 @@ public final class SessionSetupViewModel {
     private final ObservableList<VariableInput> variables = FXCollections.observableArrayList();
 
     private final Credentials sshCredentials;
+    private final PasswordSource databasePasswords;
+    private final ObservableList<ConnectionRow> connections = FXCollections.observableArrayList();
+    /** Open between "Test connections" and the start; touched only on the background executor. */
+    private ConnectionCheck connectionCheck;
 
-    public SessionSetupViewModel(Runbook runbook, String runbookSha256, SessionLauncher launcher, Executor background) {
-        this(runbook, runbookSha256, launcher, background, Credentials.NONE);
+    /** One inventory target in the connection test: its outcome is empty while it is being reached. */
+    public record ConnectionRow(ConnectionCheck.Target target, Optional<ConnectionCheck.Outcome> outcome, Duration took) {
+
+        static ConnectionRow checking(ConnectionCheck.Target target) {
+            return new ConnectionRow(target, Optional.empty(), Duration.ZERO);
+        }
+
+        static ConnectionRow of(ConnectionCheck.Result result) {
+            return new ConnectionRow(result.target(), Optional.of(result.outcome()), result.took());
+        }
     }
 
-    /** @param sshCredentials how SSH key passphrases and passwords are asked for (the console shows a dialog) */
+    public SessionSetupViewModel(Runbook runbook, String runbookSha256, SessionLauncher launcher, Executor background) {
+        this(runbook, runbookSha256, launcher, background, Credentials.NONE, target -> Optional.empty());
+    }
+
+    /**
+     * @param sshCredentials    how SSH key passphrases and passwords are asked for (the console shows a dialog)
+     * @param databasePasswords where database passwords come from, for the connection test and the session
+     */
     public SessionSetupViewModel(Runbook runbook, String runbookSha256, SessionLauncher launcher, Executor background,
-                                 Credentials sshCredentials) {
+                                 Credentials sshCredentials, PasswordSource databasePasswords) {
         this.sshCredentials = sshCredentials;
+        this.databasePasswords = databasePasswords;
         this.runbook = runbook;
         this.runbookSha256 = runbookSha256;
         this.launcher = launcher;
@@ -71,7 +94,10 @@ public final class SessionSetupViewModel {
         runbook.variables().forEach(v -> variables.add(new VariableInput(v, new SimpleStringProperty(v.defaultValue().orElse("")))));
         // any change makes the last dry run stale: the operator must look at the plan that will really run
         operator.addListener((o, a, b) -> planRunnable.set(false));
-        inventory.addListener((o, a, b) -> planRunnable.set(false));
+        inventory.addListener((o, a, b) -> {
+            planRunnable.set(false);
+            connections.clear();
+        });
         journal.addListener((o, a, b) -> planRunnable.set(false));
     }
 
@@ -110,6 +136,80 @@ public final class SessionSetupViewModel {
 
     public ObservableList<VariableInput> variables() {
         return variables;
+    }
+
+    /** The inventory's targets and how reaching each went, in the order they are tested. */
+    public ObservableList<ConnectionRow> connections() {
+        return connections;
+    }
+
+    /**
+     * Reaches every host, database and endpoint of the inventory, one after the other, each row updated as its
+     * answer comes. Changes nothing anywhere; an unknown SSH host key shows up here, for the operator to compare.
+     */
+    public void testConnections() {
+        Inventory chosen;
+        try {
+            chosen = loadInventory();
+        } catch (Exception e) {
+            message.set("Cannot test connections: " + e.getMessage());
+            return;
+        }
+        List<ConnectionCheck.Target> targets = ConnectionCheck.targets(chosen);
+        if (targets.isEmpty()) {
+            message.set("The inventory names no hosts, databases or endpoints: there is nothing to connect to.");
+            return;
+        }
+        busy.set(true);
+        message.set("Testing " + targets.size() + " connections…");
+        connections.setAll(targets.stream().map(ConnectionRow::checking).toList());
+        Tasks.create(() -> {
+            closeConnectionCheck();
+            connectionCheck = launcher.connectionCheck(chosen, sshCredentials, databasePasswords);
+            return connectionCheck;
+        }).onError(error -> message.set("Cannot test connections: " + error.getMessage())).runOnce(background);
+        for (int i = 0; i < targets.size(); i++) {
+            int row = i;
+            boolean last = i == targets.size() - 1;
+            ConnectionCheck.Target target = targets.get(i);
+            Tasks.create(() -> {
+                if (connectionCheck == null) {
+                    throw new IllegalStateException("the connection test could not start");
+                }
+                return connectionCheck.check(target);
+            }).onSuccess(result -> connections.set(row, ConnectionRow.of(result))).andFinally(() -> {
+                if (last) {
+                    busy.set(false);
+                    message.set(connectionCheck == null ? message.get() : summary());
+                }
+            }).runOnce(background);
+        }
+    }
+
+    /** The operator compared the fingerprint with the server's own: trust it, then reach the host again. */
+    public void trustHostKey(ConnectionCheck.Target host, String fingerprint) {
+        busy.set(true);
+        Tasks.create(() -> {
+            String trusted = connectionCheck.trust(host.name(), fingerprint).toString();
+            return Map.entry(trusted, connectionCheck.check(host));
+        }).onSuccess(answer -> {
+            connections.replaceAll(row -> row.target().equals(host) ? ConnectionRow.of(answer.getValue()) : row);
+            message.set("Host key " + fingerprint + " of " + host.name() + ": " + answer.getKey() + ". " + summary());
+        }).onError(error -> message.set("Could not trust the key of " + host.name() + ": " + error.getMessage()))
+                .andFinally(() -> busy.set(false)).runOnce(background);
+    }
+
+    private String summary() {
+        long reached = connections.stream().filter(row -> row.outcome().filter(ConnectionCheck.Outcome.Reached.class::isInstance).isPresent()).count();
+        return reached == connections.size() ? "All " + reached + " connections answered."
+                : (connections.size() - reached) + " of " + connections.size() + " connections need attention (listed below).";
+    }
+
+    private void closeConnectionCheck() {
+        if (connectionCheck != null) {
+            connectionCheck.close();
+            connectionCheck = null;
+        }
     }
 
     /** Start is possible after a dry run that found nothing wrong, with an operator named and nothing in progress. */
@@ -180,11 +280,12 @@ public final class SessionSetupViewModel {
      * Starts the session on the background executor; the passphrase is wiped once the journal and key are open.
      * The caller shows the wizard with the session it receives.
      */
-    public void start(char[] passphrase, PasswordSource databasePasswords, Consumer<LiveSession> started) {
+    public void start(char[] passphrase, Consumer<LiveSession> started) {
         busy.set(true);
         message.set("Opening the journal…");
         Tasks.create(() -> {
             try {
+                closeConnectionCheck();
                 Inventory chosen = loadInventory();
                 SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, runbookSha256, chosen,
                         inventory.get().isBlank() ? "(none)" : inventory.get().strip(), values(chosen), operator.get().strip(),

@@ -40,12 +40,12 @@ public final class SessionWindow {
     }
 
     public void show(Runbook runbook, String sha256, String stylesheet) {
-        SessionSetupViewModel setup = new SessionSetupViewModel(runbook, sha256, SessionLauncher.forProduction(context), sessionThread,
-                new FxCredentials());
         PasswordSource passwords = PgPassFile.standardLocation(context.environment())
                 .orElse(new PromptedPassword(new FxPasswordPrompt("the databases of " + runbook.title())));
+        SessionSetupViewModel setup = new SessionSetupViewModel(runbook, sha256, SessionLauncher.forProduction(context), sessionThread,
+                new FxCredentials(), passwords);
         Map<Class<?>, Supplier<?>> controllers = Map.of(SessionSetupController.class,
-                () -> new SessionSetupController(setup, passwords, this::showWizard));
+                () -> new SessionSetupController(setup, this::showWizard));
         Parent root = new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP);
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(stylesheet);

@@ -13,7 +13,6 @@ import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.session.StepStatus;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +57,7 @@ class SessionSetupViewModelTest {
         robot.interact(setup::dryRun);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> setup.canStart().get());
         CompletableFuture<LiveSession> started = new CompletableFuture<>();
-        robot.interact(() -> setup.start(JournalFixture.PASSPHRASE.clone(), target -> Optional.empty(), started::complete));
+        robot.interact(() -> setup.start(JournalFixture.PASSPHRASE.clone(), started::complete));
         return started.get(20, TimeUnit.SECONDS);
     }
 
