@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -35,6 +36,7 @@ public final class WizardController {
     @FXML private Label warningLabel;
     @FXML private Label clockLabel;
     @FXML private Label progressLabel;
+    @FXML private HBox phaseStrip;
     @FXML private Label journalLabel;
     @FXML private javafx.scene.layout.StackPane rollbackHolder;
     @FXML private ListView<StepRow> stepList;
@@ -76,6 +78,7 @@ public final class WizardController {
         runbookTitle.setText(wizard.stateProperty().get().runbook().title());
         clockLabel.textProperty().bind(wizard.clockProperty());
         progressLabel.textProperty().bind(wizard.progressProperty());
+        PhaseStrip.bind(phaseStrip, wizard.phases());
         journalLabel.textProperty().bind(wizard.journalStatusProperty());
         warningLabel.textProperty().bind(wizard.warningProperty());
         warningLabel.visibleProperty().bind(wizard.warningProperty().isNotEmpty());

@@ -46,6 +46,7 @@ public final class WizardViewModel {
     private final Executor uiThread;
     private final Clock clock;
     private final ObservableList<StepRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<PhaseProgress> phases = FXCollections.observableArrayList();
     private final ObjectProperty<StepRow> current = new SimpleObjectProperty<>(this, "current");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
@@ -130,7 +131,10 @@ public final class WizardViewModel {
             row.durationProperty().set(record.startedAt().flatMap(start -> record.finishedAt().map(end -> Duration.between(start, end)))
                     .map(WizardViewModel::shortDuration).orElse(""));
         }
-        progress.set(now.settledCount() + " of " + rows.size() + " steps done");
+        phases.setAll(phaseProgress(now));
+        progress.set(phases.stream().filter(PhaseProgress::current).findFirst()
+                .map(phase -> "Phase " + phase.number() + " of " + phases.size() + " · " + phase.title() + " · ").orElse("")
+                + now.settledCount() + " of " + rows.size() + " steps done");
         journalStatus.set("Journal: " + now.lastSequence() + " records · last checkpoint " + lastCheckpoint(now)
                 + (now.connections().isEmpty() ? "" : " · " + now.connections().entrySet().stream()
                         .map(entry -> entry.getKey() + " " + entry.getValue()).collect(java.util.stream.Collectors.joining(", "))));
@@ -141,6 +145,25 @@ public final class WizardViewModel {
         updateAllowed();
         state.set(now);
         refreshClock();
+    }
+
+    private List<PhaseProgress> phaseProgress(SessionState now) {
+        Optional<String> currentStep = now.currentStep().map(Step::id);
+        List<PhaseProgress> result = new ArrayList<>();
+        int number = 0;
+        for (Phase phase : session.runbook().phases()) {
+            int settled = 0;
+            boolean troubled = false;
+            boolean current = false;
+            for (Step step : phase.steps()) {
+                StepStatus status = now.status(step.id());
+                settled += status.isSettled() ? 1 : 0;
+                troubled |= status == StepStatus.FAILED || status == StepStatus.UNKNOWN;
+                current |= currentStep.filter(step.id()::equals).isPresent();
+            }
+            result.add(new PhaseProgress(++number, phase.title(), phase.steps().size(), settled, current, troubled));
+        }
+        return result;
     }
 
     private void updateAllowed() {
@@ -207,6 +230,11 @@ public final class WizardViewModel {
     /** False for good news (the session closed), true for a refusal or a failure. */
     public ReadOnlyBooleanProperty messageIsProblemProperty() {
         return messageIsProblem;
+    }
+
+    /** One entry per phase, in order, for the progress strip. */
+    public ObservableList<PhaseProgress> phases() {
+        return FXCollections.unmodifiableObservableList(phases);
     }
 
     public ReadOnlyStringProperty progressProperty() {
