@@ -27,11 +27,13 @@ public final class Session implements AutoCloseable {
     private final List<Recorded> events = new ArrayList<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final StepRunner runner;
+    private final Inventory inventory;
     private SessionState state;
 
     private Session(Runbook runbook, Inventory inventory, String operator, SessionRecorder recorder,
                     Map<StepKind, StepExecutor> executors, List<Recorded> history) {
         this.runbook = runbook;
+        this.inventory = inventory;
         this.operator = operator;
         this.recorder = recorder;
         this.events.addAll(history);
@@ -65,6 +67,10 @@ public final class Session implements AutoCloseable {
 
     public Runbook runbook() {
         return runbook;
+    }
+
+    public Inventory inventory() {
+        return inventory;
     }
 
     SessionRecorder recorder() {

@@ -37,6 +37,7 @@ public final class WizardController {
     @FXML private Label clockLabel;
     @FXML private Label progressLabel;
     @FXML private HBox phaseStrip;
+    @FXML private HBox connectionBar;
     @FXML private Label journalLabel;
     @FXML private javafx.scene.layout.StackPane rollbackHolder;
     @FXML private ListView<StepRow> stepList;
@@ -79,6 +80,7 @@ public final class WizardController {
         clockLabel.textProperty().bind(wizard.clockProperty());
         progressLabel.textProperty().bind(wizard.progressProperty());
         PhaseStrip.bind(phaseStrip, wizard.phases());
+        ConnectionBar.bind(connectionBar, wizard.connections());
         journalLabel.textProperty().bind(wizard.journalStatusProperty());
         warningLabel.textProperty().bind(wizard.warningProperty());
         warningLabel.visibleProperty().bind(wizard.warningProperty().isNotEmpty());

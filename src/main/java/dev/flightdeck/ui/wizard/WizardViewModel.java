@@ -47,6 +47,17 @@ public final class WizardViewModel {
     private final Clock clock;
     private final ObservableList<StepRow> rows = FXCollections.observableArrayList();
     private final ObservableList<PhaseProgress> phases = FXCollections.observableArrayList();
+    private final ObservableList<HostConnection> connections = FXCollections.observableArrayList();
+    // One read-only view each, kept here: such a view listens to its list weakly, so a view made per call (and
+    // dropped by the caller) would be collected and its listeners silently stop hearing changes.
+    private final ObservableList<PhaseProgress> phasesView = FXCollections.unmodifiableObservableList(phases);
+    private final ObservableList<HostConnection> connectionsView = FXCollections.unmodifiableObservableList(connections);
+
+    /** An SSH target of the inventory and its connection as the journal last recorded it. */
+    public record HostConnection(String host, String state) {
+
+        static final String NOT_YET = "not connected yet";
+    }
     private final ObjectProperty<StepRow> current = new SimpleObjectProperty<>(this, "current");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
@@ -135,9 +146,8 @@ public final class WizardViewModel {
         progress.set(phases.stream().filter(PhaseProgress::current).findFirst()
                 .map(phase -> "Phase " + phase.number() + " of " + phases.size() + " · " + phase.title() + " · ").orElse("")
                 + now.settledCount() + " of " + rows.size() + " steps done");
-        journalStatus.set("Journal: " + now.lastSequence() + " records · last checkpoint " + lastCheckpoint(now)
-                + (now.connections().isEmpty() ? "" : " · " + now.connections().entrySet().stream()
-                        .map(entry -> entry.getKey() + " " + entry.getValue()).collect(java.util.stream.Collectors.joining(", "))));
+        journalStatus.set("Journal: " + now.lastSequence() + " records · last checkpoint " + lastCheckpoint(now));
+        connections.setAll(hostConnections(now));
         complete.set(now.isComplete());
         Optional<Step> currentStep = now.currentStep();
         StepRow currentRow = currentStep.flatMap(step -> rows.stream().filter(row -> row.step() == step).findFirst()).orElse(null);
@@ -145,6 +155,14 @@ public final class WizardViewModel {
         updateAllowed();
         state.set(now);
         refreshClock();
+    }
+
+    /** Every inventory host, then any other target the journal names (an ssh-config alias), in name order. */
+    private List<HostConnection> hostConnections(SessionState now) {
+        java.util.Map<String, String> byHost = new java.util.TreeMap<>();
+        session.inventory().hosts().forEach(host -> byHost.put(host.name(), HostConnection.NOT_YET));
+        byHost.putAll(now.connections());
+        return byHost.entrySet().stream().map(entry -> new HostConnection(entry.getKey(), entry.getValue())).toList();
     }
 
     private List<PhaseProgress> phaseProgress(SessionState now) {
@@ -232,9 +250,14 @@ public final class WizardViewModel {
         return messageIsProblem;
     }
 
+    /** The connection of every SSH target, for the status bar. */
+    public ObservableList<HostConnection> connections() {
+        return connectionsView;
+    }
+
     /** One entry per phase, in order, for the progress strip. */
     public ObservableList<PhaseProgress> phases() {
-        return FXCollections.unmodifiableObservableList(phases);
+        return phasesView;
     }
 
     public ReadOnlyStringProperty progressProperty() {

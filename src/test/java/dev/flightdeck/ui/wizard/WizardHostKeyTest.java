@@ -105,6 +105,7 @@ class WizardHostKeyTest {
 
     @Test
     void anUnknownKeyIsShownAndTrustedOnlyByTheOperatorsClick(FxRobot robot) throws Exception {
+        assertThat(robot.lookup(".connection-state").queryLabeled().getAccessibleText()).isEqualTo("app1: not connected yet");
         focusOurWindow(robot);
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> live.session().state().status("hello") == StepStatus.FAILED);
@@ -126,5 +127,8 @@ class WizardHostKeyTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> live.session().state().status("hello") == StepStatus.SUCCEEDED);
         assertThat(live.session().state().record("hello").outputs()).containsEntry("stdout", "hello from app1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".connection-state").queryAllAs(javafx.scene.control.Label.class)).extracting(Label -> Label.getAccessibleText())
+                .containsExactly("app1: connected");
     }
 }
