@@ -176,7 +176,35 @@ public final class WizardController {
         } else {
             target = step.kind() == StepKind.CONFIRM ? confirmButton : runButton;
         }
-        javafx.application.Platform.runLater(target::requestFocus);
+        focusWhenEnabled(target);
+    }
+
+    /** The focus request waiting for its control to be enabled; replaced when the next card is shown. */
+    private Runnable cancelPendingFocus = () -> { };
+
+    /**
+     * A card is often shown while the step's run is still settling, with its buttons disabled; a disabled control
+     * ignores requestFocus. So the request waits until the control is enabled (once), unless another card came first.
+     */
+    private void focusWhenEnabled(javafx.scene.Node target) {
+        cancelPendingFocus.run();
+        if (!target.isDisabled()) {
+            cancelPendingFocus = () -> { };
+            javafx.application.Platform.runLater(target::requestFocus);
+            return;
+        }
+        javafx.beans.value.ChangeListener<Boolean> onEnabled = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> observable, Boolean was, Boolean disabled) {
+                if (!disabled) {
+                    target.disabledProperty().removeListener(this);
+                    // later, not now: the same change makes the button visible, and an invisible node refuses the focus
+                    javafx.application.Platform.runLater(target::requestFocus);
+                }
+            }
+        };
+        target.disabledProperty().addListener(onEnabled);
+        cancelPendingFocus = () -> target.disabledProperty().removeListener(onEnabled);
     }
 
     /**

@@ -122,6 +122,13 @@ class WizardKeyboardTest {
         focusOurWindow(robot);
         primaryKey(robot, "notice");
         waitFor("notice", StepStatus.SUCCEEDED);
+        // focus follows the card: the next step's own button, once the confirmation has settled and it is enabled
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".title-2").queryAs(Label.class).getScene().getFocusOwner() instanceof
+                    javafx.scene.control.Button button && "Run this step (Ctrl+Enter)".equals(button.getAccessibleText()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("focus on " + robot.lookup(".title-2").queryAs(Label.class).getScene().getFocusOwner(), e);
+        }
 
         primaryKey(robot, "hello");
         waitFor("hello", StepStatus.SUCCEEDED);
