@@ -132,6 +132,7 @@ public final class RunningSandbox implements AutoCloseable {
         ScheduledExecutorService scheduler;
         SyntheticLoad load;
         boolean knownHostsAdded;
+        java.nio.channels.FileLock directoryLock;
         private boolean closed;
 
         Parts(SandboxOptions options, SandboxLayout layout, String id, AtomicBoolean fault) {
@@ -161,6 +162,9 @@ public final class RunningSandbox implements AutoCloseable {
                     SandboxKnownHosts.remove(options.knownHostsFile(), id);
                 }
                 layout.clear();
+                if (directoryLock != null) {
+                    directoryLock.channel().close();
+                }
             } catch (IOException e) {
                 LOG.warn("sandbox {}: could not remove all of its files in {}: {}", id, layout.root(), e.getMessage());
             }

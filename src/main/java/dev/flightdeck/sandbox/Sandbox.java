@@ -66,7 +66,7 @@ public final class Sandbox {
         RunningSandbox.Parts parts = new RunningSandbox.Parts(options, layout, "sbx-" + UUID.randomUUID().toString().substring(0, 8),
                 new AtomicBoolean(options.fault()));
         try {
-            layout.prepare();
+            parts.directoryLock = layout.prepare();
             generateUserKey(layout);
             parts.database = ClinicDatabase.start(layout.postgres(), DATA_SEED);
             writePgpass(layout, parts.database);

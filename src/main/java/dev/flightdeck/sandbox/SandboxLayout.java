@@ -1,6 +1,10 @@
 package dev.flightdeck.sandbox;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +51,11 @@ record SandboxLayout(Path root) {
         return root.resolve("postgres");
     }
 
-    /** Creates the directory, or empties a leftover sandbox's; refuses a directory holding anything else. */
-    void prepare() throws IOException {
+    /**
+     * Creates the directory, or empties a leftover sandbox's; refuses a directory holding anything else or one a
+     * running sandbox holds. Returns the lock on the marker file that says "a sandbox runs here" until it is released.
+     */
+    FileLock prepare() throws IOException {
         if (Files.isDirectory(root)) {
             boolean empty;
             try (Stream<Path> entries = Files.list(root)) {
@@ -58,10 +65,29 @@ record SandboxLayout(Path root) {
                 throw new SandboxException(SandboxException.Code.DIRECTORY_IN_USE, root + " holds files that are not a sandbox's;"
                         + " choose an empty or new directory for the sandbox");
             }
-            clear();
+            if (!empty) {
+                lock().channel().close();
+                clear();
+            }
         }
         Files.createDirectories(root.resolve("keys"));
         Files.writeString(root.resolve(MARKER), "Flightdeck rehearsal sandbox; everything here is deleted when it stops.\n");
+        return lock();
+    }
+
+    private FileLock lock() throws IOException {
+        FileChannel channel = FileChannel.open(root.resolve(MARKER), StandardOpenOption.WRITE);
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+        } catch (OverlappingFileLockException sameProcess) {
+            // held by a sandbox in this process: in use just the same
+        }
+        channel.close();
+        throw new SandboxException(SandboxException.Code.DIRECTORY_IN_USE, "another sandbox is running in " + root
+                + "; stop it (Ctrl-C where it runs) or choose another directory");
     }
 
     /** Deletes everything inside the directory (the directory itself stays). */
