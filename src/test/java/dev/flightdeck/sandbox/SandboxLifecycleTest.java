@@ -54,6 +54,9 @@ class SandboxLifecycleTest {
             assertThat(get(sandbox.appUrls().get("app1") + "/api/health")).contains("\"version\":\"v1\"", "\"schema\":1");
             assertThat(ssh(sandbox, knownHosts, "app2", "clinicctl deploy v2 && clinicctl status")).contains("running v2");
             assertThat(get(sandbox.appUrls().get("app2") + "/api/health")).contains("\"version\":\"v2\"");
+            sandbox.fault(true);
+            assertThat(eventuallyServedErrors(sandbox.appUrls().get("app2"))).as("v2 with the fault fails some requests").isTrue();
+            assertThat(get(sandbox.appUrls().get("app1") + "/metrics")).as("v1 never fails").doesNotContain("status=\"500\"");
             assertThat(ssh(sandbox, knownHosts, "db1", "psql -At -c 'SELECT count(*) FROM clients_hipaa'").strip()).isEqualTo("1200");
             assertThat(get(sandbox.appUrls().get("app1") + "/metrics")).contains("http_requests_total{status=\"200\"", "http_request_duration_seconds_bucket{le=\"+Inf\"}");
             assertThat(adminCount(sandbox, "SELECT count(*) FROM visits")).isEqualTo(3000);
@@ -68,6 +71,18 @@ class SandboxLifecycleTest {
         Set<String> left = threadNames();
         left.removeAll(threadsBefore);
         assertThat(left).as("threads started by the sandbox and still alive").filteredOn(SandboxLifecycleTest::notJvmWide).isEmpty();
+    }
+
+    /** The load reaches app2 ten times a second, so 5 % errors show within a few seconds. */
+    private static boolean eventuallyServedErrors(String app) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (get(app + "/metrics").contains("http_requests_total{status=\"500\",version=\"v2\"}")) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
     }
 
     private static String ssh(RunningSandbox sandbox, Path knownHosts, String host, String command) throws Exception {
