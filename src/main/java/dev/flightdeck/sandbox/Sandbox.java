@@ -56,6 +56,8 @@ public final class Sandbox {
     private static final long LOAD_PERIOD_MILLIS = 50;
     private static final long RECONCILE_PERIOD_MILLIS = 100;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sandbox.class);
+
     private Sandbox() {
     }
 
@@ -68,10 +70,14 @@ public final class Sandbox {
         try {
             parts.directoryLock = layout.prepare();
             generateUserKey(layout);
+            long keyed = System.nanoTime();
             parts.database = ClinicDatabase.start(layout.postgres(), DATA_SEED);
+            long databaseReady = System.nanoTime();
             writePgpass(layout, parts.database);
             startApps(parts);
             startHosts(parts);
+            LOG.info("sandbox {}: user key {} ms, database with clinic data {} ms, apps and SSH hosts {} ms", parts.id,
+                    millis(started, keyed), millis(keyed, databaseReady), millis(databaseReady, System.nanoTime()));
             SandboxKnownHosts.add(options.knownHostsFile(), parts.id, parts.hosts);
             parts.knownHostsAdded = true;
             Files.writeString(layout.inventory(), SandboxInventory.text(layout, parts.hosts, parts.apps, parts.database), StandardCharsets.UTF_8);
@@ -83,6 +89,10 @@ public final class Sandbox {
             }
             throw new SandboxException(SandboxException.Code.SERVICE_FAILED, "the sandbox did not start: " + e.getMessage(), e);
         }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /** The rehearsal runbook, as shipped in the library. */
