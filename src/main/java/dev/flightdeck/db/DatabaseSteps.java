@@ -101,7 +101,11 @@ public final class DatabaseSteps implements AutoCloseable {
     public RestoreOutcome restore(Optional<SnapshotRecord> snapshot, Optional<BackupArtifact> backup, OperatorConsent consent,
                                   Duration timeout) {
         if (snapshot.isPresent()) {
-            return new RestoreOutcome.FromSnapshot(snapshots().swapBack(snapshot.get(), consent, List.copyOf(poolsOnDatabase)));
+            // A snapshot rebuilt from the journal after a resume (flightdeck rollback) knows only its name; it is of this database.
+            SnapshotRecord kept = snapshot.get();
+            SnapshotRecord ofThisDatabase = kept.source().isBlank() ? new SnapshotRecord(kept.inventoryName(), target.database(), kept.snapshot(),
+                    kept.sizeBytes(), kept.createdAt(), kept.elapsed()) : kept;
+            return new RestoreOutcome.FromSnapshot(snapshots().swapBack(ofThisDatabase, consent, List.copyOf(poolsOnDatabase)));
         }
         BackupArtifact artifact = backup.orElseThrow(() -> new DatabaseException(DatabaseErrorCode.SNAPSHOT_MISSING,
                 "nothing to restore " + target.database() + " from: this session made neither a snapshot nor a backup"));

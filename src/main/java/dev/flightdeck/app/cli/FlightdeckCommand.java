@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 JournalCommand.class,
                 MetricsCommand.class,
                 BenchCommand.class,
+                SandboxCommand.class,
         })
 public final class FlightdeckCommand implements Runnable {
 

@@ -13,6 +13,7 @@ import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookValidator;
 import dev.flightdeck.runbook.VariableDefinition;
+import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.session.DryRun;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
@@ -58,6 +59,11 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--trust-host", paramLabel = "HOST=SHA256:...", description = "trust exactly this host key (journaled)") private Map<String, String> trustHosts = new LinkedHashMap<>();
     @Option(names = "--rerun", paramLabel = "STEP", description = "run this failed or unknown step again when resuming") private Set<String> rerun = Set.of();
     @Option(names = "--mark-done", paramLabel = "STEP=NOTE", description = "mark an unknown step done after checking by hand") private Map<String, String> markDone = new LinkedHashMap<>();
+    @Option(names = "--sandbox", description = "start the rehearsal sandbox in this process and run against it (instead of --inventory); stopped at the end")
+    private boolean sandbox;
+    @Option(names = "--fault", description = "with --sandbox: v2 of the clinic app answers 5 %% errors at 3x latency") private boolean fault;
+    /** The sandbox started for --sandbox: its inventory, database password and SSH key take the place of the operator's. */
+    private RunningSandbox rehearsal;
 
     RunCommand(AppContext context) {
         this.context = context;
@@ -65,6 +71,21 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() throws Exception {
+        if (!sandbox && !fault) {
+            return runCommand();
+        }
+        if (!sandbox || inventoryFile != null) {
+            spec.commandLine().getErr().println("flightdeck: --fault goes with --sandbox, and --sandbox brings its own inventory");
+            return Cli.USAGE;
+        }
+        try (SandboxRun run = SandboxRun.start(context, fault, spec.commandLine().getOut())) {
+            rehearsal = run.sandbox();
+            inventoryFile = rehearsal.inventoryFile();
+            return runCommand();
+        }
+    }
+
+    private int runCommand() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunbookSource source;
@@ -144,11 +165,11 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             err.println("flightdeck: " + e.getMessage());
             return Cli.USAGE;
         }
-        PasswordSource databasePasswords = PgPassFile.standardLocation(context.environment())
+        PasswordSource databasePasswords = rehearsal != null ? rehearsal.databasePasswords() : PgPassFile.standardLocation(context.environment())
                 .orElse(new PromptedPassword(RunCommand::promptDatabasePassword));
         SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, sha256, inventory,
                 inventoryFile == null ? "(none)" : inventoryFile.toString(), values, operator, journal, secret, databasePasswords,
-                new TerminalCredentials(), SessionEvent.Mode.LIVE);
+                rehearsal != null ? rehearsal.sshCredentials() : new TerminalCredentials(), SessionEvent.Mode.LIVE);
         SessionLauncher launcher = SessionLauncher.forProduction(context);
         try (LiveSession live = resume ? launcher.resume(choices, "resumed from the command line") : launcher.start(choices)) {
             Session session = live.session();

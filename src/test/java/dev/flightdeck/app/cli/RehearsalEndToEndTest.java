@@ -1,0 +1,116 @@
+package dev.flightdeck.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flightdeck.runbook.BuiltinRunbooks;
+import dev.flightdeck.sandbox.RunningSandbox;
+import dev.flightdeck.sandbox.Sandbox;
+import dev.flightdeck.sandbox.SandboxOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rehearsal end to end, headless, through the real command line and engine against a real sandbox: the healthy
+ * upgrade completes; the faulty one trips the error-rate trigger during the watch, and {@code flightdeck rollback}
+ * brings back v1 with the data exactly as captured before the window. Both journals verify and export.
+ */
+class RehearsalEndToEndTest {
+
+    private static final String PASSPHRASE = "correct horse battery staple";
+
+    @TempDir
+    static Path dir;
+
+    /**
+     * The healthy rehearsal spends most of its time watching; it runs on its own thread (own home, own sandbox) while
+     * the faulty one runs, so the two scenarios together take about as long as one.
+     */
+    private static CompletableFuture<CliRun> healthy;
+
+    @BeforeAll
+    static void startTheHealthyRehearsalAlongside() {
+        healthy = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                healthy.complete(flightdeck("home-healthy", Map.of(), "run", Sandbox.RUNBOOK_ID, "--sandbox", "--journal",
+                        dir.resolve("healthy-journal").toString(), "--operator", "Dana Operator", "--yes", "--approve", "COMPLIANCE=Lee Compliance"));
+            } catch (Throwable failure) {
+                healthy.completeExceptionally(failure);
+            }
+        }, "healthy-rehearsal");
+        thread.start();
+    }
+
+    @Test
+    void theHealthyRehearsalRunsEveryStepAndItsJournalVerifiesAndExports() throws Exception {
+        CliRun run = healthy.get(4, TimeUnit.MINUTES);
+        System.out.println(run.out());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Rehearsal sandbox up in", "4.4 Watch", "watched 45s with no trigger firing", "All steps done. Closing checkpoint");
+        assertVerifiesAndExports("home-healthy", dir.resolve("healthy-journal"));
+    }
+
+    @Test
+    void theFaultyRehearsalTripsTheErrorRateTriggerAndTheRollbackRestoresDataAndTheOldRelease() throws Exception {
+        Path journal = dir.resolve("faulty-journal");
+        try (RunningSandbox sandbox = Sandbox.start(new SandboxOptions(dir.resolve("sandbox"), true, dir.resolve("home-faulty/known_hosts")))) {
+            ClinicFacts before = ClinicFacts.of(sandbox);
+            Map<String, String> environment = Map.of("PGPASSFILE", sandbox.pgpassFile().toString());
+            String inventory = sandbox.inventoryFile().toString();
+            Path runbookFile = Files.writeString(dir.resolve("rehearsal.runbook.yaml"), BuiltinRunbooks.source(Sandbox.RUNBOOK_ID).orElseThrow());
+            CliRun validate = flightdeck("home-faulty", environment, "runbook", "validate", runbookFile.toString(), "--inventory", inventory);
+            assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
+            assertThat(validate.out() + validate.err()).doesNotContain("warning");
+            CliRun run = flightdeck("home-faulty", environment, "run", Sandbox.RUNBOOK_ID, "--inventory", inventory, "--journal", journal.toString(),
+                    "--operator", "Dana Operator", "--yes", "--approve", "COMPLIANCE=Lee Compliance");
+            System.out.println(run.out());
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(Cli.PROBLEM);
+            assertThat(run.out()).contains("error_rate > 1%");
+            assertThat(ClinicFacts.of(sandbox).schemaVersion()).isEqualTo(2);
+
+            CliRun rollback = flightdeck("home-faulty", environment, "rollback", "--journal", journal.toString(), "--inventory", inventory,
+                    "--operator", "Dana Operator", "--yes", "--reason", "error rate above 1% on the canary");
+            System.out.println(rollback.out());
+            assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
+            assertThat(rollback.out()).contains("Rollback done. Checkpoint ");
+
+            assertThat(ClinicFacts.of(sandbox)).isEqualTo(before);
+            for (String url : sandbox.appUrls().values()) {
+                HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(health.body()).contains("\"version\":\"v1\"", "\"schema\":1");
+            }
+        }
+        assertVerifiesAndExports("home-faulty", journal);
+    }
+
+    private static void assertVerifiesAndExports(String home, Path journal) {
+        CliRun verify = flightdeck(home, Map.of(), "journal", "verify", journal.toString());
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        Path export = dir.resolve(journal.getFileName() + "-export");
+        for (String format : List.of("html", "jsonl")) {
+            CliRun exported = flightdeck(home, Map.of(), "journal", "export", journal.toString(), "--format", format, "--out", export.resolve(format).toString());
+            assertThat(exported.exitCode()).as(exported.out() + exported.err()).isZero();
+        }
+        CliRun pack = flightdeck(home, Map.of(), "journal", "verify", export.resolve("jsonl").toString());
+        assertThat(pack.exitCode()).as(pack.out() + pack.err()).isZero();
+    }
+
+    private static CliRun flightdeck(String home, Map<String, String> environment, String... args) {
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.put("FLIGHTDECK_PASSPHRASE", PASSPHRASE);
+        return CliRun.runWith(dir.resolve(home), all, args);
+    }
+}
