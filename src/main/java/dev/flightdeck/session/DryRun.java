@@ -48,6 +48,12 @@ public final class DryRun {
      */
     public static Plan plan(Runbook runbook, Inventory inventory, Map<String, String> values) {
         Map<String, String> withOutputs = new HashMap<>(values);
+        // the built-ins are fixed only when the session opens: show what they will be
+        withOutputs.putIfAbsent("ts", "<ts: time the session starts>");
+        withOutputs.putIfAbsent("date", "<date: day the session starts>");
+        withOutputs.putIfAbsent("operator", "<operator>");
+        withOutputs.putIfAbsent("session", "<session id>");
+        withOutputs.putIfAbsent("runbook", runbook.id());
         // outputs of steps are known only once they run: show where they go
         runbook.steps().forEach(step -> step.kind().outputs().forEach(output ->
                 withOutputs.putIfAbsent("steps." + step.id() + "." + output, "<" + output + " of " + step.id() + ">")));

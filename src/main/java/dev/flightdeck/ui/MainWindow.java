@@ -54,6 +54,8 @@ public final class MainWindow {
                 () -> ((javafx.scene.control.Button) root.lookup("#openButton")).fire());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 () -> ((javafx.scene.control.Button) root.lookup("#startButton")).fire());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
+                () -> ((javafx.scene.control.Button) root.lookup("#rehearseButton")).fire());
         stage.setTitle("Flightdeck");
         stage.setMinWidth(960);
         stage.setMinHeight(600);

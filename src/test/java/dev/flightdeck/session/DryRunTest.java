@@ -41,6 +41,16 @@ class DryRunTest {
     }
 
     @Test
+    void builtInValuesFixedOnlyAtTheStartAreShownAsPlaceholdersBeforeIt() throws IOException {
+        DryRun.Plan plan = DryRun.plan(everyKind(), inventory(), Map.of("release", "2.0.0", "ticket", "CHG-1042", "app_dir", "/opt/project-h"));
+
+        DryRun.PlannedStep archive = plan.steps().stream().filter(s -> s.step().id().equals("app-backup")).findFirst().orElseThrow();
+        assertThat(archive.text()).isEqualTo("tar -czf /var/backups/app_<ts: time the session starts>.tar.gz /opt/project-h");
+        assertThat(archive.problem()).isEmpty();
+        assertThat(plan.isRunnable()).isTrue();
+    }
+
+    @Test
     void outputsOfEarlierStepsAreShownAsPlaceholders() throws IOException {
         Runbook runbook = RunbookLoader.load("""
                 runbook: Uses a backup file

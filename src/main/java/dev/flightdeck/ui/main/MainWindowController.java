@@ -20,6 +20,8 @@ public final class MainWindowController {
     @FXML
     private Button startButton;
     @FXML
+    private Button rehearseButton;
+    @FXML
     private atlantafx.base.controls.ToggleSwitch darkSwitch;
     @FXML
     private Label statusLabel;
@@ -48,6 +50,19 @@ public final class MainWindowController {
         }
         String stylesheet = MainWindowController.class.getResource("/styles/flightdeck.css").toExternalForm();
         new dev.flightdeck.ui.setup.SessionWindow(context).show(entry.runbook().get(), entry.sha256(), stylesheet);
+    }
+
+    /**
+     * Practise on the sandbox: the operator picks the healthy or the faulty scenario, and a session window starts the
+     * sandbox and sets up the rehearsal runbook against it.
+     */
+    @FXML
+    private void rehearse() {
+        dev.flightdeck.ui.rehearsal.RehearsalChoice.ask(rehearseButton.getScene().getWindow()).ifPresent(scenario -> {
+            String stylesheet = MainWindowController.class.getResource("/styles/flightdeck.css").toExternalForm();
+            new dev.flightdeck.ui.setup.SessionWindow(context).rehearse(scenario == dev.flightdeck.ui.rehearsal.RehearsalChoice.Scenario.FAULTY,
+                    stylesheet);
+        });
     }
 
     @FXML

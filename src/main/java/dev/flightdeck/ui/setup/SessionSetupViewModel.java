@@ -58,6 +58,7 @@ public final class SessionSetupViewModel {
 
     private final Credentials sshCredentials;
     private final PasswordSource databasePasswords;
+    private SessionEvent.Mode mode = SessionEvent.Mode.LIVE;
     private final ObservableList<ConnectionRow> connections = FXCollections.observableArrayList();
     /** Open between "Test connections" and the start; touched only on the background executor. */
     private ConnectionCheck connectionCheck;
@@ -136,6 +137,22 @@ public final class SessionSetupViewModel {
 
     public ObservableList<VariableInput> variables() {
         return variables;
+    }
+
+    /**
+     * Makes this a rehearsal: against the sandbox's inventory, journaled as a rehearsal so no reviewer mistakes it
+     * for a real window.
+     */
+    public void rehearseAgainst(Path sandboxInventory, Inventory sandbox) {
+        inventory.set(sandboxInventory.toString());
+        mode = SessionEvent.Mode.REHEARSAL;
+        // the sandbox knows its own values (where db1 keeps dumps): show them rather than leave the fields blank
+        variables.stream().filter(variable -> variable.value().get().isBlank())
+                .forEach(variable -> Optional.ofNullable(sandbox.vars().get(variable.definition().name())).ifPresent(variable.value()::set));
+    }
+
+    public boolean isRehearsal() {
+        return mode == SessionEvent.Mode.REHEARSAL;
     }
 
     /** The inventory's targets and how reaching each went, in the order they are tested. */
@@ -289,7 +306,7 @@ public final class SessionSetupViewModel {
                 Inventory chosen = loadInventory();
                 SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, runbookSha256, chosen,
                         inventory.get().isBlank() ? "(none)" : inventory.get().strip(), values(chosen), operator.get().strip(),
-                        Path.of(journal.get().strip()), passphrase, databasePasswords, sshCredentials, SessionEvent.Mode.LIVE);
+                        Path.of(journal.get().strip()), passphrase, databasePasswords, sshCredentials, mode);
                 return resuming.get() ? launcher.resume(choices, "resumed in the console by " + operator.get().strip())
                         : launcher.start(choices);
             } finally {

@@ -6,10 +6,17 @@ import dev.flightdeck.app.SessionLauncher;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
+import dev.flightdeck.runbook.BuiltinRunbooks;
 import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.runbook.RunbookDigest;
+import dev.flightdeck.sandbox.RunningSandbox;
+import dev.flightdeck.sandbox.Sandbox;
+import dev.flightdeck.sandbox.SandboxOptions;
 import dev.flightdeck.ui.FxmlFile;
 import dev.flightdeck.ui.FxmlViews;
+import dev.flightdeck.ui.Tasks;
 import dev.flightdeck.ui.console.OutputConsoleView;
+import dev.flightdeck.ui.rehearsal.RehearsalBanner;
 import dev.flightdeck.ui.wizard.ConsoleFeed;
 import dev.flightdeck.ui.wizard.WizardScreen;
 import dev.flightdeck.ui.wizard.WizardViewModel;
@@ -19,12 +26,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-/** A window for one session: its setup first, then the wizard. Closing it closes the session (the journal can resume it). */
+/**
+ * A window for one session: its setup first, then the wizard. Closing it closes the session (the journal can
+ * resume it). A rehearsal's window first starts the sandbox it runs against, says so in a banner, and stops the
+ * sandbox when it closes.
+ */
 public final class SessionWindow {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionWindow.class);
 
     private final AppContext context;
     private final ExecutorService sessionThread = Executors.newSingleThreadExecutor(runnable -> {
@@ -34,9 +51,11 @@ public final class SessionWindow {
     });
     private final Stage stage = new Stage();
     private LiveSession live;
+    private RunningSandbox sandbox;
 
     public SessionWindow(AppContext context) {
         this.context = context;
+        stage.setOnHidden(event -> close());
     }
 
     public void show(Runbook runbook, String sha256, String stylesheet) {
@@ -44,15 +63,54 @@ public final class SessionWindow {
                 .orElse(new PromptedPassword(new FxPasswordPrompt("the databases of " + runbook.title())));
         SessionSetupViewModel setup = new SessionSetupViewModel(runbook, sha256, SessionLauncher.forProduction(context), sessionThread,
                 new FxCredentials(), passwords);
-        Map<Class<?>, Supplier<?>> controllers = Map.of(SessionSetupController.class,
-                () -> new SessionSetupController(setup, this::showWizard));
-        Parent root = new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP);
-        Scene scene = new Scene(root, 1280, 820);
-        scene.getStylesheets().add(stylesheet);
+        stage.setScene(new Scene(setupScreen(setup), 1280, 820));
+        stage.getScene().getStylesheets().add(stylesheet);
         stage.setTitle("Flightdeck — " + runbook.title());
-        stage.setScene(scene);
-        stage.setOnHidden(event -> close());
         stage.show();
+    }
+
+    /**
+     * Starts the rehearsal sandbox (seconds; the window says what it is doing meanwhile), then shows the setup of
+     * the rehearsal runbook against the sandbox's inventory, journaled as a rehearsal.
+     */
+    public void rehearse(boolean fault, String stylesheet) {
+        Label doing = new Label("Starting the clinic sandbox: database with synthetic patients, the clinic app on app1 and app2, "
+                + "SSH hosts app1, app2 and db1 on 127.0.0.1" + (fault ? ", with the fault switch on" : "") + "…");
+        doing.setWrapText(true);
+        doing.getStyleClass().add("setup-message");
+        VBox starting = new VBox(18, new ProgressIndicator(), doing);
+        starting.setAlignment(Pos.CENTER);
+        starting.getStyleClass().add("starting-pane");
+        stage.setScene(new Scene(starting, 1280, 820));
+        stage.getScene().getStylesheets().add(stylesheet);
+        stage.setTitle("Flightdeck — rehearsal");
+        stage.show();
+        Tasks.create(() -> Sandbox.start(new SandboxOptions(context.home().sandbox(), fault, context.home().knownHosts())))
+                .onSuccess(started -> {
+                    if (!stage.isShowing()) {
+                        sessionThread.execute(started::close);
+                        return;
+                    }
+                    sandbox = started;
+                    Runbook runbook = started.runbook();
+                    SessionSetupViewModel setup = new SessionSetupViewModel(runbook,
+                            RunbookDigest.sha256(BuiltinRunbooks.source(Sandbox.RUNBOOK_ID).orElseThrow()), SessionLauncher.forProduction(context),
+                            sessionThread, started.sshCredentials(), started.databasePasswords());
+                    setup.rehearseAgainst(started.inventoryFile(), started.inventory());
+                    stage.getScene().setRoot(setupScreen(setup));
+                    stage.setTitle("Flightdeck — REHEARSAL — " + runbook.title());
+                })
+                .onError(error -> doing.setText("The sandbox did not start: " + error.getMessage()))
+                .runOnce(sessionThread);
+    }
+
+    private Parent setupScreen(SessionSetupViewModel setup) {
+        Map<Class<?>, Supplier<?>> controllers = Map.of(SessionSetupController.class, () -> new SessionSetupController(setup, this::showWizard));
+        return framed(new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP));
+    }
+
+    private Parent framed(Parent screen) {
+        return sandbox == null ? screen : RehearsalBanner.around(screen, sandbox);
     }
 
     private void showWizard(LiveSession started) {
@@ -61,15 +119,29 @@ public final class SessionWindow {
                 (host, fingerprint) -> started.services().trust(host, fingerprint).toString());
         OutputConsoleView console = new OutputConsoleView();
         ConsoleFeed.attach(started.session(), console.console());
-        stage.getScene().setRoot(WizardScreen.load(wizard, console));
+        stage.getScene().setRoot(framed(WizardScreen.load(wizard, console)));
         stage.getScene().getStylesheets().add(SessionWindow.class.getResource("/styles/console.css").toExternalForm());
-        stage.setTitle("Flightdeck — " + started.session().runbook().title() + " — " + started.session().operator());
+        stage.setTitle("Flightdeck — " + (sandbox == null ? "" : "REHEARSAL — ") + started.session().runbook().title() + " — "
+                + started.session().operator());
     }
 
+    /** The session first (its closing is journaled), then the sandbox it ran against; off the FX thread. */
     private void close() {
+        LiveSession session = live;
+        RunningSandbox rehearsal = sandbox;
         sessionThread.shutdownNow();
-        if (live != null) {
-            live.close();
-        }
+        Thread closing = new Thread(() -> {
+            try {
+                if (session != null) {
+                    session.close();
+                }
+            } finally {
+                if (rehearsal != null) {
+                    rehearsal.close();
+                    LOG.info("rehearsal sandbox stopped");
+                }
+            }
+        }, "flightdeck-session-close");
+        closing.start();
     }
 }
