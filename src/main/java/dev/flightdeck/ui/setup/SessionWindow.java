@@ -119,7 +119,9 @@ public final class SessionWindow {
                 (host, fingerprint) -> started.services().trust(host, fingerprint).toString());
         OutputConsoleView console = new OutputConsoleView();
         ConsoleFeed.attach(started.session(), console.console());
-        stage.getScene().setRoot(framed(WizardScreen.load(wizard, console)));
+        Parent screen = framed(WizardScreen.load(wizard, console));
+        screen.getProperties().put(WizardViewModel.class, wizard);
+        stage.getScene().setRoot(screen);
         stage.getScene().getStylesheets().add(SessionWindow.class.getResource("/styles/console.css").toExternalForm());
         stage.setTitle("Flightdeck — " + (sandbox == null ? "" : "REHEARSAL — ") + started.session().runbook().title() + " — "
                 + started.session().operator());
