@@ -38,6 +38,11 @@ public record FlightdeckHome(Path root) {
         return root.resolve("settings.properties");
     }
 
+    /** Inventories written in the console's editor when the operator had none yet. */
+    public Path inventories() {
+        return root.resolve("inventories");
+    }
+
     public Path sandbox() {
         return root.resolve("sandbox");
     }

@@ -118,6 +118,11 @@ public final class SessionLauncher {
         return ConnectionCheck.open(context, inventory, sshCredentials, databasePasswords);
     }
 
+    /** Where a new inventory for this runbook goes when the operator writes one in the console. */
+    public Path suggestedInventory(Runbook runbook) {
+        return context.home().inventories().resolve(runbook.id() + ".inventory.yaml");
+    }
+
     /** Where a new session's journal goes by default: Flightdeck's journals folder, named by runbook and time. */
     public Path defaultJournal(Runbook runbook) {
         String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));

@@ -89,6 +89,18 @@ public final class SessionSetupController {
         }
     }
 
+    /** Edits the chosen inventory file, or a new one in Flightdeck's home when none is chosen yet. */
+    @FXML
+    private void editInventory() {
+        java.nio.file.Path file = setup.inventoryProperty().get().isBlank() ? setup.suggestedInventory()
+                : java.nio.file.Path.of(setup.inventoryProperty().get().strip());
+        InventoryEditor.open(inventory.getScene().getWindow(), file, setup.runbook(), setup.background(),
+                inventory.getScene().getStylesheets().get(0), () -> {
+                    setup.inventoryProperty().set(file.toString());
+                    setup.inventoryChanged();
+                });
+    }
+
     @FXML
     private void dryRun() {
         setup.dryRun();

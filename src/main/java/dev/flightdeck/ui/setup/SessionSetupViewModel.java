@@ -106,6 +106,23 @@ public final class SessionSetupViewModel {
         return runbook;
     }
 
+    /** Where background work of the setup runs (file reading, checks, connections). */
+    Executor background() {
+        return background;
+    }
+
+    /** A new inventory's place when none is chosen: beside the journals, named after the runbook. */
+    Path suggestedInventory() {
+        return launcher.suggestedInventory(runbook);
+    }
+
+    /** The inventory file's content changed (saved from the editor): the last dry run and connection test are stale. */
+    void inventoryChanged() {
+        planRunnable.set(false);
+        connections.clear();
+        message.set("The inventory changed: run the dry run again.");
+    }
+
     public StringProperty operatorProperty() {
         return operator;
     }
