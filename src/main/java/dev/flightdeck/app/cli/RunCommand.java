@@ -169,7 +169,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 .orElse(new PromptedPassword(RunCommand::promptDatabasePassword));
         SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, sha256, inventory,
                 inventoryFile == null ? "(none)" : inventoryFile.toString(), values, operator, journal, secret, databasePasswords,
-                rehearsal != null ? rehearsal.sshCredentials() : new TerminalCredentials(), SessionEvent.Mode.LIVE);
+                rehearsal != null ? rehearsal.sshCredentials() : new TerminalCredentials(), rehearsal != null ? SessionEvent.Mode.REHEARSAL : SessionEvent.Mode.LIVE);
         SessionLauncher launcher = SessionLauncher.forProduction(context);
         try (LiveSession live = resume ? launcher.resume(choices, "resumed from the command line") : launcher.start(choices)) {
             Session session = live.session();

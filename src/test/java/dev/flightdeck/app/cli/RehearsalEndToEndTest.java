@@ -106,6 +106,8 @@ class RehearsalEndToEndTest {
         }
         CliRun pack = flightdeck(home, Map.of(), "journal", "verify", export.resolve("jsonl").toString());
         assertThat(pack.exitCode()).as(pack.out() + pack.err()).isZero();
+        // a reviewer can never take a rehearsal for a real window
+        assertThat(export.resolve("html/journal-report.html")).content().contains("REHEARSAL: this session ran against the rehearsal sandbox");
     }
 
     private static CliRun flightdeck(String home, Map<String, String> environment, String... args) {
