@@ -59,6 +59,9 @@ class RehearsalEndToEndTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("Rehearsal sandbox up in", "4.4 Watch", "watched 45s with no trigger firing", "All steps done. Closing checkpoint");
         assertVerifiesAndExports("home-healthy", dir.resolve("healthy-journal"));
+        // run --sandbox journals a rehearsal, and a reviewer can never take it for a real window
+        assertThat(dir.resolve("healthy-journal-export/html/journal-report.html")).content()
+                .contains("REHEARSAL: this session ran against the rehearsal sandbox");
     }
 
     @Test
@@ -106,8 +109,6 @@ class RehearsalEndToEndTest {
         }
         CliRun pack = flightdeck(home, Map.of(), "journal", "verify", export.resolve("jsonl").toString());
         assertThat(pack.exitCode()).as(pack.out() + pack.err()).isZero();
-        // a reviewer can never take a rehearsal for a real window
-        assertThat(export.resolve("html/journal-report.html")).content().contains("REHEARSAL: this session ran against the rehearsal sandbox");
     }
 
     private static CliRun flightdeck(String home, Map<String, String> environment, String... args) {
