@@ -67,7 +67,7 @@ public final class PostgresCollector implements Collector, AutoCloseable {
             boolean unreachable = CONNECTION_FAILURES.contains(e.code());
             sink.record("db_connection", taken, unreachable ? 0 : 1);
             throw new CollectorException(unreachable ? CollectorException.Code.UNREACHABLE : CollectorException.Code.REFUSED,
-                    "cannot read the statistics of database " + database + " on " + pool.target().address() + ": " + e.getMessage(), e);
+                    "cannot read the statistics of database " + database + " on " + pool.target().address() + ": " + e.describe(), e);
         }
         if (reading.isEmpty()) {
             sink.record("db_connection", taken, 0);
