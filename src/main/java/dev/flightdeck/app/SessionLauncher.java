@@ -103,7 +103,7 @@ public final class SessionLauncher {
                         minute.min(), minute.max(), minute.average(), minute.count(), minute.describe())));
         engine.start(InventoryCollectors.forInventory(choices.inventory(), InventoryCollectors.defaultClient(), new InventoryCollectors.Connections(
                 services.ssh(), services.targets(), services.databasePasswords()), InventoryCollectors.Intervals.defaults(), Clock.systemUTC()));
-        session.addListener(new BaselineOnFirstChange(engine, session));
+        session.addListener(new BaselineOnFirstChange(engine, session, () -> SessionJournals.read(choices.journal(), choices.passphrase())));
         return engine;
     }
 

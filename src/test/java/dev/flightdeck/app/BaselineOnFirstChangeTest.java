@@ -42,6 +42,8 @@ class BaselineOnFirstChangeTest {
     @TempDir
     Path dir;
 
+    private final dev.flightdeck.journal.crypto.OperatorKey key = JournalFixture.newOperatorKey();
+
     private final Runbook runbook = RunbookLoader.load("""
             runbook: Baseline test
             phases:
@@ -72,7 +74,7 @@ class BaselineOnFirstChangeTest {
                  }
              }, minute -> { });
              Session session = SessionJournals.start(journal, opening(), runbook, setup(ssh))) {
-            session.addListener(new BaselineOnFirstChange(engine, session));
+            session.addListener(new BaselineOnFirstChange(engine, session, List::of));
             for (int second = 300; second >= 1; second--) {
                 engine.record(LATENCY, NOW.minusSeconds(second).toEpochMilli(), second % 2 == 0 ? 100 : 140);
             }
@@ -103,10 +105,41 @@ class BaselineOnFirstChangeTest {
         });
     }
 
+    @Test
+    void aSessionResumedAfterItsFirstChangeRestoresTheJournaledBaselinesInsteadOfCapturingNewOnes() throws Exception {
+        Path journal = dir.resolve("journal");
+        try (SshSessions ssh = SshTestKit.in(dir.resolve("kit")).sessions(SshEventListener.NONE);
+             MetricsEngine engine = engine(new ManualClock(NOW));
+             Session session = SessionJournals.start(journal, opening(), runbook, setup(ssh))) {
+            session.addListener(new BaselineOnFirstChange(engine, session, List::of));
+            engine.record(new SeriesId("app1:/var/lib/postgresql", "disk"), NOW.minusSeconds(30).toEpochMilli(), 61.5);
+            session.confirm("notice", "mail sent");
+            session.run("deploy");
+        }
+        ManualClock later = new ManualClock(NOW.plusSeconds(3600));
+        try (SshSessions ssh = SshTestKit.in(dir.resolve("kit")).sessions(SshEventListener.NONE);
+             MetricsEngine engine = engine(later);
+             Session resumed = SessionJournals.resume(journal, runbook, "sha-1", "dana", setup(ssh), "reopened after a crash")) {
+            engine.record(new SeriesId("app1:/var/lib/postgresql", "disk"), later.millis() - 1000, 99.0);
+
+            new BaselineOnFirstChange(engine, resumed, () -> SessionJournals.read(journal, JournalFixture.PASSPHRASE.clone()));
+
+            assertThat(engine.baselines().all()).singleElement().satisfies(baseline -> {
+                assertThat(baseline.id()).isEqualTo(new SeriesId("app1:/var/lib/postgresql", "disk"));
+                assertThat(baseline.median()).isEqualTo(61.5);
+                assertThat(baseline.to()).isEqualTo(NOW);
+            });
+        }
+    }
+
+    private static MetricsEngine engine(ManualClock clock) {
+        return new MetricsEngine(List.of(), clock, MetricsEngine.Options.defaults(), new TriggerListener() { }, minute -> { });
+    }
+
     private SessionJournals.Setup setup(SshSessions ssh) {
         RunStepExecutor run = new RunStepExecutor(ssh, new TargetResolver(Inventory.empty(), SshConfigFile.parse(""),
                 new SshTestKit(dir.resolve("kit")).userHome()), new LocalShell());
-        return new SessionJournals.Setup(JournalFixture.PASSPHRASE.clone(), JournalFixture.newOperatorKey(), JournalFixture.fastOptions(),
+        return new SessionJournals.Setup(JournalFixture.PASSPHRASE.clone(), key, JournalFixture.fastOptions(),
                 List.of(), Inventory.empty(), Map.of(StepKind.RUN, run));
     }
 
