@@ -2,6 +2,7 @@ package dev.flightdeck.metrics.host;
 
 import dev.flightdeck.metrics.collect.Collector;
 import dev.flightdeck.metrics.collect.CollectorException;
+import dev.flightdeck.metrics.collect.RetryBackoff;
 import dev.flightdeck.metrics.collect.SampleSink;
 import dev.flightdeck.ssh.CommandOutcome;
 import dev.flightdeck.ssh.CommandRequest;
@@ -37,6 +38,7 @@ public final class HostCollector implements Collector {
     private final Duration interval;
     private final Duration timeout;
     private final Clock clock;
+    private final RetryBackoff backoff;
     private CpuTimes previousCpu;
 
     /**
@@ -53,6 +55,7 @@ public final class HostCollector implements Collector {
         this.interval = interval;
         this.timeout = timeout;
         this.clock = clock;
+        this.backoff = new RetryBackoff(interval, clock);
     }
 
     @Override
@@ -69,21 +72,46 @@ public final class HostCollector implements Collector {
         return paths;
     }
 
+    /**
+     * Reads the host, unless it could not be reached lately: then attempts are spaced out ({@link RetryBackoff}) and a
+     * skipped one fails with the last reason. A CPU percentage is only taken between two consecutive readings.
+     */
     @Override
     public void collect(SampleSink sink) throws CollectorException, InterruptedException {
+        Optional<String> skipped = backoff.skip();
+        if (skipped.isPresent()) {
+            throw new CollectorException(CollectorException.Code.UNREACHABLE, skipped.get());
+        }
+        CommandResult result;
+        try {
+            result = run();
+        } catch (CollectorException e) {
+            previousCpu = null;
+            backoff.failed(e.reason());
+            throw e;
+        }
+        backoff.succeeded();
+        read(result, sink);
+    }
+
+    private CommandResult run() throws CollectorException, InterruptedException {
         SshTarget target;
         try {
             target = lookup.target();
         } catch (SshException e) {
             throw new CollectorException(CollectorException.Code.UNREACHABLE, e.getMessage(), e);
         }
-        long taken = clock.millis();
         CommandResult result = sessions.exec(target, CommandRequest.of(command).withDeadline(timeout).capturingBytes());
-        String output = new String(result.stdout(), StandardCharsets.UTF_8);
         if (!(result.outcome() instanceof CommandOutcome.Completed)) {
             throw new CollectorException(CollectorException.Code.UNREACHABLE, "cannot read " + target.describe() + ": " + reason(result.outcome()));
         }
-        HostReading reading = ProcTextParser.parse(output, paths);
+        return result;
+    }
+
+    private void read(CommandResult result, SampleSink sink) throws CollectorException {
+        long taken = clock.millis();
+        SshTarget target = result.target();
+        HostReading reading = ProcTextParser.parse(new String(result.stdout(), StandardCharsets.UTF_8), paths);
         write(reading, taken, sink);
         if (!reading.problems().isEmpty()) {
             String stderr = new String(result.stderr(), StandardCharsets.UTF_8).strip();

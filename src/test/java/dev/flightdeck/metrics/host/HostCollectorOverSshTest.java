@@ -107,7 +107,7 @@ class HostCollectorOverSshTest {
     }
 
     @Test
-    void aHostNobodyAnswersOnIsUnreachable(@TempDir Path elsewhere) throws Exception {
+    void aHostNobodyAnswersOnIsUnreachableAndIsNotTriedAgainAtOnce(@TempDir Path elsewhere) throws Exception {
         MinaSshServer stopped = MinaSshServer.start(elsewhere);
         SshTarget gone = SshTestKit.target("app2", stopped.port(), stopped.userKey());
         stopped.close();
@@ -117,6 +117,9 @@ class HostCollectorOverSshTest {
         assertThatThrownBy(() -> collector.collect(new RecordingSink("app2")))
                 .isInstanceOfSatisfying(CollectorException.class, e -> assertThat(e.code()).isEqualTo(CollectorException.Code.UNREACHABLE))
                 .hasMessageContaining("app2");
+        assertThatThrownBy(() -> collector.collect(new RecordingSink("app2")))
+                .as("the next attempt waits an interval instead of connecting again at once")
+                .hasMessageContaining("app2").hasMessageContaining("(next attempt in ");
     }
 
     private static double localMemoryPercent() throws Exception {
