@@ -168,6 +168,22 @@ class PostgresCollectorTest {
         }
     }
 
+    @Test
+    void theReaderNeverConnectsToTheWatchedDatabaseAndTheEngineClosesItsConnection() throws Exception {
+        String readers = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'flightdeck' AND datname = ";
+        long before = Long.parseLong(database.queryValue(readers + "'postgres'"));
+        MetricsEngine engine = new MetricsEngine(List.of(), Clock.systemUTC(), MetricsEngine.Options.defaults(), new TriggerListener() { },
+                minute -> { });
+        engine.collectNow(List.of(collector));
+        assertThat(database.queryValue(readers + "'" + database.name() + "'")).as("a snapshot of the database must not have to end it")
+                .isEqualTo("0");
+        assertThat(Long.parseLong(database.queryValue(readers + "'postgres'"))).isEqualTo(before + 1);
+
+        engine.close();
+
+        awaitValue("SELECT CASE WHEN (" + readers + "'postgres') = " + before + " THEN 1 ELSE 0 END", 1);
+    }
+
     private void awaitLockWait() throws Exception {
         awaitValue("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database.name() + "' AND wait_event_type = 'Lock'", 1);
     }
