@@ -8,7 +8,6 @@ import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.OperatorKeyStore;
 import dev.flightdeck.metrics.InventoryCollectors;
 import dev.flightdeck.metrics.MetricsEngine;
-import dev.flightdeck.metrics.prometheus.PrometheusMapping;
 import dev.flightdeck.metrics.rules.Alarm;
 import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.runbook.Runbook;
@@ -80,7 +79,7 @@ public final class SessionLauncher {
                     choices.inventory(), services.executors());
             Session session = opener.open(setup, choices.runbook());
             current.set(session);
-            return new LiveSession(session, services, instruments(choices, session));
+            return new LiveSession(session, services, instruments(choices, session, services));
         } catch (RuntimeException e) {
             services.close();
             throw e;
@@ -88,10 +87,11 @@ public final class SessionLauncher {
     }
 
     /**
-     * The live instruments: the inventory's health and Prometheus endpoints collected on their schedules, the runbook's
-     * rollback triggers evaluated on every sample; a firing trigger and each minute's summary go into the journal.
+     * The live instruments: the inventory's endpoints, hosts and databases collected on their schedules, the runbook's
+     * rollback triggers evaluated on every sample; a firing trigger and each minute's summary go into the journal, and
+     * the baselines are captured just before the first step that changes something.
      */
-    private static MetricsEngine instruments(Choices choices, Session session) {
+    private static MetricsEngine instruments(Choices choices, Session session, SessionServices services) {
         MetricsEngine engine = new MetricsEngine(choices.runbook().rollbackTriggers(), Clock.systemUTC(), MetricsEngine.Options.defaults(),
                 new TriggerListener() {
                     @Override
@@ -101,8 +101,9 @@ public final class SessionLauncher {
                 },
                 minute -> session.recordMetricsMinute(new SessionEvent.MetricsMinute(minute.id().toString(), minute.minute().toString(),
                         minute.min(), minute.max(), minute.average(), minute.count(), minute.describe())));
-        engine.start(InventoryCollectors.of(choices.inventory(), InventoryCollectors.defaultClient(), Clock.systemUTC(),
-                InventoryCollectors.HEALTH_INTERVAL, InventoryCollectors.SCRAPE_INTERVAL, name -> PrometheusMapping.defaults()));
+        engine.start(InventoryCollectors.forInventory(choices.inventory(), InventoryCollectors.defaultClient(), new InventoryCollectors.Connections(
+                services.ssh(), services.targets(), services.databasePasswords()), InventoryCollectors.Intervals.defaults(), Clock.systemUTC()));
+        session.addListener(new BaselineOnFirstChange(engine, session, () -> SessionJournals.read(choices.journal(), choices.passphrase())));
         return engine;
     }
 

@@ -116,6 +116,19 @@ public final class SessionServices implements AutoCloseable {
                 });
     }
 
+    /** The SSH pool the steps use; the host instruments read through the same connections. */
+    public SshSessions ssh() {
+        return ssh;
+    }
+
+    public TargetResolver targets() {
+        return targets;
+    }
+
+    public PasswordSource databasePasswords() {
+        return databasePasswords;
+    }
+
     public Map<StepKind, StepExecutor> executors() {
         return Map.copyOf(executors);
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
  * {@code ~/.pgpass} (libpq rules).
  *
  * @param sshHost the inventory host the database runs on, where dump and restore tools are run
+ * @param metrics whether the instruments read this database's connections, transactions, locks, lag and size
  */
 public record DatabaseEntry(
         String name,
@@ -18,7 +19,14 @@ public record DatabaseEntry(
         SslMode sslMode,
         Optional<String> rootCertificate,
         Optional<String> sshHost,
-        Position position) {
+        Position position,
+        MetricsSettings metrics) {
+
+    /** A database read by the instruments with the default settings. */
+    public DatabaseEntry(String name, String host, int port, String database, String user, SslMode sslMode,
+                         Optional<String> rootCertificate, Optional<String> sshHost, Position position) {
+        this(name, host, port, database, user, sslMode, rootCertificate, sshHost, position, MetricsSettings.ON);
+    }
 
     /** libpq's sslmode values, in increasing strictness. */
     public enum SslMode {

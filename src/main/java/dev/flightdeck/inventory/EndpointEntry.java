@@ -5,8 +5,14 @@ import java.time.Duration;
 
 /**
  * An HTTP endpoint: a health check, an API, or a Prometheus {@code /metrics} page.
+ *
+ * @param names prometheus endpoints: the application's own metric names, where they differ from the conventional ones
  */
-public record EndpointEntry(String name, String url, Kind kind, Duration timeout, Position position) {
+public record EndpointEntry(String name, String url, Kind kind, Duration timeout, Position position, PrometheusNames names) {
 
     public enum Kind { HTTP, HEALTH, PROMETHEUS }
+
+    public EndpointEntry(String name, String url, Kind kind, Duration timeout, Position position) {
+        this(name, url, kind, timeout, position, PrometheusNames.DEFAULTS);
+    }
 }

@@ -23,12 +23,18 @@ import java.util.Set;
 public final class InventoryLoader {
 
     private static final Set<String> ROOT_KEYS = Set.of("hosts", "databases", "endpoints", "vars");
-    private static final Set<String> HOST_KEYS = Set.of("address", "port", "user", "identity", "agent", "jump", "groups");
-    private static final Set<String> DATABASE_KEYS = Set.of("host", "port", "database", "user", "sslmode", "root-cert", "ssh-host");
-    private static final Set<String> ENDPOINT_KEYS = Set.of("url", "kind", "timeout");
+    private static final Set<String> HOST_KEYS = Set.of("address", "port", "user", "identity", "agent", "jump", "groups", "metrics");
+    private static final Set<String> DATABASE_KEYS = Set.of("host", "port", "database", "user", "sslmode", "root-cert", "ssh-host", "metrics");
+    private static final Set<String> ENDPOINT_KEYS = union(Set.of("url", "kind", "timeout"), MetricsEntryReader.ENDPOINT_NAME_KEYS);
     private static final Duration DEFAULT_ENDPOINT_TIMEOUT = Duration.ofSeconds(10);
 
     private InventoryLoader() {
+    }
+
+    private static Set<String> union(Set<String> first, Set<String> second) {
+        Set<String> all = new HashSet<>(first);
+        all.addAll(second);
+        return Set.copyOf(all);
     }
 
     public static Parsed<Inventory> load(Path file) throws IOException {
@@ -88,7 +94,8 @@ public final class InventoryLoader {
                 h.has("agent") ? Optional.of(h.bool("agent", false)) : Optional.empty(),
                 h.text("jump"),
                 h.textList("groups"),
-                entry.key().position()));
+                entry.key().position(),
+                MetricsEntryReader.forHost(h, problems)));
     }
 
     private static Optional<DatabaseEntry> database(YamlNode.Entry entry, Problems problems) {
@@ -102,7 +109,7 @@ public final class InventoryLoader {
             });
             return new DatabaseEntry(name, d.requiredText("host"), d.integer("port", 1, 65535).orElse(5432),
                     d.requiredText("database"), d.requiredText("user"), sslMode, d.text("root-cert"), d.text("ssh-host"),
-                    entry.key().position());
+                    entry.key().position(), MetricsEntryReader.forDatabase(d, problems));
         });
     }
 
@@ -128,7 +135,8 @@ public final class InventoryLoader {
                     yield EndpointEntry.Kind.HTTP;
                 }
             };
-            return new EndpointEntry(name, url, kind, e.duration("timeout").orElse(DEFAULT_ENDPOINT_TIMEOUT), entry.key().position());
+            return new EndpointEntry(name, url, kind, e.duration("timeout").orElse(DEFAULT_ENDPOINT_TIMEOUT), entry.key().position(),
+                    MetricsEntryReader.endpointNames(e, kind, problems));
         });
     }
 

@@ -1,11 +1,19 @@
 package dev.flightdeck.metrics;
 
+import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.inventory.DatabaseEntry;
 import dev.flightdeck.inventory.EndpointEntry;
+import dev.flightdeck.inventory.HostEntry;
 import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.inventory.PrometheusNames;
 import dev.flightdeck.metrics.collect.Collector;
 import dev.flightdeck.metrics.collect.HealthCollector;
+import dev.flightdeck.metrics.host.HostCollector;
+import dev.flightdeck.metrics.postgres.PostgresCollectors;
 import dev.flightdeck.metrics.prometheus.PrometheusCollector;
 import dev.flightdeck.metrics.prometheus.PrometheusMapping;
+import dev.flightdeck.ssh.SshSessions;
+import dev.flightdeck.ssh.TargetResolver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -14,11 +22,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** The collectors an inventory's endpoints call for: {@code kind: health} and {@code kind: prometheus}. */
+/**
+ * The collectors an inventory calls for: a health check per {@code kind: health} endpoint, a scrape per
+ * {@code kind: prometheus} endpoint (with the metric names the inventory gives), a host reading per host and a
+ * statistics reading per database, unless the inventory says {@code metrics: false}.
+ */
 public final class InventoryCollectors {
 
     public static final Duration HEALTH_INTERVAL = Duration.ofSeconds(5);
     public static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(15);
+    public static final Duration HOST_INTERVAL = Duration.ofSeconds(10);
+    public static final Duration DATABASE_INTERVAL = Duration.ofSeconds(10);
+    /** One host reading, connecting included (SSH's own connect timeout is 10 s). */
+    public static final Duration HOST_READ_TIMEOUT = Duration.ofSeconds(15);
+
+    /** How often each kind of source is read, unless the inventory says otherwise for a host or database. */
+    public record Intervals(Duration health, Duration scrape, Duration host, Duration database) {
+
+        public static Intervals defaults() {
+            return new Intervals(HEALTH_INTERVAL, SCRAPE_INTERVAL, HOST_INTERVAL, DATABASE_INTERVAL);
+        }
+
+        /** Every source at the same pace (the command line's {@code --every}). */
+        public static Intervals all(Duration every) {
+            return new Intervals(every, every, every, every);
+        }
+    }
+
+    /**
+     * What hosts and databases are reached through: the session's SSH pool and target resolution (the connections the
+     * steps use) and the database password source (asked at most once per database).
+     */
+    public record Connections(SshSessions ssh, TargetResolver targets, PasswordSource databasePasswords) {
+    }
 
     private InventoryCollectors() {
     }
@@ -27,7 +63,28 @@ public final class InventoryCollectors {
         return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** Every collector the inventory calls for: endpoints, then hosts, then databases, each in inventory order. */
+    public static List<Collector> forInventory(Inventory inventory, HttpClient client, Connections connections, Intervals intervals, Clock clock) {
+        List<Collector> collectors = new ArrayList<>(of(inventory, client, clock, intervals.health(), intervals.scrape(),
+                name -> inventory.endpoint(name).map(endpoint -> mappingFor(endpoint.names())).orElse(PrometheusMapping.defaults())));
+        for (HostEntry host : inventory.hosts()) {
+            if (host.metrics().enabled()) {
+                collectors.add(new HostCollector(host.name(), () -> connections.targets().target(host.name()), connections.ssh(),
+                        host.metrics().disks(), host.metrics().every().orElse(intervals.host()), HOST_READ_TIMEOUT, clock));
+            }
+        }
+        for (DatabaseEntry database : inventory.databases()) {
+            if (database.metrics().enabled()) {
+                collectors.add(PostgresCollectors.forDatabase(database, connections.databasePasswords(),
+                        database.metrics().every().orElse(intervals.database()), clock));
+            }
+        }
+        return collectors;
+    }
+
     /**
+     * The endpoint collectors only: {@code kind: health} and {@code kind: prometheus}.
+     *
      * @param mappings the Prometheus mapping for each endpoint name ({@code name -> PrometheusMapping.defaults()} for all)
      */
     public static List<Collector> of(Inventory inventory, HttpClient client, Clock clock, Duration healthInterval,
@@ -43,5 +100,15 @@ public final class InventoryCollectors {
             }
         }
         return collectors;
+    }
+
+    /** The default mapping with the names the inventory gives instead ({@code latency: app_latency_seconds}). */
+    public static PrometheusMapping mappingFor(PrometheusNames names) {
+        PrometheusMapping defaults = PrometheusMapping.defaults();
+        return new PrometheusMapping(names.requests().orElse(defaults.requestsCounter()),
+                names.statusLabel().map(List::of).orElse(defaults.statusLabels()),
+                names.latency().map(name -> name.endsWith("_bucket") ? name.substring(0, name.length() - "_bucket".length()) : name)
+                        .orElse(defaults.latencyHistogram()),
+                names.latencyToMillis().orElse(defaults.latencyToMillis()), defaults.gauges(), defaults.rates());
     }
 }

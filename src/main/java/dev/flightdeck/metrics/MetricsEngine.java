@@ -30,11 +30,12 @@ public final class MetricsEngine implements AutoCloseable {
 
         public static Options defaults() {
             return new Options(SeriesStore.DEFAULT_HISTORY, SeriesStore.DEFAULT_INTERVAL, TriggerMonitor.DEFAULT_STALE_AFTER,
-                    ZoneId.systemDefault(), 2);
+                    ZoneId.systemDefault(), 4);
         }
     }
 
     private static final long TICK_MILLIS = 250;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MetricsEngine.class);
 
     private final Clock clock;
     private final SeriesStore store;
@@ -42,6 +43,8 @@ public final class MetricsEngine implements AutoCloseable {
     private final TriggerMonitor triggers;
     private final MinuteSummaries minutes;
     private final CollectorScheduler scheduler;
+    /** collectors holding connections of their own (a PostgreSQL collector's pool), closed with the engine */
+    private final List<AutoCloseable> owned = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param minuteSummaries receives each finished minute of each series (journal these, not the samples)
@@ -57,18 +60,35 @@ public final class MetricsEngine implements AutoCloseable {
 
     /** Starts every collector on its schedule, and the once-a-quarter-second check for silence and countdowns. */
     public void start(Collection<? extends Collector> collectors) {
+        own(collectors);
         collectors.forEach(scheduler::start);
         scheduler.every(TICK_MILLIS, triggers::tick);
     }
 
     /** Runs each collector once on the calling thread (the command line's {@code --once}). */
     public void collectNow(Collection<? extends Collector> collectors) {
+        own(collectors);
         collectors.forEach(collector -> scheduler.collectOnce(collector, sinkFor(collector.source())));
+    }
+
+    private void own(Collection<? extends Collector> collectors) {
+        collectors.stream().filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast)
+                .filter(closeable -> !owned.contains(closeable)).forEach(owned::add);
     }
 
     /** Where a collector of this source writes. */
     public SampleSink sinkFor(String source) {
-        return (signal, time, value) -> record(new SeriesId(source, signal), time, value);
+        return new SampleSink() {
+            @Override
+            public void record(String signal, long epochMillis, double value) {
+                MetricsEngine.this.record(new SeriesId(source, signal), epochMillis, value);
+            }
+
+            @Override
+            public SampleSink part(String part) {
+                return sinkFor(SampleSink.partSource(source, part));
+            }
+        };
     }
 
     /** Stores a sample, summarises it, evaluates the triggers on it, and derives what depends on it. */
@@ -110,10 +130,17 @@ public final class MetricsEngine implements AutoCloseable {
         return scheduler.statuses();
     }
 
-    /** Stops the collectors and hands over the minutes still open. */
+    /** Stops the collectors, closes their connections and hands over the minutes still open. */
     @Override
     public void close() {
         scheduler.close();
+        for (AutoCloseable collector : owned) {
+            try {
+                collector.close();
+            } catch (Exception e) {
+                LOG.warn("Closing a metrics collector failed", e);
+            }
+        }
         minutes.flush();
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 /** The live figures as plain text lines: one row per series (newest value and its age), then the sources that fail. */
 public final class MetricsTable {
 
-    private static final String ROW = "%-20s %-28s %14s %8s";
+    private static final String ROW = "%-20s %-34s %14s %8s";
 
     private MetricsTable() {
     }

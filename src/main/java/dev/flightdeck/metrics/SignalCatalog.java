@@ -1,35 +1,41 @@
 package dev.flightdeck.metrics;
 
+import dev.flightdeck.runbook.Signals;
+import java.util.HashMap;
 import java.util.Map;
 
-/** Which unit each signal is stored in; the rule evaluator converts thresholds into it. */
+/**
+ * Which unit each signal is stored in; the rule evaluator converts thresholds into it. The signals rules may name
+ * take their unit from what {@link Signals} says they measure (one table for the runbook's checks and the engine's
+ * storage); figures that are only shown have their own entries here.
+ */
 public final class SignalCatalog {
 
-    private static final Map<String, SignalUnit> UNITS = Map.ofEntries(
-            Map.entry("health", SignalUnit.CHECK),
-            Map.entry("db_connection", SignalUnit.CHECK),
-            Map.entry("error_rate", SignalUnit.PERCENT),
-            Map.entry("session_success_rate", SignalUnit.PERCENT),
-            Map.entry("performance_degradation", SignalUnit.PERCENT),
-            Map.entry("cpu", SignalUnit.PERCENT),
-            Map.entry("memory", SignalUnit.PERCENT),
-            Map.entry("disk", SignalUnit.PERCENT),
-            Map.entry("db_pool", SignalUnit.PERCENT),
-            Map.entry("latency_p50", SignalUnit.MILLISECONDS),
-            Map.entry("latency_p95", SignalUnit.MILLISECONDS),
-            Map.entry("latency_p99", SignalUnit.MILLISECONDS),
-            Map.entry("health_latency", SignalUnit.MILLISECONDS),
-            Map.entry("db_longest_transaction", SignalUnit.MILLISECONDS),
-            Map.entry("db_replication_lag", SignalUnit.MILLISECONDS),
-            Map.entry("request_rate", SignalUnit.PER_SECOND),
-            Map.entry("db_rollbacks", SignalUnit.PER_SECOND),
-            Map.entry("db_transactions", SignalUnit.PER_SECOND),
-            Map.entry("db_connections", SignalUnit.NUMBER),
-            Map.entry("db_blocking_locks", SignalUnit.NUMBER),
-            Map.entry("load", SignalUnit.NUMBER),
-            Map.entry("health_consecutive_failures", SignalUnit.NUMBER));
+    /** Figures collectors write for display (and custom rules), beyond the signals of {@link Signals}. */
+    private static final Map<String, SignalUnit> SHOWN_ONLY = Map.of(
+            "health_latency", SignalUnit.MILLISECONDS,
+            "health_consecutive_failures", SignalUnit.NUMBER,
+            "db_connections_active", SignalUnit.NUMBER,
+            "db_connections_idle", SignalUnit.NUMBER,
+            "db_size_mb", SignalUnit.NUMBER);
+
+    private static final Map<String, SignalUnit> UNITS = units();
 
     private SignalCatalog() {
+    }
+
+    private static Map<String, SignalUnit> units() {
+        Map<String, SignalUnit> units = new HashMap<>(SHOWN_ONLY);
+        for (String signal : Signals.known()) {
+            units.put(signal, switch (Signals.quantityOf(signal).orElseThrow()) {
+                case CHECK -> SignalUnit.CHECK;
+                case PERCENT -> SignalUnit.PERCENT;
+                case DURATION -> SignalUnit.MILLISECONDS;
+                case RATE -> SignalUnit.PER_SECOND;
+                case COUNT -> SignalUnit.NUMBER;
+            });
+        }
+        return Map.copyOf(units);
     }
 
     /** Whether the signal's unit is known (a signal only a custom collector produces is not). */

@@ -39,6 +39,8 @@ public final class RunbookValidator {
                 problems.warning(trigger.position(), "no collector measures '" + signal + "'; it must come from a Prometheus endpoint"
                         + DidYouMean.hint(signal, Signals.known()));
             }
+            TriggerFit.problem(trigger.rule()).ifPresent(problem -> problems.error(trigger.position(),
+                    "rollback trigger '" + trigger.text() + "': " + problem));
         }
         if (runbook.rollback().isEmpty()) {
             problems.warning(new Position(1, 1), "the runbook has no rollback plan: add 'rollback:' with the steps that return the system to its state before the window");

@@ -1,14 +1,18 @@
 package dev.flightdeck.app.cli;
 
+import dev.flightdeck.app.AppContext;
+import dev.flightdeck.app.SessionServices;
+import dev.flightdeck.db.connect.PgPassFile;
+import dev.flightdeck.db.connect.PromptedPassword;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.metrics.InventoryCollectors;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.MetricsTable;
 import dev.flightdeck.metrics.collect.Collector;
-import dev.flightdeck.metrics.prometheus.PrometheusCollector;
-import dev.flightdeck.metrics.prometheus.PrometheusMapping;
+import dev.flightdeck.metrics.collect.HealthCollector;
 import dev.flightdeck.metrics.rules.TriggerListener;
+import dev.flightdeck.ssh.SshEventListener;
 import dev.flightdeck.yaml.Durations;
 import dev.flightdeck.yaml.Parsed;
 import java.io.IOException;
@@ -20,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,11 +32,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = "Print the live figures of the inventory's health and prometheus endpoints as a table every few seconds "
-                + "(until interrupted), or once with --once.")
+        description = "Print the live figures of the inventory's health and prometheus endpoints, hosts (over SSH) and databases "
+                + "(pg_stat_*) as a table every few seconds (until interrupted), or once with --once.")
 public final class MetricsCommand implements Callable<Integer> {
 
-    /** Rates need two scrapes; --once takes them this far apart. */
+    private final AppContext context;
+
+    MetricsCommand(AppContext context) {
+        this.context = context;
+    }
+
+    /** Rates (and a host's CPU) need two readings; --once takes them this far apart. */
     private static final Duration ONCE_GAP = Duration.ofSeconds(1);
 
     @Spec
@@ -40,7 +51,7 @@ public final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--inventory", paramLabel = "FILE", required = true, description = "the inventory whose endpoints to read")
     private Path inventoryFile;
 
-    @Option(names = "--once", description = "print one table and exit (takes two readings 1 s apart, for rates)")
+    @Option(names = "--once", description = "print one table and exit (takes two readings 1 s apart, for rates and CPU)")
     private boolean once;
 
     @Option(names = "--every", paramLabel = "DURATION", defaultValue = "5s", description = "time between tables and readings (default: ${DEFAULT-VALUE})")
@@ -66,11 +77,29 @@ public final class MetricsCommand implements Callable<Integer> {
         if (!parsed.isValid()) {
             return Cli.PROBLEM;
         }
+        Inventory inventory = parsed.value().orElseThrow();
+        try (SessionServices services = connections(inventory)) {
+            return show(inventory, services, interval, out, err);
+        } catch (IOException e) {
+            err.println("flightdeck: cannot set up SSH (" + e.getMessage() + ")");
+            return Cli.PROBLEM;
+        }
+    }
+
+    /** The same SSH pool, host keys and database passwords a session would use; no journal, no steps are run. */
+    private SessionServices connections(Inventory inventory) throws IOException {
+        return new SessionServices(context, inventory, new TerminalCredentials(),
+                PgPassFile.standardLocation(context.environment()).orElse(new PromptedPassword(RunCommand::promptDatabasePassword)),
+                SshEventListener.NONE, since -> Optional.empty(), Clock.systemUTC());
+    }
+
+    private int show(Inventory inventory, SessionServices services, Duration interval, PrintWriter out, PrintWriter err) throws InterruptedException {
         Clock clock = Clock.systemUTC();
-        List<Collector> collectors = InventoryCollectors.of(parsed.value().orElseThrow(), InventoryCollectors.defaultClient(), clock,
-                interval, interval, name -> PrometheusMapping.defaults());
+        List<Collector> collectors = InventoryCollectors.forInventory(inventory, InventoryCollectors.defaultClient(),
+                new InventoryCollectors.Connections(services.ssh(), services.targets(), services.databasePasswords()),
+                InventoryCollectors.Intervals.all(interval), clock);
         if (collectors.isEmpty()) {
-            err.println("flightdeck: " + inventoryFile + " has no endpoint of kind 'health' or 'prometheus' to read");
+            err.println("flightdeck: " + inventoryFile + " has no host, database or endpoint of kind 'health' or 'prometheus' to read");
             return Cli.PROBLEM;
         }
         try (MetricsEngine engine = new MetricsEngine(List.of(), clock, MetricsEngine.Options.defaults(), new TriggerListener() { }, minute -> { })) {
@@ -90,7 +119,7 @@ public final class MetricsCommand implements Callable<Integer> {
 
     private static void readTwiceForRates(MetricsEngine engine, List<Collector> collectors) throws InterruptedException {
         engine.collectNow(collectors);
-        List<Collector> scrapers = collectors.stream().filter(PrometheusCollector.class::isInstance).toList();
+        List<Collector> scrapers = collectors.stream().filter(collector -> !(collector instanceof HealthCollector)).toList();
         if (!scrapers.isEmpty()) {
             Thread.sleep(ONCE_GAP.toMillis());
             engine.collectNow(scrapers);

@@ -3,7 +3,7 @@ package dev.flightdeck.metrics.collect;
 import java.time.Duration;
 
 /**
- * A source of samples read on its own schedule: an HTTP health check, a Prometheus page, and (next) a host over
+ * A source of samples read on its own schedule: an HTTP health check, a Prometheus page, a Linux host over
  * SSH or a PostgreSQL database over JDBC. The {@link CollectorScheduler} calls {@link #collect} every
  * {@link #interval()} on a metrics thread (never the FX thread), one call at a time per collector, so an
  * implementation may keep state between calls (previous counters for rates) without locking.

@@ -27,10 +27,12 @@ public final class CollectorException extends Exception {
     }
 
     private final Code code;
+    private final String reason;
 
     public CollectorException(Code code, String message, Throwable cause) {
         super(code.code() + ": " + message, cause);
         this.code = code;
+        this.reason = message;
     }
 
     public CollectorException(Code code, String message) {
@@ -39,5 +41,10 @@ public final class CollectorException extends Exception {
 
     public Code code() {
         return code;
+    }
+
+    /** The message without its code. */
+    public String reason() {
+        return reason;
     }
 }

@@ -6,4 +6,18 @@ public interface SampleSink {
 
     /** One figure: a canonical signal name, when it was read (epoch millis), its value in the signal's unit. */
     void record(String signal, long epochMillis, double value);
+
+    /**
+     * The sink for one part of this source that has figures of its own (a host's mount point: {@code disk} of
+     * {@code /var}); its series are filed under {@code source:part}, so a rule on {@code disk} judges each part
+     * separately. A sink that was not made for parts refuses rather than mixing the parts into one series.
+     */
+    default SampleSink part(String part) {
+        throw new UnsupportedOperationException("this sink files every figure under one source; it cannot take part '" + part + "'");
+    }
+
+    /** The name of a part's source: {@code app1:/var}. */
+    static String partSource(String source, String part) {
+        return source + ":" + part;
+    }
 }

@@ -1,10 +1,8 @@
 package dev.flightdeck.metrics.rules;
 
 import dev.flightdeck.metrics.Baseline;
-import dev.flightdeck.metrics.SignalCatalog;
-import dev.flightdeck.metrics.SignalUnit;
 import dev.flightdeck.runbook.Comparison;
-import dev.flightdeck.runbook.Signals;
+import dev.flightdeck.runbook.TriggerFit;
 import dev.flightdeck.runbook.TriggerRule;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -17,35 +15,12 @@ public final class Thresholds {
 
     /** The canonical signal a rule watches ({@code response_time} watches {@code latency_p95}). */
     public static String signalOf(TriggerRule rule) {
-        return Signals.canonical(rule.signal()).orElse(rule.signal());
+        return TriggerFit.signalOf(rule);
     }
 
-    /**
-     * Why the rule cannot be evaluated on its signal, in the runbook author's terms; empty when it can. A signal
-     * whose unit is unknown (a custom collector's) takes any rule: failures read its samples as checks.
-     */
+    /** Why the rule cannot be evaluated on its signal ({@link TriggerFit#problem}, which the runbook loader also checks). */
     public static Optional<String> problem(TriggerRule rule) {
-        String signal = signalOf(rule);
-        if (!SignalCatalog.knows(signal)) {
-            return Optional.empty();
-        }
-        SignalUnit unit = SignalCatalog.unitOf(signal);
-        if (rule instanceof TriggerRule.Threshold threshold) {
-            return thresholdProblem(threshold, signal, unit);
-        }
-        return unit == SignalUnit.CHECK ? Optional.empty()
-                : Optional.of("'" + signal + "' is a measurement, not a check: it cannot fail; compare it instead, e.g. '" + signal + " > N'");
-    }
-
-    private static Optional<String> thresholdProblem(TriggerRule.Threshold threshold, String signal, SignalUnit unit) {
-        return switch (threshold.unit()) {
-            case PERCENT -> unit == SignalUnit.PERCENT ? Optional.empty()
-                    : Optional.of("'" + signal + "' is not a percentage; write its threshold without '%'");
-            case MILLISECONDS, SECONDS -> unit == SignalUnit.MILLISECONDS ? Optional.empty()
-                    : Optional.of("'" + signal + "' is not a duration; write its threshold without '" + threshold.unit().written() + "'");
-            case NONE, BASELINE_MULTIPLE -> unit == SignalUnit.CHECK
-                    ? Optional.of("'" + signal + "' is a check; write 'fails N consecutive' or 'failures'") : Optional.empty();
-        };
+        return TriggerFit.problem(rule);
     }
 
     /**

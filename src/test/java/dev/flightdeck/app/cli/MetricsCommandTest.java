@@ -3,14 +3,22 @@ package dev.flightdeck.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.metrics.FakeAppServer;
+import dev.flightdeck.testing.db.PostgresExtension;
+import dev.flightdeck.testing.db.TestDatabase;
+import dev.flightdeck.testing.ssh.MinaSshServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class MetricsCommandTest {
+
+    @RegisterExtension
+    static final PostgresExtension postgres = PostgresExtension.sharedServer();
 
     @TempDir
     Path home;
@@ -48,6 +56,36 @@ class MetricsCommandTest {
     }
 
     @Test
+    void onceShowsTheFiguresOfAHostOverSshAndOfADatabase() throws Exception {
+        TestDatabase database = postgres.freshDatabase();
+        try (MinaSshServer server = MinaSshServer.start(home.resolve("server"))) {
+            Path userHome = Files.createDirectories(home.resolve("user/.ssh")).getParent();
+            Files.writeString(userHome.resolve(".ssh/known_hosts"), server.knownHostsLine() + "\n");
+            Path inventory = inventory("""
+                    hosts:
+                      app1: { address: 127.0.0.1, port: %d, user: %s, identity: "%s", metrics: { disks: [/, /tmp] } }
+                    databases:
+                      healthcare: { host: 127.0.0.1, port: %d, database: %s, user: postgres, sslmode: disable }
+                    """.formatted(server.port(), System.getProperty("user.name"), server.userKey(), database.server().port(), database.name()));
+
+            CliRun run = CliRun.runWith(home.resolve("flightdeck"), Map.of("HOME", userHome.toString(), "USER", System.getProperty("user.name")),
+                    "metrics", "--inventory", inventory.toString(), "--once");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(Cli.OK);
+            assertThat(run.out()).containsPattern("app1 +cpu +\\d+\\.\\d\\d% ")
+                    .containsPattern("app1 +load +\\d")
+                    .containsPattern("app1 +memory +\\d+\\.\\d\\d% ")
+                    .containsPattern("app1:/ +disk +\\d+\\.\\d\\d% ")
+                    .containsPattern("app1:/tmp +disk +\\d+\\.\\d\\d% ")
+                    .containsPattern("healthcare +db_connection +ok ")
+                    .containsPattern("healthcare +db_connections_used +\\d+\\.\\d\\d% ")
+                    .containsPattern("healthcare +db_transactions +\\d+\\.\\d\\d/s ")
+                    .containsPattern("healthcare +db_longest_transaction +\\d+ ms ")
+                    .doesNotContain("FD-METRICS");
+        }
+    }
+
+    @Test
     void anUnreachableSourceIsNamedWithWhatFailed() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -75,7 +113,7 @@ class MetricsCommandTest {
         CliRun run = CliRun.run(home, "metrics", "--inventory", inventory.toString(), "--once");
 
         assertThat(run.exitCode()).isEqualTo(Cli.PROBLEM);
-        assertThat(run.err()).contains("has no endpoint of kind 'health' or 'prometheus' to read");
+        assertThat(run.err()).contains("has no host, database or endpoint of kind 'health' or 'prometheus' to read");
     }
 
     @Test

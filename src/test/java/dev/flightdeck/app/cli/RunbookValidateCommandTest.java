@@ -40,6 +40,31 @@ class RunbookValidateCommandTest {
     }
 
     @Test
+    void aTriggerWhoseThresholdDoesNotFitItsSignalIsReportedAtItsPosition(@TempDir Path dir) throws IOException {
+        Path runbook = dir.resolve("units.runbook.yaml");
+        Files.writeString(runbook, """
+                runbook: Units
+                phases:
+                  - id: only
+                    steps:
+                      - id: notice
+                        confirm: Users were notified
+                rollback-triggers:
+                  - error_rate > 200ms
+                  - latency_p95 > 1%
+                rollback:
+                  - confirm: Rolled back
+                """);
+
+        CliRun run = CliRun.run(home, "runbook", "validate", runbook.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out().lines()).containsExactly(
+                runbook + ":8:5: rollback trigger 'error_rate > 200ms': 'error_rate' is not a duration; write its threshold without 'ms'",
+                runbook + ":9:5: rollback trigger 'latency_p95 > 1%': 'latency_p95' is not a percentage; write its threshold without '%'");
+    }
+
+    @Test
     void targetsAreCheckedAgainstTheInventory(@TempDir Path dir) throws IOException {
         Path runbook = dir.resolve("targets.runbook.yaml");
         Files.writeString(runbook, """
