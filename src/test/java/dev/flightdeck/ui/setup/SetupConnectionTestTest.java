@@ -93,11 +93,13 @@ class SetupConnectionTestTest {
     void anUnknownHostKeyIsTrustedByAClickAndTheHostThenAnswers(FxRobot robot) throws Exception {
         robot.clickOn("Test connections");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> trustButton(robot).filter(button -> !button.isDisabled()).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(rowText(robot, "web")).startsWith("web: ✗").contains(String.valueOf(closedPort));
         assertThat(rowText(robot, "app1")).startsWith("app1: ? presented a host key nobody has trusted yet: ").contains(" SHA256:");
 
         robot.clickOn(trustButton(robot).orElseThrow());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> rowText(robot, "app1").startsWith("app1: ✓"));
+        WaitForAsyncUtils.waitForFxEvents(); // the row and the message change in one FX event: read them after it
         assertThat(rowText(robot, "app1")).contains("logged in as " + System.getProperty("user.name"));
         assertThat(robot.lookup(".setup-message").queryLabeled().getText()).contains("STORED").contains("1 of 2 connections need attention");
         assertThat(trustButton(robot)).isEmpty();
