@@ -164,7 +164,8 @@ public final class Sandbox {
     private static Map<String, String> environment(RunningSandbox.Parts parts, String host) {
         Path directory = parts.layout.host(host);
         String path = directory.resolve("bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        return Map.of("HOME", directory.toString(), "PATH", path, "SANDBOX_HOST", host, "LANG", "C.UTF-8");
+        return Map.of("HOME", directory.toString(), "PATH", path, "SANDBOX_HOST", host, "LANG", "C.UTF-8", "USER", SandboxInventory.USER,
+                "LOGNAME", SandboxInventory.USER, "SHELL", "/bin/sh");
     }
 
     private static PublicKey userPublicKey(SandboxLayout layout) throws IOException {

@@ -7,6 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -90,7 +91,10 @@ record SandboxLayout(Path root) {
                 + "; stop it (Ctrl-C where it runs) or choose another directory");
     }
 
-    /** Deletes everything inside the directory (the directory itself stays). */
+    /**
+     * Deletes everything inside the directory (the directory itself stays). Files that vanish meanwhile are fine: in a
+     * shutdown hook the embedded PostgreSQL's own hook may be removing its data directory at the same time.
+     */
     void clear() throws IOException {
         if (!Files.isDirectory(root)) {
             return;
@@ -98,14 +102,25 @@ record SandboxLayout(Path root) {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
+                Files.deleteIfExists(file);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                if (failure instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw failure;
+            }
+
+            @Override
             public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                if (failure != null && !(failure instanceof NoSuchFileException)) {
+                    throw failure;
+                }
                 if (!directory.equals(root)) {
-                    Files.delete(directory);
+                    Files.deleteIfExists(directory);
                 }
                 return FileVisitResult.CONTINUE;
             }

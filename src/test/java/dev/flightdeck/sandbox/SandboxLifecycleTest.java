@@ -58,6 +58,12 @@ class SandboxLifecycleTest {
             assertThat(eventuallyServedErrors(sandbox.appUrls().get("app2"))).as("v2 with the fault fails some requests").isTrue();
             assertThat(get(sandbox.appUrls().get("app1") + "/metrics")).as("v1 never fails").doesNotContain("status=\"500\"");
             assertThat(ssh(sandbox, knownHosts, "db1", "psql -At -c 'SELECT count(*) FROM clients_hipaa'").strip()).isEqualTo("1200");
+            String[] shell = ssh(sandbox, knownHosts, "db1", "pwd; env").split("\n");
+            assertThat(shell[0]).isEqualTo(sandboxDirectory.resolve("hosts/db1").toString());
+            assertThat(java.util.Arrays.stream(shell).skip(1).map(line -> line.substring(0, line.indexOf('='))))
+                    .as("a host sees its own environment, not Flightdeck's").contains("SANDBOX_HOST", "PGDATABASE")
+                    .isSubsetOf("HOME", "PATH", "SANDBOX_HOST", "LANG", "USER", "LOGNAME", "SHELL", "PGHOST", "PGPORT", "PGDATABASE", "PGUSER",
+                            "PGPASSFILE", "PWD", "OLDPWD", "SHLVL", "_");
             assertThat(get(sandbox.appUrls().get("app1") + "/metrics")).contains("http_requests_total{status=\"200\"", "http_request_duration_seconds_bucket{le=\"+Inf\"}");
             assertThat(adminCount(sandbox, "SELECT count(*) FROM visits")).isEqualTo(3000);
             assertThat(sandbox.loadAnswered()).isPositive();

@@ -14,6 +14,7 @@ import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookValidator;
 import dev.flightdeck.runbook.VariableDefinition;
 import dev.flightdeck.sandbox.RunningSandbox;
+import dev.flightdeck.sandbox.SandboxException;
 import dev.flightdeck.session.DryRun;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
@@ -82,6 +83,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             rehearsal = run.sandbox();
             inventoryFile = rehearsal.inventoryFile();
             return runCommand();
+        } catch (SandboxException e) {
+            spec.commandLine().getErr().println("flightdeck: " + e.describe());
+            return Cli.PROBLEM;
         }
     }
 

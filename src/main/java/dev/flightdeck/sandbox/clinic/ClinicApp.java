@@ -25,6 +25,8 @@ public final class ClinicApp implements AutoCloseable {
     private ClinicHttpServer server;
     private HikariDataSource pool;
     private String runningVersion;
+    /** What run/actual says, so it is rewritten only when the state changes (reconcile runs ten times a second). */
+    private String reported;
 
     private ClinicApp(String host, ServiceFiles files, AppDatabase database, BooleanSupplier fault) {
         this.host = host;
@@ -62,7 +64,10 @@ public final class ClinicApp implements AutoCloseable {
             startService(version);
         }
         String state = server == null ? ServiceFiles.STOPPED : ServiceFiles.RUNNING + " " + runningVersion;
-        files.reportActual(state);
+        if (!state.equals(reported)) {
+            files.reportActual(state);
+            reported = state;
+        }
     }
 
     private void startService(String version) throws IOException {

@@ -43,7 +43,8 @@ public final class ClinicDatabase implements AutoCloseable {
     public static ClinicDatabase start(Path dataDirectory, long seed) {
         EmbeddedPostgres server;
         try {
-            server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true)
+            // The sandbox empties its own folder on close; zonky cleaning too would race with it in a shutdown hook.
+            server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("max_connections", "40")
