@@ -34,6 +34,7 @@ public final class SessionWindow {
     });
     private final Stage stage = new Stage();
     private LiveSession live;
+    private dev.flightdeck.ui.metrics.MetricsPanel instruments;
 
     public SessionWindow(AppContext context) {
         this.context = context;
@@ -61,13 +62,18 @@ public final class SessionWindow {
                 (host, fingerprint) -> started.services().trust(host, fingerprint).toString());
         OutputConsoleView console = new OutputConsoleView();
         ConsoleFeed.attach(started.session(), console.console());
-        stage.getScene().setRoot(WizardScreen.load(wizard, console));
+        instruments = dev.flightdeck.ui.metrics.MetricsPanel.create(started.metrics(), started.session().operator(),
+                dev.flightdeck.app.Settings.load(context.home()));
+        stage.getScene().setRoot(WizardScreen.load(wizard, console, instruments.view()));
         stage.getScene().getStylesheets().add(SessionWindow.class.getResource("/styles/console.css").toExternalForm());
         stage.setTitle("Flightdeck — " + started.session().runbook().title() + " — " + started.session().operator());
     }
 
     private void close() {
         sessionThread.shutdownNow();
+        if (instruments != null) {
+            instruments.close();
+        }
         if (live != null) {
             live.close();
         }
