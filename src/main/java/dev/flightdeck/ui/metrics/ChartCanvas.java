@@ -1,6 +1,5 @@
 package dev.flightdeck.ui.metrics;
 
-import java.util.Arrays;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -16,11 +15,15 @@ import javafx.scene.text.TextAlignment;
 public final class ChartCanvas extends Region {
 
     private static final Font SMALL = Font.font(10);
+    static final double RIGHT_AXIS_OPACITY = 0.55;
 
     private final Canvas canvas = new Canvas();
     private final ChartPalette palette;
     private ChartFrame frame;
     private long lastPaintNanos;
+    /** reused between repaints: the polygon of one run of a ribbon */
+    private double[] polygonX = new double[0];
+    private double[] polygonY = new double[0];
 
     public ChartCanvas(ChartPalette palette, double height) {
         this.palette = palette;
@@ -92,31 +95,42 @@ public final class ChartCanvas extends Region {
         chart.timeTicks().forEach(tick -> g.fillText(tick.label(), tick.position(), plot.bottom() + 3));
     }
 
+    /** Fills each unbroken run of the ribbon as one polygon: tops left to right, then bottoms right to left. */
     private void paintLine(GraphicsContext g, ChartFrame.Line line) {
-        g.setStroke(palette.series(line.colour()));
-        g.setLineWidth(1.5);
-        if (line.dashed()) {
-            g.setLineDashes(4, 3);
-        } else {
-            g.setLineDashes();
-        }
+        g.setFill(palette.series(line.colour()));
+        g.setGlobalAlpha(line.rightAxis() ? RIGHT_AXIS_OPACITY : 1);
         int start = 0;
-        for (int index = 0; index <= line.size(); index++) {
-            if (index == line.size() || Double.isNaN(line.ys()[index])) {
-                strokeSegment(g, line, start, index);
+        for (int index = 0; index <= line.columns(); index++) {
+            if (index == line.columns() || Double.isNaN(line.xs()[index])) {
+                fillRun(g, line, start, index);
                 start = index + 1;
             }
         }
+        g.setGlobalAlpha(1);
     }
 
-    private static void strokeSegment(GraphicsContext g, ChartFrame.Line line, int from, int to) {
-        if (to - from < 1) {
+    private void fillRun(GraphicsContext g, ChartFrame.Line line, int from, int to) {
+        int columns = to - from;
+        if (columns < 1) {
             return;
         }
-        if (from == 0) {
-            g.strokePolyline(line.xs(), line.ys(), to);
+        if (polygonX.length < 2 * columns + 2) {
+            polygonX = new double[2 * columns + 2];
+            polygonY = new double[2 * columns + 2];
+        }
+        int corners = 0;
+        for (int index = from; index < to; index++) {
+            polygonX[corners] = line.xs()[index];
+            polygonY[corners++] = line.tops()[index];
+        }
+        for (int index = to - 1; index >= from; index--) {
+            polygonX[corners] = line.xs()[index];
+            polygonY[corners++] = line.bottoms()[index];
+        }
+        if (columns == 1) {
+            g.fillRect(line.xs()[from] - 1, line.tops()[from], 2, line.bottoms()[from] - line.tops()[from]);
         } else {
-            g.strokePolyline(Arrays.copyOfRange(line.xs(), from, to), Arrays.copyOfRange(line.ys(), from, to), to - from);
+            g.fillPolygon(polygonX, polygonY, corners);
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One chart, ready to paint: every coordinate is already in pixels, computed off the FX thread from min/max
  * decimated data, so painting costs the same whatever the length of the history. A line holds at most two points
- * per pixel column (a column's min and max) and a NaN y where the data has a gap.
+ * per pixel column (the y of the column's max and of its min) and NaN where the data has a gap.
  */
 public record ChartFrame(double width, double height, Plot plot, List<Line> lines, List<ThresholdMark> thresholds, List<Band> bands,
                          List<Tick> leftTicks, List<Tick> rightTicks, List<Tick> timeTicks, List<Legend> legend) {
@@ -21,8 +21,16 @@ public record ChartFrame(double width, double height, Plot plot, List<Line> line
         }
     }
 
-    /** A series' polyline; {@code colour} indexes the palette; NaN in {@code ys} breaks the line. */
-    public record Line(int colour, boolean dashed, double[] xs, double[] ys, int size) {
+    /**
+     * A series as a ribbon: per column its x, the y of its largest value ({@code tops}) and of its smallest
+     * ({@code bottoms}); NaN breaks it. {@code colour} indexes the palette; right-axis series are drawn lighter.
+     */
+    public record Line(int colour, boolean rightAxis, double[] xs, double[] tops, double[] bottoms, int columns) {
+
+        /** Points handed to the FX thread: two per column. */
+        public int points() {
+            return 2 * columns;
+        }
     }
 
     /**
@@ -39,7 +47,7 @@ public record ChartFrame(double width, double height, Plot plot, List<Line> line
     public record Tick(double position, String label) {
     }
 
-    public record Legend(int colour, boolean dashed, String text) {
+    public record Legend(int colour, boolean rightAxis, String text) {
     }
 
     public static ChartFrame empty(double width, double height) {
@@ -48,6 +56,6 @@ public record ChartFrame(double width, double height, Plot plot, List<Line> line
 
     /** Points handed to the painter, all lines together. */
     public int points() {
-        return lines.stream().mapToInt(Line::size).sum();
+        return lines.stream().mapToInt(Line::points).sum();
     }
 }

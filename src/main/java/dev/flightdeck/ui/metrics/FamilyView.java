@@ -74,8 +74,9 @@ final class FamilyView extends VBox {
     }
 
     private Label legendEntry(ChartFrame.Legend entry) {
-        Rectangle swatch = new Rectangle(10, entry.dashed() ? 2 : 3, palette.series(entry.colour()));
-        Label label = new Label(entry.text() + (entry.dashed() ? " (right axis)" : ""), swatch);
+        Rectangle swatch = new Rectangle(10, 3, palette.series(entry.colour()));
+        swatch.setOpacity(entry.rightAxis() ? ChartCanvas.RIGHT_AXIS_OPACITY : 1);
+        Label label = new Label(entry.text() + (entry.rightAxis() ? " (right axis)" : ""), swatch);
         label.getStyleClass().add("metric-legend-entry");
         return label;
     }

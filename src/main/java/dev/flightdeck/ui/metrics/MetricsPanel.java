@@ -31,12 +31,14 @@ public final class MetricsPanel implements AutoCloseable {
     public static final String SOUND_SETTING = "alarm-sound";
 
     private final MetricsPanelViewModel viewModel;
+    private final PanelSampler sampler;
     private final PanelRefresher refresher;
     private final Parent view;
     private final MetricsPanelController controller;
 
-    private MetricsPanel(MetricsPanelViewModel viewModel, PanelRefresher refresher, ChartPalette palette) {
+    private MetricsPanel(MetricsPanelViewModel viewModel, PanelSampler sampler, PanelRefresher refresher, ChartPalette palette) {
         this.viewModel = viewModel;
+        this.sampler = sampler;
         this.refresher = refresher;
         this.controller = new MetricsPanelController(viewModel, palette);
         this.view = new FxmlViews(Map.of(MetricsPanelController.class, () -> controller)).load(FxmlFile.METRICS_PANEL);
@@ -51,17 +53,33 @@ public final class MetricsPanel implements AutoCloseable {
         return create(engine, operator, soundOn, Clock.systemUTC(), ZoneId.systemDefault(), Platform::runLater);
     }
 
-    /** The same with every collaborator given (tests, the bench). */
+    /** The same with every collaborator given (tests). */
     public static MetricsPanel create(MetricsEngine engine, String operator, BooleanProperty soundOn, Clock clock, ZoneId zone,
                                       Executor fxThread) {
+        MetricsPanel panel = build(engine, operator, soundOn, clock, zone, fxThread);
+        panel.refresher.start();
+        return panel;
+    }
+
+    /** A panel that does not refresh by itself until {@link #start()}: the bench drives it with {@link #sampleNow()}. */
+    public static MetricsPanel build(MetricsEngine engine, String operator, BooleanProperty soundOn, Clock clock, ZoneId zone,
+                                     Executor fxThread) {
         MetricsPanelViewModel viewModel = new MetricsPanelViewModel(engine.triggers(), operator, clock, new AlarmSound(), soundOn);
         PanelSampler sampler = new PanelSampler(engine, clock, zone);
         PanelRefresher refresher = new PanelRefresher(sampler::sample,
                 new PanelRequest(ChartRange.LAST_HOUR, 360, PanelRequest.DEFAULT_CHART_HEIGHT), fxThread, viewModel::accept);
         viewModel.connect(refresher);
-        MetricsPanel panel = new MetricsPanel(viewModel, refresher, new ChartPalette());
+        return new MetricsPanel(viewModel, sampler, refresher, new ChartPalette());
+    }
+
+    /** Starts the once-a-second refresh. */
+    public void start() {
         refresher.start();
-        return panel;
+    }
+
+    /** Builds a frame for what the view shows now, on the calling thread (a background one); hand it to {@code viewModel().accept}. */
+    public PanelFrame sampleNow() {
+        return sampler.sample(refresher.currentRequest());
     }
 
     public Parent view() {

@@ -2,6 +2,7 @@ package dev.flightdeck.ui.metrics;
 
 import atlantafx.base.controls.ToggleSwitch;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -91,11 +92,15 @@ public final class MetricsPanelController {
         problems.setVisible(!frame.sourceProblems().isEmpty());
         problems.setManaged(problems.isVisible());
         showState(frame.worstState());
-        familiesBox.getChildren().setAll(frame.families().stream().map(family -> {
+        List<FamilyView> shown = frame.families().stream().map(family -> {
             FamilyView view = families.computeIfAbsent(family.family(), key -> new FamilyView(key, palette, panel::chartWidthChanged));
             view.show(family);
             return view;
-        }).toList());
+        }).toList();
+        // re-adding the same views would re-apply CSS to the whole panel every second
+        if (!familiesBox.getChildren().equals(shown)) {
+            familiesBox.getChildren().setAll(shown);
+        }
     }
 
     private void showState(FigureState state) {

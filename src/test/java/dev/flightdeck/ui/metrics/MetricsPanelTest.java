@@ -95,7 +95,7 @@ class MetricsPanelTest {
                 && hasState(figure(robot, "web-metrics · error rate"), FigureState.FIRING));
         assertThat(robot.lookup(".alarm-title").queryAs(Label.class).getText()).isEqualTo("Rollback armed · error_rate > 1% on web-metrics");
         assertThat(robot.lookup(".alarm-evidence").queryAs(Label.class).getText()).startsWith("web-metrics: ").contains("limit 1.00%");
-        assertThat(robot.lookup("#alarmCountdown").queryAs(Label.class).getText()).matches("Rollback starts in (1:00|0:5\\d)");
+        assertThat(robot.lookup("#alarmCountdown").queryAs(Label.class).getText()).matches("Rollback in (1:00|0:5\\d)");
         assertThat(engine.triggers().armed()).isPresent();
 
         robot.clickOn("#cancelCountdownButton");
@@ -142,7 +142,7 @@ class MetricsPanelTest {
         double columns = Math.floor(frame.plot().width());
         assertThat(columns).isGreaterThan(200);
         for (ChartFrame.Line line : frame.lines()) {
-            assertThat(line.size()).as("points of one line handed to the FX thread, for 14,400 samples over %s columns", columns)
+            assertThat(line.points()).as("points of one line handed to the FX thread, for 14,400 samples over %s columns", columns)
                     .isGreaterThan((int) columns).isLessThanOrEqualTo((int) (2 * columns));
         }
         assertThat(frame.timeTicks().get(0).label()).matches("\\d\\d:\\d\\d");
