@@ -63,12 +63,13 @@ class MetricsPanelTest {
         }
     }
 
+    // panel nodes are looked up inside this test's panel: an earlier test's window may still be open
     private static boolean hasState(Node node, FigureState state) {
         return node.getPseudoClassStates().contains(PseudoClass.getPseudoClass(state.cssName()));
     }
 
     private FigureView figure(FxRobot robot, String label) {
-        return robot.lookup(".metric-figure").queryAll().stream().map(FigureView.class::cast)
+        return robot.from(panel.view()).lookup(".metric-figure").queryAll().stream().map(FigureView.class::cast)
                 .filter(view -> view.getAccessibleText() != null && view.getAccessibleText().startsWith(label)).findFirst().orElse(null);
     }
 
@@ -86,16 +87,18 @@ class MetricsPanelTest {
         assertThat(health.valueText()).isEqualTo("ok");
         assertThat(hasState(health, FigureState.OK)).as("watched by 'health fails 3 consecutive', passing").isTrue();
         assertThat(hasState(figure(robot, "web-metrics · request rate"), FigureState.NEUTRAL)).as("no trigger watches it").isTrue();
-        assertThat(robot.lookup("#alarmBanner").query().isVisible()).isFalse();
+        assertThat(robot.from(panel.view()).lookup("#alarmBanner").query().isVisible()).isFalse();
 
         live.failTenPercent();
 
         // the banner and the figure may show the firing one frame (a second) apart: a sample can land between their readings
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#alarmBanner").query().isVisible()
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.from(panel.view()).lookup("#alarmBanner").query().isVisible()
                 && hasState(figure(robot, "web-metrics · error rate"), FigureState.FIRING));
-        assertThat(robot.lookup(".alarm-title").queryAs(Label.class).getText()).isEqualTo("Rollback armed · error_rate > 1% on web-metrics");
-        assertThat(robot.lookup(".alarm-evidence").queryAs(Label.class).getText()).startsWith("web-metrics: ").contains("limit 1.00%");
-        assertThat(robot.lookup("#alarmCountdown").queryAs(Label.class).getText()).matches("Rollback in (1:00|0:5\\d)");
+        // the condition above is read off the FX thread, possibly while the banner is being filled in
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.from(panel.view()).lookup(".alarm-title").queryAs(Label.class).getText()).isEqualTo("Rollback armed · error_rate > 1% on web-metrics");
+        assertThat(robot.from(panel.view()).lookup(".alarm-evidence").queryAs(Label.class).getText()).startsWith("web-metrics: ").contains("limit 1.00%");
+        assertThat(robot.from(panel.view()).lookup("#alarmCountdown").queryAs(Label.class).getText()).matches("Rollback in (1:00|0:5\\d)");
         assertThat(engine.triggers().armed()).isPresent();
 
         robot.clickOn("#cancelCountdownButton");
@@ -108,19 +111,27 @@ class MetricsPanelTest {
         assertThat(engine.triggers().armed()).isEmpty();
         assertThat(live.cancellations.get(0).cancelledBy()).isEqualTo("Dana Operator");
         assertThat(live.cancellations.get(0).reason()).isEqualTo("errors come from the load test, not the upgrade");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".alarm-title").queryAs(Label.class).getText()
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(panel.view()).lookup(".alarm-title").queryAs(Label.class).getText()
                 .startsWith("Countdown cancelled · error_rate > 1%"));
         assertThat(engine.triggers().rollbackRequested()).isFalse();
     }
 
     @Test
-    void anInventoryWithoutInstrumentsShowsACalmEmptyState(FxRobot robot) throws Exception {
+    void anInventoryWithoutInstrumentsShowsACalmEmptyStateAndThePanelFoldsAwayAndBack(FxRobot robot) throws Exception {
         show(new MetricsEngine(List.of(), Clock.systemUTC(), MetricsEngine.Options.defaults(), new TriggerListener() { }, minute -> { }));
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".metrics-empty").queryAs(Label.class).getText()
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(panel.view()).lookup(".metrics-empty").queryAs(Label.class).getText()
                 .startsWith("No instruments in this inventory."));
-        assertThat(robot.lookup(".metric-family").queryAll()).isEmpty();
-        assertThat(robot.lookup("#alarmBanner").query().isVisible()).isFalse();
+        assertThat(robot.from(panel.view()).lookup(".metric-family").queryAll()).isEmpty();
+        assertThat(robot.from(panel.view()).lookup("#alarmBanner").query().isVisible()).isFalse();
+
+        robot.clickOn("#collapseButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.from(panel.view()).lookup(".metrics-collapsed").query().isVisible()).isTrue();
+        assertThat(robot.from(panel.view()).lookup(".metrics-expanded").query().isVisible()).isFalse();
+        robot.clickOn("#expandButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.from(panel.view()).lookup(".metrics-expanded").query().isVisible()).isTrue();
         engine.close();
     }
 

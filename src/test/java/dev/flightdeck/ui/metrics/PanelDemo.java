@@ -23,7 +23,8 @@ import javafx.stage.Stage;
  * Looks at the panel as an operator would (under Xvfb for the screenshot in docs/metrics-panel.png): the wizard of a
  * real session with the panel beside it, on a real engine reading a loopback application. The hour before the
  * session, and the host and database figures no loopback source produces, are drawn from a plausible random walk
- * recorded into the same engine. After {@code args[0]} seconds (default 25) one request in ten starts failing.
+ * recorded into the same engine. After {@code args[0]} seconds (default 25) one request in ten starts failing;
+ * {@code args[1] = collapsed} starts with the panel folded away.
  */
 public final class PanelDemo {
 
@@ -47,6 +48,7 @@ public final class PanelDemo {
             WizardViewModel wizard = new WizardViewModel(session, Executors.newSingleThreadExecutor(), Platform::runLater, Clock.systemDefaultZone());
             MetricsPanel panel = MetricsPanel.create(live.engine, session.operator(), new SimpleBooleanProperty(true), Clock.systemUTC(),
                     ZoneId.systemDefault(), Platform::runLater);
+            panel.viewModel().collapsedProperty().set(args.length > 1 && args[1].equals("collapsed"));
             Scene scene = new Scene(WizardScreen.load(wizard, new OutputConsoleView(), panel.view()), 1440, 900);
             scene.getStylesheets().add(PanelDemo.class.getResource("/styles/flightdeck.css").toExternalForm());
             scene.getStylesheets().add(PanelDemo.class.getResource("/styles/console.css").toExternalForm());
