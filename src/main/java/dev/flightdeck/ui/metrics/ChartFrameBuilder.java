@@ -4,14 +4,12 @@ import dev.flightdeck.metrics.Baseline;
 import dev.flightdeck.metrics.SignalCatalog;
 import dev.flightdeck.metrics.SignalUnit;
 import dev.flightdeck.metrics.store.Decimated;
-import dev.flightdeck.metrics.store.Decimator;
-import dev.flightdeck.metrics.store.SeriesSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds a {@link ChartFrame} off the FX thread: decimates each series to one min/max bucket per pixel column,
- * fits the axes around the data, the thresholds and the baseline bands, and converts everything to pixels.
+ * Builds a {@link ChartFrame} off the FX thread from series already decimated to at most one min/max bucket per
+ * pixel column: fits the axes around the data, the thresholds and the baseline bands, and converts all to pixels.
  */
 public final class ChartFrameBuilder {
 
@@ -24,18 +22,24 @@ public final class ChartFrameBuilder {
     private ChartFrameBuilder() {
     }
 
+    /** Pixel columns of the plot in a chart this wide: how many buckets to decimate each series to. */
+    public static int columns(double width, boolean rightAxis) {
+        return (int) Math.max(1, Math.floor(plotWidth(width, rightAxis)));
+    }
+
+    private static double plotWidth(double width, boolean rightAxis) {
+        return Math.max(10, width - LEFT_AXIS - (rightAxis ? RIGHT_AXIS : 8));
+    }
+
     public static ChartFrame build(ChartInput input, double width, double height) {
         boolean right = input.series().stream().anyMatch(series -> input.family().rightAxis().contains(series.id().signal()));
-        ChartFrame.Plot plot = new ChartFrame.Plot(LEFT_AXIS, TOP, Math.max(10, width - LEFT_AXIS - (right ? RIGHT_AXIS : 8)),
-                Math.max(10, height - TOP - BOTTOM));
-        int columns = (int) Math.max(1, Math.floor(plot.width()));
-        List<Decimated> decimated = input.series().stream()
-                .map(series -> Decimator.minMax(series, input.from(), input.to(), columns)).toList();
+        ChartFrame.Plot plot = new ChartFrame.Plot(LEFT_AXIS, TOP, plotWidth(width, right), Math.max(10, height - TOP - BOTTOM));
+        List<Decimated> decimated = input.series();
         YScale left = scale(input, decimated, false);
         YScale rightScale = scale(input, decimated, true);
         Scales scales = new Scales(left, rightScale);
-        LinePlotter leftPlotter = new LinePlotter(plot, left);
-        LinePlotter rightPlotter = new LinePlotter(plot, rightScale);
+        LinePlotter leftPlotter = new LinePlotter(plot, left, input.from(), input.to());
+        LinePlotter rightPlotter = new LinePlotter(plot, rightScale, input.from(), input.to());
         List<ChartFrame.Line> lines = new ArrayList<>();
         List<ChartFrame.Legend> legend = new ArrayList<>();
         for (int index = 0; index < decimated.size(); index++) {
@@ -48,7 +52,7 @@ public final class ChartFrameBuilder {
                 TimeTicks.of(input.from(), input.to(), plot, input.zone()), legend);
     }
 
-    private static boolean isRight(ChartInput input, SeriesSnapshot series) {
+    private static boolean isRight(ChartInput input, Decimated series) {
         return input.family().rightAxis().contains(series.id().signal());
     }
 
@@ -61,7 +65,7 @@ public final class ChartFrameBuilder {
         double max = Double.NaN;
         String unitSignal = null;
         for (int index = 0; index < decimated.size(); index++) {
-            SeriesSnapshot series = input.series().get(index);
+            Decimated series = input.series().get(index);
             if (isRight(input, series) != rightSide) {
                 continue;
             }

@@ -4,7 +4,7 @@ import dev.flightdeck.metrics.Baselines;
 import dev.flightdeck.metrics.rules.Thresholds;
 import dev.flightdeck.runbook.TriggerRule;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.metrics.store.SeriesSnapshot;
+import dev.flightdeck.metrics.store.Decimated;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +19,7 @@ final class ChartThresholds {
     private ChartThresholds() {
     }
 
-    static List<ThresholdLine> of(List<TriggerSpec> specs, SignalFamily family, List<SeriesSnapshot> charted, Baselines baselines,
+    static List<ThresholdLine> of(List<TriggerSpec> specs, SignalFamily family, List<Decimated> charted, Baselines baselines,
                                   PanelSampler.TriggerStates states) {
         List<ThresholdLine> lines = new ArrayList<>();
         for (TriggerSpec spec : specs) {
@@ -28,14 +28,14 @@ final class ChartThresholds {
                 continue;
             }
             FigureState state = states.ofTrigger(spec.text());
-            List<SeriesSnapshot> onSignal = charted.stream().filter(copy -> copy.id().signal().equals(signal)).toList();
+            List<Decimated> onSignal = charted.stream().filter(copy -> copy.id().signal().equals(signal)).toList();
             if (threshold.unit() != TriggerRule.Unit.BASELINE_MULTIPLE) {
                 if (!onSignal.isEmpty()) {
                     Thresholds.limit(threshold, Optional.empty()).ifPresent(limit -> lines.add(new ThresholdLine(signal, limit, spec.text(), state)));
                 }
                 continue;
             }
-            for (SeriesSnapshot copy : onSignal) {
+            for (Decimated copy : onSignal) {
                 Thresholds.limit(threshold, baselines.get(copy.id())).ifPresent(limit ->
                         lines.add(new ThresholdLine(signal, limit, spec.text() + " (" + copy.id().source() + ")", state)));
             }

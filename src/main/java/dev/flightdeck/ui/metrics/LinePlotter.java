@@ -5,7 +5,7 @@ import dev.flightdeck.metrics.store.Decimated;
 import java.util.Arrays;
 
 /**
- * Turns one min/max decimated series (one bucket per pixel column) into a ribbon: per column the y of its largest and
+ * Turns one min/max decimated series (at most one bucket per pixel column) into a ribbon: per column the y of its largest and
  * of its smallest value, at least {@value #THINNEST} px apart. Filled as one polygon, the ribbon is a line where the
  * signal is steady and a band where it varies within a column, and it costs the rasterizer far less than stroking a
  * zigzag through every column's extremes. Empty columns are bridged when the silence is shorter than the staleness
@@ -18,10 +18,14 @@ final class LinePlotter {
 
     private final ChartFrame.Plot plot;
     private final YScale scale;
+    private final long from;
+    private final long to;
 
-    LinePlotter(ChartFrame.Plot plot, YScale scale) {
+    LinePlotter(ChartFrame.Plot plot, YScale scale, long from, long to) {
         this.plot = plot;
         this.scale = scale;
+        this.from = from;
+        this.to = to;
     }
 
     ChartFrame.Line plot(Decimated data, int colour, boolean rightAxis) {
@@ -30,7 +34,6 @@ final class LinePlotter {
         double[] bottoms = new double[data.buckets()];
         int size = 0;
         int lastFilled = -1;
-        double columnWidth = plot.width() / data.buckets();
         for (int bucket = 0; bucket < data.buckets(); bucket++) {
             if (data.isGap(bucket)) {
                 continue;
@@ -43,12 +46,18 @@ final class LinePlotter {
             double top = y(data.max()[bucket]);
             double bottom = y(data.min()[bucket]);
             double missing = THINNEST - (bottom - top);
-            xs[size] = plot.left() + (bucket + 0.5) * columnWidth;
+            xs[size] = x(data.bucketStart(bucket) + data.bucketMillis() / 2);
             tops[size] = missing > 0 ? top - missing / 2 : top;
             bottoms[size++] = missing > 0 ? bottom + missing / 2 : bottom;
             lastFilled = bucket;
         }
         return new ChartFrame.Line(colour, rightAxis, Arrays.copyOf(xs, size), Arrays.copyOf(tops, size), Arrays.copyOf(bottoms, size), size);
+    }
+
+    /** A time's column, kept inside the plot (the first bucket may start a little before the range). */
+    double x(long time) {
+        double fraction = (time - from) / (double) (to - from);
+        return plot.left() + plot.width() * Math.max(0, Math.min(1, fraction));
     }
 
     double y(double value) {

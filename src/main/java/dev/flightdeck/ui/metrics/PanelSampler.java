@@ -8,7 +8,7 @@ import dev.flightdeck.metrics.collect.CollectorStatus;
 import dev.flightdeck.metrics.rules.RuleStatus;
 import dev.flightdeck.metrics.rules.TriggerMonitor;
 import dev.flightdeck.metrics.store.RingSeries;
-import dev.flightdeck.metrics.store.SeriesSnapshot;
+import dev.flightdeck.metrics.store.Decimated;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,13 +20,16 @@ import java.util.OptionalLong;
 
 /**
  * Reads the engine (store, baselines, trigger states, alarms) and builds a {@link PanelFrame}. Runs on the panel's
- * background thread, never on the FX thread: its cost is one copy and one pass over the samples in range.
+ * background thread, never on the FX thread; thanks to {@link SeriesDecimation} a frame folds only the newest
+ * samples of each series, whatever the length of the history shown.
  */
 public final class PanelSampler {
 
     private final MetricsEngine engine;
     private final Clock clock;
     private final ZoneId zone;
+    /** each series' buckets, kept between frames so a frame only folds the newest samples */
+    private final Map<SeriesId, SeriesDecimation> decimations = new HashMap<>();
 
     public PanelSampler(MetricsEngine engine, Clock clock, ZoneId zone) {
         this.engine = engine;
@@ -34,18 +37,18 @@ public final class PanelSampler {
         this.zone = zone;
     }
 
-    public PanelFrame sample(PanelRequest request) {
+    /** Synchronized: the refresher's thread samples, and so may a bench or test thread through {@code MetricsPanel.sampleNow()}. */
+    public synchronized PanelFrame sample(PanelRequest request) {
         TriggerMonitor triggers = engine.triggers();
         TriggerStates states = TriggerStates.of(triggers.statuses());
         List<RingSeries> all = engine.store().all();
         long now = clock.millis();
-        Map<SeriesId, SeriesSnapshot> copies = copies(all, request.range(), now);
-        long from = request.range().fromMillis(now, oldest(copies));
+        long from = request.range().fromMillis(now, request.range() == ChartRange.WHOLE_WINDOW ? oldest(all) : OptionalLong.empty());
         List<PanelFrame.FamilyFrame> families = new ArrayList<>();
         for (SignalFamily family : SignalFamily.values()) {
             List<RingSeries> members = all.stream().filter(series -> family.holds(series.id().signal())).toList();
             if (!members.isEmpty()) {
-                families.add(family(family, members, copies, states, from, now, request));
+                families.add(family(family, members, states, from, now, request));
             }
         }
         List<CollectorStatus> sources = engine.collectorStatuses();
@@ -55,16 +58,14 @@ public final class PanelSampler {
                 new PanelFrame.Alarms(triggers.alarms(), triggers.armed(), triggers.rollbackRequested()));
     }
 
-    /** The samples each chart needs; for the whole window that is everything kept, which also tells where it starts. */
-    private static Map<SeriesId, SeriesSnapshot> copies(List<RingSeries> all, ChartRange range, long now) {
-        long from = range.fromMillis(now, OptionalLong.empty());
-        Map<SeriesId, SeriesSnapshot> copies = new HashMap<>();
-        for (RingSeries series : all) {
-            if (isCharted(series.id())) {
-                copies.put(series.id(), range == ChartRange.WHOLE_WINDOW ? series.snapshot() : series.range(from, Long.MAX_VALUE));
-            }
-        }
-        return copies;
+    private SeriesDecimation decimation(RingSeries series) {
+        return decimations.computeIfAbsent(series.id(), id -> new SeriesDecimation(series));
+    }
+
+    /** Where the whole window starts: the oldest sample of any charted series. */
+    private OptionalLong oldest(List<RingSeries> all) {
+        return all.stream().filter(series -> isCharted(series.id())).map(series -> decimation(series).oldest())
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
     }
 
     private static boolean isCharted(SeriesId id) {
@@ -76,12 +77,8 @@ public final class PanelSampler {
         return false;
     }
 
-    private static OptionalLong oldest(Map<SeriesId, SeriesSnapshot> copies) {
-        return copies.values().stream().filter(copy -> !copy.isEmpty()).mapToLong(copy -> copy.timeAt(0)).min();
-    }
-
-    private PanelFrame.FamilyFrame family(SignalFamily family, List<RingSeries> members, Map<SeriesId, SeriesSnapshot> copies,
-                                          TriggerStates states, long from, long now, PanelRequest request) {
+    private PanelFrame.FamilyFrame family(SignalFamily family, List<RingSeries> members, TriggerStates states, long from, long now,
+                                          PanelRequest request) {
         List<Figure> figures = new ArrayList<>();
         FigureState state = FigureState.NEUTRAL;
         for (RingSeries series : members) {
@@ -90,13 +87,15 @@ public final class PanelSampler {
                 figures.add(figure(series, states));
             }
         }
-        List<SeriesSnapshot> charted = members.stream().filter(series -> family.charts(series.id().signal()))
-                .map(series -> copies.get(series.id())).toList();
+        List<RingSeries> charted = members.stream().filter(series -> family.charts(series.id().signal())).toList();
         Optional<ChartFrame> chart = Optional.empty();
         if (!charted.isEmpty()) {
-            List<Baseline> baselines = charted.stream().map(copy -> engine.baselines().get(copy.id())).flatMap(Optional::stream).toList();
-            List<ThresholdLine> limits = ChartThresholds.of(engine.triggers().specs(), family, charted, engine.baselines(), states);
-            ChartInput input = new ChartInput(family, charted, baselines, limits, from, now + 1, zone);
+            boolean rightAxis = charted.stream().anyMatch(series -> family.rightAxis().contains(series.id().signal()));
+            int columns = ChartFrameBuilder.columns(request.chartWidth(), rightAxis);
+            List<Decimated> decimated = charted.stream().map(series -> decimation(series).window(from, now + 1, columns)).toList();
+            List<Baseline> baselines = charted.stream().map(series -> engine.baselines().get(series.id())).flatMap(Optional::stream).toList();
+            List<ThresholdLine> limits = ChartThresholds.of(engine.triggers().specs(), family, decimated, engine.baselines(), states);
+            ChartInput input = new ChartInput(family, decimated, baselines, limits, from, now + 1, zone);
             chart = Optional.of(ChartFrameBuilder.build(input, request.chartWidth(), request.chartHeight()));
         }
         return new PanelFrame.FamilyFrame(family, figures, chart, state);
