@@ -88,7 +88,7 @@ public final class ChartBench implements Runnable {
                     millis(row.p99Wait()), ratio(row.redrawMedian(), reference.map(Measurement::redrawMedian)));
         }
         out.println("POINTS: handed to the FX thread per redraw. REDRAW: FX-thread time to take one new sample per series and lay");
-        out.println("the charts out. OFF-FX: Flightdeck's copy + min/max decimation on its own thread. WORST STALL: longest gap");
+        out.println("the charts out. OFF-FX: Flightdeck's frame (incremental min/max decimation) on its own thread. WORST STALL: longest gap");
         out.println("between 5 ms heartbeats on the FX thread during the updates (includes rendering). ×REF: ÷ the row marked *.");
     }
 
