@@ -39,7 +39,10 @@ final class SeriesDecimation {
         return Math.max(unit, (long) Math.ceil(exact / unit) * unit);
     }
 
-    /** The time of the oldest sample kept (copied once, then refreshed on each rebuild); empty series: none. */
+    /**
+     * The time of the oldest sample kept: copied once, then refreshed by each rebuild of the whole window, so once the
+     * ring is full the whole window follows its start within a few minutes. Empty series: none.
+     */
     java.util.OptionalLong oldest() {
         if (oldest == Long.MIN_VALUE) {
             SeriesSnapshot first = series.last(Integer.MAX_VALUE);
@@ -71,7 +74,8 @@ final class SeriesDecimation {
         max = fresh.max();
         count = fresh.count();
         foldedUntil = to;
-        if (!samples.isEmpty() && (oldest == Long.MIN_VALUE || samples.timeAt(0) < oldest)) {
+        // a copy from before the known oldest sample sees where the ring starts now (it moves once the ring is full)
+        if (!samples.isEmpty() && (oldest == Long.MIN_VALUE || fromBucket * length <= oldest)) {
             oldest = samples.timeAt(0);
         }
     }

@@ -65,6 +65,20 @@ class SeriesDecimationTest {
     }
 
     @Test
+    void onceTheRingIsFullTheWholeWindowFollowsItsStartAtTheNextRebuild() {
+        SeriesDecimation kept = new SeriesDecimation(series);
+        appendUntil(START + HOUR);
+        assertThat(kept.oldest()).hasValue(START);
+
+        appendUntil(START + 5 * HOUR);
+        long ringStart = series.last(Integer.MAX_VALUE).timeAt(0);
+        kept.window(kept.oldest().getAsLong(), START + 5 * HOUR, COLUMNS);
+
+        assertThat(ringStart).isGreaterThan(START);
+        assertThat(kept.oldest()).hasValue(ringStart);
+    }
+
+    @Test
     void bucketsAreWholeSecondsSoAGrowingWholeWindowRebuildsOnlyNowAndThen() {
         assertThat(SeriesDecimation.bucketMillis(HOUR, COLUMNS)).isEqualTo(11_000);
         assertThat(SeriesDecimation.bucketMillis(4 * HOUR, COLUMNS)).isEqualTo(42_000);
