@@ -24,7 +24,7 @@ import javafx.stage.Stage;
  * real session with the panel beside it, on a real engine reading a loopback application. The hour before the
  * session, and the host and database figures no loopback source produces, are drawn from a plausible random walk
  * recorded into the same engine. After {@code args[0]} seconds (default 25) one request in ten starts failing;
- * {@code args[1] = collapsed} starts with the panel folded away.
+ * {@code args[1] = collapsed} starts with the panel folded away; {@code args[2] = dark} uses the dark theme.
  */
 public final class PanelDemo {
 
@@ -43,7 +43,9 @@ public final class PanelDemo {
         demo.schedule(live::failTenPercent, failAfter, TimeUnit.SECONDS);
         Path journal = Files.createTempDirectory("panel-demo").resolve("journal");
         Platform.startup(() -> {
-            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            boolean dark = args.length > 2 && args[2].equals("dark");
+            javafx.application.Application.setUserAgentStylesheet((dark ? new atlantafx.base.theme.PrimerDark()
+                    : new atlantafx.base.theme.PrimerLight()).getUserAgentStylesheet());
             var session = WizardTestSessions.confirmOnly(journal);
             WizardViewModel wizard = new WizardViewModel(session, Executors.newSingleThreadExecutor(), Platform::runLater, Clock.systemDefaultZone());
             MetricsPanel panel = MetricsPanel.create(live.engine, session.operator(), new SimpleBooleanProperty(true), Clock.systemUTC(),
