@@ -40,7 +40,8 @@ public final class ChartBenchHarness implements ChartBench.Harness {
             progress.accept("warming up ...");
             BenchHistory warmUp = BenchHistory.filled(settings.series(), 1);
             measure(new LineChartUnderTest(warmUp), warmUp, 3, 0);
-            measure(new PanelUnderTest(warmUp), warmUp, settings.updates(), 0);
+            // the panel's code paths are short: give the JIT enough rounds that it is not compiling during the first measurement
+            measure(new PanelUnderTest(warmUp), warmUp, 3 * settings.updates(), 0);
             List<Measurement> measurements = new ArrayList<>();
             for (int hours : settings.hours()) {
                 BenchHistory history = BenchHistory.filled(settings.series(), hours);
