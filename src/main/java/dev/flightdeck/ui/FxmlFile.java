@@ -7,7 +7,8 @@ public enum FxmlFile {
     RUNBOOK_NAVIGATOR("runbook_navigator.fxml"),
     STEP_DETAIL("step_detail.fxml"),
     WIZARD("wizard.fxml"),
-    SESSION_SETUP("session_setup.fxml");
+    SESSION_SETUP("session_setup.fxml"),
+    METRICS_PANEL("metrics_panel.fxml");
 
     private final String fileName;
 

@@ -25,7 +25,9 @@ class FxmlViewsTest {
     void everyViewLoadsWithItsController(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
         MainWindow window = org.testfx.api.FxToolkit.setupFixture(() -> new MainWindow(
                 new dev.flightdeck.app.AppContext(new dev.flightdeck.app.FlightdeckHome(home), Map.of())));
-        try (var session = WizardTestSessions.confirmOnly(home.resolve("journal"))) {
+        try (var session = WizardTestSessions.confirmOnly(home.resolve("journal"));
+             var instruments = new dev.flightdeck.metrics.MetricsEngine(java.util.List.of(), java.time.Clock.systemUTC(),
+                     dev.flightdeck.metrics.MetricsEngine.Options.defaults(), new dev.flightdeck.metrics.rules.TriggerListener() { }, minute -> { })) {
             var wizard = new dev.flightdeck.ui.wizard.WizardViewModel(session, Runnable::run, Runnable::run, java.time.Clock.systemUTC());
             for (FxmlFile view : FxmlFile.values()) {
                 FxmlViews views = switch (view) {
@@ -35,6 +37,10 @@ class FxmlViewsTest {
                                     session.runbook(), "sha", dev.flightdeck.app.SessionLauncher.forProduction(
                                     new dev.flightdeck.app.AppContext(new dev.flightdeck.app.FlightdeckHome(home), Map.of())), Runnable::run),
                                     started -> { })));
+                    case METRICS_PANEL -> new FxmlViews(Map.of(dev.flightdeck.ui.metrics.MetricsPanelController.class,
+                            () -> new dev.flightdeck.ui.metrics.MetricsPanelController(new dev.flightdeck.ui.metrics.MetricsPanelViewModel(
+                                    instruments.triggers(), "op", java.time.Clock.systemUTC(), new dev.flightdeck.ui.metrics.AlarmSound(),
+                                    new javafx.beans.property.SimpleBooleanProperty()), new dev.flightdeck.ui.metrics.ChartPalette())));
                     default -> window.views();
                 };
                 javafx.scene.Parent root = org.testfx.api.FxToolkit.setupFixture(() -> views.load(view));

@@ -52,6 +52,7 @@ public final class SessionWindow {
     private final Stage stage = new Stage();
     private LiveSession live;
     private RunningSandbox sandbox;
+    private dev.flightdeck.ui.metrics.MetricsPanel instruments;
 
     public SessionWindow(AppContext context) {
         this.context = context;
@@ -119,7 +120,9 @@ public final class SessionWindow {
                 (host, fingerprint) -> started.services().trust(host, fingerprint).toString());
         OutputConsoleView console = new OutputConsoleView();
         ConsoleFeed.attach(started.session(), console.console());
-        Parent screen = framed(WizardScreen.load(wizard, console));
+        instruments = dev.flightdeck.ui.metrics.MetricsPanel.create(started.metrics(), started.session().operator(),
+                dev.flightdeck.app.Settings.load(context.home()));
+        Parent screen = framed(WizardScreen.load(wizard, console, instruments.view()));
         screen.getProperties().put(WizardViewModel.class, wizard);
         stage.getScene().setRoot(screen);
         stage.getScene().getStylesheets().add(SessionWindow.class.getResource("/styles/console.css").toExternalForm());
@@ -132,6 +135,9 @@ public final class SessionWindow {
         LiveSession session = live;
         RunningSandbox rehearsal = sandbox;
         sessionThread.shutdownNow();
+        if (instruments != null) {
+            instruments.close();
+        }
         Thread closing = new Thread(() -> {
             try {
                 if (session != null) {

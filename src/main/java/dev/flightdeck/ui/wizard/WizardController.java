@@ -31,6 +31,7 @@ public final class WizardController {
 
     private final WizardViewModel wizard;
     private final Node console;
+    private final Node instruments;
 
     @FXML private Label runbookTitle;
     @FXML private Label warningLabel;
@@ -65,13 +66,22 @@ public final class WizardController {
     @FXML private Button undoButton;
     @FXML private Label messageLabel;
     @FXML private StackPane consoleHost;
+    @FXML private StackPane instrumentsHost;
 
     /**
      * @param console the live output console to show under the card (the session's output sink)
      */
     public WizardController(WizardViewModel wizard, Node console) {
+        this(wizard, console, null);
+    }
+
+    /**
+     * @param instruments the live metrics panel to show beside the card (null: none)
+     */
+    public WizardController(WizardViewModel wizard, Node console, Node instruments) {
         this.wizard = wizard;
         this.console = console;
+        this.instruments = instruments;
     }
 
     @FXML
@@ -105,6 +115,9 @@ public final class WizardController {
         });
         if (console != null) {
             consoleHost.getChildren().setAll(console);
+        }
+        if (instruments != null) {
+            instrumentsHost.getChildren().setAll(instruments);
         }
         showCard(wizard.currentProperty().get());
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> wizard.refreshClock()));

@@ -14,11 +14,20 @@ public final class WizardScreen {
     }
 
     public static FxmlViews views(WizardViewModel wizard, Node console) {
-        Map<Class<?>, Supplier<?>> controllers = Map.of(WizardController.class, () -> new WizardController(wizard, console));
+        return views(wizard, console, null);
+    }
+
+    /** @param instruments the live metrics panel shown beside the wizard (null: none) */
+    public static FxmlViews views(WizardViewModel wizard, Node console, Node instruments) {
+        Map<Class<?>, Supplier<?>> controllers = Map.of(WizardController.class, () -> new WizardController(wizard, console, instruments));
         return new FxmlViews(controllers);
     }
 
     public static Parent load(WizardViewModel wizard, Node console) {
-        return views(wizard, console).load(FxmlFile.WIZARD);
+        return load(wizard, console, null);
+    }
+
+    public static Parent load(WizardViewModel wizard, Node console, Node instruments) {
+        return views(wizard, console, instruments).load(FxmlFile.WIZARD);
     }
 }

@@ -8,13 +8,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 
-/** Runs work on the FX thread from the bench thread and waits for it, with a limit. */
-final class Fx {
+/** Runs work on the FX thread from the bench thread and waits for it, with a limit (shared by the console and chart benches). */
+public final class Fx {
 
     private Fx() {
     }
 
-    static <T> T call(Callable<T> work, Duration limit) throws InterruptedException, TimeoutException {
+    public static <T> T call(Callable<T> work, Duration limit) throws InterruptedException, TimeoutException {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -31,7 +31,7 @@ final class Fx {
     }
 
     /** Starts the toolkit unless something (TestFX, the console) already did; true when this call started it. */
-    static boolean startIfNeeded() throws InterruptedException {
+    public static boolean startIfNeeded() throws InterruptedException {
         CompletableFuture<Void> started = new CompletableFuture<>();
         try {
             Platform.startup(() -> started.complete(null));

@@ -13,7 +13,7 @@ import javafx.application.Platform;
  * so the gap between two beats is how long the thread could not react (a frozen window is one long gap). Each
  * beat also asks whether the last line is visible yet, so "time until visible" costs no extra FX work.
  */
-final class Heartbeat {
+public final class Heartbeat {
 
     static final long PERIOD_MILLIS = 5;
 
@@ -22,7 +22,7 @@ final class Heartbeat {
      * late a beat ran after it was posted (what an operator's click would wait); gaps are not used for the
      * percentile because beats held up by a stall run back to back afterwards and would hide it.
      */
-    record Gaps(Duration worst, Duration p99, int beats) {
+    public record Gaps(Duration worst, Duration p99, int beats) {
     }
 
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -42,7 +42,7 @@ final class Heartbeat {
     }
 
     /** Starts beating; {@code lastLineVisible} is asked on the FX thread at each beat until it says yes. */
-    static Heartbeat start(BooleanSupplier lastLineVisible) {
+    public static Heartbeat start(BooleanSupplier lastLineVisible) {
         Heartbeat heartbeat = new Heartbeat(lastLineVisible);
         heartbeat.ticker.scheduleAtFixedRate(() -> {
             long postedAt = System.nanoTime();
@@ -77,7 +77,7 @@ final class Heartbeat {
     }
 
     /** Stops beating; a thread still frozen now counts, as the gap from its last beat until now. */
-    synchronized Gaps stop() {
+    public synchronized Gaps stop() {
         ticker.shutdownNow();
         long now = System.nanoTime();
         long[] gaps = new long[count];

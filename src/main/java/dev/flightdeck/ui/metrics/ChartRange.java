@@ -1,0 +1,35 @@
+package dev.flightdeck.ui.metrics;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** How much history the charts show: the last hour by default, zoomable to the whole window kept in the store. */
+public enum ChartRange {
+    LAST_15_MINUTES("15m", Optional.of(Duration.ofMinutes(15))),
+    LAST_HOUR("1h", Optional.of(Duration.ofHours(1))),
+    WHOLE_WINDOW("All", Optional.empty());
+
+    /** The whole window is never narrower than this, so the first minutes of a session are not stretched across the chart. */
+    static final Duration SHORTEST_WHOLE_WINDOW = Duration.ofMinutes(5);
+
+    private final String label;
+    private final Optional<Duration> span;
+
+    ChartRange(String label, Optional<Duration> span) {
+        this.label = label;
+        this.span = span;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The first instant shown, given now and the oldest sample kept (empty when nothing is stored). */
+    public long fromMillis(long now, java.util.OptionalLong oldestSample) {
+        if (span.isPresent()) {
+            return now - span.get().toMillis();
+        }
+        long shortest = now - SHORTEST_WHOLE_WINDOW.toMillis();
+        return oldestSample.isPresent() ? Math.min(shortest, oldestSample.getAsLong()) : shortest;
+    }
+}

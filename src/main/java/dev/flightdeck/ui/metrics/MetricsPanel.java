@@ -1,0 +1,102 @@
+package dev.flightdeck.ui.metrics;
+
+import dev.flightdeck.app.Settings;
+import dev.flightdeck.metrics.MetricsEngine;
+import dev.flightdeck.ui.FxmlFile;
+import dev.flightdeck.ui.FxmlViews;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Parent;
+
+/**
+ * The live instruments beside the wizard, wired in one place: the sampler reads the engine on the panel's own
+ * thread, the refresher hands finished frames to the FX thread, the view model holds the banner and the zoom.
+ * Close it with the session (it stops its thread).
+ *
+ * <pre>{@code
+ * MetricsPanel instruments = MetricsPanel.create(live.metrics(), operator, Settings.load(home));
+ * instruments.viewModel().setOnCountdownExpired(armed -> ...start the rollback...);
+ * WizardScreen.load(wizard, console, instruments.view());
+ * }</pre>
+ */
+public final class MetricsPanel implements AutoCloseable {
+
+    /** Settings key of the alarm sound: {@code on} (default) or {@code off}. */
+    public static final String SOUND_SETTING = "alarm-sound";
+
+    private final MetricsPanelViewModel viewModel;
+    private final PanelSampler sampler;
+    private final PanelRefresher refresher;
+    private final Parent view;
+    private final MetricsPanelController controller;
+
+    private MetricsPanel(MetricsPanelViewModel viewModel, PanelSampler sampler, PanelRefresher refresher, ChartPalette palette) {
+        this.viewModel = viewModel;
+        this.sampler = sampler;
+        this.refresher = refresher;
+        this.controller = new MetricsPanelController(viewModel, palette);
+        this.view = new FxmlViews(Map.of(MetricsPanelController.class, () -> controller)).load(FxmlFile.METRICS_PANEL);
+        view.getStylesheets().add(MetricsPanel.class.getResource("/styles/metrics.css").toExternalForm());
+    }
+
+    /** A panel on the engine of a live session; the sound setting is read from and saved to {@code settings}. Call on the FX thread. */
+    public static MetricsPanel create(MetricsEngine engine, String operator, Settings settings) {
+        BooleanProperty soundOn = new SimpleBooleanProperty(!"off".equals(settings.get(SOUND_SETTING).orElse("on")));
+        // the settings file is written off the FX thread
+        soundOn.addListener((observable, was, on) -> CompletableFuture.runAsync(() -> settings.put(SOUND_SETTING, on ? "on" : "off")));
+        return create(engine, operator, soundOn, Clock.systemUTC(), ZoneId.systemDefault(), Platform::runLater);
+    }
+
+    /** The same with every collaborator given (tests). */
+    public static MetricsPanel create(MetricsEngine engine, String operator, BooleanProperty soundOn, Clock clock, ZoneId zone,
+                                      Executor fxThread) {
+        MetricsPanel panel = build(engine, operator, soundOn, clock, zone, fxThread);
+        panel.refresher.start();
+        return panel;
+    }
+
+    /** A panel that does not refresh by itself until {@link #start()}: the bench drives it with {@link #sampleNow()}. */
+    public static MetricsPanel build(MetricsEngine engine, String operator, BooleanProperty soundOn, Clock clock, ZoneId zone,
+                                     Executor fxThread) {
+        MetricsPanelViewModel viewModel = new MetricsPanelViewModel(engine.triggers(), operator, clock, new AlarmSound(), soundOn);
+        PanelSampler sampler = new PanelSampler(engine, clock, zone);
+        PanelRefresher refresher = new PanelRefresher(sampler::sample,
+                new PanelRequest(ChartRange.LAST_HOUR, 360, PanelRequest.DEFAULT_CHART_HEIGHT), fxThread, viewModel::accept);
+        viewModel.connect(refresher);
+        return new MetricsPanel(viewModel, sampler, refresher, new ChartPalette());
+    }
+
+    /** Starts the once-a-second refresh. */
+    public void start() {
+        refresher.start();
+    }
+
+    /** Builds a frame for what the view shows now, on the calling thread (a background one); hand it to {@code viewModel().accept}. */
+    public PanelFrame sampleNow() {
+        return sampler.sample(refresher.currentRequest());
+    }
+
+    public Parent view() {
+        return view;
+    }
+
+    public MetricsPanelViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** The chart of one family as shown now (tests and the bench inspect what the FX thread was handed). */
+    public java.util.Optional<ChartCanvas> chart(SignalFamily family) {
+        return java.util.Optional.ofNullable(controller.family(family)).map(FamilyView::chart);
+    }
+
+    @Override
+    public void close() {
+        refresher.close();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.flightdeck.ui.metrics.bench;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.flightdeck.app.cli.ChartBench;
+import dev.flightdeck.app.cli.ChartBench.Measurement;
+import dev.flightdeck.ui.console.bench.Fx;
+import dev.flightdeck.ui.console.bench.Heartbeat;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX half of {@code flightdeck bench chart}: for each history length, one real engine filled with 1 s
+ * samples, shown by the JavaFX LineChart and by Flightdeck's panel in a real window, each taking the same updates
+ * (one new sample per series) while a heartbeat watches the FX thread.
+ */
+public final class ChartBenchHarness implements ChartBench.Harness {
+
+    private static final Duration FX_LIMIT = Duration.ofMinutes(3);
+    private static final long BETWEEN_UPDATES_MILLIS = 100;
+
+    @Override
+    public List<Measurement> run(ChartBench.Settings settings, Consumer<String> progress) throws Exception {
+        boolean startedHere = Fx.startIfNeeded();
+        try {
+            Fx.call(() -> {
+                Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+                return null;
+            }, FX_LIMIT);
+            progress.accept("warming up ...");
+            BenchHistory warmUp = BenchHistory.filled(settings.series(), 1);
+            measure(new LineChartUnderTest(warmUp), warmUp, 3, 0);
+            // the panel's code paths are short: give the JIT enough rounds that it is not compiling during the first measurement
+            measure(new PanelUnderTest(warmUp), warmUp, 3 * settings.updates(), 0);
+            List<Measurement> measurements = new ArrayList<>();
+            for (int hours : settings.hours()) {
+                BenchHistory history = BenchHistory.filled(settings.series(), hours);
+                for (Function<BenchHistory, ChartUnderTest> approach : List.<Function<BenchHistory, ChartUnderTest>>of(
+                        PanelUnderTest::new, LineChartUnderTest::new)) {
+                    Measurement measurement = measure(approach.apply(history), history, settings.updates(), hours);
+                    progress.accept(String.format(Locale.ROOT, "%-36s %d h  redraw p50 %7.1f ms  max %7.1f ms  worst stall %7.1f ms",
+                            measurement.approach(), hours, measurement.redrawMedian().toNanos() / 1e6,
+                            measurement.redrawWorst().toNanos() / 1e6, measurement.worstStall().toNanos() / 1e6));
+                    measurements.add(measurement);
+                }
+                history.engine.close();
+            }
+            return measurements;
+        } finally {
+            if (startedHere) {
+                Platform.exit();
+            }
+        }
+    }
+
+    private static Measurement measure(ChartUnderTest chart, BenchHistory history, int updates, int hours) throws Exception {
+        Stage stage = Fx.call(Stage::new, FX_LIMIT);
+        long firstRender = Fx.call(() -> {
+            long started = System.nanoTime();
+            Parent root = chart.build();
+            stage.setScene(new Scene(root, 460, 1000));
+            stage.show();
+            layOut(stage);
+            return System.nanoTime() - started;
+        }, FX_LIMIT);
+        chart.prepare();
+        firstRender += Fx.call(() -> redraw(chart, stage), FX_LIMIT);
+        // the previous approach's garbage (700,000 chart points) must not be collected during this one's measurement
+        System.gc();
+        Thread.sleep(300);
+        Heartbeat heartbeat = Heartbeat.start(() -> false);
+        long[] redraws = new long[updates];
+        long[] offFx = new long[updates];
+        for (int update = 0; update < updates; update++) {
+            history.appendSecond();
+            offFx[update] = chart.prepare();
+            redraws[update] = Fx.call(() -> redraw(chart, stage), FX_LIMIT);
+            Thread.sleep(BETWEEN_UPDATES_MILLIS);
+        }
+        Heartbeat.Gaps gaps = heartbeat.stop();
+        long points = chart.points();
+        Fx.call(() -> {
+            stage.close();
+            return null;
+        }, FX_LIMIT);
+        if (chart instanceof PanelUnderTest panel) {
+            panel.close();
+        }
+        Arrays.sort(redraws);
+        Arrays.sort(offFx);
+        Optional<Duration> prepared = chart.role() == ChartBench.Role.FLIGHTDECK ? Optional.of(Duration.ofNanos(offFx[updates / 2])) : Optional.empty();
+        return new Measurement(chart.name(), hours, chart.role(), points, Duration.ofNanos(firstRender), Duration.ofNanos(redraws[updates / 2]),
+                Duration.ofNanos(redraws[updates - 1]), prepared, gaps.worst(), gaps.p99());
+    }
+
+    /** FX thread: the update and the CSS and layout pass it causes (where LineChart rebuilds its paths). */
+    private static long redraw(ChartUnderTest chart, Stage stage) {
+        long started = System.nanoTime();
+        chart.redraw();
+        layOut(stage);
+        return System.nanoTime() - started;
+    }
+
+    private static void layOut(Stage stage) {
+        Parent root = stage.getScene().getRoot();
+        root.applyCss();
+        root.layout();
+    }
+}
