@@ -156,11 +156,12 @@ public final class Session implements AutoCloseable {
         return recorder.checkpoint("rollback started by " + startedBy);
     }
 
-    /** Runs (or retries) a rollback step; only the next unfinished step of the plan may run. */
-    public SessionEvent.StepOutcome runRollbackStep(Step step, Step nextInPlan) throws SessionRuleException, InterruptedException {
+    /** Runs (or retries) a rollback step; only the next unfinished step of the {@link RollbackSequence} may run. */
+    public SessionEvent.StepOutcome runRollbackStep(String stepId) throws SessionRuleException, InterruptedException {
+        Step step;
         int attempt;
         synchronized (this) {
-            requireRollbackStep(step, nextInPlan);
+            step = requireNextRollbackStep(stepId);
             if (!runner.canRun(step.kind())) {
                 throw new SessionRuleException(kindAdvice(step));
             }
@@ -169,8 +170,8 @@ public final class Session implements AutoCloseable {
         return runner.run(step, attempt, true);
     }
 
-    public synchronized void confirmRollbackStep(Step step, Step nextInPlan, String note) throws SessionRuleException {
-        requireRollbackStep(step, nextInPlan);
+    public synchronized void confirmRollbackStep(String stepId, String note) throws SessionRuleException {
+        Step step = requireNextRollbackStep(stepId);
         if (!(step.action() instanceof StepAction.Confirm confirm)) {
             throw new SessionRuleException("rollback step '" + step.id() + "' is not a checklist item");
         }
@@ -178,34 +179,68 @@ public final class Session implements AutoCloseable {
     }
 
     /** A rollback step the operator does by hand (or decides not to do), with the reason: never silently. */
-    public synchronized void skipRollbackStep(Step step, Step nextInPlan, String reason) throws SessionRuleException {
-        requireRollbackStep(step, nextInPlan);
+    public synchronized void skipRollbackStep(String stepId, String reason) throws SessionRuleException {
+        Step step = requireNextRollbackStep(stepId);
         if (blank(reason)) {
             throw new SessionRuleException("skipping rollback step '" + step.id() + "' needs a written reason");
         }
         append(operator, new SessionEvent.StepSkipped(step.id(), recorder.redact(reason.strip())));
     }
 
+    /**
+     * Runs one check of the runbook's {@code rollback-verification:} once every rollback step is done. Checks only
+     * look, so one that failed or whose outcome is unknown may simply run again.
+     */
+    public SessionEvent.StepOutcome runVerificationCheck(String stepId) throws SessionRuleException, InterruptedException {
+        Step step;
+        int attempt;
+        synchronized (this) {
+            requireRollbackRunning();
+            step = runbook.rollbackVerification().stream().filter(check -> check.id().equals(stepId)).findFirst()
+                    .orElseThrow(() -> new SessionRuleException("'" + stepId + "' is not a rollback verification check"));
+            java.util.Optional<Step> pending = RollbackSequence.next(state);
+            if (pending.isPresent()) {
+                throw new SessionRuleException("the checks run after the rollback steps: '" + pending.get().id() + "' is not done yet");
+            }
+            if (state.record(stepId).status() == StepStatus.RUNNING || !runner.canRun(step.kind())) {
+                throw new SessionRuleException("check '" + stepId + "' is running or has no executor in this session");
+            }
+            attempt = state.record(stepId).attempts() + 1;
+        }
+        return runner.run(step, attempt, true);
+    }
+
+    /** Journals the verification's pass/fail table, sealed with a signed checkpoint whose short hash is returned. */
+    public synchronized String recordVerification(List<Map<String, String>> rows, boolean passed) throws SessionRuleException {
+        requireRollbackRunning();
+        List<Map<String, String>> redacted = rows.stream().map(this::redactValues).toList();
+        append(operator, new SessionEvent.Verification("rollback verification", redacted, passed));
+        return recorder.checkpoint("rollback verification " + (passed ? "passed" : "failed"));
+    }
+
     /** Ends the rollback with its result; sealed with a signed checkpoint whose short hash is returned. */
     public synchronized String finishRollback(SessionEvent.Status result, String message) throws SessionRuleException {
-        if (state.rollback() != SessionFold.RollbackState.RUNNING) {
-            throw new SessionRuleException("no rollback is running");
-        }
+        requireRollbackRunning();
         append(operator, new SessionEvent.RollbackFinished(result, recorder.redact(message)));
         return recorder.checkpoint("rollback finished: " + result.name().toLowerCase(Locale.ROOT));
     }
 
-    private void requireRollbackStep(Step step, Step nextInPlan) throws SessionRuleException {
+    private void requireRollbackRunning() throws SessionRuleException {
         if (state.rollback() != SessionFold.RollbackState.RUNNING) {
-            throw new SessionRuleException("the rollback has not been started");
+            throw new SessionRuleException("no rollback is running");
         }
-        if (nextInPlan == null || !nextInPlan.id().equals(step.id())) {
-            throw new SessionRuleException("rollback step '" + step.id() + "' is not the next one in the plan"
-                    + (nextInPlan == null ? "" : ": '" + nextInPlan.id() + "' comes first"));
+    }
+
+    private Step requireNextRollbackStep(String stepId) throws SessionRuleException {
+        requireRollbackRunning();
+        Step next = RollbackSequence.next(state).orElseThrow(() -> new SessionRuleException("every rollback step is done"));
+        if (!next.id().equals(stepId)) {
+            throw new SessionRuleException("rollback step '" + stepId + "' is not the next one in the plan: '" + next.id() + "' comes first");
         }
-        if (state.record(step.id()).status() == StepStatus.RUNNING) {
-            throw new SessionRuleException("rollback step '" + step.id() + "' is running");
+        if (state.record(stepId).status() == StepStatus.RUNNING) {
+            throw new SessionRuleException("rollback step '" + stepId + "' is running");
         }
+        return next;
     }
 
     /**

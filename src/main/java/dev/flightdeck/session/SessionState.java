@@ -23,7 +23,8 @@ public record SessionState(
         Optional<String> closed,
         Optional<Instant> startedAt,
         long lastSequence,
-        Map<String, String> connections) {
+        Map<String, String> connections,
+        Optional<SessionEvent.Verification> verification) {
 
     /** The last known state of each SSH target the session connected to ("connected", "closed", "lost"). */
     public Map<String, String> connections() {
@@ -93,8 +94,13 @@ public record SessionState(
         return values;
     }
 
+    /** The pass/fail table of the latest rollback's verification, once it ran. */
+    public Optional<SessionEvent.Verification> verification() {
+        return verification;
+    }
+
     public List<Step> unknownSteps() {
-        return java.util.stream.Stream.concat(runbook.steps(), runbook.rollback().stream())
+        return java.util.stream.Stream.of(runbook.steps(), runbook.rollback().stream(), runbook.rollbackVerification().stream()).flatMap(s -> s)
                 .filter(step -> record(step.id()).status() == StepStatus.UNKNOWN).toList();
     }
 }
