@@ -277,6 +277,11 @@ public final class Session implements AutoCloseable {
         appendBySystem(new SessionEvent.Alarm(trigger, action, List.copyOf(evidence)));
     }
 
+    /** An armed trigger's rollback countdown was armed, cancelled or ran out; journaled by the system. */
+    public void recordCountdown(String trigger, SessionEvent.CountdownState countdownState, String detail) {
+        appendBySystem(new SessionEvent.RollbackCountdown(trigger, countdownState, detail));
+    }
+
     /** A minute of an instrument, summarised. */
     public void recordMetricsMinute(SessionEvent.MetricsMinute minute) {
         appendBySystem(minute);

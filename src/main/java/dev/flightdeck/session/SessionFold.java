@@ -28,6 +28,7 @@ public final class SessionFold {
         RollbackState rollback = RollbackState.NOT_STARTED;
         Optional<String> closed = Optional.empty();
         Optional<SessionEvent.Verification> verification = Optional.empty();
+        Optional<SessionEvent.RollbackCountdown> countdown = Optional.empty();
         Map<String, String> connections = new java.util.TreeMap<>();
         for (Recorded recorded : events) {
             SessionEvent event = recorded.event();
@@ -54,6 +55,8 @@ public final class SessionFold {
             } else if (event instanceof SessionEvent.RollbackStarted) {
                 rollback = RollbackState.RUNNING;
                 verification = Optional.empty();
+            } else if (event instanceof SessionEvent.RollbackCountdown change) {
+                countdown = Optional.of(change);
             } else if (event instanceof SessionEvent.Verification checked) {
                 verification = Optional.of(checked);
             } else if (event instanceof SessionEvent.RollbackFinished finished) {
@@ -66,7 +69,8 @@ public final class SessionFold {
         }
         return new SessionState(runbook, opened, steps, List.copyOf(alarms), rollback, closed,
                 events.isEmpty() ? Optional.empty() : Optional.of(events.get(0).time()),
-                events.isEmpty() ? 0 : events.get(events.size() - 1).sequence(), java.util.Collections.unmodifiableMap(connections), verification);
+                events.isEmpty() ? 0 : events.get(events.size() - 1).sequence(), java.util.Collections.unmodifiableMap(connections), verification,
+                countdown);
     }
 
     public enum RollbackState { NOT_STARTED, RUNNING, SUCCEEDED, FAILED }

@@ -24,7 +24,8 @@ public record SessionState(
         Optional<Instant> startedAt,
         long lastSequence,
         Map<String, String> connections,
-        Optional<SessionEvent.Verification> verification) {
+        Optional<SessionEvent.Verification> verification,
+        Optional<SessionEvent.RollbackCountdown> countdown) {
 
     /** The last known state of each SSH target the session connected to ("connected", "closed", "lost"). */
     public Map<String, String> connections() {
@@ -97,6 +98,12 @@ public record SessionState(
     /** The pass/fail table of the latest rollback's verification, once it ran. */
     public Optional<SessionEvent.Verification> verification() {
         return verification;
+    }
+
+    /** The trigger whose countdown ran out while the rollback had not started: the rollback must start now. */
+    public Optional<SessionEvent.RollbackCountdown> rollbackRequested() {
+        return countdown.filter(change -> change.state() == SessionEvent.CountdownState.EXPIRED
+                && rollback == SessionFold.RollbackState.NOT_STARTED && closed.isEmpty());
     }
 
     public List<Step> unknownSteps() {

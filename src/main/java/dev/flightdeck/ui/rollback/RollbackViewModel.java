@@ -7,6 +7,7 @@ import dev.flightdeck.rollback.VerificationTable;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.Session;
+import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.SessionListener;
 import dev.flightdeck.session.SessionRuleException;
@@ -56,6 +57,9 @@ public final class RollbackViewModel {
             @Override
             public void recorded(Recorded recorded, SessionState state) {
                 uiThread.execute(() -> show(state));
+                if (recorded.event() instanceof SessionEvent.RollbackCountdown && state.rollbackRequested().isPresent()) {
+                    uiThread.execute(() -> startRequested(state.rollbackRequested().get()));
+                }
             }
 
             @Override
@@ -66,6 +70,13 @@ public final class RollbackViewModel {
             }
         });
         show(session.state());
+        session.state().rollbackRequested().ifPresent(this::startRequested);
+    }
+
+    /** An armed trigger's countdown ran out: start as if the button were held, the reason naming the trigger. */
+    private void startRequested(SessionEvent.RollbackCountdown expired) {
+        start("rollback trigger '" + expired.trigger() + "': its countdown ran out without a cancel", Session.SYSTEM,
+                new FxConfirmation(session.operator()));
     }
 
     /** Starts the rollback (or continues one under way) and walks the plan; {@code reason} is journaled. */
