@@ -80,7 +80,7 @@ public record SessionState(
         return opened.map(SessionEvent.SessionOpened::operator);
     }
 
-    /** Values for {@code ${...}}: built-ins, the runbook's variables as bound at the start, and outputs of finished steps. */
+    /** Values for {@code ${...}}: built-ins, the runbook's variables as bound at the start, and outputs of succeeded steps. */
     public Map<String, String> variables() {
         Map<String, String> values = new HashMap<>();
         opened.ifPresent(open -> {
@@ -91,7 +91,9 @@ public record SessionState(
             values.put("session", open.sessionId());
             values.put("runbook", open.runbookId());
         });
-        steps.values().forEach(record -> record.outputs().forEach((name, value) -> values.put("steps." + record.stepId() + "." + name, value)));
+        // only a step that succeeded produced something to rely on: a failed backup's half-written file must not bind
+        steps.values().stream().filter(record -> record.status() == StepStatus.SUCCEEDED)
+                .forEach(record -> record.outputs().forEach((name, value) -> values.put("steps." + record.stepId() + "." + name, value)));
         return values;
     }
 
