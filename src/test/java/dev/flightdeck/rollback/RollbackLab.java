@@ -94,7 +94,7 @@ final class RollbackLab implements AutoCloseable {
 
     /** Values for the runbook's variables: where the app, the service and the backups are. */
     Map<String, String> values() {
-        return Map.of("srv", dir.resolve("srv").toString(), "svc", service.toString());
+        return Map.of("srv", dir.resolve("srv").toString(), "svc", service.toString(), "fail_at", "none");
     }
 
     static Runbook runbook(String yaml) {
