@@ -83,13 +83,21 @@ final class RollbackLab implements AutoCloseable {
     }
 
     Inventory inventory() {
-        return InventoryLoader.load("""
+        return InventoryLoader.load(inventoryText(), "inv.yaml").orElseThrow();
+    }
+
+    /** The user's home with {@code ~/.ssh/known_hosts} that knows the MINA server. */
+    Path userHome() {
+        return userHome;
+    }
+
+    String inventoryText() {
+        return """
                 hosts:
                   app1: { address: 127.0.0.1, port: %d, user: %s, identity: "%s", groups: [app] }
                 databases:
                   healthcare: { host: 127.0.0.1, port: %d, database: %s, user: postgres, sslmode: disable }
-                """.formatted(ssh.port(), System.getProperty("user.name"), ssh.userKey(), database.server().port(), database.name()),
-                "inv.yaml").orElseThrow();
+                """.formatted(ssh.port(), System.getProperty("user.name"), ssh.userKey(), database.server().port(), database.name());
     }
 
     /** Values for the runbook's variables: where the app, the service and the backups are. */

@@ -113,10 +113,12 @@ public final class DatabaseStepExecutor implements StepExecutor {
         if (choice instanceof RestoreChoice.Nothing nothing) {
             return StepResult.failed(nothing.reason());
         }
+        // after a resume the artefacts are rebuilt from the journal, which names the database as the inventory does
+        String serverDatabase = run.inventory().database(name).map(entry -> entry.database()).orElse(name);
         Optional<SnapshotRecord> snapshot = choice instanceof RestoreChoice.Snapshot chosen
-                ? Optional.of(artifacts.snapshot(chosen, name, run.state())) : Optional.empty();
+                ? Optional.of(artifacts.snapshot(chosen, name, serverDatabase, run.state())) : Optional.empty();
         Optional<BackupArtifact> backup = choice instanceof RestoreChoice.Dump chosen
-                ? Optional.of(artifacts.backup(chosen, name, run.state())) : Optional.empty();
+                ? Optional.of(artifacts.backup(chosen, name, serverDatabase, run.state())) : Optional.empty();
         run.output().line("database", OutputSink.Stream.STDOUT, "restoring " + name + ": " + choice.describe());
         RestoreOutcome outcome = databases.apply(name).restore(snapshot, backup, OperatorConsent.terminateSessions(run.operator()),
                 run.timeoutOr(TOOL_TIMEOUT));

@@ -25,18 +25,22 @@ final class SessionArtifacts {
         byStep.put(stepId, artifact);
     }
 
-    /** The snapshot the choice names: as made in this process, else rebuilt from its step's journaled outputs. */
-    SnapshotRecord snapshot(RestoreChoice.Snapshot chosen, String database, SessionState state) {
+    /**
+     * The snapshot the choice names: as made in this process, else rebuilt from its step's journaled outputs.
+     *
+     * @param serverDatabase the database's name on the server (the inventory's {@code database:}), which the swap replaces
+     */
+    SnapshotRecord snapshot(RestoreChoice.Snapshot chosen, String database, String serverDatabase, SessionState state) {
         StepRecord record = state.record(chosen.stepId());
-        return byStep.get(chosen.stepId()) instanceof SnapshotRecord kept ? kept : new SnapshotRecord(database, "", chosen.name(),
+        return byStep.get(chosen.stepId()) instanceof SnapshotRecord kept ? kept : new SnapshotRecord(database, serverDatabase, chosen.name(),
                 0, record.finishedAt().orElse(Instant.EPOCH), Duration.ZERO);
     }
 
     /** The verified dump the choice names: as made in this process, else rebuilt from its step's journaled outputs. */
-    BackupArtifact backup(RestoreChoice.Dump chosen, String database, SessionState state) {
+    BackupArtifact backup(RestoreChoice.Dump chosen, String database, String serverDatabase, SessionState state) {
         StepRecord record = state.record(chosen.stepId());
         StepAction.Backup backup = (StepAction.Backup) state.runbook().step(chosen.stepId()).orElseThrow().action();
-        return byStep.get(chosen.stepId()) instanceof BackupArtifact kept ? kept : new BackupArtifact(database, "", chosen.file(),
+        return byStep.get(chosen.stepId()) instanceof BackupArtifact kept ? kept : new BackupArtifact(database, serverDatabase, chosen.file(),
                 backup.format(), Long.parseLong(record.outputs().getOrDefault("size", "0")), chosen.sha256(), 0,
                 record.finishedAt().orElse(Instant.EPOCH));
     }
