@@ -19,7 +19,7 @@ public final class RollbackController {
 
     private final RollbackViewModel rollback;
 
-    @FXML private Label progressLabel;
+    @FXML private Label rollbackProgress;
     @FXML private TableView<RollbackRow> planTable;
     @FXML private TableColumn<RollbackRow, String> numberColumn;
     @FXML private TableColumn<RollbackRow, String> kindColumn;
@@ -27,7 +27,7 @@ public final class RollbackController {
     @FXML private TableColumn<RollbackRow, String> whyColumn;
     @FXML private TableColumn<RollbackRow, String> statusColumn;
     @FXML private ListView<String> outputList;
-    @FXML private Label messageLabel;
+    @FXML private Label rollbackMessage;
     @FXML private HBox decisionBox;
     @FXML private TextField reasonField;
     @FXML private Button retryButton;
@@ -60,8 +60,8 @@ public final class RollbackController {
         verificationTable.setItems(rollback.verification());
         outputList.setItems(rollback.output());
         rollback.output().addListener((javafx.collections.ListChangeListener<String>) change -> outputList.scrollTo(rollback.output().size() - 1));
-        messageLabel.textProperty().bind(rollback.messageProperty());
-        progressLabel.textProperty().bind(Bindings.createStringBinding(this::progress, rollback.plan()));
+        rollbackMessage.textProperty().bind(rollback.messageProperty());
+        rollbackProgress.textProperty().bind(Bindings.createStringBinding(this::progress, rollback.plan()));
         decisionBox.visibleProperty().bind(rollback.stoppedProperty());
         decisionBox.managedProperty().bind(decisionBox.visibleProperty());
         retryButton.disableProperty().bind(rollback.runningProperty());
