@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
                 MetricsBench.class,
                 JournalBench.class,
                 ConsoleBench.class,
+                RollbackBench.class,
         })
 public final class BenchCommand implements Runnable {
 
