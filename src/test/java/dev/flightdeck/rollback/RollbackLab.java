@@ -74,6 +74,11 @@ final class RollbackLab implements AutoCloseable {
         run(service + " start");
     }
 
+    /** The host goes away mid-window (its connections drop, new ones are refused). */
+    void stopSshServer() throws IOException {
+        ssh.stopAbruptly();
+    }
+
     Path dir() {
         return dir;
     }
