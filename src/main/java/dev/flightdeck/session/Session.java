@@ -139,19 +139,7 @@ public final class Session implements AutoCloseable {
      * From here on the wizard's steps wait; the rollback plan's steps run, in order.
      */
     public synchronized String startRollback(String reason, String startedBy) throws SessionRuleException {
-        if (state.closed().isPresent()) {
-            throw new SessionRuleException("the session is closed");
-        }
-        if (state.rollback() == SessionFold.RollbackState.RUNNING) {
-            throw new SessionRuleException("the rollback is already running; continue it");
-        }
-        if (state.rollback() == SessionFold.RollbackState.SUCCEEDED) {
-            throw new SessionRuleException("the session was already rolled back");
-        }
-        java.util.Optional<Step> running = runbook.steps().filter(step -> state.record(step.id()).status() == StepStatus.RUNNING).findFirst();
-        if (running.isPresent()) {
-            throw new SessionRuleException("step '" + running.get().id() + "' is still running: cancel it first, then start the rollback");
-        }
+        RollbackRules.requireCanStart(state);
         append(startedBy, new SessionEvent.RollbackStarted(blank(reason) ? "no reason given" : recorder.redact(reason.strip()), startedBy));
         return recorder.checkpoint("rollback started by " + startedBy);
     }
@@ -161,7 +149,7 @@ public final class Session implements AutoCloseable {
         Step step;
         int attempt;
         synchronized (this) {
-            step = requireNextRollbackStep(stepId);
+            step = RollbackRules.requireNext(state, stepId);
             if (!runner.canRun(step.kind())) {
                 throw new SessionRuleException(kindAdvice(step));
             }
@@ -171,7 +159,7 @@ public final class Session implements AutoCloseable {
     }
 
     public synchronized void confirmRollbackStep(String stepId, String note) throws SessionRuleException {
-        Step step = requireNextRollbackStep(stepId);
+        Step step = RollbackRules.requireNext(state, stepId);
         if (!(step.action() instanceof StepAction.Confirm confirm)) {
             throw new SessionRuleException("rollback step '" + step.id() + "' is not a checklist item");
         }
@@ -180,7 +168,7 @@ public final class Session implements AutoCloseable {
 
     /** A rollback step the operator does by hand (or decides not to do), with the reason: never silently. */
     public synchronized void skipRollbackStep(String stepId, String reason) throws SessionRuleException {
-        Step step = requireNextRollbackStep(stepId);
+        Step step = RollbackRules.requireNext(state, stepId);
         if (blank(reason)) {
             throw new SessionRuleException("skipping rollback step '" + step.id() + "' needs a written reason");
         }
@@ -195,15 +183,9 @@ public final class Session implements AutoCloseable {
         Step step;
         int attempt;
         synchronized (this) {
-            requireRollbackRunning();
-            step = runbook.rollbackVerification().stream().filter(check -> check.id().equals(stepId)).findFirst()
-                    .orElseThrow(() -> new SessionRuleException("'" + stepId + "' is not a rollback verification check"));
-            java.util.Optional<Step> pending = RollbackSequence.next(state);
-            if (pending.isPresent()) {
-                throw new SessionRuleException("the checks run after the rollback steps: '" + pending.get().id() + "' is not done yet");
-            }
-            if (state.record(stepId).status() == StepStatus.RUNNING || !runner.canRun(step.kind())) {
-                throw new SessionRuleException("check '" + stepId + "' is running or has no executor in this session");
+            step = RollbackRules.requireCheck(state, stepId);
+            if (!runner.canRun(step.kind())) {
+                throw new SessionRuleException(kindAdvice(step));
             }
             attempt = state.record(stepId).attempts() + 1;
         }
@@ -212,7 +194,7 @@ public final class Session implements AutoCloseable {
 
     /** Journals the verification's pass/fail table, sealed with a signed checkpoint whose short hash is returned. */
     public synchronized String recordVerification(List<Map<String, String>> rows, boolean passed) throws SessionRuleException {
-        requireRollbackRunning();
+        RollbackRules.requireRunning(state);
         List<Map<String, String>> redacted = rows.stream().map(this::redactValues).toList();
         append(operator, new SessionEvent.Verification("rollback verification", redacted, passed));
         return recorder.checkpoint("rollback verification " + (passed ? "passed" : "failed"));
@@ -220,27 +202,9 @@ public final class Session implements AutoCloseable {
 
     /** Ends the rollback with its result; sealed with a signed checkpoint whose short hash is returned. */
     public synchronized String finishRollback(SessionEvent.Status result, String message) throws SessionRuleException {
-        requireRollbackRunning();
+        RollbackRules.requireRunning(state);
         append(operator, new SessionEvent.RollbackFinished(result, recorder.redact(message)));
         return recorder.checkpoint("rollback finished: " + result.name().toLowerCase(Locale.ROOT));
-    }
-
-    private void requireRollbackRunning() throws SessionRuleException {
-        if (state.rollback() != SessionFold.RollbackState.RUNNING) {
-            throw new SessionRuleException("no rollback is running");
-        }
-    }
-
-    private Step requireNextRollbackStep(String stepId) throws SessionRuleException {
-        requireRollbackRunning();
-        Step next = RollbackSequence.next(state).orElseThrow(() -> new SessionRuleException("every rollback step is done"));
-        if (!next.id().equals(stepId)) {
-            throw new SessionRuleException("rollback step '" + stepId + "' is not the next one in the plan: '" + next.id() + "' comes first");
-        }
-        if (state.record(stepId).status() == StepStatus.RUNNING) {
-            throw new SessionRuleException("rollback step '" + stepId + "' is running");
-        }
-        return next;
     }
 
     /**
