@@ -16,17 +16,30 @@ class AutoRollbackTest {
     @TempDir
     Path dir;
 
-    @Test
-    void anExpiredCountdownRollsTheSessionBackHeadless() throws Exception {
+    private CliRun runWatchedUpgrade(HttpServer unhealthy, Path config, String... extra) throws Exception {
+        Path runbook = Files.writeString(dir.resolve("upgrade.runbook.yaml"), RUNBOOK.formatted(config));
+        Path inventory = Files.writeString(dir.resolve("inv.yaml"), """
+                endpoints:
+                  health: { url: "http://127.0.0.1:%d/health", kind: health }
+                """.formatted(unhealthy.getAddress().getPort()));
+        Path passphrase = Files.writeString(dir.resolve("passphrase"), "correct horse battery staple\n");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", runbook.toString(), "--inventory", inventory.toString(),
+                "--journal", dir.resolve("journal").toString(), "--operator", "Dana", "--passphrase-file", passphrase.toString()));
+        args.addAll(java.util.List.of(extra));
+        return CliRun.run(dir.resolve("home"), args.toArray(String[]::new));
+    }
+
+    private static HttpServer unhealthyEndpoint() throws java.io.IOException {
         HttpServer unhealthy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         unhealthy.createContext("/health", exchange -> {
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
         });
         unhealthy.start();
-        try {
-            Path config = Files.writeString(dir.resolve("app.conf"), "version=1\n");
-            Path runbook = Files.writeString(dir.resolve("upgrade.runbook.yaml"), """
+        return unhealthy;
+    }
+
+    private static final String RUNBOOK = """
                     runbook: Upgrade watched by a trigger
                     phases:
                       - id: change
@@ -45,15 +58,14 @@ class AutoRollbackTest {
                     rollback-verification:
                       - run: grep -q version=1 %1$s
                         on: local
-                    """.formatted(config));
-            Path inventory = Files.writeString(dir.resolve("inv.yaml"), """
-                    endpoints:
-                      health: { url: "http://127.0.0.1:%d/health", kind: health }
-                    """.formatted(unhealthy.getAddress().getPort()));
-            Path passphrase = Files.writeString(dir.resolve("passphrase"), "correct horse battery staple\n");
+                    """;
 
-            CliRun run = CliRun.run(dir.resolve("home"), "run", runbook.toString(), "--inventory", inventory.toString(), "--auto-rollback",
-                    "--journal", dir.resolve("journal").toString(), "--operator", "Dana", "--passphrase-file", passphrase.toString());
+    @Test
+    void anExpiredCountdownRollsTheSessionBackHeadless() throws Exception {
+        HttpServer unhealthy = unhealthyEndpoint();
+        try {
+            Path config = Files.writeString(dir.resolve("app.conf"), "version=1\n");
+            CliRun run = runWatchedUpgrade(unhealthy, config, "--auto-rollback");
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
             assertThat(run.out()).containsSubsequence("✗ ", "health",
@@ -61,6 +73,22 @@ class AutoRollbackTest {
                     "R1", "echo stopping the app", "R2", "(undo of step upgrade)", "V1",
                     "Verification passed", "Rollback done. Checkpoint ");
             assertThat(config).hasContent("version=1");
+        } finally {
+            unhealthy.stop(0);
+        }
+    }
+
+    @Test
+    void withoutAutoRollbackTheRunStopsWithTheAlarmAndSaysHowToRollBack() throws Exception {
+        HttpServer unhealthy = unhealthyEndpoint();
+        try {
+            Path config = Files.writeString(dir.resolve("app.conf"), "version=1\n");
+            CliRun run = runWatchedUpgrade(unhealthy, config);
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+            assertThat(run.out()).contains("The run stopped with a rollback trigger's alarm. To roll back now: flightdeck rollback --journal "
+                    + dir.resolve("journal") + " --inventory " + dir.resolve("inv.yaml") + " --operator Dana [--yes]").doesNotContain("Rollback started");
+            assertThat(config).hasContent("version=2");
         } finally {
             unhealthy.stop(0);
         }
