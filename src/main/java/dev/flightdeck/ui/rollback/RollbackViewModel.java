@@ -47,12 +47,16 @@ public final class RollbackViewModel {
     private final BooleanProperty started = new SimpleBooleanProperty(this, "started");
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private final BooleanProperty stopped = new SimpleBooleanProperty(this, "stopped");
+    private final java.util.Set<String> rollbackStepIds;
     private Function<Step, Optional<String>> confirmations = step -> Optional.empty();
 
     public RollbackViewModel(Session session, Executor sessionExecutor, Executor uiThread) {
         this.session = session;
         this.sessionExecutor = sessionExecutor;
         this.uiThread = uiThread;
+        this.rollbackStepIds = Stream.of(session.runbook().rollback().stream(), session.runbook().rollbackVerification().stream(),
+                session.runbook().steps().flatMap(step -> step.undo().stream())).flatMap(steps -> steps).map(Step::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         session.addListener(new SessionListener() {
             @Override
             public void recorded(Recorded recorded, SessionState state) {
@@ -151,9 +155,9 @@ public final class RollbackViewModel {
         return dev.flightdeck.session.RollbackSequence.next(session.state()).map(Step::id);
     }
 
+    /** Called for every output line, so it looks at the runbook only: its rollback, verification and undo steps. */
     private boolean isRollbackStep(String stepId) {
-        RollbackPlan current = RollbackPlanner.plan(session.state());
-        return Stream.concat(current.entries().stream(), current.verification().stream()).anyMatch(entry -> entry.step().id().equals(stepId));
+        return rollbackStepIds.contains(stepId) && RollbackRunner.isUnderway(session);
     }
 
     private void say(String line) {
