@@ -74,6 +74,11 @@ public final class RollbackViewModel {
             }
         });
         show(session.state());
+        if (RollbackRunner.isUnderway(session)) {
+            // a session resumed mid-rollback: nothing walks the plan until the operator says so
+            stopped.set(true);
+            message.set("This rollback was interrupted. Retry continues it where it stopped.");
+        }
         session.state().rollbackRequested().ifPresent(this::startRequested);
     }
 

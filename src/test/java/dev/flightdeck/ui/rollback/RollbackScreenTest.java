@@ -136,6 +136,20 @@ class RollbackScreenTest {
         assertThat(root.resolve("upgraded")).doesNotExist();
     }
 
+    @Test
+    void aRollbackInterruptedBeforeThisScreenOpenedOffersToContinueIt(FxRobot robot) throws Exception {
+        Files.writeString(root.resolve("app-stoppable"), "");
+        session.startRollback("started before the console was reopened", "Dana");
+
+        RollbackViewModel reopened = new RollbackViewModel(session, sessionThread, Platform::runLater);
+        assertThat(reopened.stoppedProperty().get()).isTrue();
+        assertThat(reopened.messageProperty().get()).isEqualTo("This rollback was interrupted. Retry continues it where it stopped.");
+        robot.interact(reopened::retry);
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session.state().rollback() == SessionFold.RollbackState.SUCCEEDED);
+        assertThat(root.resolve("upgraded")).doesNotExist();
+    }
+
     private static java.util.List<RollbackRow> rows(TableView<?> table) {
         return table.getItems().stream().map(RollbackRow.class::cast).toList();
     }

@@ -91,6 +91,23 @@ class WizardRollbackTest {
     }
 
     @Test
+    void holdingOpensTheDialogAndCancellingItLeavesTheSessionAlone(FxRobot robot) throws Exception {
+        focusOurWindow(robot);
+        Button rollback = robot.lookup("#rollbackButton").queryButton();
+        robot.interact(rollback::requestFocus);
+
+        robot.press(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-dialog").tryQuery().isPresent());
+        robot.release(KeyCode.SPACE);
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup(".rollback-dialog").tryQuery()).isEmpty();
+        assertThat(session.state().rollback()).isEqualTo(SessionFold.RollbackState.NOT_STARTED);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void aShortClickDoesNothingAndHoldingTheButtonRollsBack(FxRobot robot) throws Exception {
         focusOurWindow(robot);
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
