@@ -9,6 +9,8 @@ import dev.flightdeck.journal.crypto.OperatorKeyStore;
 import dev.flightdeck.metrics.InventoryCollectors;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.rules.Alarm;
+import dev.flightdeck.metrics.rules.ArmedRollback;
+import dev.flightdeck.metrics.rules.CountdownCancellation;
 import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.session.Session;
@@ -97,6 +99,24 @@ public final class SessionLauncher {
                     @Override
                     public void alarmRaised(Alarm alarm) {
                         session.recordAlarm(alarm.trigger(), alarm.actionText(), alarm.evidence());
+                    }
+
+                    // the console and `run --auto-rollback` start the rollback when they see EXPIRED in the journal
+                    @Override
+                    public void rollbackArmed(ArmedRollback armed) {
+                        session.recordCountdown(armed.alarm().trigger(), SessionEvent.CountdownState.ARMED, "rollback starts at " + armed.deadline());
+                    }
+
+                    @Override
+                    public void countdownCancelled(CountdownCancellation cancelled) {
+                        session.recordCountdown(cancelled.rollback().alarm().trigger(), SessionEvent.CountdownState.CANCELLED,
+                                "cancelled by " + cancelled.cancelledBy() + ": " + cancelled.reason());
+                    }
+
+                    @Override
+                    public void countdownExpired(ArmedRollback armed) {
+                        session.recordCountdown(armed.alarm().trigger(), SessionEvent.CountdownState.EXPIRED,
+                                "the countdown armed at " + armed.armedAt() + " ran out without a cancel");
                     }
                 },
                 minute -> session.recordMetricsMinute(new SessionEvent.MetricsMinute(minute.id().toString(), minute.minute().toString(),

@@ -2,23 +2,45 @@ package dev.flightdeck.rollback;
 
 import dev.flightdeck.runbook.Step;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the emergency rollback will do, in order: the runbook's rollback procedure, then the undo of every
- * completed step that has one, newest first. Computed from the journal only, so a resumed rollback continues the
- * same plan.
+ * completed step that has one, newest first; then the checks of {@code rollback-verification:}. Computed from the
+ * journal only, so a resumed rollback continues the same plan, with the values this session produced.
  */
-public record RollbackPlan(List<Entry> entries) {
+public record RollbackPlan(List<Entry> entries, List<Entry> verification) {
 
     public RollbackPlan {
         entries = List.copyOf(entries);
+        verification = List.copyOf(verification);
     }
 
-    /** One rollback step and why it is in the plan ("rollback procedure", "undo of step app-backup"). */
-    public record Entry(String number, Step step, String why) {
+    /**
+     * One rollback step.
+     *
+     * @param why     "rollback procedure", "undo of step app-backup" or "verification"
+     * @param action  what it will do with this session's values bound (the command, the restore source ...)
+     * @param blocker why it cannot run as planned (an output this session never produced, no verified backup)
+     */
+    public record Entry(String number, Step step, String why, String action, Optional<String> blocker) {
+
+        public String title() {
+            return step.displayTitle();
+        }
+
+        /** One line for a terminal or a tooltip: number, title, why. */
+        public String line() {
+            return number + "  " + title() + "  (" + why + ")";
+        }
     }
 
     public boolean isEmpty() {
-        return entries.isEmpty();
+        return entries.isEmpty() && verification.isEmpty();
+    }
+
+    /** Entries that cannot run as planned; the runner stops before each of them. */
+    public List<Entry> blocked() {
+        return java.util.stream.Stream.concat(entries.stream(), verification.stream()).filter(entry -> entry.blocker().isPresent()).toList();
     }
 }

@@ -1,37 +1,53 @@
 package dev.flightdeck.rollback;
 
 import dev.flightdeck.runbook.Step;
+import dev.flightdeck.runbook.StepAction;
+import dev.flightdeck.session.Bindings;
+import dev.flightdeck.session.DryRun;
+import dev.flightdeck.session.RollbackSequence;
 import dev.flightdeck.session.SessionState;
-import dev.flightdeck.session.StepRecord;
-import dev.flightdeck.session.StepStatus;
-import java.time.Instant;
+import dev.flightdeck.session.steps.RestoreChoice;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
-/** Builds the rollback plan of a session from what its journal says was done. */
+/**
+ * Builds the rollback plan of a session from what its journal says was done, and binds every value from this
+ * session: {@code ${steps.ID.output}} is the backup file, checksum or snapshot name this session produced, and a
+ * restore says which of its artefacts it will use (a snapshot swap, else the verified dump, else a stop).
+ */
 public final class RollbackPlanner {
 
     private RollbackPlanner() {
     }
 
     public static RollbackPlan plan(SessionState state) {
+        Bindings bindings = Bindings.of(state);
         List<RollbackPlan.Entry> entries = new ArrayList<>();
-        int number = 0;
-        for (Step step : state.runbook().rollback()) {
-            entries.add(new RollbackPlan.Entry("R" + (++number), step, "rollback procedure"));
+        for (RollbackSequence.Item item : RollbackSequence.of(state)) {
+            String why = item.undoOf().map(step -> "undo of step " + step.id()).orElse("rollback procedure");
+            entries.add(entry("R" + (entries.size() + 1), item.step(), why, state, bindings));
         }
-        List<Step> undone = state.runbook().steps()
-                .filter(step -> step.undo().isPresent() && state.record(step.id()).status() == StepStatus.SUCCEEDED)
-                .sorted(Comparator.comparing((Step step) -> finished(state.record(step.id()))).reversed())
-                .toList();
-        for (Step step : undone) {
-            entries.add(new RollbackPlan.Entry("R" + (++number), step.undo().orElseThrow(), "undo of step " + step.id()));
+        List<RollbackPlan.Entry> checks = new ArrayList<>();
+        for (Step check : state.runbook().rollbackVerification()) {
+            checks.add(entry("V" + (checks.size() + 1), check, "verification", state, bindings));
         }
-        return new RollbackPlan(entries);
+        return new RollbackPlan(entries, checks);
     }
 
-    private static Instant finished(StepRecord record) {
-        return record.finishedAt().orElse(Instant.EPOCH);
+    private static RollbackPlan.Entry entry(String number, Step step, String why, SessionState state, Bindings bindings) {
+        try {
+            if (step.action() instanceof StepAction.Restore restore) {
+                String database = bindings.bind(restore.database());
+                Optional<String> from = restore.from().isPresent() ? Optional.of(bindings.bind(restore.from().get())) : Optional.empty();
+                RestoreChoice choice = RestoreChoice.of(state, database, from);
+                Optional<String> blocker = choice instanceof RestoreChoice.Nothing nothing ? Optional.of(nothing.reason()) : Optional.empty();
+                return new RollbackPlan.Entry(number, step, why, choice.describe(), blocker);
+            }
+            String text = bindings.bind(String.join("\n", DryRun.textOf(step.action())));
+            return new RollbackPlan.Entry(number, step, why, text, Optional.empty());
+        } catch (Bindings.UnboundVariableException e) {
+            return new RollbackPlan.Entry(number, step, why, String.join("\n", DryRun.textOf(step.action())), Optional.of(e.getMessage()));
+        }
     }
 }

@@ -1,22 +1,27 @@
 package dev.flightdeck.rollback;
 
+import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.SessionRuleException;
+import dev.flightdeck.session.StepStatus;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Walks the rollback plan through the session, step by step. A step that fails or whose outcome is unknown stops
- * the rollback and says what the operator can do (run it again, or do it by hand and skip it with the reason);
- * it never carries on silently.
+ * Walks the rollback plan through the session, step by step, then runs its verification checks and journals their
+ * table. A step that fails, whose outcome is unknown, or that cannot run as planned stops the rollback and says
+ * what the operator can do (run it again, or do it by hand and skip it with the reason) and which steps did not
+ * run; it never carries on silently.
  */
 public final class RollbackRunner {
 
-    /** How the walk ended. */
-    public enum Result { DONE, STOPPED, WAITING }
+    /** How the walk ended. {@code UNVERIFIED}: every step done, but a verification check did not pass. */
+    public enum Result { DONE, STOPPED, WAITING, UNVERIFIED }
 
     private final Session session;
     private final Consumer<String> say;
@@ -31,48 +36,71 @@ public final class RollbackRunner {
      *                      (the command line answers for {@code --yes}; the console shows a dialog)
      * @param skips         rollback steps the operator did by hand or decided against, with the reason
      */
-    public Result run(java.util.function.Function<dev.flightdeck.runbook.Step, Optional<String>> confirmations, Map<String, String> skips)
+    public Result run(Function<Step, Optional<String>> confirmations, Map<String, String> skips)
             throws SessionRuleException, InterruptedException {
         while (true) {
             RollbackPlan plan = RollbackPlanner.plan(session.state());
             Optional<RollbackPlan.Entry> next = plan.entries().stream()
                     .filter(entry -> !session.state().record(entry.step().id()).status().isSettled()).findFirst();
             if (next.isEmpty()) {
-                String checkpoint = session.finishRollback(SessionEvent.Status.SUCCEEDED, "all " + plan.entries().size() + " rollback steps done");
-                say.accept("Rollback done. Checkpoint " + checkpoint + " (write it into the change ticket).");
-                return Result.DONE;
+                return new RollbackVerification(session, say).verifyAndFinish(plan);
             }
-            RollbackPlan.Entry entry = next.get();
-            String label = entry.number() + " " + entry.step().kind().label() + ": " + entry.step().displayTitle() + " (" + entry.why() + ")";
-            if (skips.containsKey(entry.step().id())) {
-                session.skipRollbackStep(entry.step(), entry.step(), skips.get(entry.step().id()));
-                say.accept("  – " + label + ": skipped (" + skips.get(entry.step().id()) + ")");
-                continue;
+            Optional<Result> stop = step(next.get(), plan, confirmations, skips);
+            if (stop.isPresent()) {
+                return stop.get();
             }
-            if (entry.step().kind() == StepKind.CONFIRM) {
-                Optional<String> note = confirmations.apply(entry.step());
-                if (note.isEmpty()) {
-                    say.accept("  … " + label + ": waiting for the operator to confirm");
-                    return Result.WAITING;
-                }
-                session.confirmRollbackStep(entry.step(), entry.step(), note.get());
-                say.accept("  ✓ " + label);
-                continue;
-            }
-            say.accept("  ▶ " + label);
-            SessionEvent.StepOutcome outcome = session.runRollbackStep(entry.step(), entry.step());
-            if (outcome.status() != SessionEvent.Status.SUCCEEDED) {
-                say.accept("  " + (outcome.status() == SessionEvent.Status.UNKNOWN ? "?" : "✗") + " " + outcome.message());
-                say.accept("    The rollback stopped here. Run it again to retry this step, or do it by hand and continue with --skip "
-                        + entry.step().id() + "=\"what you did instead\".");
-                return Result.STOPPED;
-            }
-            say.accept("  ✓ " + outcome.message());
         }
+    }
+
+    private Optional<Result> step(RollbackPlan.Entry entry, RollbackPlan plan, Function<Step, Optional<String>> confirmations,
+                                  Map<String, String> skips) throws SessionRuleException, InterruptedException {
+        String id = entry.step().id();
+        if (skips.containsKey(id)) {
+            session.skipRollbackStep(id, skips.get(id));
+            say.accept("  – " + entry.line() + ": skipped (" + skips.get(id) + ")");
+            return Optional.empty();
+        }
+        if (entry.blocker().isPresent()) {
+            say.accept("  ✗ " + entry.line() + ": cannot run: " + entry.blocker().get());
+            return Optional.of(stopped(entry, plan));
+        }
+        if (entry.step().kind() == StepKind.CONFIRM) {
+            Optional<String> note = confirmations.apply(entry.step());
+            if (note.isEmpty()) {
+                say.accept("  … " + entry.line() + ": waiting for the operator to confirm");
+                return Optional.of(Result.WAITING);
+            }
+            session.confirmRollbackStep(id, note.get());
+            say.accept("  ✓ " + entry.line());
+            return Optional.empty();
+        }
+        if (session.state().record(id).status() == StepStatus.UNKNOWN) {
+            say.accept("  ? " + entry.line() + ": its outcome was never recorded (interrupted); running it again");
+        }
+        say.accept("  ▶ " + entry.line());
+        SessionEvent.StepOutcome outcome = session.runRollbackStep(id);
+        if (outcome.status() != SessionEvent.Status.SUCCEEDED) {
+            say.accept("  " + (outcome.status() == SessionEvent.Status.UNKNOWN ? "?" : "✗") + " " + outcome.message());
+            return Optional.of(stopped(entry, plan));
+        }
+        say.accept("  ✓ " + outcome.message());
+        return Optional.empty();
+    }
+
+    /** Says where the rollback stopped, what to do, and which steps have not run. */
+    private Result stopped(RollbackPlan.Entry entry, RollbackPlan plan) {
+        say.accept("    The rollback stopped at " + entry.number() + ". Run it again to retry this step, or do it by hand and continue with --skip "
+                + entry.step().id() + "=\"what you did instead\".");
+        int at = plan.entries().indexOf(entry);
+        plan.entries().subList(at + 1, plan.entries().size()).stream()
+                .filter(later -> !session.state().record(later.step().id()).status().isSettled())
+                .forEach(later -> say.accept("    not run: " + later.line()));
+        plan.verification().forEach(check -> say.accept("    not run: " + check.line()));
+        return Result.STOPPED;
     }
 
     /** True when the rollback still has work: started and not finished. */
     public static boolean isUnderway(Session session) {
-        return session.state().rollback() == dev.flightdeck.session.SessionFold.RollbackState.RUNNING;
+        return session.state().rollback() == SessionFold.RollbackState.RUNNING;
     }
 }

@@ -42,6 +42,10 @@ public final class ChecklistPrinter {
         } else {
             printSteps(out, runbook.rollback(), "R");
         }
+        if (!runbook.rollbackVerification().isEmpty()) {
+            out.append("\nRollback verification (checks after the rollback):\n");
+            printSteps(out, runbook.rollbackVerification(), "V");
+        }
         return out.toString();
     }
 

@@ -21,6 +21,7 @@ public record Runbook(
         List<Phase> phases,
         List<TriggerSpec> rollbackTriggers,
         List<Step> rollback,
+        List<Step> rollbackVerification,
         String origin) {
 
     public Runbook {
@@ -28,6 +29,13 @@ public record Runbook(
         phases = List.copyOf(phases);
         rollbackTriggers = List.copyOf(rollbackTriggers);
         rollback = List.copyOf(rollback);
+        rollbackVerification = List.copyOf(rollbackVerification);
+    }
+
+    /** A runbook without {@code rollback-verification:}. */
+    public Runbook(String id, String title, String source, String description, WindowPlan window, List<VariableDefinition> variables,
+                   List<Phase> phases, List<TriggerSpec> rollbackTriggers, List<Step> rollback, String origin) {
+        this(id, title, source, description, window, variables, phases, rollbackTriggers, rollback, List.of(), origin);
     }
 
     /** Every step of every phase, in order (not the rollback plan). */
@@ -40,10 +48,11 @@ public record Runbook(
     }
 
     public Optional<Step> step(String stepId) {
-        return Stream.concat(steps(), rollback.stream()).filter(s -> s.id().equals(stepId)).findFirst();
+        return Stream.of(steps(), rollback.stream(), rollbackVerification.stream()).flatMap(s -> s)
+                .filter(s -> s.id().equals(stepId)).findFirst();
     }
 
-    /** The checklist number people use: "2.1" for the first step of the second phase, "R3" in the rollback plan. */
+    /** The checklist number people use: "2.1" for the first step of the second phase, "R3" in the rollback plan, "V2" in its verification. */
     public String numberOf(String stepId) {
         for (int p = 0; p < phases.size(); p++) {
             List<Step> steps = phases.get(p).steps();
@@ -56,6 +65,11 @@ public record Runbook(
         for (int r = 0; r < rollback.size(); r++) {
             if (rollback.get(r).id().equals(stepId)) {
                 return "R" + (r + 1);
+            }
+        }
+        for (int v = 0; v < rollbackVerification.size(); v++) {
+            if (rollbackVerification.get(v).id().equals(stepId)) {
+                return "V" + (v + 1);
             }
         }
         return stepId;

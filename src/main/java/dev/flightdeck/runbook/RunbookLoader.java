@@ -21,7 +21,8 @@ import java.util.Set;
 public final class RunbookLoader {
 
     static final Set<String> RUNBOOK_KEYS = Set.of(
-            "runbook", "id", "source", "description", "window", "variables", "phases", "rollback-triggers", "rollback");
+            "runbook", "id", "source", "description", "window", "variables", "phases", "rollback-triggers", "rollback",
+            "rollback-verification");
     static final Set<String> WINDOW_KEYS = Set.of("duration", "start", "point-of-no-return", "rollback-time");
     static final Set<String> PHASE_KEYS = Set.of("id", "title", "description", "estimate", "steps");
     private static final Set<String> VARIABLE_KEYS = Set.of("default", "description");
@@ -74,6 +75,11 @@ public final class RunbookLoader {
         for (int i = 0; i < rollbackNodes.size(); i++) {
             steps.read(rollbackNodes.get(i), "rollback-" + (i + 1), false).ifPresent(rollback::add);
         }
+        List<Step> verification = new ArrayList<>();
+        List<YamlNode> verificationNodes = root.list("rollback-verification");
+        for (int i = 0; i < verificationNodes.size(); i++) {
+            steps.read(verificationNodes.get(i), "verify-rollback-" + (i + 1), false).ifPresent(verification::add);
+        }
         return new Runbook(
                 root.text("id").orElse(fallbackId),
                 title,
@@ -84,6 +90,7 @@ public final class RunbookLoader {
                 phases,
                 triggers(root, problems),
                 rollback,
+                verification,
                 origin);
     }
 

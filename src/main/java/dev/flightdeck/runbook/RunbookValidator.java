@@ -31,6 +31,7 @@ public final class RunbookValidator {
         checkIds(runbook);
         checkReferences(runbook);
         checkKindFit(runbook);
+        new RollbackVerificationRules(problems).check(runbook);
         runbook.window().pointOfNoReturn().filter(id -> runbook.step(id).isEmpty()).ifPresent(id -> problems.error(Position.UNKNOWN,
                 "window 'point-of-no-return' names step '" + id + "', which does not exist" + DidYouMean.hint(id, stepIds(runbook))));
         for (TriggerSpec trigger : runbook.rollbackTriggers()) {
@@ -96,7 +97,7 @@ public final class RunbookValidator {
         return Optional.empty();
     }
 
-    /** Phase steps, their undo steps, and the rollback plan, in that order. */
+    /** Phase steps, their undo steps, the rollback plan and its verification, in that order. */
     static List<Step> allSteps(Runbook runbook) {
         List<Step> steps = new ArrayList<>();
         runbook.steps().forEach(step -> {
@@ -104,6 +105,7 @@ public final class RunbookValidator {
             step.undo().ifPresent(steps::add);
         });
         steps.addAll(runbook.rollback());
+        steps.addAll(runbook.rollbackVerification());
         return steps;
     }
 
@@ -141,6 +143,9 @@ public final class RunbookValidator {
         }
         for (Step step : runbook.rollback()) {
             // the rollback may use what any phase step produced; steps that never ran make binding fail at run time
+            checkStepReferences(step, declared, earlier);
+        }
+        for (Step step : runbook.rollbackVerification()) {
             checkStepReferences(step, declared, earlier);
         }
     }

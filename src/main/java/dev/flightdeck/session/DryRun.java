@@ -90,7 +90,8 @@ public final class DryRun {
         return new PlannedStep(number, step, where, text, problem);
     }
 
-    private static List<String> textOf(StepAction action) {
+    /** The exact text a step acts with (command, SQL, request, message), before binding. */
+    public static List<String> textOf(StepAction action) {
         if (action instanceof StepAction.Run run) {
             return List.of(run.command());
         } else if (action instanceof StepAction.Sql sql) {

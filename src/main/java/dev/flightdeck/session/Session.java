@@ -145,28 +145,17 @@ public final class Session implements AutoCloseable {
      * From here on the wizard's steps wait; the rollback plan's steps run, in order.
      */
     public synchronized String startRollback(String reason, String startedBy) throws SessionRuleException {
-        if (state.closed().isPresent()) {
-            throw new SessionRuleException("the session is closed");
-        }
-        if (state.rollback() == SessionFold.RollbackState.RUNNING) {
-            throw new SessionRuleException("the rollback is already running; continue it");
-        }
-        if (state.rollback() == SessionFold.RollbackState.SUCCEEDED) {
-            throw new SessionRuleException("the session was already rolled back");
-        }
-        java.util.Optional<Step> running = runbook.steps().filter(step -> state.record(step.id()).status() == StepStatus.RUNNING).findFirst();
-        if (running.isPresent()) {
-            throw new SessionRuleException("step '" + running.get().id() + "' is still running: cancel it first, then start the rollback");
-        }
+        RollbackRules.requireCanStart(state);
         append(startedBy, new SessionEvent.RollbackStarted(blank(reason) ? "no reason given" : recorder.redact(reason.strip()), startedBy));
         return recorder.checkpoint("rollback started by " + startedBy);
     }
 
-    /** Runs (or retries) a rollback step; only the next unfinished step of the plan may run. */
-    public SessionEvent.StepOutcome runRollbackStep(Step step, Step nextInPlan) throws SessionRuleException, InterruptedException {
+    /** Runs (or retries) a rollback step; only the next unfinished step of the {@link RollbackSequence} may run. */
+    public SessionEvent.StepOutcome runRollbackStep(String stepId) throws SessionRuleException, InterruptedException {
+        Step step;
         int attempt;
         synchronized (this) {
-            requireRollbackStep(step, nextInPlan);
+            step = RollbackRules.requireNext(state, stepId);
             if (!runner.canRun(step.kind())) {
                 throw new SessionRuleException(kindAdvice(step));
             }
@@ -175,8 +164,8 @@ public final class Session implements AutoCloseable {
         return runner.run(step, attempt, true);
     }
 
-    public synchronized void confirmRollbackStep(Step step, Step nextInPlan, String note) throws SessionRuleException {
-        requireRollbackStep(step, nextInPlan);
+    public synchronized void confirmRollbackStep(String stepId, String note) throws SessionRuleException {
+        Step step = RollbackRules.requireNext(state, stepId);
         if (!(step.action() instanceof StepAction.Confirm confirm)) {
             throw new SessionRuleException("rollback step '" + step.id() + "' is not a checklist item");
         }
@@ -184,34 +173,44 @@ public final class Session implements AutoCloseable {
     }
 
     /** A rollback step the operator does by hand (or decides not to do), with the reason: never silently. */
-    public synchronized void skipRollbackStep(Step step, Step nextInPlan, String reason) throws SessionRuleException {
-        requireRollbackStep(step, nextInPlan);
+    public synchronized void skipRollbackStep(String stepId, String reason) throws SessionRuleException {
+        Step step = RollbackRules.requireNext(state, stepId);
         if (blank(reason)) {
             throw new SessionRuleException("skipping rollback step '" + step.id() + "' needs a written reason");
         }
         append(operator, new SessionEvent.StepSkipped(step.id(), recorder.redact(reason.strip())));
     }
 
-    /** Ends the rollback with its result; sealed with a signed checkpoint whose short hash is returned. */
-    public synchronized String finishRollback(SessionEvent.Status result, String message) throws SessionRuleException {
-        if (state.rollback() != SessionFold.RollbackState.RUNNING) {
-            throw new SessionRuleException("no rollback is running");
+    /**
+     * Runs one check of the runbook's {@code rollback-verification:} once every rollback step is done. Checks only
+     * look, so one that failed or whose outcome is unknown may simply run again.
+     */
+    public SessionEvent.StepOutcome runVerificationCheck(String stepId) throws SessionRuleException, InterruptedException {
+        Step step;
+        int attempt;
+        synchronized (this) {
+            step = RollbackRules.requireCheck(state, stepId);
+            if (!runner.canRun(step.kind())) {
+                throw new SessionRuleException(kindAdvice(step));
+            }
+            attempt = state.record(stepId).attempts() + 1;
         }
-        append(operator, new SessionEvent.RollbackFinished(result, recorder.redact(message)));
-        return recorder.checkpoint("rollback finished: " + result.name().toLowerCase(Locale.ROOT));
+        return runner.run(step, attempt, true);
     }
 
-    private void requireRollbackStep(Step step, Step nextInPlan) throws SessionRuleException {
-        if (state.rollback() != SessionFold.RollbackState.RUNNING) {
-            throw new SessionRuleException("the rollback has not been started");
-        }
-        if (nextInPlan == null || !nextInPlan.id().equals(step.id())) {
-            throw new SessionRuleException("rollback step '" + step.id() + "' is not the next one in the plan"
-                    + (nextInPlan == null ? "" : ": '" + nextInPlan.id() + "' comes first"));
-        }
-        if (state.record(step.id()).status() == StepStatus.RUNNING) {
-            throw new SessionRuleException("rollback step '" + step.id() + "' is running");
-        }
+    /** Journals the verification's pass/fail table, sealed with a signed checkpoint whose short hash is returned. */
+    public synchronized String recordVerification(List<Map<String, String>> rows, boolean passed) throws SessionRuleException {
+        RollbackRules.requireRunning(state);
+        List<Map<String, String>> redacted = rows.stream().map(this::redactValues).toList();
+        append(operator, new SessionEvent.Verification("rollback verification", redacted, passed));
+        return recorder.checkpoint("rollback verification " + (passed ? "passed" : "failed"));
+    }
+
+    /** Ends the rollback with its result; sealed with a signed checkpoint whose short hash is returned. */
+    public synchronized String finishRollback(SessionEvent.Status result, String message) throws SessionRuleException {
+        RollbackRules.requireRunning(state);
+        append(operator, new SessionEvent.RollbackFinished(result, recorder.redact(message)));
+        return recorder.checkpoint("rollback finished: " + result.name().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -246,6 +245,11 @@ public final class Session implements AutoCloseable {
     /** A rollback trigger fired: journaled with the samples that made it fire, by the system, not a person. */
     public void recordAlarm(String trigger, String action, List<String> evidence) {
         appendBySystem(new SessionEvent.Alarm(trigger, action, List.copyOf(evidence)));
+    }
+
+    /** An armed trigger's rollback countdown was armed, cancelled or ran out; journaled by the system. */
+    public void recordCountdown(String trigger, SessionEvent.CountdownState countdownState, String detail) {
+        appendBySystem(new SessionEvent.RollbackCountdown(trigger, countdownState, detail));
     }
 
     /** A minute of an instrument, summarised. */

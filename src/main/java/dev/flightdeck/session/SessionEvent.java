@@ -103,6 +103,17 @@ public sealed interface SessionEvent {
         public String type() { return TYPE; }
     }
 
+    /**
+     * The rollback countdown of an armed trigger changed: {@code ARMED} (starts at the deadline in {@code detail}),
+     * {@code CANCELLED} (by whom and why) or {@code EXPIRED} (the rollback must start now, as if the button were held).
+     */
+    record RollbackCountdown(String trigger, CountdownState state, String detail) implements SessionEvent {
+        public static final String TYPE = "rollback.countdown";
+        public String type() { return TYPE; }
+    }
+
+    enum CountdownState { ARMED, CANCELLED, EXPIRED }
+
     record RollbackStarted(String reason, String startedBy) implements SessionEvent {
         public static final String TYPE = "rollback.started";
         public String type() { return TYPE; }

@@ -25,6 +25,7 @@ public final class SessionEventCodec {
             Map.entry(SessionEvent.ConnectionChanged.TYPE, SessionEvent.ConnectionChanged.class),
             Map.entry(SessionEvent.Alarm.TYPE, SessionEvent.Alarm.class),
             Map.entry(SessionEvent.MetricsMinute.TYPE, SessionEvent.MetricsMinute.class),
+            Map.entry(SessionEvent.RollbackCountdown.TYPE, SessionEvent.RollbackCountdown.class),
             Map.entry(SessionEvent.RollbackStarted.TYPE, SessionEvent.RollbackStarted.class),
             Map.entry(SessionEvent.RollbackFinished.TYPE, SessionEvent.RollbackFinished.class),
             Map.entry(SessionEvent.Verification.TYPE, SessionEvent.Verification.class),

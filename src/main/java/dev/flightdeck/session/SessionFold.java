@@ -20,12 +20,15 @@ public final class SessionFold {
 
     public static SessionState fold(Runbook runbook, List<Recorded> events) {
         Map<String, StepRecord> steps = new LinkedHashMap<>();
-        Stream.concat(runbook.steps(), runbook.rollback().stream()).forEach(step -> steps.put(step.id(), StepRecord.pending(step.id())));
+        Stream.of(runbook.steps(), runbook.rollback().stream(), runbook.rollbackVerification().stream()).flatMap(s -> s)
+                .forEach(step -> steps.put(step.id(), StepRecord.pending(step.id())));
         runbook.steps().flatMap(step -> step.undo().stream()).forEach(undo -> steps.put(undo.id(), StepRecord.pending(undo.id())));
         Optional<SessionEvent.SessionOpened> opened = Optional.empty();
         List<Recorded> alarms = new ArrayList<>();
         RollbackState rollback = RollbackState.NOT_STARTED;
         Optional<String> closed = Optional.empty();
+        Optional<SessionEvent.Verification> verification = Optional.empty();
+        Optional<SessionEvent.RollbackCountdown> countdown = Optional.empty();
         Map<String, String> connections = new java.util.TreeMap<>();
         for (Recorded recorded : events) {
             SessionEvent event = recorded.event();
@@ -51,6 +54,11 @@ public final class SessionFold {
                 alarms.add(recorded);
             } else if (event instanceof SessionEvent.RollbackStarted) {
                 rollback = RollbackState.RUNNING;
+                verification = Optional.empty();
+            } else if (event instanceof SessionEvent.RollbackCountdown change) {
+                countdown = Optional.of(change);
+            } else if (event instanceof SessionEvent.Verification checked) {
+                verification = Optional.of(checked);
             } else if (event instanceof SessionEvent.RollbackFinished finished) {
                 rollback = finished.result() == SessionEvent.Status.SUCCEEDED ? RollbackState.SUCCEEDED : RollbackState.FAILED;
             } else if (event instanceof SessionEvent.ConnectionChanged change) {
@@ -61,7 +69,8 @@ public final class SessionFold {
         }
         return new SessionState(runbook, opened, steps, List.copyOf(alarms), rollback, closed,
                 events.isEmpty() ? Optional.empty() : Optional.of(events.get(0).time()),
-                events.isEmpty() ? 0 : events.get(events.size() - 1).sequence(), java.util.Collections.unmodifiableMap(connections));
+                events.isEmpty() ? 0 : events.get(events.size() - 1).sequence(), java.util.Collections.unmodifiableMap(connections), verification,
+                countdown);
     }
 
     public enum RollbackState { NOT_STARTED, RUNNING, SUCCEEDED, FAILED }

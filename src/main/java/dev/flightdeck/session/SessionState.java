@@ -23,7 +23,9 @@ public record SessionState(
         Optional<String> closed,
         Optional<Instant> startedAt,
         long lastSequence,
-        Map<String, String> connections) {
+        Map<String, String> connections,
+        Optional<SessionEvent.Verification> verification,
+        Optional<SessionEvent.RollbackCountdown> countdown) {
 
     /** The last known state of each SSH target the session connected to ("connected", "closed", "lost"). */
     public Map<String, String> connections() {
@@ -78,7 +80,7 @@ public record SessionState(
         return opened.map(SessionEvent.SessionOpened::operator);
     }
 
-    /** Values for {@code ${...}}: built-ins, the runbook's variables as bound at the start, and outputs of finished steps. */
+    /** Values for {@code ${...}}: built-ins, the runbook's variables as bound at the start, and outputs of succeeded steps. */
     public Map<String, String> variables() {
         Map<String, String> values = new HashMap<>();
         opened.ifPresent(open -> {
@@ -89,12 +91,25 @@ public record SessionState(
             values.put("session", open.sessionId());
             values.put("runbook", open.runbookId());
         });
-        steps.values().forEach(record -> record.outputs().forEach((name, value) -> values.put("steps." + record.stepId() + "." + name, value)));
+        // only a step that succeeded produced something to rely on: a failed backup's half-written file must not bind
+        steps.values().stream().filter(record -> record.status() == StepStatus.SUCCEEDED)
+                .forEach(record -> record.outputs().forEach((name, value) -> values.put("steps." + record.stepId() + "." + name, value)));
         return values;
     }
 
+    /** The pass/fail table of the latest rollback's verification, once it ran. */
+    public Optional<SessionEvent.Verification> verification() {
+        return verification;
+    }
+
+    /** The trigger whose countdown ran out while the rollback had not started: the rollback must start now. */
+    public Optional<SessionEvent.RollbackCountdown> rollbackRequested() {
+        return countdown.filter(change -> change.state() == SessionEvent.CountdownState.EXPIRED
+                && rollback == SessionFold.RollbackState.NOT_STARTED && closed.isEmpty());
+    }
+
     public List<Step> unknownSteps() {
-        return java.util.stream.Stream.concat(runbook.steps(), runbook.rollback().stream())
+        return java.util.stream.Stream.of(runbook.steps(), runbook.rollback().stream(), runbook.rollbackVerification().stream()).flatMap(s -> s)
                 .filter(step -> record(step.id()).status() == StepStatus.UNKNOWN).toList();
     }
 }

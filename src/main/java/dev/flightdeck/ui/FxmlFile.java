@@ -7,6 +7,7 @@ public enum FxmlFile {
     RUNBOOK_NAVIGATOR("runbook_navigator.fxml"),
     STEP_DETAIL("step_detail.fxml"),
     WIZARD("wizard.fxml"),
+    ROLLBACK("rollback.fxml"),
     SESSION_SETUP("session_setup.fxml"),
     METRICS_PANEL("metrics_panel.fxml");
 

@@ -32,6 +32,7 @@ class FxmlViewsTest {
             for (FxmlFile view : FxmlFile.values()) {
                 FxmlViews views = switch (view) {
                     case WIZARD -> dev.flightdeck.ui.wizard.WizardScreen.views(wizard, null);
+                    case ROLLBACK -> dev.flightdeck.ui.rollback.RollbackScreen.views(wizard.rollback());
                     case SESSION_SETUP -> new FxmlViews(Map.of(dev.flightdeck.ui.setup.SessionSetupController.class,
                             () -> new dev.flightdeck.ui.setup.SessionSetupController(new dev.flightdeck.ui.setup.SessionSetupViewModel(
                                     session.runbook(), "sha", dev.flightdeck.app.SessionLauncher.forProduction(

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 JournalBench.class,
                 ConsoleBench.class,
                 ChartBench.class,
+                RollbackBench.class,
         })
 public final class BenchCommand implements Runnable {
 

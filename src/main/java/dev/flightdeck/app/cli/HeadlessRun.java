@@ -33,6 +33,7 @@ final class HeadlessRun {
     private final Map<Role, List<String>> approvers;
     private final Set<String> rerun;
     private final Map<String, String> markDone;
+    private java.util.function.BooleanSupplier stopBeforeNextStep = () -> false;
 
     HeadlessRun(Session session, PrintWriter out, boolean yes, Map<Role, List<String>> approvers, Set<String> rerun, Map<String, String> markDone) {
         this.session = session;
@@ -52,8 +53,14 @@ final class HeadlessRun {
         });
     }
 
+    /** Stops between steps when this turns true (an armed trigger's countdown ran out: the rollback comes first). */
+    HeadlessRun stopWhen(java.util.function.BooleanSupplier stop) {
+        this.stopBeforeNextStep = stop;
+        return this;
+    }
+
     int run() throws InterruptedException {
-        while (true) {
+        while (!stopBeforeNextStep.getAsBoolean()) {
             SessionState state = session.state();
             Step step = state.currentStep().orElse(null);
             if (step == null) {
@@ -71,6 +78,7 @@ final class HeadlessRun {
                 return FAILED;
             }
         }
+        return FAILED;
     }
 
     /** One step; null to go on, or the exit code to stop with. */

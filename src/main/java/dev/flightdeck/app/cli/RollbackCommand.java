@@ -6,16 +6,15 @@ import dev.flightdeck.app.SessionLauncher;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
 import dev.flightdeck.inventory.Inventory;
-import dev.flightdeck.rollback.RollbackPlan;
 import dev.flightdeck.rollback.RollbackPlanner;
-import dev.flightdeck.rollback.RollbackRunner;
+import dev.flightdeck.rollback.VerificationTable;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.session.Recorded;
-import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.SessionJournals;
 import dev.flightdeck.session.SessionRuleException;
+import dev.flightdeck.session.SessionState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,7 +30,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = {"Reopen a session from its journal and run its emergency rollback plan headless.",
-                "Exit 0 rolled back, 1 a rollback step failed (run again to retry), 2 wrong usage, 3 waiting for a confirmation."})
+                "Exit 0 rolled back and verified, 1 a rollback step failed or a verification check did not pass (run again to retry),",
+                "2 wrong usage, 3 waiting for a confirmation."})
 public final class RollbackCommand implements Callable<Integer> {
 
     private final AppContext context;
@@ -73,9 +73,10 @@ public final class RollbackCommand implements Callable<Integer> {
                 return Cli.USAGE;
             }
             Runbook runbook = source.parsed().orElseThrow();
-            RollbackPlan plan = RollbackPlanner.plan(SessionFold.fold(runbook, history));
-            printPlan(plan, out);
+            SessionState state = SessionFold.fold(runbook, history);
             if (planOnly) {
+                HeadlessRollback.printPlan(RollbackPlanner.plan(state), out);
+                state.verification().ifPresent(done -> out.print("Last verification:\n" + VerificationTable.of(done).render()));
                 return Cli.OK;
             }
             Inventory inventory = InventoryFiles.read(inventoryFile, err).orElse(null);
@@ -97,30 +98,7 @@ public final class RollbackCommand implements Callable<Integer> {
                 PgPassFile.standardLocation(context.environment()).orElse(new PromptedPassword(RunCommand::promptDatabasePassword)),
                 new TerminalCredentials(), SessionEvent.Mode.LIVE);
         try (LiveSession live = SessionLauncher.forProduction(context).resume(choices, "reopened for the rollback")) {
-            Session session = live.session();
-            if (!RollbackRunner.isUnderway(session)) {
-                out.println("Rollback started by " + operator + ", checkpoint " + session.startRollback(reason, operator));
-            } else {
-                out.println("Continuing the rollback that was under way.");
-            }
-            RollbackRunner.Result result = new RollbackRunner(session, line -> {
-                out.println(line);
-                out.flush();
-            }).run(step -> yes ? java.util.Optional.of("confirmed in non-interactive mode (--yes)") : java.util.Optional.empty(), skips);
-            out.flush();
-            return switch (result) {
-                case DONE -> Cli.OK;
-                case STOPPED -> Cli.PROBLEM;
-                case WAITING -> HeadlessRun.WAITING;
-            };
+            return new HeadlessRollback(out, yes, skips).run(live.session(), reason, operator);
         }
-    }
-
-    private static void printPlan(RollbackPlan plan, PrintWriter out) {
-        out.println("Rollback plan (" + plan.entries().size() + " steps):");
-        for (RollbackPlan.Entry entry : plan.entries()) {
-            out.printf("  %-4s %-14s %s  (%s)%n", entry.number(), entry.step().kind().label(), entry.step().displayTitle(), entry.why());
-        }
-        out.flush();
     }
 }

@@ -59,6 +59,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "a value for a runbook variable") private Map<String, String> vars = new LinkedHashMap<>();
     @Option(names = "--trust-host", paramLabel = "HOST=SHA256:...", description = "trust exactly this host key (journaled)") private Map<String, String> trustHosts = new LinkedHashMap<>();
     @Option(names = "--rerun", paramLabel = "STEP", description = "run this failed or unknown step again when resuming") private Set<String> rerun = Set.of();
+    @Option(names = "--auto-rollback", description = "when an armed rollback trigger's countdown runs out, run the rollback plan") private boolean autoRollback;
     @Option(names = "--mark-done", paramLabel = "STEP=NOTE", description = "mark an unknown step done after checking by hand") private Map<String, String> markDone = new LinkedHashMap<>();
     @Option(names = "--sandbox", description = "start the rehearsal sandbox in this process and run against it (instead of --inventory); stopped at the end")
     private boolean sandbox;
@@ -179,8 +180,11 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             Session session = live.session();
             trustHosts(live.services(), session, out);
             out.println((resume ? "Resumed " : "Started ") + runbook.title() + " as " + operator + ", journal " + journal);
-            int result = new HeadlessRun(session, out, yes, approversByRole(), rerun, markDone).run();
-            if (result == HeadlessRun.DONE) {
+            int result = new HeadlessRun(session, out, yes, approversByRole(), rerun, markDone)
+                    .stopWhen(() -> autoRollback && session.state().rollbackRequested().isPresent()).run();
+            if (result != HeadlessRun.DONE) {
+                result = new AlarmFollowUp(live, out, autoRollback, yes).after(result, rollbackCommand());
+            } else {
                 out.println("All steps done. Closing checkpoint " + session.finishSession("all steps done") + " (write it into the change ticket).");
             }
             out.flush();
@@ -191,6 +195,11 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         } finally {
             Arrays.fill(secret, '\0');
         }
+    }
+
+    private String rollbackCommand() {
+        return "flightdeck rollback --journal " + journal + (inventoryFile == null ? "" : " --inventory " + inventoryFile)
+                + " --operator " + operator + " [--yes]";
     }
 
     /** Asked only when ~/.pgpass has no entry; without a terminal the step fails and says why. */

@@ -34,6 +34,7 @@ public final class EventViews {
             case "hostkey.decision" -> view("hostkey", "Host key of " + s(p, "host") + ": " + s(p, "decision"), "", p, "fingerprint");
             case "connection" -> view("connection", s(p, "host") + ": " + s(p, "state"), "", p);
             case "alarm" -> view("alarm", "ALARM: " + s(p, "trigger"), list(p, "evidence").replace(", ", "\n"), p);
+            case "rollback.countdown" -> view("alarm", "Rollback countdown of " + s(p, "trigger") + ": " + s(p, "state"), t(p, "detail"), p);
             case "rollback.started" -> view("rollback", "Rollback started", t(p, "reason"), p);
             case "rollback.finished" -> view("rollback", "Rollback finished: " + s(p, "result"), t(p, "reason"), p);
             case "verification" -> view("verification", "Verification", rows(p), p);

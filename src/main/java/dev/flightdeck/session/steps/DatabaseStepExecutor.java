@@ -108,12 +108,18 @@ public final class DatabaseStepExecutor implements StepExecutor {
 
     private StepResult restore(StepRun run, StepAction.Restore restore) throws Bindings.UnboundVariableException {
         String name = run.bindings().bind(restore.database());
-        Optional<SnapshotRecord> snapshot = artifacts.snapshotOf(name, run.state());
-        Optional<BackupArtifact> backup = artifacts.backupOf(name, run.state());
-        if (snapshot.isEmpty() && backup.isEmpty()) {
-            return StepResult.failed("no snapshot and no verified backup of '" + name + "' was made in this session: "
-                    + "there is nothing safe to restore from, and an older file on disk is never used");
+        Optional<String> from = restore.from().isPresent() ? Optional.of(run.bindings().bind(restore.from().get())) : Optional.empty();
+        RestoreChoice choice = RestoreChoice.of(run.state(), name, from);
+        if (choice instanceof RestoreChoice.Nothing nothing) {
+            return StepResult.failed(nothing.reason());
         }
+        // after a resume the artefacts are rebuilt from the journal, which names the database as the inventory does
+        String serverDatabase = run.inventory().database(name).map(entry -> entry.database()).orElse(name);
+        Optional<SnapshotRecord> snapshot = choice instanceof RestoreChoice.Snapshot chosen
+                ? Optional.of(artifacts.snapshot(chosen, name, serverDatabase, run.state())) : Optional.empty();
+        Optional<BackupArtifact> backup = choice instanceof RestoreChoice.Dump chosen
+                ? Optional.of(artifacts.backup(chosen, name, serverDatabase, run.state())) : Optional.empty();
+        run.output().line("database", OutputSink.Stream.STDOUT, "restoring " + name + ": " + choice.describe());
         RestoreOutcome outcome = databases.apply(name).restore(snapshot, backup, OperatorConsent.terminateSessions(run.operator()),
                 run.timeoutOr(TOOL_TIMEOUT));
         String source = (outcome instanceof RestoreOutcome.FromSnapshot ? "snapshot " : "verified backup ") + outcome.from();

@@ -3,14 +3,12 @@ package dev.flightdeck.session.steps;
 import dev.flightdeck.db.backup.BackupArtifact;
 import dev.flightdeck.db.integrity.DataFingerprint;
 import dev.flightdeck.db.snapshot.SnapshotRecord;
-import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.StepAction;
 import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepRecord;
 import dev.flightdeck.session.StepStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,29 +25,24 @@ final class SessionArtifacts {
         byStep.put(stepId, artifact);
     }
 
-    Optional<SnapshotRecord> snapshotOf(String database, SessionState state) {
-        for (Step step : newestFirst(state)) {
-            if (step.action() instanceof StepAction.Snapshot snapshot && snapshot.database().equals(database)) {
-                StepRecord record = state.record(step.id());
-                Object known = byStep.get(step.id());
-                return Optional.of(known instanceof SnapshotRecord kept ? kept : new SnapshotRecord(database, "", record.outputs().get("name"),
-                        0, record.finishedAt().orElse(Instant.EPOCH), Duration.ZERO));
-            }
-        }
-        return Optional.empty();
+    /**
+     * The snapshot the choice names: as made in this process, else rebuilt from its step's journaled outputs.
+     *
+     * @param serverDatabase the database's name on the server (the inventory's {@code database:}), which the swap replaces
+     */
+    SnapshotRecord snapshot(RestoreChoice.Snapshot chosen, String database, String serverDatabase, SessionState state) {
+        StepRecord record = state.record(chosen.stepId());
+        return byStep.get(chosen.stepId()) instanceof SnapshotRecord kept ? kept : new SnapshotRecord(database, serverDatabase, chosen.name(),
+                0, record.finishedAt().orElse(Instant.EPOCH), Duration.ZERO);
     }
 
-    Optional<BackupArtifact> backupOf(String database, SessionState state) {
-        for (Step step : newestFirst(state)) {
-            if (step.action() instanceof StepAction.Backup backup && backup.database().equals(database)) {
-                StepRecord record = state.record(step.id());
-                Object known = byStep.get(step.id());
-                return Optional.of(known instanceof BackupArtifact kept ? kept : new BackupArtifact(database, "", record.outputs().get("file"),
-                        backup.format(), Long.parseLong(record.outputs().getOrDefault("size", "0")), record.outputs().get("sha256"), 0,
-                        record.finishedAt().orElse(Instant.EPOCH)));
-            }
-        }
-        return Optional.empty();
+    /** The verified dump the choice names: as made in this process, else rebuilt from its step's journaled outputs. */
+    BackupArtifact backup(RestoreChoice.Dump chosen, String database, String serverDatabase, SessionState state) {
+        StepRecord record = state.record(chosen.stepId());
+        StepAction.Backup backup = (StepAction.Backup) state.runbook().step(chosen.stepId()).orElseThrow().action();
+        return byStep.get(chosen.stepId()) instanceof BackupArtifact kept ? kept : new BackupArtifact(database, serverDatabase, chosen.file(),
+                backup.format(), Long.parseLong(record.outputs().getOrDefault("size", "0")), chosen.sha256(), 0,
+                record.finishedAt().orElse(Instant.EPOCH));
     }
 
     Optional<DataFingerprint> fingerprintOf(String stepId, SessionState state) {
@@ -60,13 +53,5 @@ final class SessionArtifacts {
         StepRecord record = state.record(stepId);
         return record.status() == StepStatus.SUCCEEDED && record.outputs().containsKey("fingerprint")
                 ? Optional.of(FingerprintJson.read(record.outputs().get("fingerprint"))) : Optional.empty();
-    }
-
-    /** Succeeded phase steps, the most recent first. */
-    private static List<Step> newestFirst(SessionState state) {
-        List<Step> done = new java.util.ArrayList<>(state.runbook().steps()
-                .filter(step -> state.record(step.id()).status() == StepStatus.SUCCEEDED).toList());
-        done.sort(java.util.Comparator.comparing((Step step) -> state.record(step.id()).finishedAt().orElse(Instant.EPOCH)).reversed());
-        return done;
     }
 }

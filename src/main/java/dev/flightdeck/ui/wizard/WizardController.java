@@ -41,6 +41,7 @@ public final class WizardController {
     @FXML private HBox connectionBar;
     @FXML private Label journalLabel;
     @FXML private javafx.scene.layout.StackPane rollbackHolder;
+    @FXML private javafx.scene.layout.StackPane rollbackOverlay;
     @FXML private ListView<StepRow> stepList;
     @FXML private StackPane kindChipHolder;
     @FXML private Label stepEyebrow;
@@ -241,11 +242,18 @@ public final class WizardController {
         hostKeyBox.setManaged(hostKeyBox.isVisible());
     }
 
-    /** Large, red, never pressed by accident: it acts only when held for two seconds. Its tooltip shows the plan. */
+    /**
+     * Large, red, never pressed by accident: it acts only when held for two seconds, then a dialog names the system,
+     * the plan and the decision matrix. Its tooltip shows the plan; once started, the rollback screen covers the steps.
+     */
     private void installRollbackButton() {
         dev.flightdeck.ui.rollback.HoldToConfirmButton button = new dev.flightdeck.ui.rollback.HoldToConfirmButton(
                 "Emergency rollback (hold)", Duration.seconds(2),
-                () -> wizard.startRollback(new dev.flightdeck.ui.rollback.FxConfirmation(wizard.operator())));
+                () -> javafx.application.Platform.runLater(() -> {
+                    if (dev.flightdeck.ui.rollback.RollbackDialog.confirm(wizard.rollback())) {
+                        wizard.startRollback(new dev.flightdeck.ui.rollback.FxConfirmation(wizard.operator()));
+                    }
+                }));
         button.setId("rollbackButton");
         javafx.scene.control.Tooltip plan = new javafx.scene.control.Tooltip();
         button.setTooltip(plan);
@@ -255,9 +263,10 @@ public final class WizardController {
             button.setManaged(button.isVisible());
         };
         wizard.stateProperty().addListener((observable, was, state) -> refresh.run());
-        button.disableProperty().bind(wizard.busyProperty());
+        button.disableProperty().bind(wizard.busyProperty().or(wizard.rollback().runningProperty()));
         refresh.run();
         rollbackHolder.getChildren().setAll(button);
+        rollbackOverlay.getChildren().add(dev.flightdeck.ui.rollback.RollbackScreen.load(wizard.rollback()));
     }
 
     /** Nothing left to do: say so, offer to seal the journal, and clear what belonged to the last step. */

@@ -79,6 +79,7 @@ public final class WizardViewModel {
     }
 
     private final HostKeyTrust hostKeys;
+    private final dev.flightdeck.ui.rollback.RollbackViewModel rollback;
 
     /**
      * @param uiThread {@code Platform::runLater} in the console; a same-thread executor in tests
@@ -95,6 +96,7 @@ public final class WizardViewModel {
         this.sessionExecutor = sessionExecutor;
         this.uiThread = uiThread;
         this.clock = clock;
+        this.rollback = new dev.flightdeck.ui.rollback.RollbackViewModel(session, sessionExecutor, uiThread);
         rows.setAll(rowsOf(session));
         for (Action action : Action.values()) {
             allowed.put(action, new SimpleBooleanProperty(this, action.name()));
@@ -395,9 +397,7 @@ public final class WizardViewModel {
 
     /** The rollback plan as the operator should see it before starting it: one line per step, in order. */
     public String rollbackPlanText() {
-        return dev.flightdeck.rollback.RollbackPlanner.plan(session.state()).entries().stream()
-                .map(entry -> entry.number() + "  " + entry.step().displayTitle() + "  (" + entry.why() + ")")
-                .collect(java.util.stream.Collectors.joining("\n"));
+        return rollback.planText();
     }
 
     /** True until the rollback has finished successfully or the session is closed. */
@@ -406,50 +406,13 @@ public final class WizardViewModel {
         return now.closed().isEmpty() && now.rollback() != dev.flightdeck.session.SessionFold.RollbackState.SUCCEEDED;
     }
 
-    /**
-     * Starts the emergency rollback (or continues one that is under way) and walks its plan on the session thread;
-     * each line of progress becomes the message, the rollback steps' output goes to the console as usual.
-     */
+    /** Starts the emergency rollback (or continues one under way); the rollback screen shows its progress. */
     public void startRollback(java.util.function.Function<Step, Optional<String>> confirmations) {
-        if (busy.get()) {
-            return;
-        }
-        busy.set(true);
-        sessionExecutor.execute(() -> {
-            String last;
-            boolean problem;
-            try {
-                if (!dev.flightdeck.rollback.RollbackRunner.isUnderway(session)) {
-                    session.startRollback("emergency rollback from the console", session.operator());
-                }
-                java.util.concurrent.atomic.AtomicReference<String> said = new java.util.concurrent.atomic.AtomicReference<>("");
-                var result = new dev.flightdeck.rollback.RollbackRunner(session, line -> {
-                    said.set(line.strip());
-                    uiThread.execute(() -> message.set(line.strip()));
-                }).run(confirmations, Map.of());
-                last = switch (result) {
-                    case DONE -> said.get();
-                    case STOPPED -> "The rollback stopped at a failing step: fix the cause and hold the button again to retry it.";
-                    case WAITING -> "The rollback waits for a confirmation: hold the button again to continue.";
-                };
-                problem = result != dev.flightdeck.rollback.RollbackRunner.Result.DONE;
-            } catch (SessionRuleException | RuntimeException e) {
-                last = "could not roll back: " + e.getMessage();
-                problem = true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                last = "the rollback was interrupted";
-                problem = true;
-            }
-            String shown = last;
-            boolean isProblem = problem;
-            uiThread.execute(() -> {
-                busy.set(false);
-                messageIsProblem.set(isProblem);
-                message.set(shown);
-                show(session.state());
-            });
-        });
+        rollback.start("emergency rollback from the console", session.operator(), confirmations);
+    }
+
+    public dev.flightdeck.ui.rollback.RollbackViewModel rollback() {
+        return rollback;
     }
 
     /** The roles the current approval gate needs (empty for other steps). */

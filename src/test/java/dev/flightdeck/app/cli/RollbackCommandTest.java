@@ -75,7 +75,7 @@ class RollbackCommandTest {
 
         CliRun rollback = flightdeck(runbook, "rollback", "--yes");
         assertThat(rollback.exitCode()).as(rollback.out()).isZero();
-        assertThat(rollback.out()).contains("Rollback started by Dana, checkpoint ", "Rollback done. Checkpoint ");
+        assertThat(rollback.out()).contains("Rollback started by Dana (emergency rollback from the command line), checkpoint ", "Rollback done. Checkpoint ");
         assertThat(config).hasContent("version=1");
         assertThat(dir.resolve("app.conf.before")).doesNotExist();
 
@@ -92,7 +92,7 @@ class RollbackCommandTest {
 
         CliRun stopped = flightdeck(runbook, "rollback", "--yes");
         assertThat(stopped.exitCode()).isEqualTo(1);
-        assertThat(stopped.out()).contains("✗ exited with 4 on this computer", "The rollback stopped here", "--skip stop-service=");
+        assertThat(stopped.out()).contains("✗ exited with 4 on this computer", "The rollback stopped at R1", "not run: R3  Run: cp ", "--skip stop-service=");
         assertThat(config).hasContent("version=2");
 
         CliRun continued = flightdeck(runbook, "rollback", "--yes", "--skip", "stop-service=stopped it by hand with systemctl");

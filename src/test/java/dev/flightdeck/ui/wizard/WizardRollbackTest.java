@@ -91,6 +91,23 @@ class WizardRollbackTest {
     }
 
     @Test
+    void holdingOpensTheDialogAndCancellingItLeavesTheSessionAlone(FxRobot robot) throws Exception {
+        focusOurWindow(robot);
+        Button rollback = robot.lookup("#rollbackButton").queryButton();
+        robot.interact(rollback::requestFocus);
+
+        robot.press(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-dialog").tryQuery().isPresent());
+        robot.release(KeyCode.SPACE);
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup(".rollback-dialog").tryQuery()).isEmpty();
+        assertThat(session.state().rollback()).isEqualTo(SessionFold.RollbackState.NOT_STARTED);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void aShortClickDoesNothingAndHoldingTheButtonRollsBack(FxRobot robot) throws Exception {
         focusOurWindow(robot);
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
@@ -104,14 +121,22 @@ class WizardRollbackTest {
         assertThat(session.state().rollback()).as("a short click").isEqualTo(SessionFold.RollbackState.NOT_STARTED);
 
         robot.moveTo(rollback).press(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.state().rollback() != SessionFold.RollbackState.NOT_STARTED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-dialog").tryQuery().isPresent());
         robot.release(MouseButton.PRIMARY);
+        javafx.scene.control.DialogPane dialog = robot.lookup(".rollback-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(robot.from(dialog).lookup(".text-area").queryAll()).anySatisfy(area ->
+                assertThat(((javafx.scene.control.TextArea) area).getText()).contains("Migration fails", "Database restore", "App won't start"));
+        assertThat(session.state().rollback()).as("held, but not yet confirmed in the dialog").isEqualTo(SessionFold.RollbackState.NOT_STARTED);
+        robot.clickOn(dev.flightdeck.ui.rollback.RollbackDialog.ROLL_BACK);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session.state().rollback() == SessionFold.RollbackState.SUCCEEDED);
 
         assertThat(marker).doesNotExist();
         assertThat(rollback.getTooltip().getText()).contains("R1  Run: echo stopping the app for the rollback  (rollback procedure)",
                 "R2  Run: rm -f", "(undo of step upgrade)");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".wizard-message").queryAs(javafx.scene.control.Label.class)
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-message").queryAs(javafx.scene.control.Label.class)
                 .getText().startsWith("Rollback done. Checkpoint "));
+        javafx.scene.control.TableView<?> plan = robot.lookup("#planTable").queryAs(javafx.scene.control.TableView.class);
+        assertThat(plan.isVisible()).as("the rollback screen replaced the steps").isTrue();
+        assertThat(plan.getItems()).extracting(row -> ((dev.flightdeck.ui.rollback.RollbackRow) row).status()).containsOnly("succeeded");
     }
 }

@@ -1,0 +1,66 @@
+package dev.flightdeck.app.cli;
+
+import dev.flightdeck.rollback.RollbackPlan;
+import dev.flightdeck.rollback.RollbackPlanner;
+import dev.flightdeck.rollback.RollbackRunner;
+import dev.flightdeck.session.Session;
+import dev.flightdeck.session.SessionRuleException;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a session's rollback plan without a person at the screen, for {@code flightdeck rollback} and for
+ * {@code flightdeck run --auto-rollback}: prints the plan, starts (or continues) the rollback, confirms checklist
+ * items only with {@code --yes}, and prints every step and the verification table.
+ */
+final class HeadlessRollback {
+
+    private final PrintWriter out;
+    private final boolean yes;
+    private final Map<String, String> skips;
+
+    HeadlessRollback(PrintWriter out, boolean yes, Map<String, String> skips) {
+        this.out = out;
+        this.yes = yes;
+        this.skips = skips;
+    }
+
+    /** @return the exit code: 0 rolled back and verified, 1 stopped or not verified, 3 waiting for a confirmation */
+    int run(Session session, String reason, String startedBy) throws SessionRuleException, InterruptedException {
+        if (!RollbackRunner.isUnderway(session)) {
+            String checkpoint = session.startRollback(reason, startedBy);
+            say("Rollback started by " + startedBy + " (" + reason + "), checkpoint " + checkpoint);
+        } else {
+            say("Continuing the rollback that was under way.");
+        }
+        printPlan(RollbackPlanner.plan(session.state()), out);
+        RollbackRunner.Result result = new RollbackRunner(session, this::say)
+                .run(step -> yes ? Optional.of("confirmed in non-interactive mode (--yes)") : Optional.empty(), skips);
+        out.flush();
+        return switch (result) {
+            case DONE -> Cli.OK;
+            case STOPPED, UNVERIFIED -> Cli.PROBLEM;
+            case WAITING -> HeadlessRun.WAITING;
+        };
+    }
+
+    static void printPlan(RollbackPlan plan, PrintWriter out) {
+        out.println("Rollback plan (" + plan.entries().size() + " steps, " + plan.verification().size() + " checks):");
+        for (RollbackPlan.Entry entry : java.util.stream.Stream.concat(plan.entries().stream(), plan.verification().stream()).toList()) {
+            out.printf("  %-4s %-14s %s  (%s)%n", entry.number(), entry.step().kind().label(), entry.title(), entry.why());
+            if (!entry.action().isBlank() && !entry.action().equals(entry.title())) {
+                out.println("         " + entry.action().lines().findFirst().orElse(""));
+            }
+            entry.blocker().ifPresent(blocker -> out.println("         ✗ cannot run: " + blocker));
+        }
+        out.flush();
+    }
+
+    private void say(String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.flightdeck.ui.rollback;
+
+import dev.flightdeck.rollback.DecisionMatrix;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+
+/**
+ * The last word before the rollback starts, after the button was held: names the system and what will happen (the
+ * plan), with the seeds' decision matrix as guidance. "Roll back now" is the only way on; Escape cancels.
+ */
+public final class RollbackDialog {
+
+    public static final String ROLL_BACK = "Roll back now";
+
+    private RollbackDialog() {
+    }
+
+    /** Shows the dialog on the FX thread and returns true when the operator chose to roll back. */
+    public static boolean confirm(RollbackViewModel rollback) {
+        ButtonType go = new ButtonType(ROLL_BACK, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, "", go, cancel);
+        alert.setTitle("Emergency rollback");
+        alert.setHeaderText("Roll back " + rollback.systemName() + " to its state before the window?");
+        alert.getDialogPane().setContent(content(rollback));
+        alert.getDialogPane().getStyleClass().add("rollback-dialog");
+        return alert.showAndWait().filter(go::equals).isPresent();
+    }
+
+    private static VBox content(RollbackViewModel rollback) {
+        TextArea plan = text(rollback.planText(), "The rollback plan, in order");
+        TextArea matrix = text(DecisionMatrix.builtin().render(), "Rollback decision matrix");
+        Label planLabel = new Label("What will happen:");
+        planLabel.setLabelFor(plan);
+        Label matrixLabel = new Label("Which rollback fits (decision matrix, seed 004): the plan below is the runbook's; "
+                + "for another method, cancel and run its phase instead.");
+        matrixLabel.setWrapText(true);
+        matrixLabel.setLabelFor(matrix);
+        return new VBox(8, planLabel, plan, matrixLabel, matrix);
+    }
+
+    private static TextArea text(String content, String accessible) {
+        TextArea area = new TextArea(content);
+        area.setEditable(false);
+        area.setPrefRowCount(Math.min(12, (int) content.lines().count() + 1));
+        area.getStyleClass().add("code-block");
+        area.setAccessibleText(accessible);
+        return area;
+    }
+}

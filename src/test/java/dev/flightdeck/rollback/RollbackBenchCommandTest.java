@@ -1,0 +1,23 @@
+package dev.flightdeck.rollback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flightdeck.app.cli.CliRun;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code flightdeck bench rollback} runs end to end against its own sshd (one run: this checks it works, not its speed). */
+class RollbackBenchCommandTest {
+
+    @Test
+    void benchPrintsFirstCommandAndTotalRowsWithTheirReferences(@TempDir Path home) {
+        CliRun bench = CliRun.run(home, "bench", "rollback", "--runs", "1");
+
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        assertThat(bench.out()).containsSubsequence("confirmation → first rollback command on the server",
+                "bare SSH exec, open connection (reference)", "Flightdeck rollback (goal < 1000 ms)",
+                "whole rollback: 3 steps + 1 verification check", "same 4 commands, sequential bare execs (reference)",
+                "Flightdeck rollback, journaled and verified");
+    }
+}
