@@ -57,7 +57,9 @@ final class AlarmFollowUp {
             return result;
         }
         String reason = "rollback trigger '" + requested.get().trigger() + "': its countdown ran out without a cancel (--auto-rollback)";
-        return new HeadlessRollback(out, yes, Map.of()).run(session, reason, Session.SYSTEM);
+        int rollback = new HeadlessRollback(out, yes, Map.of()).run(session, reason, Session.SYSTEM);
+        // a run that rolled back did not do its change: never 0, which scripts read as "the window went through"
+        return rollback == Cli.OK ? HeadlessRun.ROLLED_BACK : rollback;
     }
 
     /** Waits for an armed countdown to end; the EXPIRED record if it ran out. */

@@ -26,6 +26,8 @@ final class HeadlessRun {
     static final int DONE = 0;
     static final int FAILED = 1;
     static final int WAITING = 3;
+    /** The change did not go through, and the rollback (run by --auto-rollback) returned the system and verified it. */
+    static final int ROLLED_BACK = 4;
 
     private final Session session;
     private final PrintWriter out;

@@ -67,7 +67,7 @@ class AutoRollbackTest {
             Path config = Files.writeString(dir.resolve("app.conf"), "version=1\n");
             CliRun run = runWatchedUpgrade(unhealthy, config, "--auto-rollback");
 
-            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(HeadlessRun.ROLLED_BACK);
             assertThat(run.out()).containsSubsequence("✗ ", "health",
                     "Rollback started by flightdeck (rollback trigger 'health fails 3 consecutive': its countdown ran out without a cancel (--auto-rollback))",
                     "R1", "echo stopping the app", "R2", "(undo of step upgrade)", "V1",
