@@ -37,19 +37,40 @@ class RehearsalEndToEndTest {
      * the faulty one runs, so the two scenarios together take about as long as one.
      */
     private static CompletableFuture<CliRun> healthy;
+    /** The faulty rehearsal in one command, rolled back by its own trigger's countdown: also alongside. */
+    private static CompletableFuture<CliRun> autoRolledBack;
 
     @BeforeAll
-    static void startTheHealthyRehearsalAlongside() {
-        healthy = new CompletableFuture<>();
+    static void startTheOneCommandRehearsalsAlongside() {
+        healthy = alongside("healthy-rehearsal", "home-healthy", "healthy-journal");
+        autoRolledBack = alongside("auto-rollback-rehearsal", "home-auto", "auto-journal", "--fault", "--auto-rollback");
+    }
+
+    private static CompletableFuture<CliRun> alongside(String name, String home, String journal, String... options) {
+        CompletableFuture<CliRun> result = new CompletableFuture<>();
+        List<String> arguments = new java.util.ArrayList<>(List.of("run", Sandbox.RUNBOOK_ID, "--sandbox", "--journal",
+                dir.resolve(journal).toString(), "--operator", "Dana Operator", "--yes", "--approve", "COMPLIANCE=Lee Compliance"));
+        arguments.addAll(List.of(options));
         Thread thread = new Thread(() -> {
             try {
-                healthy.complete(flightdeck("home-healthy", Map.of(), "run", Sandbox.RUNBOOK_ID, "--sandbox", "--journal",
-                        dir.resolve("healthy-journal").toString(), "--operator", "Dana Operator", "--yes", "--approve", "COMPLIANCE=Lee Compliance"));
+                result.complete(flightdeck(home, Map.of(), arguments.toArray(String[]::new)));
             } catch (Throwable failure) {
-                healthy.completeExceptionally(failure);
+                result.completeExceptionally(failure);
             }
-        }, "healthy-rehearsal");
+        }, name);
         thread.start();
+        return result;
+    }
+
+    @Test
+    void theFaultyRehearsalInOneCommandRollsItselfBackWhenTheCountdownRunsOutAndVerifiesIt() throws Exception {
+        CliRun run = autoRolledBack.get(4, TimeUnit.MINUTES);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(HeadlessRun.ROLLED_BACK);
+        assertThat(run.out()).containsSubsequence("4.4 Watch", "rollback trigger fired", "Rollback started by flightdeck",
+                "restored clinic from snapshot", "V1   Counts and content hashes equal the capture before the window  verify-data  PASS",
+                "Verification passed, checkpoint", "Rollback done.");
+        assertThat(run.out()).doesNotContain("FAIL ");
+        assertVerifiesAndExports("home-auto", dir.resolve("auto-journal"));
     }
 
     @Test
