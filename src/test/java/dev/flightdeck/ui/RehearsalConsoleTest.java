@@ -7,8 +7,10 @@ import dev.flightdeck.app.FlightdeckHome;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.ui.rollback.RollbackDialog;
 import dev.flightdeck.ui.wizard.StepRow;
 import dev.flightdeck.ui.wizard.WizardViewModel;
 import java.nio.file.Files;
@@ -19,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -66,6 +70,52 @@ class RehearsalConsoleTest {
                 .startsWith("Session closed. Closing checkpoint "));
     }
 
+    @Test
+    void theFaultyUpgradeTripsTheTriggerAndTheOperatorHoldsTheEmergencyRollback(FxRobot robot) throws Exception {
+        WizardViewModel wizard = openRehearsal(robot, "Upgrade with a fault");
+        walkUntilAStepFails(robot, wizard);
+        SessionState failed = wizard.stateProperty().get();
+        assertThat(wizard.currentProperty().get().step().id()).isEqualTo("watch");
+        assertThat(failed.record("watch").message()).contains("rollback trigger fired", "error_rate > 1%");
+
+        // the operator acts before the trigger's own countdown would: hold the red button, then confirm in the dialog
+        Button rollback = robot.lookup("#rollbackButton").queryButton();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !rollback.isDisabled());
+        robot.moveTo(rollback).press(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-dialog").tryQuery().isPresent());
+        robot.release(MouseButton.PRIMARY);
+        robot.clickOn(robot.lookup(".button").match((Button button) -> button.getText().equals(RollbackDialog.ROLL_BACK)).<Node>query());
+
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wizard.stateProperty().get().rollback() != SessionFold.RollbackState.RUNNING
+                && wizard.stateProperty().get().rollback() != SessionFold.RollbackState.NOT_STARTED);
+        SessionState after = wizard.stateProperty().get();
+        assertThat(after.rollback()).as(String.valueOf(after.verification())).isEqualTo(SessionFold.RollbackState.SUCCEEDED);
+        assertThat(after.verification()).hasValueSatisfying(table -> assertThat(table.passed()).isTrue());
+        assertThat(after.alarms()).isNotEmpty();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-message").queryLabeled().getText()
+                .startsWith("Rollback done. Checkpoint "));
+    }
+
+    /** Walks with the keyboard until a step fails: the watch, when the fault makes the error-rate trigger fire. */
+    private static void walkUntilAStepFails(FxRobot robot, WizardViewModel wizard) throws Exception {
+        while (true) {
+            Step step = wizard.currentProperty().get().step();
+            if (wizard.stateProperty().get().status(step.id()) == StepStatus.FAILED) {
+                return;
+            }
+            if (step.kind() == StepKind.APPROVE) {
+                robot.write(APPROVER);
+                robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);
+            } else {
+                primaryKey(robot, wizard, step);
+            }
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wizard.stateProperty().get().status(step.id()).isSettled()
+                    || wizard.stateProperty().get().status(step.id()) == StepStatus.FAILED);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !wizard.busyProperty().get());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
     /** Ctrl+R, the scenario, then the setup filled in and started: the wizard of a rehearsal session. */
     private static WizardViewModel openRehearsal(FxRobot robot, String scenario) throws Exception {
         robot.clickOn(".app-title");
@@ -82,8 +132,17 @@ class RehearsalConsoleTest {
         robot.clickOn(robot.lookup("#operator").<javafx.scene.Node>query()).write(OPERATOR);
         robot.clickOn(robot.lookup("#passphrase").<javafx.scene.Node>query()).write("correct horse battery staple");
         robot.clickOn(robot.lookup("#dryRunButton").<javafx.scene.Node>query());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#startButton").queryButton().isDisabled());
-        robot.clickOn(robot.lookup("#startButton").<javafx.scene.Node>query());
+        // the session window's own start button (the main window has a "Start session…" button with the same id)
+        Button start = robot.from(robot.lookup("#operator").<Node>query().getScene().getRoot()).lookup("#startButton").queryButton();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !start.isDisabled());
+        robot.clickOn(start);
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> start.isDisabled() || wizard(robot).isPresent());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the start button did not take the click: " + start.localToScreen(start.getBoundsInLocal())
+                    + " in window " + start.getScene().getWindow().getX() + "," + start.getScene().getWindow().getY() + " "
+                    + start.getScene().getWindow().getWidth() + "x" + start.getScene().getWindow().getHeight(), e);
+        }
         try {
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wizard(robot).isPresent());
         } catch (TimeoutException e) {
