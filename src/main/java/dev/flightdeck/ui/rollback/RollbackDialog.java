@@ -21,12 +21,25 @@ public final class RollbackDialog {
 
     /** Shows the dialog on the FX thread and returns true when the operator chose to roll back. */
     public static boolean confirm(RollbackViewModel rollback) {
+        return confirm(rollback, java.util.Optional.empty());
+    }
+
+    /** The same, saying that the step running now will be stopped (its outcome journaled as unknown) first. */
+    public static boolean confirm(RollbackViewModel rollback, java.util.Optional<dev.flightdeck.runbook.Step> running) {
         ButtonType go = new ButtonType(ROLL_BACK, ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.WARNING, "", go, cancel);
         alert.setTitle("Emergency rollback");
         alert.setHeaderText("Roll back " + rollback.systemName() + " to its state before the window?");
-        alert.getDialogPane().setContent(content(rollback));
+        VBox content = content(rollback);
+        running.ifPresent(step -> {
+            Label stopping = new Label("Step '" + step.displayTitle() + "' is running: it will be stopped first, and its outcome "
+                    + "recorded as unknown (check its effect by hand).");
+            stopping.setWrapText(true);
+            stopping.getStyleClass().add("rollback-stops-step");
+            content.getChildren().add(0, stopping);
+        });
+        alert.getDialogPane().setContent(content);
         alert.getDialogPane().getStyleClass().add("rollback-dialog");
         return alert.showAndWait().filter(go::equals).isPresent();
     }

@@ -2,6 +2,7 @@ package dev.flightdeck.ui.wizard;
 
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Step;
+import java.util.Optional;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.StepRecord;
 import dev.flightdeck.session.StepStatus;
@@ -250,7 +251,10 @@ public final class WizardController {
         dev.flightdeck.ui.rollback.HoldToConfirmButton button = new dev.flightdeck.ui.rollback.HoldToConfirmButton(
                 "Emergency rollback (hold)", Duration.seconds(2),
                 () -> javafx.application.Platform.runLater(() -> {
-                    if (dev.flightdeck.ui.rollback.RollbackDialog.confirm(wizard.rollback())) {
+                    Optional<Step> running = wizard.runningStep();
+                    if (dev.flightdeck.ui.rollback.RollbackDialog.confirm(wizard.rollback(), running)) {
+                        // an emergency does not wait for a 10-minute watch or a hung command to end
+                        running.ifPresent(step -> wizard.stopRunningStep());
                         wizard.startRollback(new dev.flightdeck.ui.rollback.FxConfirmation(wizard.operator()));
                     }
                 }));
@@ -263,7 +267,8 @@ public final class WizardController {
             button.setManaged(button.isVisible());
         };
         wizard.stateProperty().addListener((observable, was, state) -> refresh.run());
-        button.disableProperty().bind(wizard.busyProperty().or(wizard.rollback().runningProperty()));
+        // usable while a step runs: that is when trouble shows (a watch, a migration); only a rollback under way disables it
+        button.disableProperty().bind(wizard.rollback().runningProperty());
         refresh.run();
         rollbackHolder.getChildren().setAll(button);
         rollbackOverlay.getChildren().add(dev.flightdeck.ui.rollback.RollbackScreen.load(wizard.rollback()));

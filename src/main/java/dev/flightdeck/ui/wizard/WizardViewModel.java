@@ -426,6 +426,27 @@ public final class WizardViewModel {
         void apply(StepRow row) throws SessionRuleException, InterruptedException;
     }
 
+    /** The session thread while it carries out an operator's command (a running step), so an emergency can stop it. */
+    private final AtomicReference<Thread> commandThread = new AtomicReference<>();
+
+    /** The step being carried out right now, if any: the rollback dialog says it will be stopped. */
+    public Optional<Step> runningStep() {
+        StepRow row = current.get();
+        return commandThread.get() != null && row != null ? Optional.of(row.step()) : Optional.empty();
+    }
+
+    /**
+     * Stops the step being carried out, for the emergency rollback: its thread is interrupted, the step's command is
+     * cancelled (SSH: TERM, then the channel closed) and its outcome journaled as unknown. The rollback, queued on the
+     * same session thread, starts as soon as it has stopped.
+     */
+    public void stopRunningStep() {
+        Thread running = commandThread.get();
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
     private void command(Command command) {
         StepRow row = current.get();
         if (row == null || busy.get()) {
@@ -435,6 +456,7 @@ public final class WizardViewModel {
         message.set("");
         sessionExecutor.execute(() -> {
             String problem = "";
+            commandThread.set(Thread.currentThread());
             try {
                 command.apply(row);
             } catch (SessionRuleException e) {
@@ -444,6 +466,8 @@ public final class WizardViewModel {
                 problem = "stopped";
             } catch (RuntimeException e) {
                 problem = "could not finish: " + e.getMessage();
+            } finally {
+                commandThread.set(null);
             }
             String shown = problem;
             uiThread.execute(() -> {
