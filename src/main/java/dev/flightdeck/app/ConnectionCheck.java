@@ -136,7 +136,7 @@ public final class ConnectionCheck implements AutoCloseable {
                 return refused(failed.cause());
             }
             if (outcome instanceof CommandOutcome.Completed completed) {
-                return completed.exitCode() == 0 ? new Outcome.Reached("logged in as " + result.target().user() + " in " + millis(result.duration()))
+                return completed.exitCode() == 0 ? new Outcome.Reached("logged in as " + result.target().user())
                         : new Outcome.Failed("logged in, but 'true' exited " + completed.exitCode() + ": the login shell is broken or restricted");
             }
             return new Outcome.Failed(((CommandOutcome.Unknown) outcome).reason());
@@ -175,9 +175,5 @@ public final class ConnectionCheck implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new Outcome.Failed("interrupted while reaching " + url);
         }
-    }
-
-    private static String millis(Duration duration) {
-        return duration.toMillis() + " ms";
     }
 }

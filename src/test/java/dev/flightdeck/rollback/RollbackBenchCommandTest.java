@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code flightdeck bench rollback} runs end to end against its own sshd (one run: this checks it works, not its speed). */
+/**
+ * {@code flightdeck bench rollback} runs end to end against its own sshd and the rehearsal sandbox (one run: this
+ * checks it works, not its speed).
+ */
 class RollbackBenchCommandTest {
 
     @Test
@@ -18,6 +21,7 @@ class RollbackBenchCommandTest {
         assertThat(bench.out()).containsSubsequence("confirmation → first rollback command on the server",
                 "bare SSH exec, open connection (reference)", "Flightdeck rollback (goal < 1000 ms)",
                 "whole rollback: 3 steps + 1 verification check", "same 4 commands, sequential bare execs (reference)",
-                "Flightdeck rollback, journaled and verified");
+                "Flightdeck rollback, journaled and verified", "Rehearsal sandbox up in",
+                "Rehearsal scenario (sandbox, fault on): confirmation → rollback done and verified, 3 steps + 4 checks: ");
     }
 }

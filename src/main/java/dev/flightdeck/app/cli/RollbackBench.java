@@ -8,6 +8,7 @@ import dev.flightdeck.ssh.SshSettings;
 import dev.flightdeck.ssh.SshTarget;
 import dev.flightdeck.ssh.hostkey.HostKeyVerifier;
 import dev.flightdeck.ssh.loopback.LoopbackSshd;
+import dev.flightdeck.app.AppContext;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,15 @@ public final class RollbackBench implements java.util.concurrent.Callable<Intege
 
     @Option(names = "--runs", defaultValue = "7", description = "rollbacks timed (default ${DEFAULT-VALUE})")
     private int runs;
+
+    @Option(names = "--skip-rehearsal", description = "leave out the rollback of the rehearsal scenario on the sandbox (it takes about 90 s)")
+    private boolean skipRehearsal;
+
+    private final AppContext context;
+
+    public RollbackBench(AppContext context) {
+        this.context = context;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -63,6 +73,11 @@ public final class RollbackBench implements java.util.concurrent.Callable<Intege
             table.row("Flightdeck rollback, journaled and verified", median(total), table.reference("same 4 commands, sequential bare execs", references[1]));
             table.footer("The Flightdeck figures include the signed checkpoints (start, verification, end) and every journal write with "
                     + "production durability (fsync).");
+            if (!skipRehearsal) {
+                RehearsalRollbackTiming.Timing timing = RehearsalRollbackTiming.measure(context, out);
+                out.printf("%nRehearsal scenario (sandbox, fault on): confirmation → rollback done and verified, %d steps + %d checks: %.1f s%n",
+                        timing.steps(), timing.checks(), timing.total().toMillis() / 1000.0);
+            }
         } finally {
             deleteTree(directory);
         }
