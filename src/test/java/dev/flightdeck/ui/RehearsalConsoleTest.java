@@ -47,8 +47,18 @@ class RehearsalConsoleTest {
     @TempDir
     static Path dir;
 
+    private Stage console;
+
+    /** Closes the rehearsal's window as a user would, which stops its sandbox; the next test starts from the console. */
+    @org.junit.jupiter.api.AfterEach
+    void closeTheRehearsal(FxRobot robot) {
+        robot.interact(() -> robot.listWindows().stream().filter(window -> window != console && window instanceof Stage)
+                .map(Stage.class::cast).filter(Stage::isShowing).toList().forEach(Stage::close));
+    }
+
     @Start
     void start(Stage stage) throws Exception {
+        console = stage;
         Path home = Files.createDirectories(dir.resolve("home"));
         new MainWindow(new AppContext(new FlightdeckHome(home.resolve(".flightdeck")), Map.of("HOME", home.toString()))).show(stage);
     }
@@ -58,7 +68,7 @@ class RehearsalConsoleTest {
         WizardViewModel wizard = openRehearsal(robot, "Healthy upgrade");
         assertThat(robot.lookup(".rehearsal-title").queryLabeled().getText()).isEqualTo("REHEARSAL");
 
-        walkToTheEnd(robot, wizard);
+        assertThat(walk(robot, wizard)).as("a failed step").isEmpty();
 
         SessionState state = wizard.stateProperty().get();
         assertThat(state.isComplete()).isTrue();
@@ -73,9 +83,8 @@ class RehearsalConsoleTest {
     @Test
     void theFaultyUpgradeTripsTheTriggerAndTheOperatorHoldsTheEmergencyRollback(FxRobot robot) throws Exception {
         WizardViewModel wizard = openRehearsal(robot, "Upgrade with a fault");
-        walkUntilAStepFails(robot, wizard);
+        assertThat(walk(robot, wizard)).map(Step::id).contains("watch");
         SessionState failed = wizard.stateProperty().get();
-        assertThat(wizard.currentProperty().get().step().id()).isEqualTo("watch");
         assertThat(failed.record("watch").message()).contains("rollback trigger fired", "error_rate > 1%");
 
         // the operator acts before the trigger's own countdown would: hold the red button, then confirm in the dialog
@@ -94,26 +103,6 @@ class RehearsalConsoleTest {
         assertThat(after.alarms()).isNotEmpty();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-message").queryLabeled().getText()
                 .startsWith("Rollback done. Checkpoint "));
-    }
-
-    /** Walks with the keyboard until a step fails: the watch, when the fault makes the error-rate trigger fire. */
-    private static void walkUntilAStepFails(FxRobot robot, WizardViewModel wizard) throws Exception {
-        while (true) {
-            Step step = wizard.currentProperty().get().step();
-            if (wizard.stateProperty().get().status(step.id()) == StepStatus.FAILED) {
-                return;
-            }
-            if (step.kind() == StepKind.APPROVE) {
-                robot.write(APPROVER);
-                robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);
-            } else {
-                primaryKey(robot, wizard, step);
-            }
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wizard.stateProperty().get().status(step.id()).isSettled()
-                    || wizard.stateProperty().get().status(step.id()) == StepStatus.FAILED);
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !wizard.busyProperty().get());
-            WaitForAsyncUtils.waitForFxEvents();
-        }
     }
 
     /** Ctrl+R, the scenario, then the setup filled in and started: the wizard of a rehearsal session. */
@@ -151,7 +140,7 @@ class RehearsalConsoleTest {
         }
         WizardViewModel wizard = wizard(robot).orElseThrow();
         assertThat(wizard.stateProperty().get().opened().map(SessionEvent.SessionOpened::mode)).contains(SessionEvent.Mode.REHEARSAL);
-        robot.clickOn(robot.lookup(".wizard-title").<javafx.scene.Node>query());
+        robot.clickOn(robot.lookup(".wizard-title").match((Node title) -> title.getScene() != null).<Node>query());
         return wizard;
     }
 
@@ -165,25 +154,33 @@ class RehearsalConsoleTest {
                 .map(scene -> (WizardViewModel) scene.getRoot().getProperties().get(WizardViewModel.class)).filter(java.util.Objects::nonNull).findFirst();
     }
 
-    /** Every step with the keyboard: Ctrl+Enter runs or confirms, the approval is typed and recorded with Ctrl+Shift+A. */
-    private static void walkToTheEnd(FxRobot robot, WizardViewModel wizard) throws Exception {
+    /**
+     * Every step with the keyboard — Ctrl+Enter runs or confirms, an approval is typed and recorded with Ctrl+Shift+A —
+     * until all are done (empty) or one fails (that step).
+     */
+    private static Optional<Step> walk(FxRobot robot, WizardViewModel wizard) throws Exception {
         while (!wizard.completeProperty().get()) {
-            StepRow row = wizard.currentProperty().get();
-            Step step = row.step();
-            if (step.kind() == StepKind.APPROVE) {
-                robot.write(APPROVER);
-                robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);
-            } else {
-                primaryKey(robot, wizard, step);
+            Step step = wizard.currentProperty().get().step();
+            if (wizard.stateProperty().get().status(step.id()) == StepStatus.FAILED) {
+                return Optional.of(step);
             }
-            settle(wizard, step, StepStatus.SUCCEEDED);
+            if (step.kind() == StepKind.APPROVE) {
+                act(wizard, step, () -> {
+                    robot.clickOn(robot.lookup("#approverName").<Node>query()).write(APPROVER);
+                    robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);
+                });
+            } else {
+                act(wizard, step, () -> robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL));
+            }
+            awaitOutcome(wizard, step);
         }
+        return Optional.empty();
     }
 
-    /** Ctrl+Enter; under a loaded headless toolkit a key is occasionally lost, so it is pressed again only if nothing started. */
-    private static void primaryKey(FxRobot robot, WizardViewModel wizard, Step step) throws Exception {
+    /** The keys for the step; under a loaded headless toolkit a key is occasionally lost, so they are repeated only if nothing started. */
+    private static void act(WizardViewModel wizard, Step step, Runnable keys) throws Exception {
         for (int attempt = 1; attempt <= 3; attempt++) {
-            robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+            keys.run();
             try {
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> wizard.busyProperty().get()
                         || wizard.stateProperty().get().status(step.id()) != StepStatus.READY);
@@ -194,14 +191,17 @@ class RehearsalConsoleTest {
         }
     }
 
-    private static void settle(WizardViewModel wizard, Step step, StepStatus expected) throws Exception {
+    /** The step done, skipped or failed, and the wizard ready for the next key. */
+    private static void awaitOutcome(WizardViewModel wizard, Step step) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wizard.stateProperty().get().status(step.id()) == expected
-                    && !wizard.busyProperty().get());
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+                StepStatus status = wizard.stateProperty().get().status(step.id());
+                return (status.isSettled() || status == StepStatus.FAILED) && !wizard.busyProperty().get();
+            });
         } catch (TimeoutException e) {
             SessionState state = wizard.stateProperty().get();
-            throw new AssertionError("step " + step.id() + " is " + state.status(step.id()) + ", expected " + expected + ": '"
-                    + state.record(step.id()).message() + "'; wizard message '" + wizard.messageProperty().get() + "'", e);
+            throw new AssertionError("step " + step.id() + " is " + state.status(step.id()) + ": '" + state.record(step.id()).message()
+                    + "'; wizard busy " + wizard.busyProperty().get() + ", message '" + wizard.messageProperty().get() + "'", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
