@@ -140,8 +140,14 @@ class RehearsalConsoleTest {
         }
         WizardViewModel wizard = wizard(robot).orElseThrow();
         assertThat(wizard.stateProperty().get().opened().map(SessionEvent.SessionOpened::mode)).contains(SessionEvent.Mode.REHEARSAL);
-        robot.clickOn(robot.lookup(".wizard-title").match((Node title) -> title.getScene() != null).<Node>query());
+        // keyboard input goes to the focused window: click once into the wizard's, on its title, as a user would
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wizardTitle(robot).isPresent());
+        robot.clickOn(wizardTitle(robot).orElseThrow());
         return wizard;
+    }
+
+    private static Optional<Node> wizardTitle(FxRobot robot) {
+        return robot.lookup(".wizard-title").match((Node title) -> title.getScene() != null && title.isVisible()).tryQuery();
     }
 
     private static Optional<Button> scenarioButton(FxRobot robot, String scenario) {
