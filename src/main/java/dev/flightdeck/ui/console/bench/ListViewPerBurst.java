@@ -4,38 +4,30 @@ import dev.flightdeck.app.cli.ConsoleBench.Role;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.scene.Parent;
 import javafx.scene.control.ListView;
 
 /**
  * The reference for the ratios: the usual first fix, a ListView of strings fed one {@code runLater} per burst of
  * lines, scrolled to the end each time; default cells, no cap, no budget.
  */
-final class ListViewPerBurst implements ConsoleUnderTest {
+final class ListViewPerBurst extends ReferenceConsole {
 
-    private final ListView<String> list = new ListView<>();
+    private final ListView<String> list;
     private List<String> burst = new ArrayList<>();
     private volatile boolean cancelled;
-    private volatile long shown;
 
-    @Override
-    public String name() {
-        return "ListView, runLater per batch";
+    ListViewPerBurst() {
+        this(new ListView<>());
     }
 
-    @Override
-    public Role role() {
-        return Role.RATIO_BASE;
-    }
-
-    @Override
-    public Parent view() {
-        return list;
+    private ListViewPerBurst(ListView<String> list) {
+        super("ListView, runLater per batch", Role.RATIO_BASE, list);
+        this.list = list;
     }
 
     @Override
     public void push(String host, boolean stderr, String text) {
-        burst.add(host + " | " + text);
+        burst.add(line(host, text));
     }
 
     @Override
@@ -53,13 +45,7 @@ final class ListViewPerBurst implements ConsoleUnderTest {
 
     @Override
     public boolean showsLast(String text) {
-        List<String> items = list.getItems();
-        return !items.isEmpty() && items.get(items.size() - 1).endsWith(text) && ListTail.showsLastRow(list);
-    }
-
-    @Override
-    public long linesShown() {
-        return shown;
+        return showsLast(list, text);
     }
 
     @Override
