@@ -139,6 +139,18 @@ public final class SessionLauncher {
         return ConnectionCheck.open(context, inventory, sshCredentials, databasePasswords);
     }
 
+    /**
+     * The runbook's variables at the start, for the command line and the console alike: their defaults, then the
+     * inventory's vars, then the values the operator gave.
+     */
+    public static Map<String, String> startValues(Runbook runbook, Inventory inventory, Map<String, String> given) {
+        Map<String, String> values = new java.util.HashMap<>();
+        runbook.variables().forEach(v -> v.defaultValue().ifPresent(d -> values.put(v.name(), d)));
+        runbook.variables().stream().filter(v -> inventory.vars().containsKey(v.name())).forEach(v -> values.put(v.name(), inventory.vars().get(v.name())));
+        values.putAll(given);
+        return values;
+    }
+
     /** Where a new inventory for this runbook goes when the operator writes one in the console. */
     public Path suggestedInventory(Runbook runbook) {
         return context.home().inventories().resolve(runbook.id() + ".inventory.yaml");

@@ -47,7 +47,7 @@ final class RehearsalRollbackTiming {
             char[] passphrase = HexFormat.of().formatHex(new SecureRandom().generateSeed(16)).toCharArray();
             SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook,
                     RunbookDigest.sha256(BuiltinRunbooks.source(Sandbox.RUNBOOK_ID).orElseThrow()), sandbox.inventory(),
-                    sandbox.inventoryFile().toString(), RunCommand.startValues(runbook, sandbox.inventory(), Map.of()), "Bench Operator", journal,
+                    sandbox.inventoryFile().toString(), SessionLauncher.startValues(runbook, sandbox.inventory(), Map.of()), "Bench Operator", journal,
                     passphrase, sandbox.databasePasswords(), sandbox.sshCredentials(), SessionEvent.Mode.REHEARSAL);
             try (LiveSession live = SessionLauncher.forProduction(context).start(choices)) {
                 Arrays.fill(passphrase, '\0');

@@ -134,16 +134,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     }
 
     private Map<String, String> startValues(Runbook runbook, Inventory inventory) {
-        return startValues(runbook, inventory, vars);
-    }
-
-    /** The runbook's variables at the start: their defaults, then the inventory's vars, then the given values. */
-    static Map<String, String> startValues(Runbook runbook, Inventory inventory, Map<String, String> given) {
-        Map<String, String> values = new HashMap<>();
-        runbook.variables().forEach(v -> v.defaultValue().ifPresent(d -> values.put(v.name(), d)));
-        runbook.variables().stream().filter(v -> inventory.vars().containsKey(v.name())).forEach(v -> values.put(v.name(), inventory.vars().get(v.name())));
-        values.putAll(given);
-        return values;
+        return SessionLauncher.startValues(runbook, inventory, vars);
     }
 
     private int printPlan(DryRun.Plan plan, PrintWriter out) {

@@ -305,9 +305,9 @@ public final class SessionSetupViewModel {
     }
 
     private Map<String, String> values(Inventory chosen) {
-        Map<String, String> values = new HashMap<>(chosen.vars());
-        variables.stream().filter(v -> !v.value().get().isBlank()).forEach(v -> values.put(v.definition().name(), v.value().get().strip()));
-        return values;
+        Map<String, String> given = new HashMap<>();
+        variables.stream().filter(v -> !v.value().get().isBlank()).forEach(v -> given.put(v.definition().name(), v.value().get().strip()));
+        return SessionLauncher.startValues(runbook, chosen, given);
     }
 
     /**
