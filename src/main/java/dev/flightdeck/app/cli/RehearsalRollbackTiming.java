@@ -13,7 +13,6 @@ import dev.flightdeck.sandbox.Sandbox;
 import dev.flightdeck.session.SessionEvent;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -42,8 +41,7 @@ final class RehearsalRollbackTiming {
         try (SandboxRun run = SandboxRun.start(context, true, progress)) {
             RunningSandbox sandbox = run.sandbox();
             Runbook runbook = sandbox.runbook();
-            Path journal = Files.createTempDirectory(run.directory(), "journal");
-            Files.delete(journal);
+            Path journal = run.directory().resolve("bench-journal");
             char[] passphrase = HexFormat.of().formatHex(new SecureRandom().generateSeed(16)).toCharArray();
             SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook,
                     RunbookDigest.sha256(BuiltinRunbooks.source(Sandbox.RUNBOOK_ID).orElseThrow()), sandbox.inventory(),

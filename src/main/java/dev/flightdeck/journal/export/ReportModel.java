@@ -50,9 +50,9 @@ final class ReportModel {
                 session.put("window", entry.text("window"));
                 session.put("opened", TIME.format(entry.time()));
                 // a rehearsal against the sandbox must never pass for a real window in a review
-                session.put("rehearsal", "REHEARSAL".equals(entry.text("mode")));
-                session.put("mode", "REHEARSAL".equals(entry.text("mode")) ? "Rehearsal against the sandbox on the operator's computer"
-                        : "Live");
+                boolean rehearsal = "REHEARSAL".equals(entry.text("mode"));
+                session.put("rehearsal", rehearsal);
+                session.put("mode", rehearsal ? "Rehearsal against the sandbox on the operator's computer" : "Live");
             } else if (entry.type().equals("session.closed")) {
                 session.put("closed", TIME.format(entry.time()));
                 session.put("result", entry.text("result"));

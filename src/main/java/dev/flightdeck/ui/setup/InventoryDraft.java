@@ -80,10 +80,12 @@ final class InventoryDraft {
 
     /** Reads the file, or starts from the template when it does not exist yet. */
     void load() {
-        Tasks.create(() -> Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : TEMPLATE)
+        record Loaded(String text, boolean existing) {
+        }
+        Tasks.create(() -> Files.exists(file) ? new Loaded(Files.readString(file, StandardCharsets.UTF_8), true) : new Loaded(TEMPLATE, false))
                 .onSuccess(loaded -> {
-                    text.set(loaded);
-                    status.set(Files.exists(file) ? "Editing " + file : "New inventory: " + file + " (not saved yet)");
+                    text.set(loaded.text());
+                    status.set(loaded.existing() ? "Editing " + file : "New inventory: " + file + " (not saved yet)");
                     check();
                 })
                 .onError(error -> status.set("Cannot read " + file + ": " + error.getMessage())).runOnce(background);

@@ -60,8 +60,8 @@ public final class SessionSetupViewModel {
     private final PasswordSource databasePasswords;
     private SessionEvent.Mode mode = SessionEvent.Mode.LIVE;
     private final ObservableList<ConnectionRow> connections = FXCollections.observableArrayList();
-    /** Open between "Test connections" and the start; touched only on the background executor. */
-    private ConnectionCheck connectionCheck;
+    /** Open between "Test connections" and the start; opened and closed on the background executor. */
+    private volatile ConnectionCheck connectionCheck;
 
     /** One inventory target in the connection test: its outcome is empty while it is being reached. */
     public record ConnectionRow(ConnectionCheck.Target target, Optional<ConnectionCheck.Outcome> outcome, Duration took) {

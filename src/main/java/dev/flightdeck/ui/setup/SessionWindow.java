@@ -89,7 +89,8 @@ public final class SessionWindow {
         Tasks.create(() -> Sandbox.start(new SandboxOptions(context.home().sandbox(), fault, context.home().knownHosts())))
                 .onSuccess(started -> {
                     if (!stage.isShowing()) {
-                        sessionThread.execute(started::close);
+                        // closed while the sandbox started: the session thread is gone with the window
+                        closeInBackground(started::close);
                         return;
                     }
                     sandbox = started;
@@ -130,6 +131,11 @@ public final class SessionWindow {
                 + started.session().operator());
     }
 
+    /** Closing takes seconds (journal seal, connections, a sandbox's database): never on the FX thread, never lost. */
+    private static void closeInBackground(Runnable closing) {
+        new Thread(closing, "flightdeck-session-close").start();
+    }
+
     /** The session first (its closing is journaled), then the sandbox it ran against; off the FX thread. */
     private void close() {
         LiveSession session = live;
@@ -138,7 +144,7 @@ public final class SessionWindow {
         if (instruments != null) {
             instruments.close();
         }
-        Thread closing = new Thread(() -> {
+        closeInBackground(() -> {
             try {
                 if (session != null) {
                     session.close();
@@ -149,7 +155,6 @@ public final class SessionWindow {
                     LOG.info("rehearsal sandbox stopped");
                 }
             }
-        }, "flightdeck-session-close");
-        closing.start();
+        });
     }
 }
