@@ -144,12 +144,12 @@ public final class WizardViewModel {
             row.durationProperty().set(record.startedAt().flatMap(start -> record.finishedAt().map(end -> Duration.between(start, end)))
                     .map(WizardViewModel::shortDuration).orElse(""));
         }
-        phases.setAll(phaseProgress(now));
+        replaceIfChanged(phases, phaseProgress(now));
         progress.set(phases.stream().filter(PhaseProgress::current).findFirst()
                 .map(phase -> "Phase " + phase.number() + " of " + phases.size() + " · " + phase.title() + " · ").orElse("")
                 + now.settledCount() + " of " + rows.size() + " steps done");
         journalStatus.set("Journal: " + now.lastSequence() + " records · last checkpoint " + lastCheckpoint(now));
-        connections.setAll(hostConnections(now));
+        replaceIfChanged(connections, hostConnections(now));
         complete.set(now.isComplete());
         Optional<Step> currentStep = now.currentStep();
         StepRow currentRow = currentStep.flatMap(step -> rows.stream().filter(row -> row.step() == step).findFirst()).orElse(null);
@@ -157,6 +157,13 @@ public final class WizardViewModel {
         updateAllowed();
         state.set(now);
         refreshClock();
+    }
+
+    /** Most events (output, metrics minutes) change neither list: the strip and the status bar are left alone then. */
+    private static <T> void replaceIfChanged(ObservableList<T> shown, List<T> now) {
+        if (!shown.equals(now)) {
+            shown.setAll(now);
+        }
     }
 
     /** Every inventory host, then any other target the journal names (an ssh-config alias), in name order. */
