@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -48,7 +47,6 @@ class InventoryEditorTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         home = Files.createTempDirectory(dir, "home");
         Runbook runbook = RunbookLoader.load("""
                 runbook: Needs a database
@@ -66,10 +64,7 @@ class InventoryEditorTest {
                 KdfCost.insecureForTestsOnly(64));
         setup = new SessionSetupViewModel(runbook, "sha", launcher, background, Credentials.NONE, target -> Optional.empty());
         Map<Class<?>, Supplier<?>> controllers = Map.of(SessionSetupController.class, () -> new SessionSetupController(setup, live -> { }));
-        Scene scene = new Scene(new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP), 1100, 800);
-        scene.getStylesheets().add(InventoryEditorTest.class.getResource("/styles/flightdeck.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        dev.flightdeck.ui.TestStages.show(stage, new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP), 1100, 800);
     }
 
     @AfterEach

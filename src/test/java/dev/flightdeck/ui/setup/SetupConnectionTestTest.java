@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +47,6 @@ class SetupConnectionTestTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         Path root = Files.createTempDirectory(dir, "case");
         server = MinaSshServer.start(root.resolve("server"));
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -77,10 +75,7 @@ class SetupConnectionTestTest {
         SessionSetupViewModel setup = new SessionSetupViewModel(runbook, "sha", launcher, background, Credentials.NONE, target -> Optional.empty());
         setup.inventoryProperty().set(inventory.toString());
         Map<Class<?>, Supplier<?>> controllers = Map.of(SessionSetupController.class, () -> new SessionSetupController(setup, live -> { }));
-        Scene scene = new Scene(new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP), 1100, 800);
-        scene.getStylesheets().add(SetupConnectionTestTest.class.getResource("/styles/flightdeck.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        dev.flightdeck.ui.TestStages.show(stage, new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP), 1100, 800);
     }
 
     @AfterEach

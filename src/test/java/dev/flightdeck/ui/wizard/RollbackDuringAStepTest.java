@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -42,7 +41,6 @@ class RollbackDuringAStepTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         Path root = Files.createTempDirectory(dir, "case");
         session = WizardTestSessions.start(root.resolve("journal"), """
                 runbook: A long watch
@@ -58,11 +56,7 @@ class RollbackDuringAStepTest {
                     on: local
                 """, WizardTestSessions.localOnly());
         WizardViewModel wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
-        Scene scene = new Scene(WizardScreen.load(wizard, null), 1280, 800);
-        scene.getStylesheets().add(RollbackDuringAStepTest.class.getResource("/styles/flightdeck.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        stage.toFront();
+        dev.flightdeck.ui.TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
     }
 
     @AfterEach

@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -52,7 +51,6 @@ class WizardHostKeyTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         Path root = Files.createTempDirectory(dir, "case");
         server = MinaSshServer.start(root.resolve("server"));
         Path userHome = Files.createDirectories(root.resolve("user/.ssh")).getParent();
@@ -83,11 +81,7 @@ class WizardHostKeyTest {
         });
         WizardViewModel wizard = new WizardViewModel(live.session(), sessionThread, Platform::runLater, Clock.systemUTC(),
                 (host, fingerprint) -> live.services().trust(host, fingerprint).toString());
-        Scene scene = new Scene(WizardScreen.load(wizard, null), 1280, 800);
-        scene.getStylesheets().add(WizardHostKeyTest.class.getResource("/styles/flightdeck.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        stage.toFront();
+        dev.flightdeck.ui.TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
     }
 
     /** Keyboard input goes to the focused window: click once into ours, on a label that does nothing, as a user would. */

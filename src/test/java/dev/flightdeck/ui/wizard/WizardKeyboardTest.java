@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -37,7 +36,6 @@ class WizardKeyboardTest {
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         session = WizardTestSessions.start(dir.resolve("journal-" + System.nanoTime()), """
                 runbook: Small window
                 phases:
@@ -60,12 +58,7 @@ class WizardKeyboardTest {
         wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
         dev.flightdeck.ui.console.OutputConsoleView console = new dev.flightdeck.ui.console.OutputConsoleView();
         ConsoleFeed.attach(session, console.console());
-        Scene scene = new Scene(WizardScreen.load(wizard, console), 1280, 800);
-        scene.getStylesheets().add(WizardKeyboardTest.class.getResource("/styles/flightdeck.css").toExternalForm());
-        scene.getStylesheets().add(WizardKeyboardTest.class.getResource("/styles/console.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        stage.toFront();
+        dev.flightdeck.ui.TestStages.show(stage, WizardScreen.load(wizard, console), 1280, 800);
     }
 
     /** Keyboard input goes to the focused window: click once into ours, on a label that does nothing, as a user would. */

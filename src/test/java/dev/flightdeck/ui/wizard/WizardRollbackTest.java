@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -40,7 +39,6 @@ class WizardRollbackTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         Path root = Files.createTempDirectory(dir, "case");
         marker = root.resolve("upgraded");
         session = WizardTestSessions.start(root.resolve("journal"), """
@@ -59,11 +57,7 @@ class WizardRollbackTest {
                     on: local
                 """.formatted(marker, marker), WizardTestSessions.localOnly());
         WizardViewModel wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
-        Scene scene = new Scene(WizardScreen.load(wizard, null), 1280, 800);
-        scene.getStylesheets().add(WizardRollbackTest.class.getResource("/styles/flightdeck.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        stage.toFront();
+        dev.flightdeck.ui.TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
     }
 
     /** Keyboard input goes to the focused window: click once into ours, on a label that does nothing, as a user would. */
