@@ -13,10 +13,12 @@ import dev.flightdeck.metrics.rules.ArmedRollback;
 import dev.flightdeck.metrics.rules.CountdownCancellation;
 import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionAlarms;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionJournals;
+import dev.flightdeck.session.steps.StepExecutor;
 import dev.flightdeck.ssh.Credentials;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,12 +26,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** Starts or resumes a live session: the operator's signing key, the services, the journal. One place for the CLI and the console. */
 public final class SessionLauncher {
@@ -76,55 +80,67 @@ public final class SessionLauncher {
         AtomicReference<Session> current = new AtomicReference<>();
         SessionServices services = new SessionServices(context, choices.inventory(), choices.sshCredentials(), choices.databasePasswords(),
                 new JournalingSshEvents(() -> Optional.ofNullable(current.get())), SessionAlarms.of(() -> Optional.ofNullable(current.get()).map(Session::state)), Clock.systemDefaultZone());
+        // built before the session so baseline steps can read it, started after so everything it journals has a session
+        MetricsEngine engine = instruments(choices, current::get);
         try {
+            Map<StepKind, StepExecutor> executors = new EnumMap<>(services.executors());
+            executors.put(StepKind.BASELINE, new BaselineStepExecutor(engine, minute -> current.get().recordMetricsMinute(minute)));
             SessionJournals.Setup setup = new SessionJournals.Setup(choices.passphrase(), key, journalOptions, List.of(),
-                    choices.inventory(), services.executors());
+                    choices.inventory(), executors);
             Session session = opener.open(setup, choices.runbook());
             current.set(session);
-            return new LiveSession(session, services, instruments(choices, session, services));
+            startInstruments(engine, choices, session, services);
+            return new LiveSession(session, services, engine);
         } catch (RuntimeException e) {
+            engine.close();
             services.close();
             throw e;
         }
     }
 
     /**
-     * The live instruments: the inventory's endpoints, hosts and databases collected on their schedules, the runbook's
-     * rollback triggers evaluated on every sample; a firing trigger and each minute's summary go into the journal, and
-     * the baselines are captured just before the first step that changes something.
+     * The live instruments: the runbook's rollback triggers evaluated on every sample; a firing trigger and each minute's
+     * summary go into the journal of the session {@code session} gives (set before the instruments start).
      */
-    private static MetricsEngine instruments(Choices choices, Session session, SessionServices services) {
-        MetricsEngine engine = new MetricsEngine(choices.runbook().rollbackTriggers(), Clock.systemUTC(), MetricsEngine.Options.defaults(),
+    private static MetricsEngine instruments(Choices choices, Supplier<Session> session) {
+        return new MetricsEngine(choices.runbook().rollbackTriggers(), Clock.systemUTC(), MetricsEngine.Options.defaults(),
                 new TriggerListener() {
                     @Override
                     public void alarmRaised(Alarm alarm) {
-                        session.recordAlarm(alarm.trigger(), alarm.actionText(), alarm.evidence());
+                        session.get().recordAlarm(alarm.trigger(), alarm.actionText(), alarm.evidence());
                     }
 
                     // the console and `run --auto-rollback` start the rollback when they see EXPIRED in the journal
                     @Override
                     public void rollbackArmed(ArmedRollback armed) {
-                        session.recordCountdown(armed.alarm().trigger(), SessionEvent.CountdownState.ARMED, "rollback starts at " + armed.deadline());
+                        session.get().recordCountdown(armed.alarm().trigger(), SessionEvent.CountdownState.ARMED, "rollback starts at " + armed.deadline());
                     }
 
                     @Override
                     public void countdownCancelled(CountdownCancellation cancelled) {
-                        session.recordCountdown(cancelled.rollback().alarm().trigger(), SessionEvent.CountdownState.CANCELLED,
+                        session.get().recordCountdown(cancelled.rollback().alarm().trigger(), SessionEvent.CountdownState.CANCELLED,
                                 "cancelled by " + cancelled.cancelledBy() + ": " + cancelled.reason());
                     }
 
                     @Override
                     public void countdownExpired(ArmedRollback armed) {
-                        session.recordCountdown(armed.alarm().trigger(), SessionEvent.CountdownState.EXPIRED,
+                        session.get().recordCountdown(armed.alarm().trigger(), SessionEvent.CountdownState.EXPIRED,
                                 "the countdown armed at " + armed.armedAt() + " ran out without a cancel");
                     }
                 },
-                minute -> session.recordMetricsMinute(new SessionEvent.MetricsMinute(minute.id().toString(), minute.minute().toString(),
+                minute -> session.get().recordMetricsMinute(new SessionEvent.MetricsMinute(minute.id().toString(), minute.minute().toString(),
                         minute.min(), minute.max(), minute.average(), minute.count(), minute.describe())));
+    }
+
+    /**
+     * Starts collecting the inventory's endpoints, hosts and databases on their schedules, through the session's SSH pool
+     * and database passwords; the baselines are captured just before the first step that changes something, unless a
+     * baseline step took them first.
+     */
+    private static void startInstruments(MetricsEngine engine, Choices choices, Session session, SessionServices services) {
         engine.start(InventoryCollectors.forInventory(choices.inventory(), InventoryCollectors.defaultClient(), new InventoryCollectors.Connections(
                 services.ssh(), services.targets(), services.databasePasswords()), InventoryCollectors.Intervals.defaults(), Clock.systemUTC()));
         session.addListener(new BaselineOnFirstChange(engine, session, () -> SessionJournals.read(choices.journal(), choices.passphrase())));
-        return engine;
     }
 
     private static SessionEvent.SessionOpened opening(Choices choices) {

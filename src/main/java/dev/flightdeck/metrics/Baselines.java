@@ -26,11 +26,17 @@ public final class Baselines {
      * get none, and rules relative to them report that they have no baseline rather than evaluating against zero.
      */
     public List<Baseline> capture(SeriesStore store, Instant end, Duration window) {
+        List<Baseline> captured = measure(store, end, window);
+        captured.forEach(this::put);
+        return captured;
+    }
+
+    /** The baselines {@link #capture} would take, without putting them in place (a step checks them first). */
+    public static List<Baseline> measure(SeriesStore store, Instant end, Duration window) {
         Instant from = end.minus(window);
         return store.all().stream()
                 .map(series -> of(series, from, end))
                 .flatMap(Optional::stream)
-                .peek(this::put)
                 .toList();
     }
 

@@ -12,9 +12,11 @@ import dev.flightdeck.metrics.store.SeriesStore;
 import dev.flightdeck.runbook.TriggerSpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +42,7 @@ public final class MetricsEngine implements AutoCloseable {
     private final Clock clock;
     private final SeriesStore store;
     private final Baselines baselines = new Baselines();
+    private final java.util.concurrent.atomic.AtomicLong firstReadingMillis = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
     private final TriggerMonitor triggers;
     private final MinuteSummaries minutes;
     private final CollectorScheduler scheduler;
@@ -96,6 +99,7 @@ public final class MetricsEngine implements AutoCloseable {
         if (!store.series(id).append(time, value)) {
             return;
         }
+        firstReadingMillis.accumulateAndGet(time, Math::min);
         minutes.accept(id, time, value);
         triggers.onSample(id, time, value);
         if (id.signal().equals("latency_p95")) {
@@ -112,6 +116,22 @@ public final class MetricsEngine implements AutoCloseable {
     /** Captures the baselines from the last {@code window} of samples: call before the first change step. */
     public List<Baseline> captureBaselines(Duration window) {
         return baselines.capture(store, clock.instant(), window);
+    }
+
+    /** The baselines of the last {@code window} of samples, not yet in place: put the ones you accept in {@link #baselines()}. */
+    public List<Baseline> measureBaselines(Duration window) {
+        return Baselines.measure(store, clock.instant(), window);
+    }
+
+    /** When the earliest sample kept was taken: how long the instruments have been reading. */
+    public Optional<Instant> firstReading() {
+        long millis = firstReadingMillis.get();
+        return millis == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+
+    /** The clock the instruments read time from. */
+    public Clock clock() {
+        return clock;
     }
 
     public SeriesStore store() {

@@ -3,6 +3,7 @@ package dev.flightdeck.runbook;
 import dev.flightdeck.yaml.DidYouMean;
 import dev.flightdeck.yaml.Durations;
 import dev.flightdeck.yaml.MappingReader;
+import dev.flightdeck.yaml.Position;
 import dev.flightdeck.yaml.Problems;
 import dev.flightdeck.yaml.YamlNode;
 import java.time.Duration;
@@ -38,6 +39,7 @@ final class ActionReader {
             case HTTP -> http(value, what);
             case APPROVE -> approve(value, what);
             case WAIT -> waitFor(value, what);
+            case BASELINE -> baseline(value, what);
             case BACKUP -> mapping(value, what, Set.of("database", "format", "directory")).map(m -> backup(m));
             case SNAPSHOT -> databaseOnly(value, what).map(StepAction.Snapshot::new);
             case RESTORE -> mapping(value, what, Set.of("database", "from"))
@@ -140,6 +142,43 @@ final class ActionReader {
             }
             return duration.map(d -> new StepAction.Wait(d, m.text("watch").orElse("")));
         });
+    }
+
+    private Optional<StepAction> baseline(YamlNode value, String what) {
+        if (value.isScalar()) {
+            return text(value, what, "window").flatMap(text -> duration(text, value, what))
+                    .filter(window -> fitsTheHistory(window, value.position(), what))
+                    .map(window -> new StepAction.Baseline(window, List.of()));
+        }
+        return mapping(value, what, Set.of("window", "require")).flatMap(m -> {
+            if (!m.has("window")) {
+                problems.error(m.position(), what + " is missing the required key 'window'");
+            }
+            List<String> required = m.textList("require").stream().map(signal -> requiredSignal(signal, m, what)).distinct().toList();
+            return m.duration("window").filter(window -> fitsTheHistory(window, m.positionOf("window"), what))
+                    .map(window -> new StepAction.Baseline(window, required));
+        });
+    }
+
+    private boolean fitsTheHistory(Duration window, Position at, String what) {
+        if (window.isZero() || window.compareTo(StepAction.Baseline.LONGEST_WINDOW) > 0) {
+            problems.error(at, "the window of " + what + " must be longer than 0s and at most "
+                    + Durations.format(StepAction.Baseline.LONGEST_WINDOW) + " (the readings the instruments keep), not " + Durations.format(window));
+            return false;
+        }
+        return true;
+    }
+
+    /** A signal the baseline must cover, by its canonical name; one only a Prometheus endpoint knows is kept as written. */
+    private String requiredSignal(String written, MappingReader m, String what) {
+        // written as in a trigger rule: "response time" is response_time, the p95 latency
+        String signal = written.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
+        Optional<String> canonical = Signals.canonical(signal);
+        if (canonical.isEmpty()) {
+            problems.warning(m.positionOf("require"), "no collector measures '" + signal + "' required by " + what
+                    + "; it must come from a Prometheus endpoint" + DidYouMean.hint(signal, Signals.known()));
+        }
+        return canonical.orElse(signal);
     }
 
     private Optional<Duration> duration(String text, YamlNode at, String what) {

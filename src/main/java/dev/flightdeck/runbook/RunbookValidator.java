@@ -31,6 +31,7 @@ public final class RunbookValidator {
         checkIds(runbook);
         checkReferences(runbook);
         checkKindFit(runbook);
+        checkBaselinesComeBeforeTheChange(runbook);
         new RollbackVerificationRules(problems).check(runbook);
         runbook.window().pointOfNoReturn().filter(id -> runbook.step(id).isEmpty()).ifPresent(id -> problems.error(Position.UNKNOWN,
                 "window 'point-of-no-return' names step '" + id + "', which does not exist" + DidYouMean.hint(id, stepIds(runbook))));
@@ -219,6 +220,19 @@ public final class RunbookValidator {
         }
     }
 
+    /**
+     * A baseline describes the system before the change; taken while undoing or rolling back, it would describe the failure.
+     * (The rollback verification's own rules already keep it to checks.)
+     */
+    private void checkBaselinesComeBeforeTheChange(Runbook runbook) {
+        List<Step> outsidePhases = new ArrayList<>();
+        runbook.steps().forEach(step -> step.undo().ifPresent(outsidePhases::add));
+        outsidePhases.addAll(runbook.rollback());
+        outsidePhases.stream().filter(step -> step.kind() == StepKind.BASELINE).forEach(step -> problems.error(step.position(),
+                "step '" + step.id() + "' captures baselines, which describe the system before the change; it belongs in a phase, "
+                        + "not in an undo or the rollback plan"));
+    }
+
     /** Keys every step may carry but only some kinds use: an ignored key would mislead its author. */
     private void checkCommonKeyFit(Step step) {
         StepKind kind = step.kind();
@@ -226,9 +240,10 @@ public final class RunbookValidator {
             problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'database:' beside the kind applies only to sql steps"
                     + (databaseOf(step.action()).isPresent() ? " (write it inside: " + kind.key() + ": { database: ... })" : ""));
         }
-        if (step.timeout().isPresent() && (kind == StepKind.CONFIRM || kind == StepKind.APPROVE || kind == StepKind.WAIT)) {
+        if (step.timeout().isPresent() && (kind == StepKind.CONFIRM || kind == StepKind.APPROVE || kind == StepKind.WAIT || kind == StepKind.BASELINE)) {
             problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'timeout' applies to steps that act"
-                    + (kind == StepKind.WAIT ? " (a wait's length is its duration)" : ""));
+                    + (kind == StepKind.WAIT ? " (a wait's length is its duration)" : "")
+                    + (kind == StepKind.BASELINE ? " (a baseline waits only until the instruments have read for its window)" : ""));
         }
         if (step.sensitiveOutput() && !(kind == StepKind.RUN || kind == StepKind.SQL || kind == StepKind.HTTP)) {
             problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'sensitive-output' applies to run, sql and http steps");

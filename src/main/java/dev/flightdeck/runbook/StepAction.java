@@ -58,6 +58,19 @@ public sealed interface StepAction {
         public List<String> texts() { return List.of(watch); }
     }
 
+    /**
+     * Capture the instruments' baselines from the last {@code window} of readings, waiting first until they have read
+     * that long; fails when none had readings, or when a {@code required} signal (canonical name) has no baseline.
+     */
+    record Baseline(Duration window, List<String> required) implements StepAction {
+        /** The instruments keep four hours of readings ({@code SeriesStore.DEFAULT_HISTORY}; a test keeps the two equal). */
+        public static final Duration LONGEST_WINDOW = Duration.ofHours(4);
+
+        public StepKind kind() { return StepKind.BASELINE; }
+        public String summary() { return "Capture baselines from the last " + dev.flightdeck.yaml.Durations.format(window); }
+        public List<String> texts() { return List.of(); }
+    }
+
     /** A verified {@code pg_dump -Fc} (or plain) of a database, on its host or locally. */
     record Backup(String database, BackupFormat format, Optional<String> directory) implements StepAction {
         public StepKind kind() { return StepKind.BACKUP; }

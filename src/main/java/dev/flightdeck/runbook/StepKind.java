@@ -15,6 +15,7 @@ public enum StepKind {
     HTTP("http", "HTTP check", List.of("status", "body", "latency")),
     APPROVE("approve", "Approval", List.of("approvers")),
     WAIT("wait", "Watch", List.of()),
+    BASELINE("baseline", "Baseline", List.of("series")),
     BACKUP("backup", "Backup", List.of("file", "sha256", "size")),
     SNAPSHOT("snapshot", "Snapshot", List.of("name")),
     RESTORE("restore", "Restore", List.of("from")),

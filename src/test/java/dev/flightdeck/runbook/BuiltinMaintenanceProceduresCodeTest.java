@@ -32,7 +32,7 @@ class BuiltinMaintenanceProceduresCodeTest {
             Map.entry("prisma.$queryRaw", new Expected("slow-queries", StepKind.SQL)),
             Map.entry("optimizeQuery", new Expected("optimize-queries", StepKind.CONFIRM)),
             Map.entry("validateQueryPerformance", new Expected("validate-query-performance", StepKind.SQL)),
-            Map.entry("collectMetrics", new Expected("baseline-metrics", StepKind.RUN)),
+            Map.entry("collectMetrics", new Expected("baseline-metrics", StepKind.BASELINE)),
             Map.entry("applyTuning", new Expected("apply-tuning", StepKind.RUN)),
             Map.entry("waitForStabilization", new Expected("wait-stabilisation", StepKind.WAIT)),
             Map.entry("rollbackTuning", new Expected("apply-tuning.undo", StepKind.RUN)),

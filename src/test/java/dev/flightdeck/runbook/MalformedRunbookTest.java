@@ -53,6 +53,9 @@ class MalformedRunbookTest {
             29-database-on-a-command       | 5  | 9  | step 'vacuum' is a run step; 'database:' beside the kind applies only to sql steps
             30-empty-phases                | 2  | 9  | the runbook has no phases
             31-timeout-on-a-checklist-item | 5  | 9  | step 'notice' is a confirm step; 'timeout' applies to steps that act
+            32-baseline-window-too-long    | 6  | 19 | the window of step 'before' (baseline) must be longer than 0s and at most 4h (the readings the instruments keep), not 6h
+            33-baseline-without-window     | 6  | 19 | step 'before' (baseline) is missing the required key 'window'
+            34-baseline-in-the-rollback    | 9  | 5  | step 'rebaseline' captures baselines, which describe the system before the change; it belongs in a phase
             """)
     void malformedRunbookIsRejectedWithALocatedMessage(String name, int line, int column, String message) throws IOException {
         Path file = FOLDER.resolve(name + ".runbook.yaml");
@@ -73,7 +76,7 @@ class MalformedRunbookTest {
     @Test
     void everyMalformedFileIsCoveredByAnExpectation() throws IOException {
         try (Stream<Path> files = Files.list(FOLDER)) {
-            assertThat(files.count()).isEqualTo(31);
+            assertThat(files.count()).isEqualTo(34);
         }
     }
 

@@ -45,6 +45,21 @@ class RunbookLoaderTest {
     }
 
     @Test
+    void aBaselineStepNamesItsWindowAndTheSignalsItNeedsByTheirCanonicalNames() {
+        assertThat(runbook.step("settled").orElseThrow().action())
+                .isEqualTo(new StepAction.Baseline(Duration.ofMinutes(5), List.of("latency_p95", "error_rate")));
+        assertThat(RunbookLoader.load("""
+                runbook: Tuning
+                phases:
+                  - id: tune
+                    steps:
+                      - id: before
+                        baseline: 10m
+                """, "tuning.runbook.yaml", "tuning").orElseThrow().step("before").orElseThrow().action())
+                .isEqualTo(new StepAction.Baseline(Duration.ofMinutes(10), List.of()));
+    }
+
+    @Test
     void commandStepsCarryTargetTimeoutExpectationAndUndo() {
         Step archive = runbook.step("app-backup").orElseThrow();
         assertThat(archive.action()).isEqualTo(new StepAction.Run("tar -czf /var/backups/app_${ts}.tar.gz ${app_dir}"));

@@ -35,6 +35,10 @@ public final class StepDescriptions {
                     + " (" + approve.approversPerRole() + " per role). The operator cannot approve their own gate.";
         } else if (action instanceof StepAction.Wait wait) {
             return "Watch the instruments for " + Durations.format(wait.duration()) + ". The step fails if a rollback trigger fires meanwhile.";
+        } else if (action instanceof StepAction.Baseline baseline) {
+            return "Takes each instrument's median and p95 over the last " + Durations.format(baseline.window())
+                    + " as its baseline (waiting until it has read that long), for rules such as \"2x baseline\" and the charts' bands."
+                    + (baseline.required().isEmpty() ? "" : " Fails unless " + String.join(", ", baseline.required()) + " had readings.");
         } else if (action instanceof StepAction.Backup backup) {
             return "Dumps database '" + backup.database() + "' (" + (backup.format() == StepAction.BackupFormat.CUSTOM ? "pg_dump -Fc" : "plain SQL")
                     + "), records its size and SHA-256, and verifies it can be read back before anyone relies on it.";

@@ -1,0 +1,113 @@
+package dev.flightdeck.app;
+
+import dev.flightdeck.metrics.Baseline;
+import dev.flightdeck.metrics.MetricsEngine;
+import dev.flightdeck.metrics.SignalCatalog;
+import dev.flightdeck.metrics.SignalUnit;
+import dev.flightdeck.runbook.StepAction;
+import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.steps.OutputSink;
+import dev.flightdeck.session.steps.StepExecutor;
+import dev.flightdeck.session.steps.StepResult;
+import dev.flightdeck.session.steps.StepRun;
+import dev.flightdeck.yaml.Durations;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * {@code baseline:} steps (seed 002's "Collect baseline metrics"): wait until the instruments have read for the step's
+ * window, then take each series' median and p95 over that window as its baseline, put them in place for the rules
+ * ({@code 2x baseline}) and the charts' bands, and journal them exactly as the automatic capture does. Fails, changing
+ * nothing, when nothing was read or a required signal has no readings: a rule relative to a missing baseline could
+ * never fire.
+ *
+ * <p>The baselines go to the journal as metrics records through {@code journal}, beside the step's own records,
+ * because they are instrument state the rules read after a resume, not output of the step.
+ */
+final class BaselineStepExecutor implements StepExecutor {
+
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
+    private static final String SOURCE = "baseline";
+
+    private final MetricsEngine engine;
+    private final Consumer<SessionEvent.MetricsMinute> journal;
+
+    BaselineStepExecutor(MetricsEngine engine, Consumer<SessionEvent.MetricsMinute> journal) {
+        this.engine = engine;
+        this.journal = journal;
+    }
+
+    @Override
+    public StepResult execute(StepRun run) throws InterruptedException {
+        StepAction.Baseline step = (StepAction.Baseline) run.step().action();
+        String window = Durations.format(step.window());
+        OutputSink output = run.output();
+        output.line(SOURCE, OutputSink.Stream.STDOUT, "Capturing baselines from the last " + window + " of readings");
+        Optional<String> notRead = awaitReadings(step.window(), output);
+        if (notRead.isPresent()) {
+            return StepResult.failed(notRead.get());
+        }
+        List<Baseline> measured = engine.measureBaselines(step.window());
+        if (measured.isEmpty()) {
+            return StepResult.failed("no instrument had readings in the last " + window + "; no baseline was taken");
+        }
+        Set<String> covered = measured.stream().map(baseline -> baseline.id().signal()).collect(Collectors.toSet());
+        List<String> missing = step.required().stream().filter(signal -> !covered.contains(signal)).toList();
+        if (!missing.isEmpty()) {
+            return StepResult.failed("no readings of " + String.join(", ", missing) + " in the last " + window
+                    + "; no baseline was taken, the ones in place are unchanged");
+        }
+        for (Baseline baseline : measured) {
+            engine.baselines().put(baseline);
+            journal.accept(JournaledBaselines.event(baseline));
+            output.line(SOURCE, OutputSink.Stream.STDOUT, line(baseline));
+        }
+        Baseline any = measured.get(0);
+        return StepResult.succeeded("captured " + measured.size() + " baselines from " + any.from().truncatedTo(ChronoUnit.SECONDS)
+                        + " to " + any.to().truncatedTo(ChronoUnit.SECONDS),
+                Map.of("series", String.valueOf(measured.size())));
+    }
+
+    /**
+     * Waits until the first reading is a whole window old. Empty when it is; the failure when nothing at all was read
+     * for a whole window after the step started (no collector is running, or every source is unreachable).
+     */
+    private Optional<String> awaitReadings(Duration window, OutputSink output) throws InterruptedException {
+        Clock clock = engine.clock();
+        Instant started = clock.instant();
+        Instant nextProgress = started.plus(PROGRESS_EVERY);
+        while (true) {
+            Instant now = clock.instant();
+            Optional<Instant> first = engine.firstReading();
+            if (first.isPresent() && !now.isBefore(first.get().plus(window))) {
+                return Optional.empty();
+            }
+            if (first.isEmpty() && !now.isBefore(started.plus(window))) {
+                return Optional.of("the instruments read nothing in the " + Durations.format(window) + " this step waited: check that the "
+                        + "inventory's hosts, databases and endpoints are collected (metrics) and reachable");
+            }
+            if (!now.isBefore(nextProgress)) {
+                String read = first.map(since -> Durations.format(Duration.between(since, now).withNanos(0))).orElse("0s");
+                output.line(SOURCE, OutputSink.Stream.STDOUT, "Readings so far: " + read + " of " + Durations.format(window));
+                nextProgress = now.plus(PROGRESS_EVERY);
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** {@code app-metrics/latency_p95: median 120 ms, p95 180 ms, 600 samples} */
+    private static String line(Baseline baseline) {
+        SignalUnit unit = SignalCatalog.unitOf(baseline.id().signal());
+        return baseline.id() + ": median " + unit.format(baseline.median()) + ", p95 " + unit.format(baseline.p95()) + ", "
+                + baseline.samples() + (baseline.samples() == 1 ? " sample" : " samples");
+    }
+}
