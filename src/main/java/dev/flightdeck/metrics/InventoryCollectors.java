@@ -102,13 +102,17 @@ public final class InventoryCollectors {
         return collectors;
     }
 
-    /** The default mapping with the names the inventory gives instead ({@code latency: app_latency_seconds}). */
+    /**
+     * The default mapping with the names the inventory gives instead ({@code latency: app_latency_seconds}) and the
+     * further signals it reads ({@code signals:}).
+     */
     public static PrometheusMapping mappingFor(PrometheusNames names) {
         PrometheusMapping defaults = PrometheusMapping.defaults();
         return new PrometheusMapping(names.requests().orElse(defaults.requestsCounter()),
                 names.statusLabel().map(List::of).orElse(defaults.statusLabels()),
                 names.latency().map(name -> name.endsWith("_bucket") ? name.substring(0, name.length() - "_bucket".length()) : name)
                         .orElse(defaults.latencyHistogram()),
-                names.latencyToMillis().orElse(defaults.latencyToMillis()), defaults.gauges(), defaults.rates());
+                names.latencyToMillis().orElse(defaults.latencyToMillis()), defaults.gauges(), defaults.rates(), List.of())
+                .withSignals(names.signals());
     }
 }

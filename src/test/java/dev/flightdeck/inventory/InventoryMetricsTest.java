@@ -67,6 +67,56 @@ class InventoryMetricsTest {
     }
 
     @Test
+    void aPrometheusEndpointReadsFurtherSignalsAsGaugesRatesAndRatiosOfSelectedSamples() {
+        Inventory inventory = InventoryLoader.load("""
+                endpoints:
+                  app-metrics:
+                    url: http://10.0.4.11:9100/metrics
+                    kind: prometheus
+                    signals:
+                      session_success_rate: { ratio: 'app_sessions_total{outcome="success"}', of: app_sessions_total, scale: 100 }
+                      db_pool: { gauge: hikaricp_connections_usage_ratio, scale: 100 }
+                      logins: { rate: 'app_logins_total{ result = "ok", realm="clinic" }' }
+                """, "inv.yaml").orElseThrow();
+
+        assertThat(inventory.endpoint("app-metrics").orElseThrow().names().signals()).containsExactly(
+                new PrometheusSignal("session_success_rate", PrometheusSignal.Reading.RATIO,
+                        new MetricSelector("app_sessions_total", java.util.Map.of("outcome", "success")),
+                        Optional.of(new MetricSelector("app_sessions_total", java.util.Map.of())), 100),
+                new PrometheusSignal("db_pool", PrometheusSignal.Reading.GAUGE, new MetricSelector("hikaricp_connections_usage_ratio", java.util.Map.of()),
+                        Optional.empty(), 100),
+                new PrometheusSignal("logins", PrometheusSignal.Reading.RATE,
+                        new MetricSelector("app_logins_total", java.util.Map.of("result", "ok", "realm", "clinic")), Optional.empty(), 1));
+    }
+
+    @Test
+    void mistakesInFurtherSignalsAreReportedWithLineAndColumn() {
+        Parsed<Inventory> parsed = InventoryLoader.load("""
+                endpoints:
+                  app-metrics:
+                    url: http://10.0.4.11:9100/metrics
+                    kind: prometheus
+                    signals:
+                      session_success_rate: { ratio: app_sessions_ok_total }
+                      pool: { gauge: hikari_usage, rate: hikari_total }
+                      logins: { rate: 'app_logins_total{result=ok}', of: app_total }
+                      Latency: { gauge: app_latency }
+                      usage: { gauge: app_usage, scale: -1 }
+                  health: { url: "http://10.0.4.11/health", kind: health, signals: { up: { gauge: up } } }
+                """, "inv.yaml");
+
+        assertThat(parsed.problems()).extracting(Problem::format).containsExactly(
+                "inv.yaml:6:29: signal 'session_success_rate' of endpoint 'app-metrics' is a ratio: add 'of:' naming the counter it divides by",
+                "inv.yaml:7:13: signal 'pool' of endpoint 'app-metrics' needs exactly one of 'gauge', 'rate' or 'ratio' naming its metric, not 2",
+                "inv.yaml:8:23: 'rate' in signal 'logins' of endpoint 'app-metrics' must be a metric name, optionally with label matches such as "
+                        + "app_sessions_total{outcome=\"success\"}, not 'app_logins_total{result=ok}'",
+                "inv.yaml:8:58: 'of' in signal 'logins' of endpoint 'app-metrics' applies only to a ratio",
+                "inv.yaml:9:7: signal 'Latency' in 'signals' of endpoint 'app-metrics' must be a lower-case name of letters, digits and '_', such as session_success_rate",
+                "inv.yaml:10:41: 'scale' in signal 'usage' of endpoint 'app-metrics' must be a number above 0 (100 shows a 0-1 ratio as a percentage), not '-1'",
+                "inv.yaml:11:68: 'signals' names a metric of a Prometheus page: it needs 'kind: prometheus' in endpoint 'health'");
+    }
+
+    @Test
     void mistakesAreReportedWithLineAndColumn() {
         Parsed<Inventory> parsed = InventoryLoader.load("""
                 hosts:

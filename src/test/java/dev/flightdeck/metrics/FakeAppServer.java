@@ -27,6 +27,8 @@ public final class FakeAppServer implements AutoCloseable {
     private long failed;
     private final long[] buckets = new long[LE.length];
     private double durationSum;
+    private long sessionsSucceeded;
+    private long sessionsFailed;
 
     public FakeAppServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -63,6 +65,12 @@ public final class FakeAppServer implements AutoCloseable {
         durationSum += seconds * count;
     }
 
+    /** Users' sessions (log in, work, log out) that succeeded and failed meanwhile: seed 000's session success rate. */
+    public synchronized void sessions(long succeeded, long failedSessions) {
+        sessionsSucceeded += succeeded;
+        sessionsFailed += failedSessions;
+    }
+
     /** The application restarted: every counter starts again from zero. */
     public synchronized void restart() {
         ok = 0;
@@ -85,6 +93,11 @@ public final class FakeAppServer implements AutoCloseable {
         page.append("http_request_duration_seconds_sum ").append(durationSum).append('\n');
         page.append("http_request_duration_seconds_count ").append(buckets[LE.length - 1]).append('\n');
         page.append("# TYPE node_load1 gauge\nnode_load1 0.73\n");
+        if (sessionsSucceeded + sessionsFailed > 0) {
+            page.append("# TYPE app_sessions_total counter\n");
+            page.append("app_sessions_total{outcome=\"success\"} ").append(sessionsSucceeded).append('\n');
+            page.append("app_sessions_total{outcome=\"failure\"} ").append(sessionsFailed).append('\n');
+        }
         return page.toString();
     }
 

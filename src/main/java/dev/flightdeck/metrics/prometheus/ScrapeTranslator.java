@@ -1,5 +1,7 @@
 package dev.flightdeck.metrics.prometheus;
 
+import dev.flightdeck.inventory.MetricSelector;
+import dev.flightdeck.inventory.PrometheusSignal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +54,32 @@ public final class ScrapeTranslator {
                 readings.add(new Reading(rate.signal(), gained / seconds * rate.scale()));
             }
         }
+        inventorySignals(increases.totals(), seconds, readings);
         return readings;
+    }
+
+    /** The inventory's rates and ratios; a ratio whose whole did not increase (no sessions) is left out, like the error rate. */
+    private void inventorySignals(Map<String, Double> increases, double seconds, List<Reading> readings) {
+        for (PrometheusSignal signal : mapping.signals()) {
+            Double part = increases.get("part:" + signal.signal());
+            if (part == null) {
+                continue;
+            }
+            switch (signal.reading()) {
+                case GAUGE -> { } // read as it is, with the other gauges
+                case RATE -> readings.add(new Reading(signal.signal(), part / seconds * signal.scale()));
+                case RATIO -> {
+                    double whole = increases.getOrDefault("whole:" + signal.signal(), 0.0);
+                    if (whole > 0) {
+                        readings.add(new Reading(signal.signal(), part / whole * signal.scale()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<PrometheusSample> selected(PrometheusScrape scrape, MetricSelector selector) {
+        return scrape.named(selector.metric()).stream().filter(sample -> selector.matches(sample.name(), sample.labels())).toList();
     }
 
     private void gauges(PrometheusScrape scrape, List<Reading> readings) {
@@ -60,6 +87,12 @@ public final class ScrapeTranslator {
             List<PrometheusSample> samples = scrape.named(gauge.metric());
             if (!samples.isEmpty()) {
                 readings.add(new Reading(gauge.signal(), samples.stream().mapToDouble(PrometheusSample::value).sum() * gauge.scale()));
+            }
+        }
+        for (PrometheusSignal signal : mapping.signals()) {
+            List<PrometheusSample> samples = selected(scrape, signal.metric());
+            if (signal.reading() == PrometheusSignal.Reading.GAUGE && !samples.isEmpty()) {
+                readings.add(new Reading(signal.signal(), samples.stream().mapToDouble(PrometheusSample::value).sum() * signal.scale()));
             }
         }
     }
@@ -81,6 +114,22 @@ public final class ScrapeTranslator {
         for (PrometheusMapping.Rate rate : mapping.rates()) {
             for (PrometheusSample sample : scrape.named(rate.counter())) {
                 increases.merge("rate:" + rate.signal(), deltas.delta(sample), Double::sum);
+            }
+        }
+        for (PrometheusSignal signal : mapping.signals()) {
+            if (signal.reading() == PrometheusSignal.Reading.GAUGE) {
+                continue;
+            }
+            // the metric on the page but no label set selected yet (no session succeeded so far): it gained nothing
+            if (!scrape.named(signal.metric().metric()).isEmpty()) {
+                increases.merge("part:" + signal.signal(), 0.0, Double::sum);
+            }
+            // a sample selected twice (part and whole of the same counter) gains the same in both: deltas are per scrape
+            for (PrometheusSample sample : selected(scrape, signal.metric())) {
+                increases.merge("part:" + signal.signal(), deltas.delta(sample), Double::sum);
+            }
+            for (PrometheusSample sample : signal.whole().map(whole -> selected(scrape, whole)).orElse(List.of())) {
+                increases.merge("whole:" + signal.signal(), deltas.delta(sample), Double::sum);
             }
         }
         TreeMap<Double, Double> latencyBuckets = new TreeMap<>();

@@ -11,7 +11,7 @@ public enum SignalFamily {
     HEALTH("Health & latency", List.of("latency_p95", "latency_p50", "latency_p99", "health_latency"), List.of(),
             List.of("health", "latency_p95", "performance_degradation")),
     TRAFFIC("Errors & requests", List.of("error_rate", "session_success_rate"), List.of("request_rate"),
-            List.of("error_rate", "request_rate")),
+            List.of("error_rate", "session_success_rate", "request_rate")),
     DATABASE("Database", List.of("db_connections", "db_blocking_locks"), List.of("db_transactions", "db_rollbacks"),
             List.of("db_connection", "db_connections", "db_pool")),
     HOSTS("Hosts", List.of("cpu", "memory", "disk"), List.of("load"), List.of("cpu", "memory", "disk"));

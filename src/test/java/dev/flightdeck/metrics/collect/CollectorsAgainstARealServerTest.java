@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.metrics.FakeAppServer;
+import dev.flightdeck.metrics.InventoryCollectors;
 import dev.flightdeck.metrics.ManualClock;
 import dev.flightdeck.metrics.prometheus.PrometheusCollector;
 import dev.flightdeck.metrics.prometheus.PrometheusMapping;
@@ -60,6 +63,29 @@ class CollectorsAgainstARealServerTest {
         assertThat(latest.get("latency_p95")).isCloseTo(100 + 150 * 0.95, within(1e-9));
         assertThat(latest.get("load")).isEqualTo(0.73);
         assertThat(app.scrapes()).isEqualTo(2);
+    }
+
+    @Test
+    void theInventorysOwnSignalsAreReadFromTheApplicationsPageSuchAsTheSessionSuccessRate() throws Exception {
+        Inventory inventory = InventoryLoader.load("""
+                endpoints:
+                  app-metrics:
+                    url: %s
+                    kind: prometheus
+                    signals:
+                      session_success_rate: { ratio: 'app_sessions_total{outcome="success"}', of: app_sessions_total, scale: 100 }
+                """.formatted(app.url("/metrics")), "inv.yaml").orElseThrow();
+        PrometheusCollector collector = new PrometheusCollector("app-metrics", URI.create(app.url("/metrics")), Duration.ofSeconds(2),
+                Duration.ofSeconds(15), InventoryCollectors.mappingFor(inventory.endpoint("app-metrics").orElseThrow().names()), client, clock);
+        app.sessions(5000, 1);
+        collector.collect(sink);
+        app.sessions(995, 5);
+        clock.advance(Duration.ofSeconds(15));
+
+        collector.collect(sink);
+
+        assertThat(latest.get("session_success_rate")).as("995 of the 1,000 sessions since the last scrape").isCloseTo(99.5, within(1e-9));
+        assertThat(latest.get("request_rate")).as("the conventional signals are still read").isNotNull();
     }
 
     @Test

@@ -3,9 +3,12 @@ package dev.flightdeck.metrics.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.flightdeck.inventory.MetricSelector;
+import dev.flightdeck.inventory.PrometheusSignal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ScrapeTranslatorTest {
@@ -101,6 +104,40 @@ class ScrapeTranslatorTest {
                 .containsExactlyInAnyOrder("load", "db_pool", "request_rate", "error_rate", "db_rollbacks");
         assertThat(readings).contains(new ScrapeTranslator.Reading("db_pool", 42.0), new ScrapeTranslator.Reading("db_rollbacks", 3.0),
                 new ScrapeTranslator.Reading("error_rate", 100.0 * 2 / 4));
+    }
+
+    @Test
+    void theInventorysRatioIsThePartOfTheWholesIncreaseLeftOutWhenTheWholeDidNotIncreaseAndZeroWhenNoPartYet() throws Exception {
+        MetricSelector all = MetricSelector.parse("app_sessions_total").orElseThrow();
+        MetricSelector succeeded = MetricSelector.parse("app_sessions_total{outcome=\"success\"}").orElseThrow();
+        ScrapeTranslator sessions = new ScrapeTranslator(PrometheusMapping.defaults().withSignals(List.of(
+                new PrometheusSignal("session_success_rate", PrometheusSignal.Reading.RATIO, succeeded, Optional.of(all), 100),
+                new PrometheusSignal("sessions", PrometheusSignal.Reading.RATE, all, Optional.empty(), 1),
+                new PrometheusSignal("db_pool", PrometheusSignal.Reading.GAUGE, MetricSelector.parse("pool_usage{pool=\"main\"}").orElseThrow(),
+                        Optional.empty(), 100))));
+        String page = """
+                app_sessions_total{outcome="failure"} %d
+                app_sessions_total{outcome="success"} %d
+                pool_usage{pool="main"} 0.25
+                pool_usage{pool="reports"} 0.5
+                """;
+
+        assertThat(readings(sessions, page.formatted(10, 990), 0)).containsExactly(Map.entry("db_pool", 25.0));
+        Map<String, Double> tenSecondsLater = readings(sessions, page.formatted(12, 1188), 10);
+        Map<String, Double> idle = readings(sessions, page.formatted(12, 1188), 20);
+        Map<String, Double> onlyFailures = readings(sessions, "app_sessions_total{outcome=\"failure\"} 4\n", 30);
+
+        assertThat(tenSecondsLater.get("session_success_rate")).isCloseTo(99.0, within(1e-9));
+        assertThat(tenSecondsLater.get("sessions")).isEqualTo(20.0);
+        assertThat(idle).as("no session in the interval: no success rate, not 0 %% or 100 %%").doesNotContainKey("session_success_rate")
+                .containsEntry("sessions", 0.0);
+        assertThat(onlyFailures).as("the process restarted and every session since failed").containsEntry("session_success_rate", 0.0);
+    }
+
+    private static Map<String, Double> readings(ScrapeTranslator translator, String page, long seconds) throws PrometheusFormatException {
+        Map<String, Double> bySignal = new LinkedHashMap<>();
+        translator.translate(PrometheusTextParser.parse(page), seconds * 1000).forEach(reading -> bySignal.put(reading.signal(), reading.value()));
+        return bySignal;
     }
 
     /** Cumulative buckets ≤ 0.05, ≤ 0.1, ≤ 0.25, ≤ 0.5 s (and +Inf = the last); split over two label sets. */

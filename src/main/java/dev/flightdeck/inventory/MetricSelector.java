@@ -1,0 +1,52 @@
+package dev.flightdeck.inventory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A metric of a Prometheus page as PromQL writes it without functions: a name, optionally with exact label matches,
+ * {@code app_sessions_total{outcome="success"}}. Every sample of that name whose labels include these matches is
+ * selected; the figures are summed over the rest of their labels.
+ */
+public record MetricSelector(String metric, Map<String, String> labels) {
+
+    private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(?:\\{(.*)})?");
+    private static final Pattern MATCH = Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"([^\"\\\\]*)\"\\s*(,|$)");
+
+    public MetricSelector {
+        labels = Map.copyOf(labels);
+    }
+
+    /** Empty when the text is not a metric name with optional {@code {label="value", ...}}. */
+    public static Optional<MetricSelector> parse(String text) {
+        Matcher selector = SELECTOR.matcher(text.strip());
+        if (!selector.matches()) {
+            return Optional.empty();
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        String matches = selector.group(2) == null ? "" : selector.group(2).strip();
+        Matcher match = MATCH.matcher(matches);
+        int at = 0;
+        while (at < matches.length()) {
+            if (!match.find(at) || match.start() != at || labels.put(match.group(1), match.group(2)) != null) {
+                return Optional.empty();
+            }
+            at = match.end();
+        }
+        return Optional.of(new MetricSelector(selector.group(1), labels));
+    }
+
+    public boolean matches(String name, Map<String, String> sampleLabels) {
+        return metric.equals(name) && labels.entrySet().stream().allMatch(label -> label.getValue().equals(sampleLabels.get(label.getKey())));
+    }
+
+    @Override
+    public String toString() {
+        return labels.isEmpty() ? metric : metric + labels.entrySet().stream().map(label -> label.getKey() + "=\"" + label.getValue() + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+}
