@@ -2,7 +2,6 @@ package dev.flightdeck.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.journal.JournalFixture;
 import dev.flightdeck.metrics.ManualClock;
 import dev.flightdeck.metrics.MetricsEngine;
@@ -11,24 +10,18 @@ import dev.flightdeck.metrics.rules.Alarm;
 import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
-import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionJournals;
-import dev.flightdeck.session.steps.LocalShell;
-import dev.flightdeck.session.steps.RunStepExecutor;
 import dev.flightdeck.ssh.SshEventListener;
 import dev.flightdeck.ssh.SshSessions;
-import dev.flightdeck.ssh.TargetResolver;
-import dev.flightdeck.ssh.config.SshConfigFile;
 import dev.flightdeck.testing.ssh.SshTestKit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,13 +29,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** Baselines are taken from the readings before the first step that changes something, journaled, and used by rules. */
 class BaselineOnFirstChangeTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
+    private static final Instant NOW = InstrumentedSessions.NOW;
     private static final SeriesId LATENCY = new SeriesId("app-metrics", "latency_p95");
 
     @TempDir
     Path dir;
 
-    private final dev.flightdeck.journal.crypto.OperatorKey key = JournalFixture.newOperatorKey();
+    private InstrumentedSessions sessions;
+
+    @org.junit.jupiter.api.BeforeEach
+    void wire() {
+        sessions = new InstrumentedSessions(dir.resolve("kit"));
+    }
 
     private final Runbook runbook = RunbookLoader.load("""
             runbook: Baseline test
@@ -133,18 +131,14 @@ class BaselineOnFirstChangeTest {
     }
 
     private static MetricsEngine engine(ManualClock clock) {
-        return new MetricsEngine(List.of(), clock, MetricsEngine.Options.defaults(), new TriggerListener() { }, minute -> { });
+        return InstrumentedSessions.engine(clock);
     }
 
     private SessionJournals.Setup setup(SshSessions ssh) {
-        RunStepExecutor run = new RunStepExecutor(ssh, new TargetResolver(Inventory.empty(), SshConfigFile.parse(""),
-                new SshTestKit(dir.resolve("kit")).userHome()), new LocalShell());
-        return new SessionJournals.Setup(JournalFixture.PASSPHRASE.clone(), key, JournalFixture.fastOptions(),
-                List.of(), Inventory.empty(), Map.of(StepKind.RUN, run));
+        return sessions.setup(ssh, Map.of());
     }
 
     private SessionEvent.SessionOpened opening() {
-        return new SessionEvent.SessionOpened(UUID.randomUUID().toString(), "baseline", runbook.title(), "", "sha-1", "dana", "inv.yaml",
-                "20261123_020000", Map.of(), SessionEvent.Mode.LIVE);
+        return InstrumentedSessions.opening(runbook);
     }
 }

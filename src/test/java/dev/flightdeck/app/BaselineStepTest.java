@@ -3,14 +3,12 @@ package dev.flightdeck.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.journal.JournalFixture;
 import dev.flightdeck.metrics.Baseline;
 import dev.flightdeck.metrics.ManualClock;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.collect.HealthCollector;
-import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.StepKind;
@@ -18,13 +16,8 @@ import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionJournals;
-import dev.flightdeck.session.steps.LocalShell;
-import dev.flightdeck.session.steps.RunStepExecutor;
-import dev.flightdeck.session.steps.StepExecutor;
 import dev.flightdeck.ssh.SshEventListener;
 import dev.flightdeck.ssh.SshSessions;
-import dev.flightdeck.ssh.TargetResolver;
-import dev.flightdeck.ssh.config.SshConfigFile;
 import dev.flightdeck.testing.ssh.SshTestKit;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -35,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,13 +39,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BaselineStepTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
+    private static final Instant NOW = InstrumentedSessions.NOW;
     private static final SeriesId LATENCY = new SeriesId("app-metrics", "latency_p95");
 
     @TempDir
     Path dir;
 
-    private final dev.flightdeck.journal.crypto.OperatorKey key = JournalFixture.newOperatorKey();
+    private InstrumentedSessions sessions;
+
+    @org.junit.jupiter.api.BeforeEach
+    void wire() {
+        sessions = new InstrumentedSessions(dir.resolve("kit"));
+    }
 
     @Test
     void theStepWaitsUntilARealCollectorHasReadForItsWindowThenPutsInPlaceAndJournalsTheBaselines() throws Exception {
@@ -196,23 +193,18 @@ class BaselineStepTest {
     }
 
     private static MetricsEngine engine(Clock clock) {
-        return new MetricsEngine(List.of(), clock, MetricsEngine.Options.defaults(), new TriggerListener() { }, minute -> { });
+        return InstrumentedSessions.engine(clock);
     }
 
     /** The session wired as the launcher wires it: the baseline executor journals through the session once it exists. */
     private Session start(Path journal, Runbook runbook, MetricsEngine engine, SshSessions ssh) {
         AtomicReference<Session> current = new AtomicReference<>();
-        Session session = SessionJournals.start(journal, new SessionEvent.SessionOpened(UUID.randomUUID().toString(), "tuning", runbook.title(),
-                "", "sha-1", "dana", "inv.yaml", "20261123_020000", Map.of(), SessionEvent.Mode.LIVE), runbook, setup(engine, ssh, current));
+        Session session = SessionJournals.start(journal, InstrumentedSessions.opening(runbook), runbook, setup(engine, ssh, current));
         current.set(session);
         return session;
     }
 
     private SessionJournals.Setup setup(MetricsEngine engine, SshSessions ssh, AtomicReference<Session> current) {
-        RunStepExecutor run = new RunStepExecutor(ssh, new TargetResolver(Inventory.empty(), SshConfigFile.parse(""),
-                new SshTestKit(dir.resolve("kit")).userHome()), new LocalShell());
-        Map<StepKind, StepExecutor> executors = Map.of(StepKind.RUN, run,
-                StepKind.BASELINE, new BaselineStepExecutor(engine, minute -> current.get().recordMetricsMinute(minute)));
-        return new SessionJournals.Setup(JournalFixture.PASSPHRASE.clone(), key, JournalFixture.fastOptions(), List.of(), Inventory.empty(), executors);
+        return sessions.setup(ssh, Map.of(StepKind.BASELINE, new BaselineStepExecutor(engine, minute -> current.get().recordMetricsMinute(minute))));
     }
 }
