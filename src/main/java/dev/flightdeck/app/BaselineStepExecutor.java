@@ -1,9 +1,12 @@
 package dev.flightdeck.app;
 
 import dev.flightdeck.metrics.Baseline;
+import dev.flightdeck.metrics.InventoryCollectors;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.SignalCatalog;
 import dev.flightdeck.metrics.SignalUnit;
+import dev.flightdeck.metrics.store.RingSeries;
+import dev.flightdeck.metrics.store.SeriesSnapshot;
 import dev.flightdeck.runbook.StepAction;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.steps.OutputSink;
@@ -37,13 +40,22 @@ final class BaselineStepExecutor implements StepExecutor {
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
     private static final String SOURCE = "baseline";
+    /** The slowest pace sources are read at unless the inventory says otherwise: a shorter window may hold no reading. */
+    private static final Duration USUAL_PACE = slowestDefaultPace();
 
     private final MetricsEngine engine;
     private final Consumer<SessionEvent.MetricsMinute> journal;
+    private final Duration requiredGrace;
 
     BaselineStepExecutor(MetricsEngine engine, Consumer<SessionEvent.MetricsMinute> journal) {
+        this(engine, journal, USUAL_PACE.multipliedBy(2));
+    }
+
+    /** @param requiredGrace how long to wait, once the window is covered, for a required signal's first reading in it */
+    BaselineStepExecutor(MetricsEngine engine, Consumer<SessionEvent.MetricsMinute> journal, Duration requiredGrace) {
         this.engine = engine;
         this.journal = journal;
+        this.requiredGrace = requiredGrace;
     }
 
     @Override
@@ -56,6 +68,7 @@ final class BaselineStepExecutor implements StepExecutor {
         if (notRead.isPresent()) {
             return StepResult.failed(notRead.get());
         }
+        awaitRequiredSignals(step, output);
         List<Baseline> measured = engine.measureBaselines(step.window());
         if (measured.isEmpty()) {
             return StepResult.failed("no instrument had readings in the last " + window + "; no baseline was taken");
@@ -64,7 +77,9 @@ final class BaselineStepExecutor implements StepExecutor {
         List<String> missing = step.required().stream().filter(signal -> !covered.contains(signal)).toList();
         if (!missing.isEmpty()) {
             return StepResult.failed("no readings of " + String.join(", ", missing) + " in the last " + window
-                    + "; no baseline was taken, the ones in place are unchanged");
+                    + "; no baseline was taken, the ones in place are unchanged" + (step.window().compareTo(USUAL_PACE) <= 0
+                    ? " (a window this short may fall between two readings: sources are read every " + Durations.format(USUAL_PACE)
+                    + " unless the inventory's metrics: { every } says otherwise)" : ""));
         }
         for (Baseline baseline : measured) {
             engine.baselines().put(baseline);
@@ -102,6 +117,41 @@ final class BaselineStepExecutor implements StepExecutor {
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    private static Duration slowestDefaultPace() {
+        InventoryCollectors.Intervals pace = InventoryCollectors.Intervals.defaults();
+        return java.util.stream.Stream.of(pace.health(), pace.scrape(), pace.host(), pace.database()).max(Duration::compareTo).orElseThrow();
+    }
+
+    /**
+     * A required signal read less often than the window is long (a 15 s scrape, a 20 s window) may have no reading in it
+     * yet: wait a while (two of the slowest default paces) for one before measuring, so the step fails only when the
+     * signal is really not coming.
+     */
+    private void awaitRequiredSignals(StepAction.Baseline step, OutputSink output) throws InterruptedException {
+        Instant deadline = engine.clock().instant().plus(requiredGrace);
+        boolean told = false;
+        for (List<String> missing = unread(step); !missing.isEmpty() && engine.clock().instant().isBefore(deadline); missing = unread(step)) {
+            if (!told) {
+                output.line(SOURCE, OutputSink.Stream.STDOUT, "Waiting up to " + Durations.format(requiredGrace) + " for a reading of "
+                        + String.join(", ", missing));
+                told = true;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** The required signals no series has read within the window. */
+    private List<String> unread(StepAction.Baseline step) {
+        long windowStart = engine.clock().instant().minus(step.window()).toEpochMilli();
+        return step.required().stream().filter(signal -> engine.store().bySignal(signal).stream()
+                .noneMatch(series -> readSince(series, windowStart))).toList();
+    }
+
+    private static boolean readSince(RingSeries series, long epochMillis) {
+        SeriesSnapshot latest = series.last(1);
+        return !latest.isEmpty() && latest.timeAt(0) >= epochMillis;
     }
 
     /** {@code app-metrics/latency_p95: median 120 ms, p95 180 ms, 600 samples} */

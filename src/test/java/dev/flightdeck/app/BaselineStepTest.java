@@ -116,7 +116,7 @@ class BaselineStepTest {
         assertThat(baselineRecords(SessionJournals.read(journal, JournalFixture.PASSPHRASE.clone()))).hasSize(1);
         try (MetricsEngine engine = engine(new ManualClock(NOW.plusSeconds(3600)));
              SshSessions ssh = SshTestKit.in(dir.resolve("kit")).sessions(SshEventListener.NONE);
-             Session resumed = SessionJournals.resume(journal, runbook, "sha-1", "dana", setup(engine, ssh, new AtomicReference<>()), "reopened")) {
+             Session resumed = SessionJournals.resume(journal, runbook, "sha-1", "dana", setup(engine, ssh, new AtomicReference<>(), Duration.ofSeconds(30)), "reopened")) {
             new BaselineOnFirstChange(engine, resumed, () -> SessionJournals.read(journal, JournalFixture.PASSPHRASE.clone()));
 
             assertThat(engine.baselines().get(LATENCY)).contains(taken);
@@ -124,13 +124,14 @@ class BaselineStepTest {
     }
 
     @Test
-    void aRequiredSignalWithoutReadingsFailsTheStepAndLeavesTheBaselinesInPlaceUnchanged() throws Exception {
+    void aRequiredSignalWithoutReadingsFailsTheStepAfterItsGraceAndLeavesTheBaselinesInPlaceUnchanged() throws Exception {
         Runbook runbook = runbook("baseline: { window: 5m, require: [response time, cpu] }");
-        try (MetricsEngine engine = engine(new ManualClock(NOW));
+        try (MetricsEngine engine = engine(Clock.systemUTC());
              SshSessions ssh = SshTestKit.in(dir.resolve("kit")).sessions(SshEventListener.NONE);
-             Session session = start(dir.resolve("journal"), runbook, engine, ssh)) {
+             Session session = start(dir.resolve("journal"), runbook, engine, ssh, Duration.ofSeconds(1))) {
+            long now = System.currentTimeMillis();
             for (int second = 600; second >= 1; second--) {
-                engine.record(LATENCY, NOW.minusSeconds(second).toEpochMilli(), 100);
+                engine.record(LATENCY, now - second * 1000L, 100);
             }
 
             SessionEvent.StepOutcome outcome = session.run("before");
@@ -139,6 +140,38 @@ class BaselineStepTest {
             assertThat(outcome.message()).isEqualTo("no readings of cpu in the last 5m; no baseline was taken, the ones in place are unchanged");
             assertThat(engine.baselines().all()).isEmpty();
             assertThat(baselineRecords(SessionJournals.read(dir.resolve("journal"), JournalFixture.PASSPHRASE.clone()))).isEmpty();
+            assertThat(outputOf(SessionJournals.read(dir.resolve("journal"), JournalFixture.PASSPHRASE.clone()), "before"))
+                    .anySatisfy(text -> assertThat(text).contains("Waiting up to 1s for a reading of cpu"));
+        }
+    }
+
+    @Test
+    void aRequiredSignalReadLessOftenThanTheWindowIsWaitedForRatherThanFailed() throws Exception {
+        Runbook runbook = runbook("baseline: { window: 2s, require: [error_rate] }");
+        try (MetricsEngine engine = engine(Clock.systemUTC());
+             SshSessions ssh = SshTestKit.in(dir.resolve("kit")).sessions(SshEventListener.NONE);
+             Session session = start(dir.resolve("journal"), runbook, engine, ssh, Duration.ofSeconds(30))) {
+            long now = System.currentTimeMillis();
+            for (int second = 10; second >= 3; second--) {
+                engine.record(LATENCY, now - second * 1000L, 100);
+            }
+            // a scrape every 15 s: the error rate's next reading comes a second after the step starts
+            Thread scrape = new Thread(() -> {
+                try {
+                    Thread.sleep(1000);
+                    engine.record(new SeriesId("app-metrics", "error_rate"), System.currentTimeMillis(), 0.2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            scrape.start();
+
+            SessionEvent.StepOutcome outcome = session.run("before");
+
+            assertThat(outcome.status()).as(outcome.message()).isEqualTo(SessionEvent.Status.SUCCEEDED);
+            assertThat(engine.baselines().get(new SeriesId("app-metrics", "error_rate"))).hasValueSatisfying(baseline ->
+                    assertThat(baseline.median()).isEqualTo(0.2));
+            scrape.join();
         }
     }
 
@@ -198,13 +231,18 @@ class BaselineStepTest {
 
     /** The session wired as the launcher wires it: the baseline executor journals through the session once it exists. */
     private Session start(Path journal, Runbook runbook, MetricsEngine engine, SshSessions ssh) {
+        return start(journal, runbook, engine, ssh, Duration.ofSeconds(30));
+    }
+
+    private Session start(Path journal, Runbook runbook, MetricsEngine engine, SshSessions ssh, Duration requiredGrace) {
         AtomicReference<Session> current = new AtomicReference<>();
-        Session session = SessionJournals.start(journal, InstrumentedSessions.opening(runbook), runbook, setup(engine, ssh, current));
+        Session session = SessionJournals.start(journal, InstrumentedSessions.opening(runbook), runbook, setup(engine, ssh, current, requiredGrace));
         current.set(session);
         return session;
     }
 
-    private SessionJournals.Setup setup(MetricsEngine engine, SshSessions ssh, AtomicReference<Session> current) {
-        return sessions.setup(ssh, Map.of(StepKind.BASELINE, new BaselineStepExecutor(engine, minute -> current.get().recordMetricsMinute(minute))));
+    private SessionJournals.Setup setup(MetricsEngine engine, SshSessions ssh, AtomicReference<Session> current, Duration requiredGrace) {
+        return sessions.setup(ssh, Map.of(StepKind.BASELINE,
+                new BaselineStepExecutor(engine, minute -> current.get().recordMetricsMinute(minute), requiredGrace)));
     }
 }

@@ -61,9 +61,9 @@ class EveryKindSessionTest {
             Path backups = Files.createDirectories(dir.resolve("backups"));
             Inventory inventory = InventoryLoader.load("""
                     hosts:
-                      app1: { address: 127.0.0.1, port: %d, user: %s, identity: "%s", groups: [app] }
+                      app1: { address: 127.0.0.1, port: %d, user: %s, identity: "%s", groups: [app], metrics: { every: 1s } }
                     databases:
-                      healthcare: { host: 127.0.0.1, port: %d, database: %s, user: postgres, sslmode: disable }
+                      healthcare: { host: 127.0.0.1, port: %d, database: %s, user: postgres, sslmode: disable, metrics: { every: 1s } }
                     endpoints:
                       health: { url: "http://127.0.0.1:%d/api/health", kind: http }
                     """.formatted(ssh.port(), System.getProperty("user.name"), ssh.userKey(), database.server().port(), database.name(),
@@ -76,6 +76,8 @@ class EveryKindSessionTest {
                         steps:
                           - id: notice
                             confirm: Users were notified
+                          - id: baselines
+                            baseline: { window: 3s, require: [cpu, db_connections] }
                           - id: preflight
                             preflight: { database: healthcare }
                           - id: dump
@@ -133,6 +135,8 @@ class EveryKindSessionTest {
                 assertThat(ran).isEqualTo(EnumSet.allOf(StepKind.class));
                 assertThat(session.state().record("stop").outputs().get("stdout")).startsWith(backups.toString());
                 assertThat(session.state().record("after").outputs()).containsEntry("differences", "0");
+                assertThat(live.metrics().baselines().all()).as("taken by the step, over the host and the database")
+                        .extracting(baseline -> baseline.id().signal()).contains("cpu", "db_connections");
                 session.finishSession("all steps done");
             }
             assertThat(JournalVerifier.verify(journal, Optional.empty(), Optional.empty()).isClosed()).isTrue();

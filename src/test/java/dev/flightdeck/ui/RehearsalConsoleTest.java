@@ -107,7 +107,9 @@ class RehearsalConsoleTest {
 
     /** Ctrl+R, the scenario, then the setup filled in and started: the wizard of a rehearsal session. */
     private static WizardViewModel openRehearsal(FxRobot robot, String scenario) throws Exception {
-        robot.clickOn(".app-title");
+        // the main window's title, not a node of a window an earlier test closed (its scene is gone)
+        robot.clickOn(robot.lookup(".app-title").queryAll().stream().filter(node -> node.getScene() != null
+                && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing()).findFirst().orElseThrow());
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scenarioButton(robot, scenario).isPresent());
         robot.clickOn(scenarioButton(robot, scenario).orElseThrow());
