@@ -38,7 +38,7 @@ public final class StepDescriptions {
         } else if (action instanceof StepAction.Baseline baseline) {
             return "Takes each instrument's median and p95 over the last " + Durations.format(baseline.window())
                     + " as its baseline (waiting until it has read that long), for rules such as \"2x baseline\" and the charts' bands."
-                    + (baseline.required().isEmpty() ? "" : " Fails unless " + String.join(", ", baseline.required()) + " had readings.");
+                    + (baseline.required().isEmpty() ? "" : " Fails unless " + inWords(baseline.required()) + " had readings.");
         } else if (action instanceof StepAction.Backup backup) {
             return "Dumps database '" + backup.database() + "' (" + (backup.format() == StepAction.BackupFormat.CUSTOM ? "pg_dump -Fc" : "plain SQL")
                     + "), records its size and SHA-256, and verifies it can be read back before anyone relies on it.";
@@ -56,6 +56,12 @@ public final class StepDescriptions {
                     + notify.webhook().map(w -> " and sends it to " + w).orElse("") + ".";
         }
         return action.summary();
+    }
+
+    /** {@code a}, {@code a and b}, {@code a, b and c} */
+    private static String inWords(List<String> items) {
+        return items.size() == 1 ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     /** The exact text that will be run, if the step runs text. */
