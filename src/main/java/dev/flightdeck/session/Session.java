@@ -88,16 +88,7 @@ public final class Session implements AutoCloseable {
 
     /** Runs the current step (a command, SQL, check, backup ...), or re-runs it after a failure or an unknown outcome. */
     public SessionEvent.StepOutcome run(String stepId) throws SessionRuleException, InterruptedException {
-        Step step;
-        int attempt;
-        synchronized (this) {
-            step = requireCurrent(stepId, "run");
-            if (!runner.canRun(step.kind())) {
-                throw new SessionRuleException(kindAdvice(step));
-            }
-            attempt = state.record(stepId).attempts() + 1;
-        }
-        return runner.run(step, attempt, false);
+        return runChosen(() -> requireCurrent(stepId, "run"), false);
     }
 
     /**
@@ -105,20 +96,13 @@ public final class Session implements AutoCloseable {
      * can then retry it, skip it (if optional) or roll back. The failed step itself stays failed.
      */
     public SessionEvent.StepOutcome runUndo(String stepId) throws SessionRuleException, InterruptedException {
-        Step undo;
-        int attempt;
-        synchronized (this) {
+        return runChosen(() -> {
             Step step = requireCurrent(stepId, "undo");
             if (state.record(stepId).status() != StepStatus.FAILED) {
                 throw new SessionRuleException("only a failed step is undone this way; the rollback undoes completed steps");
             }
-            undo = step.undo().orElseThrow(() -> new SessionRuleException("step '" + stepId + "' has no undo"));
-            if (!runner.canRun(undo.kind())) {
-                throw new SessionRuleException(kindAdvice(undo));
-            }
-            attempt = state.record(undo.id()).attempts() + 1;
-        }
-        return runner.run(undo, attempt, false);
+            return step.undo().orElseThrow(() -> new SessionRuleException("step '" + stepId + "' has no undo"));
+        }, false);
     }
 
     /** Ticks a checklist item. */
@@ -152,16 +136,7 @@ public final class Session implements AutoCloseable {
 
     /** Runs (or retries) a rollback step; only the next unfinished step of the {@link RollbackSequence} may run. */
     public SessionEvent.StepOutcome runRollbackStep(String stepId) throws SessionRuleException, InterruptedException {
-        Step step;
-        int attempt;
-        synchronized (this) {
-            step = RollbackRules.requireNext(state, stepId);
-            if (!runner.canRun(step.kind())) {
-                throw new SessionRuleException(kindAdvice(step));
-            }
-            attempt = state.record(step.id()).attempts() + 1;
-        }
-        return runner.run(step, attempt, true);
+        return runChosen(() -> RollbackRules.requireNext(state, stepId), true);
     }
 
     public synchronized void confirmRollbackStep(String stepId, String note) throws SessionRuleException {
@@ -186,16 +161,30 @@ public final class Session implements AutoCloseable {
      * look, so one that failed or whose outcome is unknown may simply run again.
      */
     public SessionEvent.StepOutcome runVerificationCheck(String stepId) throws SessionRuleException, InterruptedException {
+        return runChosen(() -> RollbackRules.requireCheck(state, stepId), true);
+    }
+
+    /** Picks a step by the session's rules, as of now. */
+    @FunctionalInterface
+    private interface StepChoice {
+        Step choose() throws SessionRuleException;
+    }
+
+    /**
+     * The step is chosen, checked to have an executor and given its attempt number under the session's lock; it runs
+     * outside it, so the operator can still start the rollback or stop the step meanwhile.
+     */
+    private SessionEvent.StepOutcome runChosen(StepChoice choice, boolean rollback) throws SessionRuleException, InterruptedException {
         Step step;
         int attempt;
         synchronized (this) {
-            step = RollbackRules.requireCheck(state, stepId);
+            step = choice.choose();
             if (!runner.canRun(step.kind())) {
                 throw new SessionRuleException(kindAdvice(step));
             }
-            attempt = state.record(stepId).attempts() + 1;
+            attempt = state.record(step.id()).attempts() + 1;
         }
-        return runner.run(step, attempt, true);
+        return runner.run(step, attempt, rollback);
     }
 
     /** Journals the verification's pass/fail table, sealed with a signed checkpoint whose short hash is returned. */
