@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A metric of a Prometheus page as PromQL writes it without functions: a name, optionally with exact label matches,
@@ -42,11 +41,5 @@ public record MetricSelector(String metric, Map<String, String> labels) {
 
     public boolean matches(String name, Map<String, String> sampleLabels) {
         return metric.equals(name) && labels.entrySet().stream().allMatch(label -> label.getValue().equals(sampleLabels.get(label.getKey())));
-    }
-
-    @Override
-    public String toString() {
-        return labels.isEmpty() ? metric : metric + labels.entrySet().stream().map(label -> label.getKey() + "=\"" + label.getValue() + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
     }
 }

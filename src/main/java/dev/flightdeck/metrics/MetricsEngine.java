@@ -123,7 +123,7 @@ public final class MetricsEngine implements AutoCloseable {
         return Baselines.measure(store, clock.instant(), window);
     }
 
-    /** When the earliest sample kept was taken: how long the instruments have been reading. */
+    /** When the first sample of this window was taken (even if the store has since dropped it): how long the instruments have been reading. */
     public Optional<Instant> firstReading() {
         long millis = firstReadingMillis.get();
         return millis == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
