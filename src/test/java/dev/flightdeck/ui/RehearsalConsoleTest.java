@@ -107,24 +107,22 @@ class RehearsalConsoleTest {
 
     /** Ctrl+R, the scenario, then the setup filled in and started: the wizard of a rehearsal session. */
     private static WizardViewModel openRehearsal(FxRobot robot, String scenario) throws Exception {
-        // the main window's title, not a node of a window an earlier test closed (its scene is gone)
-        robot.clickOn(robot.lookup(".app-title").queryAll().stream().filter(node -> node.getScene() != null
-                && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing()).findFirst().orElseThrow());
+        robot.clickOn(shown(robot, ".app-title"));
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scenarioButton(robot, scenario).isPresent());
         robot.clickOn(scenarioButton(robot, scenario).orElseThrow());
+        Node operator;
         try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#operator").tryQuery().isPresent());
+            operator = shown(robot, "#operator", 90);
         } catch (TimeoutException e) {
             throw new AssertionError("no setup after starting the sandbox; the window says: "
                     + robot.lookup(".setup-message").queryAll().stream().map(node -> ((javafx.scene.control.Labeled) node).getText()).toList(), e);
         }
-        // nodes are clicked as found: a closed dialog leaves a window without a scene, which lookups by query trip over
-        robot.clickOn(robot.lookup("#operator").<javafx.scene.Node>query()).write(OPERATOR);
-        robot.clickOn(robot.lookup("#passphrase").<javafx.scene.Node>query()).write("correct horse battery staple");
-        robot.clickOn(robot.lookup("#dryRunButton").<javafx.scene.Node>query());
+        robot.clickOn(operator).write(OPERATOR);
+        robot.clickOn(shown(robot, "#passphrase")).write("correct horse battery staple");
+        robot.clickOn(shown(robot, "#dryRunButton"));
         // the session window's own start button (the main window has a "Start session…" button with the same id)
-        Button start = robot.from(robot.lookup("#operator").<Node>query().getScene().getRoot()).lookup("#startButton").queryButton();
+        Button start = robot.from(operator.getScene().getRoot()).lookup("#startButton").queryButton();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !start.isDisabled());
         robot.clickOn(start);
         try {
@@ -146,6 +144,25 @@ class RehearsalConsoleTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wizardTitle(robot).isPresent());
         robot.clickOn(wizardTitle(robot).orElseThrow());
         return wizard;
+    }
+
+    /**
+     * The node a query finds in a showing window, looked up on the FX thread once it is there. Looked up from the test
+     * thread, a node can be found while the FX thread is still attaching its screen (its scene not yet set, as a
+     * clean-clone CI run once hit), or in a window an earlier test closed.
+     */
+    private static Node shown(FxRobot robot, String query, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> shownNow(robot, query).isPresent());
+        return shownNow(robot, query).orElseThrow();
+    }
+
+    private static Node shown(FxRobot robot, String query) throws Exception {
+        return shown(robot, query, 10);
+    }
+
+    private static Optional<Node> shownNow(FxRobot robot, String query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).queryAll().stream().filter(node -> node.getScene() != null
+                && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing()).findFirst()).get();
     }
 
     private static Optional<Node> wizardTitle(FxRobot robot) {
