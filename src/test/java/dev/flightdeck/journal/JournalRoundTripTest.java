@@ -45,6 +45,32 @@ class JournalRoundTripTest {
         assertThat(replay.scan().segments()).hasSize(2);
     }
 
+    /**
+     * A collector stopped at the end of a session, or a step cancelled by the emergency rollback, is interrupted while
+     * it may be journaling: the journal must record it and stay usable (an interruptible channel would close for good).
+     */
+    @Test
+    void aWriterInterruptedWhileAppendingKeepsRecording() throws Exception {
+        OperatorKey key = JournalFixture.newOperatorKey();
+        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        try (JournalWriter writer = Journal.create(directory, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
+            Thread interrupted = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                writer.append("connection", "flightdeck", JournalJson.object().put("host", "app1").put("state", "connected"));
+                writer.checkpoint("while interrupted");
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+            interrupted.start();
+            interrupted.join();
+            writer.append("step.outcome", "dana", JournalFixture.outcome(3));
+            writer.closeSession("session close");
+        }
+        assertThat(stillInterrupted).as("the interrupt is kept for the caller").isTrue();
+        Replay replay = Journal.read(directory, JournalFixture.PASSPHRASE);
+        assertThat(replay.entries()).extracting(JournalEntry::type).containsExactly("connection", "checkpoint", "step.outcome", "checkpoint");
+        assertThat(replay.isClosed()).isTrue();
+    }
+
     @Test
     void aTornTailIsReportedThenRecordedAsARecoveryEventOnReopening() throws Exception {
         OperatorKey key = JournalFixture.newOperatorKey();

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * An append-only file as the journal writer needs it. The production implementation is a {@code FileChannel};
+ * An append-only file as the journal writer needs it. The production implementation writes through a {@code FileOutputStream} (not interruptible);
  * tests substitute a double that loses unsynced bytes (power loss) or fails to sync.
  */
 public interface DurableFile extends Closeable {
@@ -13,6 +13,6 @@ public interface DurableFile extends Closeable {
     /** Writes every remaining byte of the buffer at the end of the file. */
     void append(ByteBuffer bytes) throws IOException;
 
-    /** Returns only when everything appended so far is on stable storage ({@code FileChannel.force(true)}). */
+    /** Returns only when everything appended so far is on stable storage (fsync). */
     void force() throws IOException;
 }
