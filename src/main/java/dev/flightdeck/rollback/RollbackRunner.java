@@ -6,6 +6,7 @@ import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.SessionRuleException;
+import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepStatus;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,21 @@ public final class RollbackRunner {
     }
 
     /**
+     * Starts the rollback, reopens a closed session for it (after {@link AfterClose}'s warning was shown), or goes on
+     * with one under way; returns what happened, for the operator.
+     */
+    public static String begin(Session session, String reason, String by) throws SessionRuleException {
+        SessionState state = session.state();
+        if (state.closed().isPresent()) {
+            return "Session reopened for its rollback by " + by + " (" + reason.strip() + "), checkpoint " + session.reopenForRollback(reason, by);
+        }
+        if (state.rollback() == SessionFold.RollbackState.RUNNING) {
+            return "Continuing the rollback that was under way.";
+        }
+        return "Rollback started by " + by + " (" + reason + "), checkpoint " + session.startRollback(reason, by);
+    }
+
+    /**
      * @param confirmations asks the operator to confirm a checklist item of the plan: the note, or empty to wait
      *                      (the command line answers for {@code --yes}; the console shows a dialog)
      * @param skips         rollback steps the operator did by hand or decided against, with the reason
@@ -43,7 +59,13 @@ public final class RollbackRunner {
             Optional<RollbackPlan.Entry> next = plan.entries().stream()
                     .filter(entry -> !session.state().record(entry.step().id()).status().isSettled()).findFirst();
             if (next.isEmpty()) {
-                return new RollbackVerification(session, say).verifyAndFinish(plan);
+                Result result = new RollbackVerification(session, say).verifyAndFinish(plan);
+                if (result == Result.DONE && session.state().reopened().isPresent()) {
+                    // it was closed once: it ends closed again, or its journal would look cut short
+                    say.accept("Session closed again, closing checkpoint " + session.finishSession("rolled back after the window had closed")
+                            + ": write it into the change ticket.");
+                }
+                return result;
             }
             Optional<Result> stop = step(next.get(), plan, confirmations, skips);
             if (stop.isPresent()) {

@@ -14,7 +14,7 @@ final class RollbackRules {
 
     static void requireCanStart(SessionState state) throws SessionRuleException {
         if (state.closed().isPresent()) {
-            throw new SessionRuleException("the session is closed");
+            throw new SessionRuleException("the session is closed: reopen it for its rollback");
         }
         if (state.rollback() == SessionFold.RollbackState.RUNNING) {
             throw new SessionRuleException("the rollback is already running; continue it");
@@ -25,6 +25,16 @@ final class RollbackRules {
         Optional<Step> running = state.runbook().steps().filter(step -> state.record(step.id()).status() == StepStatus.RUNNING).findFirst();
         if (running.isPresent()) {
             throw new SessionRuleException("step '" + running.get().id() + "' is still running: cancel it first, then start the rollback");
+        }
+    }
+
+    /** A closed session may be reopened for its rollback unless it was already rolled back. */
+    static void requireCanReopen(SessionState state) throws SessionRuleException {
+        if (state.closed().isEmpty()) {
+            throw new SessionRuleException("the session is not closed: start its rollback directly");
+        }
+        if (state.rollback() == SessionFold.RollbackState.SUCCEEDED) {
+            throw new SessionRuleException("the session was already rolled back before it closed");
         }
     }
 

@@ -53,7 +53,10 @@ public final class Session implements AutoCloseable {
     public static Session resume(List<Recorded> history, Runbook runbook, Inventory inventory, String operator,
                                  SessionRecorder recorder, Map<StepKind, StepExecutor> executors, String reason) {
         Session session = new Session(runbook, inventory, operator, recorder, executors, history);
-        session.append(operator, new SessionEvent.SessionResumed(operator, reason));
+        // a closed session opened to be looked at stays closed: only reopening it for its rollback writes to it
+        if (session.state.closed().isEmpty()) {
+            session.append(operator, new SessionEvent.SessionResumed(operator, reason));
+        }
         return session;
     }
 
@@ -132,6 +135,25 @@ public final class Session implements AutoCloseable {
         RollbackRules.requireCanStart(state);
         append(startedBy, new SessionEvent.RollbackStarted(blank(reason) ? "no reason given" : recorder.redact(reason.strip()), startedBy));
         return recorder.checkpoint("rollback started by " + startedBy);
+    }
+
+    /**
+     * Opens a closed session again, only to roll it back: a problem found after the window. Journaled with who and
+     * why (a written reason is required), followed by the rollback's start unless one was already under way when the
+     * session closed, and sealed with a signed checkpoint whose short hash is returned. The closing checkpoint stays
+     * in the journal; the wizard's steps never run again.
+     */
+    public synchronized String reopenForRollback(String reason, String reopenedBy) throws SessionRuleException {
+        RollbackRules.requireCanReopen(state);
+        if (blank(reason)) {
+            throw new SessionRuleException("reopening a closed session for its rollback needs a written reason");
+        }
+        String why = recorder.redact(reason.strip());
+        append(reopenedBy, new SessionEvent.SessionReopened(why, reopenedBy));
+        if (state.rollback() != SessionFold.RollbackState.RUNNING) {
+            append(reopenedBy, new SessionEvent.RollbackStarted(why, reopenedBy));
+        }
+        return recorder.checkpoint("session reopened for its rollback by " + reopenedBy);
     }
 
     /** Runs (or retries) a rollback step; only the next unfinished step of the {@link RollbackSequence} may run. */
@@ -301,6 +323,9 @@ public final class Session implements AutoCloseable {
         Step step = runbook.step(stepId).orElseThrow(() -> new SessionRuleException("runbook " + runbook.id() + " has no step '" + stepId + "'"));
         if (state.closed().isPresent()) {
             throw new SessionRuleException("the session is closed");
+        }
+        if (state.reopened().isPresent()) {
+            throw new SessionRuleException("the session was reopened only for its rollback; its steps cannot run again");
         }
         if (state.rollback() == SessionFold.RollbackState.RUNNING) {
             throw new SessionRuleException("the rollback is running; the wizard's steps wait until it ends");

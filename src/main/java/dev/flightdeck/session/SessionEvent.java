@@ -133,4 +133,13 @@ public sealed interface SessionEvent {
         public static final String TYPE = "session.closed";
         public String type() { return TYPE; }
     }
+
+    /**
+     * A closed session opened again, only to roll it back (a problem found after the window): who did it and why.
+     * The closing checkpoint before it stays in the journal; nothing but the rollback may run afterwards.
+     */
+    record SessionReopened(String reason, String reopenedBy) implements SessionEvent {
+        public static final String TYPE = "session.reopened";
+        public String type() { return TYPE; }
+    }
 }

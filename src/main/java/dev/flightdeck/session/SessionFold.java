@@ -27,6 +27,8 @@ public final class SessionFold {
         List<Recorded> alarms = new ArrayList<>();
         RollbackState rollback = RollbackState.NOT_STARTED;
         Optional<String> closed = Optional.empty();
+        Optional<java.time.Instant> closedAt = Optional.empty();
+        Optional<SessionState.Reopening> reopened = Optional.empty();
         Optional<SessionEvent.Verification> verification = Optional.empty();
         Optional<SessionEvent.RollbackCountdown> countdown = Optional.empty();
         Map<String, String> connections = new java.util.TreeMap<>();
@@ -35,9 +37,7 @@ public final class SessionFold {
             if (event instanceof SessionEvent.SessionOpened open) {
                 opened = Optional.of(open);
             } else if (event instanceof SessionEvent.SessionResumed) {
-                steps.replaceAll((id, record) -> record.status() == StepStatus.RUNNING
-                        ? record.withStatus(StepStatus.UNKNOWN, "started before the session was interrupted; the outcome was never recorded")
-                        : record);
+                interruptRunning(steps);
             } else if (event instanceof SessionEvent.StepIntent intent) {
                 steps.computeIfPresent(intent.stepId(), (id, record) -> record.started(recorded.time(), intent.attempt()));
             } else if (event instanceof SessionEvent.StepOutcome outcome) {
@@ -65,12 +65,26 @@ public final class SessionFold {
                 connections.put(change.target(), change.state());
             } else if (event instanceof SessionEvent.SessionClosed close) {
                 closed = Optional.of(close.result());
+                closedAt = Optional.of(recorded.time());
+            } else if (event instanceof SessionEvent.SessionReopened reopen) {
+                reopened = Optional.of(new SessionState.Reopening(closed.orElse(""), closedAt.orElse(recorded.time()), recorded.time(),
+                        reopen.reopenedBy(), reopen.reason()));
+                closed = Optional.empty();
+                closedAt = Optional.empty();
+                interruptRunning(steps);
             }
         }
         return new SessionState(runbook, opened, steps, List.copyOf(alarms), rollback, closed,
                 events.isEmpty() ? Optional.empty() : Optional.of(events.get(0).time()),
                 events.isEmpty() ? 0 : events.get(events.size() - 1).sequence(), java.util.Collections.unmodifiableMap(connections), verification,
-                countdown);
+                countdown, closedAt, reopened);
+    }
+
+    /** Whatever was running when the session stopped will never report: its outcome is unknown. */
+    private static void interruptRunning(Map<String, StepRecord> steps) {
+        steps.replaceAll((id, record) -> record.status() == StepStatus.RUNNING
+                ? record.withStatus(StepStatus.UNKNOWN, "started before the session was interrupted; the outcome was never recorded")
+                : record);
     }
 
     public enum RollbackState { NOT_STARTED, RUNNING, SUCCEEDED, FAILED }

@@ -25,7 +25,16 @@ public record SessionState(
         long lastSequence,
         Map<String, String> connections,
         Optional<SessionEvent.Verification> verification,
-        Optional<SessionEvent.RollbackCountdown> countdown) {
+        Optional<SessionEvent.RollbackCountdown> countdown,
+        Optional<Instant> closedAt,
+        Optional<Reopening> reopened) {
+
+    /**
+     * A closed session opened again for its rollback: how it had closed and when, and who reopened it, when and why.
+     * Anything written to the systems between the close and the reopening is not part of the pre-window state.
+     */
+    public record Reopening(String closedResult, Instant closedAt, Instant at, String by, String reason) {
+    }
 
     /** The last known state of each SSH target the session connected to ("connected", "closed", "lost"). */
     public Map<String, String> connections() {

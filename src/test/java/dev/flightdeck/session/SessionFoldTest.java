@@ -189,4 +189,33 @@ class SessionFoldTest {
                 .anySatisfy(w -> assertThat(w).isEqualTo("The point of no return (step 'migrate') would be passed 60 minutes"
                         + " too late to leave 30 minutes for a rollback inside the window."));
     }
+
+    @Test
+    void aReopenedSessionIsOpenAgainForItsRollbackAndRemembersWhenItHadClosed() {
+        open();
+        succeed("notice", Map.of());
+        record("dana", new SessionEvent.SessionClosed("all steps done"));
+        Instant closedAt = events.get(events.size() - 1).time();
+        assertThat(SessionFold.fold(RUNBOOK, events).closedAt()).contains(closedAt);
+
+        record("lee", new SessionEvent.SessionReopened("errors found the morning after", "lee"));
+        record("lee", new SessionEvent.RollbackStarted("errors found the morning after", "lee"));
+        SessionState state = SessionFold.fold(RUNBOOK, events);
+
+        assertThat(state.closed()).isEmpty();
+        assertThat(state.closedAt()).isEmpty();
+        assertThat(state.reopened()).hasValueSatisfying(reopening -> {
+            assertThat(reopening.by()).isEqualTo("lee");
+            assertThat(reopening.reason()).isEqualTo("errors found the morning after");
+            assertThat(reopening.closedAt()).isEqualTo(closedAt);
+            assertThat(reopening.closedResult()).isEqualTo("all steps done");
+        });
+        assertThat(state.rollback()).isEqualTo(SessionFold.RollbackState.RUNNING);
+
+        record("lee", new SessionEvent.RollbackFinished(SessionEvent.Status.SUCCEEDED, "done"));
+        record("lee", new SessionEvent.SessionClosed("rolled back after the window had closed"));
+        SessionState closedAgain = SessionFold.fold(RUNBOOK, events);
+        assertThat(closedAgain.closed()).contains("rolled back after the window had closed");
+        assertThat(closedAgain.reopened()).isPresent();
+    }
 }

@@ -2,6 +2,7 @@ package dev.flightdeck.ui;
 
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.journal.JournalFixture;
+import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.StepKind;
@@ -42,12 +43,26 @@ public final class WizardTestSessions {
     }
 
     public static Session start(Path journal, String runbookYaml, Map<StepKind, StepExecutor> executors) {
+        return start(journal, runbookYaml, executors, JournalFixture.newOperatorKey());
+    }
+
+    /** With the operator's signing key given, so that the session can be resumed with it. */
+    public static Session start(Path journal, String runbookYaml, Map<StepKind, StepExecutor> executors, OperatorKey key) {
         Runbook runbook = RunbookLoader.load(runbookYaml, "test.runbook.yaml", "test").orElseThrow();
-        SessionJournals.Setup setup = new SessionJournals.Setup(JournalFixture.PASSPHRASE.clone(), JournalFixture.newOperatorKey(),
-                JournalFixture.fastOptions(), List.of(), Inventory.empty(), executors);
+        SessionJournals.Setup setup = setup(executors, key);
         SessionEvent.SessionOpened opening = new SessionEvent.SessionOpened(UUID.randomUUID().toString(), runbook.id(), runbook.title(),
                 "", "sha", OPERATOR, "(none)", "20261123_020000", Map.of(), SessionEvent.Mode.LIVE);
         return SessionJournals.start(journal, opening, runbook, setup);
+    }
+
+    /** Opens the session in the journal again, as the console does when its folder is chosen in the setup. */
+    public static Session resume(Path journal, String runbookYaml, Map<StepKind, StepExecutor> executors, OperatorKey key) {
+        Runbook runbook = RunbookLoader.load(runbookYaml, "test.runbook.yaml", "test").orElseThrow();
+        return SessionJournals.resume(journal, runbook, "sha", OPERATOR, setup(executors, key), "resumed by the test");
+    }
+
+    private static SessionJournals.Setup setup(Map<StepKind, StepExecutor> executors, OperatorKey key) {
+        return new SessionJournals.Setup(JournalFixture.PASSPHRASE.clone(), key, JournalFixture.fastOptions(), List.of(), Inventory.empty(), executors);
     }
 
     /** Executors that need nothing outside this computer: local commands. */

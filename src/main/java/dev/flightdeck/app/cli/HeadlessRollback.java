@@ -28,12 +28,7 @@ final class HeadlessRollback {
 
     /** @return the exit code: 0 rolled back and verified, 1 stopped or not verified, 3 waiting for a confirmation */
     int run(Session session, String reason, String startedBy) throws SessionRuleException, InterruptedException {
-        if (!RollbackRunner.isUnderway(session)) {
-            String checkpoint = session.startRollback(reason, startedBy);
-            say("Rollback started by " + startedBy + " (" + reason + "), checkpoint " + checkpoint);
-        } else {
-            say("Continuing the rollback that was under way.");
-        }
+        say(RollbackRunner.begin(session, reason, startedBy));
         printPlan(RollbackPlanner.plan(session.state()), out);
         RollbackRunner.Result result = new RollbackRunner(session, this::say)
                 .run(step -> yes ? Optional.of("confirmed in non-interactive mode (--yes)") : Optional.empty(), skips);

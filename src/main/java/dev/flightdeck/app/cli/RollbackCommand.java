@@ -6,6 +6,7 @@ import dev.flightdeck.app.SessionLauncher;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
 import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.rollback.AfterClose;
 import dev.flightdeck.rollback.RollbackPlanner;
 import dev.flightdeck.rollback.VerificationTable;
 import dev.flightdeck.runbook.Runbook;
@@ -17,10 +18,13 @@ import dev.flightdeck.session.SessionRuleException;
 import dev.flightdeck.session.SessionState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = {"Reopen a session from its journal and run its emergency rollback plan headless.",
                 "Exit 0 rolled back and verified, 1 a rollback step failed or a verification check did not pass (run again to retry),",
-                "2 wrong usage, 3 waiting for a confirmation."})
+                "2 wrong usage (a closed session needs --reopen and --reason), 3 waiting for a confirmation.",
+                "A closed session is reopened for its rollback (journaled) and closed again once the rollback is verified."})
 public final class RollbackCommand implements Callable<Integer> {
 
     private final AppContext context;
@@ -44,7 +49,9 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--runbook", paramLabel = "ID|FILE", description = "the runbook the session ran (default: the built-in it names)") private String runbookName;
     @Option(names = "--plan", description = "only print the plan") private boolean planOnly;
     @Option(names = "--yes", description = "confirm checklist items of the plan (recorded as confirmed in non-interactive mode)") private boolean yes;
-    @Option(names = "--reason", paramLabel = "TEXT", description = "why the rollback is started (journaled)") private String reason = "emergency rollback from the command line";
+    @Option(names = "--reason", paramLabel = "TEXT", description = "why the rollback is started (journaled; required with --reopen)") private String reason;
+    @Option(names = "--reopen", description = {"roll back a session that was already closed: it is reopened for its rollback (journaled),",
+            "and anything written to the systems since the close is lost"}) private boolean reopen;
     @Option(names = "--skip", paramLabel = "STEP=REASON", description = "a rollback step done by hand or decided against") private Map<String, String> skips = new LinkedHashMap<>();
 
     RollbackCommand(AppContext context) {
@@ -74,10 +81,26 @@ public final class RollbackCommand implements Callable<Integer> {
             }
             Runbook runbook = source.parsed().orElseThrow();
             SessionState state = SessionFold.fold(runbook, history);
+            Optional<String> afterClose = AfterClose.warning(state, Instant.now(), ZoneId.systemDefault());
             if (planOnly) {
                 HeadlessRollback.printPlan(RollbackPlanner.plan(state), out);
                 state.verification().ifPresent(done -> out.print("Last verification:\n" + VerificationTable.of(done).render()));
+                afterClose.ifPresent(warning -> out.println("Note: " + warning));
                 return Cli.OK;
+            }
+            if (state.closed().isPresent() && state.rollback() == SessionFold.RollbackState.SUCCEEDED) {
+                err.println("flightdeck: the session was rolled back and verified before it closed; there is nothing left to roll back");
+                return Cli.USAGE;
+            }
+            if (afterClose.isPresent()) {
+                err.println("flightdeck: " + afterClose.get());
+                if (!reopen || reason == null || reason.isBlank()) {
+                    err.println("flightdeck: to roll it back all the same, run again with --reopen and --reason \"why\" (both are journaled)");
+                    return Cli.USAGE;
+                }
+            } else if (reopen) {
+                err.println("flightdeck: --reopen is for a closed session; this one is still open, so its rollback starts without it");
+                return Cli.USAGE;
             }
             Inventory inventory = InventoryFiles.read(inventoryFile, err).orElse(null);
             if (inventory == null) {
@@ -98,7 +121,7 @@ public final class RollbackCommand implements Callable<Integer> {
                 PgPassFile.standardLocation(context.environment()).orElse(new PromptedPassword(RunCommand::promptDatabasePassword)),
                 new TerminalCredentials(), SessionEvent.Mode.LIVE);
         try (LiveSession live = SessionLauncher.forProduction(context).resume(choices, "reopened for the rollback")) {
-            return new HeadlessRollback(out, yes, skips).run(live.session(), reason, operator);
+            return new HeadlessRollback(out, yes, skips).run(live.session(), reason == null ? "emergency rollback from the command line" : reason, operator);
         }
     }
 }

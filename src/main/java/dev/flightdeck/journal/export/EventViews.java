@@ -42,6 +42,7 @@ public final class EventViews {
                     s(p, "reason"), p);
             case "recovery" -> view("recovery", "Recovered after an interrupted write", t(p, "description"), p);
             case "session.closed" -> view("session", "Session closed" + (p.has("result") ? ": " + s(p, "result") : ""), t(p, "note"), p);
+            case "session.reopened" -> view("session", "Session reopened for its rollback by " + s(p, "reopenedBy"), t(p, "reason"), p);
             default -> new EventView("other", entry.type(), "", allFields(p));
         };
     }

@@ -56,6 +56,11 @@ final class ReportModel {
             } else if (entry.type().equals("session.closed")) {
                 session.put("closed", TIME.format(entry.time()));
                 session.put("result", entry.text("result"));
+            } else if (entry.type().equals("session.reopened")) {
+                // the earlier close stays in the event list; the summary says whether it ended closed again
+                session.put("reopened", TIME.format(entry.time()) + " by " + entry.text("reopenedBy") + ": " + entry.text("reason"));
+                session.remove("closed");
+                session.remove("result");
             }
         }
         return session;

@@ -6,6 +6,8 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import java.util.Optional;
 import javafx.scene.layout.VBox;
 
 /**
@@ -42,6 +44,34 @@ public final class RollbackDialog {
         alert.getDialogPane().setContent(content);
         alert.getDialogPane().getStyleClass().add("rollback-dialog");
         return alert.showAndWait().filter(go::equals).isPresent();
+    }
+
+    /**
+     * For a session that already closed: the same dialog, led by what rolling back now costs (whatever was written
+     * since the close), and a written reason, which the journal keeps; "Roll back now" stays disabled until there is
+     * one. Returns the reason when the operator chose to roll back.
+     */
+    public static Optional<String> confirmAfterClose(RollbackViewModel rollback, String warning) {
+        ButtonType go = new ButtonType(ROLL_BACK, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, "", go, cancel);
+        alert.setTitle("Emergency rollback of a closed session");
+        alert.setHeaderText("Reopen this session and roll " + rollback.systemName() + " back to its state before the window?");
+        Label cost = new Label(warning);
+        cost.setWrapText(true);
+        cost.getStyleClass().add("rollback-after-close");
+        TextField reason = new TextField();
+        reason.setId("reopenReason");
+        reason.setPromptText("What was found, and by whom");
+        Label reasonLabel = new Label("Why roll back now? (journaled)");
+        reasonLabel.setLabelFor(reason);
+        VBox content = content(rollback);
+        content.getChildren().addAll(0, java.util.List.of(cost, reasonLabel, reason));
+        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().getStyleClass().add("rollback-dialog");
+        alert.getDialogPane().lookupButton(go).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> reason.getText().isBlank(), reason.textProperty()));
+        javafx.application.Platform.runLater(reason::requestFocus);
+        return alert.showAndWait().filter(go::equals).map(chosen -> reason.getText().strip());
     }
 
     private static VBox content(RollbackViewModel rollback) {

@@ -88,13 +88,15 @@ public final class RollbackViewModel {
                 new FxConfirmation(session.operator()));
     }
 
-    /** Starts the rollback (or continues one under way) and walks the plan; {@code reason} is journaled. */
+    /**
+     * Starts the rollback (or continues one under way, or reopens a closed session for it) and walks the plan;
+     * {@code reason} is journaled.
+     */
     public void start(String reason, String startedBy, Function<Step, Optional<String>> confirmations) {
         this.confirmations = confirmations;
         walk(() -> {
-            if (!RollbackRunner.isUnderway(session) && session.state().rollback() != SessionFold.RollbackState.SUCCEEDED) {
-                session.startRollback(reason, startedBy);
-            }
+            String begun = RollbackRunner.begin(session, reason, startedBy);
+            uiThread.execute(() -> say(begun));
         }, Map.of());
     }
 

@@ -251,6 +251,12 @@ public final class WizardController {
         dev.flightdeck.ui.rollback.HoldToConfirmButton button = new dev.flightdeck.ui.rollback.HoldToConfirmButton(
                 "Emergency rollback (hold)", Duration.seconds(2),
                 () -> javafx.application.Platform.runLater(() -> {
+                    Optional<String> afterClose = wizard.afterCloseWarning();
+                    if (afterClose.isPresent()) {
+                        dev.flightdeck.ui.rollback.RollbackDialog.confirmAfterClose(wizard.rollback(), afterClose.get())
+                                .ifPresent(reason -> wizard.reopenForRollback(reason, new dev.flightdeck.ui.rollback.FxConfirmation(wizard.operator())));
+                        return;
+                    }
                     Optional<Step> running = wizard.runningStep();
                     if (dev.flightdeck.ui.rollback.RollbackDialog.confirm(wizard.rollback(), running)) {
                         // an emergency does not wait for a 10-minute watch or a hung command to end

@@ -60,6 +60,8 @@ public final class WizardViewModel {
     }
     private final ObjectProperty<StepRow> current = new SimpleObjectProperty<>(this, "current");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    /** Set on the session's thread when this window closed the session; its journal writer is shut from then on. */
+    private volatile boolean closedHere;
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty messageIsProblem = new SimpleBooleanProperty(this, "messageIsProblem", true);
     private final StringProperty progress = new SimpleStringProperty(this, "progress", "");
@@ -340,6 +342,7 @@ public final class WizardViewModel {
             String shown;
             try {
                 shown = "Session closed. Closing checkpoint " + session.finishSession("all steps done") + ": write it into the change ticket.";
+                closedHere = true;
             } catch (SessionRuleException | RuntimeException e) {
                 shown = "could not close the session: " + e.getMessage();
             }
@@ -407,10 +410,23 @@ public final class WizardViewModel {
         return rollback.planText();
     }
 
-    /** True until the rollback has finished successfully or the session is closed. */
+    /**
+     * True until the rollback has finished successfully. A session closed in this window is not rolled back from it
+     * (its journal is sealed and shut); one opened closed from its journal folder may be reopened for its rollback.
+     */
     public boolean canRollBack() {
         SessionState now = session.state();
-        return now.closed().isEmpty() && now.rollback() != dev.flightdeck.session.SessionFold.RollbackState.SUCCEEDED;
+        return !(now.closed().isPresent() && closedHere) && now.rollback() != dev.flightdeck.session.SessionFold.RollbackState.SUCCEEDED;
+    }
+
+    /** For a closed session: what rolling it back now means (empty while it is open). */
+    public Optional<String> afterCloseWarning() {
+        return dev.flightdeck.rollback.AfterClose.warning(session.state(), clock.instant(), clock.getZone());
+    }
+
+    /** Reopens the closed session for its rollback, with the operator's written reason, and walks the plan. */
+    public void reopenForRollback(String reason, java.util.function.Function<Step, Optional<String>> confirmations) {
+        rollback.start(reason, session.operator(), confirmations);
     }
 
     /** Starts the emergency rollback (or continues one under way); the rollback screen shows its progress. */

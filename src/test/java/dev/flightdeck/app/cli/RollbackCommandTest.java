@@ -100,4 +100,63 @@ class RollbackCommandTest {
         assertThat(continued.out()).contains("Continuing the rollback that was under way.", "skipped (stopped it by hand with systemctl)");
         assertThat(config).hasContent("version=1");
     }
+
+    @Test
+    void aClosedSessionIsRolledBackOnlyWhenReopenedWithAReasonAndEndsClosedAgain() throws Exception {
+        Path runbook = runbook("  - run: echo rolling back\n    on: local");
+        CliRun upgrade = flightdeck(runbook, "run", "--approve", "OPERATIONS=Lee");
+        assertThat(upgrade.exitCode()).as(upgrade.out() + upgrade.err()).isZero();
+        assertThat(upgrade.out()).contains("All steps done. Closing checkpoint ");
+        Path journal = dir.resolve("journal");
+        long closedSize = journalBytes(journal);
+
+        CliRun plan = flightdeck(runbook, "rollback", "--plan");
+        assertThat(plan.exitCode()).isZero();
+        assertThat(plan.out()).contains("R1", "rolling back", "Note: This session closed at ", "ago)", "is lost");
+
+        // the problem is found the next morning: without --reopen and a reason nothing happens, and nothing is written
+        CliRun refused = flightdeck(runbook, "rollback", "--yes");
+        assertThat(refused.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(refused.err()).contains("This session closed at ", "anything written to them since the close", "--reopen and --reason");
+        assertThat(flightdeck(runbook, "rollback", "--yes", "--reopen").err()).contains("--reopen and --reason");
+        assertThat(config).hasContent("version=2");
+        assertThat(journalBytes(journal)).as("a refused rollback writes nothing").isEqualTo(closedSize);
+        assertThat(JournalVerifier.verify(journal, Optional.empty(), Optional.empty()).isClosed()).isTrue();
+
+        CliRun rollback = flightdeck(runbook, "rollback", "--yes", "--reopen", "--reason", "lab results missing since the upgrade (Dr. Ames)");
+        assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
+        assertThat(rollback.out()).containsSubsequence("Session reopened for its rollback by Dana (lab results missing since the upgrade (Dr. Ames)), checkpoint ",
+                "Rollback done. Checkpoint ", "Session closed again, closing checkpoint ");
+        assertThat(config).hasContent("version=1");
+        assertThat(dir.resolve("app.conf.before")).doesNotExist();
+        var verified = JournalVerifier.verify(journal, Optional.empty(), Optional.empty());
+        assertThat(verified.isIntact()).isTrue();
+        assertThat(verified.isClosed()).as("the reopened session ends with a closing checkpoint again").isTrue();
+
+        assertThat(flightdeck(runbook, "rollback", "--yes", "--reopen", "--reason", "again").err()).contains("nothing left to roll back");
+        assertThat(flightdeck(runbook, "run", "--resume", "--approve", "OPERATIONS=Lee").exitCode()).isNotZero();
+
+        Path report = dir.resolve("report");
+        CliRun export = CliRun.run(home, "journal", "export", journal.toString(), "--format", "html", "--out", report.toString(),
+                "--passphrase-file", passphrase.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(Files.readString(report.resolve("journal-report.html"))).contains("Reopened for its rollback", "by Dana: lab results missing",
+                "Session reopened for its rollback by Dana", "rolled back after the window had closed");
+    }
+
+    @Test
+    void reopenIsRefusedForASessionStillOpen() throws Exception {
+        Path runbook = runbook("  - run: echo rolling back\n    on: local");
+        assertThat(flightdeck(runbook, "run").exitCode()).isEqualTo(3);
+        CliRun refused = flightdeck(runbook, "rollback", "--yes", "--reopen", "--reason", "x");
+        assertThat(refused.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(refused.err()).contains("--reopen is for a closed session");
+        assertThat(config).hasContent("version=2");
+    }
+
+    private static long journalBytes(Path journal) throws java.io.IOException {
+        try (var files = Files.list(journal)) {
+            return files.mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
 }
