@@ -60,10 +60,8 @@ public final class RollbackRunner {
                     .filter(entry -> !session.state().record(entry.step().id()).status().isSettled()).findFirst();
             if (next.isEmpty()) {
                 Result result = new RollbackVerification(session, say).verifyAndFinish(plan);
-                if (result == Result.DONE && session.state().reopened().isPresent()) {
-                    // it was closed once: it ends closed again, or its journal would look cut short
-                    say.accept("Session closed again, closing checkpoint " + session.finishSession("rolled back after the window had closed")
-                            + ": write it into the change ticket.");
+                if (result == Result.DONE) {
+                    closeSession();
                 }
                 return result;
             }
@@ -107,6 +105,17 @@ public final class RollbackRunner {
         }
         say.accept("  ✓ " + outcome.message());
         return Optional.empty();
+    }
+
+    /**
+     * A verified rollback ends the window: the systems are as they were before it and none of the session's steps may
+     * run again, so the journal is sealed with its closing checkpoint (else a reviewer would find it "not closed").
+     * A rollback whose checks failed leaves the session open, to be retried.
+     */
+    private void closeSession() throws SessionRuleException {
+        boolean reopened = session.state().reopened().isPresent();
+        String checkpoint = session.finishSession(reopened ? "rolled back after the window had closed" : "rolled back and verified");
+        say.accept("Session closed" + (reopened ? " again" : "") + ", closing checkpoint " + checkpoint + ": write it into the change ticket.");
     }
 
     /** Says where the rollback stopped, what to do, and which steps have not run. */

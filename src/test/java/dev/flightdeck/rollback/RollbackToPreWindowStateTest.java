@@ -52,11 +52,14 @@ class RollbackToPreWindowStateTest {
                 }
                 assertThat(result).as(String.join("\n", said)).isEqualTo(RollbackRunner.Result.DONE);
                 assertThat(session.state().rollback()).isEqualTo(SessionFold.RollbackState.SUCCEEDED);
+                assertThat(session.state().closed()).as("a verified rollback ends the window").contains("rolled back and verified");
                 VerificationTable table = VerificationTable.of(session.state().verification().orElseThrow());
                 assertThat(table.rows()).extracting(VerificationTable.Row::result).containsExactly("PASS", "PASS", "PASS", "PASS");
             }
             assertThat(lab.state()).isEqualTo(before);
-            assertThat(JournalVerifier.verify(dir.resolve("journal"), Optional.empty(), Optional.empty()).isIntact()).isTrue();
+            var journal = JournalVerifier.verify(dir.resolve("journal"), Optional.empty(), Optional.empty());
+            assertThat(journal.isIntact()).isTrue();
+            assertThat(journal.isClosed()).isTrue();
         }
     }
 }

@@ -102,7 +102,7 @@ class RehearsalConsoleTest {
         assertThat(after.verification()).hasValueSatisfying(table -> assertThat(table.passed()).isTrue());
         assertThat(after.alarms()).isNotEmpty();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-message").queryLabeled().getText()
-                .startsWith("Rollback done. Checkpoint "));
+                .startsWith("Session closed, closing checkpoint "));
     }
 
     /** Ctrl+R, the scenario, then the setup filled in and started: the wizard of a rehearsal session. */

@@ -128,7 +128,7 @@ class WizardRollbackTest {
         assertThat(rollback.getTooltip().getText()).contains("R1  Run: echo stopping the app for the rollback  (rollback procedure)",
                 "R2  Run: rm -f", "(undo of step upgrade)");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-message").queryAs(javafx.scene.control.Label.class)
-                .getText().startsWith("Rollback done. Checkpoint "));
+                .getText().startsWith("Session closed, closing checkpoint "));
         javafx.scene.control.TableView<?> plan = robot.lookup("#planTable").queryAs(javafx.scene.control.TableView.class);
         assertThat(plan.isVisible()).as("the rollback screen replaced the steps").isTrue();
         assertThat(plan.getItems()).extracting(row -> ((dev.flightdeck.ui.rollback.RollbackRow) row).status()).containsOnly("succeeded");
