@@ -83,7 +83,7 @@ public final class PanelSampler {
         FigureState state = FigureState.NEUTRAL;
         for (RingSeries series : members) {
             state = state.worse(states.of(series.id()));
-            if (family.figures().contains(series.id().signal())) {
+            if (family.showsFigure(series.id().signal())) {
                 figures.add(figure(series, states));
             }
         }
