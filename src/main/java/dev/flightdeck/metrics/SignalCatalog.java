@@ -17,7 +17,10 @@ public final class SignalCatalog {
             "health_consecutive_failures", SignalUnit.NUMBER,
             "db_connections_active", SignalUnit.NUMBER,
             "db_connections_idle", SignalUnit.NUMBER,
-            "db_size_mb", SignalUnit.NUMBER);
+            "db_size_mb", SignalUnit.MEGABYTES);
+
+    /** Names that read better on a figure than the signal's own (its unit is shown with the value). */
+    private static final Map<String, String> LABELS = Map.of("db_size_mb", "db size");
 
     private static final Map<String, SignalUnit> UNITS = units();
 
@@ -41,6 +44,11 @@ public final class SignalCatalog {
     /** Whether the signal's unit is known (a signal only a custom collector produces is not). */
     public static boolean knows(String signal) {
         return UNITS.containsKey(signal);
+    }
+
+    /** How a figure names the signal: {@code error rate}, {@code db size}. */
+    public static String label(String signal) {
+        return LABELS.getOrDefault(signal, signal.replace('_', ' '));
     }
 
     /** The unit of a signal; signals Flightdeck does not know are plain numbers. */

@@ -108,7 +108,7 @@ public final class PanelSampler {
         if (state == FigureState.NEUTRAL && SignalCatalog.unitOf(id.signal()) == dev.flightdeck.metrics.SignalUnit.CHECK && value < 1) {
             state = FigureState.WARNING;
         }
-        String label = id.source() + " · " + id.signal().replace('_', ' ');
+        String label = id.source() + " · " + SignalCatalog.label(id.signal());
         return new Figure(id, label, SignalCatalog.unitOf(id.signal()).format(value), state, states.detail(id));
     }
 

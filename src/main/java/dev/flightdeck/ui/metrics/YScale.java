@@ -54,6 +54,7 @@ public record YScale(double low, double high, double step, SignalUnit unit) {
             case MILLISECONDS -> value >= 10_000 ? String.format(Locale.ROOT, "%.0f s", value / 1000) : number + " ms";
             case PER_SECOND -> number + "/s";
             case CHECK, NUMBER -> number;
+            case MEGABYTES -> number + " MB";
         };
     }
 }

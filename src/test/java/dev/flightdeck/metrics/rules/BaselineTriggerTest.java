@@ -41,7 +41,7 @@ class BaselineTriggerTest {
         assertThat(harness.firingSeconds()).isEmpty();
         assertThat(harness.monitor.statuses()).singleElement().satisfies(status -> {
             assertThat(status.state()).isEqualTo(RuleState.NO_BASELINE);
-            assertThat(status.detail()).isEqualTo("5000 ms; no baseline captured yet");
+            assertThat(status.detail()).isEqualTo("5.0 s; no baseline captured yet");
         });
     }
 
