@@ -13,11 +13,14 @@ public final class JournalRecorder implements SessionRecorder {
     private final JournalWriter writer;
     private final Redactor redactor;
     private final OutputLimits limits;
+    private volatile String lastCheckpoint;
 
-    public JournalRecorder(JournalWriter writer, Redactor redactor, OutputLimits limits) {
+    /** @param lastCheckpoint the newest checkpoint already in the journal (a resumed one), or null */
+    public JournalRecorder(JournalWriter writer, Redactor redactor, OutputLimits limits, String lastCheckpoint) {
         this.writer = writer;
         this.redactor = redactor;
         this.limits = limits;
+        this.lastCheckpoint = lastCheckpoint;
     }
 
     @Override
@@ -28,12 +31,19 @@ public final class JournalRecorder implements SessionRecorder {
 
     @Override
     public String checkpoint(String reason) {
-        return writer.checkpoint(reason).shortHash();
+        lastCheckpoint = writer.checkpoint(reason).shortHash();
+        return lastCheckpoint;
     }
 
     @Override
     public String closeSession(String reason) {
-        return writer.closeSession(reason).shortHash();
+        lastCheckpoint = writer.closeSession(reason).shortHash();
+        return lastCheckpoint;
+    }
+
+    @Override
+    public java.util.Optional<String> lastCheckpoint() {
+        return java.util.Optional.ofNullable(lastCheckpoint);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -74,6 +75,11 @@ public final class Session implements AutoCloseable {
 
     public Inventory inventory() {
         return inventory;
+    }
+
+    /** The short hash of the journal's newest signed checkpoint, for the change ticket and the status bar. */
+    public Optional<String> lastCheckpoint() {
+        return recorder.lastCheckpoint();
     }
 
     SessionRecorder recorder() {

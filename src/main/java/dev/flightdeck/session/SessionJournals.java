@@ -31,7 +31,7 @@ public final class SessionJournals {
 
     public static Session start(Path directory, SessionEvent.SessionOpened opening, Runbook runbook, Setup setup) {
         var writer = Journal.create(directory, UUID.fromString(opening.sessionId()), setup.passphrase(), setup.signingKey(), setup.options());
-        JournalRecorder recorder = new JournalRecorder(writer, Redactor.forSecrets(setup.knownSecrets()), OutputLimits.defaults());
+        JournalRecorder recorder = new JournalRecorder(writer, Redactor.forSecrets(setup.knownSecrets()), OutputLimits.defaults(), null);
         return Session.open(opening, runbook, setup.inventory(), recorder, setup.executors());
     }
 
@@ -49,7 +49,9 @@ public final class SessionJournals {
             throw new IllegalStateException("the session was opened with a different version of runbook '" + opened.runbookId()
                     + "' (SHA-256 " + opened.runbookSha256().substring(0, Math.min(12, opened.runbookSha256().length())) + "…); resume it with the runbook it started with");
         }
-        JournalRecorder recorder = new JournalRecorder(resumed.writer(), Redactor.forSecrets(setup.knownSecrets()), OutputLimits.defaults());
+        List<dev.flightdeck.journal.Checkpoint> checkpoints = resumed.replay().checkpoints();
+        JournalRecorder recorder = new JournalRecorder(resumed.writer(), Redactor.forSecrets(setup.knownSecrets()), OutputLimits.defaults(),
+                checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1).shortHash());
         return Session.resume(history, runbook, setup.inventory(), operator, recorder, setup.executors(), reason);
     }
 

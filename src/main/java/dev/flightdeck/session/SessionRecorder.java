@@ -15,6 +15,9 @@ public interface SessionRecorder extends AutoCloseable {
     /** Seals the journal with the closing checkpoint (a journal without one was cut short or is still open). */
     String closeSession(String reason);
 
+    /** The short hash of the newest signed checkpoint in the journal (taken in this run or before it), if any. */
+    java.util.Optional<String> lastCheckpoint();
+
     /** Masks every known secret and secret-looking pattern in a text before it is recorded. */
     String redact(String text);
 

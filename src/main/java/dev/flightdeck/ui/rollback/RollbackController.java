@@ -58,6 +58,11 @@ public final class RollbackController {
         column(resultColumn, VerificationTable.Row::result);
         column(detailColumn, VerificationTable.Row::detail);
         verificationTable.setItems(rollback.verification());
+        javafx.scene.control.Label noChecks = new javafx.scene.control.Label(rollback.hasVerificationChecks()
+                ? "The checks of the runbook's rollback-verification run once every rollback step is done; their results appear here."
+                : "This runbook has no rollback-verification checks: check by hand that the system works as before the window.");
+        noChecks.setWrapText(true);
+        verificationTable.setPlaceholder(noChecks);
         outputList.setItems(rollback.output());
         rollback.output().addListener((javafx.collections.ListChangeListener<String>) change -> outputList.scrollTo(rollback.output().size() - 1));
         rollbackMessage.textProperty().bind(rollback.messageProperty());

@@ -199,6 +199,11 @@ public final class RollbackViewModel {
                 .collect(java.util.stream.Collectors.joining("\n"));
     }
 
+    /** Whether the runbook says how to check the rollback worked ({@code rollback-verification:}). */
+    public boolean hasVerificationChecks() {
+        return !session.runbook().rollbackVerification().isEmpty();
+    }
+
     public String systemName() {
         SessionState state = session.state();
         return state.runbook().title() + state.opened().map(open -> " on " + open.inventory()).orElse("");

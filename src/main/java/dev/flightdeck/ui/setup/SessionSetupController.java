@@ -51,8 +51,8 @@ public final class SessionSetupController {
         testConnectionsButton.disableProperty().bind(setup.busyProperty());
         setup.connections().addListener((javafx.collections.ListChangeListener<SessionSetupViewModel.ConnectionRow>) change ->
                 connectionBox.getChildren().setAll(setup.connections().stream().map(row -> ConnectionRowView.of(row, setup)).toList()));
-        startButton.textProperty().bind(javafx.beans.binding.Bindings.when(setup.resumingProperty())
-                .then("Resume session").otherwise("Start session"));
+        startButton.textProperty().bind(javafx.beans.binding.Bindings.when(setup.closedSessionProperty()).then("Open closed session")
+                .otherwise(javafx.beans.binding.Bindings.when(setup.resumingProperty()).then("Resume session").otherwise("Start session")));
         startButton.disableProperty().bind(setup.canStart().not().or(passphrase.textProperty().isEmpty()));
         // the dry run disables its own button while it works, which takes the focus away: give it to the next step
         startButton.disableProperty().addListener((observable, wasDisabled, disabled) -> {

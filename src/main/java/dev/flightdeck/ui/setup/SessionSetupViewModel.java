@@ -54,6 +54,7 @@ public final class SessionSetupViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final BooleanProperty planRunnable = new SimpleBooleanProperty(this, "planRunnable");
     private final BooleanProperty resuming = new SimpleBooleanProperty(this, "resuming");
+    private final BooleanProperty closedSession = new SimpleBooleanProperty(this, "closedSession");
     private final ObservableList<VariableInput> variables = FXCollections.observableArrayList();
 
     private final Credentials sshCredentials;
@@ -150,6 +151,11 @@ public final class SessionSetupViewModel {
     /** True when the journal folder already holds a session: starting means resuming it. */
     public BooleanProperty resumingProperty() {
         return resuming;
+    }
+
+    /** True when that session was closed: it opens to be looked at, and only its emergency rollback may reopen it. */
+    public BooleanProperty closedSessionProperty() {
+        return closedSession;
     }
 
     public ObservableList<VariableInput> variables() {
@@ -257,14 +263,17 @@ public final class SessionSetupViewModel {
         Tasks.create(this::planNow).onSuccess(result -> {
             plan.set(result.text());
             resuming.set(result.existingJournal());
+            closedSession.set(result.closedJournal());
             planRunnable.set(result.runnable());
             message.set(!result.runnable() ? "Fix the problems listed, then run the dry run again."
+                    : result.closedJournal() ? "This journal folder holds a closed session of this runbook: it opens to be looked at, "
+                            + "and nothing is written to it unless you start its emergency rollback."
                     : result.existingJournal() ? "This journal folder holds a session of this runbook: it will be resumed where it stopped."
                     : "Dry run found nothing missing. Read the plan, then start.");
         }).onError(error -> message.set("Dry run failed: " + error.getMessage())).andFinally(() -> busy.set(false)).runOnce(background);
     }
 
-    private record PlanResult(String text, boolean runnable, boolean existingJournal) {
+    private record PlanResult(String text, boolean runnable, boolean existingJournal, boolean closedJournal) {
     }
 
     private PlanResult planNow() throws Exception {
@@ -284,7 +293,10 @@ public final class SessionSetupViewModel {
         }
         Path folder = Path.of(journal.get().strip());
         boolean existing = java.nio.file.Files.isDirectory(folder) && hasFiles(folder);
-        return new PlanResult(text.toString(), errors.isEmpty() && plan.isRunnable(), existing);
+        // checkpoints are signed in the clear: whether the session was closed is known without the passphrase
+        boolean closed = existing && dev.flightdeck.journal.verify.JournalVerifier.verify(folder, java.util.Optional.empty(),
+                java.util.Optional.empty()).isClosed();
+        return new PlanResult(text.toString(), errors.isEmpty() && plan.isRunnable(), existing, closed);
     }
 
     private static boolean hasFiles(Path folder) throws java.io.IOException {
@@ -330,7 +342,7 @@ public final class SessionSetupViewModel {
                 Arrays.fill(passphrase, '\0');
             }
         }).onSuccess(live -> {
-            message.set(resuming.get() ? "Session resumed." : "Session started.");
+            message.set(closedSession.get() ? "Closed session opened." : resuming.get() ? "Session resumed." : "Session started.");
             started.accept(live);
         }).onError(error -> message.set("Could not start: " + error.getMessage()))
                 .andFinally(() -> busy.set(false)).runOnce(background);

@@ -283,11 +283,16 @@ public final class WizardController {
     /** Nothing left to do: say so, offer to seal the journal, and clear what belonged to the last step. */
     private void showCompletion() {
         boolean complete = wizard.completeProperty().get();
-        stepTitle.setText(complete ? "Every step is done" : "");
-        stepEyebrow.setText(complete ? "SESSION COMPLETE" : "");
+        boolean closed = wizard.stateProperty().get().closed().isPresent();
+        stepTitle.setText(!complete ? "" : closed ? "This session is closed" : "Every step is done");
+        stepEyebrow.setText(!complete ? "" : closed ? "SESSION CLOSED" : "SESSION COMPLETE");
         kindChipHolder.getChildren().clear();
         stepStatus.setText("");
-        stepDescription.setText(complete ? "Close the session to seal the journal with its closing checkpoint, and write the checkpoint into the change ticket." : "");
+        stepDescription.setText(!complete ? ""
+                : !closed ? "Close the session to seal the journal with its closing checkpoint, and write the checkpoint into the change ticket."
+                : "Its journal is sealed with its closing checkpoint" + wizard.lastCheckpoint().map(hash -> " " + hash).orElse("")
+                        + "; nothing more runs in it." + (wizard.canRollBack() ? " If the change must be undone after all, hold the emergency "
+                        + "rollback: it says what that costs and reopens the session for the rollback only." : ""));
         stepDescription.setVisible(complete);
         stepDescription.setManaged(complete);
         for (javafx.scene.Node node : new javafx.scene.Node[] {stepWhatHappens, stepText, stepWhere, stepResult, note, noteLabel}) {

@@ -15,6 +15,7 @@ import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.session.WindowClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +151,7 @@ public final class WizardViewModel {
         progress.set(phases.stream().filter(PhaseProgress::current).findFirst()
                 .map(phase -> "Phase " + phase.number() + " of " + phases.size() + " · " + phase.title() + " · ").orElse("")
                 + now.settledCount() + " of " + rows.size() + " steps done");
-        journalStatus.set("Journal: " + now.lastSequence() + " records · last checkpoint " + lastCheckpoint(now));
+        showJournalStatus(now);
         replaceIfChanged(connections, hostConnections(now));
         complete.set(now.isComplete());
         Optional<Step> currentStep = now.currentStep();
@@ -210,18 +211,39 @@ public final class WizardViewModel {
         if (now == null) {
             return;
         }
-        WindowClock.Reading reading = WindowClock.read(now, clock.instant());
-        clockText.set(shortDuration(reading.elapsed()) + reading.planned().map(p -> " of " + shortDuration(p)).orElse("")
-                + " · projected end in " + shortDuration(reading.remainingEstimate()));
-        warning.set(String.join(" ", reading.warnings()));
+        Optional<String> over = windowOver(now);
+        if (over.isPresent()) {
+            clockText.set(over.get());
+            warning.set("");
+        } else {
+            WindowClock.Reading reading = WindowClock.read(now, clock.instant());
+            clockText.set(shortDuration(reading.elapsed()) + reading.planned().map(p -> " of " + shortDuration(p)).orElse("")
+                    + " · projected end in " + shortDuration(reading.remainingEstimate()));
+            warning.set(String.join(" ", reading.warnings()));
+        }
+        // a checkpoint is taken just after the event it seals: the next tick shows it
+        showJournalStatus(now);
     }
 
-    /** The newest signed checkpoint (taken at every approval), for the change ticket. */
-    private static String lastCheckpoint(SessionState now) {
-        return now.steps().values().stream().flatMap(record -> record.approvals().stream())
-                .max(java.util.Comparator.comparing(StepRecord.ApprovalRecord::time))
-                .map(StepRecord.ApprovalRecord::checkpoint).orElse("none yet");
+    /** A window that is over has no projection: how long it took, or when it was reopened for its rollback. */
+    private Optional<String> windowOver(SessionState now) {
+        if (now.closed().isPresent()) {
+            Instant closedAt = now.closedAt().orElse(clock.instant());
+            return Optional.of("closed after " + shortDuration(Duration.between(now.startedAt().orElse(closedAt), closedAt)));
+        }
+        return now.reopened().map(reopening -> "reopened for its rollback " + shortDuration(Duration.between(reopening.at(), clock.instant())) + " ago");
     }
+
+    /** The short hash of the journal's newest signed checkpoint. */
+    public Optional<String> lastCheckpoint() {
+        return session.lastCheckpoint();
+    }
+
+    private void showJournalStatus(SessionState now) {
+        journalStatus.set("Journal: " + now.lastSequence() + " records · last checkpoint " + lastCheckpoint().orElse("none yet")
+                + now.closed().map(result -> " · closed").orElse(""));
+    }
+
 
     static String shortDuration(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());

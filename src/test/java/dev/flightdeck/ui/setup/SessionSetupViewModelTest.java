@@ -79,4 +79,36 @@ class SessionSetupViewModelTest {
             assertThat(resumed.session().state().currentStep()).map(step -> step.id()).contains("two");
         }
     }
+
+    @Test
+    void aClosedSessionsFolderOpensItToBeLookedAtAndWritesNothing(FxRobot robot) throws Exception {
+        try (LiveSession live = startOrResume(robot, setup(robot))) {
+            live.session().confirm("one", "");
+            live.session().confirm("two", "");
+            live.session().finishSession("all steps done");
+        }
+        long closedSize = journalBytes();
+
+        SessionSetupViewModel again = setup(robot);
+        robot.interact(again::dryRun);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> again.canStart().get());
+        assertThat(again.closedSessionProperty().get()).isTrue();
+        assertThat(again.messageProperty().get()).startsWith("This journal folder holds a closed session of this runbook")
+                .contains("nothing is written to it unless you start its emergency rollback");
+        CompletableFuture<LiveSession> opened = new CompletableFuture<>();
+        robot.interact(() -> again.start(JournalFixture.PASSPHRASE.clone(), opened::complete));
+        try (LiveSession closed = opened.get(20, TimeUnit.SECONDS)) {
+            assertThat(again.messageProperty().get()).isEqualTo("Closed session opened.");
+            assertThat(closed.session().state().closed()).contains("all steps done");
+        }
+        assertThat(dev.flightdeck.journal.verify.JournalVerifier.verify(dir.resolve("journal"), java.util.Optional.empty(),
+                java.util.Optional.empty()).isClosed()).as("still closed after being looked at").isTrue();
+        assertThat(journalBytes()).as("only an empty segment header may have been added").isLessThan(closedSize + 1024);
+    }
+
+    private long journalBytes() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dir.resolve("journal"))) {
+            return files.mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
 }

@@ -42,6 +42,7 @@ class WizardRollbackAfterCloseTest {
 
     private Session session;
     private Path marker;
+    private String closingCheckpoint;
     private final ExecutorService sessionThread = Executors.newSingleThreadExecutor();
 
     @Start
@@ -67,7 +68,7 @@ class WizardRollbackAfterCloseTest {
         try (Session window = WizardTestSessions.start(root.resolve("journal"), runbook, WizardTestSessions.localOnly(), key)) {
             window.run("upgrade");
             window.confirm("watched", "");
-            window.finishSession("all steps done");
+            closingCheckpoint = window.finishSession("all steps done");
         }
         session = WizardTestSessions.resume(root.resolve("journal"), runbook, WizardTestSessions.localOnly(), key);
         WizardViewModel wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
@@ -83,6 +84,10 @@ class WizardRollbackAfterCloseTest {
     @Test
     void theClosedSessionIsRolledBackOnlyWithAWrittenReasonAndEndsClosedAgain(FxRobot robot) throws Exception {
         assertThat(marker).exists();
+        assertThat(robot.lookup("#stepTitle").queryAs(Label.class).getText()).isEqualTo("This session is closed");
+        assertThat(robot.lookup("#stepDescription").queryAs(Label.class).getText()).contains(closingCheckpoint, "hold the emergency rollback");
+        assertThat(robot.lookup("#journalLabel").queryAs(Label.class).getText()).endsWith("last checkpoint " + closingCheckpoint + " · closed");
+        assertThat(robot.lookup("#clockLabel").queryAs(Label.class).getText()).startsWith("closed after ");
         Button rollback = robot.lookup("#rollbackButton").queryButton();
         assertThat(rollback.isVisible()).as("a closed session can still be rolled back").isTrue();
 
