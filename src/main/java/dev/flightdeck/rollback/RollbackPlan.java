@@ -35,6 +35,24 @@ public record RollbackPlan(List<Entry> entries, List<Entry> verification) {
         }
     }
 
+    /**
+     * The plan as the operator reads it before confirming, on the command line and in the console's dialog: a line
+     * per entry (number, kind, title, why), under it what it will really do with this session's values when that
+     * differs from the title ({@code ${conf}} bound to the file), and why it cannot run, if so.
+     */
+    public String render() {
+        StringBuilder text = new StringBuilder();
+        for (Entry entry : java.util.stream.Stream.concat(entries.stream(), verification.stream()).toList()) {
+            text.append(String.format(java.util.Locale.ROOT, "  %-4s %-14s %s  (%s)%n", entry.number(), entry.step().kind().label(), entry.title(),
+                    entry.why()));
+            if (!entry.action().isBlank() && !entry.action().equals(entry.title())) {
+                text.append("         ").append(entry.action().lines().findFirst().orElse("")).append('\n');
+            }
+            entry.blocker().ifPresent(blocker -> text.append("         ✗ cannot run: ").append(blocker).append('\n'));
+        }
+        return text.toString();
+    }
+
     public boolean isEmpty() {
         return entries.isEmpty() && verification.isEmpty();
     }

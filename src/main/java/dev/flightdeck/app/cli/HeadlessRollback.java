@@ -42,13 +42,7 @@ final class HeadlessRollback {
 
     static void printPlan(RollbackPlan plan, PrintWriter out) {
         out.println("Rollback plan (" + plan.entries().size() + " steps, " + plan.verification().size() + " checks):");
-        for (RollbackPlan.Entry entry : java.util.stream.Stream.concat(plan.entries().stream(), plan.verification().stream()).toList()) {
-            out.printf("  %-4s %-14s %s  (%s)%n", entry.number(), entry.step().kind().label(), entry.title(), entry.why());
-            if (!entry.action().isBlank() && !entry.action().equals(entry.title())) {
-                out.println("         " + entry.action().lines().findFirst().orElse(""));
-            }
-            entry.blocker().ifPresent(blocker -> out.println("         ✗ cannot run: " + blocker));
-        }
+        out.print(plan.render());
         out.flush();
     }
 

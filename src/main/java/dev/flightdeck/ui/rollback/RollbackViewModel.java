@@ -192,11 +192,9 @@ public final class RollbackViewModel {
         return entry.blocker().isPresent() && status.equals("pending") ? "blocked" : status;
     }
 
-    /** The plan as the operator should see it before starting it: one line per step, in order. */
+    /** The plan as the operator should see it before starting it: a line per step, in order, with what it will do. */
     public String planText() {
-        RollbackPlan current = RollbackPlanner.plan(session.state());
-        return Stream.concat(current.entries().stream(), current.verification().stream()).map(RollbackPlan.Entry::line)
-                .collect(java.util.stream.Collectors.joining("\n"));
+        return RollbackPlanner.plan(session.state()).render().stripTrailing();
     }
 
     /** Whether the runbook says how to check the rollback worked ({@code rollback-verification:}). */
@@ -206,7 +204,9 @@ public final class RollbackViewModel {
 
     public String systemName() {
         SessionState state = session.state();
-        return state.runbook().title() + state.opened().map(open -> " on " + open.inventory()).orElse("");
+        // a session without an inventory ("(none)") ran on this computer only: there is no system name to add
+        return state.runbook().title() + state.opened().map(SessionEvent.SessionOpened::inventory).filter(inventory -> !inventory.startsWith("("))
+                .map(inventory -> " on " + inventory).orElse("");
     }
 
     public ObservableList<RollbackRow> plan() { return plan; }

@@ -114,6 +114,7 @@ class RollbackCommandTest {
         CliRun plan = flightdeck(runbook, "rollback", "--plan");
         assertThat(plan.exitCode()).isZero();
         assertThat(plan.out()).contains("R1", "rolling back", "Note: This session closed at ", "ago)", "is lost");
+        assertThat(plan.out()).as("the undo's command with this session's values").contains("cp " + config + ".before " + config);
 
         // the problem is found the next morning: without --reopen and a reason nothing happens, and nothing is written
         CliRun refused = flightdeck(runbook, "rollback", "--yes");

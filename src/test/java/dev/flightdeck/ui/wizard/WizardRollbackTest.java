@@ -125,8 +125,8 @@ class WizardRollbackTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session.state().rollback() == SessionFold.RollbackState.SUCCEEDED);
 
         assertThat(marker).doesNotExist();
-        assertThat(rollback.getTooltip().getText()).contains("R1  Run: echo stopping the app for the rollback  (rollback procedure)",
-                "R2  Run: rm -f", "(undo of step upgrade)");
+        assertThat(rollback.getTooltip().getText()).contains("R1   Command        Run: echo stopping the app for the rollback  (rollback procedure)",
+                "R2   Command        Run: rm -f", "(undo of step upgrade)");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-message").queryAs(javafx.scene.control.Label.class)
                 .getText().startsWith("Session closed, closing checkpoint "));
         javafx.scene.control.TableView<?> plan = robot.lookup("#planTable").queryAs(javafx.scene.control.TableView.class);
