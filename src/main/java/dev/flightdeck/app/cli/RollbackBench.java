@@ -71,7 +71,7 @@ public final class RollbackBench implements java.util.concurrent.Callable<Intege
             table.row("Flightdeck rollback (goal < 1000 ms)", median(first), table.reference("bare SSH exec, open connection", references[0]));
             table.header("whole rollback: 3 steps + 1 verification check", "median ms");
             table.row("Flightdeck rollback, journaled and verified", median(total), table.reference("same 4 commands, sequential bare execs", references[1]));
-            table.footer("The Flightdeck figures include the signed checkpoints (start, verification, end) and every journal write with "
+            table.footer("The Flightdeck figures include the signed checkpoints (start, verification, end, and the session's closing one) and every journal write with "
                     + "production durability (fsync).");
             if (!skipRehearsal) {
                 RehearsalRollbackTiming.Timing timing = RehearsalRollbackTiming.measure(context, out);
