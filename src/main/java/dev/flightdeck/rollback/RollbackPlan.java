@@ -19,15 +19,12 @@ public record RollbackPlan(List<Entry> entries, List<Entry> verification) {
     /**
      * One rollback step.
      *
+     * @param title   the step's title with this session's values bound where they exist
      * @param why     "rollback procedure", "undo of step app-backup" or "verification"
      * @param action  what it will do with this session's values bound (the command, the restore source ...)
      * @param blocker why it cannot run as planned (an output this session never produced, no verified backup)
      */
-    public record Entry(String number, Step step, String why, String action, Optional<String> blocker) {
-
-        public String title() {
-            return step.displayTitle();
-        }
+    public record Entry(String number, Step step, String title, String why, String action, Optional<String> blocker) {
 
         /** One line for a terminal or a tooltip: number, title, why. */
         public String line() {
@@ -37,16 +34,17 @@ public record RollbackPlan(List<Entry> entries, List<Entry> verification) {
 
     /**
      * The plan as the operator reads it before confirming, on the command line and in the console's dialog: a line
-     * per entry (number, kind, title, why), under it what it will really do with this session's values when that
-     * differs from the title ({@code ${conf}} bound to the file), and why it cannot run, if so.
+     * per entry (number, kind, title, why), under it what it will really do when the title does not already say it
+     * (an author's title, a long command cut short), and why it cannot run, if so. Values are this session's.
      */
     public String render() {
         StringBuilder text = new StringBuilder();
         for (Entry entry : java.util.stream.Stream.concat(entries.stream(), verification.stream()).toList()) {
             text.append(String.format(java.util.Locale.ROOT, "  %-4s %-14s %s  (%s)%n", entry.number(), entry.step().kind().label(), entry.title(),
                     entry.why()));
-            if (!entry.action().isBlank() && !entry.action().equals(entry.title())) {
-                text.append("         ").append(entry.action().lines().findFirst().orElse("")).append('\n');
+            String does = entry.action().lines().findFirst().orElse("");
+            if (!does.isBlank() && !entry.title().contains(does)) {
+                text.append("         ").append(does).append('\n');
             }
             entry.blocker().ifPresent(blocker -> text.append("         ✗ cannot run: ").append(blocker).append('\n'));
         }

@@ -42,12 +42,12 @@ public final class RollbackPlanner {
                 Optional<String> from = restore.from().isPresent() ? Optional.of(bindings.bind(restore.from().get())) : Optional.empty();
                 RestoreChoice choice = RestoreChoice.of(state, database, from);
                 Optional<String> blocker = choice instanceof RestoreChoice.Nothing nothing ? Optional.of(nothing.reason()) : Optional.empty();
-                return new RollbackPlan.Entry(number, step, why, choice.describe(), blocker);
+                return new RollbackPlan.Entry(number, step, bindings.bindKnown(step.displayTitle()), why, choice.describe(), blocker);
             }
             String text = bindings.bind(String.join("\n", DryRun.textOf(step.action())));
-            return new RollbackPlan.Entry(number, step, why, text, Optional.empty());
+            return new RollbackPlan.Entry(number, step, bindings.bindKnown(step.displayTitle()), why, text, Optional.empty());
         } catch (Bindings.UnboundVariableException e) {
-            return new RollbackPlan.Entry(number, step, why, String.join("\n", DryRun.textOf(step.action())), Optional.of(e.getMessage()));
+            return new RollbackPlan.Entry(number, step, bindings.bindKnown(step.displayTitle()), why, String.join("\n", DryRun.textOf(step.action())), Optional.of(e.getMessage()));
         }
     }
 }

@@ -28,6 +28,18 @@ public final class Bindings {
         }
     }
 
+    /**
+     * For showing a text, not running it: every reference that has a value is bound, the others stay as written
+     * (a title shows {@code ${steps.dump.file}} until the dump exists; it never fails to show).
+     */
+    public String bindKnown(String text) {
+        try {
+            return Placeholders.substitute(text, name -> Optional.of(values.getOrDefault(name, "${" + name + "}")));
+        } catch (Placeholders.UnresolvedReferenceException | Placeholders.UnclosedReferenceException e) {
+            return text;
+        }
+    }
+
     /** The value of one variable, if it has one. */
     public Optional<String> valueOf(String name) {
         return Optional.ofNullable(values.get(name));

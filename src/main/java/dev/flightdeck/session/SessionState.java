@@ -106,6 +106,11 @@ public record SessionState(
         return values;
     }
 
+    /** The step's title as the operator reads it in this session: its {@code ${...}} bound where they have values. */
+    public String title(Step step) {
+        return Bindings.of(this).bindKnown(step.displayTitle());
+    }
+
     /** The pass/fail table of the latest rollback's verification, once it ran. */
     public Optional<SessionEvent.Verification> verification() {
         return verification;

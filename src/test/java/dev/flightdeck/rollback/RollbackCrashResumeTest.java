@@ -63,7 +63,7 @@ class RollbackCrashResumeTest {
                     args(List.of("rollback", "--runbook", runbook.toString(), "--yes"), common));
             assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
             assertThat(resumed.out()).contains("Continuing the rollback that was under way.",
-                    "? R1  Run: ${svc} stop && { [ -e ${srv}/resumed ]", "its outcome was never recorded (interrupted); running it again",
+                    "? R1  Run: " + lab.service + " stop && { [ -e " + srv + "/resumed ]", "its outcome was never recorded (interrupted); running it again",
                     "#    check", "V1   Data counts and content match the capture before the change", "PASS",
                     "Verification passed", "Rollback done. Checkpoint ");
             Files.delete(srv.resolve("in-rollback"));

@@ -47,7 +47,9 @@ class RollbackToPreWindowStateTest {
                     // the files were never changed and this session has no tarball: the plan stops and says so
                     assertThat(result).isEqualTo(RollbackRunner.Result.STOPPED);
                     assertThat(String.join("\n", said)).contains("R3  Run: rm -rf", "${steps.files-backup.stdout} has no value",
-                            "not run: R4  Run: ${svc} start  (undo of step stop-service)", "not run: V1");
+                            "not run: R4  Run: " + lab.service + " start  (undo of step stop-service)", "not run: V1");
+                    // titles show this session's values; a reference without one stays as written
+                    assertThat(String.join("\n", said)).contains("tar -xzf ${steps.files-backup.stdout} -C " + dir.resolve("srv"));
                     result = runner.run(step -> Optional.of("done"), Map.of("rb-files", "the backup step failed before any file changed"));
                 }
                 assertThat(result).as(String.join("\n", said)).isEqualTo(RollbackRunner.Result.DONE);

@@ -69,7 +69,7 @@ final class HeadlessRun {
                 return DONE;
             }
             StepStatus status = state.status(step.id());
-            String label = number(step) + " " + step.kind().label() + ": " + step.displayTitle();
+            String label = number(step) + " " + step.kind().label() + ": " + state.title(step);
             try {
                 Integer stop = handle(step, status, label);
                 if (stop != null) {

@@ -49,14 +49,14 @@ final class StepRowCell extends ListCell<StepRow> {
         mark.getStyleClass().removeIf(style -> style.startsWith("status-") && !style.equals("status-mark"));
         mark.getStyleClass().add("status-" + status.name().toLowerCase(Locale.ROOT));
         number.setText(row.number());
-        title.setText(row.step().displayTitle());
+        title.setText(row.titleProperty().get());
         duration.setText(row.durationProperty().get());
         line.getChildren().setAll(mark, number, KindChip.of(row.step().kind()), title, duration);
         boolean firstOfPhase = getIndex() == 0 || !getListView().getItems().get(getIndex() - 1).phaseTitle().equals(row.phaseTitle());
         box.getChildren().setAll(firstOfPhase ? java.util.List.of(phase, line) : java.util.List.of(line));
         phase.setText(row.phaseTitle());
         setGraphic(box);
-        setAccessibleText(row.number() + " " + row.step().displayTitle() + ", " + status.name().toLowerCase(Locale.ROOT));
+        setAccessibleText(row.number() + " " + row.titleProperty().get() + ", " + status.name().toLowerCase(Locale.ROOT));
     }
 
     static String glyph(StepStatus status) {

@@ -151,7 +151,7 @@ public final class WizardController {
         stepStatus.setText(status.name().toLowerCase(Locale.ROOT));
         stepStatus.getStyleClass().removeIf(style -> style.startsWith("status-") && !style.equals("status-chip"));
         stepStatus.getStyleClass().add("status-" + status.name().toLowerCase(Locale.ROOT));
-        stepTitle.setText(step.displayTitle());
+        stepTitle.setText(row.titleProperty().get());
         stepDescription.setText(step.description());
         stepDescription.setVisible(!step.description().isBlank());
         stepDescription.setManaged(stepDescription.isVisible());

@@ -141,7 +141,9 @@ public final class WizardViewModel {
 
     /** Derived values first, then the current step and the state, so listeners of those see a consistent picture. */
     private void show(SessionState now) {
+        dev.flightdeck.session.Bindings values = dev.flightdeck.session.Bindings.of(now);
         for (StepRow row : rows) {
+            row.titleProperty().set(values.bindKnown(row.step().displayTitle()));
             row.statusProperty().set(now.status(row.step().id()));
             StepRecord record = now.record(row.step().id());
             row.durationProperty().set(record.startedAt().flatMap(start -> record.finishedAt().map(end -> Duration.between(start, end)))
