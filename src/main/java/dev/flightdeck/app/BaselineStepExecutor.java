@@ -154,10 +154,10 @@ final class BaselineStepExecutor implements StepExecutor {
         return !latest.isEmpty() && latest.timeAt(0) >= epochMillis;
     }
 
-    /** {@code app-metrics/latency_p95: median 120 ms, p95 180 ms, 600 samples} */
+    /** {@code app-metrics · latency_p95: median 120 ms, p95 180 ms, 600 samples} */
     private static String line(Baseline baseline) {
         SignalUnit unit = SignalCatalog.unitOf(baseline.id().signal());
-        return baseline.id() + ": median " + unit.format(baseline.median()) + ", p95 " + unit.format(baseline.p95()) + ", "
+        return baseline.id().label() + ": median " + unit.format(baseline.median()) + ", p95 " + unit.format(baseline.p95()) + ", "
                 + baseline.samples() + (baseline.samples() == 1 ? " sample" : " samples");
     }
 }

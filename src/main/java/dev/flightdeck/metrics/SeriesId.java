@@ -13,6 +13,14 @@ public record SeriesId(String source, String signal) {
         }
     }
 
+    /**
+     * How an operator reads it: {@code app1 · cpu}, {@code db1:/var · disk}. {@link #toString} is the journal's form
+     * ({@code source/signal}, read back by the last slash), which reads oddly for a mount point ({@code db1://disk}).
+     */
+    public String label() {
+        return source + " · " + signal;
+    }
+
     @Override
     public String toString() {
         return source + "/" + signal;

@@ -90,7 +90,7 @@ class BaselineStepTest {
         List<SessionEvent.MetricsMinute> journaled = baselineRecords(history);
         assertThat(journaled).extracting(SessionEvent.MetricsMinute::series).contains("app-health/health_latency", "app-health/health")
                 .as("taken once, by the step: the first change did not capture again").doesNotHaveDuplicates();
-        assertThat(outputOf(history, "before")).anySatisfy(text -> assertThat(text).contains("app-health/health_latency: median "));
+        assertThat(outputOf(history, "before")).anySatisfy(text -> assertThat(text).contains("app-health · health_latency: median "));
     }
 
     @Test

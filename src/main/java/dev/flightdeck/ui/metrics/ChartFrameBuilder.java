@@ -45,7 +45,7 @@ public final class ChartFrameBuilder {
         for (int index = 0; index < decimated.size(); index++) {
             boolean onRight = isRight(input, input.series().get(index));
             lines.add((onRight ? rightPlotter : leftPlotter).plot(decimated.get(index), index, onRight));
-            legend.add(new ChartFrame.Legend(index, onRight, input.series().get(index).id().toString()));
+            legend.add(new ChartFrame.Legend(index, onRight, input.series().get(index).id().label()));
         }
         return new ChartFrame(width, height, plot, lines, thresholds(input, scales, leftPlotter, rightPlotter), bands(input, leftPlotter),
                 ticks(left, leftPlotter), right ? ticks(rightScale, rightPlotter) : List.of(),

@@ -80,7 +80,7 @@ class RehearsalEndToEndTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("Rehearsal sandbox up in", "4.4 Watch", "watched 45s with no trigger firing", "All steps done. Closing checkpoint");
         assertThat(run.out()).as("the baseline step, wired by the launcher to the session's live instruments")
-                .containsPattern("1\\.2 Baseline: .*\\n(.*\\n)*.*app1-metrics/latency_p95: median \\d+ ms(.*\\n)*.*captured \\d+ baselines from");
+                .containsPattern("1\\.2 Baseline: .*\\n(.*\\n)*.*app1-metrics · latency_p95: median \\d+ ms(.*\\n)*.*captured \\d+ baselines from");
         assertVerifiesAndExports("home-healthy", dir.resolve("healthy-journal"));
         // run --sandbox journals a rehearsal, and a reviewer can never take it for a real window
         assertThat(dir.resolve("healthy-journal-export/html/journal-report.html")).content()
