@@ -6,6 +6,7 @@ import dev.flightdeck.app.SessionLauncher;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
+import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookValidator;
 import dev.flightdeck.runbook.VariableDefinition;
@@ -293,10 +294,12 @@ public final class SessionSetupViewModel {
         }
         Path folder = Path.of(journal.get().strip());
         boolean existing = java.nio.file.Files.isDirectory(folder) && hasFiles(folder);
-        // checkpoints are signed in the clear: whether the session was closed is known without the passphrase
-        boolean closed = existing && dev.flightdeck.journal.verify.JournalVerifier.verify(folder, java.util.Optional.empty(),
-                java.util.Optional.empty()).isClosed();
-        return new PlanResult(text.toString(), errors.isEmpty() && plan.isRunnable(), existing, closed);
+        return new PlanResult(text.toString(), errors.isEmpty() && plan.isRunnable(), existing, existing && isClosed(folder));
+    }
+
+    /** Checkpoints are signed in the clear: whether the session was closed is known without the passphrase. */
+    private static boolean isClosed(Path journalFolder) {
+        return JournalVerifier.verify(journalFolder, Optional.empty(), Optional.empty()).isClosed();
     }
 
     private static boolean hasFiles(Path folder) throws java.io.IOException {

@@ -290,9 +290,7 @@ public final class WizardController {
         stepStatus.setText("");
         stepDescription.setText(!complete ? ""
                 : !closed ? "Close the session to seal the journal with its closing checkpoint, and write the checkpoint into the change ticket."
-                : "Its journal is sealed with its closing checkpoint" + wizard.lastCheckpoint().map(hash -> " " + hash).orElse("")
-                        + "; nothing more runs in it." + (wizard.canRollBack() ? " If the change must be undone after all, hold the emergency "
-                        + "rollback: it says what that costs and reopens the session for the rollback only." : ""));
+                : closedText());
         stepDescription.setVisible(complete);
         stepDescription.setManaged(complete);
         for (javafx.scene.Node node : new javafx.scene.Node[] {stepWhatHappens, stepText, stepWhere, stepResult, note, noteLabel}) {
@@ -305,6 +303,14 @@ public final class WizardController {
         if (closable) {
             javafx.application.Platform.runLater(finishButton::requestFocus);
         }
+    }
+
+    /** What a closed session's card says: its closing checkpoint, and how it could still be rolled back. */
+    private String closedText() {
+        String sealed = "Its journal is sealed with its closing checkpoint" + wizard.lastCheckpoint().map(hash -> " " + hash).orElse("")
+                + "; nothing more runs in it.";
+        return !wizard.canRollBack() ? sealed : sealed + " If the change must be undone after all, hold the emergency rollback: "
+                + "it says what that costs and reopens the session for the rollback only.";
     }
 
     @FXML
