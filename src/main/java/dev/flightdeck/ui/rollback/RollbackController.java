@@ -34,6 +34,7 @@ public final class RollbackController {
     @FXML private Button skipButton;
     @FXML private Button manualButton;
     @FXML private TableView<VerificationTable.Row> verificationTable;
+    @FXML private javafx.scene.layout.VBox verificationBox;
     @FXML private TableColumn<VerificationTable.Row, String> checkNumberColumn;
     @FXML private TableColumn<VerificationTable.Row, String> checkColumn;
     @FXML private TableColumn<VerificationTable.Row, String> checkKindColumn;
@@ -62,7 +63,11 @@ public final class RollbackController {
                 ? "The checks of the runbook's rollback-verification run once every rollback step is done; their results appear here."
                 : "This runbook has no rollback-verification checks: check by hand that the system works as before the window.");
         noChecks.setWrapText(true);
+        noChecks.getStyleClass().add("table-note");
         verificationTable.setPlaceholder(noChecks);
+        // the plan has the room while the rollback runs; the verification's results share it once they are in
+        rollback.verification().addListener((javafx.collections.ListChangeListener<VerificationTable.Row>) change ->
+                javafx.scene.layout.VBox.setVgrow(verificationBox, rollback.verification().isEmpty() ? null : javafx.scene.layout.Priority.ALWAYS));
         outputList.setItems(rollback.output());
         rollback.output().addListener((javafx.collections.ListChangeListener<String>) change -> outputList.scrollTo(rollback.output().size() - 1));
         rollbackMessage.textProperty().bind(rollback.messageProperty());
