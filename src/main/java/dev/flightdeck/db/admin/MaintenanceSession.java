@@ -71,12 +71,17 @@ public final class MaintenanceSession {
         });
     }
 
-    /** Other sessions connected to the database (this session is never on it: it uses the maintenance database). */
+    /**
+     * Other sessions connected to the database (this session is never on it: it uses the maintenance database).
+     * Autovacuum workers are not counted: CREATE DATABASE … TEMPLATE, a rename and a drop end them themselves, and
+     * one that happened to be analysing the freshly loaded tables is nobody the operator could stop.
+     */
     public List<BackendSession> sessionsOn(String database) {
         return maintenance.withConnection(null, connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT pid, coalesce(usename, ''),"
                     + " coalesce(application_name, ''), coalesce(client_addr::text, ''), coalesce(state, '')"
-                    + " FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid() ORDER BY pid")) {
+                    + " FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()"
+                    + " AND backend_type <> 'autovacuum worker' ORDER BY pid")) {
                 query.setString(1, database);
                 List<BackendSession> sessions = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
