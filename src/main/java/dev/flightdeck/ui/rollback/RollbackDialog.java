@@ -1,13 +1,17 @@
 package dev.flightdeck.ui.rollback;
 
 import dev.flightdeck.rollback.DecisionMatrix;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import java.util.Optional;
 import javafx.scene.layout.VBox;
 
 /**
@@ -17,33 +21,23 @@ import javafx.scene.layout.VBox;
 public final class RollbackDialog {
 
     public static final String ROLL_BACK = "Roll back now";
+    private static final ButtonType GO = new ButtonType(ROLL_BACK, ButtonBar.ButtonData.OK_DONE);
+    private static final ButtonType CANCEL = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
 
     private RollbackDialog() {
     }
 
     /** Shows the dialog on the FX thread and returns true when the operator chose to roll back. */
     public static boolean confirm(RollbackViewModel rollback) {
-        return confirm(rollback, java.util.Optional.empty());
+        return confirm(rollback, Optional.empty());
     }
 
     /** The same, saying that the step running now will be stopped (its outcome journaled as unknown) first. */
-    public static boolean confirm(RollbackViewModel rollback, java.util.Optional<dev.flightdeck.runbook.Step> running) {
-        ButtonType go = new ButtonType(ROLL_BACK, ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, "", go, cancel);
-        alert.setTitle("Emergency rollback");
-        alert.setHeaderText("Roll back " + rollback.systemName() + " to its state before the window?");
-        VBox content = content(rollback);
-        running.ifPresent(step -> {
-            Label stopping = new Label("Step '" + step.displayTitle() + "' is running: it will be stopped first, and its outcome "
-                    + "recorded as unknown (check its effect by hand).");
-            stopping.setWrapText(true);
-            stopping.getStyleClass().add("rollback-stops-step");
-            content.getChildren().add(0, stopping);
-        });
-        alert.getDialogPane().setContent(content);
-        alert.getDialogPane().getStyleClass().add("rollback-dialog");
-        return alert.showAndWait().filter(go::equals).isPresent();
+    public static boolean confirm(RollbackViewModel rollback, Optional<dev.flightdeck.runbook.Step> running) {
+        List<Node> lead = running.<List<Node>>map(step -> List.of(note("Step '" + step.displayTitle() + "' is running: it will be "
+                + "stopped first, and its outcome recorded as unknown (check its effect by hand).", "rollback-stops-step"))).orElse(List.of());
+        return dialog("Emergency rollback", "Roll back " + rollback.systemName() + " to its state before the window?", rollback, lead)
+                .showAndWait().filter(GO::equals).isPresent();
     }
 
     /**
@@ -52,26 +46,36 @@ public final class RollbackDialog {
      * one. Returns the reason when the operator chose to roll back.
      */
     public static Optional<String> confirmAfterClose(RollbackViewModel rollback, String warning) {
-        ButtonType go = new ButtonType(ROLL_BACK, ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, "", go, cancel);
-        alert.setTitle("Emergency rollback of a closed session");
-        alert.setHeaderText("Reopen this session and roll " + rollback.systemName() + " back to its state before the window?");
-        Label cost = new Label(warning);
-        cost.setWrapText(true);
-        cost.getStyleClass().add("rollback-after-close");
         TextField reason = new TextField();
         reason.setId("reopenReason");
         reason.setPromptText("What was found, and by whom");
         Label reasonLabel = new Label("Why roll back now? (journaled)");
         reasonLabel.setLabelFor(reason);
+        Alert alert = dialog("Emergency rollback of a closed session", "Reopen this session and roll " + rollback.systemName()
+                + " back to its state before the window?", rollback, List.of(note(warning, "rollback-after-close"), reasonLabel, reason));
+        alert.getDialogPane().lookupButton(GO).disableProperty()
+                .bind(Bindings.createBooleanBinding(() -> reason.getText().isBlank(), reason.textProperty()));
+        Platform.runLater(reason::requestFocus);
+        return alert.showAndWait().filter(GO::equals).map(chosen -> reason.getText().strip());
+    }
+
+    /** What both confirmations share: "Roll back now" or Cancel, the given lead above the plan and the decision matrix. */
+    private static Alert dialog(String title, String header, RollbackViewModel rollback, List<Node> lead) {
+        Alert alert = new Alert(Alert.AlertType.WARNING, "", GO, CANCEL);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
         VBox content = content(rollback);
-        content.getChildren().addAll(0, java.util.List.of(cost, reasonLabel, reason));
+        content.getChildren().addAll(0, lead);
         alert.getDialogPane().setContent(content);
         alert.getDialogPane().getStyleClass().add("rollback-dialog");
-        alert.getDialogPane().lookupButton(go).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> reason.getText().isBlank(), reason.textProperty()));
-        javafx.application.Platform.runLater(reason::requestFocus);
-        return alert.showAndWait().filter(go::equals).map(chosen -> reason.getText().strip());
+        return alert;
+    }
+
+    private static Label note(String text, String styleClass) {
+        Label note = new Label(text);
+        note.setWrapText(true);
+        note.getStyleClass().add(styleClass);
+        return note;
     }
 
     private static VBox content(RollbackViewModel rollback) {
