@@ -1,5 +1,7 @@
 package dev.flightdeck.metrics;
 
+import dev.flightdeck.yaml.Durations;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -41,9 +43,6 @@ public enum SignalUnit {
         if (Math.abs(millis) < 60_000) {
             return String.format(Locale.ROOT, "%.1f s", millis / 1000);
         }
-        long seconds = Math.round(millis / 1000);
-        long hours = seconds / 3600;
-        long minutes = seconds % 3600 / 60;
-        return hours > 0 ? hours + "h " + minutes + "m" : minutes + "m " + seconds % 60 + "s";
+        return Durations.readable(Duration.ofMillis(Math.round(millis)));
     }
 }

@@ -26,11 +26,13 @@ public final class AfterClose {
         if (state.closed().isEmpty()) {
             return Optional.empty();
         }
-        String when = state.closedAt().map(at -> WHEN.format(at.atZone(zone)) + " ("
-                + Durations.format(Duration.between(at, now).truncatedTo(ChronoUnit.MINUTES).abs()).replace("0s", "less than a minute")
-                + " ago)").orElse("earlier");
+        String when = state.closedAt().map(at -> WHEN.format(at.atZone(zone)) + " (" + ago(Duration.between(at, now)) + ")").orElse("earlier");
         return Optional.of("This session closed at " + when + ". Rolling it back reopens it (journaled with your name and reason) and "
                 + "returns the servers and the database to their state before the window: anything written to them since the close "
                 + "(new records, uploads) is lost. Export what must be kept first.");
+    }
+
+    private static String ago(Duration since) {
+        return since.toMinutes() < 1 ? "less than a minute ago" : Durations.readable(since.truncatedTo(ChronoUnit.MINUTES)) + " ago";
     }
 }

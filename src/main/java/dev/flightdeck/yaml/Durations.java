@@ -35,6 +35,16 @@ public final class Durations {
         return Optional.of(total);
     }
 
+    /** For people, to the second under an hour and to the minute above: {@code 45s}, {@code 12m 5s}, {@code 1h 3m}. */
+    public static String readable(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        long minutes = seconds / 60;
+        return minutes < 60 ? minutes + "m " + (seconds % 60) + "s" : (minutes / 60) + "h " + (minutes % 60) + "m";
+    }
+
     /** The shortest readable form: {@code 1h30m}, {@code 45s}, {@code 250ms}. */
     public static String format(Duration duration) {
         if (duration.isZero()) {

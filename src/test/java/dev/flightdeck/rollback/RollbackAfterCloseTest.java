@@ -55,7 +55,7 @@ class RollbackAfterCloseTest {
                 Session session = live.session();
                 assertThat(session.state().closed()).contains("all steps done");
                 assertThat(AfterClose.warning(session.state(), session.state().closedAt().orElseThrow().plus(Duration.ofMinutes(552)), ZoneOffset.UTC))
-                        .hasValueSatisfying(warning -> assertThat(warning).contains("(9h12m ago)", "is lost"));
+                        .hasValueSatisfying(warning -> assertThat(warning).contains("(9h 12m ago)", "is lost"));
                 assertThatThrownBy(() -> session.startRollback("now", "Lee")).hasMessage("the session is closed: reopen it for its rollback");
                 assertThatThrownBy(() -> session.reopenForRollback(" ", "Lee")).hasMessageContaining("needs a written reason");
             }

@@ -12,6 +12,7 @@ import dev.flightdeck.session.SessionRuleException;
 import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepRecord;
 import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.yaml.Durations;
 import dev.flightdeck.session.WindowClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -147,7 +148,7 @@ public final class WizardViewModel {
             row.statusProperty().set(now.status(row.step().id()));
             StepRecord record = now.record(row.step().id());
             row.durationProperty().set(record.startedAt().flatMap(start -> record.finishedAt().map(end -> Duration.between(start, end)))
-                    .map(WizardViewModel::shortDuration).orElse(""));
+                    .map(Durations::readable).orElse(""));
         }
         replaceIfChanged(phases, phaseProgress(now));
         progress.set(phases.stream().filter(PhaseProgress::current).findFirst()
@@ -219,8 +220,8 @@ public final class WizardViewModel {
             warning.set("");
         } else {
             WindowClock.Reading reading = WindowClock.read(now, clock.instant());
-            clockText.set(shortDuration(reading.elapsed()) + reading.planned().map(p -> " of " + shortDuration(p)).orElse("")
-                    + " · projected end in " + shortDuration(reading.remainingEstimate()));
+            clockText.set(Durations.readable(reading.elapsed()) + reading.planned().map(p -> " of " + Durations.readable(p)).orElse("")
+                    + " · projected end in " + Durations.readable(reading.remainingEstimate()));
             warning.set(String.join(" ", reading.warnings()));
         }
         // a checkpoint is taken just after the event it seals: the next tick shows it
@@ -231,9 +232,9 @@ public final class WizardViewModel {
     private Optional<String> windowOver(SessionState now) {
         if (now.closed().isPresent()) {
             Instant closedAt = now.closedAt().orElse(clock.instant());
-            return Optional.of("closed after " + shortDuration(Duration.between(now.startedAt().orElse(closedAt), closedAt)));
+            return Optional.of("closed after " + Durations.readable(Duration.between(now.startedAt().orElse(closedAt), closedAt)));
         }
-        return now.reopened().map(reopening -> "reopened for its rollback " + shortDuration(Duration.between(reopening.at(), clock.instant())) + " ago");
+        return now.reopened().map(reopening -> "reopened for its rollback " + Durations.readable(Duration.between(reopening.at(), clock.instant())) + " ago");
     }
 
     /** The short hash of the journal's newest signed checkpoint. */
@@ -246,15 +247,6 @@ public final class WizardViewModel {
                 + now.closed().map(result -> " · closed").orElse(""));
     }
 
-
-    static String shortDuration(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        long minutes = seconds / 60;
-        return minutes < 60 ? minutes + "m " + (seconds % 60) + "s" : (minutes / 60) + "h " + (minutes % 60) + "m";
-    }
 
     public ObservableList<StepRow> rows() {
         return rows;
