@@ -1,6 +1,6 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
 import dev.flightdeck.journal.Journal;
 import dev.flightdeck.journal.JournalException;
 import dev.flightdeck.journal.Replay;

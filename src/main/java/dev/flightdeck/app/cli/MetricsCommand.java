@@ -1,7 +1,7 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.SessionServices;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.live.SessionServices;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
 import dev.flightdeck.inventory.Inventory;

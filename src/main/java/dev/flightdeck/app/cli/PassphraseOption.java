@@ -1,6 +1,6 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.flightdeck.ui.metrics;
 
-import dev.flightdeck.app.Settings;
+import dev.flightdeck.home.Settings;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.ui.FxmlFile;
 import dev.flightdeck.ui.FxmlViews;

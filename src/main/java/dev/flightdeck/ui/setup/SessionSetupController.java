@@ -1,6 +1,6 @@
 package dev.flightdeck.ui.setup;
 
-import dev.flightdeck.app.LiveSession;
+import dev.flightdeck.live.LiveSession;
 import java.io.File;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;

@@ -1,8 +1,8 @@
 package dev.flightdeck.ui.setup;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.LiveSession;
-import dev.flightdeck.app.SessionLauncher;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
@@ -122,7 +122,7 @@ public final class SessionWindow {
         OutputConsoleView console = new OutputConsoleView();
         ConsoleFeed.attach(started.session(), console.console());
         instruments = dev.flightdeck.ui.metrics.MetricsPanel.create(started.metrics(), started.session().operator(),
-                dev.flightdeck.app.Settings.load(context.home()));
+                dev.flightdeck.home.Settings.load(context.home()));
         Parent screen = framed(WizardScreen.load(wizard, console, instruments.view()));
         screen.getProperties().put(WizardViewModel.class, wizard);
         stage.getScene().setRoot(screen);

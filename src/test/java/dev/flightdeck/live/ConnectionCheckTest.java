@@ -1,4 +1,8 @@
-package dev.flightdeck.app;
+package dev.flightdeck.live;
+
+import dev.flightdeck.home.FlightdeckHome;
+
+import dev.flightdeck.home.AppContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.flightdeck.app;
+package dev.flightdeck.live;
 
 import dev.flightdeck.metrics.Baseline;
 import dev.flightdeck.metrics.Baselines;

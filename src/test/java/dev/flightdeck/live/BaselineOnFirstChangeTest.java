@@ -1,4 +1,4 @@
-package dev.flightdeck.app;
+package dev.flightdeck.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

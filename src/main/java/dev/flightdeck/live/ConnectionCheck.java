@@ -1,4 +1,6 @@
-package dev.flightdeck.app;
+package dev.flightdeck.live;
+
+import dev.flightdeck.home.AppContext;
 
 import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.connect.PasswordSource;

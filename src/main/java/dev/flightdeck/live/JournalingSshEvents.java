@@ -1,4 +1,4 @@
-package dev.flightdeck.app;
+package dev.flightdeck.live;
 
 import dev.flightdeck.session.Session;
 import dev.flightdeck.ssh.SshEventListener;

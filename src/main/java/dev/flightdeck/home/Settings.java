@@ -1,4 +1,4 @@
-package dev.flightdeck.app;
+package dev.flightdeck.home;
 
 import java.io.IOException;
 import java.io.InputStream;

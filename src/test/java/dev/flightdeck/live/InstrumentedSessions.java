@@ -1,4 +1,4 @@
-package dev.flightdeck.app;
+package dev.flightdeck.live;
 
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.journal.JournalFixture;
