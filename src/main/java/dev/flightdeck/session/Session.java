@@ -25,10 +25,10 @@ public final class Session implements AutoCloseable {
     private final Runbook runbook;
     private final String operator;
     private final SessionRecorder recorder;
-    private final List<Recorded> events = new ArrayList<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final StepRunner runner;
     private final Inventory inventory;
+    private final SessionFold fold;
     private SessionState state;
 
     private Session(Runbook runbook, Inventory inventory, String operator, SessionRecorder recorder,
@@ -37,8 +37,9 @@ public final class Session implements AutoCloseable {
         this.inventory = inventory;
         this.operator = operator;
         this.recorder = recorder;
-        this.events.addAll(history);
-        this.state = SessionFold.fold(runbook, events);
+        this.fold = new SessionFold(runbook);
+        history.forEach(fold::apply);
+        this.state = fold.state();
         this.runner = new StepRunner(this, inventory, Map.copyOf(executors), listeners);
     }
 
@@ -360,8 +361,7 @@ public final class Session implements AutoCloseable {
 
     synchronized Recorded append(String actor, SessionEvent event) {
         Recorded recorded = recorder.record(actor, event);
-        events.add(recorded);
-        state = SessionFold.fold(runbook, events);
+        state = fold.apply(recorded);
         SessionState now = state;
         listeners.forEach(listener -> listener.recorded(recorded, now));
         return recorded;
