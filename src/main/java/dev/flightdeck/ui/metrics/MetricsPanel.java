@@ -17,13 +17,7 @@ import javafx.scene.Parent;
 /**
  * The live instruments beside the wizard, wired in one place: the sampler reads the engine on the panel's own
  * thread, the refresher hands finished frames to the FX thread, the view model holds the banner and the zoom.
- * Close it with the session (it stops its thread).
- *
- * <pre>{@code
- * MetricsPanel instruments = MetricsPanel.create(live.metrics(), operator, Settings.load(home));
- * instruments.viewModel().setOnCountdownExpired(armed -> ...start the rollback...);
- * WizardScreen.load(wizard, console, instruments.view());
- * }</pre>
+ * {@code SessionWindow} creates one when a session's wizard opens and closes it with the session (it stops its thread).
  */
 public final class MetricsPanel implements AutoCloseable {
 
