@@ -60,8 +60,14 @@ public final class Sandbox {
     private Sandbox() {
     }
 
-    /** Starts everything, or nothing: a part that fails to start stops the parts already running. */
+    /**
+     * Starts everything, or nothing: a part that fails to start stops the parts already running. What the rehearsal
+     * needs from this computer ({@link SandboxRequirements}) is checked first, before anything is made or started.
+     *
+     * @throws SandboxException {@link SandboxException.Code#TOOL_MISSING} naming what to install, or why it did not start
+     */
     public static RunningSandbox start(SandboxOptions options) {
+        SandboxRequirements.require(options.environment());
         long started = System.nanoTime();
         SandboxLayout layout = new SandboxLayout(options.directory());
         RunningSandbox.Parts parts = new RunningSandbox.Parts(options, layout, "sbx-" + UUID.randomUUID().toString().substring(0, 8),
@@ -157,7 +163,7 @@ public final class Sandbox {
 
     private static Map<String, String> environment(RunningSandbox.Parts parts, String host) {
         Path directory = parts.layout.host(host);
-        String path = directory.resolve("bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        String path = directory.resolve("bin") + ":" + parts.options.path();
         return Map.of("HOME", directory.toString(), "PATH", path, "SANDBOX_HOST", host, "LANG", "C.UTF-8", "USER", SandboxInventory.USER,
                 "LOGNAME", SandboxInventory.USER, "SHELL", "/bin/sh");
     }
