@@ -81,4 +81,12 @@ class SandboxRequirementsTest {
         assertThat(sandbox).doesNotExist();
         assertThat(knownHosts).doesNotExist();
     }
+
+    @Test
+    void theDebianPackageDependsOnTheClientToolsTheCheckAsksFor() throws Exception {
+        String script = Files.readString(Path.of("installer/jpackage.sh"));
+
+        assertThat(script).contains("\"libgtk-3-0, postgresql-client (>= " + SandboxRequirements.POSTGRES_MAJOR + "), openssh-client\"")
+                .contains("postgresql >= " + SandboxRequirements.POSTGRES_MAJOR);
+    }
 }
