@@ -47,7 +47,7 @@ public final class SandboxCommand implements java.util.concurrent.Callable<Integ
         }
         RunningSandbox sandbox;
         try {
-            sandbox = Sandbox.start(new SandboxOptions(directory == null ? context.home().sandbox() : directory, fault, context.home().knownHosts()));
+            sandbox = Sandbox.start(new SandboxOptions(directory == null ? context.home().sandbox() : directory, fault, context.home().knownHosts(), context.environment()));
         } catch (SandboxException e) {
             err.println("flightdeck: " + e.describe());
             return Cli.PROBLEM;

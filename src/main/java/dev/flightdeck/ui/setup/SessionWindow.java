@@ -11,6 +11,7 @@ import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookDigest;
 import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.sandbox.Sandbox;
+import dev.flightdeck.sandbox.SandboxException;
 import dev.flightdeck.sandbox.SandboxOptions;
 import dev.flightdeck.ui.FxmlFile;
 import dev.flightdeck.ui.FxmlViews;
@@ -86,7 +87,7 @@ public final class SessionWindow {
         stage.getScene().getStylesheets().add(stylesheet);
         stage.setTitle("Flightdeck — rehearsal");
         stage.show();
-        Tasks.create(() -> Sandbox.start(new SandboxOptions(context.home().sandbox(), fault, context.home().knownHosts())))
+        Tasks.create(() -> Sandbox.start(new SandboxOptions(context.home().sandbox(), fault, context.home().knownHosts(), context.environment())))
                 .onSuccess(started -> {
                     if (!stage.isShowing()) {
                         // closed while the sandbox started: the session thread is gone with the window
@@ -102,7 +103,10 @@ public final class SessionWindow {
                     stage.getScene().setRoot(setupScreen(setup));
                     stage.setTitle("Flightdeck — REHEARSAL — " + runbook.title());
                 })
-                .onError(error -> doing.setText("The sandbox did not start: " + error.getMessage()))
+                .onError(error -> doing.setText(error instanceof SandboxException sandboxError
+                        && sandboxError.code() == SandboxException.Code.TOOL_MISSING
+                        ? "This computer cannot rehearse yet. " + sandboxError.describe()
+                        : "The sandbox did not start: " + error.getMessage()))
                 .runOnce(sessionThread);
     }
 
