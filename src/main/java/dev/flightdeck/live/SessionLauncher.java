@@ -4,6 +4,7 @@ import dev.flightdeck.home.AppContext;
 
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.journal.Journal;
 import dev.flightdeck.journal.JournalOptions;
 import dev.flightdeck.journal.crypto.KdfCost;
 import dev.flightdeck.journal.crypto.OperatorKey;
@@ -23,7 +24,6 @@ import dev.flightdeck.session.SessionJournals;
 import dev.flightdeck.session.steps.StepExecutor;
 import dev.flightdeck.ssh.Credentials;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -61,9 +61,7 @@ public final class SessionLauncher {
     }
 
     public LiveSession start(Choices choices) throws IOException {
-        if (Files.isDirectory(choices.journal()) && Files.list(choices.journal()).findAny().isPresent()) {
-            throw new IllegalArgumentException(choices.journal() + " already holds a journal: resume that session, or choose a new directory");
-        }
+        Journal.requireNewDirectory(choices.journal());
         return open(choices, (setup, runbook) -> SessionJournals.start(choices.journal(), opening(choices), runbook, setup));
     }
 
@@ -87,7 +85,7 @@ public final class SessionLauncher {
         try {
             Map<StepKind, StepExecutor> executors = new EnumMap<>(services.executors());
             executors.put(StepKind.BASELINE, new BaselineStepExecutor(engine, minute -> current.get().recordMetricsMinute(minute)));
-            SessionJournals.Setup setup = new SessionJournals.Setup(choices.passphrase(), key, journalOptions, List.of(),
+            SessionJournals.Setup setup = new SessionJournals.Setup(choices.passphrase(), key, journalOptions.withOperator(choices.operator().strip()), List.of(),
                     choices.inventory(), executors);
             Session session = opener.open(setup, choices.runbook());
             current.set(session);

@@ -163,7 +163,12 @@ public final class RunbookValidator {
         for (String text : texts) {
             try {
                 for (Placeholders.Reference reference : Placeholders.find(text)) {
-                    checkReference(step, reference.name(), declared, visible);
+                    String name = reference.name();
+                    if (name.startsWith(ShellTemplate.RAW)) {
+                        name = name.substring(ShellTemplate.RAW.length()).trim();
+                        rawSplice(step, name);
+                    }
+                    checkReference(step, name, declared, visible);
                 }
             } catch (Placeholders.UnclosedReferenceException e) {
                 problems.error(step.position(), "in step '" + step.id() + "': " + e.getMessage());
@@ -177,6 +182,16 @@ public final class RunbookValidator {
             } else if (!(target.action() instanceof StepAction.VerifyData captured) || captured.tables().isEmpty()) {
                 problems.error(step.position(), "step '" + step.id() + "' compares with '" + before + "', which is not a verify-data step that captures tables");
             }
+        }
+    }
+
+    private void rawSplice(Step step, String name) {
+        if (step.kind() == StepKind.RUN) {
+            problems.warning(step.position(), "step '" + step.id() + "' splices ${raw:" + name + "} into its command as shell text, unquoted: "
+                    + "whoever sets '" + name + "' decides what runs. Use ${" + name + "} unless the value is meant to be a command");
+        } else {
+            problems.warning(step.position(), "in step '" + step.id() + "': ${raw:" + name + "} only means something in a run: command; "
+                    + "here it is the same as ${" + name + "}");
         }
     }
 

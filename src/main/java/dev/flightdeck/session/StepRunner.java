@@ -41,7 +41,8 @@ final class StepRunner {
         String text;
         List<String> targets;
         try {
-            text = bindings.bind(describe(step.action()));
+            text = step.action() instanceof dev.flightdeck.runbook.StepAction.Run ? bindings.bindCommand(describe(step.action()))
+                    : bindings.bind(describe(step.action()));
             targets = DryRun.plan(singleStep(before, step), inventory, before.variables()).steps().get(0).where();
         } catch (Bindings.UnboundVariableException e) {
             session.append(session.operator(), new SessionEvent.StepIntent(step.id(), step.kind().key(), attempt, List.of(), "", rollback));

@@ -15,6 +15,7 @@ import dev.flightdeck.runbook.RunbookValidator;
 import dev.flightdeck.runbook.VariableDefinition;
 import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.sandbox.SandboxException;
+import dev.flightdeck.runbook.ShellTemplate;
 import dev.flightdeck.session.DryRun;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
@@ -153,6 +154,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
         if (!step.text().isBlank() && !step.text().equals(step.step().displayTitle())) {
             step.text().lines().forEach(line -> out.println("          | " + line));
+        }
+        if (step.step().action() instanceof dev.flightdeck.runbook.StepAction.Run run) {
+            ShellTemplate.rawSplices(run.command()).forEach(name ->
+                    out.println("          ! ${raw:" + name + "} is spliced as shell text, unquoted: its value is part of the command"));
         }
     }
 
