@@ -43,12 +43,46 @@ public final class EventText {
         return event.map(e -> of(e, entry.actor())).orElseGet(() -> new Line("other", entry.type(), allFields(entry.payload())));
     }
 
+    /**
+     * The typed event of a record; empty for the journal's own records and for a record the codec cannot read as its
+     * type (shown with all its fields rather than hidden, or read with placeholders).
+     */
     static Optional<SessionEvent> decode(JournalEntry entry) {
         try {
-            return SessionEventCodec.decode(entry.type(), entry.payload());
+            return SessionEventCodec.decode(entry.type(), entry.payload()).filter(EventText::complete);
         } catch (IllegalStateException e) {
-            return Optional.empty(); // shown with all its fields rather than hiding a record the engine cannot read
+            return Optional.empty();
         }
+    }
+
+    /** The fields every reading relies on are there (a payload written by something else than the engine may lack them). */
+    private static boolean complete(SessionEvent event) {
+        if (event instanceof SessionEvent.StepIntent e) {
+            return e.stepId() != null && e.kind() != null && e.targets() != null && e.text() != null;
+        } else if (event instanceof SessionEvent.StepOutcome e) {
+            return e.stepId() != null && e.status() != null && e.message() != null && e.hosts() != null && e.outputs() != null;
+        } else if (event instanceof SessionEvent.StepOutput e) {
+            return e.stepId() != null && e.host() != null && e.text() != null;
+        } else if (event instanceof SessionEvent.StepSkipped e) {
+            return e.stepId() != null && e.reason() != null;
+        } else if (event instanceof SessionEvent.Confirmation e) {
+            return e.stepId() != null;
+        } else if (event instanceof SessionEvent.Approval e) {
+            return e.stepId() != null && e.approver() != null && e.role() != null;
+        } else if (event instanceof SessionEvent.Alarm e) {
+            return e.trigger() != null && e.evidence() != null;
+        } else if (event instanceof SessionEvent.Verification e) {
+            return e.rows() != null;
+        } else if (event instanceof SessionEvent.RollbackFinished e) {
+            return e.result() != null;
+        } else if (event instanceof SessionEvent.RollbackCountdown e) {
+            return e.state() != null;
+        } else if (event instanceof SessionEvent.SessionOpened e) {
+            return e.runbookId() != null && e.runbookSha256() != null && e.operator() != null && e.mode() != null;
+        } else if (event instanceof SessionEvent.MetricsMinute e) {
+            return e.series() != null && e.minute() != null;
+        }
+        return true;
     }
 
     static Line of(SessionEvent event, String actor) {

@@ -34,7 +34,7 @@ public final class HtmlReport {
             }
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 // a field the model lacks is a defect, never an empty cell or a "?"
-                return Mustache.compiler().strictSections(true).compile(reader);
+                return Mustache.compiler().strictSections(true).nullValue("").compile(reader);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -118,7 +118,7 @@ public record ReviewModel(Summary summary, Verification verification, List<Phase
         List<ApprovalRow> rows = new ArrayList<>();
         for (Recorded recorded : history) {
             if (recorded.event() instanceof SessionEvent.Approval approval) {
-                rows.add(new ApprovalRow(approval.stepId(), approval.approver(), approval.role(), approval.note(), Words.time(recorded.time()),
+                rows.add(new ApprovalRow(approval.stepId(), approval.approver(), approval.role(), Words.text(approval.note()), Words.time(recorded.time()),
                         approval.checkpoint() == null ? "—" : approval.checkpoint()));
             }
         }
@@ -132,7 +132,7 @@ public record ReviewModel(Summary summary, Verification verification, List<Phase
                 rows.add(new AlarmRow(Words.time(recorded.time()), alarm.trigger(), alarm.action(), alarm.evidence(), ""));
             } else if (recorded.event() instanceof SessionEvent.RollbackCountdown countdown) {
                 rows.add(new AlarmRow(Words.time(recorded.time()), countdown.trigger(), "countdown " + countdown.state().name().toLowerCase(),
-                        List.of(), countdown.detail()));
+                        List.of(), Words.text(countdown.detail())));
             }
         }
         return rows;
@@ -165,10 +165,11 @@ public record ReviewModel(Summary summary, Verification verification, List<Phase
         String style = "unknown";
         if (finished != null) {
             SessionEvent.RollbackFinished done = (SessionEvent.RollbackFinished) finished.event();
-            end = Words.status(done.result()) + " at " + Words.time(finished.time()) + ": " + done.message();
+            end = Words.status(done.result()) + " at " + Words.time(finished.time()) + ": " + Words.text(done.message());
             style = Words.statusClass(done.result());
         }
-        return Optional.of(new RollbackPart(Words.time(started.time()), start.startedBy(), start.reason(), steps.rollbackSteps(),
+        return Optional.of(new RollbackPart(Words.time(started.time()), start.startedBy() == null ? started.actor() : start.startedBy(),
+                Words.text(start.reason()), steps.rollbackSteps(),
                 verification == null ? "" : verification.title(), rows, end, style));
     }
 

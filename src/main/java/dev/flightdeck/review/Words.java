@@ -28,6 +28,11 @@ final class Words {
         return status(status);
     }
 
+    /** Free text that a record may lack: empty, never "null". */
+    static String text(String value) {
+        return value == null ? "" : value;
+    }
+
     static String duration(long millis) {
         return millis < 1000 ? millis + " ms" : millis < 60_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0)
                 : Durations.readable(Duration.ofMillis(millis));
