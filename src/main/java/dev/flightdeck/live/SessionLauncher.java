@@ -17,6 +17,7 @@ import dev.flightdeck.metrics.rules.CountdownCancellation;
 import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.StepKind;
+import dev.flightdeck.session.JournaledSources;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionAlarms;
 import dev.flightdeck.session.SessionEvent;
@@ -146,8 +147,10 @@ public final class SessionLauncher {
     private static SessionEvent.SessionOpened opening(Choices choices) {
         String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT));
         Runbook runbook = choices.runbook();
+        String inventoryText = JournaledSources.inventoryText(choices.inventoryName());
         return new SessionEvent.SessionOpened(UUID.randomUUID().toString(), runbook.id(), runbook.title(), runbook.source(),
-                choices.runbookSha256(), choices.operator().strip(), choices.inventoryName(), timestamp, choices.values(), choices.mode());
+                choices.runbookSha256(), choices.operator().strip(), choices.inventoryName(), timestamp, choices.values(), choices.mode(),
+                JournaledSources.runbookText(runbook, choices.runbookSha256()), inventoryText, JournaledSources.sha256(inventoryText));
     }
 
     /** Checks, before the session starts, that the inventory's hosts, databases and endpoints answer; close it after. */

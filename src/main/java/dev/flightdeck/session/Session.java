@@ -368,8 +368,12 @@ public final class Session implements AutoCloseable {
     }
 
     synchronized SessionEvent.StepOutcome finish(Step step, int attempt, StepResult result, long durationMillis) {
-        SessionEvent.StepOutcome outcome = new SessionEvent.StepOutcome(step.id(), attempt, result.status(), recorder.redact(result.message()),
-                redactValues(result.outputs()), result.hosts(), durationMillis, false);
+        // a sensitive-output step's message, values and per-host messages may quote what it printed: size and SHA-256 only
+        SessionEvent.StepOutcome outcome = step.sensitiveOutput()
+                ? new SessionEvent.StepOutcome(step.id(), attempt, result.status(), SensitiveOutput.withheld(result.message()),
+                        SensitiveOutput.withheld(result.outputs()), SensitiveOutput.withheldHosts(result.hosts()), durationMillis, false)
+                : new SessionEvent.StepOutcome(step.id(), attempt, result.status(), recorder.redact(result.message()),
+                        redactValues(result.outputs()), result.hosts(), durationMillis, false);
         append(operator, outcome);
         return outcome;
     }

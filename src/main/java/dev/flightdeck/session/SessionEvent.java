@@ -16,14 +16,26 @@ public sealed interface SessionEvent {
     enum Mode { LIVE, REHEARSAL }
 
     /**
-     * @param timestamp the session's {@code ${ts}}, fixed for its whole life
-     * @param variables the values of the runbook's variables as bound at the start (no secrets: secrets are never variables)
+     * @param timestamp       the session's {@code ${ts}}, fixed for its whole life
+     * @param variables       the values of the runbook's variables as bound at the start (no secrets: secrets are never variables)
+     * @param runbookText     the runbook's text as it ran (its SHA-256 is {@code runbookSha256}), so that resume, rollback and
+     *                        review need nothing but the journal; null in journals written before it was kept
+     * @param inventoryText   the inventory file's text as it ran (no secrets: inventories never hold them), or null
+     * @param inventorySha256 the SHA-256 of {@code inventoryText}, or null
      */
     record SessionOpened(String sessionId, String runbookId, String runbookTitle, String runbookSource, String runbookSha256,
-                         String operator, String inventory, String timestamp, Map<String, String> variables, Mode mode)
+                         String operator, String inventory, String timestamp, Map<String, String> variables, Mode mode,
+                         String runbookText, String inventoryText, String inventorySha256)
             implements SessionEvent {
         public static final String TYPE = "session.opened";
         public String type() { return TYPE; }
+
+        /** Without the runbook's and the inventory's text (sessions whose sources are elsewhere, tests). */
+        public SessionOpened(String sessionId, String runbookId, String runbookTitle, String runbookSource, String runbookSha256,
+                             String operator, String inventory, String timestamp, Map<String, String> variables, Mode mode) {
+            this(sessionId, runbookId, runbookTitle, runbookSource, runbookSha256, operator, inventory, timestamp, variables, mode,
+                    null, null, null);
+        }
     }
 
     /** The session was reopened from its journal; anything running before this point has an unknown outcome. */

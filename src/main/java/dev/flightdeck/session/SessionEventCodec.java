@@ -35,6 +35,11 @@ public final class SessionEventCodec {
     private SessionEventCodec() {
     }
 
+    /** Every journal type the session engine writes, with the event class whose record components are its payload's fields. */
+    public static Map<String, Class<? extends SessionEvent>> types() {
+        return TYPES;
+    }
+
     public static ObjectNode encode(SessionEvent event) {
         return JSON.valueToTree(event);
     }

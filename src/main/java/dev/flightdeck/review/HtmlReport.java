@@ -1,4 +1,4 @@
-package dev.flightdeck.journal.export;
+package dev.flightdeck.review;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
@@ -14,13 +14,17 @@ import java.nio.charset.StandardCharsets;
 /** One self-contained, printable HTML review report of a session (no scripts, no external resources). */
 public final class HtmlReport {
 
-    private static final String TEMPLATE = "/journal/report.html.mustache";
+    private static final String TEMPLATE = "/review/report.html.mustache";
 
     private HtmlReport() {
     }
 
     public static String render(Replay replay, VerificationReport verification) {
-        return template().execute(ReportModel.of(replay, verification));
+        return render(ReviewModel.of(replay, verification));
+    }
+
+    public static String render(ReviewModel model) {
+        return template().execute(model);
     }
 
     private static Template template() {
@@ -29,7 +33,8 @@ public final class HtmlReport {
                 throw new IllegalStateException("the report template " + TEMPLATE + " is missing from the build");
             }
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                return Mustache.compiler().defaultValue("").compile(reader);
+                // a field the model lacks is a defect, never an empty cell or a "?"
+                return Mustache.compiler().strictSections(true).nullValue("").compile(reader);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
