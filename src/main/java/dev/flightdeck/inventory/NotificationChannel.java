@@ -58,15 +58,17 @@ public sealed interface NotificationChannel {
     }
 
     /**
-     * E-mail over SMTP; STARTTLS is required unless {@code starttls: false} is written (a relay on the same host).
+     * E-mail over SMTP: STARTTLS required (the default, port 587), implicit TLS (SMTPS, port 465), or none (a relay
+     * on the same host only, port 25).
      *
      * @param rootCert a PEM file with the certificate authority to trust for the server, beside the system's
      */
-    record Email(String name, String host, int port, boolean startTls, String from, List<String> to, Optional<String> user,
+    record Email(String name, String host, int port, Tls tls, String from, List<String> to, Optional<String> user,
                  Optional<SecretRef> password, Optional<String> rootCert, Position position) implements NotificationChannel {
         public Email {
             to = List.copyOf(to);
         }
+        public enum Tls { STARTTLS, IMPLICIT, NONE }
         public Kind kind() { return Kind.EMAIL; }
         public List<SecretRef> secrets() { return password.stream().toList(); }
     }

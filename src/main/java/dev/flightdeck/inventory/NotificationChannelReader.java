@@ -26,7 +26,7 @@ public final class NotificationChannelReader {
             NotificationChannel.Kind.SLACK, Set.of("kind", "url"),
             NotificationChannel.Kind.TEAMS, Set.of("kind", "url"),
             NotificationChannel.Kind.PAGERDUTY, Set.of("kind", "routing-key", "api", "severity"),
-            NotificationChannel.Kind.EMAIL, Set.of("kind", "smtp", "port", "starttls", "from", "to", "user", "password", "root-cert"),
+            NotificationChannel.Kind.EMAIL, Set.of("kind", "smtp", "port", "tls", "from", "to", "user", "password", "root-cert"),
             NotificationChannel.Kind.WEBHOOK, Set.of("kind", "url"));
     private static final Set<String> SEVERITIES = Set.of("critical", "error", "warning", "info");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -93,8 +93,22 @@ public final class NotificationChannelReader {
             }
         }
         String from = c.requiredText("from");
-        boolean startTls = c.bool("starttls", true);
-        return new NotificationChannel.Email(name, c.requiredText("smtp"), c.integer("port", 1, 65535).orElse(startTls ? 587 : 25), startTls,
+        String tlsText = c.text("tls").orElse("starttls");
+        NotificationChannel.Email.Tls tls = switch (tlsText) {
+            case "starttls" -> NotificationChannel.Email.Tls.STARTTLS;
+            case "implicit" -> NotificationChannel.Email.Tls.IMPLICIT;
+            case "none" -> NotificationChannel.Email.Tls.NONE;
+            default -> {
+                problems.error(c.positionOf("tls"), "'tls' of channel '" + name + "' must be starttls, implicit or none, not '" + tlsText + "'");
+                yield NotificationChannel.Email.Tls.STARTTLS;
+            }
+        };
+        int port = c.integer("port", 1, 65535).orElse(switch (tls) {
+            case STARTTLS -> 587;
+            case IMPLICIT -> 465;
+            case NONE -> 25;
+        });
+        return new NotificationChannel.Email(name, c.requiredText("smtp"), port, tls,
                 from, to, c.text("user"), c.has("password") ? Optional.of(secret(c, "password", problems)) : Optional.empty(),
                 c.text("root-cert"), c.position());
     }

@@ -120,7 +120,9 @@ public final class RollbackCommand implements Callable<Integer> {
                 inventoryFile == null ? "(none)" : inventoryFile.toString(), Map.of(), operator, journal, secret,
                 PgPassFile.standardLocation(context.environment()).orElse(new PromptedPassword(RunCommand::promptDatabasePassword)),
                 new TerminalCredentials(), SessionEvent.Mode.LIVE);
-        try (LiveSession live = SessionLauncher.forProduction(context).resume(choices, "reopened for the rollback")) {
+        try (LiveSession live = SessionLauncher.forProduction(context).withSecretPrompt(NotificationWarnings::prompt)
+                .resume(choices, "reopened for the rollback")) {
+            NotificationWarnings.follow(live.notifications().outbox(), out);
             return new HeadlessRollback(out, yes, skips).run(live.session(), reason == null ? "emergency rollback from the command line" : reason, operator);
         }
     }
