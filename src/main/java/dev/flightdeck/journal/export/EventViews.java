@@ -41,6 +41,10 @@ public final class EventViews {
             case "checkpoint" -> view("checkpoint", "Signed checkpoint " + s(p, "shortHash") + " covering records 1–" + s(p, "covers"),
                     s(p, "reason"), p);
             case "recovery" -> view("recovery", "Recovered after an interrupted write", t(p, "description"), p);
+            case "notification.queued" -> view("notification", "Notification to " + s(p, "channel") + " (" + s(p, "topic") + "): " + s(p, "subject"),
+                    t(p, "text"), p, "id");
+            case "notification.result" -> view("SUCCEEDED".equals(s(p, "status")) ? "success" : "failure", "Notification to " + s(p, "channel") + ": "
+                    + ("SUCCEEDED".equals(s(p, "status")) ? "delivered" : "not delivered") + " after " + s(p, "attempts") + " attempt(s)", t(p, "detail"), p, "id");
             case "session.closed" -> view("session", "Session closed" + (p.has("result") ? ": " + s(p, "result") : ""), t(p, "note"), p);
             case "session.reopened" -> view("session", "Session reopened for its rollback by " + s(p, "reopenedBy"), t(p, "reason"), p);
             default -> new EventView("other", entry.type(), "", allFields(p));

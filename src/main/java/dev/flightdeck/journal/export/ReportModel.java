@@ -31,6 +31,7 @@ final class ReportModel {
         model.put("approvals", rows(replay, Set.of("approval", "confirmation", "step.skipped")));
         model.put("alarms", rows(replay, Set.of("alarm")));
         model.put("rollback", rows(replay, Set.of("rollback.started", "rollback.finished", "verification")));
+        model.put("notifications", NotificationRows.of(replay));
         model.put("recovery", rows(replay, Set.of("recovery")));
         model.put("hasRecovery", !replay.tornTails().isEmpty() || replay.entries().stream().anyMatch(entry -> entry.type().equals("recovery")));
         model.put("checkpoints", checkpoints(replay));
