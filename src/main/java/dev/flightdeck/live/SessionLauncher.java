@@ -15,6 +15,8 @@ import dev.flightdeck.metrics.rules.Alarm;
 import dev.flightdeck.metrics.rules.ArmedRollback;
 import dev.flightdeck.metrics.rules.CountdownCancellation;
 import dev.flightdeck.metrics.rules.TriggerListener;
+import dev.flightdeck.notify.Notifications;
+import dev.flightdeck.notify.Outbox;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.JournaledSources;
@@ -36,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Starts or resumes a live session: the operator's signing key, the services, the journal. One place for the CLI and the console. */
@@ -61,24 +64,41 @@ public final class SessionLauncher {
         return new SessionLauncher(context, JournalOptions.defaults(), KdfCost.production());
     }
 
+    private Function<String, Optional<char[]>> secretPrompt = what -> Optional.empty();
+    private Outbox.Policy notificationPolicy = Outbox.Policy.defaults();
+
+    /** Asks a person for notification secrets declared as {@code prompt} (the text says which); without it they are unavailable. */
+    public SessionLauncher withSecretPrompt(Function<String, Optional<char[]>> prompt) {
+        this.secretPrompt = prompt;
+        return this;
+    }
+
+    /** How notifications are retried (tests and benchmarks use short waits). */
+    public SessionLauncher withNotificationPolicy(Outbox.Policy policy) {
+        this.notificationPolicy = policy;
+        return this;
+    }
+
     public LiveSession start(Choices choices) throws IOException {
         Journal.requireNewDirectory(choices.journal());
-        return open(choices, (setup, runbook) -> SessionJournals.start(choices.journal(), opening(choices), runbook, setup));
+        return open(choices, (setup, runbook) -> SessionJournals.start(choices.journal(), opening(choices), runbook, setup), true);
     }
 
     public LiveSession resume(Choices choices, String reason) throws IOException {
         return open(choices, (setup, runbook) -> SessionJournals.resume(choices.journal(), runbook, choices.runbookSha256(),
-                choices.operator().strip(), setup, reason));
+                choices.operator().strip(), setup, reason), false);
     }
 
     private interface Opener {
         Session open(SessionJournals.Setup setup, Runbook runbook);
     }
 
-    private LiveSession open(Choices choices, Opener opener) throws IOException {
+    private LiveSession open(Choices choices, Opener opener, boolean starting) throws IOException {
         context.home().ensureExists();
         OperatorKey key = new OperatorKeyStore(context.home().keys()).loadOrCreate(choices.passphrase(), keyCost);
         AtomicReference<Session> current = new AtomicReference<>();
+        Notifications notifications = SessionNotifications.open(context, choices.inventory(), choices.runbook(), secretPrompt, notificationPolicy,
+                () -> Optional.ofNullable(current.get()));
         SessionServices services = new SessionServices(context, choices.inventory(), choices.sshCredentials(), choices.databasePasswords(),
                 new JournalingSshEvents(() -> Optional.ofNullable(current.get())), SessionAlarms.of(() -> Optional.ofNullable(current.get()).map(Session::state)), Clock.systemDefaultZone());
         // built before the session so baseline steps can read it, started after so everything it journals has a session
@@ -86,14 +106,18 @@ public final class SessionLauncher {
         try {
             Map<StepKind, StepExecutor> executors = new EnumMap<>(services.executors());
             executors.put(StepKind.BASELINE, new BaselineStepExecutor(engine, minute -> current.get().recordMetricsMinute(minute)));
-            SessionJournals.Setup setup = new SessionJournals.Setup(choices.passphrase(), key, journalOptions.withOperator(choices.operator().strip()), List.of(),
+            executors.put(StepKind.NOTIFY, notifications.notifyStep(services.executors().get(StepKind.NOTIFY)));
+            SessionJournals.Setup setup = new SessionJournals.Setup(choices.passphrase(), key, journalOptions.withOperator(choices.operator().strip()),
+                    notifications.secrets(),
                     choices.inventory(), executors);
             Session session = opener.open(setup, choices.runbook());
             current.set(session);
+            notifications.attach(session, starting);
             startInstruments(engine, choices, session, services);
-            return new LiveSession(session, services, engine);
+            return new LiveSession(session, services, engine, notifications);
         } catch (RuntimeException e) {
             engine.close();
+            notifications.outbox().close();
             services.close();
             throw e;
         }

@@ -231,8 +231,16 @@ final class ActionReader {
         if (value.isScalar()) {
             return text(value, what, "message").map(message -> new StepAction.Notify(message, "", Optional.empty()));
         }
-        return mapping(value, what, Set.of("message", "to", "webhook"))
-                .map(m -> new StepAction.Notify(m.requiredText("message"), m.text("to").orElse(""), m.text("webhook")));
+        return mapping(value, what, Set.of("message", "to", "audience", "webhook")).map(m -> {
+            List<String> channels = m.textList("to");
+            for (String channel : channels) {
+                if (!Subscriptions.isChannelName(channel)) {
+                    problems.error(m.positionOf("to"), "'to' in " + what + " names notification channels (letters, digits, '-', '_'), not '"
+                            + channel + "'; say who it is for in words under 'audience:'");
+                }
+            }
+            return new StepAction.Notify(m.requiredText("message"), m.text("audience").orElse(""), channels, m.text("webhook"));
+        });
     }
 
     private Optional<String> text(YamlNode value, String what, String role) {

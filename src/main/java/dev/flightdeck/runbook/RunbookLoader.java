@@ -22,7 +22,7 @@ public final class RunbookLoader {
 
     static final Set<String> RUNBOOK_KEYS = Set.of(
             "runbook", "id", "source", "description", "window", "variables", "phases", "rollback-triggers", "rollback",
-            "rollback-verification");
+            "rollback-verification", "notifications");
     static final Set<String> WINDOW_KEYS = Set.of("duration", "start", "point-of-no-return", "rollback-time");
     static final Set<String> PHASE_KEYS = Set.of("id", "title", "description", "estimate", "steps");
     private static final Set<String> VARIABLE_KEYS = Set.of("default", "description");
@@ -91,6 +91,7 @@ public final class RunbookLoader {
                 triggers(root, problems),
                 rollback,
                 verification,
+                Subscriptions.read(root, "notifications", problems),
                 origin);
     }
 

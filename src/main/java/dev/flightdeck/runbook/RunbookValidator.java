@@ -62,12 +62,29 @@ public final class RunbookValidator {
                     "step '" + step.id() + "' calls endpoint '" + e + "', which is not in " + inventory.origin()
                             + DidYouMean.hint(e, inventory.endpoints().stream().map(x -> x.name()).toList())));
         }
+        checkChannels(runbook, inventory);
         for (VariableDefinition variable : runbook.variables()) {
             if (variable.isRequired() && !inventory.vars().containsKey(variable.name())) {
                 problems.warning(variable.position(), "variable '" + variable.name() + "' has no default and " + inventory.origin()
                         + " does not set it under 'vars:'; it will be asked for when the session starts");
             }
         }
+    }
+
+    /**
+     * Notification channels the runbook names that the inventory does not declare: warnings, since the settings
+     * ({@code notifications.yaml} in Flightdeck's home) may declare them; unsent notices show in the journal.
+     */
+    private void checkChannels(Runbook runbook, Inventory inventory) {
+        Set<String> declared = inventory.channelNames();
+        String where = inventory.origin() + " (nor, perhaps, the settings)";
+        for (Step step : allSteps(runbook)) {
+            if (step.action() instanceof StepAction.Notify notify) {
+                notify.channels().stream().filter(c -> !declared.contains(c)).forEach(c -> problems.warning(step.position(),
+                        "step '" + step.id() + "' notifies channel '" + c + "', which " + where + " does not declare" + DidYouMean.hint(c, declared)));
+            }
+        }
+        runbook.notifications().checkDeclared(declared, where, problems);
     }
 
     /** The inventory database a step works on, if it works on one. */

@@ -251,13 +251,22 @@ public final class Session implements AutoCloseable {
         return checkpoint;
     }
 
-    /** Ends the session: records how it ended and seals the journal; returns the closing checkpoint's short hash. */
-    public synchronized String finishSession(String result) throws SessionRuleException {
-        if (state.closed().isPresent()) {
-            throw new SessionRuleException("the session is already closed");
+    /**
+     * Ends the session: records how it ended and seals the journal; returns the closing checkpoint's short hash.
+     * Listeners hear of the close first, outside the lock, so what they still journal comes before the seal.
+     */
+    public String finishSession(String result) throws SessionRuleException {
+        SessionState before = state();
+        if (before.closed().isEmpty()) {
+            listeners.forEach(listener -> listener.closing(result, before));
         }
-        append(operator, new SessionEvent.SessionClosed(result));
-        return recorder.closeSession(result);
+        synchronized (this) {
+            if (state.closed().isPresent()) {
+                throw new SessionRuleException("the session is already closed");
+            }
+            append(operator, new SessionEvent.SessionClosed(result));
+            return recorder.closeSession(result);
+        }
     }
 
     /** A rollback trigger fired: journaled with the samples that made it fire, by the system, not a person. */
@@ -268,6 +277,18 @@ public final class Session implements AutoCloseable {
     /** An armed trigger's rollback countdown was armed, cancelled or ran out; journaled by the system. */
     public void recordCountdown(String trigger, SessionEvent.CountdownState countdownState, String detail) {
         appendBySystem(new SessionEvent.RollbackCountdown(trigger, countdownState, detail));
+    }
+
+    /** The outbox's intent to send a notification (before any attempt); its texts are redacted here. */
+    public void recordNotificationQueued(SessionEvent.NotificationQueued queued) {
+        appendBySystem(new SessionEvent.NotificationQueued(queued.id(), queued.channel(), queued.topic(), recorder.redact(queued.subject()),
+                recorder.redact(queued.text())));
+    }
+
+    /** What became of a notification; dropped once the session is closed (the journal is sealed). */
+    public void recordNotificationResult(SessionEvent.NotificationResult result) {
+        appendBySystem(new SessionEvent.NotificationResult(result.id(), result.channel(), result.status(), result.attempts(),
+                recorder.redact(result.detail())));
     }
 
     /** A minute of an instrument, summarised. */

@@ -141,6 +141,22 @@ public sealed interface SessionEvent {
         public String type() { return TYPE; }
     }
 
+    /**
+     * A notification the outbox is about to send (its intent, written before any attempt): the channel by name, what
+     * it is about ({@code topic}: a lifecycle event's key, or {@code step:ID} for a notify step), its one-line subject
+     * and text. Never a webhook URL, routing key or password.
+     */
+    record NotificationQueued(String id, String channel, String topic, String subject, String text) implements SessionEvent {
+        public static final String TYPE = "notification.queued";
+        public String type() { return TYPE; }
+    }
+
+    /** What became of a queued notification: delivered (after how many attempts), or given up, with the last answer or error. */
+    record NotificationResult(String id, String channel, Status status, int attempts, String detail) implements SessionEvent {
+        public static final String TYPE = "notification.result";
+        public String type() { return TYPE; }
+    }
+
     record SessionClosed(String result) implements SessionEvent {
         public static final String TYPE = "session.closed";
         public String type() { return TYPE; }

@@ -29,6 +29,8 @@ public final class SessionEventCodec {
             Map.entry(SessionEvent.RollbackStarted.TYPE, SessionEvent.RollbackStarted.class),
             Map.entry(SessionEvent.RollbackFinished.TYPE, SessionEvent.RollbackFinished.class),
             Map.entry(SessionEvent.Verification.TYPE, SessionEvent.Verification.class),
+            Map.entry(SessionEvent.NotificationQueued.TYPE, SessionEvent.NotificationQueued.class),
+            Map.entry(SessionEvent.NotificationResult.TYPE, SessionEvent.NotificationResult.class),
             Map.entry(SessionEvent.SessionClosed.TYPE, SessionEvent.SessionClosed.class),
             Map.entry(SessionEvent.SessionReopened.TYPE, SessionEvent.SessionReopened.class));
 

@@ -33,7 +33,8 @@ class ArchitectureTest {
                 .layer("Command line").definedBy("dev.flightdeck.app..")
                 .layer("Console").definedBy("dev.flightdeck.ui..")
                 .layer("Live session").definedBy("dev.flightdeck.live..")
-                .layer("Engine").definedBy("dev.flightdeck.rollback..", "dev.flightdeck.sandbox..", "dev.flightdeck.session..",
+                .layer("Engine").definedBy("dev.flightdeck.review..", "dev.flightdeck.notify..", "dev.flightdeck.rollback..",
+                        "dev.flightdeck.sandbox..", "dev.flightdeck.session..",
                         "dev.flightdeck.metrics..", "dev.flightdeck.db..", "dev.flightdeck.ssh..", "dev.flightdeck.runbook..",
                         "dev.flightdeck.inventory..")
                 .layer("Home").definedBy("dev.flightdeck.home..")

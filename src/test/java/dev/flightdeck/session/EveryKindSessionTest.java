@@ -110,7 +110,7 @@ class EveryKindSessionTest {
                           - id: after
                             verify-data: { database: healthcare, compare-to: before }
                           - id: done
-                            notify: { message: "Window finished; backup ${steps.dump.file}", to: clinic staff }
+                            notify: { message: "Window finished; backup ${steps.dump.file}", audience: clinic staff }
                     rollback:
                       - restore: { database: healthcare }
                     """.formatted(backups), "every.runbook.yaml", "every").orElseThrow();

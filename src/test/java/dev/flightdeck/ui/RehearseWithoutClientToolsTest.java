@@ -2,8 +2,8 @@ package dev.flightdeck.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.FlightdeckHome;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.FlightdeckHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -124,7 +124,9 @@ public final class RollbackCommand implements Callable<Integer> {
         SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, sha256, inventory, inventoryName, Map.of(), operator, journal, secret,
                 PgPassFile.standardLocation(context.environment()).orElse(new PromptedPassword(RunCommand::promptDatabasePassword)),
                 new TerminalCredentials(), SessionEvent.Mode.LIVE);
-        try (LiveSession live = SessionLauncher.forProduction(context).resume(choices, "reopened for the rollback")) {
+        try (LiveSession live = SessionLauncher.forProduction(context).withSecretPrompt(NotificationWarnings::prompt)
+                .resume(choices, "reopened for the rollback")) {
+            NotificationWarnings.follow(live.notifications().outbox(), out);
             return new HeadlessRollback(out, yes, skips).run(live.session(), reason == null ? "emergency rollback from the command line" : reason, operator);
         }
     }

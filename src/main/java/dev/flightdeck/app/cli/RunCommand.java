@@ -175,9 +175,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, sha256, inventory,
                 inventoryFile == null ? "(none)" : inventoryFile.toString(), values, operator, journal, secret, databasePasswords,
                 rehearsal != null ? rehearsal.sshCredentials() : new TerminalCredentials(), rehearsal != null ? SessionEvent.Mode.REHEARSAL : SessionEvent.Mode.LIVE);
-        SessionLauncher launcher = SessionLauncher.forProduction(context);
+        SessionLauncher launcher = SessionLauncher.forProduction(context).withSecretPrompt(NotificationWarnings::prompt);
         try (LiveSession live = resume ? launcher.resume(choices, "resumed from the command line") : launcher.start(choices)) {
             Session session = live.session();
+            NotificationWarnings.follow(live.notifications().outbox(), out);
             trustHosts(live.services(), session, out);
             out.println((resume ? "Resumed " : "Started ") + runbook.title() + " as " + operator + ", journal " + journal);
             int result = new HeadlessRun(session, out, yes, approversByRole(), rerun, markDone)

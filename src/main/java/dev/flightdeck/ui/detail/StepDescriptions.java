@@ -52,7 +52,8 @@ public final class StepDescriptions {
         } else if (action instanceof StepAction.Preflight preflight) {
             return "Checks database '" + preflight.database() + "' before anything changes: version, size, free disk, connections, long transactions, locks, replication lag.";
         } else if (action instanceof StepAction.Notify notify) {
-            return "Records a notice to " + (notify.audience().isBlank() ? "stakeholders" : notify.audience())
+            return "Records a notice to " + notify.recipients()
+                    + (notify.channels().isEmpty() ? "" : ", sent through " + String.join(", ", notify.channels()))
                     + notify.webhook().map(w -> " and sends it to " + w).orElse("") + ".";
         }
         return action.summary();
