@@ -184,6 +184,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             int result = new HeadlessRun(session, out, yes, approversByRole(), rerun, markDone)
                     .stopWhen(() -> autoRollback && session.state().rollbackRequested().isPresent()).run();
             if (result != HeadlessRun.DONE) {
+                adviseOnUnknownHostKeys(session, err);
                 result = new AlarmFollowUp(live, out, autoRollback, yes).after(result, rollbackCommand());
             } else {
                 out.println("All steps done. Closing checkpoint " + session.finishSession("all steps done") + " (write it into the change ticket).");
@@ -196,6 +197,19 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         } finally {
             Arrays.fill(secret, '\0');
         }
+    }
+
+    /** A host whose key is in no known_hosts file: how to trust it from the command line, as ssh would ask. */
+    private static void adviseOnUnknownHostKeys(Session session, PrintWriter err) {
+        Map<String, String> unknown = new LinkedHashMap<>();
+        session.state().runbook().steps().forEach(step -> session.state().record(step.id()).outputs().forEach((name, value) -> {
+            if (name.startsWith(dev.flightdeck.session.steps.RunStepExecutor.UNKNOWN_HOST_KEY)) {
+                unknown.put(name.substring(dev.flightdeck.session.steps.RunStepExecutor.UNKNOWN_HOST_KEY.length()), value);
+            }
+        }));
+        unknown.forEach((host, key) -> err.println("flightdeck: the host key of " + host + " is not known (" + key + "). Compare it with the"
+                + " server's own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on " + host + "); if it is the same, run again with --trust-host "
+                + host + "=" + key.substring(key.indexOf(' ') + 1) + " (the decision is journaled)."));
     }
 
     private String rollbackCommand() {
