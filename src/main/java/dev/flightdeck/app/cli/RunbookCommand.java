@@ -60,6 +60,15 @@ public final class RunbookCommand {
             @Option(names = "--inventory", paramLabel = "INV", description = "also check targets, databases and endpoints against this inventory, and its hosts against ~/.ssh")
             Optional<Path> inventoryFile) {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                err.println("flightdeck: " + file + ": " + (Files.isDirectory(file) ? "is a directory; name the runbook files in it"
+                        : Files.exists(file) ? "cannot be read (permissions)" : "no such file"));
+                err.flush();
+                return Cli.USAGE;
+            }
+        }
         List<Problem> problems = new ArrayList<>();
         Optional<Inventory> inventory = Optional.empty();
         if (inventoryFile.isPresent()) {
