@@ -61,7 +61,9 @@ final class CodeSplitter {
                     + "mongo|mongodump|mongorestore|aws|gcloud|az|terraform|ansible|ansible-playbook|vault|openssl|ssh-keygen|certbot|nginx|"
                     + "export|source|echo|printf|grep|sed|awk|find|df|du|free|top|ps|kill|pkill|watch|sleep|test|touch|tee|head|tail|wc|sort|"
                     + "uniq|diff|date|hostname|uname|whoami|id|env|crontab|iptables|ufw|nc|dig|nslookup|ping|openssl|gpg|sha256sum|md5sum|"
-                    + "unzip|zip|xargs|jq|yq|velero|restic|borg|pgbackrest|barman|wal-g|flyway|liquibase|\\./|/|~/)");
+                    + "unzip|zip|xargs|jq|yq|velero|restic|borg|pgbackrest|barman|wal-g|flyway|liquibase|cargo|rustup|go|gem|bundle|composer|php|"
+                    + "dotnet|cmake|ninja|crictl|ctr|nerdctl|k3s|kubeadm|minikube|kind|oc|istioctl|argocd|flux|consul|nomad|"
+                    + "ETCDCTL_API=\\S+|[A-Z_]+=\\S+\\s+\\S+|\\./|/|~/)(?:\\s|$)");
 
     private CodeSplitter() {
     }
@@ -73,8 +75,14 @@ final class CodeSplitter {
     /** True when a block without a language reads as shell commands (every command line starts with a known command). */
     static boolean looksLikeShell(List<String> lines) {
         List<String> commands = lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        return !commands.isEmpty() && commands.stream().allMatch(l -> SHELL_WORDS.matcher(l).find() || l.endsWith("\\")
-                || l.startsWith("-") || l.startsWith("EOF"));
+        boolean continued = false;
+        for (String line : commands) {
+            if (!continued && !SHELL_WORDS.matcher(line).find()) {
+                return false;
+            }
+            continued = line.endsWith("\\");
+        }
+        return !commands.isEmpty();
     }
 
     /** True when the block shows prompts: a terminal session rather than a script. */
@@ -84,6 +92,13 @@ final class CodeSplitter {
             return prompts > 0 || lines.stream().anyMatch(l -> ROOT_PROMPT.matcher(l).matches());
         }
         return prompts > 0;
+    }
+
+    /** A block without a language that shows {@code # command} lines (a root prompt) and output beside them. */
+    static boolean isRootTranscript(List<String> lines) {
+        boolean rootCommand = lines.stream().map(ROOT_PROMPT::matcher).anyMatch(m -> m.matches() && SHELL_WORDS.matcher(m.group(1).strip()).find());
+        boolean continuation = lines.stream().anyMatch(l -> CONTINUATION_PROMPT.matcher(l).matches());
+        return rootCommand && (continuation || !looksLikeShell(lines.stream().filter(l -> !l.strip().startsWith("#")).toList()));
     }
 
     /** A transcript's commands (prompts removed) and the output lines it showed. */

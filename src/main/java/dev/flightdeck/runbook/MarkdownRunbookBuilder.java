@@ -31,12 +31,22 @@ final class MarkdownRunbookBuilder {
             "bash-session", "session", "shell_session", "pwsh-session", "ps1-session");
     private static final Set<String> SQL = Set.of("sql", "psql", "postgresql", "pgsql", "plpgsql", "postgres");
     private static final Pattern ROLLBACK_SECTION = Pattern.compile(
-            "(?i)\\b(roll ?back|rolling back|revert(ing)?|back(ing)? ?out|backout|undo(ing)?|downgrad(e|ing))\\b");
+            "(?i)\\b(roll ?back|rolling back|revert(ing)?|back(ing)? ?out|backout|undo(ing)?|downgrad(e|ing))\\b"
+                    + "|\\bif (the )?(upgrade|update|migration|deploy(ment)?|release|change|rollout|cutover) fails\\b");
+    private static final Pattern ROLLBACK_DOCUMENT = Pattern.compile(
+            "(?i)(roll ?back|revert|back ?out|downgrade)( procedures?| plan| runbook| guide| steps)?\\s*$|^(runbook:\\s*)?(roll ?back|revert|downgrade)\\b");
+    private static final Pattern CONTENTS_SECTION = Pattern.compile("(?i)^(table of contents|contents|toc|index|links|references|see also)$");
+    /** Sections that describe, whatever lists they hold: never "one thing to do". */
+    private static final Pattern ABOUT_SECTION = Pattern.compile(
+            "(?i)\\b(legend|glossary|notes?|overview|background|introduction|purpose|scope|summary|roles|architecture|assumptions"
+                    + "|quick reference|contacts?|symptoms|detection|impact|success criteria|references|faq|troubleshooting)\\b");
+    private static final Pattern SQL_WORDS = Pattern.compile(
+            "(?i)^(select|insert|update|delete|alter|create|drop|with|grant|revoke|vacuum|analyze|reindex|truncate|begin|commit|set|show|explain)\\b.*");
     private static final Pattern TEST_SECTION = Pattern.compile("(?i)\\btest");
     private static final Pattern TRIGGER_SECTION = Pattern.compile(
             "(?i)\\btriggers?\\b|\\bwhen to (roll ?back|revert|abort)\\b|\\b(rollback|abort|no-go) (criteria|conditions)\\b");
     private static final Pattern STEPS_SECTION = Pattern.compile(
-            "(?i)\\b(steps?|procedure|process|checklist|tasks?|actions?|instructions|to ?do|runbook|playbook|how to)\\b");
+            "(?i)\\b(steps?|checklist|tasks?|actions?|to ?do)\\b");
     private static final Pattern OPTION = Pattern.compile(
             "(?i)^(?:option|alternative|approach|method|variant|path|way)\\s+(?:[A-Z0-9]|one|two|three|four)\\b.*");
     private static final Pattern OR_PARAGRAPH = Pattern.compile("(?i)^(?:alternatively|or|otherwise|instead)\\b[\\s,:]");
@@ -70,6 +80,8 @@ final class MarkdownRunbookBuilder {
     private Alternatives alternatives;
     private boolean nextIsAlternative;
     private boolean usesTarget;
+    /** The id of a list item's step that a code block under it took over, for the block's first step. */
+    private String reusableId;
     private boolean usesDatabase;
 
     /** The alternatives being read, and the step where the operator records which one they take. */
@@ -128,6 +140,7 @@ final class MarkdownRunbookBuilder {
 
     private void heading(MarkdownBlocks.Heading heading) {
         clearListStep();
+        listItemText = null;
         nextIsAlternative = false;
         if (heading.level() == 1 && phase == null && phases.isEmpty() && rollback.isEmpty()
                 && (title.isEmpty() || (titleFromFrontMatter && heading.text().equalsIgnoreCase(title.get())))) {
@@ -170,6 +183,7 @@ final class MarkdownRunbookBuilder {
 
     private void checklistItem(MarkdownBlocks.ChecklistItem item) {
         clearListStep();
+        listItemText = null;
         Map<String, Object> step = step(item.text(), "", "confirm", escape(item.text()), "", item.line());
         currentPhase().addStep(step);
         listStep = step;
@@ -186,8 +200,11 @@ final class MarkdownRunbookBuilder {
             return;
         }
         clearListStep();
+        if (phase != null && CONTENTS_SECTION.matcher(phase.title()).matches()) {
+            return;
+        }
         boolean action = entry.depth() == 0 && !text.isEmpty() && !isTriggerSection()
-                && (entry.ordered() || STEPS_SECTION.matcher(phase == null ? "" : phase.title()).find());
+                && (entry.ordered() || STEPS_SECTION.matcher(phase == null ? "" : phase.path()).find());
         if (action && phase != null) {
             String stepText = text.replaceAll("[:.]$", "");
             Map<String, Object> step = step(stepText, "", "confirm", escape(stepText), "", entry.line());
@@ -196,6 +213,11 @@ final class MarkdownRunbookBuilder {
             listStep = step;
             listItemText = text;
             listStepFromChecklist = false;
+            return;
+        }
+        if (phase == null && entry.ordered() && entry.depth() == 0 && !text.isEmpty()) {
+            currentPhase();
+            listEntry(entry);
             return;
         }
         if (phase == null) {
@@ -277,6 +299,10 @@ final class MarkdownRunbookBuilder {
             shownCode(block, language);
             return;
         }
+        if (language.isEmpty() && CodeSplitter.isRootTranscript(block.lines())) {
+            transcript(block, true, introducedBy, leadIn, fromChecklist);
+            return;
+        }
         if (language.isEmpty() && !CodeSplitter.isTranscript(block.lines(), false)) {
             if (CodeSplitter.looksLikeShell(block.lines())) {
                 shell = true;
@@ -294,8 +320,13 @@ final class MarkdownRunbookBuilder {
             shownCode(block, language);
             return;
         }
-        Optional<String> title = Optional.ofNullable(leadIn).filter(t -> introducedBy != null).map(t -> t.replaceAll("[:.]$", ""));
-        if (introducedBy != null && !fromChecklist) {
+        if (shell && looksLikeSql(block.lines())) {
+            sql = true;
+            report.note(block.line(), "a block labelled " + (language.isEmpty() ? "without a language" : "'" + language + "'")
+                    + " holds SQL statements: read as sql steps, not shell commands");
+        }
+        Optional<String> title = Optional.ofNullable(leadIn).map(t -> t.replaceAll("[:.]$", ""));
+        if (introducedBy != null) {
             takeOver(introducedBy);
         }
         if (sql) {
@@ -316,6 +347,7 @@ final class MarkdownRunbookBuilder {
                 break;
             }
         }
+        crossBlockVariables(forward, block.line());
         CodeSplitter.Reading reading = CodeSplitter.readShell(forward, false);
         reading.judgements().forEach(j -> report.note(block.line(), "shell block: " + j));
         addPieces(reading.pieces(), false, title, block.line(), false);
@@ -324,11 +356,46 @@ final class MarkdownRunbookBuilder {
         }
     }
 
+    private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=");
+    private static final Pattern USE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+    private final Map<String, Integer> assignedInEarlierBlocks = new LinkedHashMap<>();
+
+    /** Each step runs in its own shell: a variable set in an earlier block is not set in this one. */
+    private void crossBlockVariables(List<String> lines, int line) {
+        Set<String> assignedHere = new java.util.HashSet<>();
+        Set<String> reported = new java.util.HashSet<>();
+        for (String text : lines) {
+            Matcher use = USE.matcher(text);
+            while (use.find()) {
+                String name = use.group(1);
+                Integer earlier = assignedInEarlierBlocks.get(name);
+                if (earlier != null && !assignedHere.contains(name) && reported.add(name)) {
+                    report.note(line, "uses $" + name + ", which the block at line " + earlier + " sets in its own shell:"
+                            + " each step runs in a new shell, so join the blocks or set it again (needs an edit)");
+                }
+            }
+            Matcher assignment = ASSIGNMENT.matcher(text);
+            if (assignment.find()) {
+                assignedHere.add(assignment.group(1));
+            }
+        }
+        assignedHere.forEach(name -> assignedInEarlierBlocks.put(name, line));
+    }
+
+    private static boolean looksLikeSql(List<String> lines) {
+        List<String> statements = lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("--")).toList();
+        return !statements.isEmpty() && SQL_WORDS.matcher(statements.get(0)).matches()
+                && statements.get(statements.size() - 1).endsWith(";");
+    }
+
     private void takeOver(Map<String, Object> listConfirm) {
         List<Map<String, Object>> steps = currentPhase().steps();
         if (!steps.isEmpty() && steps.get(steps.size() - 1) == listConfirm) {
             steps.remove(steps.size() - 1);
-            phase.uncountListStep();
+            reusableId = (String) listConfirm.get("id");
+            if (!listStepFromChecklist) {
+                phase.uncountListStep();
+            }
         }
     }
 
@@ -345,7 +412,7 @@ final class MarkdownRunbookBuilder {
             shownCode(block, "powershell");
             return;
         }
-        if (introducedBy != null && !fromChecklist) {
+        if (introducedBy != null) {
             takeOver(introducedBy);
         }
         String description = transcript.output().isEmpty() ? ""
@@ -454,7 +521,8 @@ final class MarkdownRunbookBuilder {
 
     private Map<String, Object> step(String idSource, String stepTitle, String kind, String value, String description, int line) {
         Map<String, Object> step = new LinkedHashMap<>();
-        step.put("id", stepIds.next(idSource));
+        step.put("id", reusableId != null ? reusableId : stepIds.next(idSource));
+        reusableId = null;
         if (!stepTitle.isEmpty()) {
             step.put("title", escape(stepTitle));
         }
@@ -487,7 +555,7 @@ final class MarkdownRunbookBuilder {
     }
 
     private boolean isRollbackPhase() {
-        boolean documentIsARollback = title.map(t -> ROLLBACK_SECTION.matcher(t).find()).orElse(false);
+        boolean documentIsARollback = title.map(t -> ROLLBACK_DOCUMENT.matcher(t.strip()).find()).orElse(false);
         return !documentIsARollback && phase != null && ROLLBACK_SECTION.matcher(phase.path()).find() && !TEST_SECTION.matcher(phase.title()).find();
     }
 
@@ -507,7 +575,8 @@ final class MarkdownRunbookBuilder {
                             + " watch: left in the description for a person");
                 }
             }
-        } else if (phase.isOneThingToDo()) {
+        } else if ((phase.isOneThingToDo() && !ABOUT_SECTION.matcher(phase.path()).find())
+                || (!phase.hasSteps() && isRollbackPhase() && !phase.description().isBlank())) {
             phase.addStep(step(phase.title(), "", "confirm", escape(phase.title()), phase.takeProse(), phaseLine));
             report.note(phaseLine, "section '" + phase.title() + "' has no checklist or commands but lists or shows things to do:"
                     + " one step to confirm, described by the section");
