@@ -120,7 +120,7 @@ final class StepRows {
         String kind = track.intent != null ? track.intent.kind() : step.map(s -> s.kind().key()).orElse("—");
         String targets = track.intent != null ? EventText.join(track.intent.targets()) : "—";
         String command = track.intent != null ? track.intent.text() : "";
-        String started = track.intentRecord != null ? Words.time(track.intentRecord.time()) : "—";
+        String started = track.intentRecord != null ? Words.clock(track.intentRecord.time()) : "—";
         String duration = track.outcome != null ? Words.duration(track.outcome.durationMillis()) : "—";
         return new StepRow(number, title, kind, targets, command, who(track), started, duration, result(track), status(track));
     }
