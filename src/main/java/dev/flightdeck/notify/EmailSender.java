@@ -33,11 +33,13 @@ final class EmailSender implements Sender {
     private final NotificationChannel.Email channel;
     private final char[] password;
     private final Properties properties;
+    private final String protocol;
 
     EmailSender(NotificationChannel.Email channel, char[] password, Duration timeout) throws NotificationException {
         this.channel = channel;
         this.password = password;
         this.properties = properties(channel, timeout);
+        this.protocol = channel.tls() == NotificationChannel.Email.Tls.IMPLICIT ? "smtps" : "smtp";
     }
 
     private static Properties properties(NotificationChannel.Email channel, Duration timeout) throws NotificationException {
@@ -100,10 +102,11 @@ final class EmailSender implements Sender {
             message.setText(notification.plainText(), "UTF-8");
             message.setSentDate(new Date());
             message.setHeader("X-Flightdeck-Notification", notification.id());
-            if (channel.user().isPresent()) {
-                Transport.send(message, channel.user().get(), new String(password));
-            } else {
-                Transport.send(message);
+            message.saveChanges();
+            // the protocol by name: Transport.send would map an e-mail address to plain "smtp" and ignore implicit TLS
+            try (Transport transport = mail.getTransport(protocol)) {
+                transport.connect(channel.host(), channel.port(), channel.user().orElse(null), channel.user().isPresent() ? new String(password) : null);
+                transport.sendMessage(message, message.getAllRecipients());
             }
             return "accepted by " + channel.host() + ":" + channel.port() + " for " + String.join(", ", channel.to());
         } catch (AddressException e) {

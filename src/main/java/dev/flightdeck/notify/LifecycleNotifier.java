@@ -87,8 +87,9 @@ final class LifecycleNotifier implements SessionListener {
                 .filter(step -> told.add("approval:" + step.id()))
                 .ifPresent(step -> {
                     StepAction.Approve gate = (StepAction.Approve) step.action();
-                    tell(LifecycleEvent.APPROVAL_WAITING, state, "Approval waiting: " + state.title(step) + " needs " + roles(gate),
-                            "Step " + state.runbook().numberOf(step.id()) + " waits for approval by " + roles(gate)
+                    tell(LifecycleEvent.APPROVAL_WAITING, state, "Approval waiting: step " + state.runbook().numberOf(step.id()) + " needs "
+                                    + roles(gate) + (gate.reason().isBlank() ? "" : " (" + gate.reason() + ")"),
+                            "Step " + state.runbook().numberOf(step.id()) + " " + state.title(step) + " waits for approval by " + roles(gate)
                                     + (gate.reason().isBlank() ? "" : " (" + gate.reason() + ")") + ". The approver must not be the operator.",
                             Notification.Urgency.INFO);
                 });

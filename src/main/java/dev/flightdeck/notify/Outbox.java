@@ -40,7 +40,7 @@ public final class Outbox implements AutoCloseable {
      */
     public record Policy(int attempts, Duration firstRetry, Duration maxRetry, Duration timeout, Duration drainAtClose, int failingAfter) {
         public static Policy defaults() {
-            return new Policy(6, Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofSeconds(10), 2);
+            return new Policy(6, Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofSeconds(5), 2);
         }
 
         Duration backoff(int attemptsMade) {
@@ -63,6 +63,8 @@ public final class Outbox implements AutoCloseable {
     private final UnaryOperator<String> redact;
     private final Clock clock;
     private final ScheduledExecutorService executor;
+    /** One thread takes messages in, in the order they were submitted: intents are journaled and lanes filled in that order. */
+    private final java.util.concurrent.ExecutorService intake;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<String, ChannelHealth> health = new ConcurrentHashMap<>();
     private final List<OutboxListener> listeners = new CopyOnWriteArrayList<>();
@@ -91,6 +93,11 @@ public final class Outbox implements AutoCloseable {
         });
         pool.setRemoveOnCancelPolicy(true);
         this.executor = pool;
+        this.intake = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "flightdeck-notify-intake");
+            thread.setDaemon(true);
+            return thread;
+        });
         Instant now = clock.instant();
         senders.keySet().forEach(name -> health.put(name, ChannelHealth.ok(name, now)));
         unavailable.forEach((name, why) -> health.put(name, new ChannelHealth(name, ChannelHealth.State.UNAVAILABLE, 0, redact.apply(why), now)));
@@ -115,7 +122,7 @@ public final class Outbox implements AutoCloseable {
         Pending pending = new Pending(notification);
         outstanding.put(notification.id(), pending);
         try {
-            executor.execute(() -> enqueue(pending));
+            intake.execute(() -> enqueue(pending));
         } catch (RejectedExecutionException closed) {
             outstanding.remove(notification.id());
             LOG.warn("notification {} to '{}' was not sent: the outbox is closed", notification.id(), notification.channel());
@@ -230,8 +237,8 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * Waits (at most the policy's {@code drainAtClose}) for messages still on their way to channels that deliver, then
-     * journals whatever is left as not delivered: called before the session's journal is sealed. A failing channel is
-     * not waited for.
+     * journals whatever is left as not delivered: called before the session's journal is sealed. A channel whose last
+     * attempt failed is not waited for.
      */
     public void drain() {
         long deadline = System.nanoTime() + policy.drainAtClose().toNanos();
@@ -255,9 +262,10 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /** Only a channel that has not failed lately: one whose last attempt failed would most likely keep the close waiting for nothing. */
     private boolean worthWaitingFor(Pending pending) {
         ChannelHealth channel = health.get(pending.notification.channel());
-        return channel == null || channel.state() == ChannelHealth.State.OK;
+        return channel == null || channel.state() == ChannelHealth.State.OK && channel.consecutiveFailures() == 0;
     }
 
     /** Runs a check on the outbox's threads every {@code period} until it closes (the window-overrun watch). */
@@ -279,6 +287,7 @@ public final class Outbox implements AutoCloseable {
     /** Stops the outbox's threads; anything not yet delivered stays as journaled (queued, without a result). */
     @Override
     public void close() {
+        intake.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);

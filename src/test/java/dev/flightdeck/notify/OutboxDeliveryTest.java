@@ -139,7 +139,7 @@ class OutboxDeliveryTest {
             deadPort = socket.getLocalPort();
         }
         Outbox.Policy patient = new Outbox.Policy(50, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), 2);
-        try (Receiver slowStart = Receiver.answering(503, 200);
+        try (Receiver slowStart = Receiver.accepting();
              Outbox outbox = new Outbox(Map.of("ops", webhook(slowStart.url("/hook")), "dead", webhook("http://127.0.0.1:" + deadPort + "/")),
                      Map.of(), patient, journal, text -> text, Clock.systemUTC())) {
             outbox.submit(message("first-dead", "dead"));
