@@ -32,14 +32,19 @@ public final class SessionFold {
         Optional<SessionEvent.Verification> verification = Optional.empty();
         Optional<SessionEvent.RollbackCountdown> countdown = Optional.empty();
         Map<String, String> connections = new java.util.TreeMap<>();
+        Map<String, String> lastOutput = new java.util.HashMap<>();
         for (Recorded recorded : events) {
             SessionEvent event = recorded.event();
             if (event instanceof SessionEvent.SessionOpened open) {
                 opened = Optional.of(open);
             } else if (event instanceof SessionEvent.SessionResumed) {
-                interruptRunning(steps);
+                interruptRunning(steps, lastOutput);
             } else if (event instanceof SessionEvent.StepIntent intent) {
+                lastOutput.remove(intent.stepId());
                 steps.computeIfPresent(intent.stepId(), (id, record) -> record.started(recorded.time(), intent.attempt()));
+            } else if (event instanceof SessionEvent.StepOutputPart part) {
+                lastLine(part.text()).ifPresent(line -> lastOutput.put(part.stepId(), part.host() + " " + part.stream() + " at "
+                        + recorded.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ": " + line));
             } else if (event instanceof SessionEvent.StepOutcome outcome) {
                 steps.computeIfPresent(outcome.stepId(), (id, record) -> record.finished(outcome, recorded.time()));
             } else if (event instanceof SessionEvent.StepSkipped skipped) {
@@ -71,7 +76,7 @@ public final class SessionFold {
                         reopen.reopenedBy(), reopen.reason()));
                 closed = Optional.empty();
                 closedAt = Optional.empty();
-                interruptRunning(steps);
+                interruptRunning(steps, lastOutput);
             }
         }
         return new SessionState(runbook, opened, steps, List.copyOf(alarms), rollback, closed,
@@ -80,11 +85,20 @@ public final class SessionFold {
                 countdown, closedAt, reopened);
     }
 
-    /** Whatever was running when the session stopped will never report: its outcome is unknown. */
-    private static void interruptRunning(Map<String, StepRecord> steps) {
+    /**
+     * Whatever was running when the session stopped will never report: its outcome is unknown. The last line of
+     * output journaled while it ran is the operator's best clue to how far it got.
+     */
+    private static void interruptRunning(Map<String, StepRecord> steps, Map<String, String> lastOutput) {
         steps.replaceAll((id, record) -> record.status() == StepStatus.RUNNING
-                ? record.withStatus(StepStatus.UNKNOWN, "started before the session was interrupted; the outcome was never recorded")
+                ? record.withStatus(StepStatus.UNKNOWN, "started before the session was interrupted; the outcome was never recorded"
+                        + (lastOutput.containsKey(id) ? "; its last journaled output (" + lastOutput.get(id) + ")" : ""))
                 : record);
+    }
+
+    private static Optional<String> lastLine(String text) {
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).reduce((first, second) -> second)
+                .map(line -> line.length() > 200 ? line.substring(0, 200) + "…" : line);
     }
 
     public enum RollbackState { NOT_STARTED, RUNNING, SUCCEEDED, FAILED }
