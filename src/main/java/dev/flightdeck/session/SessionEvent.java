@@ -61,6 +61,15 @@ public sealed interface SessionEvent {
         public String type() { return TYPE; }
     }
 
+    /**
+     * Output of a step while it runs, journaled every 64 KB or 2 s (numbered from 1 per host and stream), so a crash
+     * keeps it; the {@code step.output} at the end still holds the whole stream's head and tail.
+     */
+    record StepOutputPart(String stepId, String host, String stream, int part, String text) implements SessionEvent {
+        public static final String TYPE = "step.output.part";
+        public String type() { return TYPE; }
+    }
+
     enum Status { SUCCEEDED, FAILED, UNKNOWN }
 
     /**

@@ -17,6 +17,7 @@ public final class SessionEventCodec {
             Map.entry(SessionEvent.SessionResumed.TYPE, SessionEvent.SessionResumed.class),
             Map.entry(SessionEvent.StepIntent.TYPE, SessionEvent.StepIntent.class),
             Map.entry(SessionEvent.StepOutput.TYPE, SessionEvent.StepOutput.class),
+            Map.entry(SessionEvent.StepOutputPart.TYPE, SessionEvent.StepOutputPart.class),
             Map.entry(SessionEvent.StepOutcome.TYPE, SessionEvent.StepOutcome.class),
             Map.entry(SessionEvent.StepSkipped.TYPE, SessionEvent.StepSkipped.class),
             Map.entry(SessionEvent.Confirmation.TYPE, SessionEvent.Confirmation.class),

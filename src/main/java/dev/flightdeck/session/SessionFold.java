@@ -4,7 +4,9 @@ import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.Step;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ public final class SessionFold {
     private Optional<SessionEvent.Verification> verification = Optional.empty();
     private Optional<SessionEvent.RollbackCountdown> countdown = Optional.empty();
     private Map<String, String> connections = Map.of();
+    /** The last line journaled while each step ran: a resume's best clue to how far a step with no outcome got. */
+    private final Map<String, String> lastOutput = new HashMap<>();
     private Optional<Instant> startedAt = Optional.empty();
     private long lastSequence;
     private SessionState state;
@@ -73,7 +77,11 @@ public final class SessionFold {
         } else if (event instanceof SessionEvent.SessionResumed) {
             interruptRunning();
         } else if (event instanceof SessionEvent.StepIntent intent) {
+            lastOutput.remove(intent.stepId());
             updateStep(intent.stepId(), record -> record.started(recorded.time(), intent.attempt()));
+        } else if (event instanceof SessionEvent.StepOutputPart part) {
+            lastLine(part.text()).ifPresent(line -> lastOutput.put(part.stepId(), part.host() + " " + part.stream() + " at "
+                    + recorded.time().truncatedTo(ChronoUnit.SECONDS) + ": " + line));
         } else if (event instanceof SessionEvent.StepOutcome outcome) {
             updateStep(outcome.stepId(), record -> record.finished(outcome, recorded.time()));
         } else if (event instanceof SessionEvent.StepSkipped skipped) {
@@ -132,16 +140,25 @@ public final class SessionFold {
         }
     }
 
-    /** Whatever was running when the session stopped will never report: its outcome is unknown. */
+    /**
+     * Whatever was running when the session stopped will never report: its outcome is unknown. The last line of
+     * output journaled while it ran is the operator's best clue to how far it got.
+     */
     private void interruptRunning() {
         if (steps.values().stream().noneMatch(record -> record.status() == StepStatus.RUNNING)) {
             return;
         }
         Map<String, StepRecord> changed = new LinkedHashMap<>(steps);
         changed.replaceAll((id, record) -> record.status() == StepStatus.RUNNING
-                ? record.withStatus(StepStatus.UNKNOWN, "started before the session was interrupted; the outcome was never recorded")
+                ? record.withStatus(StepStatus.UNKNOWN, "started before the session was interrupted; the outcome was never recorded"
+                        + (lastOutput.containsKey(id) ? "; its last journaled output (" + lastOutput.get(id) + ")" : ""))
                 : record);
         steps = Collections.unmodifiableMap(changed);
+    }
+
+    private static Optional<String> lastLine(String text) {
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).reduce((first, second) -> second)
+                .map(line -> line.length() > 200 ? line.substring(0, 200) + "…" : line);
     }
 
     public enum RollbackState { NOT_STARTED, RUNNING, SUCCEEDED, FAILED }

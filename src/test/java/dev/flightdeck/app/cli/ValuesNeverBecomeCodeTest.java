@@ -97,6 +97,32 @@ class ValuesNeverBecomeCodeTest {
         }
     }
 
+    @Test
+    void aRawSpliceIsWarnedAboutByTheValidatorAndMarkedInTheDryRun() throws Exception {
+        Path runbook = Files.writeString(dir.resolve("raw.runbook.yaml"), """
+                runbook: Raw
+                variables: { rollout: { description: the site's rollout command }, release: { description: a release } }
+                phases:
+                  - id: p
+                    steps:
+                      - id: canary
+                        run: ${raw:rollout} 10 && echo ${release}
+                        on: local
+                rollback:
+                  - run: echo back
+                    on: local
+                """);
+
+        CliRun validate = CliRun.run(dir.resolve("home"), "runbook", "validate", runbook.toString());
+        CliRun dryRun = CliRun.run(dir.resolve("home"), "run", runbook.toString(), "--dry-run", "--var", "rollout=lb-ctl --weight",
+                "--var", "release=2.0; reboot");
+
+        assertThat(validate.out() + validate.err()).contains("step 'canary' splices ${raw:rollout} into its command as shell text, unquoted");
+        assertThat(dryRun.exitCode()).as(dryRun.out() + dryRun.err()).isZero();
+        assertThat(dryRun.out()).contains("| lb-ctl --weight 10 && echo '2.0; reboot'",
+                "! ${raw:rollout} is spliced as shell text, unquoted");
+    }
+
     /** Per value: a local step (bare, in double quotes, in single quotes), a remote one, and a local one fed the remote's output. */
     private static String runbook(int count, Path out) {
         StringBuilder text = new StringBuilder("runbook: Injection corpus\nvariables:\n");
