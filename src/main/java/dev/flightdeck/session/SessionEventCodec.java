@@ -30,7 +30,8 @@ public final class SessionEventCodec {
             Map.entry(SessionEvent.RollbackFinished.TYPE, SessionEvent.RollbackFinished.class),
             Map.entry(SessionEvent.Verification.TYPE, SessionEvent.Verification.class),
             Map.entry(SessionEvent.SessionClosed.TYPE, SessionEvent.SessionClosed.class),
-            Map.entry(SessionEvent.SessionReopened.TYPE, SessionEvent.SessionReopened.class));
+            Map.entry(SessionEvent.SessionReopened.TYPE, SessionEvent.SessionReopened.class),
+            Map.entry(SessionEvent.WindowClosed.TYPE, SessionEvent.WindowClosed.class));
 
     private SessionEventCodec() {
     }

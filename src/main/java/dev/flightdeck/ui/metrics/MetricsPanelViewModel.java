@@ -113,6 +113,22 @@ public final class MetricsPanelViewModel {
         });
     }
 
+    /**
+     * The rollback started (held button, or a countdown that ran out): an armed countdown has nothing left to count
+     * down to, so it is stood down in the operator's name (journaled like any cancel) and leaves the banner.
+     */
+    public void rollbackStarted() {
+        if (refresher == null || banner.get().kind() != Banner.Kind.COUNTDOWN) {
+            return;
+        }
+        String by = operator;
+        refresher.runThenRefresh(() -> {
+            if (triggers.armed().isPresent() && triggers.cancelCountdown(by, "the emergency rollback started")) {
+                cancellationNote = "The rollback started; the countdown stood down.";
+            }
+        });
+    }
+
     /** Hides the banner of an alarm the operator has seen (a running countdown cannot be hidden). */
     public void acknowledge() {
         acknowledged = true;

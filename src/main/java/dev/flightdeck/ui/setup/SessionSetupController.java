@@ -71,6 +71,13 @@ public final class SessionSetupController {
         }
         variablesHeading.setVisible(!setup.variables().isEmpty());
         variablesHeading.setManaged(variablesHeading.isVisible());
+        // typing works without a click: the form opens with its first field focused
+        operator.sceneProperty().addListener((observable, was, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(operator::requestFocus);
+            }
+        });
+        dev.flightdeck.ui.TabLeaves.install(plan);
         passphrase.sceneProperty().addListener((observable, was, scene) -> {
             if (scene == null) {
                 passphrase.clear();

@@ -237,6 +237,30 @@ public final class WizardViewModel {
         return now.reopened().map(reopening -> "reopened for its rollback " + Durations.readable(Duration.between(reopening.at(), clock.instant())) + " ago");
     }
 
+    /** A step's command or SQL as it will run in this session: every value known so far bound, the others left as {@code ${name}}. */
+    public String boundText(String text) {
+        SessionState now = state.get() == null ? session.state() : state.get();
+        return dev.flightdeck.session.Bindings.of(now).bindKnown(text);
+    }
+
+    /** The references a bound text still has: {@code ${release}} nobody gave a value yet. */
+    public static List<String> unboundReferences(String text) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\$\\{[^}]+}").matcher(text);
+        List<String> found = new ArrayList<>();
+        while (matcher.find()) {
+            if (!found.contains(matcher.group())) {
+                found.add(matcher.group());
+            }
+        }
+        return found;
+    }
+
+    /** Guidance for the operator in the message line (not a problem). */
+    public void hint(String text) {
+        messageIsProblem.set(false);
+        message.set(text);
+    }
+
     /** The short hash of the journal's newest signed checkpoint. */
     public Optional<String> lastCheckpoint() {
         return session.lastCheckpoint();
@@ -320,13 +344,33 @@ public final class WizardViewModel {
             case CONFIRM -> kind == StepKind.CONFIRM;
             case APPROVE -> kind == StepKind.APPROVE;
             case SKIP -> !row.step().required() && status != StepStatus.RUNNING;
-            case MARK_DONE -> status == StepStatus.UNKNOWN;
+            case MARK_DONE -> status == StepStatus.UNKNOWN || status == StepStatus.FAILED;
             case UNDO -> status == StepStatus.FAILED && row.step().undo().isPresent()
                     && session.state().record(row.step().undo().get().id()).status() != StepStatus.SUCCEEDED;
+            case ROLL_BACK -> (status == StepStatus.FAILED || status == StepStatus.UNKNOWN) && canRollBack();
         };
     }
 
-    public enum Action { RUN, CONFIRM, APPROVE, SKIP, MARK_DONE, UNDO }
+    /** What the operator may do with the current step; ROLL_BACK leads a failed step's card to the emergency rollback. */
+    public enum Action { RUN, CONFIRM, APPROVE, SKIP, MARK_DONE, UNDO, ROLL_BACK }
+
+    /** The words on the run button: a failed step is retried, not run. */
+    public String runLabel() {
+        StepRow row = current.get();
+        return row != null && row.statusProperty().get() == StepStatus.FAILED ? "Retry step" : "Run step";
+    }
+
+    /** Whether the card asks for a note: a checklist item, a gate, an optional step, or one that failed or is unknown. */
+    public boolean wantsNote() {
+        StepRow row = current.get();
+        if (row == null) {
+            return false;
+        }
+        StepStatus status = row.statusProperty().get();
+        StepKind kind = row.step().kind();
+        return kind == StepKind.CONFIRM || kind == StepKind.APPROVE || !row.step().required() || status == StepStatus.UNKNOWN
+                || status == StepStatus.FAILED;
+    }
 
     public void runCurrent() {
         command(row -> session.run(row.step().id()));
