@@ -81,12 +81,25 @@ final class RehearsalWalk {
             throw new AssertionError("no setup after starting the sandbox; the window says: "
                     + robot.lookup(".setup-message").queryAll().stream().map(node -> ((javafx.scene.control.Labeled) node).getText()).toList(), e);
         }
-        robot.clickOn(operator).write(OPERATOR);
+        // typing works without a click: the setup opens with the operator's field focused
+        Node operatorField = operator;
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ScreenChecks.fx(operatorField::isFocused));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the operator's field has no focus when the setup opens; the focus is on "
+                    + ScreenChecks.fx(() -> operatorField.getScene().getFocusOwner()), e);
+        }
+        robot.write(OPERATOR);
         robot.clickOn(shown(robot, "#passphrase")).write("correct horse battery staple");
-        robot.clickOn(shown(robot, "#dryRunButton"));
+        Node dryRun = shown(robot, "#dryRunButton");
+        robot.clickOn(dryRun);
         // the session window's own start button (the main window has a "Start session…" button with the same id)
         Button start = robot.from(operator.getScene().getRoot()).lookup("#startButton").queryButton();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !start.isDisabled());
+        // after the dry run the focus is back on its button, and one Tab reaches Start session
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ScreenChecks.fx(dryRun::isFocused));
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> ScreenChecks.fx(start::isFocused));
         robot.clickOn(start);
         try {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> start.isDisabled() || wizard(robot).isPresent());

@@ -30,7 +30,7 @@ public final class MetricsPanelViewModel {
     private final AlarmSound sound;
     private PanelRefresher refresher;
     private final ReadOnlyObjectWrapper<PanelFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
-    private final ObjectProperty<ChartRange> range = new SimpleObjectProperty<>(this, "range", ChartRange.LAST_HOUR);
+    private final ObjectProperty<ChartRange> range = new SimpleObjectProperty<>(this, "range", ChartRange.WHOLE_WINDOW);
     private final BooleanProperty collapsed = new SimpleBooleanProperty(this, "collapsed");
     private final BooleanProperty soundOn;
     private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(this, "banner", Banner.NONE);

@@ -116,7 +116,14 @@ public final class WizardController {
         bindButton(rollBackButton, WizardViewModel.Action.ROLL_BACK);
         approvalForm.visibleProperty().bind(wizard.allowedProperty(WizardViewModel.Action.APPROVE));
         approvalForm.managedProperty().bind(approvalForm.visibleProperty());
-        wizard.currentProperty().addListener((observable, was, row) -> showCard(row));
+        wizard.currentProperty().addListener((observable, was, row) -> {
+            showCard(row);
+            // the list follows the walk: the current step in view, with the two before it for context
+            int index = wizard.rows().indexOf(row);
+            if (index >= 0) {
+                stepList.scrollTo(Math.max(0, index - 2));
+            }
+        });
         wizard.stateProperty().addListener((observable, was, state) -> {
             stepList.refresh();
             showCard(wizard.currentProperty().get());
