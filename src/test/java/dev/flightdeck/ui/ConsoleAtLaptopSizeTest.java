@@ -80,9 +80,12 @@ class ConsoleAtLaptopSizeTest {
         robot.interact(() -> size(console, width, height));
         WaitForAsyncUtils.waitForFxEvents();
         clipped.addAll(ScreenChecks.clippedTexts(console.getScene()));
-        ScreenChecks.snapshot(console.getScene(), SCREENS.resolve("console-" + size + ".png"));
+        pictures(robot, console.getScene(), "console-" + size);
 
-        WizardViewModel wizard = RehearsalWalk.openRehearsal(robot, scenario, stage -> size(stage, width, height));
+        WizardViewModel wizard = RehearsalWalk.openRehearsal(robot, scenario, stage -> size(stage, width, height), setup -> {
+            clipped.addAll(ScreenChecks.clippedTexts(setup));
+            pictures(robot, setup, "setup-" + size);
+        });
         Scene session = RehearsalWalk.sessionScene(robot).orElseThrow();
         Node rollbackButton = robot.lookup("#rollbackButton").query();
         double firstX = screenX(rollbackButton);
@@ -90,11 +93,11 @@ class ConsoleAtLaptopSizeTest {
         RehearsalWalk.walk(robot, wizard, step -> {
             clipped.addAll(ScreenChecks.clippedTexts(session));
             if (step.id().equals("approve-release") || step.id().equals("migrate")) {
-                ScreenChecks.snapshot(session, SCREENS.resolve("wizard-" + step.id() + "-" + size + ".png"));
+                pictures(robot, session, "wizard-" + step.id() + "-" + size);
             }
         });
         double lastX = screenX(rollbackButton);
-        ScreenChecks.snapshot(session, SCREENS.resolve("wizard-" + (fault ? "failed" : "done") + "-" + size + ".png"));
+        pictures(robot, session, "wizard-" + (fault ? "failed" : "done") + "-" + size);
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(lastX).as("the rollback button's x on the screen, first and last step").isCloseTo(firstX, org.assertj.core.data.Offset.offset(0.5));
 
@@ -106,14 +109,31 @@ class ConsoleAtLaptopSizeTest {
             WaitForAsyncUtils.waitForFxEvents();
             TableView<?> plan = robot.lookup("#planTable").queryTableView();
             TableView<?> verification = robot.lookup("#verificationTable").queryTableView();
-            ScreenChecks.snapshot(session, SCREENS.resolve("rollback-" + size + ".png"));
+            pictures(robot, session, "rollback-" + size);
             soft.assertThat(ScreenChecks.wholeRowsShown(plan)).as("plan rows shown whole").isEqualTo(plan.getItems().size());
             soft.assertThat(ScreenChecks.wholeRowsShown(verification)).as("verification rows shown whole").isEqualTo(verification.getItems().size());
             clipped.addAll(ScreenChecks.clippedTexts(session));
         }
         soft.assertThat(clipped).as("texts cut on the screen at " + size).isEmpty();
+        soft.assertThat(darkClipped).as("texts cut in the dark theme at " + size).isEmpty();
         soft.assertAll();
     }
+
+    /** The screen in the light theme, then in the dark one (checked for cut texts too), back to light. */
+    private void pictures(FxRobot robot, Scene scene, String name) throws Exception {
+        ScreenChecks.snapshot(scene, SCREENS.resolve(name + "-light.png"));
+        robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            darkClipped.addAll(ScreenChecks.clippedTexts(scene));
+            ScreenChecks.snapshot(scene, SCREENS.resolve(name + "-dark.png"));
+        } finally {
+            robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private final Set<String> darkClipped = new LinkedHashSet<>();
 
     private static double screenX(Node node) throws Exception {
         return ScreenChecks.fx(() -> {

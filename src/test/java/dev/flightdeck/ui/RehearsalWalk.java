@@ -57,7 +57,12 @@ final class RehearsalWalk {
 
     /** Ctrl+R, the scenario, then the setup filled in and started: the wizard of a rehearsal session. */
     static WizardViewModel openRehearsal(FxRobot robot, String scenario) throws Exception {
-        return openRehearsal(robot, scenario, stage -> { });
+        return openRehearsal(robot, scenario, stage -> { }, scene -> { });
+    }
+
+    /** Called with the setup's scene once its dry run is done (a check of the screen, a picture). */
+    interface AtSetup {
+        void ready(javafx.scene.Scene setup) throws Exception;
     }
 
     /** The scene of the session's window, once it shows the wizard. */
@@ -67,7 +72,8 @@ final class RehearsalWalk {
     }
 
     /** The same, with the session's window arranged (sized) as soon as it shows. */
-    static WizardViewModel openRehearsal(FxRobot robot, String scenario, java.util.function.Consumer<javafx.stage.Stage> arrange) throws Exception {
+    static WizardViewModel openRehearsal(FxRobot robot, String scenario, java.util.function.Consumer<javafx.stage.Stage> arrange,
+                                         AtSetup atSetup) throws Exception {
         robot.clickOn(shown(robot, ".app-title"));
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scenarioButton(robot, scenario).isPresent());
@@ -100,6 +106,7 @@ final class RehearsalWalk {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ScreenChecks.fx(dryRun::isFocused));
         robot.type(KeyCode.TAB);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> ScreenChecks.fx(start::isFocused));
+        atSetup.ready(start.getScene());
         robot.clickOn(start);
         try {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> start.isDisabled() || wizard(robot).isPresent());
