@@ -172,6 +172,16 @@ public sealed interface SessionEvent {
     }
 
     /**
+     * The console window of an open session (or of a rollback under way or stopped) was closed: who closed it and what
+     * state the session was in. A signed checkpoint follows, so the journal's tail is sealed; the session can be
+     * opened again from its journal folder.
+     */
+    record WindowClosed(String closedBy, String sessionState) implements SessionEvent {
+        public static final String TYPE = "session.window-closed";
+        public String type() { return TYPE; }
+    }
+
+    /**
      * A closed session opened again, only to roll it back (a problem found after the window): who did it and why.
      * The closing checkpoint before it stays in the journal; nothing but the rollback may run afterwards.
      */

@@ -33,7 +33,8 @@ public final class SessionEventCodec {
             Map.entry(SessionEvent.NotificationQueued.TYPE, SessionEvent.NotificationQueued.class),
             Map.entry(SessionEvent.NotificationResult.TYPE, SessionEvent.NotificationResult.class),
             Map.entry(SessionEvent.SessionClosed.TYPE, SessionEvent.SessionClosed.class),
-            Map.entry(SessionEvent.SessionReopened.TYPE, SessionEvent.SessionReopened.class));
+            Map.entry(SessionEvent.SessionReopened.TYPE, SessionEvent.SessionReopened.class),
+            Map.entry(SessionEvent.WindowClosed.TYPE, SessionEvent.WindowClosed.class));
 
     private SessionEventCodec() {
     }

@@ -61,7 +61,7 @@ public final class MetricsPanel implements AutoCloseable {
         MetricsPanelViewModel viewModel = new MetricsPanelViewModel(engine.triggers(), operator, clock, new AlarmSound(), soundOn);
         PanelSampler sampler = new PanelSampler(engine, clock, zone);
         PanelRefresher refresher = new PanelRefresher(sampler::sample,
-                new PanelRequest(ChartRange.LAST_HOUR, 360, PanelRequest.DEFAULT_CHART_HEIGHT), fxThread, viewModel::accept);
+                new PanelRequest(ChartRange.WHOLE_WINDOW, 360, PanelRequest.DEFAULT_CHART_HEIGHT), fxThread, viewModel::accept);
         viewModel.connect(refresher);
         return new MetricsPanel(viewModel, sampler, refresher, new ChartPalette());
     }
