@@ -22,6 +22,7 @@ public final class TerminalText {
     public static final Map<Character, String> ASCII = Map.of(
             '✓', "ok",
             '✗', "FAIL",
+            '▶', ">",
             '…', "...",
             '→', "->",
             '—', "-",
