@@ -19,7 +19,8 @@ public final class Cli {
     }
 
     public static int execute(AppContext context, String[] args) {
-        return commandLine(context).execute(args);
+        java.nio.charset.Charset charset = TerminalText.standardOutputCharset();
+        return commandLine(context, TerminalText.printWriter(System.out, charset), TerminalText.printWriter(System.err, charset)).execute(args);
     }
 
     /** For tests: the same command line, writing to the given streams. */

@@ -64,6 +64,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--sandbox", description = "start the rehearsal sandbox in this process and run against it (instead of --inventory); stopped at the end")
     private boolean sandbox;
     @Option(names = "--fault", description = "with --sandbox: v2 of the clinic app answers 5 %% errors at 3x latency") private boolean fault;
+    @Option(names = "--json", description = "print every session event as one JSON object per line on standard output (the progress text goes to standard error)")
+    private boolean json;
     /** The sandbox started for --sandbox: its inventory, database password and SSH key take the place of the operator's. */
     private RunningSandbox rehearsal;
 
@@ -178,6 +180,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         SessionLauncher launcher = SessionLauncher.forProduction(context).withSecretPrompt(NotificationWarnings::prompt);
         try (LiveSession live = resume ? launcher.resume(choices, "resumed from the command line") : launcher.start(choices)) {
             Session session = live.session();
+            if (json) {
+                out = followAsJson(session, out, err);
+            }
             NotificationWarnings.follow(live.notifications().outbox(), out);
             trustHosts(live.services(), session, out);
             out.println((resume ? "Resumed " : "Started ") + runbook.title() + " as " + operator + ", journal " + journal);
@@ -210,6 +215,19 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         unknown.forEach((host, key) -> err.println("flightdeck: the host key of " + host + " is not known (" + key + "). Compare it with the"
                 + " server's own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on " + host + "); if it is the same, run again with --trust-host "
                 + host + "=" + key.substring(key.indexOf(' ') + 1) + " (the decision is journaled)."));
+    }
+
+    /** --json: events as JSON lines on standard output; the progress text moves to standard error. */
+    private static PrintWriter followAsJson(Session session, PrintWriter out, PrintWriter err) {
+        session.addListener(new dev.flightdeck.session.SessionListener() {
+            @Override
+            public void recorded(dev.flightdeck.session.Recorded event, dev.flightdeck.session.SessionState state) {
+                synchronized (out) {
+                    JsonOutput.println(out, JsonOutput.event(event));
+                }
+            }
+        });
+        return err;
     }
 
     private String rollbackCommand() {

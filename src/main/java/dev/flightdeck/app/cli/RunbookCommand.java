@@ -43,8 +43,14 @@ public final class RunbookCommand {
     }
 
     @Command(name = "list", description = "List the built-in runbooks.")
-    int list() {
+    int list(@Option(names = "--json", description = "print a JSON array of {id, title, source, phases, steps}") boolean json) {
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            var array = JsonOutput.object().arrayNode();
+            BuiltinRunbooks.loadAll().forEach(parsed -> array.add(JsonOutput.runbook(parsed.value().orElseThrow())));
+            JsonOutput.println(out, array);
+            return Cli.OK;
+        }
         out.printf("%-28s %-52s %-30s %6s %6s%n", "ID", "TITLE", "SOURCE", "PHASES", "STEPS");
         for (Parsed<Runbook> parsed : BuiltinRunbooks.loadAll()) {
             Runbook runbook = parsed.value().orElseThrow();
@@ -58,7 +64,9 @@ public final class RunbookCommand {
     int validate(
             @Parameters(paramLabel = "FILE", arity = "1..*", description = "runbook files (*.runbook.yaml)") List<Path> files,
             @Option(names = "--inventory", paramLabel = "INV", description = "also check targets, databases and endpoints against this inventory, and its hosts against ~/.ssh")
-            Optional<Path> inventoryFile) {
+            Optional<Path> inventoryFile,
+            @Option(names = "--json", description = "print one JSON object: valid, files, errors, warnings, problems [{file, line, column, severity, message}]")
+            boolean json) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (Path file : files) {
@@ -78,6 +86,10 @@ public final class RunbookCommand {
         }
         for (Path file : files) {
             problems.addAll(validateOne(file, inventory));
+        }
+        if (json) {
+            JsonOutput.println(out, JsonOutput.validation(files.stream().map(Path::toString).toList(), problems));
+            return problems.stream().anyMatch(Problem::isError) ? Cli.PROBLEM : Cli.OK;
         }
         problems.forEach(problem -> out.println(problem.format()));
         long errors = problems.stream().filter(Problem::isError).count();
