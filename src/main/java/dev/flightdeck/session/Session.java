@@ -40,7 +40,7 @@ public final class Session implements AutoCloseable {
         this.fold = new SessionFold(runbook);
         history.forEach(fold::apply);
         this.state = fold.state();
-        this.runner = new StepRunner(this, inventory, Map.copyOf(executors), listeners);
+        this.runner = new StepRunner(new RunnerPort(), inventory, Map.copyOf(executors), listeners);
     }
 
     /** Starts a new session: records who opened which runbook against which inventory, with the bound variables. */
@@ -418,6 +418,39 @@ public final class Session implements AutoCloseable {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /** The narrow view of this session that its step runner gets. */
+    private final class RunnerPort implements StepJournal {
+        @Override
+        public SessionState state() {
+            return Session.this.state();
+        }
+
+        @Override
+        public String operator() {
+            return operator;
+        }
+
+        @Override
+        public void record(SessionEvent event) {
+            append(operator, event);
+        }
+
+        @Override
+        public SessionEvent.StepOutcome finish(Step step, int attempt, StepResult result, long durationMillis) {
+            return Session.this.finish(step, attempt, result, durationMillis);
+        }
+
+        @Override
+        public String redact(String text) {
+            return recorder.redact(text);
+        }
+
+        @Override
+        public SessionRecorder.OutputCollector collectOutput(boolean sensitive) {
+            return recorder.collectOutput(sensitive);
+        }
     }
 
     @Override
