@@ -16,9 +16,11 @@ rm -rf "$input" "$target/installer"
 mkdir -p "$input" "$target/installer"
 cp "$jar" "$input/"
 
+# jdk.security.auth: the embedded PostgreSQL (zonky) reads the uid through com.sun.security.auth.module.UnixSystem and,
+# as root, runs initdb under `unshare -U`; without the module the rehearsal's database does not start for root.
 modules=java.base,java.desktop,java.sql,java.naming,java.management,java.logging,java.xml,java.scripting,\
 java.net.http,java.security.jgss,jdk.unsupported,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.zipfs,jdk.localedata,\
-jdk.charsets,jdk.net,jdk.management,jdk.jfr
+jdk.charsets,jdk.net,jdk.management,jdk.jfr,jdk.security.auth
 
 java_options=(--java-options "-XX:TieredStopAtLevel=1")
 

@@ -2,6 +2,8 @@ package dev.flightdeck.ssh;
 
 import dev.flightdeck.inventory.HostEntry;
 import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.ssh.config.SshConfigEntry;
+import dev.flightdeck.ssh.config.SshConfigException;
 import dev.flightdeck.ssh.config.SshConfigFile;
 import dev.flightdeck.yaml.Problems;
 import java.nio.file.Files;
@@ -20,10 +22,19 @@ public final class SshInventoryCheck {
     public static void check(Inventory inventory, SshConfigFile sshConfig, SshUserHome userHome, Problems problems) {
         TargetResolver resolver = new TargetResolver(inventory, sshConfig, userHome);
         for (HostEntry host : inventory.hosts()) {
-            if (host.address().isEmpty() && sshConfig.lookup(host.name()).hostName().isEmpty()) {
+            SshConfigEntry config;
+            try {
+                config = sshConfig.lookup(host.name(), host.user(), userHome.localUser());
+            } catch (SshConfigException e) {
+                problems.error(host.position(), "host '" + host.name() + "': " + e.getMessage());
+                continue;
+            }
+            if (host.address().isEmpty() && config.hostName().isEmpty()) {
                 problems.warning(host.position(), "host '" + host.name() + "' has no address and " + userHome.config()
                         + " has no HostName for it: '" + host.name() + "' itself will be looked up in DNS");
             }
+            // what ssh-config says for this host that Flightdeck will not do: visible before the window, not a silent log line
+            config.warnings().forEach(warning -> problems.warning(host.position(), "host '" + host.name() + "': " + warning));
             host.identity().map(userHome::expand).filter(path -> !Files.isRegularFile(path)).ifPresent(path ->
                     problems.error(host.position(), "identity file " + path + " of host '" + host.name() + "' does not exist"));
             try {

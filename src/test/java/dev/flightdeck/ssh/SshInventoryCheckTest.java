@@ -35,4 +35,21 @@ class SshInventoryCheckTest {
                 line5 -> assertThat(line5).startsWith("inventory.yaml:5:").contains("loop"),
                 line6 -> assertThat(line6).startsWith("inventory.yaml:6:").contains("loop"));
     }
+
+    @Test
+    void unsupportedSshConfigKeywordsAreWarningsAndMatchExecIsAnErrorAtTheHostsLine(@TempDir Path home) {
+        Inventory inventory = InventoryLoader.load(String.join("\n",
+                "hosts:",
+                "  app1: { address: 10.0.4.11 }",
+                "  db1: { address: 10.0.4.20 }",
+                ""), "inventory.yaml").value().orElseThrow();
+        SshConfigFile sshConfig = SshConfigFile.parse("Host app1\n  ProxyCommand nc %h %p\nMatch originalhost db1 exec \"true\"\n  User x\n");
+        Problems problems = new Problems("inventory.yaml");
+
+        SshInventoryCheck.check(inventory, sshConfig, new SshUserHome(home, home.resolve(".ssh"), "operator", Optional.empty()), problems);
+
+        assertThat(problems.sorted()).extracting(Problem::format).satisfiesExactly(
+                line2 -> assertThat(line2).startsWith("inventory.yaml:2:").contains("warning", "~/.ssh/config:2: 'ProxyCommand nc %h %p' applies to app1"),
+                line3 -> assertThat(line3).startsWith("inventory.yaml:3:").contains("'Match exec' is refused").doesNotContain("warning"));
+    }
 }
