@@ -16,8 +16,10 @@ import dev.flightdeck.runbook.VariableDefinition;
 import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.sandbox.SandboxException;
 import dev.flightdeck.session.DryRun;
+import dev.flightdeck.session.JournaledSources;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionJournals;
 import dev.flightdeck.yaml.Parsed;
 import dev.flightdeck.yaml.Problem;
 import dev.flightdeck.yaml.Problems;
@@ -29,6 +31,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +49,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
 
     @Spec private CommandSpec spec;
     @Mixin private PassphraseOption passphrase;
-    @Parameters(paramLabel = "RUNBOOK", description = "a built-in id or a runbook file") private String runbookName;
+    @Parameters(paramLabel = "RUNBOOK", arity = "0..1", description = "a built-in id or a runbook file (with --resume: default the journal's copy)")
+    private String runbookName;
     @Option(names = "--inventory", paramLabel = "FILE", description = "hosts, databases and endpoints (may be left out when the runbook uses no targets)")
     private Path inventoryFile;
     @Option(names = "--journal", paramLabel = "DIR", description = "the session's journal directory") private Path journal;
@@ -93,13 +97,24 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunbookSource source;
+        Optional<Inventory> journaledInventory = Optional.empty();
         try {
-            source = RunbookSource.of(runbookName);
+            if (runbookName == null && !resume) {
+                throw new IllegalArgumentException("name the RUNBOOK to run (a built-in id or a file); only --resume takes it from the journal");
+            }
+            if (runbookName != null) {
+                source = RunbookSource.of(runbookName);
+            } else {
+                // resuming needs nothing but the journal: its session.opened holds the runbook and the inventory
+                SessionEvent.SessionOpened opened = journaledOpening();
+                source = RunbookSource.fromJournal(opened, journal);
+                journaledInventory = inventoryFile == null ? JournaledSources.inventoryOf(opened).flatMap(parsed -> parsed.value()) : Optional.empty();
+            }
         } catch (IllegalArgumentException e) {
             err.println("flightdeck: " + e.getMessage());
             return Cli.USAGE;
         }
-        Inventory inventory = InventoryFiles.read(inventoryFile, err).orElse(null);
+        Inventory inventory = journaledInventory.isPresent() ? journaledInventory.get() : InventoryFiles.read(inventoryFile, err).orElse(null);
         if (inventory == null || !printProblems(source.parsed(), inventory, err)) {
             return Cli.PROBLEM;
         }
@@ -153,6 +168,19 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
         if (!step.text().isBlank() && !step.text().equals(step.step().displayTitle())) {
             step.text().lines().forEach(line -> out.println("          | " + line));
+        }
+    }
+
+    private SessionEvent.SessionOpened journaledOpening() {
+        if (journal == null) {
+            throw new IllegalArgumentException("--resume needs --journal DIR");
+        }
+        char[] secret = passphrase.read(context);
+        try {
+            return SessionJournals.openingOf(SessionJournals.read(journal, secret))
+                    .orElseThrow(() -> new IllegalArgumentException(journal + " holds no Flightdeck session"));
+        } finally {
+            Arrays.fill(secret, '\0');
         }
     }
 
