@@ -3,8 +3,8 @@ package dev.flightdeck.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.FlightdeckHome;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.app.cli.Cli;
 import dev.flightdeck.app.cli.JournalCommand;
 import dev.flightdeck.journal.crypto.KdfCost;

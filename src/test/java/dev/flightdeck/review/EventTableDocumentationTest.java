@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** docs/journal.md's event table and the session engine's codec cannot drift: same types, same payload fields, same order. */
 class EventTableDocumentationTest {
 
-    private static final Pattern ROW = Pattern.compile("^\\| `([a-z.]+)` \\| ([^|]*) \\|");
+    private static final Pattern ROW = Pattern.compile("^\\| `([a-z.-]+)` \\| ([^|]*) \\|");
     private static final Pattern NAME = Pattern.compile("`([A-Za-z0-9]+)`");
 
     @Test

@@ -1,7 +1,7 @@
 package dev.flightdeck.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
 import dev.flightdeck.journal.Journal;
 import dev.flightdeck.journal.JournalOptions;
 import dev.flightdeck.journal.JournalWriter;

@@ -1,6 +1,6 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
 import dev.flightdeck.journal.Journal;
 import dev.flightdeck.journal.JournalException;
 import dev.flightdeck.journal.Replay;
@@ -55,7 +55,8 @@ public final class JournalCommand {
     int verify(@Parameters(paramLabel = "PATH", description = "a journal directory or an exported evidence pack") Path path,
                @Option(names = "--public-key", paramLabel = "FILE", description = "the operator's published public key (PEM)") Optional<Path> publicKeyFile,
                @Option(names = "--decrypt", description = "also decrypt and authenticate every record (needs the passphrase)") boolean decrypt,
-               @Option(names = "--allow-open", description = "accept a journal that is intact but not closed (a window still running): exit 0") boolean allowOpen) {
+               @Option(names = "--allow-open", description = "accept a journal that is intact but not closed (a window still running): exit 0") boolean allowOpen,
+               @Option(names = "--json", description = "print the full report as one JSON object (same exit codes)") boolean json) {
         return run(() -> {
             if (!Files.isDirectory(path)) {
                 return usage(path + ": no such journal directory or evidence pack");
@@ -63,12 +64,14 @@ public final class JournalCommand {
             Optional<PublicKey> trusted = publicKeyFile.isPresent() ? Optional.of(OperatorKeyStore.readPublicKey(publicKeyFile.get())) : Optional.empty();
             VerificationReport report = verifyReport(path, trusted, decrypt);
             PrintWriter out = spec.commandLine().getOut();
+            int exitCode = !report.isIntact() ? Cli.PROBLEM : report.isClosed() || allowOpen ? Cli.OK : NOT_CLOSED;
+            if (json) {
+                JsonOutput.println(out, JsonOutput.verification(report, exitCode));
+                return exitCode;
+            }
             report.lines().forEach(out::println);
             out.flush();
-            if (!report.isIntact()) {
-                return Cli.PROBLEM;
-            }
-            return report.isClosed() || allowOpen ? Cli.OK : NOT_CLOSED;
+            return exitCode;
         });
     }
 

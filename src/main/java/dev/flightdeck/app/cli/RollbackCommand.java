@@ -1,8 +1,8 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.LiveSession;
-import dev.flightdeck.app.SessionLauncher;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
 import dev.flightdeck.inventory.Inventory;
@@ -124,7 +124,9 @@ public final class RollbackCommand implements Callable<Integer> {
         SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, sha256, inventory, inventoryName, Map.of(), operator, journal, secret,
                 PgPassFile.standardLocation(context.environment()).orElse(new PromptedPassword(RunCommand::promptDatabasePassword)),
                 new TerminalCredentials(), SessionEvent.Mode.LIVE);
-        try (LiveSession live = SessionLauncher.forProduction(context).resume(choices, "reopened for the rollback")) {
+        try (LiveSession live = SessionLauncher.forProduction(context).withSecretPrompt(NotificationWarnings::prompt)
+                .resume(choices, "reopened for the rollback")) {
+            NotificationWarnings.follow(live.notifications().outbox(), out);
             return new HeadlessRollback(out, yes, skips).run(live.session(), reason == null ? "emergency rollback from the command line" : reason, operator);
         }
     }
