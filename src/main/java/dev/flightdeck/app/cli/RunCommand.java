@@ -17,8 +17,10 @@ import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.sandbox.SandboxException;
 import dev.flightdeck.runbook.ShellTemplate;
 import dev.flightdeck.session.DryRun;
+import dev.flightdeck.session.JournaledSources;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionJournals;
 import dev.flightdeck.yaml.Parsed;
 import dev.flightdeck.yaml.Problem;
 import dev.flightdeck.yaml.Problems;
@@ -30,6 +32,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +50,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
 
     @Spec private CommandSpec spec;
     @Mixin private PassphraseOption passphrase;
-    @Parameters(paramLabel = "RUNBOOK", description = "a built-in id or a runbook file") private String runbookName;
+    @Parameters(paramLabel = "RUNBOOK", arity = "0..1", description = "a built-in id or a runbook file (with --resume: default the journal's copy)")
+    private String runbookName;
     @Option(names = "--inventory", paramLabel = "FILE", description = "hosts, databases and endpoints (may be left out when the runbook uses no targets)")
     private Path inventoryFile;
     @Option(names = "--journal", paramLabel = "DIR", description = "the session's journal directory") private Path journal;
@@ -96,13 +100,24 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunbookSource source;
+        Optional<Inventory> journaledInventory = Optional.empty();
         try {
-            source = RunbookSource.of(runbookName);
+            if (runbookName == null && !resume) {
+                throw new IllegalArgumentException("name the RUNBOOK to run (a built-in id or a file); only --resume takes it from the journal");
+            }
+            if (runbookName != null) {
+                source = RunbookSource.of(runbookName);
+            } else {
+                // resuming needs nothing but the journal: its session.opened holds the runbook and the inventory
+                SessionEvent.SessionOpened opened = journaledOpening();
+                source = RunbookSource.fromJournal(opened, journal);
+                journaledInventory = inventoryFile == null ? JournaledSources.inventoryOf(opened).flatMap(parsed -> parsed.value()) : Optional.empty();
+            }
         } catch (IllegalArgumentException e) {
             err.println("flightdeck: " + e.getMessage());
             return Cli.USAGE;
         }
-        Inventory inventory = InventoryFiles.read(inventoryFile, err).orElse(null);
+        Inventory inventory = journaledInventory.isPresent() ? journaledInventory.get() : InventoryFiles.read(inventoryFile, err).orElse(null);
         if (inventory == null || !printProblems(source.parsed(), inventory, err)) {
             return Cli.PROBLEM;
         }
@@ -160,6 +175,19 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         if (step.step().action() instanceof dev.flightdeck.runbook.StepAction.Run run) {
             ShellTemplate.rawSplices(run.command()).forEach(name ->
                     out.println("          ! ${raw:" + name + "} is spliced as shell text, unquoted: its value is part of the command"));
+        }
+    }
+
+    private SessionEvent.SessionOpened journaledOpening() {
+        if (journal == null) {
+            throw new IllegalArgumentException("--resume needs --journal DIR");
+        }
+        char[] secret = passphrase.read(context);
+        try {
+            return SessionJournals.openingOf(SessionJournals.read(journal, secret))
+                    .orElseThrow(() -> new IllegalArgumentException(journal + " holds no Flightdeck session"));
+        } finally {
+            Arrays.fill(secret, '\0');
         }
     }
 

@@ -65,4 +65,41 @@ class RollbackFromJournalAloneTest {
         assertThat(rollback.out()).contains("Verification passed", "Rollback done.");
         assertThat(marker).doesNotExist();
     }
+
+    @Test
+    void aSessionWaitingAtItsGateResumesFromTheJournalAloneWithTheRunbookFileGone() throws Exception {
+        Path home = dir.resolve("home");
+        Path passphrase = Files.writeString(dir.resolve("passphrase"), "correct horse battery staple\n");
+        Path runbook = Files.writeString(dir.resolve("gate.runbook.yaml"), """
+                runbook: Gated change
+                phases:
+                  - id: change
+                    steps:
+                      - id: notice
+                        confirm: Users were notified
+                      - id: gate
+                        approve: { role: COMPLIANCE, reason: touches PHI }
+                      - id: after
+                        run: echo done
+                        on: local
+                rollback:
+                  - run: echo undone
+                    on: local
+                """);
+        Path journal = dir.resolve("journals/gate");
+        CliRun first = CliRun.run(home, "run", runbook.toString(), "--journal", journal.toString(), "--passphrase-file", passphrase.toString(),
+                "--operator", "Dana", "--yes");
+        assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(3);
+        Files.delete(runbook);
+
+        CliRun resumed = CliRun.run(home, "run", "--resume", "--journal", journal.toString(), "--passphrase-file", passphrase.toString(),
+                "--operator", "Dana", "--yes", "--approve", "COMPLIANCE=Lee");
+        assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
+        assertThat(resumed.out()).contains("Resumed Gated change", "All steps done.");
+
+        CliRun noRunbook = CliRun.run(home, "run", "--journal", dir.resolve("journals/new").toString(), "--passphrase-file", passphrase.toString(),
+                "--operator", "Dana");
+        assertThat(noRunbook.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(noRunbook.err()).contains("name the RUNBOOK to run");
+    }
 }
