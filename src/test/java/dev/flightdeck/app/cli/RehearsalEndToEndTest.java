@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +44,35 @@ class RehearsalEndToEndTest {
     /** The faulty rehearsal in one command, rolled back by its own trigger's countdown: also alongside. */
     private static CompletableFuture<CliRun> autoRolledBack;
 
+    /** The on-call channel of the faulty one-command rehearsal: a webhook receiver on 127.0.0.1, declared in the operator's settings. */
+    private static HttpServer onCall;
+    private static final List<String> onCallMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeAll
-    static void startTheOneCommandRehearsalsAlongside() {
+    static void startTheOneCommandRehearsalsAlongside() throws Exception {
+        onCall = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        onCall.createContext("/on-call", exchange -> {
+            onCallMessages.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        onCall.start();
+        Files.createDirectories(dir.resolve("home-auto"));
+        Files.writeString(dir.resolve("home-auto/notifications.yaml"), """
+                channels:
+                  on-call: { kind: webhook, url: "http://127.0.0.1:%d/on-call" }
+                subscribe:
+                  alarm: [on-call]
+                  rollback-started: [on-call]
+                  rollback-finished: [on-call]
+                """.formatted(onCall.getAddress().getPort()));
         healthy = alongside("healthy-rehearsal", "home-healthy", "healthy-journal");
         autoRolledBack = alongside("auto-rollback-rehearsal", "home-auto", "auto-journal", "--fault", "--auto-rollback");
+    }
+
+    @AfterAll
+    static void stopTheOnCallChannel() {
+        onCall.stop(0);
     }
 
     private static CompletableFuture<CliRun> alongside(String name, String home, String journal, String... options) {
@@ -69,8 +98,17 @@ class RehearsalEndToEndTest {
         assertThat(run.out()).containsSubsequence("4.4 Watch", "rollback trigger fired", "Rollback started by flightdeck",
                 "restored clinic from snapshot", "V1   Counts and content hashes equal the capture before the window  verify-data  PASS",
                 "Verification passed, checkpoint", "Rollback done.");
-        assertThat(run.out()).doesNotContain("FAIL ");
+        assertThat(run.out()).doesNotContain("FAIL ", "notifications:");
         assertVerifiesAndExports("home-auto", dir.resolve("auto-journal"));
+        // the operator's on-call channel heard of the alarm and the rollback's start and end, and the report lists each delivery
+        assertThat(onCallMessages).extracting(body -> body.replaceAll(".*\"subject\":\"([^\"]*)\".*", "$1"))
+                .containsSubsequence("Alarm: error_rate > 1% for 10s", "Rollback started by flightdeck", "Rollback finished: succeeded");
+        assertThat(onCallMessages).allSatisfy(body -> assertThat(body).contains("\"rehearsal\":true", "\"operator\":\"Dana Operator\""));
+        assertThat(dir.resolve("auto-journal-export/html/journal-report.html")).content()
+                .contains("<h2>Notifications</h2>")
+                .containsPattern("on-call</td><td>alarm</td><td>Alarm: error_rate &gt; 1% for 10s</td>\\s*<td>delivered \\(1 attempt")
+                .containsPattern("on-call</td><td>rollback-started</td><td>Rollback started by flightdeck</td>\\s*<td>delivered")
+                .containsPattern("on-call</td><td>rollback-finished</td><td>Rollback finished: succeeded</td>\\s*<td>delivered");
     }
 
     @Test
