@@ -142,14 +142,18 @@ class OutboxDeliveryTest {
         try (Receiver slowStart = Receiver.accepting();
              Outbox outbox = new Outbox(Map.of("ops", webhook(slowStart.url("/hook")), "dead", webhook("http://127.0.0.1:" + deadPort + "/")),
                      Map.of(), patient, journal, text -> text, Clock.systemUTC())) {
-            outbox.submit(message("first-dead", "dead"));
-            journal.awaitResults(0, Duration.ZERO);
-            // let the dead channel be known as failing before the close, as it would be after its first minutes
-            while (outbox.health().get("dead").state() != ChannelHealth.State.FAILING) {
-                synchronized (this) {
-                    wait(20);
+            java.util.concurrent.CountDownLatch failing = new java.util.concurrent.CountDownLatch(1);
+            outbox.addListener(new OutboxListener() {
+                @Override
+                public void healthChanged(ChannelHealth health) {
+                    if (health.state() == ChannelHealth.State.FAILING) {
+                        failing.countDown();
+                    }
                 }
-            }
+            });
+            outbox.submit(message("first-dead", "dead"));
+            // the dead channel is known as failing before the close, as it would be after its first minutes
+            assertThat(failing.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             outbox.submit(message("closing-ops", "ops"));
             outbox.submit(message("closing-dead", "dead"));
             long start = System.nanoTime();
