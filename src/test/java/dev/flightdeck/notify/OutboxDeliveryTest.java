@@ -119,14 +119,14 @@ class OutboxDeliveryTest {
 
     @Test
     void aChannelWithoutItsSecretOrNotDeclaredIsJournaledAsNotSent() throws Exception {
-        try (Outbox outbox = new Outbox(Map.of(), Map.of("pager", "its secret from environment variable PD_KEY is missing"), FAST, journal,
+        try (Outbox outbox = new Outbox(Map.of(), Map.of("pager", "its secret is missing: environment variable PD_KEY is not set"), FAST, journal,
                 text -> text, Clock.systemUTC())) {
             assertThat(outbox.health().get("pager").state()).isEqualTo(ChannelHealth.State.UNAVAILABLE);
             outbox.submit(message("n-1", "pager"));
             outbox.submit(message("n-2", "nowhere"));
             List<SessionEvent.NotificationResult> results = journal.awaitResults(2, Duration.ofSeconds(20));
             assertThat(results).extracting(SessionEvent.NotificationResult::detail).containsExactly(
-                    "not sent: its secret from environment variable PD_KEY is missing",
+                    "not sent: its secret is missing: environment variable PD_KEY is not set",
                     "not sent: no channel 'nowhere' is declared in the inventory or the settings");
             assertThat(results).extracting(SessionEvent.NotificationResult::attempts).containsOnly(0);
         }
