@@ -1,10 +1,11 @@
 package dev.flightdeck.app;
 
 import dev.flightdeck.app.cli.Cli;
+import dev.flightdeck.home.AppContext;
 
 /**
- * Entry point. No argument opens the console; any argument runs the command line headless, without
- * ever loading JavaFX. (A main class that extends {@code Application} could not start from a plain jar.)
+ * The one way in. No argument opens the console; any argument runs the command line headless, without ever loading
+ * JavaFX. (A main class that extends {@code Application} could not start from a plain jar.)
  */
 public final class Launcher {
 
@@ -13,11 +14,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         AppContext context = AppContext.fromProcess();
-        if (args.length == 0) {
-            dev.flightdeck.ui.ConsoleLauncher.launch(context);
-            return;
-        }
-        int code = Cli.execute(context, args);
+        String[] arguments = args.length == 0 ? new String[] {"open"} : args;
+        int code = Cli.execute(context, arguments);
         if (code != Cli.CONSOLE_OPENED) {
             System.exit(code);
         }

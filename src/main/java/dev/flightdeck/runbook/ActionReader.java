@@ -184,7 +184,9 @@ final class ActionReader {
     private Optional<Duration> duration(String text, YamlNode at, String what) {
         Optional<Duration> parsed = Durations.parse(text);
         if (parsed.isEmpty()) {
-            problems.error(at.position(), what + " must be " + Durations.EXPECTED + ", not '" + text + "'");
+            problems.error(at.position(), Durations.isOutOfRange(text)
+                    ? what + " is out of range: '" + text + "' is longer than the longest duration allowed (" + Durations.format(Durations.LONGEST) + ")"
+                    : what + " must be " + Durations.EXPECTED + ", not '" + text + "'");
         }
         return parsed;
     }

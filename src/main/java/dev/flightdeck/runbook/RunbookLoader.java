@@ -3,6 +3,7 @@ package dev.flightdeck.runbook;
 import dev.flightdeck.yaml.MappingReader;
 import dev.flightdeck.yaml.Parsed;
 import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.yaml.TextFiles;
 import dev.flightdeck.yaml.YamlFile;
 import dev.flightdeck.yaml.YamlNode;
 import java.io.IOException;
@@ -33,7 +34,15 @@ public final class RunbookLoader {
     }
 
     public static Parsed<Runbook> load(Path file) throws IOException {
-        return load(YamlFile.read(file), file.toString(), defaultId(file.getFileName().toString()));
+        String text;
+        try {
+            text = YamlFile.read(file);
+        } catch (TextFiles.BadEncodingException e) {
+            Problems problems = new Problems(file.toString());
+            problems.error(e.position(), e.getMessage());
+            return new Parsed<>(Optional.empty(), problems.sorted());
+        }
+        return load(text, file.toString(), defaultId(file.getFileName().toString()));
     }
 
     /**

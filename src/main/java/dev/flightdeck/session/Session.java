@@ -25,10 +25,10 @@ public final class Session implements AutoCloseable {
     private final Runbook runbook;
     private final String operator;
     private final SessionRecorder recorder;
-    private final List<Recorded> events = new ArrayList<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final StepRunner runner;
     private final Inventory inventory;
+    private final SessionFold fold;
     private SessionState state;
 
     private Session(Runbook runbook, Inventory inventory, String operator, SessionRecorder recorder,
@@ -37,8 +37,9 @@ public final class Session implements AutoCloseable {
         this.inventory = inventory;
         this.operator = operator;
         this.recorder = recorder;
-        this.events.addAll(history);
-        this.state = SessionFold.fold(runbook, events);
+        this.fold = new SessionFold(runbook);
+        history.forEach(fold::apply);
+        this.state = fold.state();
         this.runner = new StepRunner(this, inventory, Map.copyOf(executors), listeners);
     }
 
@@ -268,6 +269,15 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * The window showing this open session is being closed: journaled with who closed it and the state it was in, then
+     * sealed with a signed checkpoint (nothing after it is left unsealed); returns the checkpoint's short hash.
+     */
+    public synchronized String recordWindowClosed(String sessionState) {
+        append(operator, new SessionEvent.WindowClosed(operator, sessionState));
+        return recorder.checkpoint("console window closed by " + operator);
+    }
+
     /** A rollback trigger fired: journaled with the samples that made it fire, by the system, not a person. */
     public void recordAlarm(String trigger, String action, List<String> evidence) {
         appendBySystem(new SessionEvent.Alarm(trigger, action, List.copyOf(evidence)));
@@ -335,15 +345,17 @@ public final class Session implements AutoCloseable {
     public synchronized void markDone(String stepId, String note) throws SessionRuleException {
         Step step = requireCurrent(stepId, "mark as done");
         StepRecord record = state.record(stepId);
-        if (record.status() != StepStatus.UNKNOWN) {
-            throw new SessionRuleException("only a step whose outcome is unknown can be marked done by hand; step '" + stepId + "' is "
-                    + record.status().name().toLowerCase(Locale.ROOT));
+        if (record.status() != StepStatus.UNKNOWN && record.status() != StepStatus.FAILED) {
+            throw new SessionRuleException("only a step that failed or whose outcome is unknown can be marked done by hand; step '" + stepId
+                    + "' is " + record.status().name().toLowerCase(Locale.ROOT));
         }
         if (blank(note)) {
             throw new SessionRuleException("marking step '" + stepId + "' done by hand needs a note saying how you checked");
         }
+        // a failed step the operator then did by hand, or an unknown outcome they checked: the note says which
+        String how = record.status() == StepStatus.FAILED ? "done by hand by " : "checked by hand by ";
         append(operator, new SessionEvent.StepOutcome(stepId, record.attempts(), SessionEvent.Status.SUCCEEDED,
-                "checked by hand by " + operator + ": " + recorder.redact(note.strip()), Map.of(), List.of(), 0, true));
+                how + operator + ": " + recorder.redact(note.strip()), Map.of(), List.of(), 0, true));
     }
 
     private Step requireCurrent(String stepId, String action) throws SessionRuleException {
@@ -381,16 +393,19 @@ public final class Session implements AutoCloseable {
 
     synchronized Recorded append(String actor, SessionEvent event) {
         Recorded recorded = recorder.record(actor, event);
-        events.add(recorded);
-        state = SessionFold.fold(runbook, events);
+        state = fold.apply(recorded);
         SessionState now = state;
         listeners.forEach(listener -> listener.recorded(recorded, now));
         return recorded;
     }
 
     synchronized SessionEvent.StepOutcome finish(Step step, int attempt, StepResult result, long durationMillis) {
-        SessionEvent.StepOutcome outcome = new SessionEvent.StepOutcome(step.id(), attempt, result.status(), recorder.redact(result.message()),
-                redactValues(result.outputs()), result.hosts(), durationMillis, false);
+        // a sensitive-output step's message, values and per-host messages may quote what it printed: size and SHA-256 only
+        SessionEvent.StepOutcome outcome = step.sensitiveOutput()
+                ? new SessionEvent.StepOutcome(step.id(), attempt, result.status(), SensitiveOutput.withheld(result.message()),
+                        SensitiveOutput.withheld(result.outputs()), SensitiveOutput.withheldHosts(result.hosts()), durationMillis, false)
+                : new SessionEvent.StepOutcome(step.id(), attempt, result.status(), recorder.redact(result.message()),
+                        redactValues(result.outputs()), result.hosts(), durationMillis, false);
         append(operator, outcome);
         return outcome;
     }

@@ -41,7 +41,8 @@ final class StepRunner {
         String text;
         List<String> targets;
         try {
-            text = bindings.bind(describe(step.action()));
+            text = step.action() instanceof dev.flightdeck.runbook.StepAction.Run ? bindings.bindCommand(describe(step.action()))
+                    : bindings.bind(describe(step.action()));
             targets = DryRun.plan(singleStep(before, step), inventory, before.variables()).steps().get(0).where();
         } catch (Bindings.UnboundVariableException e) {
             session.append(session.operator(), new SessionEvent.StepIntent(step.id(), step.kind().key(), attempt, List.of(), "", rollback));
@@ -52,7 +53,7 @@ final class StepRunner {
         Outputs outputs = new Outputs(step);
         long started = System.nanoTime();
         StepResult result;
-        try {
+        try (OutputParts parts = outputs.parts) {
             result = executors.get(step.kind()).execute(new StepRun(step, attempt, bindings, inventory, outputs, step.timeout(),
                     before, session.operator()));
         } catch (InterruptedException e) {
@@ -97,9 +98,16 @@ final class StepRunner {
         private final Step step;
         private final Map<String, SessionRecorder.OutputCollector> collectors = new LinkedHashMap<>();
         private final List<String> order = new CopyOnWriteArrayList<>();
+        private final OutputParts parts;
 
         Outputs(Step step) {
             this.step = step;
+            this.parts = new OutputParts(step.id(), step.sensitiveOutput() ? text -> "" : session.recorder()::redact,
+                    part -> {
+                        if (!step.sensitiveOutput()) {
+                            session.append(session.operator(), part);
+                        }
+                    });
         }
 
         @Override
@@ -109,6 +117,7 @@ final class StepRunner {
                 order.add(k);
                 return session.recorder().collectOutput(step.sensitiveOutput());
             }).append(text);
+            parts.line(host, stream.name().toLowerCase(java.util.Locale.ROOT), text);
             String shown = session.recorder().redact(text);
             listeners.forEach(listener -> listener.output(step.id(), host, stream, shown));
         }

@@ -1,6 +1,6 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
@@ -19,7 +19,8 @@ public final class Cli {
     }
 
     public static int execute(AppContext context, String[] args) {
-        return commandLine(context).execute(args);
+        java.nio.charset.Charset charset = TerminalText.standardOutputCharset();
+        return commandLine(context, TerminalText.printWriter(System.out, charset), TerminalText.printWriter(System.err, charset)).execute(args);
     }
 
     /** For tests: the same command line, writing to the given streams. */

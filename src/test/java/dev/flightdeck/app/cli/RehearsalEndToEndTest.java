@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The rehearsal end to end, headless, through the real command line and engine against a real sandbox: the healthy
  * upgrade completes; the faulty one trips the error-rate trigger during the watch, and {@code flightdeck rollback}
- * brings back v1 with the data exactly as captured before the window. Both journals verify and export.
+ * brings back v1 with the data exactly as captured before the window. Both journals verify and export. Two CPU-bound
+ * processes run beside them the whole time: a busy machine must not fire the relative latency rule on the healthy one.
  */
 class RehearsalEndToEndTest {
 
@@ -44,12 +45,18 @@ class RehearsalEndToEndTest {
     /** The faulty rehearsal in one command, rolled back by its own trigger's countdown: also alongside. */
     private static CompletableFuture<CliRun> autoRolledBack;
 
+    /** Two processes spinning on the CPU for the whole class, as on a busy 2-core machine. */
+    private static final List<Process> BURNERS = new java.util.ArrayList<>();
+
     /** The on-call channel of the faulty one-command rehearsal: a webhook receiver on 127.0.0.1, declared in the operator's settings. */
     private static HttpServer onCall;
     private static final List<String> onCallMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startTheOneCommandRehearsalsAlongside() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            BURNERS.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
+        }
         onCall = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         onCall.createContext("/on-call", exchange -> {
             onCallMessages.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
@@ -71,8 +78,11 @@ class RehearsalEndToEndTest {
     }
 
     @AfterAll
-    static void stopTheOnCallChannel() {
+    static void stopTheOnCallChannelAndTheBurners() throws Exception {
         onCall.stop(0);
+        for (Process burner : BURNERS) {
+            burner.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     private static CompletableFuture<CliRun> alongside(String name, String home, String journal, String... options) {
@@ -106,9 +116,9 @@ class RehearsalEndToEndTest {
         assertThat(onCallMessages).allSatisfy(body -> assertThat(body).contains("\"rehearsal\":true", "\"operator\":\"Dana Operator\""));
         assertThat(dir.resolve("auto-journal-export/html/journal-report.html")).content()
                 .contains("<h2>Notifications</h2>")
-                .containsPattern("on-call</td><td>alarm</td><td>Alarm: error_rate &gt; 1% for 10s</td>\\s*<td>delivered \\(1 attempt")
-                .containsPattern("on-call</td><td>rollback-started</td><td>Rollback started by flightdeck</td>\\s*<td>delivered")
-                .containsPattern("on-call</td><td>rollback-finished</td><td>Rollback finished: succeeded</td>\\s*<td>delivered");
+                .containsPattern("<td>on-call</td><td class=\"mono\">alarm</td><td>Alarm: error_rate &gt; 1% for 10s</td><td class=\"status\">delivered \\(1 attempt")
+                .containsPattern("<td>on-call</td><td class=\"mono\">rollback-started</td><td>Rollback started by flightdeck</td><td class=\"status\">delivered")
+                .containsPattern("<td>on-call</td><td class=\"mono\">rollback-finished</td><td>Rollback finished: succeeded</td><td class=\"status\">delivered");
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * A real OpenSSH {@code sshd} for interoperability tests (see {@link LoopbackSshd}: loopback port, own
- * sshd_config, ed25519 host and user keys made by ssh-keygen in the given directory).
+ * sshd_config, ed25519 host and user keys made in Java in the given directory).
  * When {@code /usr/sbin/sshd} is absent the test FAILS with instructions instead of being skipped: JSch must
  * be proven against what servers really run, and CI installs openssh-server.
  */
