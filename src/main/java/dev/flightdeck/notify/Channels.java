@@ -61,7 +61,7 @@ public final class Channels {
             secrets.add(value);
             return value;
         } catch (NotificationException e) {
-            throw new NotificationException("its secret from " + ref.describe() + " is missing: " + e.getMessage());
+            throw new NotificationException("its secret is missing: " + e.getMessage());
         }
     }
 

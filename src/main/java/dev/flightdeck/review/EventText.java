@@ -125,6 +125,16 @@ public final class EventText {
             return new Line(e.passed() ? "succeeded" : "failed", "Verification (" + e.title() + "): " + (e.passed() ? "passed" : "NOT passed"),
                     e.rows().stream().map(row -> row.getOrDefault("number", "") + " " + row.getOrDefault("check", "") + ": "
                             + row.getOrDefault("result", "") + " (" + row.getOrDefault("detail", "") + ")").collect(Collectors.joining("\n")));
+        } else if (event instanceof SessionEvent.StepOutputPart e) {
+            return new Line("output", "Output of " + e.stepId() + " on " + e.host() + " (" + e.stream() + "), part " + e.part(), e.text());
+        } else if (event instanceof SessionEvent.NotificationQueued e) {
+            return new Line("notification", "Notification to " + e.channel() + " (" + e.topic() + "): " + e.subject(), e.text());
+        } else if (event instanceof SessionEvent.NotificationResult e) {
+            return new Line(Words.statusClass(e.status()), "Notification to " + e.channel() + ": "
+                    + (e.status() == SessionEvent.Status.SUCCEEDED ? "delivered" : "not delivered") + " after " + e.attempts() + " attempt"
+                    + (e.attempts() == 1 ? "" : "s"), e.detail());
+        } else if (event instanceof SessionEvent.WindowClosed e) {
+            return new Line("session", "Console window closed by " + e.closedBy(), e.sessionState());
         } else if (event instanceof SessionEvent.SessionClosed e) {
             return new Line("session", "Session closed: " + e.result(), "");
         } else if (event instanceof SessionEvent.SessionReopened e) {

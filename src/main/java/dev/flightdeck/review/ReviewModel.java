@@ -19,12 +19,24 @@ import java.util.Optional;
 
 /**
  * What the reviewer reads, built once from a session's journal and its verification, shown by {@link HtmlReport} and
- * {@link ReviewText} alike: the summary, the steps phase by phase, approvals, alarms, the rollback, checkpoints, metrics
- * and the timeline. Every event is read through the session engine's typed events.
+ * {@link ReviewText} alike: the summary, the steps phase by phase, approvals, alarms, the rollback, notifications,
+ * checkpoints, metrics and the timeline. Every event is read through the session engine's typed events.
  */
 public record ReviewModel(Summary summary, Verification verification, List<PhaseSteps> phases, List<ApprovalRow> approvals,
                           List<AlarmRow> alarms, Optional<RollbackPart> rollback, List<CheckpointRow> checkpoints,
-                          List<SignalSummary> metrics, List<String> recoveries, List<TimelineRow> timeline) {
+                          List<SignalSummary> metrics, List<String> recoveries, List<TimelineRow> timeline,
+                          List<NotificationRow> notifications) {
+
+    /** A notification and what became of it; {@code status} is the row's style (succeeded, failed, skipped). */
+    public record NotificationRow(String time, String channel, String topic, String subject, String result, String detail, String status) {
+        public boolean hasDetail() {
+            return !detail.isBlank();
+        }
+    }
+
+    public boolean hasNotifications() {
+        return !notifications.isEmpty();
+    }
 
     public record Summary(String sessionId, long records, String runbookTitle, String runbookId, String runbookSha256, String runbookKept,
                           String inventory, String inventorySha256, String operator, boolean rehearsal, String kind, String windowStart,
@@ -103,7 +115,7 @@ public record ReviewModel(Summary summary, Verification verification, List<Phase
                 report.lines());
         return new ReviewModel(Summaries.summary(replay, history, opened, runbook, steps, closed), verification, steps.phases(),
                 approvals(history), alarms(history), rollback(history, steps), checkpoints(replay), SignalSummary.of(history),
-                recoveries(replay), timeline(replay));
+                recoveries(replay), timeline(replay), NotificationRows.of(history));
     }
 
     private static Optional<Runbook> runbookOf(SessionEvent.SessionOpened opened) {

@@ -119,14 +119,14 @@ class OutboxDeliveryTest {
 
     @Test
     void aChannelWithoutItsSecretOrNotDeclaredIsJournaledAsNotSent() throws Exception {
-        try (Outbox outbox = new Outbox(Map.of(), Map.of("pager", "its secret from environment variable PD_KEY is missing"), FAST, journal,
+        try (Outbox outbox = new Outbox(Map.of(), Map.of("pager", "its secret is missing: environment variable PD_KEY is not set"), FAST, journal,
                 text -> text, Clock.systemUTC())) {
             assertThat(outbox.health().get("pager").state()).isEqualTo(ChannelHealth.State.UNAVAILABLE);
             outbox.submit(message("n-1", "pager"));
             outbox.submit(message("n-2", "nowhere"));
             List<SessionEvent.NotificationResult> results = journal.awaitResults(2, Duration.ofSeconds(20));
             assertThat(results).extracting(SessionEvent.NotificationResult::detail).containsExactly(
-                    "not sent: its secret from environment variable PD_KEY is missing",
+                    "not sent: its secret is missing: environment variable PD_KEY is not set",
                     "not sent: no channel 'nowhere' is declared in the inventory or the settings");
             assertThat(results).extracting(SessionEvent.NotificationResult::attempts).containsOnly(0);
         }
@@ -142,14 +142,18 @@ class OutboxDeliveryTest {
         try (Receiver slowStart = Receiver.accepting();
              Outbox outbox = new Outbox(Map.of("ops", webhook(slowStart.url("/hook")), "dead", webhook("http://127.0.0.1:" + deadPort + "/")),
                      Map.of(), patient, journal, text -> text, Clock.systemUTC())) {
-            outbox.submit(message("first-dead", "dead"));
-            journal.awaitResults(0, Duration.ZERO);
-            // let the dead channel be known as failing before the close, as it would be after its first minutes
-            while (outbox.health().get("dead").state() != ChannelHealth.State.FAILING) {
-                synchronized (this) {
-                    wait(20);
+            java.util.concurrent.CountDownLatch failing = new java.util.concurrent.CountDownLatch(1);
+            outbox.addListener(new OutboxListener() {
+                @Override
+                public void healthChanged(ChannelHealth health) {
+                    if (health.state() == ChannelHealth.State.FAILING) {
+                        failing.countDown();
+                    }
                 }
-            }
+            });
+            outbox.submit(message("first-dead", "dead"));
+            // the dead channel is known as failing before the close, as it would be after its first minutes
+            assertThat(failing.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             outbox.submit(message("closing-ops", "ops"));
             outbox.submit(message("closing-dead", "dead"));
             long start = System.nanoTime();

@@ -49,6 +49,12 @@ class RunbookSchemaTest {
         assertThat(roles).containsExactlyInAnyOrder(java.util.Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new));
     }
 
+    @Test
+    void lifecycleNotificationsMatchTheModel() {
+        assertThat(keys(schema.at("/properties/notifications/properties"))).containsExactlyInAnyOrderElementsOf(LifecycleEvent.keys());
+        assertThat(schema.at("/$defs/step/properties/notify/oneOf/1/properties/to/$ref").asText()).isEqualTo("#/$defs/channels");
+    }
+
     private static Set<String> keys(JsonNode object) {
         Set<String> keys = new HashSet<>();
         object.fieldNames().forEachRemaining(keys::add);

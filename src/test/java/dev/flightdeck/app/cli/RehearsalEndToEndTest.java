@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,17 +48,38 @@ class RehearsalEndToEndTest {
     /** Two processes spinning on the CPU for the whole class, as on a busy 2-core machine. */
     private static final List<Process> BURNERS = new java.util.ArrayList<>();
 
+    /** The on-call channel of the faulty one-command rehearsal: a webhook receiver on 127.0.0.1, declared in the operator's settings. */
+    private static HttpServer onCall;
+    private static final List<String> onCallMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void startTheOneCommandRehearsalsAlongside() throws Exception {
         for (int i = 0; i < 2; i++) {
             BURNERS.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
         }
+        onCall = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        onCall.createContext("/on-call", exchange -> {
+            onCallMessages.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        onCall.start();
+        Files.createDirectories(dir.resolve("home-auto"));
+        Files.writeString(dir.resolve("home-auto/notifications.yaml"), """
+                channels:
+                  on-call: { kind: webhook, url: "http://127.0.0.1:%d/on-call" }
+                subscribe:
+                  alarm: [on-call]
+                  rollback-started: [on-call]
+                  rollback-finished: [on-call]
+                """.formatted(onCall.getAddress().getPort()));
         healthy = alongside("healthy-rehearsal", "home-healthy", "healthy-journal");
         autoRolledBack = alongside("auto-rollback-rehearsal", "home-auto", "auto-journal", "--fault", "--auto-rollback");
     }
 
-    @org.junit.jupiter.api.AfterAll
-    static void stopTheBurners() throws Exception {
+    @AfterAll
+    static void stopTheOnCallChannelAndTheBurners() throws Exception {
+        onCall.stop(0);
         for (Process burner : BURNERS) {
             burner.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
@@ -83,8 +108,17 @@ class RehearsalEndToEndTest {
         assertThat(run.out()).containsSubsequence("4.4 Watch", "rollback trigger fired", "Rollback started by flightdeck",
                 "restored clinic from snapshot", "V1   Counts and content hashes equal the capture before the window  verify-data  PASS",
                 "Verification passed, checkpoint", "Rollback done.");
-        assertThat(run.out()).doesNotContain("FAIL ");
+        assertThat(run.out()).doesNotContain("FAIL ", "notifications:");
         assertVerifiesAndExports("home-auto", dir.resolve("auto-journal"));
+        // the operator's on-call channel heard of the alarm and the rollback's start and end, and the report lists each delivery
+        assertThat(onCallMessages).extracting(body -> body.replaceAll(".*\"subject\":\"([^\"]*)\".*", "$1"))
+                .containsSubsequence("Alarm: error_rate > 1% for 10s", "Rollback started by flightdeck", "Rollback finished: succeeded");
+        assertThat(onCallMessages).allSatisfy(body -> assertThat(body).contains("\"rehearsal\":true", "\"operator\":\"Dana Operator\""));
+        assertThat(dir.resolve("auto-journal-export/html/journal-report.html")).content()
+                .contains("<h2>Notifications</h2>")
+                .containsPattern("<td>on-call</td><td class=\"mono\">alarm</td><td>Alarm: error_rate &gt; 1% for 10s</td><td class=\"status\">delivered \\(1 attempt")
+                .containsPattern("<td>on-call</td><td class=\"mono\">rollback-started</td><td>Rollback started by flightdeck</td><td class=\"status\">delivered")
+                .containsPattern("<td>on-call</td><td class=\"mono\">rollback-finished</td><td>Rollback finished: succeeded</td><td class=\"status\">delivered");
     }
 
     @Test
