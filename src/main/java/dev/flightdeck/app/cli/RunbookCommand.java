@@ -127,6 +127,9 @@ public final class RunbookCommand {
     }
 
     private static Problem unreadable(Path file, IOException e) {
+        if (e instanceof TextFiles.BadEncodingException bad) {
+            return new Problem(file.toString(), bad.position(), Problem.Severity.ERROR, bad.getMessage());
+        }
         String reason = e instanceof NoSuchFileException ? "no such file" : "cannot read the file: " + e.getMessage();
         return new Problem(file.toString(), dev.flightdeck.yaml.Position.UNKNOWN, Problem.Severity.ERROR, reason);
     }
