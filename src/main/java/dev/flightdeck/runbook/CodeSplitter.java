@@ -69,7 +69,7 @@ final class CodeSplitter {
     }
 
     static List<Piece> shell(List<String> lines) {
-        return readShell(lines, false).pieces();
+        return readShell(lines).pieces();
     }
 
     /** True when a block without a language reads as shell commands (every command line starts with a known command). */
@@ -141,7 +141,7 @@ final class CodeSplitter {
         return new Transcript(commands, output, commandLines, powerShell);
     }
 
-    static Reading readShell(List<String> lines, boolean unused) {
+    static Reading readShell(List<String> lines) {
         List<Group> groups = groups(lines, "#");
         List<String> judgements = new ArrayList<>();
         Optional<String> state = lines.stream().map(String::strip).filter(l -> STATEFUL.matcher(l).find()).findFirst();

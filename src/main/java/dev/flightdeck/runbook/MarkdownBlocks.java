@@ -94,6 +94,8 @@ final class MarkdownBlocks {
     private final List<Block> blocks = new ArrayList<>();
     private final ImportReport report;
     private int[] originalLine = new int[0];
+    private boolean nestingReported;
+    private int nesting;
 
     private MarkdownBlocks(ImportReport report) {
         this.report = report;
@@ -123,7 +125,9 @@ final class MarkdownBlocks {
         originalLine = numbers.stream().mapToInt(Integer::intValue).toArray();
         Node root = PARSER.parse(String.join("\n", lines));
         YamlFrontMatterVisitor frontMatter = new YamlFrontMatterVisitor();
-        root.accept(frontMatter);
+        if (root.getFirstChild() instanceof org.commonmark.ext.front.matter.YamlFrontMatterBlock block) {
+            block.accept(frontMatter); // not the whole tree: a visitor recurses once per level of nesting
+        }
         Optional<String> title = Optional.ofNullable(frontMatter.getData()).map(Map::entrySet).stream().flatMap(java.util.Set::stream)
                 .filter(e -> e.getKey().equalsIgnoreCase("title")).flatMap(e -> e.getValue().stream()).findFirst()
                 .map(t -> t.replaceAll("^[\"']|[\"']$", "").strip()).filter(t -> !t.isEmpty());
@@ -139,56 +143,152 @@ final class MarkdownBlocks {
      * where the next one opens.
      */
     private void closeUnclosedFences(List<String> lines, List<Integer> numbers) {
+        List<String> outLines = new ArrayList<>(lines.size());
+        List<Integer> outNumbers = new ArrayList<>(lines.size());
         String open = null;
         int openedAt = 0;
         for (int i = 0; i < lines.size(); i++) {
-            Matcher fence = FENCE_OPEN.matcher(lines.get(i));
-            if (!fence.matches()) {
-                continue;
+            String line = lines.get(i);
+            Matcher fence = line.length() < 1000 ? FENCE_OPEN.matcher(line) : null;
+            if (fence != null && fence.matches()) {
+                String marker = fence.group(2);
+                String info = fence.group(3);
+                if (open == null) {
+                    open = marker;
+                    openedAt = numbers.get(i);
+                } else if (info.isEmpty() && marker.charAt(0) == open.charAt(0) && marker.length() >= open.length()) {
+                    open = null;
+                } else if (!info.isEmpty() && marker.charAt(0) == open.charAt(0) && marker.length() >= open.length() && !line.startsWith(" ")) {
+                    report.note(numbers.get(i), "the code block opened at line " + openedAt + " is not closed before this ```"
+                            + info + " block; read it as closed here");
+                    outLines.add(fence.group(1) + open);
+                    outNumbers.add(numbers.get(i));
+                    open = marker;
+                    openedAt = numbers.get(i);
+                }
             }
-            String marker = fence.group(2);
-            String info = fence.group(3);
-            if (open == null) {
-                open = marker;
-                openedAt = numbers.get(i);
-            } else if (info.isEmpty() && marker.charAt(0) == open.charAt(0) && marker.length() >= open.length()) {
-                open = null;
-            } else if (!info.isEmpty() && marker.charAt(0) == open.charAt(0) && marker.length() >= open.length()
-                    && !lines.get(i).startsWith(" ")) {
-                report.note(numbers.get(i), "the code block opened at line " + openedAt + " is not closed before this ```"
-                        + info + " block; read it as closed here");
-                lines.add(i, fence.group(1) + open);
-                numbers.add(i, numbers.get(i));
-                i++;
-                open = marker;
-                openedAt = numbers.get(i);
-            }
+            outLines.add(line);
+            outNumbers.add(numbers.get(i));
         }
+        lines.clear();
+        lines.addAll(outLines);
+        numbers.clear();
+        numbers.addAll(outNumbers);
     }
 
     /** MkDocs tabs ({@code === "Docker"} with the tab's content indented four spaces) become alternative markers. */
     private void unindentTabs(List<String> lines, List<Integer> numbers) {
+        List<String> outLines = new ArrayList<>(lines.size());
+        List<Integer> outNumbers = new ArrayList<>(lines.size());
         boolean inTab = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            Matcher tab = TAB.matcher(line);
-            if (tab.matches()) {
-                lines.set(i, "<!-- flightdeck-alternative: " + tab.group(1).replace("--", "- -") + " -->");
-                lines.add(i + 1, "");
-                numbers.add(i + 1, numbers.get(i));
-                i++;
+            int number = numbers.get(i);
+            Matcher tab = line.length() < 1000 ? TAB.matcher(line) : null;
+            if (tab != null && tab.matches()) {
+                outLines.add("<!-- flightdeck-alternative: " + tab.group(1).replace("--", "- -") + " -->");
+                outNumbers.add(number);
+                outLines.add("");
+                outNumbers.add(number);
                 inTab = true;
-            } else if (inTab && (line.startsWith("    ") || line.startsWith("\t"))) {
-                lines.set(i, line.startsWith("\t") ? line.substring(1) : line.substring(4));
+                continue;
+            }
+            if (inTab && (line.startsWith("    ") || line.startsWith("\t"))) {
+                line = line.startsWith("\t") ? line.substring(1) : line.substring(4);
             } else if (inTab && !line.isBlank()) {
-                lines.add(i, "<!-- flightdeck-alternatives-end -->");
-                numbers.add(i, numbers.get(i));
-                lines.add(i + 1, "");
-                numbers.add(i + 1, numbers.get(i));
-                i += 2;
+                outLines.add("<!-- flightdeck-alternatives-end -->");
+                outNumbers.add(number);
+                outLines.add("");
+                outNumbers.add(number);
                 inTab = false;
             }
+            outLines.add(line);
+            outNumbers.add(number);
         }
+        lines.clear();
+        lines.addAll(outLines);
+        numbers.clear();
+        numbers.addAll(outNumbers);
+    }
+
+    /** Beyond this depth of lists and quotes, content is not read (a document made to exhaust the reader's stack). */
+    static final int MAX_NESTING = 64;
+    /** Longer lines and paragraphs are refused: no procedure has them, and inline parsing is not linear in them. */
+    static final int MAX_LINE = 20_000;
+    static final int MAX_PARAGRAPH = 40_000;
+
+    /** How many quote and list markers (and 2-space indents) open a line: a bound on the containers it nests in. */
+    private static int containerMarkers(String line) {
+        int markers = 0;
+        int spaces = 0;
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            boolean spaceAfter = i + 1 < line.length() && (line.charAt(i + 1) == ' ' || line.charAt(i + 1) == '\t');
+            if (c == '>') {
+                markers++;
+            } else if ((c == '-' || c == '*' || c == '+') && spaceAfter) {
+                markers++;
+            } else if (c == ' ') {
+                spaces++;
+            } else if (c == '\t') {
+                spaces += 4;
+            } else if (Character.isDigit(c)) {
+                int end = i;
+                while (end < line.length() && Character.isDigit(line.charAt(end))) {
+                    end++;
+                }
+                if (end < line.length() && (line.charAt(end) == '.' || line.charAt(end) == ')')) {
+                    markers++;
+                    i = end + 1;
+                    continue;
+                }
+                break;
+            } else {
+                break;
+            }
+            i++;
+        }
+        return markers + spaces / 4;
+    }
+
+    /** The first line or paragraph over the limits, as a message with its position; empty when the document is fine. */
+    static Optional<String> tooLong(String markdown) {
+        int lineNumber = 0;
+        int paragraph = 0;
+        int paragraphStart = 0;
+        boolean inFence = false;
+        for (String line : markdown.split("\n", -1)) {
+            lineNumber++;
+            if (line.length() > MAX_LINE) {
+                return Optional.of(lineNumber + ":1: line " + lineNumber + " is " + line.length() + " characters long; the importer reads lines of up to "
+                        + MAX_LINE + " characters");
+            }
+            int markers = inFence ? 0 : containerMarkers(line);
+            if (markers > MAX_NESTING) {
+                return Optional.of(lineNumber + ":1: line " + lineNumber + " opens " + markers + " nested quotes or lists; the importer reads up to "
+                        + MAX_NESTING + " levels");
+            }
+            String stripped = line.strip();
+            if (stripped.startsWith("```") || stripped.startsWith("~~~")) {
+                inFence = !inFence;
+                paragraph = 0;
+                continue;
+            }
+            if (inFence || stripped.isEmpty() || stripped.startsWith("|") || stripped.startsWith("#")) {
+                paragraph = 0;
+                continue;
+            }
+            if (paragraph == 0) {
+                paragraphStart = lineNumber;
+            }
+            paragraph += line.length() + 1;
+            if (paragraph > MAX_PARAGRAPH) {
+                return Optional.of(paragraphStart + ":1: the paragraph starting at line " + paragraphStart + " is longer than "
+                        + MAX_PARAGRAPH + " characters; the importer reads paragraphs of up to that");
+            }
+        }
+        return Optional.empty();
     }
 
     private int lineOf(Node node) {
@@ -200,6 +300,22 @@ final class MarkdownBlocks {
     }
 
     private void block(Node node, int depth) {
+        nesting++;
+        try {
+            blockWithin(node, depth);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private void blockWithin(Node node, int depth) {
+        if (nesting > MAX_NESTING) {
+            if (!nestingReported) {
+                nestingReported = true;
+                report.note(lineOf(node), "lists or quotes nested more than " + MAX_NESTING + " levels deep: the deeper content is left out");
+            }
+            return;
+        }
         if (node instanceof org.commonmark.node.Heading heading) {
             blocks.add(new Heading(heading.getLevel(), MarkdownText.plain(inline(heading)), lineOf(node)));
         } else if (node instanceof FencedCodeBlock code) {
@@ -298,20 +414,24 @@ final class MarkdownBlocks {
         return OMIT_IN_TOC.matcher(out.toString()).replaceAll("");
     }
 
+    /** Depth-first over the inline nodes with an explicit stack: nesting cannot exhaust the thread's stack. */
     private static void appendInline(Node node, StringBuilder out) {
-        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+        java.util.Deque<Node> pending = new java.util.ArrayDeque<>();
+        for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+            pending.push(child);
+        }
+        while (!pending.isEmpty()) {
+            Node child = pending.pop();
             if (child instanceof Text text) {
                 out.append(text.getLiteral());
             } else if (child instanceof Code code) {
                 out.append(code.getLiteral());
-            } else if (child instanceof SoftLineBreak) {
+            } else if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
                 out.append('\n');
-            } else if (child instanceof HardLineBreak) {
-                out.append('\n');
-            } else if (child instanceof HtmlInline || child instanceof TaskListItemMarker) {
-                continue;
-            } else {
-                appendInline(child, out);
+            } else if (!(child instanceof HtmlInline) && !(child instanceof TaskListItemMarker)) {
+                for (Node inner = child.getLastChild(); inner != null; inner = inner.getPrevious()) {
+                    pending.push(inner);
+                }
             }
         }
     }

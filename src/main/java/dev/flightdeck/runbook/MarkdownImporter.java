@@ -23,6 +23,14 @@ public final class MarkdownImporter {
         return importMarkdown(markdown, sourceName).yaml();
     }
 
+    /**
+     * {@code LINE:COLUMN: message} for a line or paragraph longer than the importer reads (no procedure has one, and
+     * inline Markdown is not parsed in linear time), or empty.
+     */
+    public static java.util.Optional<String> tooLong(String markdown) {
+        return MarkdownBlocks.tooLong(markdown);
+    }
+
     public static Result importMarkdown(String markdown, String sourceName) {
         ImportReport report = new ImportReport();
         MarkdownBlocks.Document document = MarkdownBlocks.read(markdown, report);

@@ -348,11 +348,11 @@ final class MarkdownRunbookBuilder {
             }
         }
         crossBlockVariables(forward, block.line());
-        CodeSplitter.Reading reading = CodeSplitter.readShell(forward, false);
+        CodeSplitter.Reading reading = CodeSplitter.readShell(forward);
         reading.judgements().forEach(j -> report.note(block.line(), "shell block: " + j));
         addPieces(reading.pieces(), false, title, block.line(), false);
         if (!back.isEmpty()) {
-            addPieces(CodeSplitter.readShell(back, false).pieces(), false, Optional.empty(), block.line() + forward.size(), true);
+            addPieces(CodeSplitter.readShell(back).pieces(), false, Optional.empty(), block.line() + forward.size(), true);
         }
     }
 

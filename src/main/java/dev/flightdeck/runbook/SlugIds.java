@@ -11,6 +11,8 @@ final class SlugIds {
     private static final int MAX_LENGTH = 40;
 
     private final Set<String> used = new HashSet<>();
+    /** The next number to try per base, so a thousand steps with one title take linear time. */
+    private final java.util.Map<String, Integer> nextNumber = new java.util.HashMap<>();
     private final String fallback;
 
     SlugIds(String fallback) {
@@ -23,9 +25,12 @@ final class SlugIds {
             base = fallback;
         }
         String id = base;
-        for (int n = 2; !used.add(id); n++) {
+        int n = nextNumber.getOrDefault(base, 2);
+        while (!used.add(id)) {
             id = base + "-" + n;
+            n++;
         }
+        nextNumber.put(base, n);
         return id;
     }
 

@@ -21,8 +21,10 @@ final class AliasExpansion {
     }
 
     static Optional<String> check(Node root) {
-        long size = size(root, new IdentityHashMap<>(), 0);
-        if (size > MAX_EXPANDED_NODES) {
+        Map<Node, Long> known = new IdentityHashMap<>();
+        long size = size(root, known, 0);
+        // what the aliases add beyond the values written in the file
+        if (size > MAX_EXPANDED_NODES && size - known.size() > MAX_EXPANDED_NODES) {
             return Optional.of("the file's aliases (*name) expand to more than " + MAX_EXPANDED_NODES
                     + " values; write the values out instead of nesting aliases");
         }
@@ -35,17 +37,18 @@ final class AliasExpansion {
             return cached;
         }
         if (depth > GuardedParser.MAX_DEPTH + 1) {
-            return MAX_EXPANDED_NODES + 1;
+            return Long.MAX_VALUE / 4;
         }
-        known.put(node, MAX_EXPANDED_NODES + 1); // a node that contains itself expands without end
+        known.put(node, Long.MAX_VALUE / 4); // a node that contains itself expands without end
         long total = 1;
+        long cap = Long.MAX_VALUE / 4;
         if (node instanceof SequenceNode sequence) {
             for (Node item : sequence.getValue()) {
-                total = Math.min(MAX_EXPANDED_NODES + 1, total + size(item, known, depth + 1));
+                total = Math.min(cap, total + size(item, known, depth + 1));
             }
         } else if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
-                total = Math.min(MAX_EXPANDED_NODES + 1, total + size(tuple.getKeyNode(), known, depth + 1) + size(tuple.getValueNode(), known, depth + 1));
+                total = Math.min(cap, total + size(tuple.getKeyNode(), known, depth + 1) + size(tuple.getValueNode(), known, depth + 1));
             }
         }
         known.put(node, total);

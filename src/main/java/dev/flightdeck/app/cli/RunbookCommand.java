@@ -139,6 +139,9 @@ public final class RunbookCommand {
     }
 
     private static Problem unreadable(Path file, IOException e) {
+        if (e instanceof TextFiles.BadEncodingException bad) {
+            return new Problem(file.toString(), bad.position(), Problem.Severity.ERROR, bad.getMessage());
+        }
         String reason = e instanceof NoSuchFileException ? "no such file" : "cannot read the file: " + e.getMessage();
         return new Problem(file.toString(), dev.flightdeck.yaml.Position.UNKNOWN, Problem.Severity.ERROR, reason);
     }
@@ -195,8 +198,18 @@ public final class RunbookCommand {
             err.println(markdown + ":" + e.position() + ": " + e.getMessage());
             return Cli.PROBLEM;
         }
+        Optional<String> tooLong = MarkdownImporter.tooLong(text);
+        if (tooLong.isPresent()) {
+            err.println(markdown + ":" + tooLong.get());
+            return Cli.PROBLEM;
+        }
         MarkdownImporter.Result imported = MarkdownImporter.importMarkdown(text, markdown.getFileName().toString());
         String yaml = imported.yaml();
+        if (yaml.length() > 4 * 1024 * 1024) {
+            err.println("flightdeck: " + markdown + ": the runbook it makes would be " + yaml.length() / 1024 + " KB, more than the 4 MB a runbook"
+                    + " file may have; import the document in parts");
+            return Cli.PROBLEM;
+        }
         Parsed<Runbook> check = RunbookLoader.load(yaml, output.map(Path::toString).orElse("(imported)"), "imported");
         if (!check.isValid()) {
             check.errors().forEach(problem -> err.println(problem.format()));
