@@ -83,7 +83,7 @@ public final class SessionLauncher {
         try {
             Map<StepKind, StepExecutor> executors = new EnumMap<>(services.executors());
             executors.put(StepKind.BASELINE, new BaselineStepExecutor(engine, minute -> current.get().recordMetricsMinute(minute)));
-            SessionJournals.Setup setup = new SessionJournals.Setup(choices.passphrase(), key, journalOptions.withOperator(choices.operator().strip()), List.of(),
+            SessionJournals.Setup setup = new SessionJournals.Setup(choices.passphrase(), key, journalOptions.withOperator(choices.operator().strip()), secretValues(choices.values()),
                     choices.inventory(), executors);
             Session session = opener.open(setup, choices.runbook());
             current.set(session);
@@ -94,6 +94,12 @@ public final class SessionLauncher {
             services.close();
             throw e;
         }
+    }
+
+    /** Values of variables whose names say they are secrets: masked wherever the session's text goes (journal, terminal, console). */
+    private static List<char[]> secretValues(Map<String, String> values) {
+        return values.entrySet().stream().filter(entry -> dev.flightdeck.inventory.SecretNames.isSecret(entry.getKey()))
+                .filter(entry -> entry.getValue() != null && !entry.getValue().isBlank()).map(entry -> entry.getValue().toCharArray()).toList();
     }
 
     /**

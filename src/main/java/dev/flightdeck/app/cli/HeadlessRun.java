@@ -155,7 +155,7 @@ final class HeadlessRun {
 
     private void say(String line) {
         synchronized (out) {
-            out.println(line);
+            out.println(session.redact(line));
             out.flush();
         }
     }
