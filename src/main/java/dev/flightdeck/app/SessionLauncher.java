@@ -60,6 +60,7 @@ public final class SessionLauncher {
 
     public LiveSession start(Choices choices) throws IOException {
         Journal.requireNewDirectory(choices.journal());
+        requireStrong(choices.passphrase(), "a new journal");
         return open(choices, (setup, runbook) -> SessionJournals.start(choices.journal(), opening(choices), runbook, setup));
     }
 
@@ -74,7 +75,11 @@ public final class SessionLauncher {
 
     private LiveSession open(Choices choices, Opener opener) throws IOException {
         context.home().ensureExists();
-        OperatorKey key = new OperatorKeyStore(context.home().keys()).loadOrCreate(choices.passphrase(), keyCost);
+        OperatorKeyStore keys = new OperatorKeyStore(context.home().keys());
+        if (!java.nio.file.Files.exists(keys.privateKeyFile())) {
+            requireStrong(choices.passphrase(), "a new signing key");
+        }
+        OperatorKey key = keys.loadOrCreate(choices.passphrase(), keyCost);
         AtomicReference<Session> current = new AtomicReference<>();
         SessionServices services = new SessionServices(context, choices.inventory(), choices.sshCredentials(), choices.databasePasswords(),
                 new JournalingSshEvents(() -> Optional.ofNullable(current.get())), SessionAlarms.of(() -> Optional.ofNullable(current.get()).map(Session::state)), Clock.systemDefaultZone());
@@ -94,6 +99,13 @@ public final class SessionLauncher {
             services.close();
             throw e;
         }
+    }
+
+    /** New journals and keys only: an existing one opens with the passphrase it was made with. */
+    private static void requireStrong(char[] passphrase, String what) {
+        dev.flightdeck.journal.crypto.PassphrasePolicy.weakness(passphrase).ifPresent(weakness -> {
+            throw new IllegalArgumentException("the passphrase is too weak to protect " + what + ": " + weakness + ". Nothing was created.");
+        });
     }
 
     /** Values of variables whose names say they are secrets: masked wherever the session's text goes (journal, terminal, console). */
