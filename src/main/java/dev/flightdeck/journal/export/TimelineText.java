@@ -17,7 +17,9 @@ public final class TimelineText {
 
     public static List<String> render(Replay replay) {
         List<String> lines = new ArrayList<>();
-        lines.add("session " + replay.sessionId() + ": " + replay.entries().size() + " records");
+        lines.add(replay.sessionId() == null
+                ? "no session header in these files (a segment of another journal, or not the first one): " + replay.entries().size() + " records"
+                : "session " + replay.sessionId() + ": " + replay.entries().size() + " records");
         for (JournalEntry entry : replay.entries()) {
             EventView view = EventViews.of(entry);
             lines.add(String.format("#%-5d %s  %-12s %s", entry.sequence(), TIME.format(entry.time()), entry.actor(), view.title()));
