@@ -69,11 +69,19 @@ public final class ErrorTranslator {
             return Optional.of(new DatabaseException(
                     connecting ? DatabaseErrorCode.UNREACHABLE : DatabaseErrorCode.NO_RESPONSE, message, root));
         }
-        if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-                || cause instanceof UnknownHostException) {
+        // said as it happened: a refusal comes back at once, it is not a wait that ran out
+        if (cause instanceof NoRouteToHostException) {
             return Optional.of(new DatabaseException(DatabaseErrorCode.UNREACHABLE,
-                    "cannot reach " + target.address() + " within " + Durations.format(settings.connectTimeout())
-                            + " (" + cause.getMessage() + ")", root));
+                    "cannot reach " + target.address() + ": no route to the host (" + cause.getMessage() + ")", root));
+        }
+        if (cause instanceof ConnectException) {
+            return Optional.of(new DatabaseException(DatabaseErrorCode.UNREACHABLE,
+                    "cannot reach " + target.address() + ": the connection was refused (nothing listens on that port, "
+                            + "or a firewall rejects it)", root));
+        }
+        if (cause instanceof UnknownHostException) {
+            return Optional.of(new DatabaseException(DatabaseErrorCode.UNREACHABLE,
+                    "cannot reach " + target.address() + ": the host name " + cause.getMessage() + " is not known", root));
         }
         if (state.startsWith("08")) {
             return Optional.of(new DatabaseException(DatabaseErrorCode.CONNECTION_LOST,

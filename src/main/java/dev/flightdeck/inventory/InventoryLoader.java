@@ -27,6 +27,8 @@ public final class InventoryLoader {
     private static final Set<String> DATABASE_KEYS = Set.of("host", "port", "database", "user", "sslmode", "root-cert", "ssh-host", "metrics");
     private static final Set<String> ENDPOINT_KEYS = union(Set.of("url", "kind", "timeout"), MetricsEntryReader.ENDPOINT_NAME_KEYS);
     private static final Duration DEFAULT_ENDPOINT_TIMEOUT = Duration.ofSeconds(10);
+    /** Keys that would put a secret in the clear; refused with where the secret goes instead. */
+    private static final Set<String> SECRET_KEYS = Set.of("password", "passwd", "pass", "pgpassword", "passphrase", "secret", "token");
 
     private InventoryLoader() {
     }
@@ -58,7 +60,21 @@ public final class InventoryLoader {
         List<EndpointEntry> endpoints = new ArrayList<>();
         named(root, "endpoints", problems).forEach(entry -> endpoint(entry, problems).ifPresent(endpoints::add));
         Map<String, String> vars = root.textMap("vars");
+        root.node("vars").filter(YamlNode::isMapping).ifPresent(node -> node.entries().stream()
+                .filter(entry -> SecretNames.isSecret(entry.name()) && !entry.value().isNull() && !entry.value().text().orElse("").isBlank())
+                .forEach(entry -> problems.error(entry.key().position(), "vars: '" + entry.name() + "' names a secret and holds it in the clear; "
+                        + "an inventory is configuration, not a safe. Give it when the session starts (--var " + entry.name()
+                        + "=…, masked on the terminal and in the journal), or keep it in a file only you can read (chmod 600) "
+                        + "and let the command read it; database passwords go in ~/.pgpass or are asked for")));
         return new Inventory(hosts, databases, endpoints, vars, NotificationChannelReader.read(root, "notifications", problems), origin);
+    }
+
+    private static void refuseSecrets(YamlNode node, String what, String instead, Problems problems) {
+        if (!node.isMapping()) {
+            return;
+        }
+        node.entries().stream().filter(entry -> SECRET_KEYS.contains(entry.name())).forEach(entry -> problems.error(entry.key().position(),
+                "'" + entry.name() + "' in " + what + " would keep a secret in the clear, and an inventory is configuration, not a safe: " + instead));
     }
 
     /** Entries of a section whose keys are names the author chose; duplicate names are reported. */
@@ -85,7 +101,9 @@ public final class InventoryLoader {
             return Optional.of(new HostEntry(name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), List.of(), entry.key().position()));
         }
-        return MappingReader.of(entry.value(), "host '" + name + "'", HOST_KEYS, problems).map(h -> new HostEntry(
+        refuseSecrets(entry.value(), "host '" + name + "'", "use a key (identity:) or the SSH agent (agent: true); a key's passphrase is "
+                + "asked for when it is needed", problems);
+        return MappingReader.of(entry.value(), "host '" + name + "'", union(HOST_KEYS, SECRET_KEYS), problems).map(h -> new HostEntry(
                 name,
                 h.text("address"),
                 h.integer("port", 1, 65535),
@@ -100,7 +118,9 @@ public final class InventoryLoader {
 
     private static Optional<DatabaseEntry> database(YamlNode.Entry entry, Problems problems) {
         String name = entry.name();
-        return MappingReader.of(entry.value(), "database '" + name + "'", DATABASE_KEYS, problems).map(d -> {
+        refuseSecrets(entry.value(), "database '" + name + "'", "put it in ~/.pgpass (chmod 600, one line "
+                + "host:port:database:user:password), or leave it out and Flightdeck asks for it when the session starts", problems);
+        return MappingReader.of(entry.value(), "database '" + name + "'", union(DATABASE_KEYS, SECRET_KEYS), problems).map(d -> {
             String sslText = d.text("sslmode").orElse("prefer");
             DatabaseEntry.SslMode sslMode = DatabaseEntry.SslMode.of(sslText).orElseGet(() -> {
                 List<String> modes = java.util.Arrays.stream(DatabaseEntry.SslMode.values()).map(DatabaseEntry.SslMode::written).toList();

@@ -1,5 +1,7 @@
 package dev.flightdeck.live;
 
+import java.util.ArrayList;
+
 import dev.flightdeck.home.AppContext;
 
 import dev.flightdeck.db.connect.PasswordSource;
@@ -81,6 +83,7 @@ public final class SessionLauncher {
 
     public LiveSession start(Choices choices) throws IOException {
         Journal.requireNewDirectory(choices.journal());
+        requireStrong(choices.passphrase(), "a new journal");
         return open(choices, (setup, runbook) -> SessionJournals.start(choices.journal(), opening(choices), runbook, setup), true);
     }
 
@@ -95,7 +98,11 @@ public final class SessionLauncher {
 
     private LiveSession open(Choices choices, Opener opener, boolean starting) throws IOException {
         context.home().ensureExists();
-        OperatorKey key = new OperatorKeyStore(context.home().keys()).loadOrCreate(choices.passphrase(), keyCost);
+        OperatorKeyStore keys = new OperatorKeyStore(context.home().keys());
+        if (!java.nio.file.Files.exists(keys.privateKeyFile())) {
+            requireStrong(choices.passphrase(), "a new signing key");
+        }
+        OperatorKey key = keys.loadOrCreate(choices.passphrase(), keyCost);
         AtomicReference<Session> current = new AtomicReference<>();
         Notifications notifications = SessionNotifications.open(context, choices.inventory(), choices.runbook(), secretPrompt, notificationPolicy,
                 () -> Optional.ofNullable(current.get()));
@@ -107,8 +114,10 @@ public final class SessionLauncher {
             Map<StepKind, StepExecutor> executors = new EnumMap<>(services.executors());
             executors.put(StepKind.BASELINE, new BaselineStepExecutor(engine, minute -> current.get().recordMetricsMinute(minute)));
             executors.put(StepKind.NOTIFY, notifications.notifyStep(services.executors().get(StepKind.NOTIFY)));
+            List<char[]> secrets = new ArrayList<>(notifications.secrets());
+            secrets.addAll(secretValues(choices.values()));
             SessionJournals.Setup setup = new SessionJournals.Setup(choices.passphrase(), key, journalOptions.withOperator(choices.operator().strip()),
-                    notifications.secrets(),
+                    secrets,
                     choices.inventory(), executors);
             Session session = opener.open(setup, choices.runbook());
             current.set(session);
@@ -121,6 +130,19 @@ public final class SessionLauncher {
             services.close();
             throw e;
         }
+    }
+
+    /** New journals and keys only: an existing one opens with the passphrase it was made with. */
+    private static void requireStrong(char[] passphrase, String what) {
+        dev.flightdeck.journal.crypto.PassphrasePolicy.weakness(passphrase).ifPresent(weakness -> {
+            throw new IllegalArgumentException("the passphrase is too weak to protect " + what + ": " + weakness + ". Nothing was created.");
+        });
+    }
+
+    /** Values of variables whose names say they are secrets: masked wherever the session's text goes (journal, terminal, console). */
+    private static List<char[]> secretValues(Map<String, String> values) {
+        return values.entrySet().stream().filter(entry -> dev.flightdeck.inventory.SecretNames.isSecret(entry.getKey()))
+                .filter(entry -> entry.getValue() != null && !entry.getValue().isBlank()).map(entry -> entry.getValue().toCharArray()).toList();
     }
 
     /**

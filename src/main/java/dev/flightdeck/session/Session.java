@@ -87,6 +87,11 @@ public final class Session implements AutoCloseable {
         return recorder;
     }
 
+    /** The text as the journal would keep it: the session's known secrets and secret shapes masked (for the terminal and screens). */
+    public String redact(String text) {
+        return recorder.redact(text);
+    }
+
     /** For crash tests: the recorder, to close it as a dying process would leave it. */
     public SessionRecorder recorderForTests() {
         return recorder;

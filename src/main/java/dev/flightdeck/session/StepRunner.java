@@ -97,6 +97,7 @@ final class StepRunner {
     private final class Outputs implements OutputSink {
         private final Step step;
         private final Map<String, SessionRecorder.OutputCollector> collectors = new LinkedHashMap<>();
+        private final Map<String, dev.flightdeck.journal.redact.LineRedaction> shownRedaction = new LinkedHashMap<>();
         private final List<String> order = new CopyOnWriteArrayList<>();
         private final OutputParts parts;
 
@@ -118,7 +119,8 @@ final class StepRunner {
                 return journal.collectOutput(step.sensitiveOutput());
             }).append(text);
             parts.line(host, stream.name().toLowerCase(java.util.Locale.ROOT), text);
-            String shown = journal.redact(text);
+            String shown = shownRedaction.computeIfAbsent(key, k -> new dev.flightdeck.journal.redact.LineRedaction(journal::redact))
+                    .line(text);
             listeners.forEach(listener -> listener.output(step.id(), host, stream, shown));
         }
 

@@ -25,12 +25,17 @@ public final class Cli {
 
     /** For tests: the same command line, writing to the given streams. */
     public static CommandLine commandLine(AppContext context, PrintWriter out, PrintWriter err) {
-        return commandLine(context).setOut(out).setErr(err);
+        return commandLine(context).setOut(RedactingWriter.around(out)).setErr(RedactingWriter.around(err));
     }
 
     static CommandLine commandLine(AppContext context) {
         // picocli already exits with 2 (USAGE) on invalid input
         CommandLine commandLine = new CommandLine(new FlightdeckCommand(), new ContextFactory(context));
+        // everything printed passes the journal's redactor (a step's label may hold PGPASSWORD=… as written)
+        commandLine.setOut(RedactingWriter.around(new PrintWriter(new java.io.OutputStreamWriter(System.out,
+                java.nio.charset.StandardCharsets.UTF_8), true)));
+        commandLine.setErr(RedactingWriter.around(new PrintWriter(new java.io.OutputStreamWriter(System.err,
+                java.nio.charset.StandardCharsets.UTF_8), true)));
         commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
             cmd.getErr().println("flightdeck: " + exception.getMessage());
             return PROBLEM;

@@ -28,9 +28,9 @@ final class HeadlessRollback {
 
     /** @return the exit code: 0 rolled back and verified, 1 stopped or not verified, 3 waiting for a confirmation */
     int run(Session session, String reason, String startedBy) throws SessionRuleException, InterruptedException {
-        say(RollbackRunner.begin(session, reason, startedBy));
+        say(session.redact(RollbackRunner.begin(session, reason, startedBy)));
         printPlan(RollbackPlanner.plan(session.state()), out);
-        RollbackRunner.Result result = new RollbackRunner(session, this::say)
+        RollbackRunner.Result result = new RollbackRunner(session, line -> say(session.redact(line)))
                 .run(step -> yes ? Optional.of("confirmed in non-interactive mode (--yes)") : Optional.empty(), skips);
         out.flush();
         return switch (result) {

@@ -102,7 +102,8 @@ final class HeadlessRun {
         }
         if (step.kind() == StepKind.CONFIRM) {
             if (!yes) {
-                say("  … " + label + ": waiting for the operator to confirm (use --yes to confirm checklist items non-interactively)");
+                say("  … " + label + ": waiting for the operator to confirm; run again with --resume --yes to confirm checklist items "
+                        + "non-interactively, or confirm it in the console");
                 return WAITING;
             }
             session.confirm(step.id(), "confirmed in non-interactive mode (--yes)");
@@ -123,7 +124,13 @@ final class HeadlessRun {
         if (outcome.status() == SessionEvent.Status.SUCCEEDED) {
             return null;
         }
-        return outcome.status() == SessionEvent.Status.UNKNOWN ? WAITING : FAILED;
+        if (outcome.status() == SessionEvent.Status.UNKNOWN) {
+            // every exit 3 says what to do next, as a resume does
+            say("    Its outcome is unknown. Check the target by hand, then run again with --resume --mark-done " + step.id()
+                    + "=\"what you checked\" or --resume --rerun " + step.id() + ", or roll back.");
+            return WAITING;
+        }
+        return FAILED;
     }
 
     private Integer approve(Step step, StepAction.Approve gate, String label) throws SessionRuleException {
@@ -155,7 +162,7 @@ final class HeadlessRun {
 
     private void say(String line) {
         synchronized (out) {
-            out.println(line);
+            out.println(session.redact(line));
             out.flush();
         }
     }

@@ -22,18 +22,36 @@ public final class PassphraseOption {
 
     /** The caller wipes the returned array when done. */
     public char[] read(AppContext context) {
+        return read(context, null);
+    }
+
+    /**
+     * The passphrase; an empty one is refused the same way from every source (a file, the environment variable set to
+     * nothing, an empty prompt). A passphrase file others can read gets a warning on {@code warnings}, as {@code .pgpass}
+     * would be refused. The caller wipes the returned array when done.
+     */
+    public char[] read(AppContext context, java.io.PrintWriter warnings) {
         if (file != null && file.toString().equals(STANDARD_INPUT)) {
             return firstLineOfStandardInput();
         }
         if (file != null) {
+            String first;
             try {
-                return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").toCharArray();
+                first = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read the passphrase file " + file + " (" + e.getMessage() + ")");
             }
+            if (first.isEmpty()) {
+                throw new IllegalArgumentException("the passphrase file " + file + " is empty (its first line is the passphrase)");
+            }
+            warnIfOthersCanRead(warnings);
+            return first.toCharArray();
         }
         String fromEnvironment = context.environment().get(VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+        if (fromEnvironment != null) {
+            if (fromEnvironment.isEmpty()) {
+                throw new IllegalArgumentException("$" + VARIABLE + " is set but empty: set it to the passphrase, or unset it to be asked");
+            }
             return fromEnvironment.toCharArray();
         }
         Console console = System.console();
@@ -65,5 +83,19 @@ public final class PassphraseOption {
             throw new IllegalArgumentException("--passphrase-file -: standard input held no passphrase");
         }
         return line;
+    }
+
+    private void warnIfOthersCanRead(java.io.PrintWriter warnings) {
+        try {
+            var permissions = Files.getPosixFilePermissions(file);
+            boolean others = permissions.stream().anyMatch(permission -> !permission.name().startsWith("OWNER"));
+            if (others && warnings != null) {
+                warnings.println("flightdeck: warning: the passphrase file " + file + " can be read by other users ("
+                        + java.nio.file.attribute.PosixFilePermissions.toString(permissions) + "); anyone who can read it can open the journal "
+                        + "and sign as you. Fix it with: chmod 600 " + file);
+            }
+        } catch (UnsupportedOperationException | IOException notPosix) {
+            // no POSIX permissions to check here (Windows), as libpq skips the .pgpass check
+        }
     }
 }

@@ -65,7 +65,7 @@ public final class RollbackCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         char[] secret;
         try {
-            secret = passphrase.read(context);
+            secret = passphrase.read(context, err);
         } catch (IllegalArgumentException e) {
             err.println("flightdeck: " + e.getMessage());
             return Cli.USAGE;

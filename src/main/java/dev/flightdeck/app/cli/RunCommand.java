@@ -195,7 +195,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             throws Exception {
         char[] secret;
         try {
-            secret = passphrase.read(context);
+            secret = passphrase.read(context, err);
         } catch (IllegalArgumentException e) {
             err.println("flightdeck: " + e.getMessage());
             return Cli.USAGE;

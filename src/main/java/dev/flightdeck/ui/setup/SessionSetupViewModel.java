@@ -304,7 +304,7 @@ public final class SessionSetupViewModel {
 
     private static boolean hasFiles(Path folder) throws java.io.IOException {
         try (var files = java.nio.file.Files.list(folder)) {
-            return files.findAny().isPresent();
+            return files.anyMatch(file -> !dev.flightdeck.journal.WriterLock.isLockFile(file));
         }
     }
 
