@@ -102,7 +102,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             err.println("flightdeck: " + e.getMessage());
             return Cli.USAGE;
         }
-        Inventory inventory = InventoryFiles.read(inventoryFile, err).orElse(null);
+        Inventory inventory = InventoryFiles.read(inventoryFile, context.environment(), err).orElse(null);
         if (inventory == null || !printProblems(source.parsed(), inventory, err)) {
             return Cli.PROBLEM;
         }
