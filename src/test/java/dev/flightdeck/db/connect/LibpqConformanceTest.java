@@ -38,7 +38,6 @@ class LibpqConformanceTest {
     private static EmbeddedPostgresServer server;
     private static TestCertificates authority;
     private static TestCertificates stranger;
-    private static Path certificates;
 
     @TempDir
     Path dir;
@@ -46,7 +45,6 @@ class LibpqConformanceTest {
     @BeforeAll
     static void tlsServer() throws Exception {
         server = EmbeddedPostgresServer.startDedicated();
-        certificates = Files.createTempDirectory("fd-tls-");
         authority = TestCertificates.newAuthority("Flightdeck Test CA");
         stranger = TestCertificates.newAuthority("Some Other CA");
         // the server's key must belong to the user the server runs as, readable by it alone
