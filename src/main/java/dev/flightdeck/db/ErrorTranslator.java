@@ -28,6 +28,12 @@ public final class ErrorTranslator {
 
     /** Translates a failure of the given statement (null when the failure was in getting a connection). */
     public DatabaseException translate(SQLException failure, String statement) {
+        // a password source's own failure (an insecure ~/.pgpass) reaches us wrapped by the driver: keep its code and hint
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseException own) {
+                return own;
+            }
+        }
         SQLException root = innermostSqlException(failure);
         String state = Optional.ofNullable(root.getSQLState()).orElse("");
         Optional<DatabaseException> network = networkFailure(root);
@@ -83,9 +89,35 @@ public final class ErrorTranslator {
             return Optional.of(new DatabaseException(DatabaseErrorCode.UNREACHABLE,
                     "cannot reach " + target.address() + ": the host name " + cause.getMessage() + " is not known", root));
         }
+        Optional<String> certificate = certificateProblem(root);
+        if (certificate.isPresent()) {
+            return Optional.of(new DatabaseException(DatabaseErrorCode.CERTIFICATE_REJECTED, "the server certificate of " + target.address()
+                    + " was not accepted (sslmode " + target.sslMode().written() + ", root certificate "
+                    + target.rootCertificate().orElse("the driver's default") + "): " + certificate.get(), root));
+        }
         if (state.startsWith("08")) {
             return Optional.of(new DatabaseException(DatabaseErrorCode.CONNECTION_LOST,
                     "lost the connection to " + target.address() + ": " + root.getMessage(), root));
+        }
+        return Optional.empty();
+    }
+
+    /** A TLS verification failure (unknown CA, wrong host name, unreadable root certificate), in plain words. */
+    private static Optional<String> certificateProblem(SQLException root) {
+        for (Throwable cause = root; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof java.security.cert.CertPathValidatorException || message.contains("PKIX path")) {
+                return Optional.of("it is not signed by a trusted certificate authority (is the root certificate the right CA?)");
+            }
+            if (message.contains("could not be verified by hostnameverifier") || message.contains("hostname")) {
+                return Optional.of("it is not issued for this host name (" + message + ")");
+            }
+            if (message.contains("SSL root certificate file") || message.contains("root certificate")) {
+                return Optional.of("the root certificate cannot be read (" + message + ")");
+            }
+            if (cause instanceof java.security.cert.CertificateException || cause instanceof javax.net.ssl.SSLHandshakeException) {
+                return Optional.of(message);
+            }
         }
         return Optional.empty();
     }

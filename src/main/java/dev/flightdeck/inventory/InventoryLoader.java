@@ -39,24 +39,34 @@ public final class InventoryLoader {
         return Set.copyOf(all);
     }
 
+    /** With this process's environment for what database entries leave out (libpq rules, see {@link LibpqEnvironment}). */
     public static Parsed<Inventory> load(Path file) throws IOException {
-        return load(YamlFile.read(file), file.toString());
+        return load(file, System.getenv());
+    }
+
+    public static Parsed<Inventory> load(Path file, Map<String, String> environment) throws IOException {
+        return load(YamlFile.read(file), file.toString(), environment);
     }
 
     public static Parsed<Inventory> load(String text, String origin) {
+        return load(text, origin, System.getenv());
+    }
+
+    public static Parsed<Inventory> load(String text, String origin, Map<String, String> environment) {
         Problems problems = new Problems(origin);
+        LibpqEnvironment libpq = LibpqEnvironment.of(environment);
         Optional<Inventory> inventory = YamlFile.parse(text, problems)
                 .flatMap(root -> MappingReader.of(root, "the inventory", ROOT_KEYS, problems))
-                .map(root -> read(root, origin, problems));
+                .map(root -> read(root, origin, libpq, problems));
         inventory.ifPresent(i -> checkReferences(i, problems));
         return new Parsed<>(inventory, problems.sorted());
     }
 
-    private static Inventory read(MappingReader root, String origin, Problems problems) {
+    private static Inventory read(MappingReader root, String origin, LibpqEnvironment libpq, Problems problems) {
         List<HostEntry> hosts = new ArrayList<>();
         named(root, "hosts", problems).forEach(entry -> host(entry, problems).ifPresent(hosts::add));
         List<DatabaseEntry> databases = new ArrayList<>();
-        named(root, "databases", problems).forEach(entry -> database(entry, problems).ifPresent(databases::add));
+        named(root, "databases", problems).forEach(entry -> database(entry, libpq, problems).ifPresent(databases::add));
         List<EndpointEntry> endpoints = new ArrayList<>();
         named(root, "endpoints", problems).forEach(entry -> endpoint(entry, problems).ifPresent(endpoints::add));
         Map<String, String> vars = root.textMap("vars");
@@ -116,20 +126,28 @@ public final class InventoryLoader {
                 MetricsEntryReader.forHost(h, problems)));
     }
 
-    private static Optional<DatabaseEntry> database(YamlNode.Entry entry, Problems problems) {
+    private static Optional<DatabaseEntry> database(YamlNode.Entry entry, LibpqEnvironment libpq, Problems problems) {
         String name = entry.name();
         refuseSecrets(entry.value(), "database '" + name + "'", "put it in ~/.pgpass (chmod 600, one line "
                 + "host:port:database:user:password), or leave it out and Flightdeck asks for it when the session starts", problems);
         return MappingReader.of(entry.value(), "database '" + name + "'", union(DATABASE_KEYS, SECRET_KEYS), problems).map(d -> {
-            String sslText = d.text("sslmode").orElse("prefer");
+            boolean leavesOut = !d.has("host") || !d.has("port") || !d.has("database") || !d.has("user") || !d.has("sslmode") || !d.has("root-cert");
+            if (leavesOut) {
+                libpq.serviceProblem().ifPresent(problem -> problems.error(entry.key().position(), "database '" + name + "': " + problem));
+            }
+            String sslText = d.text("sslmode").or(() -> libpq.defaultFor("sslmode")).orElse("prefer");
             DatabaseEntry.SslMode sslMode = DatabaseEntry.SslMode.of(sslText).orElseGet(() -> {
                 List<String> modes = java.util.Arrays.stream(DatabaseEntry.SslMode.values()).map(DatabaseEntry.SslMode::written).toList();
                 problems.error(d.positionOf("sslmode"), "'" + sslText + "' is not an sslmode: use one of " + modes + DidYouMean.hint(sslText, modes));
                 return DatabaseEntry.SslMode.PREFER;
             });
-            return new DatabaseEntry(name, d.requiredText("host"), d.integer("port", 1, 65535).orElse(5432),
-                    d.requiredText("database"), d.requiredText("user"), sslMode, d.text("root-cert"), d.text("ssh-host"),
-                    entry.key().position(), MetricsEntryReader.forDatabase(d, problems));
+            String user = orEnvironment(d, name, "user", "user", libpq, problems);
+            Optional<String> rootCertificate = d.text("root-cert").or(() -> libpq.defaultFor("sslrootcert"))
+                    .or(() -> sslMode.compareTo(DatabaseEntry.SslMode.VERIFY_CA) >= 0
+                            ? Optional.of(libpq.defaultRootCertificate().toString()) : Optional.empty());
+            return new DatabaseEntry(name, orEnvironment(d, name, "host", "host", libpq, problems), port(d, name, libpq, problems),
+                    d.has("database") ? d.requiredText("database") : libpq.defaultFor("dbname").orElse(user), user, sslMode,
+                    rootCertificate, d.text("ssh-host"), entry.key().position(), MetricsEntryReader.forDatabase(d, problems));
         });
     }
 
@@ -168,6 +186,32 @@ public final class InventoryLoader {
             }
         } catch (URISyntaxException e) {
             problems.error(at.position(), "endpoint '" + name + "' has a malformed URL: " + e.getReason());
+        }
+    }
+
+    /** The entry's value, else libpq's default from PGSERVICE or the PG* variable; else a missing-key error naming both. */
+    private static String orEnvironment(MappingReader d, String name, String key, String keyword, LibpqEnvironment libpq, Problems problems) {
+        if (d.has(key)) {
+            return d.requiredText(key);
+        }
+        Optional<String> fallback = libpq.defaultFor(keyword);
+        if (fallback.isEmpty()) {
+            problems.error(d.position(), "database '" + name + "' is missing the required key '" + key + "' (and neither $"
+                    + LibpqEnvironment.variableFor(keyword) + " nor a PGSERVICE entry gives one)");
+        }
+        return fallback.orElse("");
+    }
+
+    private static int port(MappingReader d, String name, LibpqEnvironment libpq, Problems problems) {
+        if (d.has("port")) {
+            return d.integer("port", 1, 65535).orElse(5432);
+        }
+        Optional<String> fallback = libpq.defaultFor("port");
+        try {
+            return fallback.map(Integer::parseInt).filter(port -> port >= 1 && port <= 65535).orElse(5432);
+        } catch (NumberFormatException e) {
+            problems.error(d.position(), "database '" + name + "': the port from $PGPORT or PGSERVICE is not a number: '" + fallback.get() + "'");
+            return 5432;
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public record MetricSelector(String metric, Map<String, String> labels) {
 
     private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(?:\\{(.*)})?");
-    private static final Pattern MATCH = Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"([^\"\\\\]*)\"\\s*(,|$)");
+    private static final Pattern MATCH = Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*(,|$)");
 
     public MetricSelector {
         labels = Map.copyOf(labels);
@@ -31,12 +31,27 @@ public record MetricSelector(String metric, Map<String, String> labels) {
         Matcher match = MATCH.matcher(matches);
         int at = 0;
         while (at < matches.length()) {
-            if (!match.find(at) || match.start() != at || labels.put(match.group(1), match.group(2)) != null) {
+            if (!match.find(at) || match.start() != at || labels.put(match.group(1), unescape(match.group(2))) != null) {
                 return Optional.empty();
             }
             at = match.end();
         }
         return Optional.of(new MetricSelector(selector.group(1), labels));
+    }
+
+    /** PromQL's and the exposition format's escapes in a label value: {@code \\\\}, {@code \\"}, {@code \\n}. */
+    private static String unescape(String quoted) {
+        StringBuilder value = new StringBuilder(quoted.length());
+        for (int i = 0; i < quoted.length(); i++) {
+            char c = quoted.charAt(i);
+            if (c == '\\' && i + 1 < quoted.length()) {
+                char escaped = quoted.charAt(++i);
+                value.append(escaped == 'n' ? '\n' : escaped);
+            } else {
+                value.append(c);
+            }
+        }
+        return value.toString();
     }
 
     public boolean matches(String name, Map<String, String> sampleLabels) {

@@ -30,6 +30,8 @@ final class RunbookYamlWriter {
         return new Dump(settings, new LiteralBlockRepresenter(settings)).dumpToString(runbook);
     }
 
+    private static final java.util.Set<String> YAML_11_BOOLEANS = java.util.Set.of("y", "n", "yes", "no", "on", "off", "true", "false");
+
     /** Multi-line strings as {@code |} blocks; everything else as the standard representer does it. */
     private static final class LiteralBlockRepresenter extends StandardRepresenter {
 
@@ -42,6 +44,10 @@ final class RunbookYamlWriter {
             String text = (String) data;
             if (text.contains("\n")) {
                 return representScalar(Tag.STR, text, ScalarStyle.LITERAL);
+            }
+            if (YAML_11_BOOLEANS.contains(text.toLowerCase(java.util.Locale.ROOT))) {
+                // "on": a YAML 1.1 reader (PyYAML, Ansible) would read a bare on: as the boolean true
+                return representScalar(Tag.STR, text, ScalarStyle.DOUBLE_QUOTED);
             }
             return new RepresentString().representData(data);
         }

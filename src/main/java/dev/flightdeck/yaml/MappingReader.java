@@ -109,7 +109,8 @@ public final class MappingReader {
         if (value.isEmpty()) {
             return fallback;
         }
-        return switch (value.get()) {
+        // YAML 1.1 spellings as PyYAML and Ansible read them (true, True, TRUE, yes, Yes, YES, on ...); the JSON Schema's 'flag' takes the same
+        return switch (yamlBooleanSpelling(value.get())) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
             default -> {
@@ -117,6 +118,14 @@ public final class MappingReader {
                 yield fallback;
             }
         };
+    }
+
+    /** Lower case for true/yes/on/false/no/off written all lower, capitalized or all upper; anything else unchanged. */
+    private static String yamlBooleanSpelling(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String capitalized = lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+        boolean spelling = text.equals(lower) || text.equals(capitalized) || text.equals(lower.toUpperCase(java.util.Locale.ROOT));
+        return spelling ? lower : text;
     }
 
     public Optional<Integer> integer(String key, int min, int max) {

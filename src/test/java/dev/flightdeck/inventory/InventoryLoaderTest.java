@@ -60,7 +60,7 @@ class InventoryLoaderTest {
                 "inv.yaml:4:3: 'local' is reserved for the operator's own machine; give this host another name",
                 "inv.yaml:5:3: group 'app' of host 'app' has the same name as a host, so 'on: app' would be ambiguous",
                 "inv.yaml:7:3: database 'healthcare' names ssh-host 'db2', which is not a host in this inventory (did you mean 'db1'?)",
-                "inv.yaml:7:15: database 'healthcare' is missing the required key 'user'",
+                "inv.yaml:7:15: database 'healthcare' is missing the required key 'user' (and neither $PGUSER nor a PGSERVICE entry gives one)",
                 "inv.yaml:7:62: 'verify_full' is not an sslmode: use one of [disable, allow, prefer, require, verify-ca, verify-full] (did you mean 'verify-full'?)",
                 "inv.yaml:9:18: endpoint 'health' needs an http:// or https:// URL with a host, not 'ftp://clinic.example/health'");
     }

@@ -15,10 +15,15 @@ final class InventoryFiles {
     }
 
     static Optional<Inventory> read(Path file, PrintWriter err) throws IOException {
+        return read(file, System.getenv(), err);
+    }
+
+    /** The environment supplies libpq's defaults (PGHOST, PGSERVICE, ...) for database entries that leave them out. */
+    static Optional<Inventory> read(Path file, java.util.Map<String, String> environment, PrintWriter err) throws IOException {
         if (file == null) {
             return Optional.of(Inventory.empty());
         }
-        Parsed<Inventory> parsed = InventoryLoader.load(file);
+        Parsed<Inventory> parsed = InventoryLoader.load(file, environment);
         parsed.problems().forEach(problem -> err.println(problem.format()));
         return parsed.isValid() ? parsed.value() : Optional.empty();
     }

@@ -71,7 +71,7 @@ public final class MetricsCommand implements Callable<Integer> {
         }
         Parsed<Inventory> parsed;
         try {
-            parsed = InventoryLoader.load(inventoryFile);
+            parsed = InventoryLoader.load(inventoryFile, context.environment());
         } catch (IOException e) {
             err.println("flightdeck: cannot read the inventory " + inventoryFile + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
             return Cli.PROBLEM;

@@ -106,7 +106,7 @@ public final class RollbackCommand implements Callable<Integer> {
                 return Cli.USAGE;
             }
             Optional<Inventory> journaled = inventoryFile == null ? JournaledSources.inventoryOf(opened).flatMap(parsed -> parsed.value()) : Optional.empty();
-            Inventory inventory = journaled.isPresent() ? journaled.get() : InventoryFiles.read(inventoryFile, err).orElse(null);
+            Inventory inventory = journaled.isPresent() ? journaled.get() : InventoryFiles.read(inventoryFile, context.environment(), err).orElse(null);
             if (inventory == null) {
                 return Cli.PROBLEM;
             }

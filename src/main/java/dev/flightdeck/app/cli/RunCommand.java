@@ -117,7 +117,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             err.println("flightdeck: " + e.getMessage());
             return Cli.USAGE;
         }
-        Inventory inventory = journaledInventory.isPresent() ? journaledInventory.get() : InventoryFiles.read(inventoryFile, err).orElse(null);
+        Inventory inventory = journaledInventory.isPresent() ? journaledInventory.get()
+                : InventoryFiles.read(inventoryFile, context.environment(), err).orElse(null);
         if (inventory == null || !printProblems(source.parsed(), inventory, err)) {
             return Cli.PROBLEM;
         }

@@ -80,7 +80,7 @@ public final class RunbookCommand {
         List<Problem> problems = new ArrayList<>();
         Optional<Inventory> inventory = Optional.empty();
         if (inventoryFile.isPresent()) {
-            Parsed<Inventory> parsed = readInventory(inventoryFile.get(), problems);
+            Parsed<Inventory> parsed = readInventory(inventoryFile.get(), context.environment(), problems);
             inventory = parsed.isValid() ? parsed.value() : Optional.empty();
             inventory.ifPresent(valid -> problems.addAll(checkSsh(inventoryFile.get(), valid)));
         }
@@ -100,9 +100,9 @@ public final class RunbookCommand {
         return errors == 0 ? Cli.OK : Cli.PROBLEM;
     }
 
-    private static Parsed<Inventory> readInventory(Path file, List<Problem> problems) {
+    private static Parsed<Inventory> readInventory(Path file, java.util.Map<String, String> environment, List<Problem> problems) {
         try {
-            Parsed<Inventory> parsed = InventoryLoader.load(file);
+            Parsed<Inventory> parsed = InventoryLoader.load(file, environment);
             problems.addAll(parsed.problems());
             return parsed;
         } catch (IOException e) {

@@ -33,13 +33,9 @@ public final class PgPassFile implements PasswordSource {
         this.file = file;
     }
 
-    /** {@code $PGPASSFILE} when set, else {@code ~/.pgpass}, as libpq looks for it. */
+    /** {@code $PGPASSFILE} when set, else {@code $HOME/.pgpass} (not the JVM's user.home), as libpq looks for it. */
     public static PgPassFile standardLocation(Map<String, String> environment) {
-        String explicit = environment.get("PGPASSFILE");
-        if (explicit != null && !explicit.isBlank()) {
-            return new PgPassFile(Path.of(explicit));
-        }
-        return new PgPassFile(Path.of(System.getProperty("user.home"), ".pgpass"));
+        return new PgPassFile(dev.flightdeck.inventory.LibpqEnvironment.of(environment).passwordFile());
     }
 
     @Override

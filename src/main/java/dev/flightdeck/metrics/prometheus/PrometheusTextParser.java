@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 /**
  * Reads the Prometheus text exposition format (0.0.4): {@code # HELP} and {@code # TYPE} lines (other comments
  * ignored), samples with optional labels whose values may escape {@code \\}, {@code \"} and {@code \n}, values
- * including {@code +Inf}, {@code -Inf} and {@code NaN}, and optional millisecond timestamps.
+ * including {@code +Inf}, {@code -Inf} and {@code NaN}, and optional millisecond timestamps. OpenMetrics text is
+ * read too: exemplars ({@code # {trace_id="..."} 1}) are dropped, {@code # EOF} ends the page, {@code _created}
+ * samples are ordinary samples (never summed into the {@code _total} they belong to), and timestamps with a
+ * fraction are seconds.
  */
 public final class PrometheusTextParser {
 
@@ -30,6 +33,9 @@ public final class PrometheusTextParser {
             String line = lines[index].strip();
             if (line.isEmpty()) {
                 continue;
+            }
+            if (line.equals("# EOF")) {
+                break; // OpenMetrics: the end of the exposition
             }
             if (line.startsWith("#")) {
                 comment(line, types, help);
@@ -66,7 +72,7 @@ public final class PrometheusTextParser {
             if (at < line.length() && line.charAt(at) == '{') {
                 labels(labels);
             }
-            String[] rest = BLANKS.split(line.substring(at).strip());
+            String[] rest = BLANKS.split(withoutExemplar(line.substring(at)).strip());
             if (rest.length == 0 || rest[0].isEmpty()) {
                 throw new PrometheusFormatException(number, "sample '" + name + "' has no value");
             }
@@ -76,6 +82,12 @@ public final class PrometheusTextParser {
             double value = value(rest[0]);
             OptionalLong timestamp = rest.length == 2 ? OptionalLong.of(timestamp(rest[1])) : OptionalLong.empty();
             return new PrometheusSample(name, labels, value, timestamp);
+        }
+
+        /** OpenMetrics: {@code value [timestamp] # {trace_id="..."} 1 [ts]} — the exemplar after '#' is not a reading. */
+        private static String withoutExemplar(String rest) {
+            int hash = rest.indexOf('#');
+            return hash < 0 ? rest : rest.substring(0, hash);
         }
 
         private String name() throws PrometheusFormatException {
@@ -168,6 +180,10 @@ public final class PrometheusTextParser {
 
         private long timestamp(String text) throws PrometheusFormatException {
             try {
+                if (text.contains(".") || text.contains("e") || text.contains("E")) {
+                    // OpenMetrics writes timestamps as seconds with a fraction
+                    return Math.round(Double.parseDouble(text) * 1000);
+                }
                 return Long.parseLong(text);
             } catch (NumberFormatException e) {
                 throw new PrometheusFormatException(number, "'" + text + "' is not a timestamp in milliseconds");
