@@ -6,11 +6,13 @@ import dev.flightdeck.app.cli.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /**
  * {@code flightdeck bench rollback} runs end to end against its own sshd and the rehearsal sandbox (one run: this
  * checks it works, not its speed).
  */
+@RequiresTool({"sshd", "pg_dump", "pg_restore", "psql"})
 class RollbackBenchCommandTest {
 
     @Test

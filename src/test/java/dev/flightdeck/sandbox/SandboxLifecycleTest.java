@@ -30,8 +30,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /** The sandbox starts as one clinic system reachable over SSH, JDBC and HTTP, and close() leaves nothing behind. */
+@RequiresTool({"pg_dump", "pg_restore", "psql"})
 class SandboxLifecycleTest {
 
     @TempDir

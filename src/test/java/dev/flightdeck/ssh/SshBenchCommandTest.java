@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /** {@code flightdeck bench ssh} runs end to end against its own sshd (tiny sizes: this checks it works, not its speed). */
+@RequiresTool("sshd")
 class SshBenchCommandTest {
 
     @Test

@@ -19,12 +19,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /**
  * The rehearsal end to end, headless, through the real command line and engine against a real sandbox: the healthy
  * upgrade completes; the faulty one trips the error-rate trigger during the watch, and {@code flightdeck rollback}
  * brings back v1 with the data exactly as captured before the window. Both journals verify and export.
  */
+@RequiresTool({"pg_dump", "pg_restore", "psql"})
 class RehearsalEndToEndTest {
 
     private static final String PASSPHRASE = "correct horse battery staple";
