@@ -21,7 +21,9 @@ public final class ConsoleLauncher {
     public static void launch(AppContext context, java.util.Optional<java.nio.file.Path> runbook) {
         Platform.startup(() -> {
             MainWindow window = new MainWindow(context);
-            window.show(new Stage());
+            Stage stage = new Stage();
+            window.show(stage);
+            FirstFrameProbe.watch(stage);
             runbook.ifPresent(file -> window.console().library().open(file.toAbsolutePath()));
         });
     }

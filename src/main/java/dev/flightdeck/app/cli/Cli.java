@@ -3,6 +3,7 @@ package dev.flightdeck.app.cli;
 import dev.flightdeck.app.AppContext;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 
 /** Builds the command line; commands that need the context take it in their constructor. */
@@ -19,7 +20,12 @@ public final class Cli {
     }
 
     public static int execute(AppContext context, String[] args) {
-        return commandLine(context).execute(args);
+        return execute(context, args, UnaryOperator.identity());
+    }
+
+    /** With commands added by a build that is not the product's (the bench build adds {@code bench}, see src/bench). */
+    public static int execute(AppContext context, String[] args, UnaryOperator<CommandLine> extension) {
+        return extension.apply(commandLine(context)).execute(args);
     }
 
     /** For tests: the same command line, writing to the given streams. */

@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
                 RollbackCommand.class,
                 JournalCommand.class,
                 MetricsCommand.class,
-                BenchCommand.class,
                 SandboxCommand.class,
         })
 public final class FlightdeckCommand implements Runnable {

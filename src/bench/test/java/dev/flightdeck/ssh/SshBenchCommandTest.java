@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.app.AppContext;
 import dev.flightdeck.app.FlightdeckHome;
+import dev.flightdeck.app.cli.BenchLauncher;
 import dev.flightdeck.app.cli.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,7 +24,7 @@ class SshBenchCommandTest {
         StringWriter err = new StringWriter();
         AppContext context = new AppContext(new FlightdeckHome(home), Map.of());
 
-        int exit = Cli.commandLine(context, new PrintWriter(out), new PrintWriter(err))
+        int exit = BenchLauncher.commandLine(context, new PrintWriter(out), new PrintWriter(err))
                 .execute("bench", "ssh", "--runs", "1", "--hosts", "3");
 
         assertThat(exit).as(err.toString()).isEqualTo(Cli.OK);

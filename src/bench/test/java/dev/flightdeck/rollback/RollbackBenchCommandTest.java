@@ -2,8 +2,10 @@ package dev.flightdeck.rollback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.app.cli.BenchLauncher;
 import dev.flightdeck.app.cli.CliRun;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.flightdeck.testing.tools.RequiresTool;
@@ -17,7 +19,7 @@ class RollbackBenchCommandTest {
 
     @Test
     void benchPrintsFirstCommandAndTotalRowsWithTheirReferences(@TempDir Path home) {
-        CliRun bench = CliRun.run(home, "bench", "rollback", "--runs", "1");
+        CliRun bench = CliRun.runWith(home, Map.of(), BenchLauncher::withBench, "bench", "rollback", "--runs", "1");
 
         assertThat(bench.exitCode()).as(bench.err()).isZero();
         assertThat(bench.out()).containsSubsequence("confirmation → first rollback command on the server",
