@@ -134,10 +134,13 @@ class SandboxLifecycleTest {
         }
     }
 
-    /** Threads the JDK and the JDBC driver keep once per JVM (and this test's own HTTP client), not the sandbox's to stop. */
+    /**
+     * Threads the JDK and the libraries keep once per JVM (and this test's own HTTP client), not the sandbox's to stop;
+     * "Cleaner-N" is a {@code java.lang.ref.Cleaner} a library creates once (seen since the 2026-12 dependency upgrade).
+     */
     private static boolean notJvmWide(String name) {
         return !name.startsWith("ForkJoinPool") && !name.startsWith("HttpClient") && !name.equals("process reaper")
-                && !name.equals("PostgreSQL-JDBC-Cleaner");
+                && !name.equals("PostgreSQL-JDBC-Cleaner") && !name.startsWith("Cleaner-");
     }
 
     private static Set<String> threadNames() {
