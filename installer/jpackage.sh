@@ -57,10 +57,12 @@ args=(--type "$type" --name flightdeck --app-version "$version"
       --jlink-options "--strip-debug --no-man-pages --no-header-files"
       "${java_options[@]}")
 case "$type" in
-  deb) args+=(--linux-package-deps "libgtk-3-0" --linux-shortcut --linux-menu-group "System;Utility"
+  # postgresql-client: the rehearsal's backup and restore steps (SandboxRequirements: 15 or newer); openssh-client:
+  # ssh-keygen and ssh-add for the operator's own keys and fingerprints (Flightdeck itself needs neither OpenSSH tool).
+  deb) args+=(--linux-package-deps "libgtk-3-0, postgresql-client (>= 15), openssh-client" --linux-shortcut --linux-menu-group "System;Utility"
               --linux-deb-maintainer "maintainers@flightdeck.dev" --linux-app-category utils
               --resource-dir "$here/deb") ;;
-  rpm) args+=(--linux-package-deps "gtk3" --linux-shortcut) ;;
+  rpm) args+=(--linux-package-deps "gtk3, postgresql >= 15, openssh-clients" --linux-shortcut) ;;
 esac
 jpackage "${args[@]}"
 ls -l "$target/installer"

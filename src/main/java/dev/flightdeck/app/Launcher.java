@@ -1,12 +1,13 @@
 package dev.flightdeck.app;
 
 import dev.flightdeck.app.cli.Cli;
+import dev.flightdeck.home.AppContext;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 
 /**
- * Entry point. No argument opens the console; any argument runs the command line headless, without
- * ever loading JavaFX. (A main class that extends {@code Application} could not start from a plain jar.)
+ * The one way in. No argument opens the console; any argument runs the command line headless, without ever loading
+ * JavaFX. (A main class that extends {@code Application} could not start from a plain jar.)
  */
 public final class Launcher {
 
@@ -20,11 +21,8 @@ public final class Launcher {
     /** The same start with commands added to the command line: the bench build's main adds {@code bench}. */
     public static void launch(String[] args, UnaryOperator<CommandLine> extension) {
         AppContext context = AppContext.fromProcess();
-        if (args.length == 0) {
-            dev.flightdeck.ui.ConsoleLauncher.launch(context);
-            return;
-        }
-        int code = Cli.execute(context, args, extension);
+        String[] arguments = args.length == 0 ? new String[] {"open"} : args;
+        int code = Cli.execute(context, arguments, extension);
         if (code != Cli.CONSOLE_OPENED) {
             System.exit(code);
         }

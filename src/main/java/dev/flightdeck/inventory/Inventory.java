@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The named targets of a window: hosts (and their groups), databases, endpoints, and values for variables. */
+/** The named targets of a window: hosts (and their groups), databases, endpoints, notification channels, and values for variables. */
 public record Inventory(
         List<HostEntry> hosts,
         List<DatabaseEntry> databases,
         List<EndpointEntry> endpoints,
         Map<String, String> vars,
+        List<NotificationChannel> channels,
         String origin) {
 
     /** {@code on: local} runs on the operator's own machine; no inventory host may take this name. */
@@ -22,6 +23,23 @@ public record Inventory(
         databases = List.copyOf(databases);
         endpoints = List.copyOf(endpoints);
         vars = Map.copyOf(vars);
+        channels = List.copyOf(channels);
+    }
+
+    /** An inventory without notification channels. */
+    public Inventory(List<HostEntry> hosts, List<DatabaseEntry> databases, List<EndpointEntry> endpoints, Map<String, String> vars, String origin) {
+        this(hosts, databases, endpoints, vars, List.of(), origin);
+    }
+
+    /** The notification channel of that name ({@code notifications:}). */
+    public Optional<NotificationChannel> channel(String name) {
+        return channels.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public Set<String> channelNames() {
+        Set<String> names = new LinkedHashSet<>();
+        channels.forEach(c -> names.add(c.name()));
+        return names;
     }
 
     public static Inventory empty() {

@@ -22,7 +22,7 @@ import java.util.Set;
 /** Reads an inventory YAML file with the same line-numbered problems as runbooks. */
 public final class InventoryLoader {
 
-    private static final Set<String> ROOT_KEYS = Set.of("hosts", "databases", "endpoints", "vars");
+    private static final Set<String> ROOT_KEYS = Set.of("hosts", "databases", "endpoints", "vars", "notifications");
     private static final Set<String> HOST_KEYS = Set.of("address", "port", "user", "identity", "agent", "jump", "groups", "metrics");
     private static final Set<String> DATABASE_KEYS = Set.of("host", "port", "database", "user", "sslmode", "root-cert", "ssh-host", "metrics");
     private static final Set<String> ENDPOINT_KEYS = union(Set.of("url", "kind", "timeout"), MetricsEntryReader.ENDPOINT_NAME_KEYS);
@@ -58,7 +58,7 @@ public final class InventoryLoader {
         List<EndpointEntry> endpoints = new ArrayList<>();
         named(root, "endpoints", problems).forEach(entry -> endpoint(entry, problems).ifPresent(endpoints::add));
         Map<String, String> vars = root.textMap("vars");
-        return new Inventory(hosts, databases, endpoints, vars, origin);
+        return new Inventory(hosts, databases, endpoints, vars, NotificationChannelReader.read(root, "notifications", problems), origin);
     }
 
     /** Entries of a section whose keys are names the author chose; duplicate names are reported. */

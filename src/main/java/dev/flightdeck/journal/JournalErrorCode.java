@@ -17,7 +17,9 @@ public enum JournalErrorCode {
     /** An exported evidence pack is inconsistent or its manifest is not signed by the given key. */
     EVIDENCE_INVALID("FD-J07"),
     /** The journal was started with another operator's signing key; only that key can continue it. */
-    OTHER_SIGNING_KEY("FD-J08");
+    OTHER_SIGNING_KEY("FD-J08"),
+    /** Another process (or session) is writing to the journal; one writer at a time. */
+    LOCKED("FD-J09");
 
     private final String code;
 

@@ -36,12 +36,13 @@ public final class JournalWriter implements AutoCloseable {
     private final SecretKey dataKey;
     private final OperatorKey signingKey;
     private final Clock clock;
+    private final WriterLock lock;
     private long lastSequence;
     private byte[] chain;
     private IOException failure;
     private boolean closed;
 
-    JournalWriter(Path segment, DurableFile out, SegmentKeys keys, OperatorKey signingKey, long lastSequence, Clock clock) {
+    JournalWriter(Path segment, DurableFile out, SegmentKeys keys, OperatorKey signingKey, long lastSequence, Clock clock, WriterLock lock) {
         this.segment = segment;
         this.out = out;
         this.sessionId = keys.sessionId();
@@ -51,6 +52,7 @@ public final class JournalWriter implements AutoCloseable {
         this.lastSequence = lastSequence;
         this.chain = keys.chainStart();
         this.clock = clock;
+        this.lock = lock;
     }
 
     /** What a new segment's writer starts from. */
@@ -159,6 +161,8 @@ public final class JournalWriter implements AutoCloseable {
             out.close();
         } catch (IOException e) {
             LOG.warn("closing journal segment {} failed: {}", segment, e.getMessage());
+        } finally {
+            lock.close();
         }
     }
 }

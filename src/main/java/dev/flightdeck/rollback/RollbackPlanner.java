@@ -44,7 +44,7 @@ public final class RollbackPlanner {
                 Optional<String> blocker = choice instanceof RestoreChoice.Nothing nothing ? Optional.of(nothing.reason()) : Optional.empty();
                 return new RollbackPlan.Entry(number, step, bindings.bindKnown(step.displayTitle()), why, choice.describe(), blocker);
             }
-            String text = bindings.bind(String.join("\n", DryRun.textOf(step.action())));
+            String text = DryRun.boundText(step.action(), bindings);
             return new RollbackPlan.Entry(number, step, bindings.bindKnown(step.displayTitle()), why, text, Optional.empty());
         } catch (Bindings.UnboundVariableException e) {
             return new RollbackPlan.Entry(number, step, bindings.bindKnown(step.displayTitle()), why, String.join("\n", DryRun.textOf(step.action())), Optional.of(e.getMessage()));

@@ -24,12 +24,23 @@ public final class RollbackRunner {
     /** How the walk ended. {@code UNVERIFIED}: every step done, but a verification check did not pass. */
     public enum Result { DONE, STOPPED, WAITING, UNVERIFIED }
 
+    /** How to go on past a stopped step on a command line: step id → what to type. */
+    public static final Function<String, String> ON_THE_COMMAND_LINE = id -> "Run it again to retry this step, or do it by hand and "
+            + "continue with --skip " + id + "=\"what you did instead\".";
+
     private final Session session;
     private final Consumer<String> say;
+    private final Function<String, String> howToGoOn;
 
     public RollbackRunner(Session session, Consumer<String> say) {
+        this(session, say, ON_THE_COMMAND_LINE);
+    }
+
+    /** @param howToGoOn what the operator can do at a stopped step (step id → advice), in the words of their screen */
+    public RollbackRunner(Session session, Consumer<String> say, Function<String, String> howToGoOn) {
         this.session = session;
         this.say = say;
+        this.howToGoOn = howToGoOn;
     }
 
     /**
@@ -120,8 +131,7 @@ public final class RollbackRunner {
 
     /** Says where the rollback stopped, what to do, and which steps have not run. */
     private Result stopped(RollbackPlan.Entry entry, RollbackPlan plan) {
-        say.accept("    The rollback stopped at " + entry.number() + ". Run it again to retry this step, or do it by hand and continue with --skip "
-                + entry.step().id() + "=\"what you did instead\".");
+        say.accept("    The rollback stopped at " + entry.number() + ". " + howToGoOn.apply(entry.step().id()));
         int at = plan.entries().indexOf(entry);
         plan.entries().subList(at + 1, plan.entries().size()).stream()
                 .filter(later -> !session.state().record(later.step().id()).status().isSettled())

@@ -184,7 +184,9 @@ final class ActionReader {
     private Optional<Duration> duration(String text, YamlNode at, String what) {
         Optional<Duration> parsed = Durations.parse(text);
         if (parsed.isEmpty()) {
-            problems.error(at.position(), what + " must be " + Durations.EXPECTED + ", not '" + text + "'");
+            problems.error(at.position(), Durations.isOutOfRange(text)
+                    ? what + " is out of range: '" + text + "' is longer than the longest duration allowed (" + Durations.format(Durations.LONGEST) + ")"
+                    : what + " must be " + Durations.EXPECTED + ", not '" + text + "'");
         }
         return parsed;
     }
@@ -231,8 +233,16 @@ final class ActionReader {
         if (value.isScalar()) {
             return text(value, what, "message").map(message -> new StepAction.Notify(message, "", Optional.empty()));
         }
-        return mapping(value, what, Set.of("message", "to", "webhook"))
-                .map(m -> new StepAction.Notify(m.requiredText("message"), m.text("to").orElse(""), m.text("webhook")));
+        return mapping(value, what, Set.of("message", "to", "audience", "webhook")).map(m -> {
+            List<String> channels = m.textList("to");
+            for (String channel : channels) {
+                if (!Subscriptions.isChannelName(channel)) {
+                    problems.error(m.positionOf("to"), "'to' in " + what + " names notification channels (letters, digits, '-', '_'), not '"
+                            + channel + "'; say who it is for in words under 'audience:'");
+                }
+            }
+            return new StepAction.Notify(m.requiredText("message"), m.text("audience").orElse(""), channels, m.text("webhook"));
+        });
     }
 
     private Optional<String> text(YamlNode value, String what, String role) {

@@ -10,8 +10,16 @@ public final class ChecklistPrinter {
     }
 
     public static String print(Runbook runbook) {
+        return print(runbook, false);
+    }
+
+    /** @param descriptions also print the runbook's, phases' and steps' descriptions (what to do, in words) */
+    public static String print(Runbook runbook, boolean descriptions) {
         StringBuilder out = new StringBuilder();
         out.append(runbook.title()).append("  [").append(runbook.id()).append("]\n");
+        if (descriptions && !runbook.description().isBlank()) {
+            runbook.description().lines().forEach(line -> out.append("  ").append(line).append('\n'));
+        }
         if (!runbook.source().isBlank()) {
             out.append("source: ").append(runbook.source()).append('\n');
         }
@@ -28,7 +36,10 @@ public final class ChecklistPrinter {
             out.append('\n').append(phaseNumber).append(". ").append(phase.title());
             phase.estimate().ifPresent(e -> out.append("  (~").append(Durations.format(e)).append(')'));
             out.append('\n');
-            printSteps(out, phase.steps(), phaseNumber + ".");
+            if (descriptions && !phase.description().isBlank()) {
+                phase.description().lines().forEach(line -> out.append("   ").append(line).append('\n'));
+            }
+            printSteps(out, phase.steps(), phaseNumber + ".", descriptions);
         }
         if (!runbook.rollbackTriggers().isEmpty()) {
             out.append("\nRollback triggers:\n");
@@ -40,16 +51,16 @@ public final class ChecklistPrinter {
         if (runbook.rollback().isEmpty()) {
             out.append("   (none)\n");
         } else {
-            printSteps(out, runbook.rollback(), "R");
+            printSteps(out, runbook.rollback(), "R", descriptions);
         }
         if (!runbook.rollbackVerification().isEmpty()) {
             out.append("\nRollback verification (checks after the rollback):\n");
-            printSteps(out, runbook.rollbackVerification(), "V");
+            printSteps(out, runbook.rollbackVerification(), "V", descriptions);
         }
         return out.toString();
     }
 
-    private static void printSteps(StringBuilder out, List<Step> steps, String prefix) {
+    private static void printSteps(StringBuilder out, List<Step> steps, String prefix, boolean descriptions) {
         int number = 0;
         for (Step step : steps) {
             number++;
@@ -58,10 +69,15 @@ public final class ChecklistPrinter {
             if (!step.required()) {
                 out.append("  (optional)");
             }
-            out.append("  {").append(step.id()).append("}\n");
+            out.append("  {").append(step.id()).append('}');
+            step.sourceLine().ifPresent(line -> out.append("  (source line ").append(line).append(')'));
+            out.append('\n');
             String detail = detail(step);
             if (!detail.isBlank()) {
                 detail.lines().forEach(line -> out.append("         ").append(line).append('\n'));
+            }
+            if (descriptions && !step.description().isBlank()) {
+                step.description().lines().forEach(line -> out.append("         | ").append(line).append('\n'));
             }
             step.undo().ifPresent(undo -> out.append("         undo: ").append(undo.action().summary()).append('\n'));
         }

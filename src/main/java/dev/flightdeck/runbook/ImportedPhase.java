@@ -17,6 +17,7 @@ final class ImportedPhase {
     private final List<String> listItems = new ArrayList<>();
     private final List<Map<String, Object>> steps = new ArrayList<>();
     private boolean showsCode;
+    private int listSteps;
 
     /** @param path the titles of this heading and the headings above it, for recognising the section's purpose */
     ImportedPhase(String title, String path) {
@@ -48,6 +49,19 @@ final class ImportedPhase {
     void addShownCode(String fencedCode) {
         addProse(fencedCode);
         showsCode = true;
+    }
+
+    /** A list item read as a step; counted for the import report. */
+    void countListStep() {
+        listSteps++;
+    }
+
+    void uncountListStep() {
+        listSteps--;
+    }
+
+    int listSteps() {
+        return listSteps;
     }
 
     List<String> listItems() {

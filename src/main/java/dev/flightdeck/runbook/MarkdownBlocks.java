@@ -3,94 +3,316 @@ package dev.flightdeck.runbook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemMarker;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
 
 /**
- * The parts of a Markdown runbook the importer cares about, in document order. Only what the seeds use is
- * recognised: ATX headings, {@code - [ ]} items, fenced code blocks (also indented under a list item) and
- * everything else as prose lines.
+ * The parts of a Markdown runbook the importer cares about, in document order, each with the line of the
+ * original document it starts on. The document is parsed by a CommonMark parser with the GitHub extensions
+ * (task lists, tables, YAML front matter), so fences, lists, nesting and HTML follow the spec. Before parsing,
+ * three common kinds of damage are repaired and reported: a byte order mark, a fence never closed before the
+ * next fence with a language ({@code ```shell} … {@code ```sql}), and tabbed alternatives
+ * ({@code === "Docker"}, indented) that CommonMark would read as indented code.
  */
 final class MarkdownBlocks {
 
     sealed interface Block {
+        int line();
     }
 
-    record Heading(int level, String text) implements Block {
+    record Heading(int level, String text, int line) implements Block {
     }
 
-    /** A {@code - [ ]} or {@code - [x]} item, as plain text. */
-    record ChecklistItem(String text) implements Block {
+    /** A {@code - [ ]}, {@code * [x]} or {@code 1. [ ]} item, as plain text; {@code depth} 0 for a top-level list. */
+    record ChecklistItem(String text, int depth, int line) implements Block {
     }
 
-    /** A fenced block; its lines have the fence's indentation removed. */
-    record CodeBlock(String language, List<String> lines) implements Block {
+    /** An item of a list that is not a checklist. */
+    record ListEntry(String text, boolean ordered, int depth, int line) implements Block {
     }
 
-    /** One line of prose (paragraph line, list item, table row); a blank line is an empty prose line. */
-    record Prose(String text) implements Block {
+    /** A fenced (or indented) block; {@code line} is the line of its first content line. */
+    record CodeBlock(String language, List<String> lines, int line, boolean fenced) implements Block {
     }
 
-    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
-    private static final Pattern CHECKBOX = Pattern.compile("^\\s*[-*+] \\[[ xX]\\]\\s+(.+)$");
-    private static final Pattern FENCE = Pattern.compile("^(\\s*)(```+|~~~+)\\s*([\\w+#.-]*).*$");
+    /** A paragraph (or a table row), as plain text lines. */
+    record Prose(String text, int line) implements Block {
+    }
 
-    private MarkdownBlocks() {
+    /** The start of one alternative of a tab set ({@code === "Docker"}, {@code <TabItem label="NixOS">}). */
+    record Alternative(String label, int line) implements Block {
+    }
+
+    /** The end of a tab set. */
+    record AlternativesEnd(int line) implements Block {
+    }
+
+    record Document(Optional<String> frontMatterTitle, List<Block> blocks) {
+    }
+
+    private static final Pattern FENCE_OPEN = Pattern.compile("^( {0,3})(`{3,}|~{3,})\\s*([^`\\s]*)[^`]*$");
+    private static final Pattern TAB = Pattern.compile("^(?:===|\\?\\?\\?\\+?)\\s+\"([^\"]+)\"\\s*$");
+    private static final Pattern TAB_ITEM = Pattern.compile("(?is)<TabItem\\b[^>]*?\\blabel=[\"']([^\"']+)[\"']");
+    private static final Pattern TAB_ITEM_VALUE = Pattern.compile("(?is)<TabItem\\b[^>]*?\\bvalue=[\"']([^\"']+)[\"']");
+    private static final Pattern TABS_END = Pattern.compile("(?i)</Tabs>");
+    private static final Pattern OMIT_IN_TOC = Pattern.compile("<!--\\s*omit (?:in|from) toc\\s*-->", Pattern.CASE_INSENSITIVE);
+
+    private static final Parser PARSER = Parser.builder()
+            .extensions(List.of(TablesExtension.create(), TaskListItemsExtension.create(), YamlFrontMatterExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
+
+    private final List<Block> blocks = new ArrayList<>();
+    private final ImportReport report;
+    private int[] originalLine = new int[0];
+
+    private MarkdownBlocks(ImportReport report) {
+        this.report = report;
     }
 
     static List<Block> parse(String markdown) {
-        List<String> lines = markdown.replace("\r\n", "\n").replace('\r', '\n').lines().toList();
-        List<Block> blocks = new ArrayList<>();
-        int i = 0;
-        while (i < lines.size()) {
-            String line = lines.get(i);
-            Matcher fence = FENCE.matcher(line);
-            if (fence.matches()) {
-                i = readCodeBlock(lines, i, fence, blocks);
+        return read(markdown, new ImportReport()).blocks();
+    }
+
+    static Document read(String markdown, ImportReport report) {
+        return new MarkdownBlocks(report).document(markdown);
+    }
+
+    private Document document(String markdown) {
+        String text = markdown;
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+            report.note(1, "removed the byte order mark (U+FEFF) before the first line");
+        }
+        List<String> lines = new ArrayList<>(text.replace("\r\n", "\n").replace('\r', '\n').lines().toList());
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            numbers.add(i + 1);
+        }
+        closeUnclosedFences(lines, numbers);
+        unindentTabs(lines, numbers);
+        originalLine = numbers.stream().mapToInt(Integer::intValue).toArray();
+        Node root = PARSER.parse(String.join("\n", lines));
+        YamlFrontMatterVisitor frontMatter = new YamlFrontMatterVisitor();
+        root.accept(frontMatter);
+        Optional<String> title = Optional.ofNullable(frontMatter.getData()).map(Map::entrySet).stream().flatMap(java.util.Set::stream)
+                .filter(e -> e.getKey().equalsIgnoreCase("title")).flatMap(e -> e.getValue().stream()).findFirst()
+                .map(t -> t.replaceAll("^[\"']|[\"']$", "").strip()).filter(t -> !t.isEmpty());
+        for (Node child = root.getFirstChild(); child != null; child = child.getNext()) {
+            block(child, 0);
+        }
+        return new Document(title, List.copyOf(blocks));
+    }
+
+    /**
+     * A fence opened with a language and never closed before another fence with a language would, by the spec,
+     * swallow the next block's opening line and turn the rest of the document inside out. Such a fence is closed
+     * where the next one opens.
+     */
+    private void closeUnclosedFences(List<String> lines, List<Integer> numbers) {
+        String open = null;
+        int openedAt = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher fence = FENCE_OPEN.matcher(lines.get(i));
+            if (!fence.matches()) {
                 continue;
             }
-            blocks.add(lineBlock(line));
-            i++;
+            String marker = fence.group(2);
+            String info = fence.group(3);
+            if (open == null) {
+                open = marker;
+                openedAt = numbers.get(i);
+            } else if (info.isEmpty() && marker.charAt(0) == open.charAt(0) && marker.length() >= open.length()) {
+                open = null;
+            } else if (!info.isEmpty() && marker.charAt(0) == open.charAt(0) && marker.length() >= open.length()
+                    && !lines.get(i).startsWith(" ")) {
+                report.note(numbers.get(i), "the code block opened at line " + openedAt + " is not closed before this ```"
+                        + info + " block; read it as closed here");
+                lines.add(i, fence.group(1) + open);
+                numbers.add(i, numbers.get(i));
+                i++;
+                open = marker;
+                openedAt = numbers.get(i);
+            }
         }
-        return blocks;
     }
 
-    private static Block lineBlock(String line) {
-        Matcher heading = HEADING.matcher(line);
-        if (heading.matches()) {
-            return new Heading(heading.group(1).length(), MarkdownText.plain(heading.group(2)));
+    /** MkDocs tabs ({@code === "Docker"} with the tab's content indented four spaces) become alternative markers. */
+    private void unindentTabs(List<String> lines, List<Integer> numbers) {
+        boolean inTab = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            Matcher tab = TAB.matcher(line);
+            if (tab.matches()) {
+                lines.set(i, "<!-- flightdeck-alternative: " + tab.group(1).replace("--", "- -") + " -->");
+                lines.add(i + 1, "");
+                numbers.add(i + 1, numbers.get(i));
+                i++;
+                inTab = true;
+            } else if (inTab && (line.startsWith("    ") || line.startsWith("\t"))) {
+                lines.set(i, line.startsWith("\t") ? line.substring(1) : line.substring(4));
+            } else if (inTab && !line.isBlank()) {
+                lines.add(i, "<!-- flightdeck-alternatives-end -->");
+                numbers.add(i, numbers.get(i));
+                lines.add(i + 1, "");
+                numbers.add(i + 1, numbers.get(i));
+                i += 2;
+                inTab = false;
+            }
         }
-        Matcher checkbox = CHECKBOX.matcher(line);
-        if (checkbox.matches()) {
-            return new ChecklistItem(MarkdownText.plain(checkbox.group(1)));
-        }
-        return new Prose(MarkdownText.repairMojibake(line.stripTrailing()));
     }
 
-    /** @return the index after the closing fence (or the end of the text when the block is never closed) */
-    private static int readCodeBlock(List<String> lines, int open, Matcher fence, List<Block> blocks) {
-        int indent = fence.group(1).length();
-        String marker = fence.group(2);
-        List<String> body = new ArrayList<>();
-        int i = open + 1;
-        while (i < lines.size() && !isClosing(lines.get(i), marker)) {
-            body.add(unindent(lines.get(i), indent).stripTrailing());
-            i++;
+    private int lineOf(Node node) {
+        if (node.getSourceSpans().isEmpty()) {
+            return 0;
         }
-        blocks.add(new CodeBlock(fence.group(3).toLowerCase(Locale.ROOT), body));
-        return Math.min(i + 1, lines.size());
+        int index = node.getSourceSpans().get(0).getLineIndex();
+        return index >= 0 && index < originalLine.length ? originalLine[index] : index + 1;
     }
 
-    private static boolean isClosing(String line, String marker) {
-        String stripped = line.strip();
-        return stripped.startsWith(marker) && stripped.chars().allMatch(c -> c == marker.charAt(0));
+    private void block(Node node, int depth) {
+        if (node instanceof org.commonmark.node.Heading heading) {
+            blocks.add(new Heading(heading.getLevel(), MarkdownText.plain(inline(heading)), lineOf(node)));
+        } else if (node instanceof FencedCodeBlock code) {
+            String info = code.getInfo() == null ? "" : code.getInfo().strip();
+            String language = info.isEmpty() ? "" : info.split("[\\s{,]", 2)[0].toLowerCase(Locale.ROOT);
+            blocks.add(new CodeBlock(language, code.getLiteral().lines().map(String::stripTrailing).toList(), lineOf(node) + 1, true));
+        } else if (node instanceof IndentedCodeBlock code) {
+            blocks.add(new CodeBlock("", code.getLiteral().lines().map(String::stripTrailing).toList(), lineOf(node), false));
+        } else if (node instanceof Paragraph) {
+            String text = MarkdownText.repairMojibake(inline(node)).strip();
+            if (!text.isEmpty()) {
+                blocks.add(new Prose(text, lineOf(node)));
+            }
+        } else if (node instanceof ListBlock list) {
+            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                listItem((ListItem) item, list instanceof OrderedList, depth);
+            }
+        } else if (node instanceof BlockQuote) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                block(child, depth);
+            }
+        } else if (node instanceof TableBlock) {
+            table(node);
+        } else if (node instanceof HtmlBlock html) {
+            html(html.getLiteral(), lineOf(node));
+        } else if (!(node instanceof ThematicBreak)) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                block(child, depth);
+            }
+        }
     }
 
-    private static String unindent(String line, int indent) {
-        int remove = 0;
-        while (remove < indent && remove < line.length() && line.charAt(remove) == ' ') {
-            remove++;
+    private void listItem(ListItem item, boolean ordered, int depth) {
+        Node first = item.getFirstChild();
+        boolean task = first instanceof TaskListItemMarker
+                || (first instanceof Paragraph && first.getFirstChild() instanceof TaskListItemMarker);
+        if (first instanceof TaskListItemMarker) {
+            first = first.getNext();
         }
-        return line.substring(remove);
+        Node rest = first;
+        String text = "";
+        if (first instanceof Paragraph) {
+            text = MarkdownText.repairMojibake(inline(first)).strip();
+            rest = first.getNext();
+        }
+        int line = lineOf(item);
+        if (task) {
+            blocks.add(new ChecklistItem(MarkdownText.plain(text), depth, line));
+        } else {
+            blocks.add(new ListEntry(text, ordered, depth, line));
+        }
+        for (Node child = rest; child != null; child = child.getNext()) {
+            block(child, depth + 1);
+        }
+    }
+
+    private void table(Node table) {
+        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                if (row instanceof TableRow) {
+                    List<String> cells = new ArrayList<>();
+                    for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                        if (cell instanceof TableCell) {
+                            cells.add(inline(cell).strip());
+                        }
+                    }
+                    blocks.add(new Prose("| " + String.join(" | ", cells) + " |", lineOf(row)));
+                }
+            }
+        }
+    }
+
+    private void html(String literal, int line) {
+        Matcher marker = Pattern.compile("<!-- flightdeck-alternative: (.*) -->").matcher(literal);
+        if (marker.find()) {
+            blocks.add(new Alternative(marker.group(1), line));
+            return;
+        }
+        if (literal.contains("<!-- flightdeck-alternatives-end -->") || TABS_END.matcher(literal).find()) {
+            blocks.add(new AlternativesEnd(line));
+            return;
+        }
+        Matcher tabItem = TAB_ITEM.matcher(literal);
+        Matcher tabValue = TAB_ITEM_VALUE.matcher(literal);
+        if (tabItem.find()) {
+            blocks.add(new Alternative(tabItem.group(1), line));
+        } else if (tabValue.find()) {
+            blocks.add(new Alternative(tabValue.group(1), line));
+        }
+    }
+
+    /** The plain text of a node's inline content: code spans keep their text, HTML comments and tags are dropped. */
+    static String inline(Node node) {
+        StringBuilder out = new StringBuilder();
+        appendInline(node, out);
+        return OMIT_IN_TOC.matcher(out.toString()).replaceAll("");
+    }
+
+    private static void appendInline(Node node, StringBuilder out) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Text text) {
+                out.append(text.getLiteral());
+            } else if (child instanceof Code code) {
+                out.append(code.getLiteral());
+            } else if (child instanceof SoftLineBreak) {
+                out.append('\n');
+            } else if (child instanceof HardLineBreak) {
+                out.append('\n');
+            } else if (child instanceof HtmlInline || child instanceof TaskListItemMarker) {
+                continue;
+            } else {
+                appendInline(child, out);
+            }
+        }
     }
 }

@@ -1,23 +1,34 @@
 package dev.flightdeck.runbook;
 
 /**
- * Turns a Markdown runbook (like the seed documents) into runbook YAML: headings become phases,
- * {@code - [ ]} items confirm steps, {@code ```bash} blocks run steps (cut at comments and blank lines; the
- * target is the variable {@code target} to bind), {@code ```sql} blocks sql steps on the variable
- * {@code database}, prose and other code (TypeScript, Mermaid) the descriptions. A heading whose prose lists
- * things to do but has no checklist or code becomes one confirm step; one with nothing to do is folded into
- * the description of the phase after it. The result validates, with a warning that it has no rollback plan:
- * the document's rollback is for a person to wire in.
+ * Turns a Markdown runbook (like the seed documents, or a team's wiki page) into runbook YAML. The document is
+ * parsed as CommonMark with the GitHub extensions; headings become phases, checklist items ({@code - [ ]},
+ * {@code * [ ]}, {@code 1. [ ]}) and numbered action lists confirm steps, a shell block one run step in one shell
+ * (split only when it is clearly independent commands), a console transcript its commands without the output,
+ * {@code ```sql} blocks sql steps, other languages documentation. Rollback sections become the rollback plan,
+ * alternatives optional steps. Every guess is in the {@link ImportReport}; every step keeps its
+ * {@code source-line}.
  */
 public final class MarkdownImporter {
+
+    /** The runbook YAML and the judgements made to write it. */
+    public record Result(String yaml, ImportReport report) {
+    }
 
     private MarkdownImporter() {
     }
 
     /** @param sourceName how the runbook names its source ({@code source:}), usually the Markdown file's name */
     public static String toYaml(String markdown, String sourceName) {
-        MarkdownRunbookBuilder builder = new MarkdownRunbookBuilder(sourceName);
-        MarkdownBlocks.parse(markdown).forEach(builder::add);
-        return RunbookYamlWriter.write(builder.build());
+        return importMarkdown(markdown, sourceName).yaml();
+    }
+
+    public static Result importMarkdown(String markdown, String sourceName) {
+        ImportReport report = new ImportReport();
+        MarkdownBlocks.Document document = MarkdownBlocks.read(markdown, report);
+        MarkdownRunbookBuilder builder = new MarkdownRunbookBuilder(sourceName, report);
+        builder.frontMatterTitle(document.frontMatterTitle());
+        document.blocks().forEach(builder::add);
+        return new Result(RunbookYamlWriter.write(builder.build()), report);
     }
 }

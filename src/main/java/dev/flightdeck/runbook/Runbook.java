@@ -9,6 +9,7 @@ import java.util.stream.Stream;
  * plan itself. Immutable; loaded by {@link RunbookLoader}, checked by {@link RunbookValidator}.
  *
  * @param source the document this runbook encodes (a seed file name for built-ins), may be empty
+ * @param notifications which notification channels hear of the window's lifecycle events ({@code notifications:})
  * @param origin where the runbook was read from, for messages ("builtin:system-upgrade" or a path)
  */
 public record Runbook(
@@ -22,6 +23,7 @@ public record Runbook(
         List<TriggerSpec> rollbackTriggers,
         List<Step> rollback,
         List<Step> rollbackVerification,
+        Subscriptions notifications,
         String origin) {
 
     public Runbook {
@@ -36,6 +38,12 @@ public record Runbook(
     public Runbook(String id, String title, String source, String description, WindowPlan window, List<VariableDefinition> variables,
                    List<Phase> phases, List<TriggerSpec> rollbackTriggers, List<Step> rollback, String origin) {
         this(id, title, source, description, window, variables, phases, rollbackTriggers, rollback, List.of(), origin);
+    }
+
+    /** A runbook that subscribes no channel to the window's lifecycle. */
+    public Runbook(String id, String title, String source, String description, WindowPlan window, List<VariableDefinition> variables,
+                   List<Phase> phases, List<TriggerSpec> rollbackTriggers, List<Step> rollback, List<Step> rollbackVerification, String origin) {
+        this(id, title, source, description, window, variables, phases, rollbackTriggers, rollback, rollbackVerification, Subscriptions.none(), origin);
     }
 
     /** Every step of every phase, in order (not the rollback plan). */

@@ -3,6 +3,7 @@ package dev.flightdeck.runbook;
 import dev.flightdeck.yaml.MappingReader;
 import dev.flightdeck.yaml.Parsed;
 import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.yaml.TextFiles;
 import dev.flightdeck.yaml.YamlFile;
 import dev.flightdeck.yaml.YamlNode;
 import java.io.IOException;
@@ -22,7 +23,7 @@ public final class RunbookLoader {
 
     static final Set<String> RUNBOOK_KEYS = Set.of(
             "runbook", "id", "source", "description", "window", "variables", "phases", "rollback-triggers", "rollback",
-            "rollback-verification");
+            "rollback-verification", "notifications");
     static final Set<String> WINDOW_KEYS = Set.of("duration", "start", "point-of-no-return", "rollback-time");
     static final Set<String> PHASE_KEYS = Set.of("id", "title", "description", "estimate", "steps");
     private static final Set<String> VARIABLE_KEYS = Set.of("default", "description");
@@ -33,7 +34,15 @@ public final class RunbookLoader {
     }
 
     public static Parsed<Runbook> load(Path file) throws IOException {
-        return load(YamlFile.read(file), file.toString(), defaultId(file.getFileName().toString()));
+        String text;
+        try {
+            text = YamlFile.read(file);
+        } catch (TextFiles.BadEncodingException e) {
+            Problems problems = new Problems(file.toString());
+            problems.error(e.position(), e.getMessage());
+            return new Parsed<>(Optional.empty(), problems.sorted());
+        }
+        return load(text, file.toString(), defaultId(file.getFileName().toString()));
     }
 
     /**
@@ -91,6 +100,7 @@ public final class RunbookLoader {
                 triggers(root, problems),
                 rollback,
                 verification,
+                Subscriptions.read(root, "notifications", problems),
                 origin);
     }
 

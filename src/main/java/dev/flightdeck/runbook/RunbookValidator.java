@@ -28,6 +28,7 @@ public final class RunbookValidator {
     }
 
     public void check(Runbook runbook) {
+        checkVariableCycles(runbook);
         checkIds(runbook);
         checkReferences(runbook);
         checkKindFit(runbook);
@@ -49,6 +50,69 @@ public final class RunbookValidator {
         }
     }
 
+    /**
+     * A variable whose default refers to itself through other variables ({@code a: ${b}}, {@code b: ${a}}) has no value;
+     * found here, not when a command is sent with {@code ${b}} in it. Each cycle is reported once, at its first variable.
+     */
+    private void checkVariableCycles(Runbook runbook) {
+        Map<String, VariableDefinition> byName = new HashMap<>();
+        runbook.variables().forEach(v -> byName.putIfAbsent(v.name(), v));
+        Map<String, List<String>> edges = new HashMap<>();
+        for (VariableDefinition variable : runbook.variables()) {
+            List<String> refs = new ArrayList<>();
+            variable.defaultValue().ifPresent(value -> {
+                try {
+                    Placeholders.find(value).forEach(r -> refs.add(r.name()));
+                } catch (Placeholders.UnclosedReferenceException e) {
+                    problems.error(variable.position(), "variable '" + variable.name() + "': " + e.getMessage());
+                }
+            });
+            edges.put(variable.name(), refs);
+        }
+        Map<String, Integer> state = new HashMap<>(); // 1 = on the path, 2 = done
+        for (VariableDefinition variable : runbook.variables()) {
+            List<String> path = new ArrayList<>();
+            findCycle(variable.name(), edges, state, path).ifPresent(cycle -> problems.error(byName.get(cycle.get(0)).position(),
+                    "variables refer to each other in a cycle (" + String.join(" → ", cycle) + "), so none of them has a value;"
+                            + " give one of them a plain value"));
+        }
+    }
+
+    /** Depth-first, with an explicit stack so a long chain of variables cannot overflow the thread's stack. */
+    private static Optional<List<String>> findCycle(String start, Map<String, List<String>> edges, Map<String, Integer> state, List<String> path) {
+        if (state.containsKey(start)) {
+            return Optional.empty();
+        }
+        java.util.Deque<java.util.Iterator<String>> stack = new java.util.ArrayDeque<>();
+        state.put(start, 1);
+        path.add(start);
+        stack.push(edges.getOrDefault(start, List.of()).iterator());
+        while (!stack.isEmpty()) {
+            java.util.Iterator<String> next = stack.peek();
+            if (!next.hasNext()) {
+                stack.pop();
+                state.put(path.remove(path.size() - 1), 2);
+                continue;
+            }
+            String name = next.next();
+            if (!edges.containsKey(name)) {
+                continue;
+            }
+            Integer seen = state.get(name);
+            if (seen == null) {
+                state.put(name, 1);
+                path.add(name);
+                stack.push(edges.get(name).iterator());
+            } else if (seen == 1) {
+                List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+                cycle.add(name);
+                path.forEach(n -> state.put(n, 2));
+                return Optional.of(cycle);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Targets, databases and endpoints must exist in the inventory the runbook will run against. */
     public void checkTargets(Runbook runbook, Inventory inventory) {
         for (Step step : allSteps(runbook)) {
@@ -62,12 +126,29 @@ public final class RunbookValidator {
                     "step '" + step.id() + "' calls endpoint '" + e + "', which is not in " + inventory.origin()
                             + DidYouMean.hint(e, inventory.endpoints().stream().map(x -> x.name()).toList())));
         }
+        checkChannels(runbook, inventory);
         for (VariableDefinition variable : runbook.variables()) {
             if (variable.isRequired() && !inventory.vars().containsKey(variable.name())) {
                 problems.warning(variable.position(), "variable '" + variable.name() + "' has no default and " + inventory.origin()
                         + " does not set it under 'vars:'; it will be asked for when the session starts");
             }
         }
+    }
+
+    /**
+     * Notification channels the runbook names that the inventory does not declare: warnings, since the settings
+     * ({@code notifications.yaml} in Flightdeck's home) may declare them; unsent notices show in the journal.
+     */
+    private void checkChannels(Runbook runbook, Inventory inventory) {
+        Set<String> declared = inventory.channelNames();
+        String where = inventory.origin() + " (nor, perhaps, the settings)";
+        for (Step step : allSteps(runbook)) {
+            if (step.action() instanceof StepAction.Notify notify) {
+                notify.channels().stream().filter(c -> !declared.contains(c)).forEach(c -> problems.warning(step.position(),
+                        "step '" + step.id() + "' notifies channel '" + c + "', which " + where + " does not declare" + DidYouMean.hint(c, declared)));
+            }
+        }
+        runbook.notifications().checkDeclared(declared, where, problems);
     }
 
     /** The inventory database a step works on, if it works on one. */
@@ -163,7 +244,12 @@ public final class RunbookValidator {
         for (String text : texts) {
             try {
                 for (Placeholders.Reference reference : Placeholders.find(text)) {
-                    checkReference(step, reference.name(), declared, visible);
+                    String name = reference.name();
+                    if (name.startsWith(ShellTemplate.RAW)) {
+                        name = name.substring(ShellTemplate.RAW.length()).trim();
+                        rawSplice(step, name);
+                    }
+                    checkReference(step, name, declared, visible);
                 }
             } catch (Placeholders.UnclosedReferenceException e) {
                 problems.error(step.position(), "in step '" + step.id() + "': " + e.getMessage());
@@ -177,6 +263,16 @@ public final class RunbookValidator {
             } else if (!(target.action() instanceof StepAction.VerifyData captured) || captured.tables().isEmpty()) {
                 problems.error(step.position(), "step '" + step.id() + "' compares with '" + before + "', which is not a verify-data step that captures tables");
             }
+        }
+    }
+
+    private void rawSplice(Step step, String name) {
+        if (step.kind() == StepKind.RUN) {
+            problems.warning(step.position(), "step '" + step.id() + "' splices ${raw:" + name + "} into its command as shell text, unquoted: "
+                    + "whoever sets '" + name + "' decides what runs. Use ${" + name + "} unless the value is meant to be a command");
+        } else {
+            problems.warning(step.position(), "in step '" + step.id() + "': ${raw:" + name + "} only means something in a run: command; "
+                    + "here it is the same as ${" + name + "}");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param required        a required step may not be skipped, not even with a reason
  * @param sensitiveOutput the journal keeps only the size and SHA-256 of this step's output (it may hold PHI)
  * @param declaresDatabase the step has a {@code database:} key beside its kind (meaningful for sql steps only)
+ * @param sourceLine      the line of the runbook's {@code source:} document this step was imported from
  */
 public record Step(
         String id,
@@ -26,7 +27,8 @@ public record Step(
         boolean sensitiveOutput,
         FanOut fanOut,
         boolean declaresDatabase,
-        Position position) {
+        Position position,
+        Optional<Integer> sourceLine) {
 
     public StepKind kind() {
         return action.kind();

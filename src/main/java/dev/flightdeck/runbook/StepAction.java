@@ -110,10 +110,29 @@ public sealed interface StepAction {
         public List<String> texts() { return List.of(database); }
     }
 
-    /** A message to stakeholders, recorded; sent to a webhook endpoint when one is named. */
-    record Notify(String message, String audience, Optional<String> webhook) implements StepAction {
+    /**
+     * A message to stakeholders, recorded; sent to the notification channels it names ({@code to: [deployments, management]},
+     * declared in the inventory or the settings) and to a webhook endpoint when one is named.
+     *
+     * @param audience who the message is for, in words ("users", "emergency contacts"); empty when only channels say it
+     */
+    record Notify(String message, String audience, List<String> channels, Optional<String> webhook) implements StepAction {
+        public Notify {
+            channels = List.copyOf(channels);
+        }
+
+        /** A notice with no channels (recorded, or posted to the webhook endpoint). */
+        public Notify(String message, String audience, Optional<String> webhook) {
+            this(message, audience, List.of(), webhook);
+        }
+
+        /** The audience in words, else the channels it goes to, else "stakeholders". */
+        public String recipients() {
+            return !audience.isBlank() ? audience : channels.isEmpty() ? "stakeholders" : String.join(", ", channels);
+        }
+
         public StepKind kind() { return StepKind.NOTIFY; }
-        public String summary() { return "Notify " + (audience.isBlank() ? "stakeholders" : audience) + ": " + firstLine(message); }
+        public String summary() { return "Notify " + recipients() + ": " + firstLine(message); }
         public List<String> texts() { return concat(List.of(message), webhook.stream().toList()); }
     }
 

@@ -14,7 +14,7 @@ final class StepReader {
 
     private static final Set<String> COMMON_KEYS = Set.of(
             "id", "title", "description", "on", "undo", "timeout", "required", "expect",
-            "sensitive-output", "parallel", "serial", "max-fail", "database");
+            "sensitive-output", "parallel", "serial", "max-fail", "database", "source-line");
     static final Set<String> EXPECT_KEYS = Set.of(
             "exit", "output-contains", "rows", "value", "empty", "status", "body-contains", "max-latency");
     static final Set<String> STEP_KEYS = allStepKeys();
@@ -69,7 +69,8 @@ final class StepReader {
                 step.bool("sensitive-output", false),
                 fanOut(step),
                 step.has("database"),
-                node.position()));
+                node.position(),
+                step.integer("source-line", 1, Integer.MAX_VALUE)));
     }
 
     private Optional<StepAction> action(MappingReader step, YamlNode node) {

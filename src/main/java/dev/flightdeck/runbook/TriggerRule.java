@@ -12,9 +12,17 @@ public sealed interface TriggerRule {
 
     String signal();
 
-    /** The signal crosses a threshold, optionally for a sustained time. */
-    record Threshold(String signal, Comparison.Operator operator, double value, Unit unit, Optional<Duration> sustainedFor)
-            implements TriggerRule {
+    /**
+     * The signal crosses a threshold, optionally for a sustained time. A baseline multiple may carry a floor
+     * ({@code 2x baseline at least +50ms}): the least absolute distance from the baseline that counts, in {@code floorUnit};
+     * without one, the signal's unit gives the default ({@code Thresholds.defaultFloor}).
+     */
+    record Threshold(String signal, Comparison.Operator operator, double value, Unit unit, Optional<Duration> sustainedFor,
+                     Optional<Double> floor, Unit floorUnit) implements TriggerRule {
+
+        public Threshold(String signal, Comparison.Operator operator, double value, Unit unit, Optional<Duration> sustainedFor) {
+            this(signal, operator, value, unit, sustainedFor, Optional.empty(), Unit.NONE);
+        }
     }
 
     /** The signal's check fails this many times in a row (a success resets the count). */

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * Reads the readable trigger grammar:
  * <pre>
  *   SIGNAL OP NUMBER[%|ms|s|x baseline] [for DURATION]
+ *   SIGNAL OP NUMBERx baseline at least +NUMBER[%|ms|s] [for DURATION]
  *   SIGNAL fails N consecutive        SIGNAL failures > N consecutive
  *   SIGNAL failures                   SIGNAL fails
  * </pre>
@@ -31,6 +32,7 @@ public final class TriggerRuleParser {
     private static final Pattern OPERATOR = Pattern.compile("(<=|>=|!=|==|<|>|=)");
     private static final Pattern THRESHOLD = Pattern.compile(
             "^([0-9]+(?:\\.[0-9]+)?)\\s*(%|ms|s|x\\s*baseline|x)?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FLOOR = Pattern.compile("^\\+?\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(%|ms|s)?$");
     private static final Pattern SIGNAL_WORD = Pattern.compile("[a-z][a-z0-9_.]*");
     private static final String EXAMPLE = "for example 'error_rate > 1% for 5m' or 'health fails 3 consecutive'";
 
@@ -81,6 +83,19 @@ public final class TriggerRuleParser {
         } else if (rest.endsWith(" for") || rest.equals("for")) {
             throw new InvalidRuleException("'for' must be followed by " + Durations.EXPECTED);
         }
+        Optional<Double> floor = Optional.empty();
+        TriggerRule.Unit floorUnit = TriggerRule.Unit.NONE;
+        int atLeast = rest.indexOf(" at least ");
+        if (atLeast >= 0) {
+            Matcher amount = FLOOR.matcher(rest.substring(atLeast + " at least ".length()).trim());
+            if (!amount.matches()) {
+                throw new InvalidRuleException("'" + rest.substring(atLeast).trim() + "' must be 'at least +NUMBER' with an optional unit (%, ms, s), "
+                        + "as in 'latency_p95 > 2x baseline at least +50ms for 20s'");
+            }
+            floor = Optional.of(Double.parseDouble(amount.group(1)));
+            floorUnit = unitOf(amount.group(2) == null ? "" : amount.group(2));
+            rest = rest.substring(0, atLeast).trim();
+        }
         Matcher threshold = THRESHOLD.matcher(rest);
         if (!threshold.matches()) {
             throw new InvalidRuleException("cannot read the threshold '" + rest + "': expected a number with an optional unit (%, ms, s, x baseline)");
@@ -89,18 +104,25 @@ public final class TriggerRuleParser {
         if (unitText.equals("x")) {
             throw new InvalidRuleException("'" + rest + "' needs 'baseline' after the multiple, as in '2x baseline'");
         }
-        TriggerRule.Unit unit = switch (unitText) {
+        TriggerRule.Unit unit = unitOf(unitText);
+        if (floor.isPresent() && unit != TriggerRule.Unit.BASELINE_MULTIPLE) {
+            throw new InvalidRuleException("'at least' sets the least change from a baseline; '" + rest + "' is not relative to one");
+        }
+        double value = Double.parseDouble(threshold.group(1));
+        if (unit == TriggerRule.Unit.PERCENT && value > 100) {
+            throw new InvalidRuleException("a percentage cannot exceed 100%: '" + rest + "'");
+        }
+        return new TriggerRule.Threshold(signal, op, value, unit, sustained, floor, floorUnit);
+    }
+
+    private static TriggerRule.Unit unitOf(String written) {
+        return switch (written) {
             case "%" -> TriggerRule.Unit.PERCENT;
             case "ms" -> TriggerRule.Unit.MILLISECONDS;
             case "s" -> TriggerRule.Unit.SECONDS;
             case "xbaseline" -> TriggerRule.Unit.BASELINE_MULTIPLE;
             default -> TriggerRule.Unit.NONE;
         };
-        double value = Double.parseDouble(threshold.group(1));
-        if (unit == TriggerRule.Unit.PERCENT && value > 100) {
-            throw new InvalidRuleException("a percentage cannot exceed 100%: '" + rest + "'");
-        }
-        return new TriggerRule.Threshold(signal, op, value, unit, sustained);
     }
 
     private static String signal(List<String> words) throws InvalidRuleException {

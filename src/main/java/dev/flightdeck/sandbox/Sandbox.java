@@ -11,7 +11,7 @@ import dev.flightdeck.sandbox.database.ClinicData;
 import dev.flightdeck.sandbox.database.ClinicDatabase;
 import dev.flightdeck.sandbox.host.HostFiles;
 import dev.flightdeck.sandbox.host.SandboxHost;
-import dev.flightdeck.ssh.loopback.SshKeygen;
+import dev.flightdeck.ssh.keys.OpenSshKeys;
 import dev.flightdeck.yaml.Parsed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
 /**
  * Starts the rehearsal sandbox: a clinic system on this computer that a real runbook can be run against — an embedded
@@ -61,8 +60,14 @@ public final class Sandbox {
     private Sandbox() {
     }
 
-    /** Starts everything, or nothing: a part that fails to start stops the parts already running. */
+    /**
+     * Starts everything, or nothing: a part that fails to start stops the parts already running. What the rehearsal
+     * needs from this computer ({@link SandboxRequirements}) is checked first, before anything is made or started.
+     *
+     * @throws SandboxException {@link SandboxException.Code#TOOL_MISSING} naming what to install, or why it did not start
+     */
     public static RunningSandbox start(SandboxOptions options) {
+        SandboxRequirements.require(options.environment());
         long started = System.nanoTime();
         SandboxLayout layout = new SandboxLayout(options.directory());
         RunningSandbox.Parts parts = new RunningSandbox.Parts(options, layout, "sbx-" + UUID.randomUUID().toString().substring(0, 8),
@@ -102,13 +107,8 @@ public final class Sandbox {
                 .orElseThrow(() -> new IllegalStateException("the rehearsal runbook does not validate: " + parsed.errors()));
     }
 
-    private static void generateUserKey(SandboxLayout layout) {
-        try {
-            SshKeygen.generate(layout.userKey(), "ed25519");
-        } catch (IOException e) {
-            throw new SandboxException(SandboxException.Code.TOOL_MISSING, "cannot make the sandbox's SSH key with ssh-keygen (install the OpenSSH"
-                    + " client): " + e.getMessage(), e);
-        }
+    private static void generateUserKey(SandboxLayout layout) throws IOException {
+        OpenSshKeys.generate(layout.userKey(), OpenSshKeys.Type.ED25519);
     }
 
     private static void writePgpass(SandboxLayout layout, ClinicDatabase database) throws IOException {
@@ -163,17 +163,13 @@ public final class Sandbox {
 
     private static Map<String, String> environment(RunningSandbox.Parts parts, String host) {
         Path directory = parts.layout.host(host);
-        String path = directory.resolve("bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        String path = directory.resolve("bin") + ":" + parts.options.path();
         return Map.of("HOME", directory.toString(), "PATH", path, "SANDBOX_HOST", host, "LANG", "C.UTF-8", "USER", SandboxInventory.USER,
                 "LOGNAME", SandboxInventory.USER, "SHELL", "/bin/sh");
     }
 
     private static PublicKey userPublicKey(SandboxLayout layout) throws IOException {
-        try {
-            return PublicKeyEntry.parsePublicKeyEntry(SshKeygen.publicKey(layout.userKey())).resolvePublicKey(null, Map.of(), null);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException("cannot read the sandbox's public key: " + e.getMessage(), e);
-        }
+        return OpenSshKeys.publicKey(layout.userKey());
     }
 
     private static ScheduledExecutorService scheduler() {

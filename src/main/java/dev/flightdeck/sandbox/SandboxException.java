@@ -11,7 +11,7 @@ public final class SandboxException extends RuntimeException {
         DATABASE_FAILED("FD-SANDBOX-002"),
         /** An SSH host or the clinic app could not listen on a loopback port. */
         SERVICE_FAILED("FD-SANDBOX-003"),
-        /** A tool the sandbox needs (ssh-keygen, pg_dump, psql) is not installed. */
+        /** A tool the rehearsal needs (pg_dump, pg_restore, psql 15 or newer) is not installed: see {@link SandboxRequirements}. */
         TOOL_MISSING("FD-SANDBOX-004");
 
         private final String code;

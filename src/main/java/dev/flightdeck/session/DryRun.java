@@ -57,7 +57,10 @@ public final class DryRun {
         // outputs of steps are known only once they run: show where they go
         runbook.steps().forEach(step -> step.kind().outputs().forEach(output ->
                 withOutputs.putIfAbsent("steps." + step.id() + "." + output, "<" + output + " of " + step.id() + ">")));
-        Bindings bindings = new Bindings(withOutputs);
+        java.util.Set<String> placeholders = new java.util.HashSet<>(withOutputs.keySet());
+        placeholders.removeAll(values.keySet());
+        placeholders.remove("runbook");
+        Bindings bindings = new Bindings(withOutputs, placeholders);
         List<PlannedStep> steps = new ArrayList<>();
         int phaseNumber = 0;
         for (Phase phase : runbook.phases()) {
@@ -80,7 +83,7 @@ public final class DryRun {
         List<String> where = List.of();
         Optional<String> problem = Optional.empty();
         try {
-            text = bindings.bind(String.join("\n", textOf(step.action())));
+            text = boundText(step.action(), bindings);
             where = resolveWhere(step, inventory, bindings);
         } catch (Bindings.UnboundVariableException e) {
             problem = Optional.of(e.getMessage());
@@ -88,6 +91,15 @@ public final class DryRun {
             problem = Optional.of(e.getMessage());
         }
         return new PlannedStep(number, step, where, text, problem);
+    }
+
+    /**
+     * The exact text a step acts with, bound: a {@code run:} command with its values quoted for the shell (what runs),
+     * any other text with its values as they are.
+     */
+    public static String boundText(StepAction action, Bindings bindings) throws Bindings.UnboundVariableException {
+        String text = String.join("\n", textOf(action));
+        return action instanceof StepAction.Run ? bindings.bindCommand(text) : bindings.bind(text);
     }
 
     /** The exact text a step acts with (command, SQL, request, message), before binding. */

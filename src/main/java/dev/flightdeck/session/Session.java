@@ -25,10 +25,10 @@ public final class Session implements AutoCloseable {
     private final Runbook runbook;
     private final String operator;
     private final SessionRecorder recorder;
-    private final List<Recorded> events = new ArrayList<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final StepRunner runner;
     private final Inventory inventory;
+    private final SessionFold fold;
     private SessionState state;
 
     private Session(Runbook runbook, Inventory inventory, String operator, SessionRecorder recorder,
@@ -37,9 +37,10 @@ public final class Session implements AutoCloseable {
         this.inventory = inventory;
         this.operator = operator;
         this.recorder = recorder;
-        this.events.addAll(history);
-        this.state = SessionFold.fold(runbook, events);
-        this.runner = new StepRunner(this, inventory, Map.copyOf(executors), listeners);
+        this.fold = new SessionFold(runbook);
+        history.forEach(fold::apply);
+        this.state = fold.state();
+        this.runner = new StepRunner(new RunnerPort(), inventory, Map.copyOf(executors), listeners);
     }
 
     /** Starts a new session: records who opened which runbook against which inventory, with the bound variables. */
@@ -250,13 +251,31 @@ public final class Session implements AutoCloseable {
         return checkpoint;
     }
 
-    /** Ends the session: records how it ended and seals the journal; returns the closing checkpoint's short hash. */
-    public synchronized String finishSession(String result) throws SessionRuleException {
-        if (state.closed().isPresent()) {
-            throw new SessionRuleException("the session is already closed");
+    /**
+     * Ends the session: records how it ended and seals the journal; returns the closing checkpoint's short hash.
+     * Listeners hear of the close first, outside the lock, so what they still journal comes before the seal.
+     */
+    public String finishSession(String result) throws SessionRuleException {
+        SessionState before = state();
+        if (before.closed().isEmpty()) {
+            listeners.forEach(listener -> listener.closing(result, before));
         }
-        append(operator, new SessionEvent.SessionClosed(result));
-        return recorder.closeSession(result);
+        synchronized (this) {
+            if (state.closed().isPresent()) {
+                throw new SessionRuleException("the session is already closed");
+            }
+            append(operator, new SessionEvent.SessionClosed(result));
+            return recorder.closeSession(result);
+        }
+    }
+
+    /**
+     * The window showing this open session is being closed: journaled with who closed it and the state it was in, then
+     * sealed with a signed checkpoint (nothing after it is left unsealed); returns the checkpoint's short hash.
+     */
+    public synchronized String recordWindowClosed(String sessionState) {
+        append(operator, new SessionEvent.WindowClosed(operator, sessionState));
+        return recorder.checkpoint("console window closed by " + operator);
     }
 
     /** A rollback trigger fired: journaled with the samples that made it fire, by the system, not a person. */
@@ -267,6 +286,18 @@ public final class Session implements AutoCloseable {
     /** An armed trigger's rollback countdown was armed, cancelled or ran out; journaled by the system. */
     public void recordCountdown(String trigger, SessionEvent.CountdownState countdownState, String detail) {
         appendBySystem(new SessionEvent.RollbackCountdown(trigger, countdownState, detail));
+    }
+
+    /** The outbox's intent to send a notification (before any attempt); its texts are redacted here. */
+    public void recordNotificationQueued(SessionEvent.NotificationQueued queued) {
+        appendBySystem(new SessionEvent.NotificationQueued(queued.id(), queued.channel(), queued.topic(), recorder.redact(queued.subject()),
+                recorder.redact(queued.text())));
+    }
+
+    /** What became of a notification; dropped once the session is closed (the journal is sealed). */
+    public void recordNotificationResult(SessionEvent.NotificationResult result) {
+        appendBySystem(new SessionEvent.NotificationResult(result.id(), result.channel(), result.status(), result.attempts(),
+                recorder.redact(result.detail())));
     }
 
     /** A minute of an instrument, summarised. */
@@ -314,15 +345,17 @@ public final class Session implements AutoCloseable {
     public synchronized void markDone(String stepId, String note) throws SessionRuleException {
         Step step = requireCurrent(stepId, "mark as done");
         StepRecord record = state.record(stepId);
-        if (record.status() != StepStatus.UNKNOWN) {
-            throw new SessionRuleException("only a step whose outcome is unknown can be marked done by hand; step '" + stepId + "' is "
-                    + record.status().name().toLowerCase(Locale.ROOT));
+        if (record.status() != StepStatus.UNKNOWN && record.status() != StepStatus.FAILED) {
+            throw new SessionRuleException("only a step that failed or whose outcome is unknown can be marked done by hand; step '" + stepId
+                    + "' is " + record.status().name().toLowerCase(Locale.ROOT));
         }
         if (blank(note)) {
             throw new SessionRuleException("marking step '" + stepId + "' done by hand needs a note saying how you checked");
         }
+        // a failed step the operator then did by hand, or an unknown outcome they checked: the note says which
+        String how = record.status() == StepStatus.FAILED ? "done by hand by " : "checked by hand by ";
         append(operator, new SessionEvent.StepOutcome(stepId, record.attempts(), SessionEvent.Status.SUCCEEDED,
-                "checked by hand by " + operator + ": " + recorder.redact(note.strip()), Map.of(), List.of(), 0, true));
+                how + operator + ": " + recorder.redact(note.strip()), Map.of(), List.of(), 0, true));
     }
 
     private Step requireCurrent(String stepId, String action) throws SessionRuleException {
@@ -360,16 +393,19 @@ public final class Session implements AutoCloseable {
 
     synchronized Recorded append(String actor, SessionEvent event) {
         Recorded recorded = recorder.record(actor, event);
-        events.add(recorded);
-        state = SessionFold.fold(runbook, events);
+        state = fold.apply(recorded);
         SessionState now = state;
         listeners.forEach(listener -> listener.recorded(recorded, now));
         return recorded;
     }
 
     synchronized SessionEvent.StepOutcome finish(Step step, int attempt, StepResult result, long durationMillis) {
-        SessionEvent.StepOutcome outcome = new SessionEvent.StepOutcome(step.id(), attempt, result.status(), recorder.redact(result.message()),
-                redactValues(result.outputs()), result.hosts(), durationMillis, false);
+        // a sensitive-output step's message, values and per-host messages may quote what it printed: size and SHA-256 only
+        SessionEvent.StepOutcome outcome = step.sensitiveOutput()
+                ? new SessionEvent.StepOutcome(step.id(), attempt, result.status(), SensitiveOutput.withheld(result.message()),
+                        SensitiveOutput.withheld(result.outputs()), SensitiveOutput.withheldHosts(result.hosts()), durationMillis, false)
+                : new SessionEvent.StepOutcome(step.id(), attempt, result.status(), recorder.redact(result.message()),
+                        redactValues(result.outputs()), result.hosts(), durationMillis, false);
         append(operator, outcome);
         return outcome;
     }
@@ -382,6 +418,39 @@ public final class Session implements AutoCloseable {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /** The narrow view of this session that its step runner gets. */
+    private final class RunnerPort implements StepJournal {
+        @Override
+        public SessionState state() {
+            return Session.this.state();
+        }
+
+        @Override
+        public String operator() {
+            return operator;
+        }
+
+        @Override
+        public void record(SessionEvent event) {
+            append(operator, event);
+        }
+
+        @Override
+        public SessionEvent.StepOutcome finish(Step step, int attempt, StepResult result, long durationMillis) {
+            return Session.this.finish(step, attempt, result, durationMillis);
+        }
+
+        @Override
+        public String redact(String text) {
+            return recorder.redact(text);
+        }
+
+        @Override
+        public SessionRecorder.OutputCollector collectOutput(boolean sensitive) {
+            return recorder.collectOutput(sensitive);
+        }
     }
 
     @Override

@@ -16,14 +16,26 @@ public sealed interface SessionEvent {
     enum Mode { LIVE, REHEARSAL }
 
     /**
-     * @param timestamp the session's {@code ${ts}}, fixed for its whole life
-     * @param variables the values of the runbook's variables as bound at the start (no secrets: secrets are never variables)
+     * @param timestamp       the session's {@code ${ts}}, fixed for its whole life
+     * @param variables       the values of the runbook's variables as bound at the start (no secrets: secrets are never variables)
+     * @param runbookText     the runbook's text as it ran (its SHA-256 is {@code runbookSha256}), so that resume, rollback and
+     *                        review need nothing but the journal; null in journals written before it was kept
+     * @param inventoryText   the inventory file's text as it ran (no secrets: inventories never hold them), or null
+     * @param inventorySha256 the SHA-256 of {@code inventoryText}, or null
      */
     record SessionOpened(String sessionId, String runbookId, String runbookTitle, String runbookSource, String runbookSha256,
-                         String operator, String inventory, String timestamp, Map<String, String> variables, Mode mode)
+                         String operator, String inventory, String timestamp, Map<String, String> variables, Mode mode,
+                         String runbookText, String inventoryText, String inventorySha256)
             implements SessionEvent {
         public static final String TYPE = "session.opened";
         public String type() { return TYPE; }
+
+        /** Without the runbook's and the inventory's text (sessions whose sources are elsewhere, tests). */
+        public SessionOpened(String sessionId, String runbookId, String runbookTitle, String runbookSource, String runbookSha256,
+                             String operator, String inventory, String timestamp, Map<String, String> variables, Mode mode) {
+            this(sessionId, runbookId, runbookTitle, runbookSource, runbookSha256, operator, inventory, timestamp, variables, mode,
+                    null, null, null);
+        }
     }
 
     /** The session was reopened from its journal; anything running before this point has an unknown outcome. */
@@ -46,6 +58,15 @@ public sealed interface SessionEvent {
 
     record StepOutput(String stepId, String host, String stream, String text) implements SessionEvent {
         public static final String TYPE = "step.output";
+        public String type() { return TYPE; }
+    }
+
+    /**
+     * Output of a step while it runs, journaled every 64 KB or 2 s (numbered from 1 per host and stream), so a crash
+     * keeps it; the {@code step.output} at the end still holds the whole stream's head and tail.
+     */
+    record StepOutputPart(String stepId, String host, String stream, int part, String text) implements SessionEvent {
+        public static final String TYPE = "step.output.part";
         public String type() { return TYPE; }
     }
 
@@ -129,8 +150,34 @@ public sealed interface SessionEvent {
         public String type() { return TYPE; }
     }
 
+    /**
+     * A notification the outbox is about to send (its intent, written before any attempt): the channel by name, what
+     * it is about ({@code topic}: a lifecycle event's key, or {@code step:ID} for a notify step), its one-line subject
+     * and text. Never a webhook URL, routing key or password.
+     */
+    record NotificationQueued(String id, String channel, String topic, String subject, String text) implements SessionEvent {
+        public static final String TYPE = "notification.queued";
+        public String type() { return TYPE; }
+    }
+
+    /** What became of a queued notification: delivered (after how many attempts), or given up, with the last answer or error. */
+    record NotificationResult(String id, String channel, Status status, int attempts, String detail) implements SessionEvent {
+        public static final String TYPE = "notification.result";
+        public String type() { return TYPE; }
+    }
+
     record SessionClosed(String result) implements SessionEvent {
         public static final String TYPE = "session.closed";
+        public String type() { return TYPE; }
+    }
+
+    /**
+     * The console window of an open session (or of a rollback under way or stopped) was closed: who closed it and what
+     * state the session was in. A signed checkpoint follows, so the journal's tail is sealed; the session can be
+     * opened again from its journal folder.
+     */
+    record WindowClosed(String closedBy, String sessionState) implements SessionEvent {
+        public static final String TYPE = "session.window-closed";
         public String type() { return TYPE; }
     }
 

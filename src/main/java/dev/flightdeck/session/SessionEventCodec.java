@@ -17,6 +17,7 @@ public final class SessionEventCodec {
             Map.entry(SessionEvent.SessionResumed.TYPE, SessionEvent.SessionResumed.class),
             Map.entry(SessionEvent.StepIntent.TYPE, SessionEvent.StepIntent.class),
             Map.entry(SessionEvent.StepOutput.TYPE, SessionEvent.StepOutput.class),
+            Map.entry(SessionEvent.StepOutputPart.TYPE, SessionEvent.StepOutputPart.class),
             Map.entry(SessionEvent.StepOutcome.TYPE, SessionEvent.StepOutcome.class),
             Map.entry(SessionEvent.StepSkipped.TYPE, SessionEvent.StepSkipped.class),
             Map.entry(SessionEvent.Confirmation.TYPE, SessionEvent.Confirmation.class),
@@ -29,10 +30,18 @@ public final class SessionEventCodec {
             Map.entry(SessionEvent.RollbackStarted.TYPE, SessionEvent.RollbackStarted.class),
             Map.entry(SessionEvent.RollbackFinished.TYPE, SessionEvent.RollbackFinished.class),
             Map.entry(SessionEvent.Verification.TYPE, SessionEvent.Verification.class),
+            Map.entry(SessionEvent.NotificationQueued.TYPE, SessionEvent.NotificationQueued.class),
+            Map.entry(SessionEvent.NotificationResult.TYPE, SessionEvent.NotificationResult.class),
             Map.entry(SessionEvent.SessionClosed.TYPE, SessionEvent.SessionClosed.class),
-            Map.entry(SessionEvent.SessionReopened.TYPE, SessionEvent.SessionReopened.class));
+            Map.entry(SessionEvent.SessionReopened.TYPE, SessionEvent.SessionReopened.class),
+            Map.entry(SessionEvent.WindowClosed.TYPE, SessionEvent.WindowClosed.class));
 
     private SessionEventCodec() {
+    }
+
+    /** Every journal type the session engine writes, with the event class whose record components are its payload's fields. */
+    public static Map<String, Class<? extends SessionEvent>> types() {
+        return TYPES;
     }
 
     public static ObjectNode encode(SessionEvent event) {

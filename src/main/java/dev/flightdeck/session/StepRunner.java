@@ -19,13 +19,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class StepRunner {
 
-    private final Session session;
+    private final StepJournal journal;
     private final Inventory inventory;
     private final Map<StepKind, StepExecutor> executors;
     private final List<SessionListener> listeners;
 
-    StepRunner(Session session, Inventory inventory, Map<StepKind, StepExecutor> executors, List<SessionListener> listeners) {
-        this.session = session;
+    StepRunner(StepJournal journal, Inventory inventory, Map<StepKind, StepExecutor> executors, List<SessionListener> listeners) {
+        this.journal = journal;
         this.inventory = inventory;
         this.executors = executors;
         this.listeners = listeners;
@@ -36,35 +36,36 @@ final class StepRunner {
     }
 
     SessionEvent.StepOutcome run(Step step, int attempt, boolean rollback) throws InterruptedException {
-        SessionState before = session.state();
+        SessionState before = journal.state();
         Bindings bindings = Bindings.of(before);
         String text;
         List<String> targets;
         try {
-            text = bindings.bind(describe(step.action()));
+            text = step.action() instanceof dev.flightdeck.runbook.StepAction.Run ? bindings.bindCommand(describe(step.action()))
+                    : bindings.bind(describe(step.action()));
             targets = DryRun.plan(singleStep(before, step), inventory, before.variables()).steps().get(0).where();
         } catch (Bindings.UnboundVariableException e) {
-            session.append(session.operator(), new SessionEvent.StepIntent(step.id(), step.kind().key(), attempt, List.of(), "", rollback));
-            return session.finish(step, attempt, StepResult.failed("cannot run: " + e.getMessage()), 0);
+            journal.record(new SessionEvent.StepIntent(step.id(), step.kind().key(), attempt, List.of(), "", rollback));
+            return journal.finish(step, attempt, StepResult.failed("cannot run: " + e.getMessage()), 0);
         }
-        session.append(session.operator(), new SessionEvent.StepIntent(step.id(), step.kind().key(), attempt, targets,
-                session.recorder().redact(text), rollback));
+        journal.record(new SessionEvent.StepIntent(step.id(), step.kind().key(), attempt, targets,
+                journal.redact(text), rollback));
         Outputs outputs = new Outputs(step);
         long started = System.nanoTime();
         StepResult result;
-        try {
+        try (OutputParts parts = outputs.parts) {
             result = executors.get(step.kind()).execute(new StepRun(step, attempt, bindings, inventory, outputs, step.timeout(),
-                    before, session.operator()));
+                    before, journal.operator()));
         } catch (InterruptedException e) {
             outputs.journal();
-            session.finish(step, attempt, StepResult.unknown("cancelled by the operator while running; check its effect by hand"), elapsed(started));
+            journal.finish(step, attempt, StepResult.unknown("cancelled by the operator while running; check its effect by hand"), elapsed(started));
             throw e;
         } catch (RuntimeException e) {
             result = StepResult.unknown("stopped by an internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "); its effect is unknown");
         }
         outputs.journal();
-        return session.finish(step, attempt, result, elapsed(started));
+        return journal.finish(step, attempt, result, elapsed(started));
     }
 
     private static long elapsed(long startedNanos) {
@@ -97,9 +98,16 @@ final class StepRunner {
         private final Step step;
         private final Map<String, SessionRecorder.OutputCollector> collectors = new LinkedHashMap<>();
         private final List<String> order = new CopyOnWriteArrayList<>();
+        private final OutputParts parts;
 
         Outputs(Step step) {
             this.step = step;
+            this.parts = new OutputParts(step.id(), step.sensitiveOutput() ? text -> "" : journal::redact,
+                    part -> {
+                        if (!step.sensitiveOutput()) {
+                            journal.record(part);
+                        }
+                    });
         }
 
         @Override
@@ -107,16 +115,17 @@ final class StepRunner {
             String key = host + "\u0000" + stream.name();
             collectors.computeIfAbsent(key, k -> {
                 order.add(k);
-                return session.recorder().collectOutput(step.sensitiveOutput());
+                return journal.collectOutput(step.sensitiveOutput());
             }).append(text);
-            String shown = session.recorder().redact(text);
+            parts.line(host, stream.name().toLowerCase(java.util.Locale.ROOT), text);
+            String shown = journal.redact(text);
             listeners.forEach(listener -> listener.output(step.id(), host, stream, shown));
         }
 
         synchronized void journal() {
             for (String key : order) {
                 String[] parts = key.split("\u0000");
-                session.append(session.operator(), new SessionEvent.StepOutput(step.id(), parts[0],
+                journal.record(new SessionEvent.StepOutput(step.id(), parts[0],
                         parts[1].toLowerCase(java.util.Locale.ROOT), collectors.get(key).finish()));
             }
         }

@@ -57,14 +57,14 @@ final class SshConnector {
         });
         try (PasswordPrompt prompt = new PasswordPrompt(target, credentials)) {
             session.setUserInfo(prompt);
-            session.connect(Math.toIntExact(settings.connectTimeout().toMillis()));
+            session.connect(Math.toIntExact(target.connectTimeout().orElse(settings.connectTimeout()).toMillis()));
             // JSch names its reader thread after creating it; rename it so thread dumps and leak checks find it.
             Optional.ofNullable(reader.get()).ifPresent(thread ->
                     thread.setName("flightdeck-ssh-" + target.name() + "-" + THREAD_NUMBER.incrementAndGet()));
             return session;
         } catch (JSchException e) {
             session.disconnect();
-            throw classify(target, hostKeys.verdict(), e);
+            throw classify(target, hostKeys.verdict(), e, verifier);
         }
     }
 
@@ -74,8 +74,10 @@ final class SshConnector {
         session.setConfig("HashKnownHosts", "no");
         session.setConfig("PreferredAuthentications", "publickey,keyboard-interactive,password");
         session.setConfig("server_host_key", hostKeyAlgorithms(target, session.getConfig("server_host_key")));
-        session.setServerAliveInterval(Math.toIntExact(settings.keepaliveInterval().toMillis()));
-        session.setServerAliveCountMax(settings.keepaliveCountMax());
+        // ssh-config's ServerAliveInterval 0 turns keepalive off in OpenSSH; Flightdeck keeps its own then, to notice a lost host
+        session.setServerAliveInterval(Math.toIntExact(target.serverAliveInterval().filter(interval -> !interval.isZero())
+                .orElse(settings.keepaliveInterval()).toMillis()));
+        session.setServerAliveCountMax(target.serverAliveCountMax().orElse(settings.keepaliveCountMax()));
         session.setDaemonThread(true);
     }
 
@@ -86,7 +88,7 @@ final class SshConnector {
     private String hostKeyAlgorithms(SshTarget target, String defaults) {
         List<String> available = Arrays.asList(defaults.split(","));
         Set<String> ordered = new LinkedHashSet<>();
-        for (String known : verifier.knownKeyTypes(target.knownHostsName())) {
+        for (String known : verifier.knownKeyTypes(target.knownHostsName(), target.knownHostsFiles())) {
             List<String> algorithms = known.equals("ssh-rsa") ? List.of("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa") : List.of(known);
             algorithms.stream().filter(available::contains).forEach(ordered::add);
         }
@@ -94,11 +96,12 @@ final class SshConnector {
         return String.join(",", new ArrayList<>(ordered));
     }
 
-    private static SshException classify(SshTarget target, Optional<HostKeyVerdict> verdict, JSchException e) {
+    private static SshException classify(SshTarget target, Optional<HostKeyVerdict> verdict, JSchException e, HostKeyVerifier verifier) {
         if (verdict.isPresent()) {
             HostKeyVerdict v = verdict.get();
             if (v instanceof HostKeyVerdict.Unknown unknown) {
-                return new UnknownHostKeyException(target, unknown.key());
+                return new UnknownHostKeyException(target, unknown.key(),
+                        verifier.certificateAuthorities(target.knownHostsName(), target.knownHostsFiles()));
             }
             if (v instanceof HostKeyVerdict.Changed changed) {
                 return ChangedHostKeyException.changed(target, changed);

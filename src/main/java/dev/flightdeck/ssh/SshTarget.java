@@ -1,6 +1,7 @@
 package dev.flightdeck.ssh;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,17 +12,37 @@ import java.util.Optional;
  * @param name       the inventory host name or ssh-config alias the operator wrote
  * @param hostName   the address actually dialled
  * @param identities private key files to offer, in order
- * @param agentSocket the ssh-agent whose keys are offered when the target names no key file (the operator's
- *                    {@code SSH_AUTH_SOCK}, carried here so connecting never reads the process environment)
+ * @param agentSocket the ssh-agent whose keys are offered (the operator's {@code SSH_AUTH_SOCK} or ssh-config's
+ *                    {@code IdentityAgent}, carried here so connecting never reads the process environment)
  * @param jump       the host to tunnel through (ProxyJump), itself fully resolved
+ * @param identitiesOnly ssh-config's {@code IdentitiesOnly yes}: only the key files, never the agent's keys
+ * @param knownHostsFiles the known_hosts files to read for this host (ssh-config's {@code UserKnownHostsFile} and
+ *                    {@code GlobalKnownHostsFile}); empty means the verifier's defaults
+ * @param connectTimeout ssh-config's {@code ConnectTimeout}, else the session settings'
+ * @param serverAliveInterval ssh-config's {@code ServerAliveInterval}, else the session settings' keepalive
+ * @param serverAliveCountMax ssh-config's {@code ServerAliveCountMax}, else the session settings'
  */
 public record SshTarget(String name, String hostName, int port, String user, List<Path> identities, Optional<Path> agentSocket,
-                        Optional<SshTarget> jump) {
+                        Optional<SshTarget> jump, boolean identitiesOnly, List<Path> knownHostsFiles, Optional<Duration> connectTimeout,
+                        Optional<Duration> serverAliveInterval, Optional<Integer> serverAliveCountMax) {
 
     public static final int DEFAULT_PORT = 22;
 
     public SshTarget {
         identities = List.copyOf(identities);
+        knownHostsFiles = List.copyOf(knownHostsFiles);
+    }
+
+    /** A target with the session settings' timeouts and the verifier's known_hosts files; agent keys offered too. */
+    public SshTarget(String name, String hostName, int port, String user, List<Path> identities, Optional<Path> agentSocket,
+                     Optional<SshTarget> jump) {
+        this(name, hostName, port, user, identities, agentSocket, jump, false, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The same target, reached through {@code jump}. */
+    public SshTarget withJump(Optional<SshTarget> through) {
+        return new SshTarget(name, hostName, port, user, identities, agentSocket, through, identitiesOnly, knownHostsFiles, connectTimeout,
+                serverAliveInterval, serverAliveCountMax);
     }
 
     /**
@@ -34,9 +55,9 @@ public record SshTarget(String name, String hostName, int port, String user, Lis
                 agent ? SshUserHome.fromSystem(System.getenv()).agentSocket() : Optional.empty(), jump);
     }
 
-    /** Whether the ssh-agent's keys are offered. */
+    /** Whether the ssh-agent's keys are offered (there is an agent, and not {@code IdentitiesOnly yes}). */
     public boolean agent() {
-        return agentSocket.isPresent();
+        return agentSocket.isPresent() && !identitiesOnly;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.flightdeck.ssh;
 import dev.flightdeck.inventory.HostEntry;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.ssh.config.SshConfigEntry;
+import dev.flightdeck.ssh.config.SshConfigException;
 import dev.flightdeck.ssh.config.SshConfigFile;
 import dev.flightdeck.yaml.DidYouMean;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ public final class TargetResolver {
 
     private static final int MAX_JUMP_DEPTH = 8;
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
+    private static final List<String> DEFAULT_USER_KNOWN_HOSTS = List.of("~/.ssh/known_hosts", "~/.ssh/known_hosts2");
+    private static final List<String> DEFAULT_GLOBAL_KNOWN_HOSTS = List.of("/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2");
 
     private final Inventory inventory;
     private final SshConfigFile sshConfig;
@@ -51,7 +54,7 @@ public final class TargetResolver {
         if (entry.isPresent()) {
             return fromInventory(entry.get(), 0);
         }
-        SshConfigEntry config = sshConfig.lookup(name);
+        SshConfigEntry config = config(name, Optional.empty());
         if (config.hostName().isEmpty() && !name.contains(".") && !name.equals("localhost") && !name.matches("[0-9.:]+")) {
             throw SshException.unknownTarget(name, DidYouMean.hint(name, inventory.targetNames()));
         }
@@ -59,23 +62,33 @@ public final class TargetResolver {
     }
 
     private SshTarget fromInventory(HostEntry host, int depth) throws SshException {
-        SshConfigEntry config = sshConfig.lookup(host.name());
+        SshConfigEntry config = config(host.name(), host.user());
         if (host.address().isPresent()) {
-            config = config.orElse(sshConfig.lookup(host.address().get()));
+            config = config.orElse(config(host.address().get(), host.user()));
         }
         SshConfigEntry fromInventory = new SshConfigEntry(host.address(), host.port(), host.user(),
                 host.identity().map(List::of).orElse(List.of()), Optional.empty());
         SshTarget merged = merge(host.name(), host.agent(), fromInventory.orElse(config), depth);
         if (host.jump().isPresent()) {
             SshTarget jump = jumpTarget(host.jump().get(), depth + 1);
-            return new SshTarget(merged.name(), merged.hostName(), merged.port(), merged.user(), merged.identities(),
-                    merged.agentSocket(), Optional.of(jump));
+            return merged.withJump(Optional.of(jump));
         }
         return merged;
     }
 
+    /** The ssh-config settings for an alias; a {@code Match exec} it reaches stops the resolution with its reason. */
+    private SshConfigEntry config(String alias, Optional<String> user) throws SshException {
+        try {
+            return sshConfig.lookup(alias, user, userHome.localUser());
+        } catch (SshConfigException e) {
+            throw new SshException("SSH-CONFIG", e.getMessage());
+        }
+    }
+
     private SshTarget merge(String name, Optional<Boolean> agent, SshConfigEntry entry, int depth) throws SshException {
-        List<Path> identities = entry.identityFiles().stream().map(userHome::expand).toList();
+        String hostName = entry.hostName().orElse(name);
+        String user = entry.user().orElse(userHome.localUser());
+        List<Path> identities = entry.identityFiles().stream().map(file -> userHome.expand(tokens(file, hostName, user))).toList();
         if (identities.isEmpty()) {
             identities = DEFAULT_KEYS.stream().map(userHome.sshDirectory()::resolve).filter(Files::isRegularFile).toList();
         }
@@ -83,10 +96,35 @@ public final class TargetResolver {
         if (entry.proxyJump().isPresent()) {
             jump = Optional.of(proxyJumpChain(entry.proxyJump().get(), depth + 1));
         }
-        // 'agent: false' turns the agent off; otherwise it is offered whenever the operator has one (SSH_AUTH_SOCK).
-        return new SshTarget(name, entry.hostName().orElse(name), entry.port().orElse(SshTarget.DEFAULT_PORT),
-                entry.user().orElse(userHome.localUser()), identities,
-                agent.orElse(true) ? userHome.agentSocket() : Optional.empty(), jump);
+        // 'agent: false' and 'IdentityAgent none' turn the agent off; otherwise its keys are offered after the key files,
+        // as OpenSSH does, unless 'IdentitiesOnly yes'.
+        Optional<Path> agentSocket = agent.orElse(true) ? agentSocket(entry.identityAgent()) : Optional.empty();
+        List<Path> knownHosts = List.of();
+        if (!entry.userKnownHostsFiles().isEmpty() || !entry.globalKnownHostsFiles().isEmpty()) {
+            List<String> files = new ArrayList<>(entry.userKnownHostsFiles().isEmpty() ? DEFAULT_USER_KNOWN_HOSTS : entry.userKnownHostsFiles());
+            files.addAll(entry.globalKnownHostsFiles().isEmpty() ? DEFAULT_GLOBAL_KNOWN_HOSTS : entry.globalKnownHostsFiles());
+            knownHosts = files.stream().filter(file -> !file.equalsIgnoreCase("none")).map(file -> userHome.expand(tokens(file, hostName, user))).toList();
+        }
+        return new SshTarget(name, hostName, entry.port().orElse(SshTarget.DEFAULT_PORT), user, identities, agentSocket, jump,
+                entry.identitiesOnly().orElse(false), knownHosts, entry.connectTimeout(), entry.serverAliveInterval(),
+                entry.serverAliveCountMax());
+    }
+
+    /** {@code IdentityAgent}: {@code none}, {@code SSH_AUTH_SOCK} (the environment's), or a socket path. */
+    private Optional<Path> agentSocket(Optional<String> identityAgent) {
+        if (identityAgent.isEmpty() || identityAgent.get().equals("SSH_AUTH_SOCK") || identityAgent.get().equals("$SSH_AUTH_SOCK")) {
+            return userHome.agentSocket();
+        }
+        if (identityAgent.get().equalsIgnoreCase("none")) {
+            return Optional.empty();
+        }
+        return Optional.of(userHome.expand(identityAgent.get()));
+    }
+
+    /** ssh_config's tokens in file names: {@code %d} home, {@code %u} local user, {@code %r} remote user, {@code %h} host, {@code %%}. */
+    private String tokens(String value, String hostName, String user) {
+        return value.replace("%%", "\u0000").replace("%d", userHome.home().toString()).replace("%u", userHome.localUser())
+                .replace("%r", user).replace("%h", hostName).replace("\u0000", "%");
     }
 
     /** {@code ProxyJump a,b,c}: connect to a, through it to b, through b to c, and through c to the target. */
@@ -95,8 +133,7 @@ public final class TargetResolver {
         for (String hop : proxyJump.split(",")) {
             SshTarget hopTarget = jumpTarget(hop.trim(), depth);
             if (previous.isPresent()) {
-                hopTarget = new SshTarget(hopTarget.name(), hopTarget.hostName(), hopTarget.port(), hopTarget.user(),
-                        hopTarget.identities(), hopTarget.agentSocket(), previous);
+                hopTarget = hopTarget.withJump(previous);
             }
             previous = Optional.of(hopTarget);
         }
@@ -115,7 +152,7 @@ public final class TargetResolver {
         }
         HopSpec spec = HopSpec.parse(hop);
         SshConfigEntry fromHop = new SshConfigEntry(Optional.empty(), spec.port(), spec.user(), List.of(), Optional.empty());
-        return merge(spec.host(), Optional.empty(), fromHop.orElse(sshConfig.lookup(spec.host())), depth);
+        return merge(spec.host(), Optional.empty(), fromHop.orElse(config(spec.host(), spec.user())), depth);
     }
 
     private record HopSpec(Optional<String> user, String host, Optional<Integer> port) {

@@ -33,7 +33,7 @@ final class VerifyingHostKeyRepository implements HostKeyRepository {
     @Override
     public int check(String host, byte[] key) {
         // Filed under the target's own known-hosts name, whatever alias JSch was given.
-        HostKeyVerdict result = verifier.verify(new PresentedKey(target.knownHostsName(), key));
+        HostKeyVerdict result = verifier.verify(new PresentedKey(target.knownHostsName(), key), target.knownHostsFiles());
         verdict = result;
         listener.hostKeyChecked(target, result);
         if (result instanceof HostKeyVerdict.Trusted) {

@@ -7,7 +7,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Named, bounded executors for work the FX thread must never do (file, network, crypto). */
+/**
+ * The console's named, bounded executor for file work the FX thread must never do (runbooks, inventories, settings).
+ * A session's SSH, JDBC and journal work runs on its own session thread ({@code SessionWindow}), not here.
+ */
 public final class BackgroundExecutors implements AutoCloseable {
 
     private final ExecutorService files = bounded("flightdeck-files", 2);

@@ -1,24 +1,21 @@
 package dev.flightdeck.ui;
 
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.Console;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
  * Starts the JavaFX toolkit and opens the main window. Uses {@link Platform#startup} instead of
  * {@code Application.launch} so the window is built by constructor with its context, not via statics.
+ * Found by the entry point as the {@link Console} provider, so the command line never loads it.
  */
-public final class ConsoleLauncher {
+public final class ConsoleLauncher implements Console {
 
-    private ConsoleLauncher() {
-    }
-
-    public static void launch(AppContext context) {
-        launch(context, java.util.Optional.empty());
-    }
-
-    /** Opens the console with a runbook file already loaded and chosen (from {@code flightdeck open FILE}). */
-    public static void launch(AppContext context, java.util.Optional<java.nio.file.Path> runbook) {
+    @Override
+    public void open(AppContext context, Optional<Path> runbook) {
         Platform.startup(() -> {
             MainWindow window = new MainWindow(context);
             Stage stage = new Stage();

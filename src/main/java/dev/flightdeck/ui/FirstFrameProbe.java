@@ -13,7 +13,7 @@ import javafx.stage.Stage;
 /**
  * For measuring and for training the class-data archive, never in normal use: with
  * {@code -Dflightdeck.firstFrame=FILE} the console writes the wall-clock time (epoch milliseconds) of its first
- * rendered frame to FILE and exits. {@code flightdeck bench startup} reads it; the installer's AppCDS class list
+ * rendered frame and the CPU time the process had used by then (milliseconds, all threads) to FILE and exits. {@code flightdeck bench startup} reads it; the installer's AppCDS class list
  * is recorded by one such start.
  */
 final class FirstFrameProbe {
@@ -35,7 +35,8 @@ final class FirstFrameProbe {
             // the frame of this pulse is rendered after its layout; the next runLater runs once it has been handed over
             Platform.runLater(() -> {
                 try {
-                    Files.writeString(file.get(), Long.toString(System.currentTimeMillis()), StandardCharsets.UTF_8);
+                    long cpuMillis = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+                    Files.writeString(file.get(), System.currentTimeMillis() + " " + cpuMillis, StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

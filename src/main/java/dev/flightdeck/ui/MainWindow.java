@@ -1,7 +1,7 @@
 package dev.flightdeck.ui;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.Settings;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.Settings;
 import dev.flightdeck.ui.detail.StepDetailController;
 import dev.flightdeck.ui.library.RunbookLibraryController;
 import dev.flightdeck.ui.library.RunbookLibraryViewModel;

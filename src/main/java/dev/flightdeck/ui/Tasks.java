@@ -20,6 +20,7 @@ public final class Tasks<T> {
     private Consumer<T> onSuccess = result -> { };
     private Consumer<Throwable> onError = error -> LOG.error("Background task failed", error);
     private Runnable andFinally = () -> { };
+    private Executor uiThread = Platform::runLater;
 
     private Tasks(Callable<T> work) {
         this.work = work;
@@ -44,12 +45,21 @@ public final class Tasks<T> {
         return this;
     }
 
-    /** Runs the work on the executor; handlers run on the FX thread. */
+    /**
+     * Where the handlers run: the FX thread unless told otherwise; a view model's test passes a same-thread executor,
+     * so it runs without the toolkit.
+     */
+    public Tasks<T> deliveringOn(Executor uiThread) {
+        this.uiThread = uiThread;
+        return this;
+    }
+
+    /** Runs the work on the executor; handlers run on the FX thread (or where {@link #deliveringOn} says). */
     public void runOnce(Executor executor) {
         executor.execute(() -> {
             try {
                 T result = work.call();
-                Platform.runLater(() -> {
+                uiThread.execute(() -> {
                     try {
                         onSuccess.accept(result);
                     } finally {
@@ -57,7 +67,7 @@ public final class Tasks<T> {
                     }
                 });
             } catch (Exception | Error e) {
-                Platform.runLater(() -> {
+                uiThread.execute(() -> {
                     try {
                         onError.accept(e);
                     } finally {

@@ -3,7 +3,7 @@ package dev.flightdeck.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Theme;
-import dev.flightdeck.app.Settings;
+import dev.flightdeck.home.Settings;
 import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;

@@ -22,17 +22,33 @@ public final class Durations {
         }
         Duration total = Duration.ZERO;
         Matcher part = PART.matcher(compact);
-        while (part.find()) {
-            long amount = Long.parseLong(part.group(1));
-            total = total.plus(switch (part.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            });
+        try {
+            while (part.find()) {
+                long amount = Long.parseLong(part.group(1));
+                total = total.plus(switch (part.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                });
+            }
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            return Optional.empty();
+        }
+        if (total.compareTo(LONGEST) > 0) {
+            return Optional.empty();
         }
         return Optional.of(total);
+    }
+
+    /** No window, wait or timeout is longer than a year; longer numbers are mistakes (and overflow arithmetic). */
+    public static final Duration LONGEST = Duration.ofDays(366);
+
+    /** True when the text is written as a duration but its number is out of range ({@code 99999999999999999999s}). */
+    public static boolean isOutOfRange(String text) {
+        String compact = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+        return WHOLE.matcher(compact).matches() && parse(text).isEmpty();
     }
 
     /** For people, to the second under an hour and to the minute above: {@code 45s}, {@code 12m 5s}, {@code 1h 3m}. */

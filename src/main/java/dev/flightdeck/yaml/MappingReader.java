@@ -132,7 +132,9 @@ public final class MappingReader {
             }
             return Optional.of(number);
         } catch (NumberFormatException e) {
-            problems.error(positionOf(key), "'" + key + "' in " + what + " must be a whole number, not '" + value.get() + "'");
+            problems.error(positionOf(key), value.get().trim().matches("[+-]?\\d+")
+                    ? "'" + key + "' in " + what + " is out of range: " + shortNumber(value.get().trim()) + " is not between " + min + " and " + max
+                    : "'" + key + "' in " + what + " must be a whole number, not '" + value.get() + "'");
             return Optional.empty();
         }
     }
@@ -144,7 +146,10 @@ public final class MappingReader {
         }
         Optional<Duration> parsed = Durations.parse(value.get());
         if (parsed.isEmpty()) {
-            problems.error(positionOf(key), "'" + key + "' in " + what + " must be " + Durations.EXPECTED + ", not '" + value.get() + "'");
+            problems.error(positionOf(key), Durations.isOutOfRange(value.get())
+                    ? "'" + key + "' in " + what + " is out of range: '" + value.get() + "' is longer than the longest duration allowed ("
+                            + Durations.format(Durations.LONGEST) + ")"
+                    : "'" + key + "' in " + what + " must be " + Durations.EXPECTED + ", not '" + value.get() + "'");
         }
         return parsed;
     }
@@ -205,5 +210,9 @@ public final class MappingReader {
             return List.of();
         }
         return value.get().items();
+    }
+
+    private static String shortNumber(String digits) {
+        return digits.length() <= 24 ? digits : digits.substring(0, 20) + "… (" + digits.length() + " digits)";
     }
 }

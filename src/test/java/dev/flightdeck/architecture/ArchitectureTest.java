@@ -1,15 +1,19 @@
 package dev.flightdeck.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.flightdeck.app.cli.DeliberateConsoleImport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The rules that keep the engine headless and the code easy to follow. */
+/** The rules that keep the engine headless and the code easy to follow; docs/architecture.md draws the same map. */
 class ArchitectureTest {
 
     private static JavaClasses production;
@@ -20,35 +24,62 @@ class ArchitectureTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 // the bench build (-Pbench) compiles tests to target/bench/test-classes, which the option above does not know
                 .withImportOption(location -> !location.contains("/test-classes/"))
+                // the console benchmarks' UI halves (src/bench, -Pbench) are not product code
+                .withImportOption(location -> !location.contains("/ui/console/bench/") && !location.contains("/ui/metrics/bench/"))
                 .importPackages("dev.flightdeck");
     }
 
+    /** The layers of docs/architecture.md, top to bottom; a layer may use the layers below it, never those above. */
+    static ArchRule layers() {
+        return layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Command line").definedBy("dev.flightdeck.app..")
+                .layer("Console").definedBy("dev.flightdeck.ui..")
+                .layer("Live session").definedBy("dev.flightdeck.live..")
+                .layer("Engine").definedBy("dev.flightdeck.review..", "dev.flightdeck.notify..", "dev.flightdeck.rollback..",
+                        "dev.flightdeck.sandbox..", "dev.flightdeck.session..",
+                        "dev.flightdeck.metrics..", "dev.flightdeck.db..", "dev.flightdeck.ssh..", "dev.flightdeck.runbook..",
+                        "dev.flightdeck.inventory..")
+                .layer("Home").definedBy("dev.flightdeck.home..")
+                .layer("Foundation").definedBy("dev.flightdeck.journal..", "dev.flightdeck.yaml..")
+                .whereLayer("Command line").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Console").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Live session").mayOnlyBeAccessedByLayers("Command line", "Console")
+                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Command line", "Console", "Live session")
+                .whereLayer("Home").mayOnlyBeAccessedByLayers("Command line", "Console", "Live session", "Engine")
+                .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Command line", "Console", "Live session", "Engine", "Home");
+    }
+
     @Test
-    void onlyTheUiPackageUsesJavaFx() {
+    void everyLayerUsesOnlyTheLayersBelowIt() {
+        layers().check(production);
+    }
+
+    @Test
+    void theLayerRuleCatchesTheCommandLineReachingIntoTheConsole() {
+        // A command that imported a console class (as `flightdeck open` once did) must fail the rule.
+        JavaClasses withViolation = new ClassFileImporter().importClasses(DeliberateConsoleImport.class,
+                dev.flightdeck.ui.ConsoleLauncher.class);
+        assertThatThrownBy(() -> layers().check(withViolation))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("DeliberateConsoleImport")
+                .hasMessageContaining("dev.flightdeck.ui.ConsoleLauncher");
+    }
+
+    @Test
+    void noPackageIsPartOfACycle() {
+        slices().matching("dev.flightdeck.(*)..").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void onlyTheConsoleUsesJavaFx() {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.flightdeck.ui..")
-                .and().doNotHaveFullyQualifiedName("dev.flightdeck.app.Launcher")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..")
                 .because("the engine must run the same headless (CLI, tests) as under the console");
         rule.check(production);
     }
 
     @Test
-    void launcherReachesJavaFxOnlyThroughTheUiPackage() {
-        noClasses().that().haveFullyQualifiedName("dev.flightdeck.app.Launcher")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
-                .check(production);
-    }
-
-    @Test
-    void engineDoesNotDependOnTheUi() {
-        // the composition root and its command line (Launcher, "flightdeck open") may open the console; nothing else may
-        noClasses().that().resideOutsideOfPackages("dev.flightdeck.ui..", "dev.flightdeck.app..")
-                .should().dependOnClassesThat().resideInAPackage("dev.flightdeck.ui..")
-                .check(production);
-    }
-
-    @Test
-    void libraryCodeDoesNotPrintToTheConsole() {
+    void libraryCodeDoesNotPrintToTheTerminal() {
         noClasses().that().resideOutsideOfPackages("dev.flightdeck.app..")
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")

@@ -2,8 +2,8 @@ package dev.flightdeck.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.FlightdeckHome;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.app.cli.Cli;
 import dev.flightdeck.journal.crypto.KdfCost;
 import dev.flightdeck.journal.crypto.OperatorKey;
@@ -72,10 +72,12 @@ class JournalCommandLineTest {
     void showPrintsTheTimelineWithEveryEventType() {
         assertThat(run(context, "journal", "show", journal.toString())).as(err.toString()).isEqualTo(Cli.OK);
         System.out.println(out);
-        assertThat(out.toString()).contains("Session opened: project-h-upgrade – Project-H system upgrade")
-                .contains("compliance-approval approved by Lee Okafor (COMPLIANCE)").contains("ALARM: error_rate > 1% for 5m")
-                .contains("app-backup on app-1: succeeded (exit 0, 5230 ms)").contains("Signed checkpoint").contains("custom.note")
-                .contains("closed: the last record is the signed checkpoint that closed the session");
+        assertThat(out.toString()).contains("runbook:      Project-H system upgrade (project-h-upgrade)")
+                .contains("compliance-approval approved by Lee Okafor (COMPLIANCE)").contains("ALARM: error_rate > 1% for 5m (rollback)")
+                .contains("app-backup: succeeded in 5.2 s").contains("app-1: succeeded, exit 0; app-2: succeeded, exit 0")
+                .contains("Signed checkpoint").contains("custom.note").contains("text: vendor ticket 5521 opened")
+                .contains("outcome:      rolled back and verified")
+                .contains("closed: the last record is the signed checkpoint that closed the session").doesNotContain(" ? ");
     }
 
     @Test
@@ -97,7 +99,7 @@ class JournalCommandLineTest {
         Path report = directory.resolve("report");
         assertThat(run(context, "journal", "export", journal.toString(), "--format", "html", "--out", report.toString())).as(err.toString()).isEqualTo(Cli.OK);
         String html = Files.readString(report.resolve("journal-report.html"));
-        assertThat(html).contains("Maintenance window review report").contains("INTACT").contains("Lee Okafor")
+        assertThat(html).contains("Maintenance window review: Project-H system upgrade").contains("INTACT").contains("Lee Okafor")
                 .contains("COMPLIANCE").contains("tar -czf /var/backups/app.tar.gz /opt/project-h").contains("patients row count")
                 .contains("Rollback started").doesNotContain("<script").doesNotContain("src=\"http");
     }

@@ -1,44 +1,50 @@
 package dev.flightdeck.journal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionEventCodec;
+import java.util.List;
+import java.util.Map;
 
-/** A realistic small session written with the event types the session engine emits. */
+/**
+ * A realistic small session, written as the session engine writes it: typed events encoded by
+ * {@link SessionEventCodec} (the one definition of every payload), never hand-made JSON that could drift from it.
+ */
 public final class SessionEvents {
 
     private SessionEvents() {
     }
 
     public static void writeTypicalSession(JournalWriter writer) {
-        writer.append("session.opened", "dana", JournalJson.object().put("runbookId", "project-h-upgrade")
-                .put("runbookTitle", "Project-H system upgrade").put("operator", "Dana Whitfield (OPERATIONS)")
-                .put("inventory", "clinic-prod.inventory.yaml").put("window", "2026-11-22 22:00–02:00 UTC"));
-        writer.append("hostkey.decision", "dana", JournalJson.object().put("host", "app-1").put("fingerprint", "SHA256:3f9a…c1").put("decision", "trusted"));
-        writer.append("connection", "flightdeck", JournalJson.object().put("host", "app-1").put("state", "connected"));
-        ObjectNode intent = JournalJson.object().put("step", "app-backup").put("kind", "run").put("command", "tar -czf /var/backups/app.tar.gz /opt/project-h");
-        intent.putArray("targets").add("app-1").add("app-2");
-        writer.append("step.intent", "dana", intent);
-        writer.append("step.output", "dana", JournalJson.object().put("step", "app-backup").put("host", "app-1").put("stream", "stdout")
-                .put("text", "tar: removing leading '/'\nbackup complete").put("bytes", 42).put("elidedBytes", 0).put("sha256", "ab").put("sensitive", false));
-        writer.append("step.outcome", "dana", JournalJson.object().put("step", "app-backup").put("host", "app-1").put("status", "succeeded")
-                .put("exitCode", 0).put("durationMs", 5230).put("message", "exit code as expected"));
-        writer.append("approval", "lee", JournalJson.object().put("step", "compliance-approval").put("approver", "Lee Okafor")
-                .put("role", "COMPLIANCE").put("note", "HIPAA controls reviewed"));
+        append(writer, "dana", new SessionEvent.SessionOpened("5f0c9f0e-0000-4000-8000-000000000001", "project-h-upgrade",
+                "Project-H system upgrade", "seeds/000.txt", "ab12", "Dana Whitfield", "clinic-prod.inventory.yaml", "20261122_220000",
+                Map.of(), SessionEvent.Mode.LIVE));
+        append(writer, "flightdeck", new SessionEvent.HostKeyDecision("app-1", "ssh-ed25519", "SHA256:3f9a…c1", "trusted"));
+        append(writer, "flightdeck", new SessionEvent.ConnectionChanged("app-1", "connected", "app-1 (ops@10.0.0.5:22) in 120 ms"));
+        append(writer, "dana", new SessionEvent.StepIntent("app-backup", "run", 1, List.of("app-1", "app-2"),
+                "tar -czf /var/backups/app.tar.gz /opt/project-h", false));
+        append(writer, "dana", new SessionEvent.StepOutput("app-backup", "app-1", "stdout", "tar: removing leading '/'\nbackup complete"));
+        append(writer, "dana", new SessionEvent.StepOutcome("app-backup", 1, SessionEvent.Status.SUCCEEDED, "2 of 2 hosts succeeded",
+                Map.of(), List.of(new SessionEvent.HostResult("app-1", SessionEvent.Status.SUCCEEDED, 0, "exit 0"),
+                new SessionEvent.HostResult("app-2", SessionEvent.Status.SUCCEEDED, 0, "exit 0")), 5230, false));
+        append(writer, "Lee Okafor", new SessionEvent.Approval("compliance-approval", "Lee Okafor", "COMPLIANCE", "HIPAA controls reviewed", null));
         writer.checkpoint("approval compliance-approval");
-        writer.append("confirmation", "dana", JournalJson.object().put("step", "window-notice").put("by", "Dana Whitfield").put("note", "mail sent 48h ago"));
-        ObjectNode alarm = JournalJson.object().put("trigger", "error_rate > 1% for 5m");
-        alarm.putArray("evidence").add("22:41:00 error_rate=1.4%").add("22:46:00 error_rate=1.9%");
-        writer.append("alarm", "flightdeck", alarm);
-        writer.append("rollback.started", "dana", JournalJson.object().put("reason", "error_rate > 1% for 5m"));
+        append(writer, "Dana Whitfield", new SessionEvent.Confirmation("window-notice", "mail sent 48h ago"));
+        append(writer, "flightdeck", new SessionEvent.Alarm("error_rate > 1% for 5m", "rollback",
+                List.of("22:41:00 error_rate=1.4%", "22:46:00 error_rate=1.9%")));
+        append(writer, "dana", new SessionEvent.RollbackStarted("error_rate > 1% for 5m", "dana"));
         writer.checkpoint("rollback started");
-        writer.append("step.skipped", "dana", JournalJson.object().put("step", "canary-25").put("reason", "rolled back").put("by", "Dana Whitfield"));
-        writer.append("rollback.finished", "dana", JournalJson.object().put("result", "restored to 4.2.1").put("reason", "error_rate > 1% for 5m"));
-        ObjectNode verification = JournalJson.object();
-        verification.putArray("rows").add(JournalJson.object().put("check", "patients row count").put("result", "48,112 = 48,112"))
-                .add(JournalJson.object().put("check", "health endpoint").put("result", "200 OK"));
-        writer.append("verification", "flightdeck", verification);
+        append(writer, "Dana Whitfield", new SessionEvent.StepSkipped("canary-25", "rolled back"));
+        append(writer, "dana", new SessionEvent.RollbackFinished(SessionEvent.Status.SUCCEEDED, "restored to 4.2.1"));
+        append(writer, "flightdeck", new SessionEvent.Verification("rollback verification", List.of(
+                Map.of("number", "V1", "check", "patients row count", "kind", "sql", "result", "PASS", "detail", "48,112 = 48,112"),
+                Map.of("number", "V2", "check", "health endpoint", "kind", "http", "result", "PASS", "detail", "200 OK")), true));
         writer.checkpoint("rollback finished");
         writer.append("custom.note", "dana", JournalJson.object().put("text", "vendor ticket 5521 opened"));
-        writer.append("session.closed", "dana", JournalJson.object().put("result", "rolled back"));
+        append(writer, "dana", new SessionEvent.SessionClosed("rolled back"));
         writer.closeSession("session close");
+    }
+
+    private static void append(JournalWriter writer, String actor, SessionEvent event) {
+        writer.append(event.type(), actor, SessionEventCodec.encode(event));
     }
 }

@@ -3,7 +3,7 @@ package dev.flightdeck.rollback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flightdeck.app.LiveSession;
+import dev.flightdeck.live.LiveSession;
 import dev.flightdeck.journal.JournalFixture;
 import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.journal.verify.VerificationReport;

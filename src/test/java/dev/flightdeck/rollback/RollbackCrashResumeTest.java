@@ -2,7 +2,7 @@ package dev.flightdeck.rollback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.app.FlightdeckHome;
+import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.app.Launcher;
 import dev.flightdeck.app.cli.CliRun;
 import dev.flightdeck.journal.verify.JournalVerifier;

@@ -2,7 +2,7 @@ package dev.flightdeck.rollback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.app.LiveSession;
+import dev.flightdeck.live.LiveSession;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.testing.db.PostgresExtension;
 import java.nio.file.Files;

@@ -23,7 +23,18 @@ class BuiltinRunbooksTest {
             "system-upgrade", Set.of(
                     "no collector measures 'hipaa_compliance_violations'; it must come from a Prometheus endpoint",
                     "no collector measures 'patient_data_access'; it must come from a Prometheus endpoint",
-                    "no collector measures 'security_system'; it must come from a Prometheus endpoint"));
+                    "no collector measures 'security_system'; it must come from a Prometheus endpoint"),
+            // seed 002 and 003 leave the command itself to the site (the package manager's, the load balancer's): spliced on purpose
+            "maintenance-procedures", Set.of(raw("apply-patches", "patch_command"), raw("verify-update", "verify_command"),
+                    raw("apply-tuning", "tuning_command"), raw("apply-tuning.undo", "tuning_undo_command"),
+                    raw("apply-configuration", "config_apply_command")),
+            "hms-cutover", Set.of(raw("deploy-canary-10", "rollout_command"), raw("deploy-canary-10.undo", "rollout_command"),
+                    raw("deploy-50", "rollout_command"), raw("deploy-100", "rollout_command")));
+
+    private static String raw(String step, String variable) {
+        return "step '" + step + "' splices ${raw:" + variable + "} into its command as shell text, unquoted: whoever sets '" + variable
+                + "' decides what runs. Use ${" + variable + "} unless the value is meant to be a command";
+    }
 
     static Runbook load(String id) {
         Parsed<Runbook> parsed = BuiltinRunbooks.load(id).orElseThrow(() -> new AssertionError("no built-in runbook " + id));

@@ -2,8 +2,8 @@ package dev.flightdeck.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.FlightdeckHome;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.app.cli.Cli;
 import dev.flightdeck.yaml.Parsed;
 import dev.flightdeck.yaml.Problem;

@@ -39,7 +39,7 @@ class MarkdownImporterTest {
     }
 
     @Test
-    void bashBlocksAreCutAtCommentsAndBlankLinesAndRunOnTheTargetVariable() {
+    void bashBlocksWhoseCommandGroupsAreEachTitledAreCutAtTheTitlesAndRunOnTheTargetVariable() {
         Runbook runbook = imported("""
                 ## Backup
                 ```bash
@@ -47,12 +47,13 @@ class MarkdownImporterTest {
                 pg_dump healthcare_db > backup.sql
                 tar -czf app.tar.gz /opt/app
 
+                # 2. Tests
                 npm test
-                # 2. Health check
+                # 3. Health check
                 npm run health-check
                 ```
                 """);
-        assertThat(steps(runbook)).extracting(Step::title).containsExactly("1. Full backup", "", "2. Health check");
+        assertThat(steps(runbook)).extracting(Step::title).containsExactly("1. Full backup", "2. Tests", "3. Health check");
         assertThat(steps(runbook)).extracting(Step::action).containsExactly(
                 new StepAction.Run("pg_dump healthcare_db > backup.sql\ntar -czf app.tar.gz /opt/app"),
                 new StepAction.Run("npm test"),
@@ -162,7 +163,7 @@ class MarkdownImporterTest {
         assertThat(runbook.phases()).extracting(Phase::title).containsExactly("Change Request Process", "Monitoring");
         Step changeRequest = runbook.phases().get(0).steps().get(0);
         assertThat(changeRequest.action()).isEqualTo(new StepAction.Confirm("Change Request Process", false));
-        assertThat(changeRequest.description()).isEqualTo("```typescript\ninterface ChangeRequest { id: string }\n```");
+        assertThat(changeRequest.description()).isEqualTo("typescript (documentation, not run):\n```typescript\ninterface ChangeRequest { id: string }\n```");
         assertThat(runbook.phases().get(1).description()).startsWith("Overview\nThis section only explains.");
         assertThat(runbook.phases().get(1).steps().get(0).description())
                 .contains("- Session success rate >99.5%").contains("```mermaid\ngraph TD\n```");

@@ -30,6 +30,20 @@ class TriggerRuleParserTest {
     }
 
     @Test
+    void aRelativeRuleMayNameItsFloor() throws Exception {
+        assertThat(TriggerRuleParser.parse("latency_p95 > 2x baseline at least +50ms for 20s")).isEqualTo(new TriggerRule.Threshold(
+                "latency_p95", Comparison.Operator.GREATER, 2, TriggerRule.Unit.BASELINE_MULTIPLE, Optional.of(Duration.ofSeconds(20)),
+                Optional.of(50.0), TriggerRule.Unit.MILLISECONDS));
+        assertThat(TriggerRuleParser.parse("throughput < 0.5x baseline at least 10")).isEqualTo(new TriggerRule.Threshold(
+                "throughput", Comparison.Operator.LESS, 0.5, TriggerRule.Unit.BASELINE_MULTIPLE, Optional.empty(),
+                Optional.of(10.0), TriggerRule.Unit.NONE));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TriggerRuleParser.parse("error_rate > 1% at least +1%"))
+                .hasMessageContaining("is not relative to one");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TriggerRuleParser.parse("latency_p95 > 2x baseline at least lots"))
+                .hasMessageContaining("must be 'at least +NUMBER'");
+    }
+
+    @Test
     void aliasesMapToCollectedSignals() {
         assertThat(Signals.canonical("response_time")).contains("latency_p95");
         assertThat(Signals.canonical("health_check")).contains("health");

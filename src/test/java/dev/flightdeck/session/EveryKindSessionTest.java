@@ -3,10 +3,10 @@ package dev.flightdeck.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.FlightdeckHome;
-import dev.flightdeck.app.LiveSession;
-import dev.flightdeck.app.SessionLauncher;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.FlightdeckHome;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.journal.JournalFixture;
@@ -112,7 +112,7 @@ class EveryKindSessionTest {
                           - id: after
                             verify-data: { database: healthcare, compare-to: before }
                           - id: done
-                            notify: { message: "Window finished; backup ${steps.dump.file}", to: clinic staff }
+                            notify: { message: "Window finished; backup ${steps.dump.file}", audience: clinic staff }
                     rollback:
                       - restore: { database: healthcare }
                     """.formatted(backups), "every.runbook.yaml", "every").orElseThrow();

@@ -2,9 +2,9 @@ package dev.flightdeck.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.FlightdeckHome;
-import dev.flightdeck.app.SessionServices;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.FlightdeckHome;
+import dev.flightdeck.live.SessionServices;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightdeck.ssh.loopback.LoopbackSshd;
-import dev.flightdeck.ssh.loopback.SshKeygen;
+import dev.flightdeck.ssh.keys.OpenSshKeys;
 import dev.flightdeck.testing.ssh.OpenSshServer;
+import dev.flightdeck.testing.ssh.OpenSshTools;
 import dev.flightdeck.testing.ssh.SshTestKit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,10 @@ class OpenSshAuthenticationTest {
     void encryptedKeyIsUnlockedWithThePromptedPassphraseWhichIsThenWiped(@TempDir Path serverDir, @TempDir Path operatorDir) throws Exception {
         try (LoopbackSshd sshd = OpenSshServer.start(serverDir)) {
             Path key = operatorDir.resolve("id_ecdsa_protected");
-            new ProcessBuilder("ssh-keygen", "-q", "-t", "ecdsa", "-N", "correct horse", "-f", key.toString()).start().waitFor();
-            Files.writeString(serverDir.resolve("authorized_keys"), SshKeygen.publicKey(key) + "\n", StandardOpenOption.APPEND);
+            OpenSshKeys.generate(key, OpenSshKeys.Type.ECDSA, "correct horse".toCharArray());
+            assertThat(OpenSshTools.derivePublicKey(key, "correct horse").output().trim()).as("OpenSSH reads the encrypted key")
+                    .startsWith(OpenSshKeys.publicKeyLine(key) + " ");
+            Files.writeString(serverDir.resolve("authorized_keys"), OpenSshKeys.publicKeyLine(key) + "\n", StandardOpenOption.APPEND);
             SshTestKit kit = SshTestKit.in(operatorDir);
             kit.knowHost(sshd.knownHostsLine());
             AtomicReference<char[]> handedOut = new AtomicReference<>();
@@ -49,7 +52,7 @@ class OpenSshAuthenticationTest {
     @Test
     void loginWithAKeyTheServerDoesNotKnowIsATypedAuthenticationError(@TempDir Path serverDir, @TempDir Path operatorDir) throws Exception {
         try (LoopbackSshd sshd = OpenSshServer.start(serverDir)) {
-            Path stranger = SshKeygen.generate(operatorDir.resolve("id_stranger"), "ed25519");
+            Path stranger = OpenSshKeys.generate(operatorDir.resolve("id_stranger"), OpenSshKeys.Type.ED25519);
             SshTestKit kit = SshTestKit.in(operatorDir);
             kit.knowHost(sshd.knownHostsLine());
             SshTarget target = SshTestKit.target("locked", sshd.port(), stranger);

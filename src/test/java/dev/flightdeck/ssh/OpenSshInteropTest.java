@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightdeck.ssh.hostkey.TrustResult;
 import dev.flightdeck.ssh.loopback.LoopbackSshd;
-import dev.flightdeck.ssh.loopback.SshKeygen;
+import dev.flightdeck.ssh.keys.OpenSshKeys;
+import dev.flightdeck.testing.ssh.FreezableRelay;
 import dev.flightdeck.testing.ssh.OpenSshServer;
+import dev.flightdeck.testing.ssh.OpenSshTools;
 import dev.flightdeck.testing.ssh.SshTestKit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,10 +66,7 @@ class OpenSshInteropTest {
     }
 
     private static String sshKeygenFingerprint(Path publicKey) throws Exception {
-        Process process = new ProcessBuilder("ssh-keygen", "-lf", publicKey.toString()).start();
-        String line = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return line.split("\\s+")[1];
+        return OpenSshTools.fingerprint(publicKey);
     }
 
     @Test
@@ -182,8 +181,8 @@ class OpenSshInteropTest {
 
     @Test
     void changedHostKeyIsRefusedAndCannotBeTrusted() throws Exception {
-        Path otherKey = SshKeygen.generate(operatorDirectory.resolve("other_host_key"), "ed25519");
-        kit.knowHost("[127.0.0.1]:" + sshd.port() + " " + SshKeygen.publicKey(otherKey));
+        Path otherKey = OpenSshKeys.generate(operatorDirectory.resolve("other_host_key"), OpenSshKeys.Type.ED25519);
+        kit.knowHost("[127.0.0.1]:" + sshd.port() + " " + OpenSshKeys.publicKeyLine(otherKey));
         String realFingerprint = sshKeygenFingerprint(serverDirectory.resolve("ssh_host_ed25519_key.pub"));
 
         assertThatThrownBy(() -> sessions.connect(target))
@@ -199,10 +198,30 @@ class OpenSshInteropTest {
     @Test
     void hashedKnownHostsEntryIsAccepted() throws Exception {
         kit.knowHost(sshd.knownHostsLine());
-        SshKeygen.hashKnownHosts(kit.userKnownHosts());
+        OpenSshTools.hashKnownHosts(kit.userKnownHosts());
         assertThat(Files.readString(kit.userKnownHosts())).startsWith("|1|").doesNotContain("127.0.0.1");
 
         assertThat(sessions.exec(target, CommandRequest.of("true")).isSuccess()).isTrue();
+    }
+
+    @Test
+    void keysAndHashedKnownHostsMadeInJavaAreAcceptedByOpenSsh() throws Exception {
+        kit.knowHost(sshd.knownHostsLine());
+        OpenSshKeys.hashKnownHosts(kit.userKnownHosts());
+        assertThat(Files.readString(kit.userKnownHosts())).startsWith("|1|").doesNotContain("127.0.0.1");
+        Path config = operatorDirectory.resolve("ssh_config");
+        Files.writeString(config, "Host *\n  IdentitiesOnly yes\n  StrictHostKeyChecking yes\n");
+
+        // the user key and the host key of this sshd were made by OpenSshKeys; the known_hosts line hashed by it
+        OpenSshTools.Run run = OpenSshTools.ssh(operatorDirectory.resolve("home"), config, null,
+                List.of("-p", Integer.toString(sshd.port()), "-i", sshd.userKey().toString(),
+                        "-o", "UserKnownHostsFile=" + kit.userKnownHosts(), "-o", "GlobalKnownHostsFile=/dev/null"),
+                sshd.user() + "@127.0.0.1", "echo reached");
+
+        assertThat(run.output()).contains("reached");
+        assertThat(run.exitCode()).isZero();
+        assertThat(OpenSshKeys.fingerprint(OpenSshKeys.publicKey(sshd.userKey()))).isEqualTo(OpenSshTools.fingerprint(Path.of(sshd.userKey() + ".pub")));
+        assertThat(OpenSshTools.derivePublicKey(sshd.userKey(), "").output().trim()).startsWith(OpenSshKeys.publicKeyLine(sshd.userKey()) + " ");
     }
 
     @Test
@@ -233,13 +252,14 @@ class OpenSshInteropTest {
     void hostThatStopsAnsweringIsDeclaredLostByKeepaliveAndTheCommandOutcomeIsUnknown(@TempDir Path frozenDirectory) throws Exception {
         LoopbackSshd frozen = OpenSshServer.start(frozenDirectory);
         SshSettings quickKeepalive = new SshSettings(Duration.ofSeconds(5), Duration.ofMillis(300), 2, Duration.ofMillis(300));
-        try (SshSessions quick = new SshSessions(quickKeepalive, kit.verifier(), Credentials.NONE, listener)) {
-            kit.knowHost(frozen.knownHostsLine());
-            SshTarget frozenTarget = SshTestKit.target("frozen", frozen.port(), frozen.userKey());
+        try (FreezableRelay network = FreezableRelay.to(frozen.port());
+                SshSessions quick = new SshSessions(quickKeepalive, kit.verifier(), Credentials.NONE, listener)) {
+            kit.knowHost(frozen.knownHostsLine().replace(":" + frozen.port() + " ", ":" + network.port() + " "));
+            SshTarget frozenTarget = SshTestKit.target("frozen", network.port(), frozen.userKey());
             RunningCommand running = quick.start(frozenTarget, CommandRequest.of("sleep 60"));
             Thread.sleep(300);
 
-            frozen.freezeConnections();
+            network.freeze();
 
             CommandResult result = running.await();
             assertThat(result.outcome()).isInstanceOfSatisfying(CommandOutcome.Unknown.class,

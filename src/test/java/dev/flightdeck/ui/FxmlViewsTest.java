@@ -24,7 +24,7 @@ class FxmlViewsTest {
     @Test
     void everyViewLoadsWithItsController(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
         MainWindow window = org.testfx.api.FxToolkit.setupFixture(() -> new MainWindow(
-                new dev.flightdeck.app.AppContext(new dev.flightdeck.app.FlightdeckHome(home), Map.of())));
+                new dev.flightdeck.home.AppContext(new dev.flightdeck.home.FlightdeckHome(home), Map.of())));
         try (var session = WizardTestSessions.confirmOnly(home.resolve("journal"));
              var instruments = new dev.flightdeck.metrics.MetricsEngine(java.util.List.of(), java.time.Clock.systemUTC(),
                      dev.flightdeck.metrics.MetricsEngine.Options.defaults(), new dev.flightdeck.metrics.rules.TriggerListener() { }, minute -> { })) {
@@ -35,8 +35,8 @@ class FxmlViewsTest {
                     case ROLLBACK -> dev.flightdeck.ui.rollback.RollbackScreen.views(wizard.rollback());
                     case SESSION_SETUP -> new FxmlViews(Map.of(dev.flightdeck.ui.setup.SessionSetupController.class,
                             () -> new dev.flightdeck.ui.setup.SessionSetupController(new dev.flightdeck.ui.setup.SessionSetupViewModel(
-                                    session.runbook(), "sha", dev.flightdeck.app.SessionLauncher.forProduction(
-                                    new dev.flightdeck.app.AppContext(new dev.flightdeck.app.FlightdeckHome(home), Map.of())), Runnable::run),
+                                    session.runbook(), "sha", dev.flightdeck.live.SessionLauncher.forProduction(
+                                    new dev.flightdeck.home.AppContext(new dev.flightdeck.home.FlightdeckHome(home), Map.of())), Runnable::run),
                                     started -> { })));
                     case METRICS_PANEL -> new FxmlViews(Map.of(dev.flightdeck.ui.metrics.MetricsPanelController.class,
                             () -> new dev.flightdeck.ui.metrics.MetricsPanelController(new dev.flightdeck.ui.metrics.MetricsPanelViewModel(

@@ -2,8 +2,8 @@ package dev.flightdeck.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.FlightdeckHome;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.runbook.BuiltinRunbooks;
 import dev.flightdeck.runbook.Phase;
 import dev.flightdeck.runbook.Runbook;

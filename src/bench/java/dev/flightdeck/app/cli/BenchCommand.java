@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
                 ConsoleBench.class,
                 ChartBench.class,
                 RollbackBench.class,
+                SessionBench.class,
                 StartupBench.class,
         })
 public final class BenchCommand implements Runnable {

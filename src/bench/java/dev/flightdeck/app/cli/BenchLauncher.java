@@ -1,6 +1,6 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
 import dev.flightdeck.app.Launcher;
 import java.io.PrintWriter;
 import picocli.CommandLine;

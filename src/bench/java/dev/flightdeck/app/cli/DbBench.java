@@ -1,6 +1,6 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
 import dev.flightdeck.db.DatabaseSteps;
 import dev.flightdeck.db.RestoreOutcome;
 import dev.flightdeck.db.admin.DiskSpace;

@@ -1,19 +1,20 @@
 package dev.flightdeck.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
 import dev.flightdeck.journal.Journal;
-import dev.flightdeck.journal.JournalJson;
 import dev.flightdeck.journal.JournalOptions;
 import dev.flightdeck.journal.JournalWriter;
 import dev.flightdeck.journal.Replay;
 import dev.flightdeck.journal.crypto.KeyRing;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.export.EvidencePack;
-import dev.flightdeck.journal.export.HtmlReport;
 import dev.flightdeck.journal.format.SegmentHeader;
 import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.journal.verify.VerificationReport;
+import dev.flightdeck.review.HtmlReport;
+import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionEventCodec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
  * {@code flightdeck bench journal}: durable appends against the disk's raw fsync rate (same directory, same run),
  * verification throughput, and export time for 10,000 events. Uses the production KDF setting.
  */
-@Command(name = "journal", description = "Journal appends vs raw fsync, verification MB/s, export time for 10,000 events.",
+@Command(name = "journal", description = "Journal appends vs raw fsync, verification MB/s, export time for 10,000 events and, with --rehearsal-journal, of a real session's journal.",
         mixinStandardHelpOptions = true)
 public final class JournalBench implements Runnable {
 
@@ -54,6 +55,13 @@ public final class JournalBench implements Runnable {
 
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "4", description = "time spent on each rate, in slices (default 4)")
     private double seconds;
+
+    @Option(names = "--rehearsal-journal", paramLabel = "DIR", description = {"also time the exports of this journal (e.g. of",
+            "'run rehearsal --sandbox --fault --auto-rollback'), opened with the passphrase from --passphrase-file or $FLIGHTDECK_PASSPHRASE"})
+    private Path rehearsalJournal;
+
+    @picocli.CommandLine.Mixin
+    private PassphraseOption passphraseOption;
 
     JournalBench(AppContext context) {
         this.context = context;
@@ -159,6 +167,26 @@ public final class JournalBench implements Runnable {
         out.printf("%-48s %12.0f ms %14s %8s %s%n", "read " + EXPORT_EVENTS + " events (Argon2id 64 MiB + decrypt)", readSeconds * 1000, "", "", "");
         out.printf("%-48s %12.0f ms %14s %8s%n", "export HTML, " + EXPORT_EVENTS + " events (after reading)", htmlSeconds * 1000, "", "");
         out.printf("%-48s %12.0f ms %14s %8s%n", "export JSONL evidence pack, " + EXPORT_EVENTS + " events", jsonlSeconds * 1000, "", "");
+        if (rehearsalJournal != null) {
+            printRehearsalExports(out, key, work);
+        }
+    }
+
+    /** The reviewer's exports of a real session's journal, each from the directory: read (Argon2id + decrypt), verify, render, write. */
+    private void printRehearsalExports(PrintWriter out, OperatorKey key, Path work) {
+        char[] passphrase = passphraseOption.read(context);
+        try (KeyRing keys = new KeyRing(passphrase)) {
+            long records = Journal.read(rehearsalJournal, passphrase).entries().size();
+            double html = best(() -> HtmlReport.render(Journal.read(rehearsalJournal, passphrase),
+                    JournalVerifier.verify(rehearsalJournal, Optional.empty(), Optional.of(keys))));
+            double jsonl = best(() -> writePack(Journal.read(rehearsalJournal, passphrase), key, work.resolve("rehearsal-pack")));
+            out.printf("%-48s %12.0f ms %14s %8s %s%n", "export HTML, rehearsal journal (" + records + " records)", html * 1000, "", "",
+                    "(from the directory: Argon2id, decrypt, verify, render)");
+            out.printf("%-48s %12.0f ms %14s %8s %s%n", "export JSONL, rehearsal journal (" + records + " records)", jsonl * 1000, "", "",
+                    "(from the directory: Argon2id, decrypt, sign)");
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
     }
 
     private static VerificationReport verifyDecrypting(Path corpus) {
@@ -182,9 +210,10 @@ public final class JournalBench implements Runnable {
         }
     }
 
+    /** Step output as the engine writes it (through its codec), so the export renders real steps. */
     private static ObjectNode outputEvent(long number) {
-        return JournalJson.object().put("step", "step-" + number % 40).put("host", "app-" + number % 3).put("stream", "stdout")
-                .put("text", ("line " + number + ": rsync sent 1,204 bytes, received 88 bytes, 2,584.00 bytes/sec\n").repeat(12));
+        return SessionEventCodec.encode(new SessionEvent.StepOutput("step-" + number % 40, "app-" + number % 3, "stdout",
+                ("line " + number + ": rsync sent 1,204 bytes, received 88 bytes, 2,584.00 bytes/sec\n").repeat(12)));
     }
 
     private static void writePack(Replay replay, OperatorKey key, Path pack) {

@@ -1,8 +1,8 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.LiveSession;
-import dev.flightdeck.app.SessionLauncher;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.rollback.RollbackRunner;
 import dev.flightdeck.runbook.BuiltinRunbooks;
 import dev.flightdeck.runbook.Role;

@@ -8,7 +8,7 @@ import dev.flightdeck.ssh.SshSettings;
 import dev.flightdeck.ssh.SshTarget;
 import dev.flightdeck.ssh.hostkey.HostKeyVerifier;
 import dev.flightdeck.ssh.loopback.LoopbackSshd;
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

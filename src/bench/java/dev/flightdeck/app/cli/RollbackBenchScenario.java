@@ -1,9 +1,9 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.FlightdeckHome;
-import dev.flightdeck.app.LiveSession;
-import dev.flightdeck.app.SessionLauncher;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.FlightdeckHome;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.journal.JournalOptions;

@@ -54,14 +54,17 @@ public final class StartupBench implements Runnable {
         }
         List<Variant> variants = variants(out);
         Map<String, List<Long>> millis = new LinkedHashMap<>();
+        Map<String, List<Long>> cpu = new LinkedHashMap<>();
         variants.forEach(variant -> millis.put(variant.name(), new ArrayList<>()));
+        variants.forEach(variant -> cpu.put(variant.name(), new ArrayList<>()));
         try {
             Path home = Files.createTempDirectory("flightdeck-startup-bench");
             for (int run = 0; run < runs; run++) {
                 for (Variant variant : variants) {
-                    long elapsed = firstFrame(variant, home);
-                    millis.get(variant.name()).add(elapsed);
-                    out.printf(Locale.ROOT, "  run %d %-46s %6d ms%n", run + 1, variant.name(), elapsed);
+                    long[] frame = firstFrame(variant, home);
+                    millis.get(variant.name()).add(frame[0]);
+                    cpu.get(variant.name()).add(frame[1]);
+                    out.printf(Locale.ROOT, "  run %d %-46s %6d ms, CPU %6d ms%n", run + 1, variant.name(), frame[0], frame[1]);
                     out.flush();
                 }
             }
@@ -71,7 +74,7 @@ public final class StartupBench implements Runnable {
             Thread.currentThread().interrupt();
             return;
         }
-        print(out, millis);
+        print(out, millis, cpu);
     }
 
     private List<Variant> variants(PrintWriter out) {
@@ -106,7 +109,8 @@ public final class StartupBench implements Runnable {
         return variants;
     }
 
-    private long firstFrame(Variant variant, Path home) throws IOException, InterruptedException {
+    /** Wall-clock milliseconds from starting the process to its first frame, and the CPU milliseconds it used by then. */
+    private long[] firstFrame(Variant variant, Path home) throws IOException, InterruptedException {
         Path marker = home.resolve("first-frame");
         Files.deleteIfExists(marker);
         List<String> command = new ArrayList<>(variant.command());
@@ -128,7 +132,8 @@ public final class StartupBench implements Runnable {
         if (!Files.isRegularFile(marker)) {
             throw new IOException(variant.name() + ": exited with " + process.exitValue() + " without a first frame: " + command);
         }
-        return Long.parseLong(Files.readString(marker, StandardCharsets.UTF_8).trim()) - start;
+        String[] fields = Files.readString(marker, StandardCharsets.UTF_8).trim().split(" ");
+        return new long[] {Long.parseLong(fields[0]) - start, fields.length > 1 ? Long.parseLong(fields[1]) : -1};
     }
 
     /** The JVM options of a jpackage launcher's cfg file, with $APPDIR resolved. */
@@ -155,19 +160,27 @@ public final class StartupBench implements Runnable {
         }
     }
 
-    private void print(PrintWriter out, Map<String, List<Long>> millis) {
+    private void print(PrintWriter out, Map<String, List<Long>> millis, Map<String, List<Long>> cpu) {
         Optional<Long> reference = millis.values().stream().findFirst().map(StartupBench::median);
+        Optional<Long> cpuReference = cpu.values().stream().findFirst().map(StartupBench::median);
         out.println();
-        out.printf(Locale.ROOT, "%-46s %10s %8s %12s%n", "JVM START -> FIRST FRAME", "MEDIAN", "MIN", "×PLAIN JAR");
-        millis.forEach((name, values) -> out.printf(Locale.ROOT, "%-46s %7d ms %5d ms %12s%n", name, median(values),
-                values.stream().mapToLong(Long::longValue).min().orElse(0),
-                reference.map(ref -> String.format(Locale.ROOT, "%.2f", median(values) / (double) ref)).orElse("-")));
+        out.printf(Locale.ROOT, "%-46s %10s %8s %10s %10s %10s%n", "JVM START -> FIRST FRAME", "MEDIAN", "MIN", "×PLAIN JAR",
+                "CPU", "CPU×JAR");
+        millis.forEach((name, values) -> out.printf(Locale.ROOT, "%-46s %7d ms %5d ms %10s %7d ms %10s%n", name, median(values),
+                values.stream().mapToLong(Long::longValue).min().orElse(0), ratio(median(values), reference),
+                median(cpu.get(name)), ratio(median(cpu.get(name)), cpuReference)));
         millis.entrySet().stream().filter(entry -> entry.getKey().contains("AppCDS") && !entry.getKey().contains("no AppCDS"))
-                .findFirst().ifPresent(entry -> out.printf(Locale.ROOT, "goal: installed package < %d ms: %s (%d ms)%n",
-                        GOAL_MILLIS, median(entry.getValue()) < GOAL_MILLIS ? "met" : "NOT met", median(entry.getValue())));
+                .findFirst().ifPresent(entry -> out.printf(Locale.ROOT, "goal: installed package < %d ms: %s (median %d ms, best %d ms)%n",
+                        GOAL_MILLIS, median(entry.getValue()) < GOAL_MILLIS ? "met" : "NOT met", median(entry.getValue()),
+                        entry.getValue().stream().mapToLong(Long::longValue).min().orElse(0)));
         var system = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        out.printf(Locale.ROOT, "machine: %d cores, load average %.1f at the end, median of %d interleaved starts per row%n",
+        out.printf(Locale.ROOT, "machine: %d cores, load average %.1f at the end, median of %d interleaved starts per row"
+                + " (CPU: all threads of the started JVM, less sensitive to other processes' load than wall time)%n",
                 system.getAvailableProcessors(), system.getSystemLoadAverage(), runs);
+    }
+
+    private static String ratio(long value, Optional<Long> reference) {
+        return reference.filter(ref -> ref > 0).map(ref -> String.format(Locale.ROOT, "%.2f", value / (double) ref)).orElse("-");
     }
 
     private static long median(List<Long> values) {

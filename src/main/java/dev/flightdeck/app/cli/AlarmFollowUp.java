@@ -1,6 +1,6 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.LiveSession;
+import dev.flightdeck.live.LiveSession;
 import dev.flightdeck.metrics.rules.ArmedRollback;
 import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.Session;

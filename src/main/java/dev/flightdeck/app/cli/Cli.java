@@ -1,6 +1,6 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.function.UnaryOperator;
@@ -25,7 +25,10 @@ public final class Cli {
 
     /** With commands added by a build that is not the product's (the bench build adds {@code bench}, see src/bench). */
     public static int execute(AppContext context, String[] args, UnaryOperator<CommandLine> extension) {
-        return extension.apply(commandLine(context)).execute(args);
+        java.nio.charset.Charset charset = TerminalText.standardOutputCharset();
+        // out and err after the extension: picocli hands them only to subcommands present when they are set
+        return extension.apply(commandLine(context)).setOut(TerminalText.printWriter(System.out, charset))
+                .setErr(TerminalText.printWriter(System.err, charset)).execute(args);
     }
 
     /** For tests: the same command line, writing to the given streams. */

@@ -1,6 +1,7 @@
 package dev.flightdeck.app.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -8,6 +9,9 @@ import picocli.CommandLine.Spec;
         name = "flightdeck",
         description = "Run maintenance windows on live healthcare systems. Without a command, opens the console.",
         mixinStandardHelpOptions = true,
+        // every subcommand, down to the leaves (runbook list, journal verify, ...), answers --help and --version
+        scope = ScopeType.INHERIT,
+        usageHelpAutoWidth = true,
         versionProvider = VersionProvider.class,
         subcommands = {
                 RunbookCommand.class,
@@ -17,6 +21,7 @@ import picocli.CommandLine.Spec;
                 JournalCommand.class,
                 MetricsCommand.class,
                 SandboxCommand.class,
+                CompletionCommand.class,
         })
 public final class FlightdeckCommand implements Runnable {
 

@@ -1,6 +1,6 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
 import dev.flightdeck.journal.Journal;
 import dev.flightdeck.journal.JournalException;
 import dev.flightdeck.journal.Replay;
@@ -9,11 +9,12 @@ import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.OperatorKeyStore;
 import dev.flightdeck.journal.export.EvidencePack;
 import dev.flightdeck.journal.export.EvidencePackVerifier;
-import dev.flightdeck.journal.export.HtmlReport;
-import dev.flightdeck.journal.export.TimelineText;
 import dev.flightdeck.journal.storage.DurableWrites;
 import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.journal.verify.VerificationReport;
+import dev.flightdeck.review.HtmlReport;
+import dev.flightdeck.review.ReviewModel;
+import dev.flightdeck.review.ReviewText;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,6 +35,8 @@ import picocli.CommandLine.Spec;
 public final class JournalCommand {
 
     static final String PASSPHRASE_VARIABLE = PassphraseOption.VARIABLE;
+    /** {@code journal verify}: every record intact, but the journal does not end with the checkpoint that closed the session. */
+    public static final int NOT_CLOSED = 3;
 
     private final AppContext context;
 
@@ -47,10 +50,13 @@ public final class JournalCommand {
         this.context = context;
     }
 
-    @Command(name = "verify", description = "Check every record, the hash chain and the signatures (no passphrase needed). Exit 0 intact, 1 problem, 2 usage.")
+    @Command(name = "verify", description = {"Check every record, the hash chain and the signatures (no passphrase needed).",
+            "Exit 0 intact and closed, 1 problem, 2 usage, 3 intact but NOT closed (cut short, or a window still running: --allow-open)."})
     int verify(@Parameters(paramLabel = "PATH", description = "a journal directory or an exported evidence pack") Path path,
                @Option(names = "--public-key", paramLabel = "FILE", description = "the operator's published public key (PEM)") Optional<Path> publicKeyFile,
-               @Option(names = "--decrypt", description = "also decrypt and authenticate every record (needs the passphrase)") boolean decrypt) {
+               @Option(names = "--decrypt", description = "also decrypt and authenticate every record (needs the passphrase)") boolean decrypt,
+               @Option(names = "--allow-open", description = "accept a journal that is intact but not closed (a window still running): exit 0") boolean allowOpen,
+               @Option(names = "--json", description = "print the full report as one JSON object (same exit codes)") boolean json) {
         return run(() -> {
             if (!Files.isDirectory(path)) {
                 return usage(path + ": no such journal directory or evidence pack");
@@ -58,9 +64,14 @@ public final class JournalCommand {
             Optional<PublicKey> trusted = publicKeyFile.isPresent() ? Optional.of(OperatorKeyStore.readPublicKey(publicKeyFile.get())) : Optional.empty();
             VerificationReport report = verifyReport(path, trusted, decrypt);
             PrintWriter out = spec.commandLine().getOut();
+            int exitCode = !report.isIntact() ? Cli.PROBLEM : report.isClosed() || allowOpen ? Cli.OK : NOT_CLOSED;
+            if (json) {
+                JsonOutput.println(out, JsonOutput.verification(report, exitCode));
+                return exitCode;
+            }
             report.lines().forEach(out::println);
             out.flush();
-            return report.isIntact() ? Cli.OK : Cli.PROBLEM;
+            return exitCode;
         });
     }
 
@@ -82,11 +93,16 @@ public final class JournalCommand {
     @Command(name = "show", description = "Print the session as a readable timeline (needs the passphrase).")
     int show(@Parameters(paramLabel = "PATH", description = "a journal directory") Path path) {
         return run(() -> {
-            Replay replay = read(path);
-            PrintWriter out = spec.commandLine().getOut();
-            TimelineText.render(replay).forEach(out::println);
-            out.flush();
-            return replay.isIntact() ? Cli.OK : Cli.PROBLEM;
+            char[] passphrase = passphrase();
+            try (KeyRing keys = new KeyRing(passphrase)) {
+                Replay replay = Journal.read(path, passphrase);
+                PrintWriter out = spec.commandLine().getOut();
+                ReviewText.render(ReviewModel.of(replay, JournalVerifier.verify(path, Optional.empty(), Optional.of(keys)))).forEach(out::println);
+                out.flush();
+                return replay.isIntact() ? Cli.OK : Cli.PROBLEM;
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
         });
     }
 
@@ -123,15 +139,6 @@ public final class JournalCommand {
         OperatorKey key = new OperatorKeyStore(context.home().keys()).load(passphrase);
         EvidencePack.write(replay, key, outDirectory);
         return outDirectory;
-    }
-
-    private Replay read(Path path) {
-        char[] passphrase = passphrase();
-        try {
-            return Journal.read(path, passphrase);
-        } finally {
-            Arrays.fill(passphrase, '\0');
-        }
     }
 
     /** --passphrase-file, else $FLIGHTDECK_PASSPHRASE, else an interactive prompt; the caller wipes the result. */

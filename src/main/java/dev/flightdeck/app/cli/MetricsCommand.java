@@ -1,7 +1,7 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.SessionServices;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.live.SessionServices;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
 import dev.flightdeck.inventory.Inventory;
@@ -56,6 +56,9 @@ public final class MetricsCommand implements Callable<Integer> {
 
     @Option(names = "--every", paramLabel = "DURATION", defaultValue = "5s", description = "time between tables and readings (default: ${DEFAULT-VALUE})")
     private String every;
+
+    @Option(names = "--json", description = "print one JSON object per sample round (time, series [{source, signal, value, unit, text, sampledAt}], failing)")
+    private boolean json;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -126,7 +129,11 @@ public final class MetricsCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(PrintWriter out, MetricsEngine engine, Instant now) {
+    private void print(PrintWriter out, MetricsEngine engine, Instant now) {
+        if (json) {
+            JsonOutput.println(out, JsonOutput.metricsRound(engine.store(), engine.collectorStatuses(), now));
+            return;
+        }
         out.println(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault()).format(now));
         MetricsTable.lines(engine.store(), engine.collectorStatuses(), now).forEach(out::println);
         out.println();

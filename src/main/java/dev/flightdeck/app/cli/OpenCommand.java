@@ -1,6 +1,7 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.Console;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -10,13 +11,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "open", mixinStandardHelpOptions = true, description = "Open the console with a runbook file loaded and chosen.")
+@Command(name = "open", mixinStandardHelpOptions = true, description = "Open the console, with a runbook file loaded and chosen when one is given. Also what flightdeck does without arguments.")
 public final class OpenCommand implements Callable<Integer> {
 
     private final AppContext context;
 
     @Spec private CommandSpec spec;
-    @Parameters(paramLabel = "FILE", description = "a runbook file") private Path file;
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "a runbook file") private Path file;
 
     OpenCommand(AppContext context) {
         this.context = context;
@@ -24,11 +25,16 @@ public final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(file)) {
+        if (file != null && !Files.isRegularFile(file)) {
             spec.commandLine().getErr().println("flightdeck: " + file + ": no such file");
             return Cli.USAGE;
         }
-        dev.flightdeck.ui.ConsoleLauncher.launch(context, Optional.of(file));
+        Optional<Console> console = Console.installed();
+        if (console.isEmpty()) {
+            spec.commandLine().getErr().println("flightdeck: this build has no console (JavaFX); use a command, see flightdeck --help");
+            return Cli.USAGE;
+        }
+        console.get().open(context, Optional.ofNullable(file));
         return Cli.CONSOLE_OPENED;
     }
 }

@@ -1,8 +1,8 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.LiveSession;
-import dev.flightdeck.app.SessionLauncher;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
 import dev.flightdeck.inventory.Inventory;
@@ -10,6 +10,7 @@ import dev.flightdeck.rollback.AfterClose;
 import dev.flightdeck.rollback.RollbackPlanner;
 import dev.flightdeck.rollback.VerificationTable;
 import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.session.JournaledSources;
 import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionFold;
@@ -44,9 +45,9 @@ public final class RollbackCommand implements Callable<Integer> {
     @Spec private CommandSpec spec;
     @Mixin private PassphraseOption passphrase;
     @Option(names = "--journal", paramLabel = "DIR", required = true, description = "the session's journal directory") private Path journal;
-    @Option(names = "--inventory", paramLabel = "FILE", description = "the inventory the session ran against") private Path inventoryFile;
+    @Option(names = "--inventory", paramLabel = "FILE", description = "the inventory the session ran against (default: the copy in the journal)") private Path inventoryFile;
     @Option(names = "--operator", paramLabel = "NAME", required = true, description = "who runs the rollback") private String operator;
-    @Option(names = "--runbook", paramLabel = "ID|FILE", description = "the runbook the session ran (default: the built-in it names)") private String runbookName;
+    @Option(names = "--runbook", paramLabel = "ID|FILE", description = "the runbook the session ran, checked against the journal's SHA-256 (default: the copy in the journal)") private String runbookName;
     @Option(names = "--plan", description = "only print the plan") private boolean planOnly;
     @Option(names = "--yes", description = "confirm checklist items of the plan (recorded as confirmed in non-interactive mode)") private boolean yes;
     @Option(names = "--reason", paramLabel = "TEXT", description = "why the rollback is started (journaled; required with --reopen)") private String reason;
@@ -73,13 +74,15 @@ public final class RollbackCommand implements Callable<Integer> {
             List<Recorded> history = SessionJournals.read(journal, secret);
             SessionEvent.SessionOpened opened = SessionJournals.openingOf(history).orElseThrow(() ->
                     new IllegalArgumentException(journal + " holds no Flightdeck session"));
-            RunbookSource source = RunbookSource.of(runbookName != null ? runbookName : opened.runbookId());
+            // the runbook travels in the journal; a file given explicitly must be the one the session ran
+            RunbookSource source = runbookName != null ? RunbookSource.of(runbookName) : RunbookSource.fromJournal(opened, journal);
             if (!source.sha256().equals(opened.runbookSha256())) {
-                err.println("flightdeck: the session ran a different version of runbook '" + opened.runbookId()
-                        + "'; pass --runbook with the file it ran");
+                err.println("flightdeck: " + runbookName + " is not the runbook the session ran: its SHA-256 is " + source.sha256()
+                        + ", the journal's " + opened.runbookSha256() + (opened.runbookText() != null ? "; leave out --runbook to use the journal's copy" : ""));
                 return Cli.USAGE;
             }
-            Runbook runbook = source.parsed().orElseThrow();
+            Runbook runbook = source.parsed().value().orElseThrow(() -> new IllegalArgumentException("the runbook of " + journal + " does not read: "
+                    + source.parsed().errors().stream().map(problem -> problem.format()).findFirst().orElse("")));
             SessionState state = SessionFold.fold(runbook, history);
             Optional<String> afterClose = AfterClose.warning(state, Instant.now(), ZoneId.systemDefault());
             if (planOnly) {
@@ -102,11 +105,13 @@ public final class RollbackCommand implements Callable<Integer> {
                 err.println("flightdeck: --reopen is for a closed session; this one is still open, so its rollback starts without it");
                 return Cli.USAGE;
             }
-            Inventory inventory = InventoryFiles.read(inventoryFile, err).orElse(null);
+            Optional<Inventory> journaled = inventoryFile == null ? JournaledSources.inventoryOf(opened).flatMap(parsed -> parsed.value()) : Optional.empty();
+            Inventory inventory = journaled.isPresent() ? journaled.get() : InventoryFiles.read(inventoryFile, err).orElse(null);
             if (inventory == null) {
                 return Cli.PROBLEM;
             }
-            return rollBack(runbook, source.sha256(), inventory, secret, out);
+            String inventoryName = journaled.isPresent() ? opened.inventory() : inventoryFile == null ? "(none)" : inventoryFile.toString();
+            return rollBack(runbook, source.sha256(), inventory, inventoryName, secret, out);
         } catch (IllegalArgumentException | SessionRuleException e) {
             err.println("flightdeck: " + e.getMessage());
             return Cli.USAGE;
@@ -115,12 +120,13 @@ public final class RollbackCommand implements Callable<Integer> {
         }
     }
 
-    private int rollBack(Runbook runbook, String sha256, Inventory inventory, char[] secret, PrintWriter out) throws Exception {
-        SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, sha256, inventory,
-                inventoryFile == null ? "(none)" : inventoryFile.toString(), Map.of(), operator, journal, secret,
+    private int rollBack(Runbook runbook, String sha256, Inventory inventory, String inventoryName, char[] secret, PrintWriter out) throws Exception {
+        SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, sha256, inventory, inventoryName, Map.of(), operator, journal, secret,
                 PgPassFile.standardLocation(context.environment()).orElse(new PromptedPassword(RunCommand::promptDatabasePassword)),
                 new TerminalCredentials(), SessionEvent.Mode.LIVE);
-        try (LiveSession live = SessionLauncher.forProduction(context).resume(choices, "reopened for the rollback")) {
+        try (LiveSession live = SessionLauncher.forProduction(context).withSecretPrompt(NotificationWarnings::prompt)
+                .resume(choices, "reopened for the rollback")) {
+            NotificationWarnings.follow(live.notifications().outbox(), out);
             return new HeadlessRollback(out, yes, skips).run(live.session(), reason == null ? "emergency rollback from the command line" : reason, operator);
         }
     }

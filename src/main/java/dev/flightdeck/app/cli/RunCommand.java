@@ -1,9 +1,9 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.LiveSession;
-import dev.flightdeck.app.SessionLauncher;
-import dev.flightdeck.app.SessionServices;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
+import dev.flightdeck.live.SessionServices;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
@@ -15,6 +15,7 @@ import dev.flightdeck.runbook.RunbookValidator;
 import dev.flightdeck.runbook.VariableDefinition;
 import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.sandbox.SandboxException;
+import dev.flightdeck.runbook.ShellTemplate;
 import dev.flightdeck.session.DryRun;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
@@ -63,6 +64,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--sandbox", description = "start the rehearsal sandbox in this process and run against it (instead of --inventory); stopped at the end")
     private boolean sandbox;
     @Option(names = "--fault", description = "with --sandbox: v2 of the clinic app answers 5 %% errors at 3x latency") private boolean fault;
+    @Option(names = "--json", description = "print every session event as one JSON object per line on standard output (the progress text goes to standard error)")
+    private boolean json;
     /** The sandbox started for --sandbox: its inventory, database password and SSH key take the place of the operator's. */
     private RunningSandbox rehearsal;
 
@@ -154,6 +157,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         if (!step.text().isBlank() && !step.text().equals(step.step().displayTitle())) {
             step.text().lines().forEach(line -> out.println("          | " + line));
         }
+        if (step.step().action() instanceof dev.flightdeck.runbook.StepAction.Run run) {
+            ShellTemplate.rawSplices(run.command()).forEach(name ->
+                    out.println("          ! ${raw:" + name + "} is spliced as shell text, unquoted: its value is part of the command"));
+        }
     }
 
     private int runSession(Runbook runbook, String sha256, Inventory inventory, Map<String, String> values, PrintWriter out, PrintWriter err)
@@ -170,14 +177,19 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, sha256, inventory,
                 inventoryFile == null ? "(none)" : inventoryFile.toString(), values, operator, journal, secret, databasePasswords,
                 rehearsal != null ? rehearsal.sshCredentials() : new TerminalCredentials(), rehearsal != null ? SessionEvent.Mode.REHEARSAL : SessionEvent.Mode.LIVE);
-        SessionLauncher launcher = SessionLauncher.forProduction(context);
+        SessionLauncher launcher = SessionLauncher.forProduction(context).withSecretPrompt(NotificationWarnings::prompt);
         try (LiveSession live = resume ? launcher.resume(choices, "resumed from the command line") : launcher.start(choices)) {
             Session session = live.session();
+            if (json) {
+                out = followAsJson(session, out, err);
+            }
+            NotificationWarnings.follow(live.notifications().outbox(), out);
             trustHosts(live.services(), session, out);
             out.println((resume ? "Resumed " : "Started ") + runbook.title() + " as " + operator + ", journal " + journal);
             int result = new HeadlessRun(session, out, yes, approversByRole(), rerun, markDone)
                     .stopWhen(() -> autoRollback && session.state().rollbackRequested().isPresent()).run();
             if (result != HeadlessRun.DONE) {
+                adviseOnUnknownHostKeys(session, err);
                 result = new AlarmFollowUp(live, out, autoRollback, yes).after(result, rollbackCommand());
             } else {
                 out.println("All steps done. Closing checkpoint " + session.finishSession("all steps done") + " (write it into the change ticket).");
@@ -190,6 +202,32 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         } finally {
             Arrays.fill(secret, '\0');
         }
+    }
+
+    /** A host whose key is in no known_hosts file: how to trust it from the command line, as ssh would ask. */
+    private static void adviseOnUnknownHostKeys(Session session, PrintWriter err) {
+        Map<String, String> unknown = new LinkedHashMap<>();
+        session.state().runbook().steps().forEach(step -> session.state().record(step.id()).outputs().forEach((name, value) -> {
+            if (name.startsWith(dev.flightdeck.session.steps.RunStepExecutor.UNKNOWN_HOST_KEY)) {
+                unknown.put(name.substring(dev.flightdeck.session.steps.RunStepExecutor.UNKNOWN_HOST_KEY.length()), value);
+            }
+        }));
+        unknown.forEach((host, key) -> err.println("flightdeck: the host key of " + host + " is not known (" + key + "). Compare it with the"
+                + " server's own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on " + host + "); if it is the same, run again with --trust-host "
+                + host + "=" + key.substring(key.indexOf(' ') + 1) + " (the decision is journaled)."));
+    }
+
+    /** --json: events as JSON lines on standard output; the progress text moves to standard error. */
+    private static PrintWriter followAsJson(Session session, PrintWriter out, PrintWriter err) {
+        session.addListener(new dev.flightdeck.session.SessionListener() {
+            @Override
+            public void recorded(dev.flightdeck.session.Recorded event, dev.flightdeck.session.SessionState state) {
+                synchronized (out) {
+                    JsonOutput.println(out, JsonOutput.event(event));
+                }
+            }
+        });
+        return err;
     }
 
     private String rollbackCommand() {

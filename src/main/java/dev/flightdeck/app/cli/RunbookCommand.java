@@ -1,6 +1,6 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.runbook.BuiltinRunbooks;
@@ -9,6 +9,7 @@ import dev.flightdeck.runbook.MarkdownImporter;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.RunbookValidator;
+import dev.flightdeck.yaml.TextFiles;
 import dev.flightdeck.ssh.SshInventoryCheck;
 import dev.flightdeck.ssh.SshUserHome;
 import dev.flightdeck.yaml.Parsed;
@@ -42,8 +43,14 @@ public final class RunbookCommand {
     }
 
     @Command(name = "list", description = "List the built-in runbooks.")
-    int list() {
+    int list(@Option(names = "--json", description = "print a JSON array of {id, title, source, phases, steps}") boolean json) {
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            var array = JsonOutput.object().arrayNode();
+            BuiltinRunbooks.loadAll().forEach(parsed -> array.add(JsonOutput.runbook(parsed.value().orElseThrow())));
+            JsonOutput.println(out, array);
+            return Cli.OK;
+        }
         out.printf("%-28s %-52s %-30s %6s %6s%n", "ID", "TITLE", "SOURCE", "PHASES", "STEPS");
         for (Parsed<Runbook> parsed : BuiltinRunbooks.loadAll()) {
             Runbook runbook = parsed.value().orElseThrow();
@@ -57,8 +64,19 @@ public final class RunbookCommand {
     int validate(
             @Parameters(paramLabel = "FILE", arity = "1..*", description = "runbook files (*.runbook.yaml)") List<Path> files,
             @Option(names = "--inventory", paramLabel = "INV", description = "also check targets, databases and endpoints against this inventory, and its hosts against ~/.ssh")
-            Optional<Path> inventoryFile) {
+            Optional<Path> inventoryFile,
+            @Option(names = "--json", description = "print one JSON object: valid, files, errors, warnings, problems [{file, line, column, severity, message}]")
+            boolean json) {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                err.println("flightdeck: " + file + ": " + (Files.isDirectory(file) ? "is a directory; name the runbook files in it"
+                        : Files.exists(file) ? "cannot be read (permissions)" : "no such file"));
+                err.flush();
+                return Cli.USAGE;
+            }
+        }
         List<Problem> problems = new ArrayList<>();
         Optional<Inventory> inventory = Optional.empty();
         if (inventoryFile.isPresent()) {
@@ -68,6 +86,10 @@ public final class RunbookCommand {
         }
         for (Path file : files) {
             problems.addAll(validateOne(file, inventory));
+        }
+        if (json) {
+            JsonOutput.println(out, JsonOutput.validation(files.stream().map(Path::toString).toList(), problems));
+            return problems.stream().anyMatch(Problem::isError) ? Cli.PROBLEM : Cli.OK;
         }
         problems.forEach(problem -> out.println(problem.format()));
         long errors = problems.stream().filter(Problem::isError).count();
@@ -122,7 +144,8 @@ public final class RunbookCommand {
     }
 
     @Command(name = "show", description = "Print a runbook as a plain-text checklist.")
-    int show(@Parameters(paramLabel = "ID|FILE", description = "a built-in id (see 'runbook list') or a runbook file") String idOrFile) {
+    int show(@Parameters(paramLabel = "ID|FILE", description = "a built-in id (see 'runbook list') or a runbook file") String idOrFile,
+             @Option(names = "--brief", description = "leave out the runbook's, phases' and steps' descriptions") boolean brief) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Parsed<Runbook> parsed;
@@ -146,38 +169,57 @@ public final class RunbookCommand {
             parsed.problems().forEach(problem -> err.println(problem.format()));
             return Cli.PROBLEM;
         }
-        out.print(ChecklistPrinter.print(parsed.value().orElseThrow()));
+        out.print(ChecklistPrinter.print(parsed.value().orElseThrow(), !brief));
         out.flush();
         return Cli.OK;
     }
 
-    @Command(name = "import-md", description = "Turn a Markdown runbook (like the seed documents) into a runbook file.")
+    @Command(name = "import-md", description = "Turn a Markdown runbook (like the seed documents) into a runbook file;"
+            + " prints every judgement it made with the document's line.")
     int importMarkdown(
             @Parameters(paramLabel = "FILE.md") Path markdown,
-            @Option(names = {"-o", "--out"}, paramLabel = "OUT.yaml", description = "where to write it (default: print it)") Optional<Path> output)
+            @Option(names = {"-o", "--out"}, paramLabel = "OUT.yaml", description = "where to write it (default: print it)") Optional<Path> output,
+            @Option(names = "--report", paramLabel = "FILE", description = "also write the import report (every judgement, with its line) to FILE")
+            Optional<Path> reportFile)
             throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(markdown)) {
-            err.println("flightdeck: " + markdown + ": no such file");
+            err.println("flightdeck: " + markdown + (Files.isDirectory(markdown) ? ": is a directory, not a Markdown file" : ": no such file"));
             return Cli.USAGE;
         }
-        String text = Files.readString(markdown, StandardCharsets.UTF_8);
-        String yaml = MarkdownImporter.toYaml(text, markdown.getFileName().toString());
+        String text;
+        try {
+            text = TextFiles.readUtf8(markdown);
+        } catch (TextFiles.BadEncodingException e) {
+            err.println(markdown + ":" + e.position() + ": " + e.getMessage());
+            return Cli.PROBLEM;
+        }
+        MarkdownImporter.Result imported = MarkdownImporter.importMarkdown(text, markdown.getFileName().toString());
+        String yaml = imported.yaml();
         Parsed<Runbook> check = RunbookLoader.load(yaml, output.map(Path::toString).orElse("(imported)"), "imported");
         if (!check.isValid()) {
             check.errors().forEach(problem -> err.println(problem.format()));
             err.println("flightdeck: the import produced an invalid runbook; this is a defect in the importer, please report it");
             return Cli.PROBLEM;
         }
+        String report = imported.report().format(markdown.toString());
+        if (reportFile.isPresent()) {
+            Files.writeString(reportFile.get(), report, StandardCharsets.UTF_8);
+        }
         if (output.isPresent()) {
             Files.writeString(output.get(), yaml, StandardCharsets.UTF_8);
             Runbook runbook = check.value().orElseThrow();
-            out.printf("wrote %s: %d phases, %d steps%n", output.get(), runbook.phases().size(), runbook.stepCount());
+            out.printf("wrote %s: %d phases, %d steps, %d rollback steps, %d rollback triggers; %d judgements to review%n", output.get(),
+                    runbook.phases().size(), runbook.stepCount(), runbook.rollback().size(), runbook.rollbackTriggers().size(),
+                    imported.report().judgements().size());
+            out.print(report);
         } else {
             out.print(yaml);
+            err.print(report);
         }
         out.flush();
+        err.flush();
         return Cli.OK;
     }
 

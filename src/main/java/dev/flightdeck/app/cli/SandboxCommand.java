@@ -1,6 +1,6 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
+import dev.flightdeck.home.AppContext;
 import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.sandbox.Sandbox;
 import dev.flightdeck.sandbox.SandboxException;
@@ -18,15 +18,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = {"Start the rehearsal sandbox on this computer (a clinic database, the clinic app on app1 and app2,",
-                "SSH hosts app1, app2, db1 on 127.0.0.1) and keep it up until Ctrl-C; then everything is stopped and removed.",
+        description = {"Start the rehearsal sandbox on this computer and keep it up until Ctrl-C.",
+                "It has a clinic database, the clinic app on app1 and app2, and SSH hosts app1, app2, db1 on 127.0.0.1;",
+                "on Ctrl-C everything is stopped and removed.",
                 "Exit 0 after a clean stop, 1 when it could not start."})
 public final class SandboxCommand implements java.util.concurrent.Callable<Integer> {
 
     private final AppContext context;
 
     @Spec private CommandSpec spec;
-    @Option(names = "--fault", description = "v2 of the clinic app answers 5 % errors at 3x latency (the rollback scenario)") private boolean fault;
+    @Option(names = "--fault", description = "v2 of the clinic app answers 5 %% errors at 3x latency (the rollback scenario)") private boolean fault;
     @Option(names = "--dir", paramLabel = "DIR", description = "where the sandbox keeps its files (default: the sandbox folder in Flightdeck's home)")
     private Path directory;
     @Option(names = "--for", paramLabel = "DURATION", description = "stop by itself after this long (e.g. 30m); default: until Ctrl-C")
@@ -47,7 +48,7 @@ public final class SandboxCommand implements java.util.concurrent.Callable<Integ
         }
         RunningSandbox sandbox;
         try {
-            sandbox = Sandbox.start(new SandboxOptions(directory == null ? context.home().sandbox() : directory, fault, context.home().knownHosts()));
+            sandbox = Sandbox.start(new SandboxOptions(directory == null ? context.home().sandbox() : directory, fault, context.home().knownHosts(), context.environment()));
         } catch (SandboxException e) {
             err.println("flightdeck: " + e.describe());
             return Cli.PROBLEM;

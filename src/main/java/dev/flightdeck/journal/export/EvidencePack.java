@@ -32,7 +32,9 @@ public final class EvidencePack {
     public static final String MANIFEST = "manifest.json";
     public static final String SIGNATURE = "manifest.sig";
     public static final String PUBLIC_KEY = "operator-ed25519.pub";
-    public static final String FORMAT = "flightdeck-evidence-v1";
+    /** v2 added {@code chainHead}, {@code lastCheckpoint} and {@code closed} to the manifest; v1 packs still verify. */
+    public static final String FORMAT = "flightdeck-evidence-v2";
+    public static final String FORMAT_V1 = "flightdeck-evidence-v1";
 
     private EvidencePack() {
     }
@@ -42,7 +44,9 @@ public final class EvidencePack {
         ObjectNode manifest = JournalJson.object().put("format", FORMAT).put("session", String.valueOf(replay.sessionId()))
                 .put("records", replay.entries().size()).put("segments", replay.scan().segments().size())
                 .put("events", EVENTS).put("eventsSha256", Sha256.hex(Sha256.of(events)))
-                .put("lastSequence", replay.lastSequence()).put("sealed", replay.isSealed())
+                .put("lastSequence", replay.lastSequence()).put("sealed", replay.isSealed()).put("closed", replay.isClosed())
+                .put("chainHead", chainHead(replay))
+                .put("lastCheckpoint", replay.checkpoints().isEmpty() ? null : replay.checkpoints().get(replay.checkpoints().size() - 1).shortHash())
                 .put("publicKeyFingerprint", PublicKeys.fingerprint(signingKey.publicKey())).put("exportedAt", Instant.now().toString());
         byte[] manifestBytes = JournalJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
         DurableWrites.writeOwnerOnly(outDirectory.resolve(EVENTS), events);
@@ -51,6 +55,19 @@ public final class EvidencePack {
                 Base64.getEncoder().encode(signingKey.sign(manifestBytes)));
         DurableWrites.writeOwnerOnly(outDirectory.resolve(PUBLIC_KEY),
                 PublicKeys.toPem(signingKey.publicKey()).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The chain hash after the last record exported (hex), the value a verifier must arrive at. */
+    private static String chainHead(Replay replay) {
+        byte[] head = null;
+        for (ScannedSegment segment : replay.scan().segments()) {
+            for (ScannedFrame frame : segment.frames()) {
+                if (frame.sequence() <= replay.lastSequence()) {
+                    head = frame.chainAfter();
+                }
+            }
+        }
+        return head == null ? null : Sha256.hex(head);
     }
 
     static String events(Replay replay) {

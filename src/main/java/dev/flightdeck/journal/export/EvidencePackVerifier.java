@@ -40,15 +40,18 @@ public final class EvidencePackVerifier {
                     + "pass --public-key for an independent check) ") + PublicKeys.fingerprint(key);
             List<String> lines = new String(events, StandardCharsets.UTF_8).lines().toList();
             PackChainCheck chain = new PackChainCheck(key);
-            Optional<JournalProblem> problem = manifestProblem(manifest, events, signature, key);
-            if (problem.isEmpty()) {
-                problem = chain.check(lines);
-            }
+            // the chain is checked even after a manifest problem, so that the counts printed are the file's, not zero
+            Optional<JournalProblem> manifestProblem = manifestProblem(manifest, events, signature, key);
+            Optional<JournalProblem> chainProblem = chain.check(lines);
+            Optional<JournalProblem> problem = manifestProblem.or(() -> chainProblem);
             if (problem.isEmpty()) {
                 problem = countProblem(manifest, chain);
             }
             List<String> notes = new ArrayList<>(List.of("entries are plaintext bound by the signed manifest; the chain and checkpoints prove the original records"));
-            return new VerificationReport(pack.toString(), chain.segments(), chain.records(), chain.checkpoints(), problem, List.of(),
+            // counts are the file's, also when the check stopped at a problem before its end
+            int segments = (int) lines.stream().filter(line -> line.startsWith("{\"kind\":\"segment\"")).count();
+            long records = lines.stream().filter(line -> line.startsWith("{\"kind\":\"record\"")).count();
+            return new VerificationReport(pack.toString(), segments, records, chain.checkpoints(), problem, List.of(),
                     chain.recordsAfterLastCheckpoint(), keyNote, notes, false);
         } catch (IOException | IllegalArgumentException e) {
             throw new JournalException(JournalErrorCode.EVIDENCE_INVALID, "The evidence pack " + pack + " cannot be read (" + e.getMessage() + ").", e);
@@ -60,7 +63,7 @@ public final class EvidencePackVerifier {
             return problem(EvidencePack.MANIFEST, "the manifest signature is not valid for the operator's key");
         }
         JsonNode node = JournalJson.MAPPER.readTree(manifest);
-        if (!EvidencePack.FORMAT.equals(node.path("format").asText())) {
+        if (!EvidencePack.FORMAT.equals(node.path("format").asText()) && !EvidencePack.FORMAT_V1.equals(node.path("format").asText())) {
             return problem(EvidencePack.MANIFEST, "unknown evidence format " + node.path("format").asText());
         }
         if (!Sha256.hex(Sha256.of(events)).equals(node.path("eventsSha256").asText())) {
@@ -73,6 +76,16 @@ public final class EvidencePackVerifier {
         JsonNode node = JournalJson.MAPPER.readTree(manifest);
         if (node.path("records").asLong() != chain.records()) {
             return problem(EvidencePack.MANIFEST, "the manifest lists " + node.path("records").asLong() + " records, the events file " + chain.records());
+        }
+        if (node.hasNonNull("chainHead") && !node.path("chainHead").asText().equals(chain.chainHead())) {
+            return problem(EvidencePack.MANIFEST, "the manifest's chain head " + node.path("chainHead").asText()
+                    + " is not where the events file's chain ends (" + chain.chainHead() + ")");
+        }
+        boolean closed = !chain.checkpoints().isEmpty() && chain.recordsAfterLastCheckpoint() == 0
+                && chain.checkpoints().get(chain.checkpoints().size() - 1).closesSession();
+        if (node.has("closed") && node.path("closed").asBoolean() != closed) {
+            return problem(EvidencePack.MANIFEST, "the manifest says the session was " + (node.path("closed").asBoolean() ? "" : "not ")
+                    + "closed, the events file's last checkpoint says otherwise");
         }
         return Optional.empty();
     }

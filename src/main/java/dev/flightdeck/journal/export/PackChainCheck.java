@@ -37,15 +37,24 @@ final class PackChainCheck {
         this.key = key;
     }
 
+    /** @param lines the events file's lines, each without its newline (the file's bytes are UTF-8, one {@code \n} per line) */
     Optional<JournalProblem> check(List<String> lines) throws IOException {
+        long offset = 0;
         for (int number = 1; number <= lines.size(); number++) {
-            JsonNode line = JournalJson.MAPPER.readTree(lines.get(number - 1));
+            String text = lines.get(number - 1);
+            JsonNode line = JournalJson.MAPPER.readTree(text);
             String what = "segment".equals(line.path("kind").asText()) ? segment(line) : record(line);
             if (what != null) {
-                return Optional.of(new JournalProblem(EvidencePack.EVENTS + " line " + number, number, line.path("sequence").asLong(-1), what));
+                return Optional.of(new JournalProblem(EvidencePack.EVENTS + " line " + number, offset, line.path("sequence").asLong(-1), what));
             }
+            offset += text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
         }
         return Optional.empty();
+    }
+
+    /** The chain hash after the last record checked (hex). */
+    String chainHead() {
+        return Sha256.hex(chain);
     }
 
     private String segment(JsonNode line) {

@@ -43,6 +43,7 @@ public record VerificationReport(String subject, int segments, long records, Lis
         lines.add("records:      " + records + " in " + segments + " segment(s), " + checkpoints.size() + " signed checkpoint(s)");
         lines.add("first problem: " + problem.map(JournalProblem::describe).orElse("none"));
         tornTails.forEach(tear -> lines.add("torn tail:    " + tear.describe()));
+        lines.add("closed:       " + (isClosed() ? "closed" : "NOT closed"));
         lines.add("tail:         " + (isClosed() ? "sealed by the checkpoint that closed the session"
                 : isSealed() ? "sealed by a checkpoint, but the session was NOT closed (still open, or cut short after it)"
                 : recordsAfterLastCheckpoint + " record(s) after the last checkpoint are NOT sealed"));

@@ -28,6 +28,7 @@ final class RuleEvaluation {
     private double lastValue = Double.NaN;
     private long episodeStart = NONE;
     private int failuresInRow;
+    private int samplesInEpisode;
     private OptionalDouble lastLimit = OptionalDouble.empty();
 
     RuleEvaluation(TriggerSpec spec, SeriesId series, Duration staleAfter) {
@@ -75,9 +76,12 @@ final class RuleEvaluation {
         }
         if (episodeStart == NONE) {
             episodeStart = time;
+            samplesInEpisode = 0;
         }
+        samplesInEpisode++;
         long needed = threshold.sustainedFor().map(Duration::toMillis).orElse(0L);
-        return advance(time - episodeStart >= needed);
+        int samplesNeeded = threshold.unit() == TriggerRule.Unit.BASELINE_MULTIPLE ? Thresholds.MINIMUM_RELATIVE_SAMPLES : 1;
+        return advance(time - episodeStart >= needed && samplesInEpisode >= samplesNeeded);
     }
 
     private boolean failure(int needed, long time, double value) {
@@ -105,6 +109,7 @@ final class RuleEvaluation {
         state = next;
         episodeStart = NONE;
         failuresInRow = 0;
+        samplesInEpisode = 0;
     }
 
     TriggerSpec spec() {

@@ -36,7 +36,7 @@ public final class NotifyStepExecutor implements StepExecutor {
         } catch (Bindings.UnboundVariableException e) {
             return StepResult.failed("cannot write the notice: " + e.getMessage());
         }
-        String audience = notify.audience().isBlank() ? "stakeholders" : notify.audience();
+        String audience = notify.recipients();
         run.output().line("notice", OutputSink.Stream.STDOUT, "To " + audience + ": " + message);
         if (notify.webhook().isEmpty()) {
             return StepResult.succeeded("notice recorded for " + audience, Map.of());

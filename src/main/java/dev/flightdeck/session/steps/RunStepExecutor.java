@@ -47,7 +47,7 @@ public final class RunStepExecutor implements StepExecutor {
         String command;
         String on;
         try {
-            command = run.bindings().bind(action.command());
+            command = run.bindings().bindCommand(action.command());
             on = run.bindings().bind(run.step().target().orElseThrow());
         } catch (Bindings.UnboundVariableException e) {
             return StepResult.failed("cannot run: " + e.getMessage());

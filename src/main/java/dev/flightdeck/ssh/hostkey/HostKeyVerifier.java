@@ -45,7 +45,16 @@ public final class HostKeyVerifier {
 
     /** Decides about a key a server presented during key exchange. */
     public synchronized HostKeyVerdict verify(PresentedKey key) {
-        HostKeyVerdict verdict = lookup(key);
+        return verify(key, List.of());
+    }
+
+    /**
+     * The same, reading {@code readOnlyOverride} instead of the default read-only files when it is not empty
+     * (ssh-config's {@code UserKnownHostsFile} and {@code GlobalKnownHostsFile} for this host); Flightdeck's own file
+     * is always read.
+     */
+    public synchronized HostKeyVerdict verify(PresentedKey key, List<Path> readOnlyOverride) {
+        HostKeyVerdict verdict = lookup(key, readOnlyOverride);
         if (verdict instanceof HostKeyVerdict.Unknown) {
             String fingerprint = pendingTrust.get(key.knownHostsName());
             if (key.fingerprint().equals(fingerprint)) {
@@ -86,13 +95,27 @@ public final class HostKeyVerifier {
 
     /** Key types already known for a host, so the client can ask the server for those first (as OpenSSH does). */
     public List<String> knownKeyTypes(String knownHostsName) {
-        return KnownHostsFiles.forHost(KnownHostsFiles.read(files()), knownHostsName).stream()
+        return knownKeyTypes(knownHostsName, List.of());
+    }
+
+    public List<String> knownKeyTypes(String knownHostsName, List<Path> readOnlyOverride) {
+        return KnownHostsFiles.forHost(KnownHostsFiles.read(files(readOnlyOverride)), knownHostsName).stream()
                 .filter(line -> line.marker() == KnownHostLine.Marker.NONE)
                 .map(KnownHostLine::keyType).distinct().toList();
     }
 
-    private HostKeyVerdict lookup(PresentedKey key) {
-        List<KnownHostLine> known = KnownHostsFiles.forHost(KnownHostsFiles.read(files()), key.knownHostsName());
+    /**
+     * Where {@code @cert-authority} lines name this host ({@code file:line}). Flightdeck does not check host
+     * certificates yet, so such a host reads as unknown; the message points at these lines.
+     */
+    public List<String> certificateAuthorities(String knownHostsName, List<Path> readOnlyOverride) {
+        return KnownHostsFiles.read(files(readOnlyOverride)).stream()
+                .filter(line -> line.marker() == KnownHostLine.Marker.CERT_AUTHORITY && line.matchesHost(knownHostsName))
+                .map(KnownHostLine::location).toList();
+    }
+
+    private HostKeyVerdict lookup(PresentedKey key, List<Path> readOnlyOverride) {
+        List<KnownHostLine> known = KnownHostsFiles.forHost(KnownHostsFiles.read(files(readOnlyOverride)), key.knownHostsName());
         Optional<KnownHostLine> revoked = known.stream()
                 .filter(line -> line.marker() == KnownHostLine.Marker.REVOKED && key.sameKeyAs(line.blob())).findFirst();
         if (revoked.isPresent()) {
@@ -134,7 +157,11 @@ public final class HostKeyVerifier {
     }
 
     private List<Path> files() {
-        List<Path> all = new ArrayList<>(readOnlyFiles);
+        return files(List.of());
+    }
+
+    private List<Path> files(List<Path> readOnlyOverride) {
+        List<Path> all = new ArrayList<>(readOnlyOverride.isEmpty() ? readOnlyFiles : readOnlyOverride);
         all.add(flightdeckFile);
         return all;
     }

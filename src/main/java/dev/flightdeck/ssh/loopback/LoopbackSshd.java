@@ -1,5 +1,6 @@
 package dev.flightdeck.ssh.loopback;
 
+import dev.flightdeck.ssh.keys.OpenSshKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * A real OpenSSH {@code sshd} on 127.0.0.1, run as the current user with its own config, ed25519 host key,
- * ed25519 user key and authorized_keys in one directory. Used by {@code flightdeck bench ssh}, by the
+ * ed25519 user key (made in Java, {@link OpenSshKeys}) and authorized_keys in one directory. Used by {@code flightdeck bench ssh}, by the
  * interoperability tests and (later) by the sandbox. Nothing outside the directory is read or written,
  * except {@code /run/sshd}, which sshd insists on for privilege separation.
  */
@@ -46,9 +47,9 @@ public final class LoopbackSshd implements AutoCloseable {
         Path hostKey = directory.resolve("ssh_host_ed25519_key");
         Path userKey = directory.resolve("id_ed25519");
         if (!Files.exists(hostKey)) {
-            SshKeygen.generate(hostKey, "ed25519");
-            SshKeygen.generate(userKey, "ed25519");
-            Files.writeString(directory.resolve("authorized_keys"), SshKeygen.publicKey(userKey) + "\n");
+            OpenSshKeys.generate(hostKey, OpenSshKeys.Type.ED25519);
+            OpenSshKeys.generate(userKey, OpenSshKeys.Type.ED25519);
+            Files.writeString(directory.resolve("authorized_keys"), OpenSshKeys.publicKeyLine(userKey) + "\n");
         }
         int port = freePort();
         Path config = directory.resolve("sshd_config");
@@ -85,51 +86,24 @@ public final class LoopbackSshd implements AutoCloseable {
 
     /** {@code [127.0.0.1]:PORT ssh-ed25519 AAAA...}: the line that makes a client trust this server. */
     public String knownHostsLine() throws IOException {
-        return "[" + host() + "]:" + port + " " + SshKeygen.publicKey(directory.resolve("ssh_host_ed25519_key"));
+        return "[" + host() + "]:" + port + " " + OpenSshKeys.publicKeyLine(directory.resolve("ssh_host_ed25519_key"));
     }
 
     public boolean isRunning() {
         return process.isAlive();
     }
 
-    /** Kills the server and every connection it serves at once, as a crash or power loss would. */
+    /**
+     * Kills the server and every connection it serves at once ({@code SIGKILL} through {@link ProcessHandle}), as a
+     * crash or power loss would.
+     */
     public void killAbruptly() {
-        try {
-            resumeConnections();
-        } catch (IOException alreadyGone) {
-            // killing below works on stopped processes too; resuming only lets them die promptly
-        }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Freezes ({@code SIGSTOP}) every connection the server is serving, as a hung host or a silent network
-     * would: nothing is closed, nothing answers. {@link #resumeConnections()} undoes it.
-     */
-    public void freezeConnections() throws IOException {
-        signalConnections("-STOP");
-    }
-
-    public void resumeConnections() throws IOException {
-        signalConnections("-CONT");
-    }
-
-    private void signalConnections(String signal) throws IOException {
-        for (ProcessHandle connection : process.descendants().toList()) {
-            try {
-                SshKeygen.run(List.of("kill", signal, Long.toString(connection.pid())));
-            } catch (IOException e) {
-                // a child that ended between the listing and the signal (sshd's short-lived helpers) needs no signal
-                if (connection.isAlive()) {
-                    throw e;
-                }
-            }
         }
     }
 

@@ -36,9 +36,14 @@ final class Prose {
         return paragraphs;
     }
 
+    /** Markdown's inline marks (`code`, **bold**) are for the file's reader, not the operator's screen. */
+    static String plain(String text) {
+        return text.replaceAll("\\*\\*([^*]+)\\*\\*", "$1").replace("`", "");
+    }
+
     private static void flush(StringBuilder current, List<String> paragraphs) {
         if (current.length() > 0) {
-            paragraphs.add(current.toString());
+            paragraphs.add(plain(current.toString()));
             current.setLength(0);
         }
     }

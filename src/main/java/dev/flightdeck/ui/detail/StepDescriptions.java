@@ -27,9 +27,13 @@ public final class StepDescriptions {
             return "Flightdeck runs this command " + how + " and streams its output. It passes when the exit code is "
                     + step.expect().exitCodesOrDefault().stream().map(String::valueOf).collect(Collectors.joining(" or ")) + ".";
         } else if (action instanceof StepAction.Sql sql) {
-            return "Flightdeck runs this SQL on database '" + sql.database() + "'. Only the row count and a hash of the result are journaled.";
+            String expected = expectation(step.expect());
+            return "Flightdeck runs this SQL on database '" + sql.database() + "'" + (expected.isBlank() ? "" : "; it passes on " + expected)
+                    + ". Only the row count and a hash of the result are journaled.";
         } else if (action instanceof StepAction.Http http) {
-            return "Flightdeck sends " + http.method() + " to " + http.endpoint() + " and checks the answer.";
+            String expected = expectation(step.expect());
+            return "Flightdeck sends " + http.method() + " to " + http.endpoint() + " and checks the answer"
+                    + (expected.isBlank() ? ": it passes on a 2xx status." : ": it passes on " + expected + ".");
         } else if (action instanceof StepAction.Approve approve) {
             return "Needs approval from " + approve.roles().stream().map(Role::name).collect(Collectors.joining(" and "))
                     + " (" + approve.approversPerRole() + " per role). The operator cannot approve their own gate.";
@@ -52,7 +56,8 @@ public final class StepDescriptions {
         } else if (action instanceof StepAction.Preflight preflight) {
             return "Checks database '" + preflight.database() + "' before anything changes: version, size, free disk, connections, long transactions, locks, replication lag.";
         } else if (action instanceof StepAction.Notify notify) {
-            return "Records a notice to " + (notify.audience().isBlank() ? "stakeholders" : notify.audience())
+            return "Records a notice to " + notify.recipients()
+                    + (notify.channels().isEmpty() ? "" : ", sent through " + String.join(", ", notify.channels()))
                     + notify.webhook().map(w -> " and sends it to " + w).orElse("") + ".";
         }
         return action.summary();

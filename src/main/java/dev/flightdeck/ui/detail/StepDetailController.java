@@ -58,7 +58,7 @@ public final class StepDetailController {
 
     private void showRunbook(Runbook runbook) {
         add(DetailSections.eyebrow("Runbook"), DetailSections.title(runbook.title()));
-        add(DetailSections.muted(runbook.id() + (runbook.source().isBlank() ? "" : " · from " + runbook.source())));
+        add(DetailSections.muted(runbook.id()));
         addProse(runbook.description());
         add(new DetailSections.Properties()
                 .add("Phases", String.valueOf(runbook.phases().size()))
@@ -67,6 +67,8 @@ public final class StepDetailController {
                 .add("Starts", runbook.window().start().orElse(""))
                 .add("No return after", runbook.window().pointOfNoReturn().orElse(""))
                 .add("Variables", String.join(", ", runbook.variables().stream().map(v -> v.name()).toList()))
+                // for the reviewer: the procedure this runbook was written from
+                .add("Source document", runbook.source())
                 .node());
         add(DetailSections.sectionHeading("Rollback triggers"));
         if (runbook.rollbackTriggers().isEmpty()) {

@@ -13,7 +13,7 @@ public final class MainWindowController {
 
     private final ConsoleViewModel console;
     private final ThemeManager themes;
-    private final dev.flightdeck.app.AppContext context;
+    private final dev.flightdeck.home.AppContext context;
 
     @FXML
     private Button openButton;
@@ -26,7 +26,7 @@ public final class MainWindowController {
     @FXML
     private Label statusLabel;
 
-    public MainWindowController(ConsoleViewModel console, ThemeManager themes, dev.flightdeck.app.AppContext context) {
+    public MainWindowController(ConsoleViewModel console, ThemeManager themes, dev.flightdeck.home.AppContext context) {
         this.console = console;
         this.themes = themes;
         this.context = context;

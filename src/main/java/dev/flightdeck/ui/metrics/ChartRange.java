@@ -3,7 +3,10 @@ package dev.flightdeck.ui.metrics;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How much history the charts show: the last hour by default, zoomable to the whole window kept in the store. */
+/**
+ * How much history the charts show: by default everything kept since the session started ("All", never under five
+ * minutes, so a short window fills the chart instead of a sliver at its right edge); zoomable to 15 minutes or an hour.
+ */
 public enum ChartRange {
     LAST_15_MINUTES("15m", Optional.of(Duration.ofMinutes(15))),
     LAST_HOUR("1h", Optional.of(Duration.ofHours(1))),

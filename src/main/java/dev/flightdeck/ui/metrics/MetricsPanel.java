@@ -1,6 +1,6 @@
 package dev.flightdeck.ui.metrics;
 
-import dev.flightdeck.app.Settings;
+import dev.flightdeck.home.Settings;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.ui.FxmlFile;
 import dev.flightdeck.ui.FxmlViews;
@@ -17,13 +17,7 @@ import javafx.scene.Parent;
 /**
  * The live instruments beside the wizard, wired in one place: the sampler reads the engine on the panel's own
  * thread, the refresher hands finished frames to the FX thread, the view model holds the banner and the zoom.
- * Close it with the session (it stops its thread).
- *
- * <pre>{@code
- * MetricsPanel instruments = MetricsPanel.create(live.metrics(), operator, Settings.load(home));
- * instruments.viewModel().setOnCountdownExpired(armed -> ...start the rollback...);
- * WizardScreen.load(wizard, console, instruments.view());
- * }</pre>
+ * {@code SessionWindow} creates one when a session's wizard opens and closes it with the session (it stops its thread).
  */
 public final class MetricsPanel implements AutoCloseable {
 
@@ -67,7 +61,7 @@ public final class MetricsPanel implements AutoCloseable {
         MetricsPanelViewModel viewModel = new MetricsPanelViewModel(engine.triggers(), operator, clock, new AlarmSound(), soundOn);
         PanelSampler sampler = new PanelSampler(engine, clock, zone);
         PanelRefresher refresher = new PanelRefresher(sampler::sample,
-                new PanelRequest(ChartRange.LAST_HOUR, 360, PanelRequest.DEFAULT_CHART_HEIGHT), fxThread, viewModel::accept);
+                new PanelRequest(ChartRange.WHOLE_WINDOW, 360, PanelRequest.DEFAULT_CHART_HEIGHT), fxThread, viewModel::accept);
         viewModel.connect(refresher);
         return new MetricsPanel(viewModel, sampler, refresher, new ChartPalette());
     }

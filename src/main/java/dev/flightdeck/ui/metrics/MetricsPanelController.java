@@ -63,6 +63,7 @@ public final class MetricsPanelController {
             ChartRange range = ranges[index];
             ToggleButton button = new ToggleButton(range.label());
             button.setId("range-" + range.label().toLowerCase(java.util.Locale.ROOT));
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             button.setAccessibleText("Show " + (range == ChartRange.WHOLE_WINDOW ? "the whole window" : "the last " + range.label()));
             button.getStyleClass().addAll("small", index == 0 ? "left-pill" : index == ranges.length - 1 ? "right-pill" : "center-pill");
             button.setToggleGroup(group);

@@ -30,7 +30,7 @@ public final class MetricsPanelViewModel {
     private final AlarmSound sound;
     private PanelRefresher refresher;
     private final ReadOnlyObjectWrapper<PanelFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
-    private final ObjectProperty<ChartRange> range = new SimpleObjectProperty<>(this, "range", ChartRange.LAST_HOUR);
+    private final ObjectProperty<ChartRange> range = new SimpleObjectProperty<>(this, "range", ChartRange.WHOLE_WINDOW);
     private final BooleanProperty collapsed = new SimpleBooleanProperty(this, "collapsed");
     private final BooleanProperty soundOn;
     private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(this, "banner", Banner.NONE);
@@ -109,6 +109,22 @@ public final class MetricsPanelViewModel {
         refresher.runThenRefresh(() -> {
             if (triggers.cancelCountdown(by, reason)) {
                 cancellationNote = "Cancelled by " + by + ": " + reason;
+            }
+        });
+    }
+
+    /**
+     * The rollback started (held button, or a countdown that ran out): an armed countdown has nothing left to count
+     * down to, so it is stood down in the operator's name (journaled like any cancel) and leaves the banner.
+     */
+    public void rollbackStarted() {
+        if (refresher == null || banner.get().kind() != Banner.Kind.COUNTDOWN) {
+            return;
+        }
+        String by = operator;
+        refresher.runThenRefresh(() -> {
+            if (triggers.armed().isPresent() && triggers.cancelCountdown(by, "the emergency rollback started")) {
+                cancellationNote = "The rollback started; the countdown stood down.";
             }
         });
     }

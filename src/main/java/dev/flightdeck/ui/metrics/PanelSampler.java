@@ -109,7 +109,19 @@ public final class PanelSampler {
             state = FigureState.WARNING;
         }
         String label = id.source() + " · " + SignalCatalog.label(id.signal());
-        return new Figure(id, label, SignalCatalog.unitOf(id.signal()).format(value), state, states.detail(id));
+        return new Figure(id, label, SignalCatalog.unitOf(id.signal()).format(value), state, withDefinition(id, states.detail(id)));
+    }
+
+    /** What a derived figure means, in its tooltip (docs/metrics.md says the same). */
+    static final String PERFORMANCE_DEGRADATION = "Performance degradation: how much slower the p95 latency is now than its baseline"
+            + " (the median taken before the change): (p95 − baseline) ÷ baseline × 100. 0 % is as fast as before, 100 % twice as slow;"
+            + " below 0 % is faster than before.";
+
+    private static String withDefinition(SeriesId id, String detail) {
+        if (!id.signal().equals("performance_degradation")) {
+            return detail;
+        }
+        return detail == null || detail.isBlank() ? PERFORMANCE_DEGRADATION : PERFORMANCE_DEGRADATION + "\n" + detail;
     }
 
     /** The trigger statuses by series and by trigger text. */

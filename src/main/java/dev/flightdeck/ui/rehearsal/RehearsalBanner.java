@@ -21,19 +21,19 @@ public final class RehearsalBanner {
     private RehearsalBanner() {
     }
 
-    /** The screen below the banner. */
-    public static Parent around(Parent screen, RunningSandbox sandbox) {
+    /** The screen below the banner; {@code end} ends the rehearsal (asks first while its session is open). */
+    public static Parent around(Parent screen, RunningSandbox sandbox, Runnable end) {
         BorderPane framed = new BorderPane(screen);
-        framed.setTop(banner(sandbox));
+        framed.setTop(banner(sandbox, end));
         return framed;
     }
 
-    private static Node banner(RunningSandbox sandbox) {
+    private static Node banner(RunningSandbox sandbox, Runnable end) {
         Label title = new Label("REHEARSAL");
         title.getStyleClass().add("rehearsal-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        Label what = new Label("Clinic sandbox on this computer (app1, app2, db1 on 127.0.0.1): nothing real is touched.");
-        what.setTooltip(new javafx.scene.control.Tooltip("Inventory: " + sandbox.inventoryFile()));
+        Label what = new Label("Clinic sandbox on this computer: nothing real is touched.");
+        what.setTooltip(new javafx.scene.control.Tooltip("Hosts app1, app2 and db1 on 127.0.0.1; inventory: " + sandbox.inventoryFile()));
         what.getStyleClass().add("rehearsal-text");
         what.setMinWidth(0);
         HBox.setHgrow(what, Priority.ALWAYS);
@@ -43,7 +43,14 @@ public final class RehearsalBanner {
         fault.getStyleClass().add("rehearsal-fault");
         fault.setMinWidth(Region.USE_PREF_SIZE);
         fault.selectedProperty().addListener((observable, was, on) -> sandbox.fault(on));
-        HBox band = new HBox(14, title, what, fault);
+        javafx.scene.control.Button endButton = new javafx.scene.control.Button("End rehearsal…");
+        endButton.setId("endRehearsalButton");
+        endButton.setTooltip(new javafx.scene.control.Tooltip("Close this window and stop the sandbox (Ctrl+W)"));
+        endButton.setAccessibleText("End the rehearsal: close this window and stop the sandbox (Ctrl+W)");
+        endButton.setMinWidth(Region.USE_PREF_SIZE);
+        endButton.setFocusTraversable(false);
+        endButton.setOnAction(event -> end.run());
+        HBox band = new HBox(14, title, what, fault, endButton);
         band.setAlignment(Pos.CENTER_LEFT);
         band.getStyleClass().add("rehearsal-banner");
         band.setAccessibleText("Rehearsal against the sandbox on this computer");

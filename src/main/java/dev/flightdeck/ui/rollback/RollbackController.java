@@ -12,7 +12,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
 
 /** The rollback screen: binds the plan, output, decisions and verification table to the {@link RollbackViewModel}. */
 public final class RollbackController {
@@ -28,13 +27,12 @@ public final class RollbackController {
     @FXML private TableColumn<RollbackRow, String> statusColumn;
     @FXML private ListView<String> outputList;
     @FXML private Label rollbackMessage;
-    @FXML private HBox decisionBox;
+    @FXML private javafx.scene.layout.VBox decisionBox;
     @FXML private TextField reasonField;
     @FXML private Button retryButton;
     @FXML private Button skipButton;
     @FXML private Button manualButton;
     @FXML private TableView<VerificationTable.Row> verificationTable;
-    @FXML private javafx.scene.layout.VBox verificationBox;
     @FXML private TableColumn<VerificationTable.Row, String> checkNumberColumn;
     @FXML private TableColumn<VerificationTable.Row, String> checkColumn;
     @FXML private TableColumn<VerificationTable.Row, String> checkKindColumn;
@@ -55,7 +53,8 @@ public final class RollbackController {
         planTable.setItems(rollback.plan());
         column(checkNumberColumn, VerificationTable.Row::number);
         column(checkColumn, VerificationTable.Row::check);
-        column(checkKindColumn, VerificationTable.Row::kind);
+        // journaled as the runbook key (verify-data); read as the kind's name (Data check)
+        column(checkKindColumn, row -> dev.flightdeck.runbook.StepKind.ofKey(row.kind()).map(dev.flightdeck.runbook.StepKind::label).orElse(row.kind()));
         column(resultColumn, VerificationTable.Row::result);
         column(detailColumn, VerificationTable.Row::detail);
         verificationTable.setItems(rollback.verification());
@@ -65,12 +64,10 @@ public final class RollbackController {
         noChecks.setWrapText(true);
         noChecks.getStyleClass().add("table-note");
         verificationTable.setPlaceholder(noChecks);
-        // the plan has the room while the rollback runs; the verification's results share it once they are in
-        rollback.verification().addListener((javafx.collections.ListChangeListener<VerificationTable.Row>) change ->
-                javafx.scene.layout.VBox.setVgrow(verificationBox, rollback.verification().isEmpty() ? null : javafx.scene.layout.Priority.ALWAYS));
         outputList.setItems(rollback.output());
         rollback.output().addListener((javafx.collections.ListChangeListener<String>) change -> outputList.scrollTo(rollback.output().size() - 1));
         rollbackMessage.textProperty().bind(rollback.messageProperty());
+        dev.flightdeck.ui.Copyable.install(rollbackMessage);
         rollbackProgress.textProperty().bind(Bindings.createStringBinding(this::progress, rollback.plan()));
         decisionBox.visibleProperty().bind(rollback.stoppedProperty());
         decisionBox.managedProperty().bind(decisionBox.visibleProperty());
@@ -84,8 +81,30 @@ public final class RollbackController {
         return settled + " of " + rollback.plan().size() + " done";
     }
 
+    /** A column whose cells wrap their text within the column's width, so a long title makes its row taller, never cut. */
     private static <T> void column(TableColumn<T, String> column, Function<T, String> value) {
         column.setCellValueFactory(cell -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(table -> new WrappingCell<>());
+    }
+
+    private static final class WrappingCell<T> extends javafx.scene.control.TableCell<T, String> {
+
+        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+        WrappingCell() {
+            text.getStyleClass().add("wrapping-cell-text");
+            text.wrappingWidthProperty().bind(widthProperty().subtract(snappedLeftInset() + snappedRightInset() + 8));
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            setPrefHeight(USE_COMPUTED_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            text.setText(empty || item == null ? "" : item);
+            setGraphic(empty || item == null ? null : text);
+            setAccessibleText(empty ? null : item);
+        }
     }
 
     @FXML

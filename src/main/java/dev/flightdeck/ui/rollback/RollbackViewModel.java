@@ -36,6 +36,9 @@ import javafx.collections.ObservableList;
 public final class RollbackViewModel {
 
     private static final int OUTPUT_LINES = 500;
+    /** What the operator can do at a stopped step, in the words of the buttons below the message. */
+    static final Function<String, String> ON_THIS_SCREEN = id -> "Retry step runs it again; or write what you did by hand and press "
+            + "Done by hand, continue; or write why it is left out and press Skip with reason.";
 
     private final Session session;
     private final Executor sessionExecutor;
@@ -130,12 +133,12 @@ public final class RollbackViewModel {
             boolean stop = false;
             try {
                 before.run();
-                RollbackRunner.Result result = new RollbackRunner(session, line -> uiThread.execute(() -> say(line)))
+                RollbackRunner.Result result = new RollbackRunner(session, line -> uiThread.execute(() -> say(line)), ON_THIS_SCREEN)
                         .run(confirmations, skips);
                 stop = result == RollbackRunner.Result.STOPPED;
                 last = switch (result) {
                     case DONE -> null;
-                    case STOPPED -> "The rollback stopped at a failing step: retry it, skip it with a reason, or do it by hand and say what you did.";
+                    case STOPPED -> "The rollback stopped at a failing step: retry it, do it by hand and say what you did, or skip it with a reason.";
                     case WAITING -> "The rollback waits for a confirmation: press Retry when it is done.";
                     case UNVERIFIED -> null;
                 };

@@ -1,6 +1,6 @@
 package dev.flightdeck.ui.setup;
 
-import dev.flightdeck.app.ConnectionCheck;
+import dev.flightdeck.live.ConnectionCheck;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

@@ -1,6 +1,6 @@
 package dev.flightdeck.ui.setup;
 
-import dev.flightdeck.app.LiveSession;
+import dev.flightdeck.live.LiveSession;
 import java.io.File;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;
@@ -54,10 +54,12 @@ public final class SessionSetupController {
         startButton.textProperty().bind(javafx.beans.binding.Bindings.when(setup.closedSessionProperty()).then("Open closed session")
                 .otherwise(javafx.beans.binding.Bindings.when(setup.resumingProperty()).then("Resume session").otherwise("Start session")));
         startButton.disableProperty().bind(setup.canStart().not().or(passphrase.textProperty().isEmpty()));
-        // the dry run disables its own button while it works, which takes the focus away: give it to the next step
-        startButton.disableProperty().addListener((observable, wasDisabled, disabled) -> {
-            if (!disabled) {
-                startButton.requestFocus();
+        // the dry run disables its own button while it works, which takes the focus away: it comes back to the
+        // button when the work is done, so one Tab reaches Start session
+        setup.busyProperty().addListener((observable, wasBusy, busy) -> {
+            if (!busy && refocusDryRun) {
+                refocusDryRun = false;
+                javafx.application.Platform.runLater(dryRunButton::requestFocus);
             }
         });
         for (SessionSetupViewModel.VariableInput variable : setup.variables()) {
@@ -71,6 +73,13 @@ public final class SessionSetupController {
         }
         variablesHeading.setVisible(!setup.variables().isEmpty());
         variablesHeading.setManaged(variablesHeading.isVisible());
+        // typing works without a click: the form opens with its first field focused
+        operator.sceneProperty().addListener((observable, was, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(operator::requestFocus);
+            }
+        });
+        dev.flightdeck.ui.TabLeaves.install(plan);
         passphrase.sceneProperty().addListener((observable, was, scene) -> {
             if (scene == null) {
                 passphrase.clear();
@@ -101,8 +110,12 @@ public final class SessionSetupController {
                 });
     }
 
+    /** Set while a dry run started from its button works: the focus goes back to the button afterwards. */
+    private boolean refocusDryRun;
+
     @FXML
     private void dryRun() {
+        refocusDryRun = true;
         setup.dryRun();
     }
 

@@ -1,8 +1,8 @@
 package dev.flightdeck.ui.setup;
 
-import dev.flightdeck.app.ConnectionCheck;
-import dev.flightdeck.app.LiveSession;
-import dev.flightdeck.app.SessionLauncher;
+import dev.flightdeck.live.ConnectionCheck;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;

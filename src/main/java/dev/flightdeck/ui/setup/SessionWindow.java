@@ -1,8 +1,8 @@
 package dev.flightdeck.ui.setup;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.LiveSession;
-import dev.flightdeck.app.SessionLauncher;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
@@ -11,6 +11,7 @@ import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookDigest;
 import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.sandbox.Sandbox;
+import dev.flightdeck.sandbox.SandboxException;
 import dev.flightdeck.sandbox.SandboxOptions;
 import dev.flightdeck.ui.FxmlFile;
 import dev.flightdeck.ui.FxmlViews;
@@ -22,6 +23,7 @@ import dev.flightdeck.ui.wizard.WizardScreen;
 import dev.flightdeck.ui.wizard.WizardViewModel;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -53,10 +55,63 @@ public final class SessionWindow {
     private LiveSession live;
     private RunningSandbox sandbox;
     private dev.flightdeck.ui.metrics.MetricsPanel instruments;
+    private WizardViewModel wizard;
+    /** What was open when the operator chose to close the window anyway; journaled and sealed on the way out. */
+    private volatile String leftOpen;
 
     public SessionWindow(AppContext context) {
         this.context = context;
+        // the session has the whole screen of a laptop: maximised, not a second window over the console
+        stage.setMaximized(true);
+        stage.setOnCloseRequest(event -> {
+            if (!mayClose()) {
+                event.consume();
+            }
+        });
         stage.setOnHidden(event -> close());
+    }
+
+    /** Ctrl+W and the banner's "End rehearsal…": the same question as the window's close button. */
+    public void requestClose() {
+        if (mayClose()) {
+            stage.close();
+        }
+    }
+
+    /**
+     * Closing is deliberate: with a session open, or a rollback running or stopped, the operator is told the state
+     * first and must choose to close; then the journal gets who closed it in which state, and a sealing checkpoint.
+     */
+    private boolean mayClose() {
+        if (live == null || wizard == null) {
+            return true;
+        }
+        Optional<String> open = OpenSession.describe(live.session().state(), wizard.rollback().runningProperty().get());
+        if (open.isEmpty()) {
+            return true;
+        }
+        javafx.scene.control.ButtonType close = new javafx.scene.control.ButtonType(sandbox == null ? "Close window" : "End rehearsal",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType("Keep working", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert question = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING, "", close, stay);
+        question.initOwner(stage);
+        question.setTitle("Close the session's window?");
+        question.setHeaderText(open.get());
+        Label consequence = new Label("If you close it now, Flightdeck notes in the journal that the window was closed in this state "
+                + "and seals everything recorded so far with a checkpoint. Nothing is undone and the session is not finished: "
+                + (sandbox == null ? "open its journal folder to go on." : "the rehearsal's sandbox is stopped and deleted."));
+        consequence.setWrapText(true);
+        question.getDialogPane().setContent(consequence);
+        question.getDialogPane().setPrefWidth(560);
+        question.getDialogPane().getStyleClass().add("close-session-dialog");
+        // the safe answer is the default: Enter keeps the window
+        ((javafx.scene.control.Button) question.getDialogPane().lookupButton(close)).setDefaultButton(false);
+        ((javafx.scene.control.Button) question.getDialogPane().lookupButton(stay)).setDefaultButton(true);
+        boolean closing = question.showAndWait().filter(close::equals).isPresent();
+        if (closing) {
+            leftOpen = open.get();
+        }
+        return closing;
     }
 
     public void show(Runbook runbook, String sha256, String stylesheet) {
@@ -66,6 +121,7 @@ public final class SessionWindow {
                 new FxCredentials(), passwords);
         stage.setScene(new Scene(setupScreen(setup), 1280, 820));
         stage.getScene().getStylesheets().add(stylesheet);
+        installCloseShortcut(stage.getScene());
         stage.setTitle("Flightdeck — " + runbook.title());
         stage.show();
     }
@@ -84,9 +140,10 @@ public final class SessionWindow {
         starting.getStyleClass().add("starting-pane");
         stage.setScene(new Scene(starting, 1280, 820));
         stage.getScene().getStylesheets().add(stylesheet);
+        installCloseShortcut(stage.getScene());
         stage.setTitle("Flightdeck — rehearsal");
         stage.show();
-        Tasks.create(() -> Sandbox.start(new SandboxOptions(context.home().sandbox(), fault, context.home().knownHosts())))
+        Tasks.create(() -> Sandbox.start(new SandboxOptions(context.home().sandbox(), fault, context.home().knownHosts(), context.environment())))
                 .onSuccess(started -> {
                     if (!stage.isShowing()) {
                         // closed while the sandbox started: the session thread is gone with the window
@@ -102,7 +159,10 @@ public final class SessionWindow {
                     stage.getScene().setRoot(setupScreen(setup));
                     stage.setTitle("Flightdeck — REHEARSAL — " + runbook.title());
                 })
-                .onError(error -> doing.setText("The sandbox did not start: " + error.getMessage()))
+                .onError(error -> doing.setText(error instanceof SandboxException sandboxError
+                        && sandboxError.code() == SandboxException.Code.TOOL_MISSING
+                        ? "This computer cannot rehearse yet. " + sandboxError.describe()
+                        : "The sandbox did not start: " + error.getMessage()))
                 .runOnce(sessionThread);
     }
 
@@ -112,23 +172,48 @@ public final class SessionWindow {
     }
 
     private Parent framed(Parent screen) {
-        return sandbox == null ? screen : RehearsalBanner.around(screen, sandbox);
+        return sandbox == null ? screen : RehearsalBanner.around(screen, sandbox, this::requestClose);
+    }
+
+    /** Ctrl+W closes the window, asking first like its close button. */
+    private void installCloseShortcut(Scene scene) {
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.W,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::requestClose);
     }
 
     private void showWizard(LiveSession started) {
         this.live = started;
-        WizardViewModel wizard = new WizardViewModel(started.session(), sessionThread, Platform::runLater, Clock.systemDefaultZone(),
+        wizard = new WizardViewModel(started.session(), sessionThread, Platform::runLater, Clock.systemDefaultZone(),
                 (host, fingerprint) -> started.services().trust(host, fingerprint).toString());
         OutputConsoleView console = new OutputConsoleView();
         ConsoleFeed.attach(started.session(), console.console());
         instruments = dev.flightdeck.ui.metrics.MetricsPanel.create(started.metrics(), started.session().operator(),
-                dev.flightdeck.app.Settings.load(context.home()));
+                dev.flightdeck.home.Settings.load(context.home()));
+        // once the rollback runs, a trigger's countdown has nothing left to count down to
+        wizard.rollback().startedProperty().addListener((observable, was, underway) -> {
+            if (underway) {
+                instruments.viewModel().rollbackStarted();
+            }
+        });
         Parent screen = framed(WizardScreen.load(wizard, console, instruments.view()));
         screen.getProperties().put(WizardViewModel.class, wizard);
         stage.getScene().setRoot(screen);
         stage.getScene().getStylesheets().add(SessionWindow.class.getResource("/styles/console.css").toExternalForm());
         stage.setTitle("Flightdeck — " + (sandbox == null ? "" : "REHEARSAL — ") + started.session().runbook().title() + " — "
                 + started.session().operator());
+    }
+
+    /** The operator closed the window with the session open: say so in the journal and seal its tail. */
+    private static void sealOnLeaving(LiveSession session, String open) {
+        if (open == null) {
+            return;
+        }
+        try {
+            String checkpoint = session.session().recordWindowClosed(open);
+            LOG.info("window closed with the session open; journal sealed with checkpoint {}", checkpoint);
+        } catch (RuntimeException e) {
+            LOG.error("could not seal the journal when the window closed", e);
+        }
     }
 
     /** Closing takes seconds (journal seal, connections, a sandbox's database): never on the FX thread, never lost. */
@@ -145,8 +230,10 @@ public final class SessionWindow {
             instruments.close();
         }
         closeInBackground(() -> {
+            String open = leftOpen;
             try {
                 if (session != null) {
+                    sealOnLeaving(session, open);
                     session.close();
                 }
             } finally {

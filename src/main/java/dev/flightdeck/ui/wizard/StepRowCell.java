@@ -15,6 +15,9 @@ import javafx.scene.layout.VBox;
 /** A step in the wizard's list: status mark, number, kind, title, duration; a phase heading above a phase's first step. */
 final class StepRowCell extends ListCell<StepRow> {
 
+    /** The width beside a step's title: padding, status mark, number, the widest kind chip, duration, scroll bar. */
+    private static final double TITLE_INSET = 196;
+
     private final Label phase = new Label();
     private final Label mark = new Label();
     private final Label number = new Label();
@@ -28,6 +31,9 @@ final class StepRowCell extends ListCell<StepRow> {
         mark.getStyleClass().add("status-mark");
         number.getStyleClass().addAll(Styles.TEXT_MUTED, "step-number");
         title.setMinWidth(0);
+        // a long title wraps onto more lines instead of ending in "…"; see updateItem for its width
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         duration.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         duration.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(title, Priority.ALWAYS);
@@ -50,6 +56,11 @@ final class StepRowCell extends ListCell<StepRow> {
         mark.getStyleClass().add("status-" + status.name().toLowerCase(Locale.ROOT));
         number.setText(row.number());
         title.setText(row.titleProperty().get());
+        if (!title.prefWidthProperty().isBound()) {
+            // a cell's graphic is measured at its preferred width: the title's is what the list leaves beside the
+            // mark, the number, the widest kind chip and the duration
+            title.prefWidthProperty().bind(getListView().widthProperty().subtract(TITLE_INSET));
+        }
         duration.setText(row.durationProperty().get());
         line.getChildren().setAll(mark, number, KindChip.of(row.step().kind()), title, duration);
         boolean firstOfPhase = getIndex() == 0 || !getListView().getItems().get(getIndex() - 1).phaseTitle().equals(row.phaseTitle());

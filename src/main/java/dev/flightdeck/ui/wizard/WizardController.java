@@ -43,6 +43,7 @@ public final class WizardController {
     @FXML private Label journalLabel;
     @FXML private javafx.scene.layout.StackPane rollbackHolder;
     @FXML private javafx.scene.layout.StackPane rollbackOverlay;
+    @FXML private javafx.scene.control.SplitPane sessionSplit;
     @FXML private ListView<StepRow> stepList;
     @FXML private StackPane kindChipHolder;
     @FXML private Label stepEyebrow;
@@ -66,6 +67,7 @@ public final class WizardController {
     @FXML private Button skipButton;
     @FXML private Button finishButton;
     @FXML private Button undoButton;
+    @FXML private Button rollBackButton;
     @FXML private Label messageLabel;
     @FXML private StackPane consoleHost;
     @FXML private StackPane instrumentsHost;
@@ -100,6 +102,9 @@ public final class WizardController {
         messageLabel.textProperty().bind(wizard.messageProperty());
         wizard.messageIsProblemProperty().addListener((observable, was, problem) ->
                 messageLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("ok"), !problem));
+        dev.flightdeck.ui.TabLeaves.install(note, stepText);
+        dev.flightdeck.ui.Copyable.install(messageLabel);
+        dev.flightdeck.ui.Copyable.install(stepResult);
         stepList.setItems(wizard.rows());
         stepList.setCellFactory(list -> new StepRowCell());
         bindButton(runButton, WizardViewModel.Action.RUN);
@@ -108,9 +113,17 @@ public final class WizardController {
         bindButton(markDoneButton, WizardViewModel.Action.MARK_DONE);
         bindButton(skipButton, WizardViewModel.Action.SKIP);
         bindButton(undoButton, WizardViewModel.Action.UNDO);
+        bindButton(rollBackButton, WizardViewModel.Action.ROLL_BACK);
         approvalForm.visibleProperty().bind(wizard.allowedProperty(WizardViewModel.Action.APPROVE));
         approvalForm.managedProperty().bind(approvalForm.visibleProperty());
-        wizard.currentProperty().addListener((observable, was, row) -> showCard(row));
+        wizard.currentProperty().addListener((observable, was, row) -> {
+            showCard(row);
+            // the list follows the walk: the current step in view, with the two before it for context
+            int index = wizard.rows().indexOf(row);
+            if (index >= 0) {
+                stepList.scrollTo(Math.max(0, index - 2));
+            }
+        });
         wizard.stateProperty().addListener((observable, was, state) -> {
             stepList.refresh();
             showCard(wizard.currentProperty().get());
@@ -155,9 +168,13 @@ public final class WizardController {
         stepDescription.setText(step.description());
         stepDescription.setVisible(!step.description().isBlank());
         stepDescription.setManaged(stepDescription.isVisible());
-        stepWhatHappens.setText(dev.flightdeck.ui.detail.StepDescriptions.whatHappens(step));
-        String exact = dev.flightdeck.ui.detail.StepDescriptions.exactText(step);
+        // what will run, with this session's values in it; a value not known yet stays ${name} and is said so
+        String exact = wizard.boundText(dev.flightdeck.ui.detail.StepDescriptions.exactText(step));
+        java.util.List<String> unbound = WizardViewModel.unboundReferences(exact);
+        stepWhatHappens.setText(dev.flightdeck.ui.detail.StepDescriptions.whatHappens(step) + (unbound.isEmpty() ? ""
+                : " Not known yet: " + String.join(", ", unbound) + " (filled in when the step runs, from the values of this session)."));
         stepText.setText(exact);
+        stepText.setPrefRowCount(Math.max(1, Math.min(10, (int) exact.lines().mapToInt(line -> 1 + line.length() / 70).sum())));
         stepText.setVisible(!exact.isBlank());
         stepText.setManaged(stepText.isVisible());
         stepWhere.setText(step.target().map(target -> target.equals("local") ? "Runs on this computer" : "Runs on " + target).orElse(""));
@@ -173,7 +190,8 @@ public final class WizardController {
         if (!approverRole.getItems().isEmpty() && approverRole.getValue() == null) {
             approverRole.setValue(approverRole.getItems().get(0));
         }
-        boolean notes = step.kind() == StepKind.CONFIRM || step.kind() == StepKind.APPROVE || !step.required() || status == StepStatus.UNKNOWN;
+        runButton.setText(wizard.runLabel());
+        boolean notes = wizard.wantsNote();
         note.setVisible(notes);
         note.setManaged(notes);
         noteLabel.setVisible(notes);
@@ -249,7 +267,7 @@ public final class WizardController {
      */
     private void installRollbackButton() {
         dev.flightdeck.ui.rollback.HoldToConfirmButton button = new dev.flightdeck.ui.rollback.HoldToConfirmButton(
-                "Emergency rollback (hold)", Duration.seconds(2),
+                "Emergency rollback · hold 2 s or Space", Duration.seconds(2),
                 () -> javafx.application.Platform.runLater(() -> {
                     Optional<String> afterClose = wizard.afterCloseWarning();
                     if (afterClose.isPresent()) {
@@ -268,7 +286,7 @@ public final class WizardController {
         javafx.scene.control.Tooltip plan = new javafx.scene.control.Tooltip();
         button.setTooltip(plan);
         Runnable refresh = () -> {
-            plan.setText("Hold for 2 seconds to start the rollback:\n" + wizard.rollbackPlanText());
+            plan.setText("Hold the button (or Space while it has the focus) for 2 seconds to start the rollback:\n" + wizard.rollbackPlanText());
             button.setVisible(wizard.canRollBack());
             button.setManaged(button.isVisible());
         };
@@ -277,7 +295,10 @@ public final class WizardController {
         button.disableProperty().bind(wizard.rollback().runningProperty());
         refresh.run();
         rollbackHolder.getChildren().setAll(button);
-        rollbackOverlay.getChildren().add(dev.flightdeck.ui.rollback.RollbackScreen.load(wizard.rollback()));
+        javafx.scene.Parent rollbackScreen = dev.flightdeck.ui.rollback.RollbackScreen.load(wizard.rollback());
+        rollbackOverlay.getChildren().add(rollbackScreen);
+        // what is covered is out of the Tab order too
+        sessionSplit.visibleProperty().bind(rollbackScreen.visibleProperty().not());
     }
 
     /** Nothing left to do: say so, offer to seal the journal, and clear what belonged to the last step. */
@@ -361,6 +382,13 @@ public final class WizardController {
         if (!undoButton.isDisabled()) {
             wizard.undoCurrent();
         }
+    }
+
+    /** A failed step's way out: the red button in the header, focused, so holding Space starts the rollback. */
+    @FXML
+    private void rollBack() {
+        rollbackHolder.getChildren().stream().findFirst().ifPresent(javafx.scene.Node::requestFocus);
+        wizard.hint("Hold the red Emergency rollback button for 2 seconds, or hold Space now: it has the focus.");
     }
 
     @FXML

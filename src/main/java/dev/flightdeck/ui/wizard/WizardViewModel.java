@@ -1,6 +1,5 @@
 package dev.flightdeck.ui.wizard;
 
-import dev.flightdeck.runbook.Phase;
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.StepAction;
@@ -13,10 +12,8 @@ import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepRecord;
 import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.yaml.Durations;
-import dev.flightdeck.session.WindowClock;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +80,7 @@ public final class WizardViewModel {
     }
 
     private final HostKeyTrust hostKeys;
+    private final BusyRunner commands;
     private final dev.flightdeck.ui.rollback.RollbackViewModel rollback;
 
     /**
@@ -101,7 +99,8 @@ public final class WizardViewModel {
         this.uiThread = uiThread;
         this.clock = clock;
         this.rollback = new dev.flightdeck.ui.rollback.RollbackViewModel(session, sessionExecutor, uiThread);
-        rows.setAll(rowsOf(session));
+        rows.setAll(WizardProjection.rows(session.runbook()));
+        this.commands = new BusyRunner(sessionExecutor, uiThread, busy);
         for (Action action : Action.values()) {
             allowed.put(action, new SimpleBooleanProperty(this, action.name()));
         }
@@ -113,20 +112,6 @@ public final class WizardViewModel {
             }
         });
         show(session.state());
-    }
-
-    private static List<StepRow> rowsOf(Session session) {
-        List<StepRow> rows = new ArrayList<>();
-        int phaseNumber = 0;
-        for (Phase phase : session.runbook().phases()) {
-            phaseNumber++;
-            int stepNumber = 0;
-            for (Step step : phase.steps()) {
-                stepNumber++;
-                rows.add(new StepRow(phaseNumber + "." + stepNumber, phase.title(), step));
-            }
-        }
-        return rows;
     }
 
     /** Many events may arrive while a step runs; the UI takes only the newest state, once per hop. */
@@ -150,12 +135,10 @@ public final class WizardViewModel {
             row.durationProperty().set(record.startedAt().flatMap(start -> record.finishedAt().map(end -> Duration.between(start, end)))
                     .map(Durations::readable).orElse(""));
         }
-        replaceIfChanged(phases, phaseProgress(now));
-        progress.set(phases.stream().filter(PhaseProgress::current).findFirst()
-                .map(phase -> "Phase " + phase.number() + " of " + phases.size() + " · " + phase.title() + " · ").orElse("")
-                + now.settledCount() + " of " + rows.size() + " steps done");
+        replaceIfChanged(phases, WizardProjection.phases(session.runbook(), now));
+        progress.set(WizardProjection.progress(phases, now, rows.size()));
         showJournalStatus(now);
-        replaceIfChanged(connections, hostConnections(now));
+        replaceIfChanged(connections, WizardProjection.connections(session.inventory(), now));
         complete.set(now.isComplete());
         Optional<Step> currentStep = now.currentStep();
         StepRow currentRow = currentStep.flatMap(step -> rows.stream().filter(row -> row.step() == step).findFirst()).orElse(null);
@@ -170,33 +153,6 @@ public final class WizardViewModel {
         if (!shown.equals(now)) {
             shown.setAll(now);
         }
-    }
-
-    /** Every inventory host, then any other target the journal names (an ssh-config alias), in name order. */
-    private List<HostConnection> hostConnections(SessionState now) {
-        java.util.Map<String, String> byHost = new java.util.TreeMap<>();
-        session.inventory().hosts().forEach(host -> byHost.put(host.name(), HostConnection.NOT_YET));
-        byHost.putAll(now.connections());
-        return byHost.entrySet().stream().map(entry -> new HostConnection(entry.getKey(), entry.getValue())).toList();
-    }
-
-    private List<PhaseProgress> phaseProgress(SessionState now) {
-        Optional<String> currentStep = now.currentStep().map(Step::id);
-        List<PhaseProgress> result = new ArrayList<>();
-        int number = 0;
-        for (Phase phase : session.runbook().phases()) {
-            int settled = 0;
-            boolean troubled = false;
-            boolean current = false;
-            for (Step step : phase.steps()) {
-                StepStatus status = now.status(step.id());
-                settled += status.isSettled() ? 1 : 0;
-                troubled |= status == StepStatus.FAILED || status == StepStatus.UNKNOWN;
-                current |= currentStep.filter(step.id()::equals).isPresent();
-            }
-            result.add(new PhaseProgress(++number, phase.title(), phase.steps().size(), settled, current, troubled));
-        }
-        return result;
     }
 
     private void updateAllowed() {
@@ -214,27 +170,35 @@ public final class WizardViewModel {
         if (now == null) {
             return;
         }
-        Optional<String> over = windowOver(now);
-        if (over.isPresent()) {
-            clockText.set(over.get());
-            warning.set("");
-        } else {
-            WindowClock.Reading reading = WindowClock.read(now, clock.instant());
-            clockText.set(Durations.readable(reading.elapsed()) + reading.planned().map(p -> " of " + Durations.readable(p)).orElse("")
-                    + " · projected end in " + Durations.readable(reading.remainingEstimate()));
-            warning.set(String.join(" ", reading.warnings()));
-        }
+        WizardProjection.Clock reading = WizardProjection.clock(now, clock.instant());
+        clockText.set(reading.text());
+        warning.set(reading.warning());
         // a checkpoint is taken just after the event it seals: the next tick shows it
         showJournalStatus(now);
     }
 
-    /** A window that is over has no projection: how long it took, or when it was reopened for its rollback. */
-    private Optional<String> windowOver(SessionState now) {
-        if (now.closed().isPresent()) {
-            Instant closedAt = now.closedAt().orElse(clock.instant());
-            return Optional.of("closed after " + Durations.readable(Duration.between(now.startedAt().orElse(closedAt), closedAt)));
+    /** A step's command or SQL as it will run in this session: every value known so far bound, the others left as {@code ${name}}. */
+    public String boundText(String text) {
+        SessionState now = state.get() == null ? session.state() : state.get();
+        return dev.flightdeck.session.Bindings.of(now).bindKnown(text);
+    }
+
+    /** The references a bound text still has: {@code ${release}} nobody gave a value yet. */
+    public static List<String> unboundReferences(String text) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\$\\{[^}]+}").matcher(text);
+        List<String> found = new ArrayList<>();
+        while (matcher.find()) {
+            if (!found.contains(matcher.group())) {
+                found.add(matcher.group());
+            }
         }
-        return now.reopened().map(reopening -> "reopened for its rollback " + Durations.readable(Duration.between(reopening.at(), clock.instant())) + " ago");
+        return found;
+    }
+
+    /** Guidance for the operator in the message line (not a problem). */
+    public void hint(String text) {
+        messageIsProblem.set(false);
+        message.set(text);
     }
 
     /** The short hash of the journal's newest signed checkpoint. */
@@ -243,8 +207,7 @@ public final class WizardViewModel {
     }
 
     private void showJournalStatus(SessionState now) {
-        journalStatus.set("Journal: " + now.lastSequence() + " records · last checkpoint " + lastCheckpoint().orElse("none yet")
-                + now.closed().map(result -> " · closed").orElse(""));
+        journalStatus.set(WizardProjection.journal(now, lastCheckpoint()));
     }
 
 
@@ -308,25 +271,30 @@ public final class WizardViewModel {
     }
 
     private boolean allows(Action action) {
-        StepRow row = current.get();
         SessionState now = state.get() == null ? session.state() : state.get();
-        if (row == null || busy.get() || now.rollback() != dev.flightdeck.session.SessionFold.RollbackState.NOT_STARTED) {
+        return WizardPermissions.allows(action, current.get(), busy.get(), now, canRollBack());
+    }
+
+    /** What the operator may do with the current step; ROLL_BACK leads a failed step's card to the emergency rollback. */
+    public enum Action { RUN, CONFIRM, APPROVE, SKIP, MARK_DONE, UNDO, ROLL_BACK }
+
+    /** The words on the run button: a failed step is retried, not run. */
+    public String runLabel() {
+        StepRow row = current.get();
+        return row != null && row.statusProperty().get() == StepStatus.FAILED ? "Retry step" : "Run step";
+    }
+
+    /** Whether the card asks for a note: a checklist item, a gate, an optional step, or one that failed or is unknown. */
+    public boolean wantsNote() {
+        StepRow row = current.get();
+        if (row == null) {
             return false;
         }
         StepStatus status = row.statusProperty().get();
         StepKind kind = row.step().kind();
-        return switch (action) {
-            case RUN -> kind != StepKind.CONFIRM && kind != StepKind.APPROVE && status != StepStatus.RUNNING;
-            case CONFIRM -> kind == StepKind.CONFIRM;
-            case APPROVE -> kind == StepKind.APPROVE;
-            case SKIP -> !row.step().required() && status != StepStatus.RUNNING;
-            case MARK_DONE -> status == StepStatus.UNKNOWN;
-            case UNDO -> status == StepStatus.FAILED && row.step().undo().isPresent()
-                    && session.state().record(row.step().undo().get().id()).status() != StepStatus.SUCCEEDED;
-        };
+        return kind == StepKind.CONFIRM || kind == StepKind.APPROVE || !row.step().required() || status == StepStatus.UNKNOWN
+                || status == StepStatus.FAILED;
     }
-
-    public enum Action { RUN, CONFIRM, APPROVE, SKIP, MARK_DONE, UNDO }
 
     public void runCurrent() {
         command(row -> session.run(row.step().id()));
@@ -350,27 +318,22 @@ public final class WizardViewModel {
 
     /** Closes a completed session: records it and seals the journal; the closing checkpoint is shown as the message. */
     public void finishSession() {
-        if (busy.get()) {
-            return;
-        }
-        busy.set(true);
-        sessionExecutor.execute(() -> {
-            String shown;
+        commands.run(() -> {
             try {
-                shown = "Session closed. Closing checkpoint " + session.finishSession("all steps done") + ": write it into the change ticket.";
+                String checkpoint = session.finishSession("all steps done");
                 closedHere = true;
+                return new BusyRunner.Outcome("Session closed. Closing checkpoint " + checkpoint + ": write it into the change ticket.", false);
             } catch (SessionRuleException | RuntimeException e) {
-                shown = "could not close the session: " + e.getMessage();
+                return new BusyRunner.Outcome("could not close the session: " + e.getMessage(), true);
             }
-            String message = shown;
-            boolean problem = session.state().closed().isEmpty();
-            uiThread.execute(() -> {
-                busy.set(false);
-                messageIsProblem.set(problem);
-                this.message.set(message);
-                show(session.state());
-            });
-        });
+        }, this::tell);
+    }
+
+    /** An outcome of a command in the message line, with the state it left. */
+    private void tell(BusyRunner.Outcome outcome) {
+        messageIsProblem.set(outcome.problem());
+        message.set(outcome.message());
+        show(session.state());
     }
 
     public void markCurrentDone(String note) {
@@ -394,31 +357,15 @@ public final class WizardViewModel {
 
     /** The operator compared the fingerprint with the server's and trusts this key; journaled with their name. */
     public void trustHostKey(String host, String fingerprint) {
-        if (busy.get()) {
-            return;
-        }
-        busy.set(true);
-        sessionExecutor.execute(() -> {
-            String shown;
-            boolean problem;
+        commands.run(() -> {
             try {
                 String result = hostKeys.trust(host, fingerprint);
                 session.recordHostKeyDecision(host, fingerprint, "trusted by " + session.operator() + " in the console: " + result);
-                shown = "Trusted " + fingerprint + " for " + host + " (" + result + "). Run the step again.";
-                problem = false;
+                return new BusyRunner.Outcome("Trusted " + fingerprint + " for " + host + " (" + result + "). Run the step again.", false);
             } catch (Exception e) {
-                shown = "could not trust the key of " + host + ": " + e.getMessage();
-                problem = true;
+                return new BusyRunner.Outcome("could not trust the key of " + host + ": " + e.getMessage(), true);
             }
-            String message = shown;
-            boolean isProblem = problem;
-            uiThread.execute(() -> {
-                busy.set(false);
-                messageIsProblem.set(isProblem);
-                this.message.set(message);
-                show(session.state());
-            });
-        });
+        }, this::tell);
     }
 
     /** The rollback plan as the operator should see it before starting it: one line per step, in order. */
@@ -465,13 +412,10 @@ public final class WizardViewModel {
         void apply(StepRow row) throws SessionRuleException, InterruptedException;
     }
 
-    /** The session thread while it carries out an operator's command (a running step), so an emergency can stop it. */
-    private final AtomicReference<Thread> commandThread = new AtomicReference<>();
-
     /** The step being carried out right now, if any: the rollback dialog says it will be stopped. */
     public Optional<Step> runningStep() {
         StepRow row = current.get();
-        return commandThread.get() != null && row != null ? Optional.of(row.step()) : Optional.empty();
+        return commands.working().isPresent() && row != null ? Optional.of(row.step()) : Optional.empty();
     }
 
     /**
@@ -480,10 +424,7 @@ public final class WizardViewModel {
      * same session thread, starts as soon as it has stopped.
      */
     public void stopRunningStep() {
-        Thread running = commandThread.get();
-        if (running != null) {
-            running.interrupt();
-        }
+        commands.working().ifPresent(Thread::interrupt);
     }
 
     private void command(Command command) {
@@ -491,30 +432,10 @@ public final class WizardViewModel {
         if (row == null || busy.get()) {
             return;
         }
-        busy.set(true);
         message.set("");
-        sessionExecutor.execute(() -> {
-            String problem = "";
-            commandThread.set(Thread.currentThread());
-            try {
-                command.apply(row);
-            } catch (SessionRuleException e) {
-                problem = e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                problem = "stopped";
-            } catch (RuntimeException e) {
-                problem = "could not finish: " + e.getMessage();
-            } finally {
-                commandThread.set(null);
-            }
-            String shown = problem;
-            uiThread.execute(() -> {
-                busy.set(false);
-                messageIsProblem.set(true);
-                message.set(shown);
-                show(session.state());
-            });
-        });
+        commands.run(() -> {
+            command.apply(row);
+            return new BusyRunner.Outcome("", true);
+        }, this::tell);
     }
 }

@@ -1,7 +1,7 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.FlightdeckHome;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.FlightdeckHome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

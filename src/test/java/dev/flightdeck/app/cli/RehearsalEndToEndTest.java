@@ -24,7 +24,8 @@ import dev.flightdeck.testing.tools.RequiresTool;
 /**
  * The rehearsal end to end, headless, through the real command line and engine against a real sandbox: the healthy
  * upgrade completes; the faulty one trips the error-rate trigger during the watch, and {@code flightdeck rollback}
- * brings back v1 with the data exactly as captured before the window. Both journals verify and export.
+ * brings back v1 with the data exactly as captured before the window. Both journals verify and export. Two CPU-bound
+ * processes run beside them the whole time: a busy machine must not fire the relative latency rule on the healthy one.
  */
 @RequiresTool({"pg_dump", "pg_restore", "psql"})
 class RehearsalEndToEndTest {
@@ -42,10 +43,23 @@ class RehearsalEndToEndTest {
     /** The faulty rehearsal in one command, rolled back by its own trigger's countdown: also alongside. */
     private static CompletableFuture<CliRun> autoRolledBack;
 
+    /** Two processes spinning on the CPU for the whole class, as on a busy 2-core machine. */
+    private static final List<Process> BURNERS = new java.util.ArrayList<>();
+
     @BeforeAll
-    static void startTheOneCommandRehearsalsAlongside() {
+    static void startTheOneCommandRehearsalsAlongside() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            BURNERS.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
+        }
         healthy = alongside("healthy-rehearsal", "home-healthy", "healthy-journal");
         autoRolledBack = alongside("auto-rollback-rehearsal", "home-auto", "auto-journal", "--fault", "--auto-rollback");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopTheBurners() throws Exception {
+        for (Process burner : BURNERS) {
+            burner.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     private static CompletableFuture<CliRun> alongside(String name, String home, String journal, String... options) {

@@ -51,6 +51,8 @@ class RunOverSshTest {
             assertThat(refused.exitCode()).as(refused.out()).isEqualTo(1);
             Matcher fingerprint = Pattern.compile("SHA256:[A-Za-z0-9+/]{43}").matcher(refused.out());
             assertThat(fingerprint.find()).as(refused.out()).isTrue();
+            assertThat(refused.err()).as("the command-line answer to an unknown host")
+                    .contains("the host key of app1 is not known", "run again with --trust-host app1=" + fingerprint.group());
             assertThat(events(dir.resolve("j1"))).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(SessionEvent.HostKeyDecision.class,
                     decision -> assertThat(decision.decision()).startsWith("unknown")));
 

@@ -143,11 +143,11 @@ class RunbookValidateCommandTest {
     }
 
     @Test
-    void aMissingFileIsAProblemNotACrash() {
+    void aMissingFileIsWrongUsageNotACrash() {
         CliRun run = CliRun.run(home, "runbook", "validate", "no/such.runbook.yaml");
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).isEqualTo("no/such.runbook.yaml: no such file\n");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("flightdeck: no/such.runbook.yaml: no such file\n");
     }
 
     @Test

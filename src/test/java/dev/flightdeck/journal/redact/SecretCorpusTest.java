@@ -10,7 +10,7 @@ import dev.flightdeck.journal.Replay;
 import dev.flightdeck.journal.crypto.KeyRing;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.export.EvidencePack;
-import dev.flightdeck.journal.export.HtmlReport;
+import dev.flightdeck.review.HtmlReport;
 import dev.flightdeck.journal.verify.JournalVerifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -50,8 +50,43 @@ class BaselineTriggerTest {
         TriggerHarness harness = new TriggerHarness(alert("latency_p95 > 2x baseline"));
         harness.baselines.put(new Baseline(new SeriesId("web", "latency_p95"), 120, 180, 600, START.minusSeconds(600), START));
         harness.hold("latency_p95", 0, 3, 239);
-        harness.hold("latency_p95", 3, 4, 241);
+        harness.hold("latency_p95", 3, 6, 241);
 
-        assertThat(harness.firingSeconds()).containsExactly(3L);
+        assertThat(harness.firingSeconds()).as("the third reading above 240 ms in a row").containsExactly(5L);
+    }
+
+    @Test
+    void schedulingNoiseOnAMillisecondBaselineStaysUnderTheFloor() {
+        TriggerHarness harness = new TriggerHarness(alert("latency_p95 > 2x baseline for 20s"));
+        harness.baselines.put(new Baseline(new SeriesId("web", "latency_p95"), 2, 3, 600, START.minusSeconds(600), START));
+        harness.hold("latency_p95", 0, 120, 40);
+
+        assertThat(harness.firingSeconds()).as("40 ms is 20x a 2 ms baseline, but less than 50 ms above it").isEmpty();
+
+        harness.hold("latency_p95", 120, 145, 60);
+
+        assertThat(harness.firingSeconds()).containsExactly(140L);
+        assertThat(harness.monitor.alarms().get(0).evidence().get(0)).endsWith("limit 52 ms");
+    }
+
+    @Test
+    void theFloorIsSetInTheRule() {
+        TriggerHarness harness = new TriggerHarness(alert("latency_p95 > 2x baseline at least +10ms"));
+        harness.baselines.put(new Baseline(new SeriesId("web", "latency_p95"), 2, 3, 600, START.minusSeconds(600), START));
+        harness.hold("latency_p95", 0, 5, 11);
+        harness.hold("latency_p95", 5, 8, 13);
+
+        assertThat(harness.firingSeconds()).as("12 ms is the limit").containsExactly(7L);
+    }
+
+    @Test
+    void aSingleReadingAboveARelativeLimitNeverFires() {
+        TriggerHarness harness = new TriggerHarness(alert("latency_p95 > 2x baseline"));
+        harness.baselines.put(new Baseline(new SeriesId("web", "latency_p95"), 100, 140, 600, START.minusSeconds(600), START));
+        for (int second = 0; second < 60; second++) {
+            harness.sample("web", "latency_p95", java.time.Duration.ofSeconds(second), second % 3 == 0 ? 900 : 100);
+        }
+
+        assertThat(harness.firingSeconds()).isEmpty();
     }
 }

@@ -129,7 +129,7 @@ class HttpNotifyWaitExecutorTest {
 
         StepResult result = notify.execute(run(step("""
                 - id: done
-                  notify: { message: "Upgrade to ${release} complete", to: clinic staff, webhook: chat }
+                  notify: { message: "Upgrade to ${release} complete", audience: clinic staff, webhook: chat }
                 """)));
 
         assertThat(result.status()).isEqualTo(SessionEvent.Status.SUCCEEDED);

@@ -3,7 +3,8 @@ package dev.flightdeck.ssh.hostkey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flightdeck.ssh.loopback.SshKeygen;
+import dev.flightdeck.ssh.keys.OpenSshKeys;
+import dev.flightdeck.testing.ssh.OpenSshTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.flightdeck.testing.tools.RequiresTool;
 
-/** Host-key decisions over real keys made by ssh-keygen and known_hosts files written as OpenSSH writes them. */
+/** Host-key decisions over real keys (made in Java, checked against ssh-keygen) and known_hosts files written as OpenSSH writes them. */
 @RequiresTool("ssh-keygen")
 class HostKeyVerifierTest {
 
@@ -28,12 +29,12 @@ class HostKeyVerifierTest {
     void setUp() throws Exception {
         userKnownHosts = directory.resolve("known_hosts");
         verifier = new HostKeyVerifier(List.of(userKnownHosts), directory.resolve("flightdeck/known_hosts"));
-        serverKey = blob(SshKeygen.generate(directory.resolve("server"), "ed25519"));
-        otherKey = blob(SshKeygen.generate(directory.resolve("other"), "ecdsa"));
+        serverKey = blob(OpenSshKeys.generate(directory.resolve("server"), OpenSshKeys.Type.ED25519));
+        otherKey = blob(OpenSshKeys.generate(directory.resolve("other"), OpenSshKeys.Type.ECDSA));
     }
 
     private static byte[] blob(Path privateKey) throws Exception {
-        return Base64.getDecoder().decode(SshKeygen.publicKey(privateKey).split(" ")[1]);
+        return Base64.getDecoder().decode(OpenSshKeys.publicKeyLine(privateKey).split(" ")[1]);
     }
 
     private void known(String... lines) throws Exception {
@@ -46,10 +47,10 @@ class HostKeyVerifierTest {
 
     @Test
     void fingerprintIsPrintedLikeOpenSsh() throws Exception {
-        Process process = new ProcessBuilder("ssh-keygen", "-lf", directory.resolve("server.pub").toString()).start();
-        String printed = new String(process.getInputStream().readAllBytes()).split("\\s+")[1];
+        String printed = OpenSshTools.fingerprint(directory.resolve("server.pub"));
 
         assertThat(new PresentedKey("h", serverKey).fingerprint()).isEqualTo(printed);
+        assertThat(OpenSshKeys.fingerprint(OpenSshKeys.publicKey(directory.resolve("server")))).isEqualTo(printed);
     }
 
     @Test
@@ -65,8 +66,22 @@ class HostKeyVerifierTest {
     @Test
     void hashedEntryWrittenBySshKeygenMatches() throws Exception {
         known(line("db1.clinic.example", serverKey));
-        SshKeygen.hashKnownHosts(userKnownHosts);
+        OpenSshTools.hashKnownHosts(userKnownHosts);
 
+        assertThat(verifier.verify(new PresentedKey("db1.clinic.example", serverKey))).isInstanceOf(HostKeyVerdict.Trusted.class);
+        assertThat(verifier.verify(new PresentedKey("db1.clinic.example", otherKey))).isInstanceOf(HostKeyVerdict.Changed.class);
+    }
+
+    @Test
+    void hashedEntryWrittenInJavaMatchesOnePerNameAndKeepsPatternsAndMarkers() throws Exception {
+        known("# mine", line("db1.clinic.example,10.0.0.5", serverKey), line("*.lab", otherKey), "@revoked " + line("old", otherKey));
+        OpenSshKeys.hashKnownHosts(userKnownHosts);
+
+        List<String> lines = Files.readAllLines(userKnownHosts);
+        assertThat(lines).hasSize(5).first().isEqualTo("# mine");
+        assertThat(lines.subList(1, 3)).allSatisfy(hashed -> assertThat(hashed).startsWith("|1|").doesNotContain("db1").doesNotContain("10.0.0.5"));
+        assertThat(lines.subList(3, 5)).containsExactly(line("*.lab", otherKey), "@revoked " + line("old", otherKey));
+        assertThat(verifier.verify(new PresentedKey("10.0.0.5", serverKey))).isInstanceOf(HostKeyVerdict.Trusted.class);
         assertThat(verifier.verify(new PresentedKey("db1.clinic.example", serverKey))).isInstanceOf(HostKeyVerdict.Trusted.class);
         assertThat(verifier.verify(new PresentedKey("db1.clinic.example", otherKey))).isInstanceOf(HostKeyVerdict.Changed.class);
     }

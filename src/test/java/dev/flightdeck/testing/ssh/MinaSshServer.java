@@ -1,6 +1,6 @@
 package dev.flightdeck.testing.ssh;
 
-import dev.flightdeck.ssh.loopback.SshKeygen;
+import dev.flightdeck.ssh.keys.OpenSshKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ import org.apache.sshd.server.shell.ProcessShellFactory;
 /**
  * An Apache MINA SSHD server in this JVM on 127.0.0.1 (random port) that runs every exec request through
  * {@code /bin/sh -c}, so tests run real shell commands: pipes, redirections, exit codes, signals.
- * Login is by an ed25519 user key generated with ssh-keygen ({@link #userKey()}) unless the directory already
+ * Login is by an ed25519 user key generated in Java ({@link OpenSshKeys}) ({@link #userKey()}) unless the directory already
  * holds one, and by password only when started with {@link #startWithPassword}; the host key is ECDSA
  * P-256, stored in the directory so a restarted server keeps its identity. TCP forwarding is allowed, so a
  * MINA server also serves as a jump host.
@@ -56,8 +56,8 @@ public final class MinaSshServer implements AutoCloseable {
         Files.createDirectories(directory);
         Path userKey = directory.resolve("id_ed25519");
         if (!Files.exists(userKey)) {
-            SshKeygen.generate(userKey, "ed25519");
-            Files.writeString(directory.resolve("authorized_keys"), SshKeygen.publicKey(userKey) + "\n");
+            OpenSshKeys.generate(userKey, OpenSshKeys.Type.ED25519);
+            Files.writeString(directory.resolve("authorized_keys"), OpenSshKeys.publicKeyLine(userKey) + "\n");
         }
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");

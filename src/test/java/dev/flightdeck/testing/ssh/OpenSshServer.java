@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * A real OpenSSH {@code sshd} for interoperability tests (see {@link LoopbackSshd}: loopback port, own
- * sshd_config, ed25519 host and user keys made by ssh-keygen in the given directory).
+ * sshd_config, ed25519 host and user keys made in Java in the given directory).
  * Tests using it carry {@code @RequiresTool("sshd")}: skipped where OpenSSH's server is not installed, failed under
  * {@code CI=true}, which installs openssh-server. Should one forget the annotation, this still fails with instructions.
  */

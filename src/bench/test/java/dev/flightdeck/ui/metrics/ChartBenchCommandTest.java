@@ -2,9 +2,9 @@ package dev.flightdeck.ui.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.app.AppContext;
-import dev.flightdeck.app.FlightdeckHome;
 import dev.flightdeck.app.cli.BenchLauncher;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.app.cli.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;

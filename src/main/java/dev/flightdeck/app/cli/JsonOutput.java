@@ -1,0 +1,181 @@
+package dev.flightdeck.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flightdeck.journal.verify.CheckpointSummary;
+import dev.flightdeck.journal.verify.VerificationReport;
+import dev.flightdeck.metrics.SignalCatalog;
+import dev.flightdeck.metrics.collect.CollectorStatus;
+import dev.flightdeck.metrics.store.RingSeries;
+import dev.flightdeck.metrics.store.SeriesSnapshot;
+import dev.flightdeck.metrics.store.SeriesStore;
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.session.Recorded;
+import dev.flightdeck.session.SessionEventCodec;
+import dev.flightdeck.yaml.Problem;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code --json} prints: one JSON document per line, for scripts and CI. The field names here are the
+ * contract documented in README.md ("Machine-readable output"); the texts inside are the ones the plain output prints.
+ */
+final class JsonOutput {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonOutput() {
+    }
+
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    /** Writes the document on one line and flushes, so a reader of a pipe sees each as it comes. */
+    static void println(PrintWriter out, JsonNode document) {
+        try {
+            out.println(JSON.writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+        out.flush();
+    }
+
+    static ObjectNode runbook(Runbook runbook) {
+        ObjectNode node = object();
+        node.put("id", runbook.id());
+        node.put("title", runbook.title());
+        node.put("source", runbook.source());
+        node.put("phases", runbook.phases().size());
+        node.put("steps", runbook.stepCount());
+        return node;
+    }
+
+    static ObjectNode problem(Problem problem) {
+        ObjectNode node = object();
+        node.put("file", problem.file());
+        if (problem.position().isKnown()) {
+            node.put("line", problem.position().line());
+            node.put("column", problem.position().column());
+        } else {
+            node.putNull("line");
+            node.putNull("column");
+        }
+        node.put("severity", problem.severity().name().toLowerCase(Locale.ROOT));
+        node.put("message", problem.message());
+        return node;
+    }
+
+    static ObjectNode validation(List<String> files, List<Problem> problems) {
+        ObjectNode node = object();
+        node.put("valid", problems.stream().noneMatch(Problem::isError));
+        ArrayNode fileNames = node.putArray("files");
+        files.forEach(fileNames::add);
+        node.put("errors", problems.stream().filter(Problem::isError).count());
+        node.put("warnings", problems.stream().filter(problem -> !problem.isError()).count());
+        ArrayNode list = node.putArray("problems");
+        problems.forEach(problem -> list.add(problem(problem)));
+        return node;
+    }
+
+    /** The whole verification report: every line the plain output prints, as fields. */
+    static ObjectNode verification(VerificationReport report, int exitCode) {
+        ObjectNode node = object();
+        node.put("journal", report.subject());
+        node.put("verdict", report.verdict());
+        node.put("intact", report.isIntact());
+        node.put("sealed", report.isSealed());
+        node.put("closed", report.isClosed());
+        node.put("exitCode", exitCode);
+        node.put("records", report.records());
+        node.put("segments", report.segments());
+        node.put("recordsAfterLastCheckpoint", report.recordsAfterLastCheckpoint());
+        if (report.problem().isPresent()) {
+            var problem = report.problem().get();
+            ObjectNode first = node.putObject("problem");
+            first.put("segment", problem.segment());
+            first.put("offset", problem.offset());
+            first.put("sequence", problem.sequence());
+            first.put("what", problem.what());
+            first.put("description", problem.describe());
+        } else {
+            node.putNull("problem");
+        }
+        ArrayNode tears = node.putArray("tornTails");
+        report.tornTails().forEach(tear -> {
+            ObjectNode item = tears.addObject();
+            item.put("segment", tear.segment());
+            item.put("offset", tear.offset());
+            item.put("afterSequence", tear.afterSequence());
+            item.put("bytes", tear.bytes());
+            item.put("acknowledged", tear.acknowledged());
+            item.put("description", tear.describe());
+        });
+        ArrayNode checkpoints = node.putArray("checkpoints");
+        for (CheckpointSummary checkpoint : report.checkpoints()) {
+            ObjectNode item = checkpoints.addObject();
+            item.put("sequence", checkpoint.sequence());
+            item.put("coveredSequence", checkpoint.coveredSequence());
+            item.put("time", checkpoint.time().toString());
+            item.put("reason", checkpoint.reason());
+            item.put("closesSession", checkpoint.closesSession());
+            item.put("shortHash", checkpoint.shortHash());
+        }
+        node.put("signatures", report.keyNote());
+        node.put("everyRecordDecrypted", report.everyRecordDecrypted());
+        ArrayNode notes = node.putArray("notes");
+        report.notes().forEach(notes::add);
+        return node;
+    }
+
+    /** One sample round of {@code metrics}: the newest value of every series, and the sources that fail. */
+    static ObjectNode metricsRound(SeriesStore store, List<CollectorStatus> collectors, Instant now) {
+        ObjectNode node = object();
+        node.put("time", now.toString());
+        ArrayNode series = node.putArray("series");
+        for (RingSeries one : store.all()) {
+            SeriesSnapshot last = one.last(1);
+            if (last.isEmpty()) {
+                continue;
+            }
+            ObjectNode item = series.addObject();
+            item.put("source", one.id().source());
+            item.put("signal", one.id().signal());
+            double value = last.valueAt(0);
+            if (Double.isFinite(value)) {
+                item.put("value", value);
+            } else {
+                item.putNull("value");
+            }
+            item.put("unit", SignalCatalog.unitOf(one.id().signal()).name().toLowerCase(Locale.ROOT));
+            item.put("text", SignalCatalog.unitOf(one.id().signal()).format(value));
+            item.put("sampledAt", Instant.ofEpochMilli(last.timeAt(0)).toString());
+        }
+        ArrayNode failing = node.putArray("failing");
+        for (CollectorStatus status : collectors) {
+            status.lastError().ifPresent(error -> {
+                ObjectNode item = failing.addObject();
+                item.put("source", status.source());
+                item.put("error", error);
+                item.put("attemptsInARow", status.failuresInARow());
+            });
+        }
+        return node;
+    }
+
+    /** A session event as the journal records it: sequence, time, actor, type and the event's own fields. */
+    static ObjectNode event(Recorded recorded) {
+        ObjectNode node = object();
+        node.put("sequence", recorded.sequence());
+        node.put("time", recorded.time().toString());
+        node.put("actor", recorded.actor());
+        node.put("type", recorded.event().type());
+        node.set("event", SessionEventCodec.encode(recorded.event()));
+        return node;
+    }
+}

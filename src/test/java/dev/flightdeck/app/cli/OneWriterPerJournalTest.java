@@ -1,0 +1,141 @@
+package dev.flightdeck.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flightdeck.journal.WriterLock;
+import dev.flightdeck.journal.verify.JournalVerifier;
+import dev.flightdeck.journal.verify.VerificationReport;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two processes, one journal: a {@code flightdeck run} in a child JVM holds its journal; a {@code rollback} or a
+ * {@code run --resume} started beside it is refused with who holds it; once the child is killed its lock is taken over,
+ * and the journal verifies with every record the first writer made.
+ */
+class OneWriterPerJournalTest {
+
+    @TempDir
+    Path dir;
+
+    private Path home;
+    private Path runbook;
+    private Path passphrase;
+    private Path journal;
+    private Process child;
+
+    @BeforeEach
+    void files() throws Exception {
+        home = dir.resolve("home");
+        journal = dir.resolve("journal");
+        passphrase = Files.writeString(dir.resolve("passphrase"), "correct horse battery staple\n");
+        runbook = Files.writeString(dir.resolve("slow.runbook.yaml"), """
+                runbook: Slow step
+                phases:
+                  - id: p
+                    steps:
+                      - id: first
+                        run: echo first
+                        on: local
+                      - id: slow
+                        run: echo started; sleep 120
+                        on: local
+                rollback:
+                  - run: echo rolled back
+                    on: local
+                """);
+    }
+
+    @AfterEach
+    void killChild() throws Exception {
+        if (child != null && child.isAlive()) {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aRollbackBesideARunningSessionIsRefusedThenTakesOverOnceTheRunIsGone() throws Exception {
+        startRunInChildJvm();
+        long recordsWhileRunning = intactRecords();
+
+        CliRun refused = cli("rollback", "--runbook", runbook.toString(), "--yes");
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains(journal + " is open for writing by Dana (process " + child.pid() + " on ",
+                "Only one Flightdeck may write to a journal at a time", "[FD-J09]");
+        assertThat(intactRecords()).as("the refused opener wrote nothing").isEqualTo(recordsWhileRunning);
+
+        killChildAndItsCommand();
+        assertThat(WriterLock.readHolder(journal)).as("the killed run left its note behind").isPresent();
+
+        CliRun rollback = cli("rollback", "--runbook", runbook.toString(), "--yes");
+
+        assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
+        assertThat(rollback.out()).contains("Run: echo rolled back", "Rollback done. Checkpoint ");
+        assertThat(intactRecords()).isGreaterThan(recordsWhileRunning);
+        assertThat(WriterLock.readHolder(journal)).as("a closed writer leaves no holder").isEmpty();
+    }
+
+    @Test
+    void aSecondResumeBesideARunningSessionIsRefusedAndNothingIsLost() throws Exception {
+        startRunInChildJvm();
+        long recordsWhileRunning = intactRecords();
+
+        CliRun refused = cli("run", runbook.toString(), "--resume");
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("is open for writing by Dana (process " + child.pid());
+        assertThat(intactRecords()).isEqualTo(recordsWhileRunning);
+
+        killChildAndItsCommand();
+        CliRun resumed = cli("run", runbook.toString(), "--resume");
+
+        assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isEqualTo(3);
+        assertThat(resumed.out()).contains("started before the session was interrupted");
+        assertThat(intactRecords()).isGreaterThan(recordsWhileRunning);
+    }
+
+    private CliRun cli(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--journal", journal.toString(), "--operator", "Eve", "--passphrase-file", passphrase.toString()));
+        return CliRun.run(home, all.toArray(String[]::new));
+    }
+
+    private void startRunInChildJvm() throws Exception {
+        ProcessBuilder launch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.flightdeck.app.Launcher",
+                "run", runbook.toString(), "--journal", journal.toString(), "--operator", "Dana", "--passphrase-file", passphrase.toString())
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        launch.environment().put("FLIGHTDECK_HOME", home.toString());
+        child = launch.start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null && !line.contains("started")) {
+            // the slow step's intent is durable before it starts; the child holds the journal until it ends
+        }
+        assertThat(line).as("the child reached the slow step").isNotNull();
+    }
+
+    private void killChildAndItsCommand() throws Exception {
+        child.descendants().forEach(ProcessHandle::destroyForcibly);
+        assertThat(child.destroyForcibly().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private long intactRecords() {
+        VerificationReport report = JournalVerifier.verify(journal, Optional.empty(), Optional.empty());
+        assertThat(report.isIntact()).as(String.join("\n", report.lines())).isTrue();
+        return report.records();
+    }
+}

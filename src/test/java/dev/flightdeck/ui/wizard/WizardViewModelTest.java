@@ -1,0 +1,89 @@
+package dev.flightdeck.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flightdeck.session.Session;
+import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.ui.WizardTestSessions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The wizard's permissions and its projection of the session, without the toolkit: commands and their results run on
+ * the calling thread, so each assertion sees the state the command left.
+ */
+class WizardViewModelTest {
+
+    private static final Executor SAME_THREAD = Runnable::run;
+
+    @TempDir
+    Path dir;
+
+    private Session session;
+    private WizardViewModel wizard;
+
+    @BeforeEach
+    void open() {
+        session = WizardTestSessions.confirmOnly(dir.resolve("journal"));
+        wizard = new WizardViewModel(session, SAME_THREAD, SAME_THREAD, Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @Test
+    void aChecklistItemMayOnlyBeConfirmed() {
+        assertThat(allowed()).containsExactly(WizardViewModel.Action.CONFIRM);
+        assertThat(wizard.currentProperty().get().titleProperty().get()).isEqualTo("First item");
+        assertThat(wizard.progressProperty().get()).isEqualTo("Phase 1 of 1 · p · 0 of 2 steps done");
+    }
+
+    @Test
+    void confirmingMovesTheProjectionToTheNextStep() {
+        wizard.confirmCurrent("checked");
+
+        assertThat(wizard.rows().get(0).statusProperty().get()).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(wizard.currentProperty().get().step().id()).isEqualTo("two");
+        assertThat(wizard.progressProperty().get()).endsWith("1 of 2 steps done");
+        assertThat(wizard.phases()).singleElement().satisfies(phase -> assertThat(phase.settled()).isEqualTo(1));
+        assertThat(wizard.journalStatusProperty().get()).startsWith("Journal: ");
+    }
+
+    @Test
+    void aCompleteSessionAllowsNoStepActionAndCloses() {
+        wizard.confirmCurrent("");
+        wizard.confirmCurrent("");
+
+        assertThat(wizard.completeProperty().get()).isTrue();
+        assertThat(wizard.currentProperty().get()).isNull();
+        assertThat(allowed()).isEmpty();
+        wizard.finishSession();
+        assertThat(wizard.stateProperty().get().closed()).isPresent();
+        assertThat(wizard.messageProperty().get()).startsWith("Session closed. Closing checkpoint ");
+        assertThat(wizard.messageIsProblemProperty().get()).isFalse();
+    }
+
+    @Test
+    void onceTheRollbackStartsNoStepOfTheWizardMayBeActedOn() {
+        wizard.startRollback(step -> Optional.of("done"));
+
+        assertThat(wizard.stateProperty().get().rollback()).isNotEqualTo(dev.flightdeck.session.SessionFold.RollbackState.NOT_STARTED);
+        assertThat(allowed()).isEmpty();
+        assertThat(wizard.rollback().startedProperty().get()).isTrue();
+    }
+
+    private java.util.List<WizardViewModel.Action> allowed() {
+        return Arrays.stream(WizardViewModel.Action.values()).filter(action -> wizard.allowedProperty(action).get()).toList();
+    }
+}
