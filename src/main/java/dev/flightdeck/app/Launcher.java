@@ -2,6 +2,8 @@ package dev.flightdeck.app;
 
 import dev.flightdeck.app.cli.Cli;
 import dev.flightdeck.home.AppContext;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine;
 
 /**
  * The one way in. No argument opens the console; any argument runs the command line headless, without ever loading
@@ -13,9 +15,14 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        launch(args, UnaryOperator.identity());
+    }
+
+    /** The same start with commands added to the command line: the bench build's main adds {@code bench}. */
+    public static void launch(String[] args, UnaryOperator<CommandLine> extension) {
         AppContext context = AppContext.fromProcess();
         String[] arguments = args.length == 0 ? new String[] {"open"} : args;
-        int code = Cli.execute(context, arguments);
+        int code = Cli.execute(context, arguments, extension);
         if (code != Cli.CONSOLE_OPENED) {
             System.exit(code);
         }

@@ -18,7 +18,9 @@ public final class ConsoleLauncher implements Console {
     public void open(AppContext context, Optional<Path> runbook) {
         Platform.startup(() -> {
             MainWindow window = new MainWindow(context);
-            window.show(new Stage());
+            Stage stage = new Stage();
+            window.show(stage);
+            FirstFrameProbe.watch(stage);
             runbook.ifPresent(file -> window.console().library().open(file.toAbsolutePath()));
         });
     }

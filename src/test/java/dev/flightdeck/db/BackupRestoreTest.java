@@ -15,6 +15,7 @@ import dev.flightdeck.runbook.Expectation;
 import dev.flightdeck.runbook.StepAction.BackupFormat;
 import dev.flightdeck.testing.db.PostgresExtension;
 import dev.flightdeck.testing.db.TestDatabase;
+import dev.flightdeck.testing.tools.RequiresTool;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -58,6 +59,7 @@ class BackupRestoreTest {
         steps.close();
     }
 
+    @RequiresTool({"pg_dump", "pg_restore", "psql"})
     @ParameterizedTest
     @EnumSource(BackupFormat.class)
     void dumpIsVerifiedAndRestoresIntoANewDatabaseIdentically(BackupFormat format) throws IOException {
@@ -79,6 +81,7 @@ class BackupRestoreTest {
                 .hasAtLeastOneElementOfType(DatabaseEvent.RestoreFinished.class);
     }
 
+    @RequiresTool({"pg_dump", "pg_restore", "psql"})
     @Test
     void damagedCustomDumpIsCaughtByVerification() throws IOException {
         BackupArtifact artifact = steps.backup(BackupFormat.CUSTOM, backups.toString(), TIMEOUT);
@@ -95,6 +98,7 @@ class BackupRestoreTest {
                 });
     }
 
+    @RequiresTool({"pg_dump", "pg_restore", "psql"})
     @Test
     void truncatedPlainDumpIsCaughtByVerification() throws IOException {
         BackupArtifact artifact = steps.backup(BackupFormat.PLAIN, backups.toString(), TIMEOUT);
@@ -107,6 +111,7 @@ class BackupRestoreTest {
                         assertThat(error.getMessage()).contains("was cut short"));
     }
 
+    @RequiresTool({"pg_dump", "pg_restore", "psql"})
     @Test
     void dumpChangedAfterVerificationIsNotRestored() throws IOException {
         BackupArtifact artifact = steps.backup(BackupFormat.CUSTOM, backups.toString(), TIMEOUT);
@@ -120,6 +125,7 @@ class BackupRestoreTest {
         assertThat(postgres.server().databaseExists(database.name() + "_fd_copy")).as("the half-made database is dropped").isFalse();
     }
 
+    @RequiresTool({"pg_dump", "pg_restore", "psql"})
     @ParameterizedTest
     @EnumSource(BackupFormat.class)
     void restoreThatHitsAnErrorStopsAndSaysSo(BackupFormat format) {
@@ -139,6 +145,7 @@ class BackupRestoreTest {
                 .as("single transaction: nothing of the failed restore is left").isNull();
     }
 
+    @RequiresTool({"pg_dump", "pg_restore", "psql"})
     @Test
     void rollbackWithoutSnapshotRestoresTheVerifiedDumpAndSwapsItIn() {
         postgres.server().execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clinic_owner')"
@@ -159,6 +166,7 @@ class BackupRestoreTest {
         assertThat(steps.compareData(before).matches()).isTrue();
     }
 
+    @RequiresTool({"pg_dump", "pg_restore", "psql"})
     @Test
     void awkwardDatabaseNamesReachEveryToolAsOneWord() {
         String awkward = database.name() + "_fd_ it's \"odd\" $(id)";

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /** Timeouts, authentication and server restarts, against a server this class owns (it restarts it). */
 class ConnectionResilienceTest {
@@ -223,6 +224,7 @@ class ConnectionResilienceTest {
         }
     }
 
+    @RequiresTool({"pg_dump", "pg_restore", "psql"})
     @Test
     void backupAsAPasswordRoleKeepsThePasswordOutOfEveryEvent() {
         createPasswordRole("clinic_backup", "tops3cret");

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /** The plan binds what this session made (its tarball, its dump, its snapshot), never an older backup lying on disk. */
 class RollbackPlanFromArtefactsTest {
@@ -28,6 +29,7 @@ class RollbackPlanFromArtefactsTest {
             .replace("      - id: snap\n        snapshot: { database: healthcare }\n",
                     "      - id: dump\n        backup: { database: healthcare, directory: \"${srv}/backups\", format: custom }\n");
 
+    @RequiresTool({"pg_dump", "pg_restore", "psql"})
     @Test
     void withoutASnapshotTheRestoreUsesThisSessionsVerifiedDumpNotAnOlderOneOnDisk() throws Exception {
         try (RollbackLab lab = new RollbackLab(dir, POSTGRES.freshDatabase())) {

@@ -30,8 +30,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /** The sandbox starts as one clinic system reachable over SSH, JDBC and HTTP, and close() leaves nothing behind. */
+@RequiresTool({"pg_dump", "pg_restore", "psql"})
 class SandboxLifecycleTest {
 
     @TempDir
@@ -132,10 +134,13 @@ class SandboxLifecycleTest {
         }
     }
 
-    /** Threads the JDK and the JDBC driver keep once per JVM (and this test's own HTTP client), not the sandbox's to stop. */
+    /**
+     * Threads the JDK and the libraries keep once per JVM (and this test's own HTTP client), not the sandbox's to stop;
+     * "Cleaner-N" is a {@code java.lang.ref.Cleaner} a library creates once (seen since the 2026-12 dependency upgrade).
+     */
     private static boolean notJvmWide(String name) {
         return !name.startsWith("ForkJoinPool") && !name.startsWith("HttpClient") && !name.equals("process reaper")
-                && !name.equals("PostgreSQL-JDBC-Cleaner");
+                && !name.equals("PostgreSQL-JDBC-Cleaner") && !name.startsWith("Cleaner-");
     }
 
     private static Set<String> threadNames() {

@@ -33,8 +33,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /** One runbook with every step kind, through the real launcher: MINA SSH, embedded PostgreSQL, an HTTP endpoint, the journal. */
+@RequiresTool({"pg_dump", "pg_restore", "psql"})
 class EveryKindSessionTest {
 
     @RegisterExtension

@@ -16,8 +16,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /** Key authentication against real OpenSSH: passphrase-protected keys and refused logins. */
+@RequiresTool({"sshd", "ssh-keygen"})
 class OpenSshAuthenticationTest {
 
     @Test

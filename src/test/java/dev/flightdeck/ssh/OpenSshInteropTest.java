@@ -25,8 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /** JSch through Flightdeck against a real OpenSSH sshd on a loopback port (ed25519 host and user keys). */
+@RequiresTool({"sshd", "ssh-keygen"})
 class OpenSshInteropTest {
 
     @TempDir

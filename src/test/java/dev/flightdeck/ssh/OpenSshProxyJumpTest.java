@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /** ProxyJump through a real OpenSSH bastion to a second real sshd, with targets from an inventory and ~/.ssh/config. */
+@RequiresTool("sshd")
 class OpenSshProxyJumpTest {
 
     @Test

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /**
  * Login through a real OpenSSH ssh-agent: the key is {@code ssh-add}ed and then deleted, the target names no key
  * file and the operator's home has none, so the agent is the only way in.
  */
+@RequiresTool({"sshd", "ssh-agent", "ssh-add"})
 class SshAgentAuthenticationTest {
 
     @TempDir

@@ -23,12 +23,14 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /**
  * A new user's first evening with Flightdeck: open the console, choose Rehearse, walk the healthy upgrade to the
  * end with the keyboard against the sandbox — real PostgreSQL, real SSH hosts, the real clinic app — and close it.
  */
 @ExtendWith(ApplicationExtension.class)
+@RequiresTool({"pg_dump", "pg_restore", "psql"})
 class RehearsalConsoleTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package dev.flightdeck.app.cli;
 import dev.flightdeck.home.AppContext;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 
 /** Builds the command line; commands that need the context take it in their constructor. */
@@ -19,8 +20,15 @@ public final class Cli {
     }
 
     public static int execute(AppContext context, String[] args) {
+        return execute(context, args, UnaryOperator.identity());
+    }
+
+    /** With commands added by a build that is not the product's (the bench build adds {@code bench}, see src/bench). */
+    public static int execute(AppContext context, String[] args, UnaryOperator<CommandLine> extension) {
         java.nio.charset.Charset charset = TerminalText.standardOutputCharset();
-        return commandLine(context, TerminalText.printWriter(System.out, charset), TerminalText.printWriter(System.err, charset)).execute(args);
+        // out and err after the extension: picocli hands them only to subcommands present when they are set
+        return extension.apply(commandLine(context)).setOut(TerminalText.printWriter(System.out, charset))
+                .setErr(TerminalText.printWriter(System.err, charset)).execute(args);
     }
 
     /** For tests: the same command line, writing to the given streams. */

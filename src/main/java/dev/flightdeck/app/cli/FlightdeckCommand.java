@@ -20,7 +20,6 @@ import picocli.CommandLine.Spec;
                 RollbackCommand.class,
                 JournalCommand.class,
                 MetricsCommand.class,
-                BenchCommand.class,
                 SandboxCommand.class,
                 CompletionCommand.class,
         })

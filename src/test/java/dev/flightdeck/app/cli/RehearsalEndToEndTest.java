@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /**
  * The rehearsal end to end, headless, through the real command line and engine against a real sandbox: the healthy
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * brings back v1 with the data exactly as captured before the window. Both journals verify and export. Two CPU-bound
  * processes run beside them the whole time: a busy machine must not fire the relative latency rule on the healthy one.
  */
+@RequiresTool({"pg_dump", "pg_restore", "psql"})
 class RehearsalEndToEndTest {
 
     private static final String PASSPHRASE = "correct horse battery staple";

@@ -24,8 +24,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /** Dump tools on the database host over SSH: a verified backup, with the password never in a command line. */
+@RequiresTool({"pg_dump", "pg_restore", "psql"})
 class SshCommandPlaceTest {
 
     @RegisterExtension

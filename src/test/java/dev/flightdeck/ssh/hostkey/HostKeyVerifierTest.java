@@ -12,8 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /** Host-key decisions over real keys (made in Java, checked against ssh-keygen) and known_hosts files written as OpenSSH writes them. */
+@RequiresTool("ssh-keygen")
 class HostKeyVerifierTest {
 
     @TempDir

@@ -68,8 +68,9 @@ public final class MinaSshServer implements AutoCloseable {
         server.setKeyPairProvider(hostKeys);
         server.setPublickeyAuthenticator(preloadedKeys(directory.resolve("authorized_keys")));
         passwords.ifPresent(server::setPasswordAuthenticator);
+        // the first argument is the command line as received: since sshd 2.16 the factory runs it as /bin/sh -c COMMAND
         server.setCommandFactory((channel, command) ->
-                new ProcessShellFactory("/bin/sh", List.of("/bin/sh", "-c", command)).createShell(channel));
+                new ProcessShellFactory(command, List.of("/bin/sh", "-c", command)).createShell(channel));
         server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         server.start();
         return new MinaSshServer(server, directory);

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * A real OpenSSH {@code sshd} for interoperability tests (see {@link LoopbackSshd}: loopback port, own
  * sshd_config, ed25519 host and user keys made in Java in the given directory).
- * When {@code /usr/sbin/sshd} is absent the test FAILS with instructions instead of being skipped: JSch must
- * be proven against what servers really run, and CI installs openssh-server.
+ * Tests using it carry {@code @RequiresTool("sshd")}: skipped where OpenSSH's server is not installed, failed under
+ * {@code CI=true}, which installs openssh-server. Should one forget the annotation, this still fails with instructions.
  */
 public final class OpenSshServer {
 

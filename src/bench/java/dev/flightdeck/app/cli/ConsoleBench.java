@@ -1,5 +1,6 @@
 package dev.flightdeck.app.cli;
 
+import dev.flightdeck.ui.console.bench.ConsoleBenchHarness;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -19,9 +20,8 @@ import picocli.CommandLine.Spec;
 public final class ConsoleBench implements Runnable {
 
     /**
-     * The JavaFX half of the bench. It lives in the UI package, which the command line may not depend on at
-     * compile time (only the launcher reaches JavaFX), so it is found by name and the command line still starts,
-     * and answers --help, without loading JavaFX.
+     * The JavaFX half of the bench, in the UI package. It is constructed only when the bench runs, so the command
+     * line still starts, and answers --help, without loading JavaFX.
      */
     public interface Harness {
         List<Measurement> run(Settings settings, Consumer<String> progress) throws Exception;
@@ -41,8 +41,6 @@ public final class ConsoleBench implements Runnable {
     public record Measurement(String approach, String scenario, Role role, Duration worstStall, Duration p99Wait,
             Optional<Duration> untilVisible, Duration measuredFor, long linesSent, long linesShown, long heapBytes) {
     }
-
-    static final String HARNESS = "dev.flightdeck.ui.console.bench.ConsoleBenchHarness";
 
     @Spec
     private CommandSpec spec;
@@ -138,7 +136,7 @@ public final class ConsoleBench implements Runnable {
                 .map(ratio -> String.format(ratio < 0.01 ? "%.4f" : "%.2f", ratio)).orElse("-");
     }
 
-    private static Harness harness() throws ReflectiveOperationException {
-        return Class.forName(HARNESS).asSubclass(Harness.class).getDeclaredConstructor().newInstance();
+    private static Harness harness() {
+        return new ConsoleBenchHarness();
     }
 }

@@ -2,20 +2,24 @@ package dev.flightdeck.rollback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.app.cli.BenchLauncher;
 import dev.flightdeck.app.cli.CliRun;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /**
  * {@code flightdeck bench rollback} runs end to end against its own sshd and the rehearsal sandbox (one run: this
  * checks it works, not its speed).
  */
+@RequiresTool({"sshd", "pg_dump", "pg_restore", "psql"})
 class RollbackBenchCommandTest {
 
     @Test
     void benchPrintsFirstCommandAndTotalRowsWithTheirReferences(@TempDir Path home) {
-        CliRun bench = CliRun.run(home, "bench", "rollback", "--runs", "1");
+        CliRun bench = CliRun.runWith(home, Map.of(), BenchLauncher::withBench, "bench", "rollback", "--runs", "1");
 
         assertThat(bench.exitCode()).as(bench.err()).isZero();
         assertThat(bench.out()).containsSubsequence("confirmation → first rollback command on the server",

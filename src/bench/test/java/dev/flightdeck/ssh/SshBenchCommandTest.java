@@ -2,6 +2,7 @@ package dev.flightdeck.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.app.cli.BenchLauncher;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.app.cli.Cli;
@@ -11,8 +12,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.testing.tools.RequiresTool;
 
 /** {@code flightdeck bench ssh} runs end to end against its own sshd (tiny sizes: this checks it works, not its speed). */
+@RequiresTool("sshd")
 class SshBenchCommandTest {
 
     @Test
@@ -21,7 +24,7 @@ class SshBenchCommandTest {
         StringWriter err = new StringWriter();
         AppContext context = new AppContext(new FlightdeckHome(home), Map.of());
 
-        int exit = Cli.commandLine(context, new PrintWriter(out), new PrintWriter(err))
+        int exit = BenchLauncher.commandLine(context, new PrintWriter(out), new PrintWriter(err))
                 .execute("bench", "ssh", "--runs", "1", "--hosts", "3");
 
         assertThat(exit).as(err.toString()).isEqualTo(Cli.OK);

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
                 ChartBench.class,
                 RollbackBench.class,
                 SessionBench.class,
+                StartupBench.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -2,6 +2,7 @@ package dev.flightdeck.ui.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.app.cli.BenchLauncher;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.app.cli.Cli;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 
 /**
- * {@code flightdeck bench chart} end to end on a small load: the command line finds the JavaFX half by name, both
+ * {@code flightdeck bench chart} end to end on a small load: the command line builds the JavaFX half, both
  * approaches run at both history lengths, and the table and the goal are printed. (The figures are judged by the
  * bench itself on a real display, not here.)
  */
@@ -29,7 +30,7 @@ class ChartBenchCommandTest {
         StringWriter out = new StringWriter();
         AppContext context = new AppContext(new FlightdeckHome(home), Map.of());
 
-        int exit = Cli.commandLine(context, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
+        int exit = BenchLauncher.commandLine(context, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
                 .execute("bench", "chart", "--series", "4", "--updates", "2");
 
         String table = out.toString();

@@ -2,6 +2,7 @@ package dev.flightdeck.ui.console.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.app.cli.BenchLauncher;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.app.cli.Cli;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 
 /**
- * {@code flightdeck bench console} end to end on a small load: the command line finds the JavaFX half by name
+ * {@code flightdeck bench console} end to end on a small load: the command line builds the JavaFX half
  * and prints every approach in both scenarios with ratios and the goals. (The figures are judged by the bench
  * itself on a real display, not here.)
  */
@@ -29,7 +30,7 @@ class ConsoleBenchCommandTest {
         StringWriter out = new StringWriter();
         AppContext context = new AppContext(new FlightdeckHome(home), Map.of());
 
-        int exit = Cli.commandLine(context, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
+        int exit = BenchLauncher.commandLine(context, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
                 .execute("bench", "console", "--lines", "3000", "--rate", "2000", "--seconds", "1", "--naive-limit", "1", "--limit", "20");
 
         String table = out.toString();
