@@ -102,6 +102,15 @@ class ConsoleAtLaptopSizeTest {
         soft.assertThat(lastX).as("the rollback button's x on the screen, first and last step").isCloseTo(firstX, org.assertj.core.data.Offset.offset(0.5));
 
         if (fault) {
+            // ending the rehearsal with its session open asks first, says the state, and "Keep working" keeps the window
+            robot.clickOn(robot.lookup("#endRehearsalButton").<Node>query());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".close-session-dialog").tryQuery().isPresent());
+            javafx.scene.control.DialogPane question = robot.lookup(".close-session-dialog").query();
+            soft.assertThat(question.getHeaderText()).startsWith("The session is open: ").contains("(failed)");
+            robot.clickOn(robot.from(question).lookup((javafx.scene.control.Button button) -> button.getText().equals("Keep working"))
+                    .<Node>query());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".close-session-dialog").tryQuery().isEmpty());
+            soft.assertThat(session.getWindow().isShowing()).as("the window stays after Keep working").isTrue();
             RehearsalWalk.holdTheRollback(robot);
             WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> wizard.stateProperty().get().rollback() != SessionFold.RollbackState.RUNNING
                     && wizard.stateProperty().get().rollback() != SessionFold.RollbackState.NOT_STARTED
