@@ -77,7 +77,12 @@ class ConsoleAtLaptopSizeTest {
         String size = width + "x" + height;
         boolean fault = scenario.contains("fault");
         Set<String> clipped = new LinkedHashSet<>();
+        SoftAssertions soft = new SoftAssertions();
         robot.interact(() -> size(console, width, height));
+        // the built-in runbooks load in the background: the console is judged once they are listed
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ScreenChecks.fx(() ->
+                !((javafx.scene.control.ListView<?>) console.getScene().lookup(".library-list")).getItems().isEmpty()));
+        robot.interact(() -> ((javafx.scene.control.ListView<?>) console.getScene().lookup(".library-list")).getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         clipped.addAll(ScreenChecks.clippedTexts(console.getScene()));
         pictures(robot, console.getScene(), "console-" + size);
@@ -95,10 +100,12 @@ class ConsoleAtLaptopSizeTest {
             if (step.id().equals("approve-release") || step.id().equals("migrate")) {
                 pictures(robot, session, "wizard-" + step.id() + "-" + size);
             }
+            if (step.id().equals("migrate")) {
+                endingAsksFirst(robot, session, soft);
+            }
         });
         double lastX = screenX(rollbackButton);
         pictures(robot, session, "wizard-" + (fault ? "failed" : "done") + "-" + size);
-        SoftAssertions soft = new SoftAssertions();
         soft.assertThat(lastX).as("the rollback button's x on the screen, first and last step").isCloseTo(firstX, org.assertj.core.data.Offset.offset(0.5));
 
         if (fault) {
@@ -117,6 +124,19 @@ class ConsoleAtLaptopSizeTest {
         soft.assertThat(clipped).as("texts cut on the screen at " + size).isEmpty();
         soft.assertThat(darkClipped).as("texts cut in the dark theme at " + size).isEmpty();
         soft.assertAll();
+    }
+
+    /** Ending the rehearsal with its session open asks first and says the state; "Keep working" keeps the window. */
+    private static void endingAsksFirst(FxRobot robot, Scene session, SoftAssertions soft) throws Exception {
+        robot.clickOn(robot.lookup("#endRehearsalButton").<Node>query());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".close-session-dialog").tryQuery().isPresent());
+        javafx.scene.control.DialogPane question = robot.lookup(".close-session-dialog").query();
+        soft.assertThat(question.getHeaderText()).startsWith("The session is open: ").contains("steps done");
+        robot.clickOn(robot.from(question).lookup((javafx.scene.control.Button button) -> button.getText().equals("Keep working")).<Node>query());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".close-session-dialog").tryQuery().isEmpty());
+        soft.assertThat(session.getWindow().isShowing()).as("the window stays after Keep working").isTrue();
+        // keyboard input goes back to the wizard's window
+        robot.clickOn(robot.lookup(".wizard-title").<Node>query());
     }
 
     /** The screen in the light theme, then in the dark one (checked for cut texts too), back to light. */

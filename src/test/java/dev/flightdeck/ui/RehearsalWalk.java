@@ -95,13 +95,22 @@ final class RehearsalWalk {
             throw new AssertionError("the operator's field has no focus when the setup opens; the focus is on "
                     + ScreenChecks.fx(() -> operatorField.getScene().getFocusOwner()), e);
         }
+        // TestFX types into its target window: name the setup's, as the window manager would after it opened
+        robot.targetWindow(operatorField.getScene().getWindow());
         robot.write(OPERATOR);
         robot.clickOn(shown(robot, "#passphrase")).write("correct horse battery staple");
         Node dryRun = shown(robot, "#dryRunButton");
         robot.clickOn(dryRun);
         // the session window's own start button (the main window has a "Start session…" button with the same id)
         Button start = robot.from(operator.getScene().getRoot()).lookup("#startButton").queryButton();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !start.isDisabled());
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !start.isDisabled());
+        } catch (TimeoutException e) {
+            ScreenChecks.snapshot(start.getScene(), java.nio.file.Path.of("target", "screens", "setup-not-startable.png"));
+            throw new AssertionError("Start stays disabled; operator '" + ScreenChecks.fx(() -> ((javafx.scene.control.TextField) operatorField).getText())
+                    + "', the setup says: " + robot.lookup(".setup-message").queryAll().stream()
+                    .map(node -> ((javafx.scene.control.Labeled) node).getText()).toList(), e);
+        }
         // after the dry run the focus is back on its button, and one Tab reaches Start session
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ScreenChecks.fx(dryRun::isFocused));
         robot.type(KeyCode.TAB);

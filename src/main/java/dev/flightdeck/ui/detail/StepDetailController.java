@@ -79,6 +79,10 @@ public final class StepDetailController {
             rule.getStyleClass().add("trigger-rule");
             Label effect = DetailSections.muted(trigger.action() == TriggerSpec.Action.ALERT ? "alerts"
                     : "arms the rollback (" + Durations.format(trigger.countdown()) + " to cancel)");
+            // a long rule wraps inside its chip; what it does keeps its words whole
+            rule.setWrapText(true);
+            rule.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            effect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox row = new HBox(10, rule, effect);
             row.setAlignment(Pos.CENTER_LEFT);
             add(row);

@@ -40,6 +40,8 @@ public final class RunbookLibraryController {
         EntryCell() {
             title.getStyleClass().add(Styles.TEXT_BOLD);
             title.setWrapText(true);
+            // all its lines, always: a theme's larger font never turns the last one into "…"
+            title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             origin.getStyleClass().addAll(Styles.TEXT_SMALL, "library-origin");
             box.getStyleClass().add("library-cell");

@@ -9,9 +9,25 @@ import javafx.scene.layout.HBox;
 /** One row of the navigator: number, kind chip and title for steps; a heading with a count for phases. */
 final class NavigatorCell extends TreeCell<NavigatorItem> {
 
+    /** The room beside a title: the tree's indent for the item's depth, the number and the widest kind chip. */
+    private static final double RUNBOOK_INSET = 60;
+    private static final double PHASE_INSET = 130;
+    private static final double STEP_INSET = 230;
+
     NavigatorCell() {
-        // size to the tree, not to the text, so long titles end in an ellipsis instead of a horizontal scrollbar
+        // size to the tree, not to the text: long titles wrap onto another line instead of a horizontal scrollbar
         setPrefWidth(0);
+    }
+
+    /** A title that wraps within what the tree leaves beside it, never cut to an ellipsis. */
+    private Label wrapping(Label title, double inset) {
+        title.setMinWidth(0);
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        if (getTreeView() != null) {
+            title.prefWidthProperty().bind(getTreeView().widthProperty().subtract(inset));
+        }
+        return title;
     }
 
     @Override
@@ -27,20 +43,17 @@ final class NavigatorCell extends TreeCell<NavigatorItem> {
         row.setMinWidth(0);
         row.setAlignment(Pos.CENTER_LEFT);
         if (item instanceof NavigatorItem.RunbookItem runbookItem) {
-            Label title = styled(runbookItem.runbook().title(), Styles.TEXT_BOLD);
-            title.setMinWidth(0);
+            Label title = wrapping(styled(runbookItem.runbook().title(), Styles.TEXT_BOLD), RUNBOOK_INSET);
             row.getChildren().add(title);
         } else if (item instanceof NavigatorItem.PhaseItem phaseItem) {
-            Label title = styled(phaseItem.phase().title(), Styles.TEXT_BOLD);
-            title.setMinWidth(0);
+            Label title = wrapping(styled(phaseItem.phase().title(), Styles.TEXT_BOLD), PHASE_INSET);
             row.getChildren().addAll(styled(phaseItem.number() + ".", Styles.TEXT_MUTED), title,
                     styled(phaseItem.phase().steps().size() + "", "count-badge"));
         } else if (item instanceof NavigatorItem.RollbackItem rollbackItem) {
             row.getChildren().addAll(styled("Rollback plan", Styles.TEXT_BOLD, Styles.DANGER),
                     styled(rollbackItem.runbook().rollback().size() + "", "count-badge"));
         } else if (item instanceof NavigatorItem.StepItem stepItem) {
-            Label title = styled(stepItem.step().displayTitle());
-            title.setMinWidth(0);
+            Label title = wrapping(styled(stepItem.step().displayTitle()), STEP_INSET);
             row.getChildren().addAll(styled(stepItem.number(), Styles.TEXT_MUTED, "step-number"), KindChip.of(stepItem.step().kind()), title);
         } else if (item instanceof NavigatorItem.ProblemsItem problemsItem) {
             row.getChildren().add(styled(problemsItem.problems().size() + " problems in " + problemsItem.file(), Styles.DANGER));
