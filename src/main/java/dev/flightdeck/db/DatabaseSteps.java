@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Everything a session does to one inventory database, one method per step kind. Blocking calls: run them on a
@@ -47,7 +48,7 @@ public final class DatabaseSteps implements AutoCloseable {
     private final Clock clock;
     private final DatabaseEventListener events;
     private final DatabasePool pool;
-    private final List<DatabasePool> poolsOnDatabase = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<DatabasePool> poolsOnDatabase = new CopyOnWriteArrayList<>();
     private final MaintenanceSession maintenance;
 
     /**

@@ -2,7 +2,7 @@ package dev.flightdeck.db;
 
 import dev.flightdeck.db.connect.ConnectionTarget;
 import dev.flightdeck.db.connect.PoolSettings;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -11,6 +11,9 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Turns JDBC, driver and pool failures into {@link DatabaseException}s that say what happened in plain
@@ -106,7 +109,7 @@ public final class ErrorTranslator {
     private static Optional<String> certificateProblem(SQLException root) {
         for (Throwable cause = root; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
-            if (cause instanceof java.security.cert.CertPathValidatorException || message.contains("PKIX path")) {
+            if (cause instanceof CertPathValidatorException || message.contains("PKIX path")) {
                 return Optional.of("it is not signed by a trusted certificate authority (is the root certificate the right CA?)");
             }
             if (message.contains("could not be verified by hostnameverifier") || message.contains("hostname")) {
@@ -115,7 +118,7 @@ public final class ErrorTranslator {
             if (message.contains("SSL root certificate file") || message.contains("root certificate")) {
                 return Optional.of("the root certificate cannot be read (" + message + ")");
             }
-            if (cause instanceof java.security.cert.CertificateException || cause instanceof javax.net.ssl.SSLHandshakeException) {
+            if (cause instanceof CertificateException || cause instanceof SSLHandshakeException) {
                 return Optional.of(message);
             }
         }

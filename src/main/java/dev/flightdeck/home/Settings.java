@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.nio.file.StandardCopyOption;
 
 /** The operator's preferences (theme, last inventory, ...) in a small properties file under Flightdeck's home. */
 public final class Settings {
@@ -48,7 +49,7 @@ public final class Settings {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 values.store(out, "Flightdeck settings");
             }
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.warn("Could not save settings to {}: {}", file, e.getMessage());
         }

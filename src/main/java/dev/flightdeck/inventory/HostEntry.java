@@ -1,6 +1,6 @@
 package dev.flightdeck.inventory;
 
-import dev.flightdeck.yaml.Position;
+import dev.flightdeck.diagnostic.Position;
 import java.util.List;
 import java.util.Optional;
 

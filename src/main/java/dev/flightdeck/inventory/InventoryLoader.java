@@ -1,9 +1,9 @@
 package dev.flightdeck.inventory;
 
-import dev.flightdeck.yaml.DidYouMean;
+import dev.flightdeck.diagnostic.DidYouMean;
 import dev.flightdeck.yaml.MappingReader;
-import dev.flightdeck.yaml.Parsed;
-import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.diagnostic.Parsed;
+import dev.flightdeck.diagnostic.Problems;
 import dev.flightdeck.yaml.YamlFile;
 import dev.flightdeck.yaml.YamlNode;
 import java.io.IOException;
@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Arrays;
 
 /** Reads an inventory YAML file with the same line-numbered problems as runbooks. */
 public final class InventoryLoader {
@@ -137,7 +138,7 @@ public final class InventoryLoader {
             }
             String sslText = d.text("sslmode").or(() -> libpq.defaultFor("sslmode")).orElse("prefer");
             DatabaseEntry.SslMode sslMode = DatabaseEntry.SslMode.of(sslText).orElseGet(() -> {
-                List<String> modes = java.util.Arrays.stream(DatabaseEntry.SslMode.values()).map(DatabaseEntry.SslMode::written).toList();
+                List<String> modes = Arrays.stream(DatabaseEntry.SslMode.values()).map(DatabaseEntry.SslMode::written).toList();
                 problems.error(d.positionOf("sslmode"), "'" + sslText + "' is not an sslmode: use one of " + modes + DidYouMean.hint(sslText, modes));
                 return DatabaseEntry.SslMode.PREFER;
             });

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
 
 /**
  * libpq's rules for files and environment, so a database entry behaves as {@code psql} does in the same shell:
@@ -85,7 +86,7 @@ public final class LibpqEnvironment {
         if (name.isEmpty()) {
             return Optional.empty();
         }
-        List<Path> files = new java.util.ArrayList<>();
+        List<Path> files = new ArrayList<>();
         files.add(variable("PGSERVICEFILE").map(Path::of).orElse(home().resolve(".pg_service.conf")));
         variable("PGSYSCONFDIR").ifPresent(directory -> files.add(Path.of(directory, "pg_service.conf")));
         for (Path file : files) {

@@ -1,8 +1,8 @@
 package dev.flightdeck.inventory;
 
-import dev.flightdeck.yaml.DidYouMean;
+import dev.flightdeck.diagnostic.DidYouMean;
 import dev.flightdeck.yaml.MappingReader;
-import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.diagnostic.Problems;
 import dev.flightdeck.yaml.YamlNode;
 import java.time.Duration;
 import java.util.ArrayList;

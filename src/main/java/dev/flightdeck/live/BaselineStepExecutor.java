@@ -13,7 +13,7 @@ import dev.flightdeck.session.steps.OutputSink;
 import dev.flightdeck.session.steps.StepExecutor;
 import dev.flightdeck.session.steps.StepResult;
 import dev.flightdeck.session.steps.StepRun;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code baseline:} steps (seed 002's "Collect baseline metrics"): wait until the instruments have read for the step's
@@ -121,7 +122,7 @@ final class BaselineStepExecutor implements StepExecutor {
 
     private static Duration slowestDefaultPace() {
         InventoryCollectors.Intervals pace = InventoryCollectors.Intervals.defaults();
-        return java.util.stream.Stream.of(pace.health(), pace.scrape(), pace.host(), pace.database()).max(Duration::compareTo).orElseThrow();
+        return Stream.of(pace.health(), pace.scrape(), pace.host(), pace.database()).max(Duration::compareTo).orElseThrow();
     }
 
     /**

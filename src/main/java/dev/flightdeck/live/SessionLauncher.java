@@ -42,6 +42,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import dev.flightdeck.inventory.SecretNames;
+import dev.flightdeck.journal.crypto.PassphrasePolicy;
+import java.nio.file.Files;
+import java.util.HashMap;
 
 /** Starts or resumes a live session: the operator's signing key, the services, the journal. One place for the CLI and the console. */
 public final class SessionLauncher {
@@ -99,7 +103,7 @@ public final class SessionLauncher {
     private LiveSession open(Choices choices, Opener opener, boolean starting) throws IOException {
         context.home().ensureExists();
         OperatorKeyStore keys = new OperatorKeyStore(context.home().keys());
-        if (!java.nio.file.Files.exists(keys.privateKeyFile())) {
+        if (!Files.exists(keys.privateKeyFile())) {
             requireStrong(choices.passphrase(), "a new signing key");
         }
         OperatorKey key = keys.loadOrCreate(choices.passphrase(), keyCost);
@@ -134,14 +138,14 @@ public final class SessionLauncher {
 
     /** New journals and keys only: an existing one opens with the passphrase it was made with. */
     private static void requireStrong(char[] passphrase, String what) {
-        dev.flightdeck.journal.crypto.PassphrasePolicy.weakness(passphrase).ifPresent(weakness -> {
+        PassphrasePolicy.weakness(passphrase).ifPresent(weakness -> {
             throw new IllegalArgumentException("the passphrase is too weak to protect " + what + ": " + weakness + ". Nothing was created.");
         });
     }
 
     /** Values of variables whose names say they are secrets: masked wherever the session's text goes (journal, terminal, console). */
     private static List<char[]> secretValues(Map<String, String> values) {
-        return values.entrySet().stream().filter(entry -> dev.flightdeck.inventory.SecretNames.isSecret(entry.getKey()))
+        return values.entrySet().stream().filter(entry -> SecretNames.isSecret(entry.getKey()))
                 .filter(entry -> entry.getValue() != null && !entry.getValue().isBlank()).map(entry -> entry.getValue().toCharArray()).toList();
     }
 
@@ -209,7 +213,7 @@ public final class SessionLauncher {
      * inventory's vars, then the values the operator gave.
      */
     public static Map<String, String> startValues(Runbook runbook, Inventory inventory, Map<String, String> given) {
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         runbook.variables().forEach(v -> v.defaultValue().ifPresent(d -> values.put(v.name(), d)));
         runbook.variables().stream().filter(v -> inventory.vars().containsKey(v.name())).forEach(v -> values.put(v.name(), inventory.vars().get(v.name())));
         values.putAll(given);

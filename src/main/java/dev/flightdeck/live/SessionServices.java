@@ -42,6 +42,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything a live session acts through, wired once: SSH sessions with the operator's host keys, target
@@ -49,7 +52,7 @@ import java.util.Map;
  */
 public final class SessionServices implements AutoCloseable {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionServices.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SessionServices.class);
 
     private final SshSessions ssh;
     private final TargetResolver targets;
@@ -80,7 +83,7 @@ public final class SessionServices implements AutoCloseable {
         executors.put(StepKind.NOTIFY, new NotifyStepExecutor(http));
         executors.put(StepKind.WAIT, new WaitStepExecutor(alarms, clock));
         DatabaseStepExecutor database = new DatabaseStepExecutor(name -> openDatabases.computeIfAbsent(name, this::openDatabase));
-        for (StepKind kind : java.util.List.of(StepKind.SQL, StepKind.PREFLIGHT, StepKind.BACKUP, StepKind.SNAPSHOT, StepKind.RESTORE,
+        for (StepKind kind : List.of(StepKind.SQL, StepKind.PREFLIGHT, StepKind.BACKUP, StepKind.SNAPSHOT, StepKind.RESTORE,
                 StepKind.VERIFY_DATA)) {
             executors.put(kind, database);
         }

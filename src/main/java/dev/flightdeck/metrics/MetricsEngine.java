@@ -18,6 +18,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The headless instruments of one window: collectors write samples, the store keeps them, the triggers judge
@@ -37,17 +41,17 @@ public final class MetricsEngine implements AutoCloseable {
     }
 
     private static final long TICK_MILLIS = 250;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MetricsEngine.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsEngine.class);
 
     private final Clock clock;
     private final SeriesStore store;
     private final Baselines baselines = new Baselines();
-    private final java.util.concurrent.atomic.AtomicLong firstReadingMillis = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong firstReadingMillis = new AtomicLong(Long.MAX_VALUE);
     private final TriggerMonitor triggers;
     private final MinuteSummaries minutes;
     private final CollectorScheduler scheduler;
     /** collectors holding connections of their own (a PostgreSQL collector's pool), closed with the engine */
-    private final List<AutoCloseable> owned = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
 
     /**
      * @param minuteSummaries receives each finished minute of each series (journal these, not the samples)

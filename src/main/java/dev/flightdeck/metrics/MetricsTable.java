@@ -4,7 +4,7 @@ import dev.flightdeck.metrics.collect.CollectorStatus;
 import dev.flightdeck.metrics.store.RingSeries;
 import dev.flightdeck.metrics.store.SeriesSnapshot;
 import dev.flightdeck.metrics.store.SeriesStore;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

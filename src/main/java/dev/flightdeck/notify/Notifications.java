@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import dev.flightdeck.runbook.LifecycleEvent;
 
 /**
  * A session's notifications, wired once: the channels (the inventory's, then the settings' for names the inventory
@@ -91,7 +92,7 @@ public final class Notifications implements AutoCloseable {
         if (started) {
             notifier.windowStarted(session.state());
         }
-        if (!subscriptions.channelsFor(dev.flightdeck.runbook.LifecycleEvent.WINDOW_OVERRUN).isEmpty()) {
+        if (!subscriptions.channelsFor(LifecycleEvent.WINDOW_OVERRUN).isEmpty()) {
             outbox.every(OVERRUN_CHECK, () -> notifier.checkOverrun(session.state()));
         }
     }

@@ -1,7 +1,7 @@
 package dev.flightdeck.notify;
 
 import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.session.Bindings;
+import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.session.steps.OutputSink;
 import dev.flightdeck.session.steps.StepExecutor;
 import dev.flightdeck.session.steps.StepResult;
@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import dev.flightdeck.session.SessionEvent;
 
 /**
  * {@code notify} steps: the message, bound with the session's values, is recorded (that is the notice) and handed to the
@@ -35,20 +36,20 @@ final class NotifyStep implements StepExecutor {
         StepAction.Notify notify = (StepAction.Notify) run.step().action();
         if (notify.webhook().isPresent() || notify.channels().isEmpty()) {
             StepResult recorded = webhookSteps.execute(run);
-            if (notify.channels().isEmpty() || recorded.status() != dev.flightdeck.session.SessionEvent.Status.SUCCEEDED) {
+            if (notify.channels().isEmpty() || recorded.status() != SessionEvent.Status.SUCCEEDED) {
                 return recorded;
             }
         } else {
             try {
                 run.output().line("notice", OutputSink.Stream.STDOUT, "To " + notify.recipients() + ": " + redact.apply(run.bindings().bind(notify.message())));
-            } catch (Bindings.UnboundVariableException e) {
+            } catch (SessionValues.UnboundVariableException e) {
                 return StepResult.failed("cannot write the notice: " + e.getMessage());
             }
         }
         String message;
         try {
             message = redact.apply(run.bindings().bind(notify.message()).strip());
-        } catch (Bindings.UnboundVariableException e) {
+        } catch (SessionValues.UnboundVariableException e) {
             return StepResult.failed("cannot write the notice: " + e.getMessage());
         }
         String subject = message.lines().findFirst().orElse(message);

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Reliable delivery without making the window wait. {@link #submit} only hands the message over; on the outbox's own
@@ -64,7 +66,7 @@ public final class Outbox implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService executor;
     /** One thread takes messages in, in the order they were submitted: intents are journaled and lanes filled in that order. */
-    private final java.util.concurrent.ExecutorService intake;
+    private final ExecutorService intake;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<String, ChannelHealth> health = new ConcurrentHashMap<>();
     private final List<OutboxListener> listeners = new CopyOnWriteArrayList<>();
@@ -93,7 +95,7 @@ public final class Outbox implements AutoCloseable {
         });
         pool.setRemoveOnCancelPolicy(true);
         this.executor = pool;
-        this.intake = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+        this.intake = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "flightdeck-notify-intake");
             thread.setDaemon(true);
             return thread;

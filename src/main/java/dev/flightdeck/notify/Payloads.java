@@ -3,6 +3,7 @@ package dev.flightdeck.notify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 
 /**
  * The JSON each HTTP channel receives, one method per format: Slack (Block Kit with {@code text} as the plain
@@ -72,7 +73,7 @@ public final class Payloads {
         return JSON.createObjectNode().put("id", n.id()).put("topic", n.topic()).put("subject", n.subject()).put("text", n.text())
                 .put("session", n.session().sessionId()).put("system", n.session().system()).put("operator", n.session().operator())
                 .put("state", n.session().state()).put("rehearsal", n.session().rehearsal())
-                .put("urgency", n.urgency().name().toLowerCase(java.util.Locale.ROOT)).toString();
+                .put("urgency", n.urgency().name().toLowerCase(Locale.ROOT)).toString();
     }
 
     private static String facts(Notification n) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Resolves a channel's secret references: the environment, a file readable by its owner only (0600 or 0400), or a
@@ -58,7 +59,7 @@ public final class SecretSource {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                throw new NotificationException("secret file " + file + " can be read by others (" + java.nio.file.attribute.PosixFilePermissions.toString(permissions)
+                throw new NotificationException("secret file " + file + " can be read by others (" + PosixFilePermissions.toString(permissions)
                         + "); chmod 600 it");
             }
         } catch (UnsupportedOperationException notPosix) {

@@ -6,7 +6,7 @@ import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.session.WindowClock;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

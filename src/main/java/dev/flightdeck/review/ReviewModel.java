@@ -10,7 +10,7 @@ import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.SessionState;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.flightdeck.journal.Replay;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.SessionEvent;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

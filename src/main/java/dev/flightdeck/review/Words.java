@@ -1,7 +1,7 @@
 package dev.flightdeck.review;
 
 import dev.flightdeck.session.SessionEvent;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

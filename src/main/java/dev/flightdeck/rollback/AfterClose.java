@@ -1,7 +1,7 @@
 package dev.flightdeck.rollback;
 
 import dev.flightdeck.session.SessionState;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -3,6 +3,8 @@ package dev.flightdeck.rollback;
 import dev.flightdeck.runbook.Step;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * What the emergency rollback will do, in order: the runbook's rollback procedure, then the undo of every
@@ -39,8 +41,8 @@ public record RollbackPlan(List<Entry> entries, List<Entry> verification) {
      */
     public String render() {
         StringBuilder text = new StringBuilder();
-        for (Entry entry : java.util.stream.Stream.concat(entries.stream(), verification.stream()).toList()) {
-            text.append(String.format(java.util.Locale.ROOT, "  %-4s %-14s %s  (%s)%n", entry.number(), entry.step().kind().label(), entry.title(),
+        for (Entry entry : Stream.concat(entries.stream(), verification.stream()).toList()) {
+            text.append(String.format(Locale.ROOT, "  %-4s %-14s %s  (%s)%n", entry.number(), entry.step().kind().label(), entry.title(),
                     entry.why()));
             String does = entry.action().lines().findFirst().orElse("");
             if (!does.isBlank() && !entry.title().contains(does)) {
@@ -57,6 +59,6 @@ public record RollbackPlan(List<Entry> entries, List<Entry> verification) {
 
     /** Entries that cannot run as planned; the runner stops before each of them. */
     public List<Entry> blocked() {
-        return java.util.stream.Stream.concat(entries.stream(), verification.stream()).filter(entry -> entry.blocker().isPresent()).toList();
+        return Stream.concat(entries.stream(), verification.stream()).filter(entry -> entry.blocker().isPresent()).toList();
     }
 }

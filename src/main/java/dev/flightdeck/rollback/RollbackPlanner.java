@@ -2,7 +2,7 @@ package dev.flightdeck.rollback;
 
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.session.Bindings;
+import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.session.DryRun;
 import dev.flightdeck.session.RollbackSequence;
 import dev.flightdeck.session.SessionState;
@@ -22,7 +22,7 @@ public final class RollbackPlanner {
     }
 
     public static RollbackPlan plan(SessionState state) {
-        Bindings bindings = Bindings.of(state);
+        SessionValues bindings = SessionValues.of(state);
         List<RollbackPlan.Entry> entries = new ArrayList<>();
         for (RollbackSequence.Item item : RollbackSequence.of(state)) {
             String why = item.undoOf().map(step -> "undo of step " + step.id()).orElse("rollback procedure");
@@ -35,7 +35,7 @@ public final class RollbackPlanner {
         return new RollbackPlan(entries, checks);
     }
 
-    private static RollbackPlan.Entry entry(String number, Step step, String why, SessionState state, Bindings bindings) {
+    private static RollbackPlan.Entry entry(String number, Step step, String why, SessionState state, SessionValues bindings) {
         try {
             if (step.action() instanceof StepAction.Restore restore) {
                 String database = bindings.bind(restore.database());
@@ -46,7 +46,7 @@ public final class RollbackPlanner {
             }
             String text = DryRun.boundText(step.action(), bindings);
             return new RollbackPlan.Entry(number, step, bindings.bindKnown(step.displayTitle()), why, text, Optional.empty());
-        } catch (Bindings.UnboundVariableException e) {
+        } catch (SessionValues.UnboundVariableException e) {
             return new RollbackPlan.Entry(number, step, bindings.bindKnown(step.displayTitle()), why, String.join("\n", DryRun.textOf(step.action())), Optional.of(e.getMessage()));
         }
     }

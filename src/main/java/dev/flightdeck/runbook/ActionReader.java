@@ -1,10 +1,10 @@
 package dev.flightdeck.runbook;
 
-import dev.flightdeck.yaml.DidYouMean;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.diagnostic.DidYouMean;
+import dev.flightdeck.text.Durations;
 import dev.flightdeck.yaml.MappingReader;
-import dev.flightdeck.yaml.Position;
-import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.diagnostic.Position;
+import dev.flightdeck.diagnostic.Problems;
 import dev.flightdeck.yaml.YamlNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 
 /**
  * Reads the value under a step's kind key ({@code run: ...}, {@code approve: {...}}) into a {@link StepAction}.
@@ -127,7 +129,7 @@ final class ActionReader {
     }
 
     private static List<String> roleNames() {
-        return java.util.Arrays.stream(Role.values()).map(Role::name).toList();
+        return Arrays.stream(Role.values()).map(Role::name).toList();
     }
 
     private Optional<StepAction> waitFor(YamlNode value, String what) {
@@ -217,7 +219,7 @@ final class ActionReader {
     }
 
     private static Set<String> keysOf(YamlNode node) {
-        Set<String> keys = new java.util.LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
         node.entries().forEach(entry -> keys.add(entry.name()));
         return keys;
     }

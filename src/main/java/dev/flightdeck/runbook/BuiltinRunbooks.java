@@ -1,6 +1,6 @@
 package dev.flightdeck.runbook;
 
-import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.diagnostic.Parsed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

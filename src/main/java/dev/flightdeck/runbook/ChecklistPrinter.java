@@ -1,6 +1,6 @@
 package dev.flightdeck.runbook;
 
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.util.List;
 
 /** A runbook as an indented plain-text checklist, for printing and for reading over SSH. */

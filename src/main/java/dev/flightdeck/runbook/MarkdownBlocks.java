@@ -34,6 +34,10 @@ import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 
 /**
  * The parts of a Markdown runbook the importer cares about, in document order, each with the line of the
@@ -125,10 +129,10 @@ final class MarkdownBlocks {
         originalLine = numbers.stream().mapToInt(Integer::intValue).toArray();
         Node root = PARSER.parse(String.join("\n", lines));
         YamlFrontMatterVisitor frontMatter = new YamlFrontMatterVisitor();
-        if (root.getFirstChild() instanceof org.commonmark.ext.front.matter.YamlFrontMatterBlock block) {
+        if (root.getFirstChild() instanceof YamlFrontMatterBlock block) {
             block.accept(frontMatter); // not the whole tree: a visitor recurses once per level of nesting
         }
-        Optional<String> title = Optional.ofNullable(frontMatter.getData()).map(Map::entrySet).stream().flatMap(java.util.Set::stream)
+        Optional<String> title = Optional.ofNullable(frontMatter.getData()).map(Map::entrySet).stream().flatMap(Set::stream)
                 .filter(e -> e.getKey().equalsIgnoreCase("title")).flatMap(e -> e.getValue().stream()).findFirst()
                 .map(t -> t.replaceAll("^[\"']|[\"']$", "").strip()).filter(t -> !t.isEmpty());
         for (Node child = root.getFirstChild(); child != null; child = child.getNext()) {
@@ -416,7 +420,7 @@ final class MarkdownBlocks {
 
     /** Depth-first over the inline nodes with an explicit stack: nesting cannot exhaust the thread's stack. */
     private static void appendInline(Node node, StringBuilder out) {
-        java.util.Deque<Node> pending = new java.util.ArrayDeque<>();
+        Deque<Node> pending = new ArrayDeque<>();
         for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
             pending.push(child);
         }

@@ -1,5 +1,7 @@
 package dev.flightdeck.runbook;
 
+import java.util.Optional;
+
 /**
  * Turns a Markdown runbook (like the seed documents, or a team's wiki page) into runbook YAML. The document is
  * parsed as CommonMark with the GitHub extensions; headings become phases, checklist items ({@code - [ ]},
@@ -27,7 +29,7 @@ public final class MarkdownImporter {
      * {@code LINE:COLUMN: message} for a line or paragraph longer than the importer reads (no procedure has one, and
      * inline Markdown is not parsed in linear time), or empty.
      */
-    public static java.util.Optional<String> tooLong(String markdown) {
+    public static Optional<String> tooLong(String markdown) {
         return MarkdownBlocks.tooLong(markdown);
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.HashSet;
 
 /**
  * Folds the blocks of a Markdown runbook into the maps and lists of a runbook file, noting every judgement in
@@ -362,8 +363,8 @@ final class MarkdownRunbookBuilder {
 
     /** Each step runs in its own shell: a variable set in an earlier block is not set in this one. */
     private void crossBlockVariables(List<String> lines, int line) {
-        Set<String> assignedHere = new java.util.HashSet<>();
-        Set<String> reported = new java.util.HashSet<>();
+        Set<String> assignedHere = new HashSet<>();
+        Set<String> reported = new HashSet<>();
         for (String text : lines) {
             Matcher use = USE.matcher(text);
             while (use.find()) {

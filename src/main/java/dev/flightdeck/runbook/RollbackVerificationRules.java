@@ -1,6 +1,6 @@
 package dev.flightdeck.runbook;
 
-import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.diagnostic.Problems;
 import java.util.Set;
 
 /**

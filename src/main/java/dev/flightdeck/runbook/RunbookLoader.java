@@ -1,8 +1,8 @@
 package dev.flightdeck.runbook;
 
 import dev.flightdeck.yaml.MappingReader;
-import dev.flightdeck.yaml.Parsed;
-import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.diagnostic.Parsed;
+import dev.flightdeck.diagnostic.Problems;
 import dev.flightdeck.yaml.TextFiles;
 import dev.flightdeck.yaml.YamlFile;
 import dev.flightdeck.yaml.YamlNode;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.HashSet;
 
 /**
  * Reads a {@code *.runbook.yaml} file. Structural problems (syntax, unknown keys, wrong shapes, missing
@@ -158,7 +159,7 @@ public final class RunbookLoader {
     }
 
     private static Set<String> keysOf(YamlNode mapping) {
-        Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         mapping.entries().forEach(entry -> keys.add(entry.name()));
         return keys;
     }

@@ -1,9 +1,9 @@
 package dev.flightdeck.runbook;
 
 import dev.flightdeck.inventory.Inventory;
-import dev.flightdeck.yaml.DidYouMean;
-import dev.flightdeck.yaml.Position;
-import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.diagnostic.DidYouMean;
+import dev.flightdeck.diagnostic.Position;
+import dev.flightdeck.diagnostic.Problems;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 
 /**
  * Checks what the loader cannot see one mapping at a time: duplicate ids, references to variables and
@@ -83,12 +86,12 @@ public final class RunbookValidator {
         if (state.containsKey(start)) {
             return Optional.empty();
         }
-        java.util.Deque<java.util.Iterator<String>> stack = new java.util.ArrayDeque<>();
+        Deque<Iterator<String>> stack = new ArrayDeque<>();
         state.put(start, 1);
         path.add(start);
         stack.push(edges.getOrDefault(start, List.of()).iterator());
         while (!stack.isEmpty()) {
-            java.util.Iterator<String> next = stack.peek();
+            Iterator<String> next = stack.peek();
             if (!next.hasNext()) {
                 stack.pop();
                 state.put(path.remove(path.size() - 1), 2);

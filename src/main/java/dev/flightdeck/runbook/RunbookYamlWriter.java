@@ -8,6 +8,8 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.representer.StandardRepresenter;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Writes a runbook held as maps and lists in the order they were built. The YAML library does all quoting,
@@ -30,7 +32,7 @@ final class RunbookYamlWriter {
         return new Dump(settings, new LiteralBlockRepresenter(settings)).dumpToString(runbook);
     }
 
-    private static final java.util.Set<String> YAML_11_BOOLEANS = java.util.Set.of("y", "n", "yes", "no", "on", "off", "true", "false");
+    private static final Set<String> YAML_11_BOOLEANS = Set.of("y", "n", "yes", "no", "on", "off", "true", "false");
 
     /** Multi-line strings as {@code |} blocks; everything else as the standard representer does it. */
     private static final class LiteralBlockRepresenter extends StandardRepresenter {
@@ -45,7 +47,7 @@ final class RunbookYamlWriter {
             if (text.contains("\n")) {
                 return representScalar(Tag.STR, text, ScalarStyle.LITERAL);
             }
-            if (YAML_11_BOOLEANS.contains(text.toLowerCase(java.util.Locale.ROOT))) {
+            if (YAML_11_BOOLEANS.contains(text.toLowerCase(Locale.ROOT))) {
                 // "on": a YAML 1.1 reader (PyYAML, Ansible) would read a bare on: as the boolean true
                 return representScalar(Tag.STR, text, ScalarStyle.DOUBLE_QUOTED);
             }

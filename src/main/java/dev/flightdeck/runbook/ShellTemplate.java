@@ -5,6 +5,8 @@ import java.util.Deque;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Values never become code: fills the {@code ${name}} references of a {@code run:} command so that each value reaches
@@ -52,7 +54,7 @@ public final class ShellTemplate {
     }
 
     /** As {@link #bind(String, Function)}; names {@code shownAsIs} stand for a value not known yet ({@code <file of dump>}) and are not quoted. */
-    public static String bind(String command, Function<String, Optional<String>> values, java.util.function.Predicate<String> shownAsIs)
+    public static String bind(String command, Function<String, Optional<String>> values, Predicate<String> shownAsIs)
             throws Placeholders.UnclosedReferenceException, Placeholders.UnresolvedReferenceException, UnsafeValueException {
         StringBuilder out = new StringBuilder(command.length() + 16);
         Deque<Context> nesting = new ArrayDeque<>();
@@ -84,12 +86,12 @@ public final class ShellTemplate {
     }
 
     /** The variables a command splices as shell text ({@code ${raw:name}}), in order. */
-    public static java.util.List<String> rawSplices(String command) {
+    public static List<String> rawSplices(String command) {
         try {
             return Placeholders.find(command).stream().map(Placeholders.Reference::name).filter(name -> name.startsWith(RAW))
                     .map(name -> name.substring(RAW.length()).trim()).distinct().toList();
         } catch (Placeholders.UnclosedReferenceException e) {
-            return java.util.List.of();
+            return List.of();
         }
     }
 

@@ -4,6 +4,8 @@ import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Readable ids made from titles ({@code "1. Full backup"} → {@code 1-full-backup}), unique within one namespace. */
 final class SlugIds {
@@ -12,7 +14,7 @@ final class SlugIds {
 
     private final Set<String> used = new HashSet<>();
     /** The next number to try per base, so a thousand steps with one title take linear time. */
-    private final java.util.Map<String, Integer> nextNumber = new java.util.HashMap<>();
+    private final Map<String, Integer> nextNumber = new HashMap<>();
     private final String fallback;
 
     SlugIds(String fallback) {

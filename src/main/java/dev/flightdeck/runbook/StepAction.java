@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.flightdeck.text.Durations;
+import java.util.Arrays;
 
 /** What a step does; one record per {@link StepKind}. */
 public sealed interface StepAction {
@@ -54,7 +56,7 @@ public sealed interface StepAction {
     /** Watch the instruments for a while; fails if a rollback trigger fires meanwhile. */
     record Wait(Duration duration, String watch) implements StepAction {
         public StepKind kind() { return StepKind.WAIT; }
-        public String summary() { return "Watch for " + dev.flightdeck.yaml.Durations.format(duration) + (watch.isBlank() ? "" : ": " + watch); }
+        public String summary() { return "Watch for " + Durations.format(duration) + (watch.isBlank() ? "" : ": " + watch); }
         public List<String> texts() { return List.of(watch); }
     }
 
@@ -67,7 +69,7 @@ public sealed interface StepAction {
         public static final Duration LONGEST_WINDOW = Duration.ofHours(4);
 
         public StepKind kind() { return StepKind.BASELINE; }
-        public String summary() { return "Capture baselines from the last " + dev.flightdeck.yaml.Durations.format(window); }
+        public String summary() { return "Capture baselines from the last " + Durations.format(window); }
         public List<String> texts() { return List.of(); }
     }
 
@@ -146,6 +148,6 @@ public sealed interface StepAction {
 
     @SafeVarargs
     private static List<String> concat(List<String>... lists) {
-        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+        return Arrays.stream(lists).flatMap(List::stream).toList();
     }
 }

@@ -1,7 +1,7 @@
 package dev.flightdeck.runbook;
 
 import dev.flightdeck.yaml.MappingReader;
-import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.diagnostic.Problems;
 import dev.flightdeck.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,9 +1,9 @@
 package dev.flightdeck.runbook;
 
-import dev.flightdeck.yaml.DidYouMean;
+import dev.flightdeck.diagnostic.DidYouMean;
 import dev.flightdeck.yaml.MappingReader;
-import dev.flightdeck.yaml.Position;
-import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.diagnostic.Position;
+import dev.flightdeck.diagnostic.Problems;
 import dev.flightdeck.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.Collections;
+import java.util.Optional;
 
 /**
  * Which notification channels hear of which {@link LifecycleEvent}: a runbook's {@code notifications:} or the
@@ -26,7 +28,7 @@ public record Subscriptions(Map<LifecycleEvent, List<String>> channels, Map<Life
     public Subscriptions {
         Map<LifecycleEvent, List<String>> copy = new EnumMap<>(LifecycleEvent.class);
         channels.forEach((event, names) -> copy.put(event, List.copyOf(names)));
-        channels = java.util.Collections.unmodifiableMap(copy);
+        channels = Collections.unmodifiableMap(copy);
         positions = Map.copyOf(positions);
     }
 
@@ -72,7 +74,7 @@ public record Subscriptions(Map<LifecycleEvent, List<String>> channels, Map<Life
 
     /** Reads {@code event-key: [channel, ...]} under {@code key}; unknown events and malformed names are problems at their line. */
     public static Subscriptions read(MappingReader parent, String key, Problems problems) {
-        java.util.Optional<YamlNode> node = parent.node(key);
+        Optional<YamlNode> node = parent.node(key);
         if (node.isEmpty() || node.get().isNull()) {
             return none();
         }

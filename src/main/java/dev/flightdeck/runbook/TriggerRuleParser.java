@@ -1,6 +1,6 @@
 package dev.flightdeck.runbook;
 
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

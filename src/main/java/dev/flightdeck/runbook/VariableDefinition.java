@@ -1,6 +1,6 @@
 package dev.flightdeck.runbook;
 
-import dev.flightdeck.yaml.Position;
+import dev.flightdeck.diagnostic.Position;
 import java.util.Optional;
 
 /**

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.nio.channels.FileLock;
 
 /**
  * A started rehearsal sandbox (see {@link Sandbox#start}). Plug it into a session like any other target:
@@ -132,7 +133,7 @@ public final class RunningSandbox implements AutoCloseable {
         ScheduledExecutorService scheduler;
         SyntheticLoad load;
         boolean knownHostsAdded;
-        java.nio.channels.FileLock directoryLock;
+        FileLock directoryLock;
         private boolean closed;
 
         Parts(SandboxOptions options, SandboxLayout layout, String id, AtomicBoolean fault) {

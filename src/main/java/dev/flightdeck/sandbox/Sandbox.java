@@ -12,7 +12,7 @@ import dev.flightdeck.sandbox.database.ClinicDatabase;
 import dev.flightdeck.sandbox.host.HostFiles;
 import dev.flightdeck.sandbox.host.SandboxHost;
 import dev.flightdeck.ssh.keys.OpenSshKeys;
-import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.diagnostic.Parsed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +29,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.CharBuffer;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the rehearsal sandbox: a clinic system on this computer that a real runbook can be run against — an embedded
@@ -55,7 +59,7 @@ public final class Sandbox {
     private static final long LOAD_PERIOD_MILLIS = 50;
     private static final long RECONCILE_PERIOD_MILLIS = 100;
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sandbox.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
 
     private Sandbox() {
     }
@@ -113,14 +117,14 @@ public final class Sandbox {
 
     private static void writePgpass(SandboxLayout layout, ClinicDatabase database) throws IOException {
         char[] line = database.pgpassLine();
-        byte[] bytes = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(line)).array();
+        byte[] bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(line)).array();
         try {
             Files.write(layout.pgpass(), new byte[0]);
             Files.setPosixFilePermissions(layout.pgpass(), PosixFilePermissions.fromString("rw-------"));
-            Files.write(layout.pgpass(), java.util.Arrays.copyOf(bytes, line.length));
+            Files.write(layout.pgpass(), Arrays.copyOf(bytes, line.length));
         } finally {
-            java.util.Arrays.fill(line, '\0');
-            java.util.Arrays.fill(bytes, (byte) 0);
+            Arrays.fill(line, '\0');
+            Arrays.fill(bytes, (byte) 0);
         }
     }
 
@@ -142,7 +146,7 @@ public final class Sandbox {
         try {
             app.reconcile();
         } catch (IOException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Sandbox.class).warn("sandbox: the clinic app could not apply its service state: {}", e.getMessage());
+            LoggerFactory.getLogger(Sandbox.class).warn("sandbox: the clinic app could not apply its service state: {}", e.getMessage());
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Shows exactly what a session would do, where, without connecting to anything: every variable bound,
@@ -57,10 +59,10 @@ public final class DryRun {
         // outputs of steps are known only once they run: show where they go
         runbook.steps().forEach(step -> step.kind().outputs().forEach(output ->
                 withOutputs.putIfAbsent("steps." + step.id() + "." + output, "<" + output + " of " + step.id() + ">")));
-        java.util.Set<String> placeholders = new java.util.HashSet<>(withOutputs.keySet());
+        Set<String> placeholders = new HashSet<>(withOutputs.keySet());
         placeholders.removeAll(values.keySet());
         placeholders.remove("runbook");
-        Bindings bindings = new Bindings(withOutputs, placeholders);
+        SessionValues bindings = new SessionValues(withOutputs, placeholders);
         List<PlannedStep> steps = new ArrayList<>();
         int phaseNumber = 0;
         for (Phase phase : runbook.phases()) {
@@ -78,14 +80,14 @@ public final class DryRun {
         return new Plan(steps, rollback);
     }
 
-    private static PlannedStep planStep(String number, Step step, Inventory inventory, Bindings bindings) {
+    private static PlannedStep planStep(String number, Step step, Inventory inventory, SessionValues bindings) {
         String text = "";
         List<String> where = List.of();
         Optional<String> problem = Optional.empty();
         try {
             text = boundText(step.action(), bindings);
             where = resolveWhere(step, inventory, bindings);
-        } catch (Bindings.UnboundVariableException e) {
+        } catch (SessionValues.UnboundVariableException e) {
             problem = Optional.of(e.getMessage());
         } catch (UnresolvedTargetException e) {
             problem = Optional.of(e.getMessage());
@@ -97,7 +99,7 @@ public final class DryRun {
      * The exact text a step acts with, bound: a {@code run:} command with its values quoted for the shell (what runs),
      * any other text with its values as they are.
      */
-    public static String boundText(StepAction action, Bindings bindings) throws Bindings.UnboundVariableException {
+    public static String boundText(StepAction action, SessionValues bindings) throws SessionValues.UnboundVariableException {
         String text = String.join("\n", textOf(action));
         return action instanceof StepAction.Run ? bindings.bindCommand(text) : bindings.bind(text);
     }
@@ -118,8 +120,8 @@ public final class DryRun {
         return List.of(action.summary());
     }
 
-    private static List<String> resolveWhere(Step step, Inventory inventory, Bindings bindings)
-            throws Bindings.UnboundVariableException, UnresolvedTargetException {
+    private static List<String> resolveWhere(Step step, Inventory inventory, SessionValues bindings)
+            throws SessionValues.UnboundVariableException, UnresolvedTargetException {
         if (step.kind() == StepKind.RUN) {
             String target = bindings.bind(step.target().orElseThrow());
             if (target.equals(Inventory.LOCAL)) {

@@ -6,6 +6,7 @@ import dev.flightdeck.journal.redact.CapturedOutput;
 import dev.flightdeck.journal.redact.OutputCapture;
 import dev.flightdeck.journal.redact.OutputLimits;
 import dev.flightdeck.journal.redact.Redactor;
+import java.util.Optional;
 
 /** The session's events in the encrypted, hash-chained journal; secrets masked before anything is written. */
 public final class JournalRecorder implements SessionRecorder {
@@ -42,8 +43,8 @@ public final class JournalRecorder implements SessionRecorder {
     }
 
     @Override
-    public java.util.Optional<String> lastCheckpoint() {
-        return java.util.Optional.ofNullable(lastCheckpoint);
+    public Optional<String> lastCheckpoint() {
+        return Optional.ofNullable(lastCheckpoint);
     }
 
     @Override

@@ -6,7 +6,7 @@ import dev.flightdeck.runbook.BuiltinRunbooks;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookDigest;
 import dev.flightdeck.runbook.RunbookLoader;
-import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.diagnostic.Parsed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the journal keeps of text that came from a {@code sensitive-output} step (its message, the values it captured,
@@ -36,7 +37,7 @@ final class SensitiveOutput {
         return FIGURES.contains(name) && value != null && value.matches("-?\\d{1,6}");
     }
 
-    private static final java.util.Set<String> FIGURES = java.util.Set.of("exit", "status", "rows", "latency");
+    private static final Set<String> FIGURES = Set.of("exit", "status", "rows", "latency");
 
     static List<SessionEvent.HostResult> withheldHosts(List<SessionEvent.HostResult> hosts) {
         return hosts.stream().map(host -> new SessionEvent.HostResult(host.host(), host.status(), host.exitCode(), withheld(host.message()))).toList();

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.LinkedHashMap;
 
 /**
  * One run of one runbook against one inventory. Operators issue commands (run, confirm, approve, skip, mark done);
@@ -416,7 +417,7 @@ public final class Session implements AutoCloseable {
     }
 
     private Map<String, String> redactValues(Map<String, String> outputs) {
-        Map<String, String> redacted = new java.util.LinkedHashMap<>();
+        Map<String, String> redacted = new LinkedHashMap<>();
         outputs.forEach((name, value) -> redacted.put(name, recorder.redact(value)));
         return redacted;
     }

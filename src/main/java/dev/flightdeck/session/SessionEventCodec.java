@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** Turns session events into journal payloads (JSON objects) and back, by their type string. */
 public final class SessionEventCodec {
@@ -56,7 +57,7 @@ public final class SessionEventCodec {
         }
         try {
             return Optional.of(JSON.treeToValue(payload, eventClass));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("journal entry of type " + type + " cannot be read as a session event: " + e.getMessage(), e);
         }
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import dev.flightdeck.journal.Checkpoint;
 
 /** Sessions kept in journal directories: start a new one, reopen one after a crash or a stop, or read one. */
 public final class SessionJournals {
@@ -49,7 +50,7 @@ public final class SessionJournals {
             throw new IllegalStateException("the session was opened with a different version of runbook '" + opened.runbookId()
                     + "' (SHA-256 " + opened.runbookSha256().substring(0, Math.min(12, opened.runbookSha256().length())) + "…); resume it with the runbook it started with");
         }
-        List<dev.flightdeck.journal.Checkpoint> checkpoints = resumed.replay().checkpoints();
+        List<Checkpoint> checkpoints = resumed.replay().checkpoints();
         JournalRecorder recorder = new JournalRecorder(resumed.writer(), Redactor.forSecrets(setup.knownSecrets()), OutputLimits.defaults(),
                 checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1).shortHash());
         return Session.resume(history, runbook, setup.inventory(), operator, recorder, setup.executors(), reason);

@@ -1,5 +1,7 @@
 package dev.flightdeck.session;
 
+import java.util.Optional;
+
 /**
  * Where a session's events become durable: the encrypted journal in production. {@link #record} returns only
  * once the event is on disk; if that fails the session stops, since an action must never run unrecorded.
@@ -16,7 +18,7 @@ public interface SessionRecorder extends AutoCloseable {
     String closeSession(String reason);
 
     /** The short hash of the newest signed checkpoint in the journal (taken in this run or before it), if any. */
-    java.util.Optional<String> lastCheckpoint();
+    Optional<String> lastCheckpoint();
 
     /** Masks every known secret and secret-looking pattern in a text before it is recorded. */
     String redact(String text);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A session at one moment: what the journal says happened, and what that means for what may happen next.
@@ -108,7 +109,7 @@ public record SessionState(
 
     /** The step's title as the operator reads it in this session: its {@code ${...}} bound where they have values. */
     public String title(Step step) {
-        return Bindings.of(this).bindKnown(step.displayTitle());
+        return SessionValues.of(this).bindKnown(step.displayTitle());
     }
 
     /** The pass/fail table of the latest rollback's verification, once it ran. */
@@ -123,7 +124,7 @@ public record SessionState(
     }
 
     public List<Step> unknownSteps() {
-        return java.util.stream.Stream.of(runbook.steps(), runbook.rollback().stream(), runbook.rollbackVerification().stream()).flatMap(s -> s)
+        return Stream.of(runbook.steps(), runbook.rollback().stream(), runbook.rollbackVerification().stream()).flatMap(s -> s)
                 .filter(step -> record(step.id()).status() == StepStatus.UNKNOWN).toList();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
 
 /**
  * What the journal says about one step. {@code status} here is the recorded status; whether a pending step
@@ -56,7 +57,7 @@ public record StepRecord(
     }
 
     StepRecord approvedBy(ApprovalRecord approval) {
-        List<ApprovalRecord> all = new java.util.ArrayList<>(approvals);
+        List<ApprovalRecord> all = new ArrayList<>(approvals);
         all.add(approval);
         return new StepRecord(stepId, status, attempts, startedAt, finishedAt, message, outputs, hosts, List.copyOf(all), skippedBy, note);
     }

@@ -12,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import dev.flightdeck.journal.redact.LineRedaction;
+import dev.flightdeck.runbook.Phase;
+import dev.flightdeck.runbook.Runbook;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Runs one step once: records the intent, lets the kind's executor act, records the output and the outcome.
@@ -37,14 +42,14 @@ final class StepRunner {
 
     SessionEvent.StepOutcome run(Step step, int attempt, boolean rollback) throws InterruptedException {
         SessionState before = journal.state();
-        Bindings bindings = Bindings.of(before);
+        SessionValues bindings = SessionValues.of(before);
         String text;
         List<String> targets;
         try {
-            text = step.action() instanceof dev.flightdeck.runbook.StepAction.Run ? bindings.bindCommand(describe(step.action()))
+            text = step.action() instanceof StepAction.Run ? bindings.bindCommand(describe(step.action()))
                     : bindings.bind(describe(step.action()));
             targets = DryRun.plan(singleStep(before, step), inventory, before.variables()).steps().get(0).where();
-        } catch (Bindings.UnboundVariableException e) {
+        } catch (SessionValues.UnboundVariableException e) {
             journal.record(new SessionEvent.StepIntent(step.id(), step.kind().key(), attempt, List.of(), "", rollback));
             return journal.finish(step, attempt, StepResult.failed("cannot run: " + e.getMessage()), 0);
         }
@@ -73,10 +78,10 @@ final class StepRunner {
     }
 
     /** A one-step runbook view, so the dry run's target resolution is the one place that resolves targets. */
-    private static dev.flightdeck.runbook.Runbook singleStep(SessionState state, Step step) {
+    private static Runbook singleStep(SessionState state, Step step) {
         var runbook = state.runbook();
-        var phase = new dev.flightdeck.runbook.Phase("run", "run", "", java.util.Optional.empty(), List.of(step), step.position());
-        return new dev.flightdeck.runbook.Runbook(runbook.id(), runbook.title(), runbook.source(), "", runbook.window(),
+        var phase = new Phase("run", "run", "", Optional.empty(), List.of(step), step.position());
+        return new Runbook(runbook.id(), runbook.title(), runbook.source(), "", runbook.window(),
                 runbook.variables(), List.of(phase), List.of(), List.of(), runbook.origin());
     }
 
@@ -97,7 +102,7 @@ final class StepRunner {
     private final class Outputs implements OutputSink {
         private final Step step;
         private final Map<String, SessionRecorder.OutputCollector> collectors = new LinkedHashMap<>();
-        private final Map<String, dev.flightdeck.journal.redact.LineRedaction> shownRedaction = new LinkedHashMap<>();
+        private final Map<String, LineRedaction> shownRedaction = new LinkedHashMap<>();
         private final List<String> order = new CopyOnWriteArrayList<>();
         private final OutputParts parts;
 
@@ -118,8 +123,8 @@ final class StepRunner {
                 order.add(k);
                 return journal.collectOutput(step.sensitiveOutput());
             }).append(text);
-            parts.line(host, stream.name().toLowerCase(java.util.Locale.ROOT), text);
-            String shown = shownRedaction.computeIfAbsent(key, k -> new dev.flightdeck.journal.redact.LineRedaction(journal::redact))
+            parts.line(host, stream.name().toLowerCase(Locale.ROOT), text);
+            String shown = shownRedaction.computeIfAbsent(key, k -> new LineRedaction(journal::redact))
                     .line(text);
             listeners.forEach(listener -> listener.output(step.id(), host, stream, shown));
         }
@@ -128,7 +133,7 @@ final class StepRunner {
             for (String key : order) {
                 String[] parts = key.split("\u0000");
                 journal.record(new SessionEvent.StepOutput(step.id(), parts[0],
-                        parts[1].toLowerCase(java.util.Locale.ROOT), collectors.get(key).finish()));
+                        parts[1].toLowerCase(Locale.ROOT), collectors.get(key).finish()));
             }
         }
     }

@@ -7,6 +7,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 
 /**
  * The stream JSch writes one of a command's outputs into (on the connection's reader thread): splits it into
@@ -87,7 +88,7 @@ final class CapturingLineOutput extends OutputStream {
         try {
             CharBuffer text = decoder.reset().decode(ByteBuffer.wrap(raw, 0, length));
             sink.line(kind, text.toString());
-        } catch (java.nio.charset.CharacterCodingException cannotHappenWithReplace) {
+        } catch (CharacterCodingException cannotHappenWithReplace) {
             sink.line(kind, new String(raw, 0, length, StandardCharsets.UTF_8));
         }
     }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * A command started on a host. {@link #await()} blocks until it ends, its deadline passes (signal, grace,
@@ -65,13 +67,13 @@ public final class RunningCommand {
         channel.setErrStream(stderr);
         channel.connect(Math.toIntExact(settings.connectTimeout().toMillis()));
         // Only a given payload is written to stdin; then it ends, so a command that reads stdin does not wait forever.
-        try (java.io.OutputStream in = channel.getOutputStream()) {
+        try (OutputStream in = channel.getOutputStream()) {
             if (request.stdin().length > 0) {
                 in.write(request.stdin());
                 in.flush();
             }
         } finally {
-            java.util.Arrays.fill(request.stdin(), (byte) 0);
+            Arrays.fill(request.stdin(), (byte) 0);
         }
     }
 

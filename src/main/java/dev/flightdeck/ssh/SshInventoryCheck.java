@@ -5,9 +5,10 @@ import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.ssh.config.SshConfigEntry;
 import dev.flightdeck.ssh.config.SshConfigException;
 import dev.flightdeck.ssh.config.SshConfigFile;
-import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.diagnostic.Problems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
 
 /**
  * Checks an inventory's hosts against the operator's SSH setup before a window starts, with the inventory's
@@ -47,7 +48,7 @@ public final class SshInventoryCheck {
     }
 
     /** The same check reading {@code ~/.ssh/config} from disk (a missing file is an empty config). */
-    public static void check(Inventory inventory, SshUserHome userHome, Problems problems) throws java.io.IOException {
+    public static void check(Inventory inventory, SshUserHome userHome, Problems problems) throws IOException {
         Path config = userHome.config();
         check(inventory, SshConfigFile.read(config), userHome, problems);
     }

@@ -5,7 +5,7 @@ import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.ssh.config.SshConfigEntry;
 import dev.flightdeck.ssh.config.SshConfigException;
 import dev.flightdeck.ssh.config.SshConfigFile;
-import dev.flightdeck.yaml.DidYouMean;
+import dev.flightdeck.diagnostic.DidYouMean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.flightdeck.ssh;
 
 import dev.flightdeck.ssh.hostkey.PresentedKey;
+import java.util.List;
 
 /**
  * The server's host key is in no known_hosts file. The connection was not made. The console shows
@@ -13,11 +14,11 @@ public final class UnknownHostKeyException extends SshException {
     private final transient PresentedKey key;
 
     public UnknownHostKeyException(SshTarget target, PresentedKey key) {
-        this(target, key, java.util.List.of());
+        this(target, key, List.of());
     }
 
     /** @param certificateAuthorities {@code @cert-authority} lines naming this host, which Flightdeck cannot use yet */
-    public UnknownHostKeyException(SshTarget target, PresentedKey key, java.util.List<String> certificateAuthorities) {
+    public UnknownHostKeyException(SshTarget target, PresentedKey key, List<String> certificateAuthorities) {
         super("SSH-HOSTKEY-UNKNOWN", "The authenticity of host " + target.describe() + " can't be established. "
                 + key.keyType() + " key fingerprint is " + key.fingerprint() + ". Compare it with the server's own "
                 + "(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the server) before trusting it."

@@ -9,6 +9,7 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import java.time.Duration;
 
 /**
  * For measuring and for training the class-data archive, never in normal use: with
@@ -35,7 +36,7 @@ final class FirstFrameProbe {
             // the frame of this pulse is rendered after its layout; the next runLater runs once it has been handed over
             Platform.runLater(() -> {
                 try {
-                    long cpuMillis = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+                    long cpuMillis = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
                     Files.writeString(file.get(), System.currentTimeMillis() + " " + cpuMillis, StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -16,6 +16,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.scene.control.Button;
 
 /** Composition root of the console: builds view models and controllers by constructor and shows the window. */
 public final class MainWindow {
@@ -51,11 +52,11 @@ public final class MainWindow {
         Scene scene = new Scene(root, 1360, 860);
         scene.getStylesheets().add(MainWindow.class.getResource("/styles/flightdeck.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
-                () -> ((javafx.scene.control.Button) root.lookup("#openButton")).fire());
+                () -> ((Button) root.lookup("#openButton")).fire());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
-                () -> ((javafx.scene.control.Button) root.lookup("#startButton")).fire());
+                () -> ((Button) root.lookup("#startButton")).fire());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
-                () -> ((javafx.scene.control.Button) root.lookup("#rehearseButton")).fire());
+                () -> ((Button) root.lookup("#rehearseButton")).fire());
         stage.setTitle("Flightdeck");
         stage.setMinWidth(960);
         stage.setMinHeight(600);

@@ -7,6 +7,7 @@ import dev.flightdeck.home.Settings;
 import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import java.util.concurrent.CompletableFuture;
 
 /** One place that sets the AtlantaFX theme; the light/dark choice is remembered across runs. */
 public final class ThemeManager {
@@ -23,7 +24,7 @@ public final class ThemeManager {
         dark.addListener((observable, was, isDark) -> {
             apply();
             // the settings file is written off the FX thread: switching the theme must never wait on the disk
-            java.util.concurrent.CompletableFuture.runAsync(() -> settings.put(SETTING, isDark ? "dark" : "light"));
+            CompletableFuture.runAsync(() -> settings.put(SETTING, isDark ? "dark" : "light"));
         });
     }
 

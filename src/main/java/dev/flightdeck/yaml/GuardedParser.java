@@ -1,5 +1,7 @@
 package dev.flightdeck.yaml;
 
+import dev.flightdeck.diagnostic.Position;
+
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.events.AliasEvent;

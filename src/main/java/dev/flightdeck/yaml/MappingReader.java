@@ -1,5 +1,13 @@
 package dev.flightdeck.yaml;
 
+import dev.flightdeck.text.Durations;
+
+import dev.flightdeck.diagnostic.DidYouMean;
+
+import dev.flightdeck.diagnostic.Position;
+
+import dev.flightdeck.diagnostic.Problems;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Collection;
+import java.util.Locale;
 
 /**
  * Reads one YAML mapping against the keys it may contain. Unknown keys, duplicate keys, missing
@@ -64,7 +74,7 @@ public final class MappingReader {
     }
 
     /** The entries as written (first occurrence of each key), for mappings whose keys are names chosen by the author. */
-    public java.util.Collection<YamlNode.Entry> entriesInOrder() {
+    public Collection<YamlNode.Entry> entriesInOrder() {
         return entries.values();
     }
 
@@ -122,9 +132,9 @@ public final class MappingReader {
 
     /** Lower case for true/yes/on/false/no/off written all lower, capitalized or all upper; anything else unchanged. */
     private static String yamlBooleanSpelling(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
         String capitalized = lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-        boolean spelling = text.equals(lower) || text.equals(capitalized) || text.equals(lower.toUpperCase(java.util.Locale.ROOT));
+        boolean spelling = text.equals(lower) || text.equals(capitalized) || text.equals(lower.toUpperCase(Locale.ROOT));
         return spelling ? lower : text;
     }
 

@@ -1,5 +1,9 @@
 package dev.flightdeck.yaml;
 
+import dev.flightdeck.diagnostic.Position;
+
+import dev.flightdeck.diagnostic.Problem;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -11,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads a text file people write (a runbook, an inventory, a Markdown procedure) strictly as UTF-8, within a size
@@ -97,7 +102,7 @@ public final class TextFiles {
      * The first character a person cannot see and YAML does not allow (NUL and the other C0/C1 controls except tab,
      * line feed and carriage return, and U+FFFE/U+FFFF), as a message with its position; empty when there is none.
      */
-    public static java.util.Optional<Problem> firstControlCharacter(String file, String text) {
+    public static Optional<Problem> firstControlCharacter(String file, String text) {
         int line = 1;
         int column = 1;
         for (int i = 0; i < text.length(); i++) {
@@ -109,12 +114,12 @@ public final class TextFiles {
             }
             boolean control = (c < 0x20 && c != '\t' && c != '\r') || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF;
             if (control) {
-                return java.util.Optional.of(new Problem(file, new Position(line, column), Problem.Severity.ERROR,
+                return Optional.of(new Problem(file, new Position(line, column), Problem.Severity.ERROR,
                         "control character " + name(c) + " is not allowed in the file; remove it (it is often left by a copy from a binary file or a terminal)"));
             }
             column++;
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String name(char c) {

@@ -1,5 +1,11 @@
 package dev.flightdeck.yaml;
 
+import dev.flightdeck.diagnostic.Position;
+
+import dev.flightdeck.diagnostic.Problems;
+
+import dev.flightdeck.diagnostic.Problem;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +17,7 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Parses YAML text into position-aware nodes; syntax errors become problems, never exceptions. */
 public final class YamlFile {
@@ -51,7 +58,7 @@ public final class YamlFile {
                 problems.error(new Position(1, 1), "the file is empty");
                 return Optional.empty();
             }
-            org.snakeyaml.engine.v2.nodes.Node rootNode = composer.next();
+            Node rootNode = composer.next();
             Optional<String> expansion = AliasExpansion.check(rootNode);
             if (expansion.isPresent()) {
                 problems.error(new YamlNode(rootNode).position(), expansion.get());

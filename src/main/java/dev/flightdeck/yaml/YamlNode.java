@@ -1,5 +1,7 @@
 package dev.flightdeck.yaml;
 
+import dev.flightdeck.diagnostic.Position;
+
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.exceptions.Mark;

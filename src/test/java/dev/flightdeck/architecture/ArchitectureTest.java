@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.flightdeck.app.cli.DeliberateConsoleImport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.flightdeck.ui.ConsoleLauncher;
 
 /** The rules that keep the engine headless and the code easy to follow; docs/architecture.md draws the same map. */
 class ArchitectureTest {
@@ -25,7 +26,7 @@ class ArchitectureTest {
                 // the bench build (-Pbench) compiles tests to target/bench/test-classes, which the option above does not know
                 .withImportOption(location -> !location.contains("/test-classes/"))
                 // the console benchmarks' UI halves (src/bench, -Pbench) are not product code
-                .withImportOption(location -> !location.contains("/ui/console/bench/") && !location.contains("/ui/metrics/bench/"))
+                .withImportOption(location -> !location.contains("/ui/output/bench/") && !location.contains("/ui/metrics/bench/"))
                 .importPackages("dev.flightdeck");
     }
 
@@ -40,7 +41,8 @@ class ArchitectureTest {
                         "dev.flightdeck.metrics..", "dev.flightdeck.db..", "dev.flightdeck.ssh..", "dev.flightdeck.runbook..",
                         "dev.flightdeck.inventory..")
                 .layer("Home").definedBy("dev.flightdeck.home..")
-                .layer("Foundation").definedBy("dev.flightdeck.journal..", "dev.flightdeck.yaml..")
+                .layer("Foundation").definedBy("dev.flightdeck.journal..", "dev.flightdeck.yaml..", "dev.flightdeck.diagnostic..",
+                        "dev.flightdeck.text..")
                 .whereLayer("Command line").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Console").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Live session").mayOnlyBeAccessedByLayers("Command line", "Console")
@@ -58,7 +60,7 @@ class ArchitectureTest {
     void theLayerRuleCatchesTheCommandLineReachingIntoTheConsole() {
         // A command that imported a console class (as `flightdeck open` once did) must fail the rule.
         JavaClasses withViolation = new ClassFileImporter().importClasses(DeliberateConsoleImport.class,
-                dev.flightdeck.ui.ConsoleLauncher.class);
+                ConsoleLauncher.class);
         assertThatThrownBy(() -> layers().check(withViolation))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("DeliberateConsoleImport")

@@ -32,6 +32,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import dev.flightdeck.db.backup.RestoreRunner;
+import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.db.connect.PoolSettings;
+import java.time.Clock;
+import java.util.Arrays;
 
 class BackupRestoreTest {
 
@@ -104,7 +109,7 @@ class BackupRestoreTest {
         BackupArtifact artifact = steps.backup(BackupFormat.PLAIN, backups.toString(), TIMEOUT);
         Path cut = backups.resolve("cut.sql");
         byte[] content = Files.readAllBytes(Path.of(artifact.file()));
-        Files.write(cut, java.util.Arrays.copyOf(content, content.length / 2));
+        Files.write(cut, Arrays.copyOf(content, content.length / 2));
 
         assertThatThrownBy(() -> new BackupVerifier(new LocalCommandPlace(System.getenv()), TIMEOUT).verify(cut.toString(), BackupFormat.PLAIN))
                 .isInstanceOfSatisfying(DatabaseException.class, error ->
@@ -134,9 +139,9 @@ class BackupRestoreTest {
         postgres.server().execute("CREATE DATABASE " + copy);
         new TestDatabase(postgres.server(), copy).execute("CREATE TABLE visits (id int)");
 
-        assertThatThrownBy(() -> new dev.flightdeck.db.backup.RestoreRunner(new LocalCommandPlace(System.getenv()),
-                java.time.Clock.systemUTC(), events::add).restore(artifact, database.target(), copy,
-                dev.flightdeck.db.connect.PasswordSource.none(), TIMEOUT))
+        assertThatThrownBy(() -> new RestoreRunner(new LocalCommandPlace(System.getenv()),
+                Clock.systemUTC(), events::add).restore(artifact, database.target(), copy,
+                PasswordSource.none(), TIMEOUT))
                 .isInstanceOfSatisfying(DatabaseException.class, error -> {
                     assertThat(error.code()).isEqualTo(DatabaseErrorCode.RESTORE_FAILED);
                     assertThat(error.getMessage()).contains("stopped at the first error").contains("relation \"visits\" already exists");
@@ -185,9 +190,9 @@ class BackupRestoreTest {
 
     @Test
     void missingToolIsNamedWithThePackageToInstall() {
-        DatabaseSteps withoutTools = DatabaseSteps.open(database.target(), dev.flightdeck.db.connect.PasswordSource.none(),
-                dev.flightdeck.db.connect.PoolSettings.console(), new LocalCommandPlace(Map.of("PATH", backups.toString())),
-                java.time.Clock.systemUTC(), events::add);
+        DatabaseSteps withoutTools = DatabaseSteps.open(database.target(), PasswordSource.none(),
+                PoolSettings.console(), new LocalCommandPlace(Map.of("PATH", backups.toString())),
+                Clock.systemUTC(), events::add);
         try (withoutTools) {
             assertThatThrownBy(() -> withoutTools.backup(BackupFormat.CUSTOM, backups.toString(), TIMEOUT))
                     .isInstanceOfSatisfying(DatabaseException.class, error -> {

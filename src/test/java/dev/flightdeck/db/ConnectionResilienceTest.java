@@ -32,6 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import dev.flightdeck.testing.tools.RequiresTool;
+import dev.flightdeck.db.connect.ConnectionTarget;
+import dev.flightdeck.db.place.LocalCommandPlace;
+import dev.flightdeck.inventory.DatabaseEntry;
+import dev.flightdeck.runbook.StepAction;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Optional;
 
 /** Timeouts, authentication and server restarts, against a server this class owns (it restarts it). */
 class ConnectionResilienceTest {
@@ -142,8 +149,8 @@ class ConnectionResilienceTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        var target = new dev.flightdeck.db.connect.ConnectionTarget("db1", "127.0.0.1", closedPort, "healthcare", "postgres",
-                dev.flightdeck.inventory.DatabaseEntry.SslMode.DISABLE, java.util.Optional.empty());
+        var target = new ConnectionTarget("db1", "127.0.0.1", closedPort, "healthcare", "postgres",
+                DatabaseEntry.SslMode.DISABLE, Optional.empty());
         try (DatabasePool pool = DatabasePool.open(target, PasswordSource.none(), QUICK.withConnectTimeout(Duration.ofSeconds(2)))) {
             assertThatThrownBy(() -> new SqlStepRunner(pool, event -> { }).run(sql("SELECT 1")))
                     .isInstanceOfSatisfying(DatabaseException.class, error -> {
@@ -229,11 +236,11 @@ class ConnectionResilienceTest {
     void backupAsAPasswordRoleKeepsThePasswordOutOfEveryEvent() {
         createPasswordRole("clinic_backup", "tops3cret");
         postgres.server().execute("GRANT pg_read_all_data TO clinic_backup");
-        List<Object> events = new java.util.ArrayList<>();
+        List<Object> events = new ArrayList<>();
         try (DatabaseSteps steps = DatabaseSteps.open(database.targetAs("clinic_backup"), new PromptedPassword("tops3cret"::toCharArray),
-                QUICK, new dev.flightdeck.db.place.LocalCommandPlace(System.getenv()), java.time.Clock.systemUTC(), events::add)) {
+                QUICK, new LocalCommandPlace(System.getenv()), Clock.systemUTC(), events::add)) {
             steps.sql(sql("SELECT count(*) FROM visits"));
-            var artifact = steps.backup(dev.flightdeck.runbook.StepAction.BackupFormat.CUSTOM, home.toString(), Duration.ofMinutes(1));
+            var artifact = steps.backup(StepAction.BackupFormat.CUSTOM, home.toString(), Duration.ofMinutes(1));
 
             assertThat(artifact.entries()).isPositive();
         }

@@ -23,6 +23,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.flightdeck.db.admin.DiskSpace;
+import dev.flightdeck.db.connect.DatabasePool;
+import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.db.connect.PoolSettings;
+import dev.flightdeck.db.place.LocalCommandPlace;
+import dev.flightdeck.db.sql.SqlStepRunner;
+import org.assertj.core.groups.Tuple;
 
 class SnapshotRollbackTest {
 
@@ -59,8 +66,8 @@ class SnapshotRollbackTest {
 
         assertThat(broken.matches()).isFalse();
         assertThat(broken.differences()).extracting(TableDifference::table, TableDifference::kind).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("public.visits", TableDifference.Kind.ROW_COUNT),
-                org.assertj.core.groups.Tuple.tuple("public.visits", TableDifference.Kind.CONTENT));
+                Tuple.tuple("public.visits", TableDifference.Kind.ROW_COUNT),
+                Tuple.tuple("public.visits", TableDifference.Kind.CONTENT));
         assertThat(restored.matches()).isTrue();
         assertThat(restored.differences()).isEmpty();
         assertThat(database.queryValue("SELECT md5(string_agg(phone, ',' ORDER BY id)) FROM patients")).isEqualTo(phonesBefore);
@@ -82,9 +89,9 @@ class SnapshotRollbackTest {
 
     @Test
     void otherFlightdeckPoolsOnTheDatabaseAreQuiescedRatherThanTerminated() {
-        try (var metricsPool = dev.flightdeck.db.connect.DatabasePool.open(database.target(),
-                dev.flightdeck.db.connect.PasswordSource.none(), dev.flightdeck.db.connect.PoolSettings.console())) {
-            var metrics = new dev.flightdeck.db.sql.SqlStepRunner(metricsPool, event -> { });
+        try (var metricsPool = DatabasePool.open(database.target(),
+                PasswordSource.none(), PoolSettings.console())) {
+            var metrics = new SqlStepRunner(metricsPool, event -> { });
             metrics.run(statement("SELECT 1"));
             steps.quiesceAlongside(metricsPool);
 
@@ -136,10 +143,10 @@ class SnapshotRollbackTest {
 
     @Test
     void copyNeedingMoreThanTheFreeDiskIsRefusedWithBothFigures() {
-        var place = new dev.flightdeck.db.place.LocalCommandPlace(System.getenv());
+        var place = new LocalCommandPlace(System.getenv());
         long free = place.freeBytes(postgres.server().dataDirectory().toString());
 
-        assertThatThrownBy(() -> dev.flightdeck.db.admin.DiskSpace.require(place, postgres.server().dataDirectory().toString(),
+        assertThatThrownBy(() -> DiskSpace.require(place, postgres.server().dataDirectory().toString(),
                 free * 4, "a snapshot of healthcare"))
                 .isInstanceOfSatisfying(DatabaseException.class, error -> {
                     assertThat(error.code()).isEqualTo(DatabaseErrorCode.NOT_ENOUGH_DISK);

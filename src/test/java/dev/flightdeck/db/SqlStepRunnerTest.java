@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import java.util.Map;
 
 class SqlStepRunnerTest {
 
@@ -88,7 +89,7 @@ class SqlStepRunnerTest {
 
     @Test
     void variablesInTheStatementAreBoundNotSplicedEvenWhenHostile() {
-        java.util.Map<String, String> outputs = java.util.Map.of("steps.pick.value", "done' OR '1'='1", "cutoff", "100");
+        Map<String, String> outputs = Map.of("steps.pick.value", "done' OR '1'='1", "cutoff", "100");
         SqlRequest request = SqlRequest.binding("SELECT count(*) FROM visits WHERE status = ${steps.pick.value} AND id > ?"
                         + " AND id < ${cutoff} -- ends before ?, not $${x}", List.of("0"),
                 name -> Optional.ofNullable(outputs.get(name)), Expectation.none(), false);

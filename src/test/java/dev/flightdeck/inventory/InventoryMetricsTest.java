@@ -2,12 +2,13 @@ package dev.flightdeck.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.yaml.Parsed;
-import dev.flightdeck.yaml.Problem;
+import dev.flightdeck.diagnostic.Parsed;
+import dev.flightdeck.diagnostic.Problem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
 
 /** What the inventory tells the instruments: which hosts and databases to read, and a Prometheus page's own names. */
 class InventoryMetricsTest {
@@ -81,12 +82,12 @@ class InventoryMetricsTest {
 
         assertThat(inventory.endpoint("app-metrics").orElseThrow().names().signals()).containsExactly(
                 new PrometheusSignal("session_success_rate", PrometheusSignal.Reading.RATIO,
-                        new MetricSelector("app_sessions_total", java.util.Map.of("outcome", "success")),
-                        Optional.of(new MetricSelector("app_sessions_total", java.util.Map.of())), 100),
-                new PrometheusSignal("db_pool", PrometheusSignal.Reading.GAUGE, new MetricSelector("hikaricp_connections_usage_ratio", java.util.Map.of()),
+                        new MetricSelector("app_sessions_total", Map.of("outcome", "success")),
+                        Optional.of(new MetricSelector("app_sessions_total", Map.of())), 100),
+                new PrometheusSignal("db_pool", PrometheusSignal.Reading.GAUGE, new MetricSelector("hikaricp_connections_usage_ratio", Map.of()),
                         Optional.empty(), 100),
                 new PrometheusSignal("logins", PrometheusSignal.Reading.RATE,
-                        new MetricSelector("app_logins_total", java.util.Map.of("result", "ok", "realm", "clinic")), Optional.empty(), 1));
+                        new MetricSelector("app_logins_total", Map.of("result", "ok", "realm", "clinic")), Optional.empty(), 1));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
 
 /**
  * A real crash: a child JVM appends to several journals at once, is killed with {@code destroyForcibly()} at a
@@ -47,7 +48,7 @@ class ChildJvmKillTest {
         System.out.printf("child JVM kills: %d child starts x %d journals = %d kill points in %.1f s; reopen succeeded %d/%d; "
                         + "acknowledged records %d, lost %d; torn tail records found %d (at most %d per reopening)%n",
                 CHILD_STARTS, JOURNALS_PER_CHILD, figures.killPoints, (System.nanoTime() - started) / 1e9, figures.reopened,
-                figures.killPoints, java.util.Arrays.stream(acknowledged).sum(), figures.lost, figures.tears, figures.maxTears);
+                figures.killPoints, Arrays.stream(acknowledged).sum(), figures.lost, figures.tears, figures.maxTears);
         assertThat(figures.killPoints).isGreaterThanOrEqualTo(200);
         assertThat(figures.reopened).isEqualTo(figures.killPoints);
         assertThat(figures.lost).isZero();

@@ -11,6 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.assertj.core.api.Assertions;
 
 class JournalRoundTripTest {
 
@@ -52,7 +56,7 @@ class JournalRoundTripTest {
     @Test
     void aWriterInterruptedWhileAppendingKeepsRecording() throws Exception {
         OperatorKey key = JournalFixture.newOperatorKey();
-        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
         try (JournalWriter writer = Journal.create(directory, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
             Thread interrupted = new Thread(() -> {
                 Thread.currentThread().interrupt();
@@ -80,8 +84,8 @@ class JournalRoundTripTest {
             }
         }
         Path segment = directory.resolve("segment-000001.fdj");
-        byte[] bytes = java.nio.file.Files.readAllBytes(segment);
-        java.nio.file.Files.write(segment, java.util.Arrays.copyOf(bytes, bytes.length - 30)); // record 5 cut short
+        byte[] bytes = Files.readAllBytes(segment);
+        Files.write(segment, Arrays.copyOf(bytes, bytes.length - 30)); // record 5 cut short
 
         VerificationReport beforeReopening = JournalVerifier.verify(directory, Optional.empty(), Optional.empty());
         assertThat(beforeReopening.isIntact()).isFalse();
@@ -102,7 +106,7 @@ class JournalRoundTripTest {
     @Test
     void anotherOperatorsKeyCannotContinueTheJournal() {
         JournalFixture.writeSession(directory, JournalFixture.newOperatorKey(), 5);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Journal.resume(directory, JournalFixture.PASSPHRASE,
+        Assertions.assertThatThrownBy(() -> Journal.resume(directory, JournalFixture.PASSPHRASE,
                         JournalFixture.newOperatorKey(), JournalFixture.fastOptions()))
                 .isInstanceOfSatisfying(JournalException.class, e -> assertThat(e.errorCode()).isEqualTo(JournalErrorCode.OTHER_SIGNING_KEY));
     }

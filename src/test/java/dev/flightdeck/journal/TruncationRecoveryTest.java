@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.UUID;
 
 class TruncationRecoveryTest {
 
@@ -55,7 +56,7 @@ class TruncationRecoveryTest {
      * each read would dominate the test without covering anything the cut positions do not.
      */
     private void writeCompactSession() {
-        try (JournalWriter writer = Journal.create(directory, java.util.UUID.randomUUID(), JournalFixture.PASSPHRASE,
+        try (JournalWriter writer = Journal.create(directory, UUID.randomUUID(), JournalFixture.PASSPHRASE,
                 JournalFixture.newOperatorKey(), JournalFixture.fastOptions())) {
             for (int i = 1; i < 200; i++) {
                 writer.append("step.outcome", "dana", JournalJson.object().put("step", "s" + i).put("status", "succeeded").put("exitCode", 0));

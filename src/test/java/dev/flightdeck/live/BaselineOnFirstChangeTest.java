@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.BeforeEach;
 
 /** Baselines are taken from the readings before the first step that changes something, journaled, and used by rules. */
 class BaselineOnFirstChangeTest {
@@ -37,7 +38,7 @@ class BaselineOnFirstChangeTest {
 
     private InstrumentedSessions sessions;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void wire() {
         sessions = new InstrumentedSessions(dir.resolve("kit"));
     }

@@ -31,6 +31,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.metrics.store.SeriesStore;
+import dev.flightdeck.runbook.StepAction;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * A {@code baseline:} step takes the baselines where the runbook says: after the instruments have read for its window,
@@ -47,7 +50,7 @@ class BaselineStepTest {
 
     private InstrumentedSessions sessions;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void wire() {
         sessions = new InstrumentedSessions(dir.resolve("kit"));
     }
@@ -192,7 +195,7 @@ class BaselineStepTest {
 
     @Test
     void theLongestWindowARunbookMayAskForIsTheHistoryTheInstrumentsKeep() {
-        assertThat(dev.flightdeck.runbook.StepAction.Baseline.LONGEST_WINDOW).isEqualTo(dev.flightdeck.metrics.store.SeriesStore.DEFAULT_HISTORY);
+        assertThat(StepAction.Baseline.LONGEST_WINDOW).isEqualTo(SeriesStore.DEFAULT_HISTORY);
     }
 
     private static List<SessionEvent.MetricsMinute> baselineRecords(List<Recorded> history) {

@@ -15,12 +15,12 @@ import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.session.Bindings;
+import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.steps.StepResult;
 import dev.flightdeck.session.steps.StepRun;
 import dev.flightdeck.session.steps.WaitStepExecutor;
-import dev.flightdeck.yaml.Position;
+import dev.flightdeck.diagnostic.Position;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,7 +129,7 @@ class MetricsEngineTest {
                   - confirm: back
                 """, "t.yaml", "t").orElseThrow();
         Step step = runbook.steps().findFirst().orElseThrow();
-        return new StepRun(step, 1, new Bindings(Map.of()), inventory, (host, stream, text) -> onWatchStarted.run(), Optional.empty(),
+        return new StepRun(step, 1, new SessionValues(Map.of()), inventory, (host, stream, text) -> onWatchStarted.run(), Optional.empty(),
                 null, "dana");
     }
 

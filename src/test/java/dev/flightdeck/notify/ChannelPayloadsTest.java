@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.flightdeck.journal.redact.Redactor;
 
 /** Each HTTP channel's exact payload, as a real receiver on 127.0.0.1 gets it, declared in an inventory with secrets from the environment. */
 class ChannelPayloadsTest {
@@ -50,7 +51,7 @@ class ChannelPayloadsTest {
                 "TEAMS_MANAGEMENT", teams.url("/webhookb2/teamssecrettoken"), "PD_ROUTING_KEY", "R0UT1NGKEY0123456789abcdef012345");
         Channels channels = Channels.open(inventory.channels(), SecretSource.environmentOnly(environment), HttpClient.newHttpClient(), Duration.ofSeconds(5));
         assertThat(channels.unavailable()).isEmpty();
-        var redactor = dev.flightdeck.journal.redact.Redactor.forSecrets(channels.secrets());
+        var redactor = Redactor.forSecrets(channels.secrets());
         outbox = new Outbox(channels.senders(), Map.of(), Outbox.Policy.defaults(), journal, redactor::redact, Clock.systemUTC());
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.subethamail.smtp.server.SMTPServer;
+import dev.flightdeck.journal.redact.Redactor;
 
 /**
  * E-mail through Angus Mail against real SMTP servers in this JVM: GreenMail with implicit TLS and a login (and plain SMTP
@@ -65,7 +66,7 @@ class EmailChannelTest {
         Channels channels = Channels.open(inventory.channels(), SecretSource.environmentOnly(environment), HttpClient.newHttpClient(), Duration.ofSeconds(10));
         assertThat(channels.unavailable()).isEmpty();
         return new Outbox(channels.senders(), Map.of(), new Outbox.Policy(2, Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofSeconds(10),
-                Duration.ofSeconds(10), 2), journal, dev.flightdeck.journal.redact.Redactor.forSecrets(channels.secrets())::redact, Clock.systemUTC());
+                Duration.ofSeconds(10), 2), journal, Redactor.forSecrets(channels.secrets())::redact, Clock.systemUTC());
     }
 
     private static Notification rollbackStarted() {

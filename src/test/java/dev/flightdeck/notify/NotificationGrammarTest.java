@@ -11,11 +11,12 @@ import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.RunbookValidator;
 import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.yaml.Parsed;
-import dev.flightdeck.yaml.Problem;
-import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.diagnostic.Parsed;
+import dev.flightdeck.diagnostic.Problem;
+import dev.flightdeck.diagnostic.Problems;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
 
 /** Channels, subscriptions and notify steps as written: what they mean, and line-numbered problems when they are wrong. */
 class NotificationGrammarTest {
@@ -36,7 +37,7 @@ class NotificationGrammarTest {
         assertThat(runbook.notifications().channelsFor(LifecycleEvent.ALARM)).containsExactly("support", "deployments");
         assertThat(runbook.notifications().channelsFor(LifecycleEvent.ROLLBACK_FINISHED)).containsExactly("management");
         assertThat(runbook.step("status").orElseThrow().action()).isEqualTo(new StepAction.Notify("T+0: cutover started",
-                "engineering and management", List.of("deployments", "management"), java.util.Optional.empty()));
+                "engineering and management", List.of("deployments", "management"), Optional.empty()));
     }
 
     @Test

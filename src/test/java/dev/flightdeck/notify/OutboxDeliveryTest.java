@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 
 /** Retries, backoff, order, failing channels and the close's bounded wait, against real receivers on 127.0.0.1. */
 class OutboxDeliveryTest {
@@ -97,7 +100,7 @@ class OutboxDeliveryTest {
                 assertThat(result.detail()).startsWith("given up after 4 attempts: not reached: ConnectException");
             });
             assertThat(changes).extracting(ChannelHealth::channel, ChannelHealth::state).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("dead", ChannelHealth.State.FAILING));
+                    Tuple.tuple("dead", ChannelHealth.State.FAILING));
             assertThat(outbox.health().get("dead").describe()).contains("keeps failing", "the window goes on");
             assertThat(outbox.health().get("ops").state()).isEqualTo(ChannelHealth.State.OK);
             assertThat(givenUp).singleElement().asString().startsWith("to-dead: given up after 4 attempts");
@@ -142,7 +145,7 @@ class OutboxDeliveryTest {
         try (Receiver slowStart = Receiver.accepting();
              Outbox outbox = new Outbox(Map.of("ops", webhook(slowStart.url("/hook")), "dead", webhook("http://127.0.0.1:" + deadPort + "/")),
                      Map.of(), patient, journal, text -> text, Clock.systemUTC())) {
-            java.util.concurrent.CountDownLatch failing = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch failing = new CountDownLatch(1);
             outbox.addListener(new OutboxListener() {
                 @Override
                 public void healthChanged(ChannelHealth health) {
@@ -153,7 +156,7 @@ class OutboxDeliveryTest {
             });
             outbox.submit(message("first-dead", "dead"));
             // the dead channel is known as failing before the close, as it would be after its first minutes
-            assertThat(failing.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(failing.await(20, TimeUnit.SECONDS)).isTrue();
             outbox.submit(message("closing-ops", "ops"));
             outbox.submit(message("closing-dead", "dead"));
             long start = System.nanoTime();

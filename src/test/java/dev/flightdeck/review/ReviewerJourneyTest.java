@@ -33,6 +33,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.regex.Pattern;
 
 /**
  * The reviewer's journey (JOURNEYS.md, 3): the rehearsal runs through the real command line and engine against the real
@@ -233,7 +234,7 @@ class ReviewerJourneyTest {
         String summaryAndSteps = show.out().substring(0, show.out().indexOf("== Timeline"));
         assertThat(summaryAndSteps).doesNotContainPattern("(^|\\s)\\?(\\s|$)");
         Runbook runbook = BuiltinRunbooks.load(Sandbox.RUNBOOK_ID).orElseThrow().value().orElseThrow();
-        runbook.steps().forEach(step -> assertThat(summaryAndSteps).containsPattern("\\n  " + java.util.regex.Pattern.quote(runbook.numberOf(step.id()))
+        runbook.steps().forEach(step -> assertThat(summaryAndSteps).containsPattern("\\n  " + Pattern.quote(runbook.numberOf(step.id()))
                 + " +(succeeded|failed|not run) "));
         return show.out();
     }

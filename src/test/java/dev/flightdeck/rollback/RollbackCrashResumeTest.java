@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
 
 /**
  * {@code flightdeck rollback} killed (child JVM, {@code destroyForcibly}) while a rollback step runs: running it
@@ -92,7 +93,7 @@ class RollbackCrashResumeTest {
     private static String childLog(Path marker) {
         try {
             return Files.readString(marker.getParent().resolveSibling("child.log"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return e.toString();
         }
     }

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.HashMap;
 
 /**
  * A small system to roll back, all real: an application directory and a service (a background process with a pid
@@ -117,7 +118,7 @@ final class RollbackLab implements AutoCloseable {
     }
 
     LiveSession start(Runbook runbook, Path journal, Map<String, String> extraValues) throws IOException {
-        Map<String, String> values = new java.util.HashMap<>(values());
+        Map<String, String> values = new HashMap<>(values());
         values.putAll(extraValues);
         return launcher().start(new SessionLauncher.Choices(runbook, "sha", inventory(), "inv.yaml", values, "Dana", journal,
                 JournalFixture.PASSPHRASE.clone(), target -> Optional.empty(), Credentials.NONE, SessionEvent.Mode.LIVE));

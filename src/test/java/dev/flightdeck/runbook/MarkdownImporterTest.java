@@ -2,7 +2,7 @@ package dev.flightdeck.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.diagnostic.Parsed;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.flightdeck.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.yaml.Parsed;
-import dev.flightdeck.yaml.Problem;
+import dev.flightdeck.diagnostic.Parsed;
+import dev.flightdeck.diagnostic.Problem;
 import org.junit.jupiter.api.Test;
 
 /** The {@code rollback-verification:} section: checks only, numbered V1.., errors with their line. */

@@ -2,7 +2,7 @@ package dev.flightdeck.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.diagnostic.Parsed;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 
 class RunbookLoaderTest {
 
@@ -38,7 +39,7 @@ class RunbookLoaderTest {
 
     @Test
     void everyStepKindIsRecognised() {
-        assertThat(java.util.stream.Stream.concat(runbook.steps(), runbook.rollback().stream()).map(Step::kind).distinct().toList())
+        assertThat(Stream.concat(runbook.steps(), runbook.rollback().stream()).map(Step::kind).distinct().toList())
                 .containsExactlyInAnyOrder(StepKind.values());
         assertThat(runbook.phases()).extracting(Phase::id).containsExactly("pre-upgrade", "upgrade");
         assertThat(runbook.phases().get(0).estimate()).contains(Duration.ofMinutes(20));

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 /** The JSON Schema editors complete from must name exactly the keys the loader accepts. */
 class RunbookSchemaTest {
@@ -46,7 +47,7 @@ class RunbookSchemaTest {
     void rolesMatchTheModel() {
         Set<String> roles = new HashSet<>();
         schema.at("/$defs/role/enum").forEach(role -> roles.add(role.asText()));
-        assertThat(roles).containsExactlyInAnyOrder(java.util.Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new));
+        assertThat(roles).containsExactlyInAnyOrder(Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new));
     }
 
     @Test

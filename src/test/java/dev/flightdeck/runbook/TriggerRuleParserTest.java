@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.assertj.core.api.Assertions;
 
 class TriggerRuleParserTest {
 
@@ -37,9 +38,9 @@ class TriggerRuleParserTest {
         assertThat(TriggerRuleParser.parse("throughput < 0.5x baseline at least 10")).isEqualTo(new TriggerRule.Threshold(
                 "throughput", Comparison.Operator.LESS, 0.5, TriggerRule.Unit.BASELINE_MULTIPLE, Optional.empty(),
                 Optional.of(10.0), TriggerRule.Unit.NONE));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TriggerRuleParser.parse("error_rate > 1% at least +1%"))
+        Assertions.assertThatThrownBy(() -> TriggerRuleParser.parse("error_rate > 1% at least +1%"))
                 .hasMessageContaining("is not relative to one");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TriggerRuleParser.parse("latency_p95 > 2x baseline at least lots"))
+        Assertions.assertThatThrownBy(() -> TriggerRuleParser.parse("latency_p95 > 2x baseline at least lots"))
                 .hasMessageContaining("must be 'at least +NUMBER'");
     }
 

@@ -31,6 +31,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.flightdeck.testing.tools.RequiresTool;
+import dev.flightdeck.db.connect.ConnectionTarget;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 /** The sandbox starts as one clinic system reachable over SSH, JDBC and HTTP, and close() leaves nothing behind. */
 @RequiresTool({"pg_dump", "pg_restore", "psql"})
@@ -62,7 +66,7 @@ class SandboxLifecycleTest {
             assertThat(ssh(sandbox, knownHosts, "db1", "psql -At -c 'SELECT count(*) FROM clients_hipaa'").strip()).isEqualTo("1200");
             String[] shell = ssh(sandbox, knownHosts, "db1", "pwd; env").split("\n");
             assertThat(shell[0]).isEqualTo(sandboxDirectory.resolve("hosts/db1").toString());
-            assertThat(java.util.Arrays.stream(shell).skip(1).map(line -> line.substring(0, line.indexOf('='))))
+            assertThat(Arrays.stream(shell).skip(1).map(line -> line.substring(0, line.indexOf('='))))
                     .as("a host sees its own environment, not Flightdeck's").contains("SANDBOX_HOST", "PGDATABASE")
                     .isSubsetOf("HOME", "PATH", "SANDBOX_HOST", "LANG", "USER", "LOGNAME", "SHELL", "PGHOST", "PGPORT", "PGDATABASE", "PGUSER",
                             "PGPASSFILE", "PWD", "OLDPWD", "SHLVL", "_");
@@ -83,7 +87,7 @@ class SandboxLifecycleTest {
 
     /** The load reaches app2 ten times a second, so 5 % errors show within a few seconds. */
     private static boolean eventuallyServedErrors(String app) throws Exception {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (get(app + "/metrics").contains("http_requests_total{status=\"500\",version=\"v2\"}")) {
                 return true;
@@ -102,7 +106,7 @@ class SandboxLifecycleTest {
             TargetResolver targets = new TargetResolver(sandbox.inventory(), SshConfigFile.parse(""), home);
             CommandResult result = sessions.exec(targets.target(host), CommandRequest.of(command).capturingBytes());
             assertThat(result.isSuccess()).as("%s on %s: %s", command, host, result).isTrue();
-            return new String(result.stdout(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(result.stdout(), StandardCharsets.UTF_8);
         } finally {
             sessions.close();
         }
@@ -110,7 +114,7 @@ class SandboxLifecycleTest {
 
     private static long adminCount(RunningSandbox sandbox, String sql) throws Exception {
         var entry = sandbox.inventory().database("clinic").orElseThrow();
-        char[] password = sandbox.databasePasswords().passwordFor(dev.flightdeck.db.connect.ConnectionTarget.of(entry)).orElseThrow();
+        char[] password = sandbox.databasePasswords().passwordFor(ConnectionTarget.of(entry)).orElseThrow();
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + entry.port() + "/clinic", entry.user(), new String(password));
              ResultSet rows = connection.createStatement().executeQuery(sql)) {
             rows.next();

@@ -98,7 +98,7 @@ class SessionDatabaseStepsTest {
 
                 // the rollback engine comes with its own issue; here the restore step runs through its executor directly
                 StepResult restore = services.executors().get(StepKind.RESTORE).execute(new StepRun(runbook.rollback().get(0), 1,
-                        Bindings.of(session.state()), inventory, (host, stream, line) -> { }, Optional.empty(), session.state(), "dana"));
+                        SessionValues.of(session.state()), inventory, (host, stream, line) -> { }, Optional.empty(), session.state(), "dana"));
                 assertThat(restore.status()).as(restore.message()).isEqualTo(SessionEvent.Status.SUCCEEDED);
                 assertThat(restore.message()).contains("restored healthcare from snapshot");
             }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
 
 /** Command execution against an in-process MINA SSHD running real /bin/sh commands. */
 class MinaExecutionTest {
@@ -162,9 +163,9 @@ class MinaExecutionTest {
     void sudoRunsNonInteractivelyAndAPasswordPromptIsExplained() throws Exception {
         // A stand-in "sudo" on PATH that fails exactly as sudo -n does when a password would be needed.
         Path bin = operatorDirectory.resolve("bin");
-        java.nio.file.Files.createDirectories(bin);
+        Files.createDirectories(bin);
         Path sudo = bin.resolve("sudo");
-        java.nio.file.Files.writeString(sudo, "#!/bin/sh\n[ \"$1\" = \"-n\" ] || { echo 'not -n' >&2; exit 9; }\n"
+        Files.writeString(sudo, "#!/bin/sh\n[ \"$1\" = \"-n\" ] || { echo 'not -n' >&2; exit 9; }\n"
                 + "echo 'sudo: a password is required' >&2\nexit 1\n");
         sudo.toFile().setExecutable(true);
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.assertj.core.api.Assertions;
 
 /**
  * The operator's own ssh_config, read by Flightdeck and by OpenSSH's {@code ssh -F} against the same real {@code sshd}:
@@ -174,7 +175,7 @@ class OpenSshConfigConformanceTest {
                 new HostKeyVerifier(List.of(home.resolve(".ssh/known_hosts")), dir.resolve("flightdeck_known_hosts")), Credentials.NONE,
                 SshEventListener.NONE)) {
             SshTarget target = new TargetResolver(inventory, SshConfigFile.read(file, home.resolve(".ssh"), home), userHome).target("certified");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessions.connect(target))
+            Assertions.assertThatThrownBy(() -> sessions.connect(target))
                     .isInstanceOf(UnknownHostKeyException.class).hasMessageContaining("A @cert-authority line names this host (" + ca + ":1)");
         }
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.flightdeck.testing.tools.RequiresTool;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** JSch through Flightdeck against a real OpenSSH sshd on a loopback port (ed25519 host and user keys). */
 @RequiresTool({"sshd", "ssh-keygen"})
@@ -95,7 +96,7 @@ class OpenSshInteropTest {
     @Test
     void stderrIsDeliveredApartFromStdout() throws Exception {
         kit.knowHost(sshd.knownHostsLine());
-        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> lines = new CopyOnWriteArrayList<>();
 
         sessions.exec(target, CommandRequest.of("echo to-out; echo to-err >&2").withOutput((s, l) -> lines.add(s + ":" + l)));
 

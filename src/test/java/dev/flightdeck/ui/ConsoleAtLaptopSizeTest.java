@@ -24,6 +24,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.ListView;
+import org.assertj.core.data.Offset;
 
 /**
  * The rehearsal at the smallest laptop a clinic has (1366×768) and at 1920×1080: on every screen the walk passes,
@@ -81,8 +88,8 @@ class ConsoleAtLaptopSizeTest {
         robot.interact(() -> size(console, width, height));
         // the built-in runbooks load in the background: the console is judged once they are listed
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ScreenChecks.fx(() ->
-                !((javafx.scene.control.ListView<?>) console.getScene().lookup(".library-list")).getItems().isEmpty()));
-        robot.interact(() -> ((javafx.scene.control.ListView<?>) console.getScene().lookup(".library-list")).getSelectionModel().select(0));
+                !((ListView<?>) console.getScene().lookup(".library-list")).getItems().isEmpty()));
+        robot.interact(() -> ((ListView<?>) console.getScene().lookup(".library-list")).getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         clipped.addAll(ScreenChecks.clippedTexts(console.getScene()));
         pictures(robot, console.getScene(), "console-" + size);
@@ -106,7 +113,7 @@ class ConsoleAtLaptopSizeTest {
         });
         double lastX = screenX(rollbackButton);
         pictures(robot, session, "wizard-" + (fault ? "failed" : "done") + "-" + size);
-        soft.assertThat(lastX).as("the rollback button's x on the screen, first and last step").isCloseTo(firstX, org.assertj.core.data.Offset.offset(0.5));
+        soft.assertThat(lastX).as("the rollback button's x on the screen, first and last step").isCloseTo(firstX, Offset.offset(0.5));
 
         if (fault) {
             RehearsalWalk.holdTheRollback(robot);
@@ -130,9 +137,9 @@ class ConsoleAtLaptopSizeTest {
     private static void endingAsksFirst(FxRobot robot, Scene session, SoftAssertions soft) throws Exception {
         robot.clickOn(robot.lookup("#endRehearsalButton").<Node>query());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".close-session-dialog").tryQuery().isPresent());
-        javafx.scene.control.DialogPane question = robot.lookup(".close-session-dialog").query();
+        DialogPane question = robot.lookup(".close-session-dialog").query();
         soft.assertThat(question.getHeaderText()).startsWith("The session is open: ").contains("steps done");
-        robot.clickOn(robot.from(question).lookup((javafx.scene.control.Button button) -> button.getText().equals("Keep working")).<Node>query());
+        robot.clickOn(robot.from(question).lookup((Button button) -> button.getText().equals("Keep working")).<Node>query());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".close-session-dialog").tryQuery().isEmpty());
         soft.assertThat(session.getWindow().isShowing()).as("the window stays after Keep working").isTrue();
         // keyboard input goes back to the wizard's window
@@ -142,13 +149,13 @@ class ConsoleAtLaptopSizeTest {
     /** The screen in the light theme, then in the dark one (checked for cut texts too), back to light. */
     private void pictures(FxRobot robot, Scene scene, String name) throws Exception {
         ScreenChecks.snapshot(scene, SCREENS.resolve(name + "-light.png"));
-        robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
+        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
         WaitForAsyncUtils.waitForFxEvents();
         try {
             darkClipped.addAll(ScreenChecks.clippedTexts(scene));
             ScreenChecks.snapshot(scene, SCREENS.resolve(name + "-dark.png"));
         } finally {
-            robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
+            robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
             WaitForAsyncUtils.waitForFxEvents();
         }
     }

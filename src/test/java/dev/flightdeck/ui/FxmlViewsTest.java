@@ -8,6 +8,27 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.FlightdeckHome;
+import dev.flightdeck.live.SessionLauncher;
+import dev.flightdeck.metrics.MetricsEngine;
+import dev.flightdeck.metrics.rules.TriggerListener;
+import dev.flightdeck.ui.metrics.AlarmSound;
+import dev.flightdeck.ui.metrics.ChartPalette;
+import dev.flightdeck.ui.metrics.MetricsPanelController;
+import dev.flightdeck.ui.metrics.MetricsPanelViewModel;
+import dev.flightdeck.ui.rollback.RollbackScreen;
+import dev.flightdeck.ui.setup.SessionSetupController;
+import dev.flightdeck.ui.setup.SessionSetupViewModel;
+import dev.flightdeck.ui.wizard.WizardScreen;
+import dev.flightdeck.ui.wizard.WizardViewModel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Parent;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
 
 /** Every FXML file exists and parses, so a broken view fails the build, not the operator's night. */
 @ExtendWith(ApplicationExtension.class)
@@ -22,29 +43,29 @@ class FxmlViewsTest {
     }
 
     @Test
-    void everyViewLoadsWithItsController(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
-        MainWindow window = org.testfx.api.FxToolkit.setupFixture(() -> new MainWindow(
-                new dev.flightdeck.home.AppContext(new dev.flightdeck.home.FlightdeckHome(home), Map.of())));
+    void everyViewLoadsWithItsController(@TempDir Path home) throws Exception {
+        MainWindow window = FxToolkit.setupFixture(() -> new MainWindow(
+                new AppContext(new FlightdeckHome(home), Map.of())));
         try (var session = WizardTestSessions.confirmOnly(home.resolve("journal"));
-             var instruments = new dev.flightdeck.metrics.MetricsEngine(java.util.List.of(), java.time.Clock.systemUTC(),
-                     dev.flightdeck.metrics.MetricsEngine.Options.defaults(), new dev.flightdeck.metrics.rules.TriggerListener() { }, minute -> { })) {
-            var wizard = new dev.flightdeck.ui.wizard.WizardViewModel(session, Runnable::run, Runnable::run, java.time.Clock.systemUTC());
+             var instruments = new MetricsEngine(List.of(), Clock.systemUTC(),
+                     MetricsEngine.Options.defaults(), new TriggerListener() { }, minute -> { })) {
+            var wizard = new WizardViewModel(session, Runnable::run, Runnable::run, Clock.systemUTC());
             for (FxmlFile view : FxmlFile.values()) {
                 FxmlViews views = switch (view) {
-                    case WIZARD -> dev.flightdeck.ui.wizard.WizardScreen.views(wizard, null);
-                    case ROLLBACK -> dev.flightdeck.ui.rollback.RollbackScreen.views(wizard.rollback());
-                    case SESSION_SETUP -> new FxmlViews(Map.of(dev.flightdeck.ui.setup.SessionSetupController.class,
-                            () -> new dev.flightdeck.ui.setup.SessionSetupController(new dev.flightdeck.ui.setup.SessionSetupViewModel(
-                                    session.runbook(), "sha", dev.flightdeck.live.SessionLauncher.forProduction(
-                                    new dev.flightdeck.home.AppContext(new dev.flightdeck.home.FlightdeckHome(home), Map.of())), Runnable::run),
+                    case WIZARD -> WizardScreen.views(wizard, null);
+                    case ROLLBACK -> RollbackScreen.views(wizard.rollback());
+                    case SESSION_SETUP -> new FxmlViews(Map.of(SessionSetupController.class,
+                            () -> new SessionSetupController(new SessionSetupViewModel(
+                                    session.runbook(), "sha", SessionLauncher.forProduction(
+                                    new AppContext(new FlightdeckHome(home), Map.of())), Runnable::run),
                                     started -> { })));
-                    case METRICS_PANEL -> new FxmlViews(Map.of(dev.flightdeck.ui.metrics.MetricsPanelController.class,
-                            () -> new dev.flightdeck.ui.metrics.MetricsPanelController(new dev.flightdeck.ui.metrics.MetricsPanelViewModel(
-                                    instruments.triggers(), "op", java.time.Clock.systemUTC(), new dev.flightdeck.ui.metrics.AlarmSound(),
-                                    new javafx.beans.property.SimpleBooleanProperty()), new dev.flightdeck.ui.metrics.ChartPalette())));
+                    case METRICS_PANEL -> new FxmlViews(Map.of(MetricsPanelController.class,
+                            () -> new MetricsPanelController(new MetricsPanelViewModel(
+                                    instruments.triggers(), "op", Clock.systemUTC(), new AlarmSound(),
+                                    new SimpleBooleanProperty()), new ChartPalette())));
                     default -> window.views();
                 };
-                javafx.scene.Parent root = org.testfx.api.FxToolkit.setupFixture(() -> views.load(view));
+                Parent root = FxToolkit.setupFixture(() -> views.load(view));
                 assertThat(root).as(view.name()).isNotNull();
             }
         }

@@ -28,6 +28,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import javafx.scene.Node;
 
 /** The console as a new user meets it: it opens, lists the built-in runbooks, and explains the chosen one. */
 @ExtendWith(ApplicationExtension.class)
@@ -104,7 +105,7 @@ class MainWindowTest {
                 "5:9  step 'stop' runs a command but says nowhere where: add 'on:' with a host, a group, or 'local'");
     }
 
-    private static boolean containsText(javafx.scene.Node cell, String text) {
+    private static boolean containsText(Node cell, String text) {
         return cell instanceof VBox box && box.getChildren().stream()
                 .anyMatch(child -> child instanceof Label label && text.equals(label.getText()));
     }

@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import dev.flightdeck.testing.tools.RequiresTool;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * A new user's first evening with Flightdeck: open the console, choose Rehearse, walk the healthy upgrade to the
@@ -39,7 +40,7 @@ class RehearsalConsoleTest {
     private Stage console;
 
     /** Closes the rehearsal's window as a user would, which stops its sandbox; the next test starts from the console. */
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void closeTheRehearsal(FxRobot robot) {
         robot.interact(() -> robot.listWindows().stream().filter(window -> window != console && window instanceof Stage)
                 .map(Stage.class::cast).filter(Stage::isShowing).toList().forEach(Stage::close));

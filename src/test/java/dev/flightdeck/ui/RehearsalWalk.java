@@ -17,6 +17,15 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
+import dev.flightdeck.ui.rollback.RollbackDialog;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
 
 /** A rehearsal as a new user walks it: Ctrl+R, the scenario, the setup, then every step with the keyboard. */
 final class RehearsalWalk {
@@ -42,11 +51,11 @@ final class RehearsalWalk {
         if (rollbackUnderway(robot)) {
             return;
         }
-        robot.moveTo(rollback).press(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo(rollback).press(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-dialog").tryQuery().isPresent() || rollbackUnderway(robot));
-        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.release(MouseButton.PRIMARY);
         if (robot.lookup(".rollback-dialog").tryQuery().isPresent()) {
-            robot.clickOn(robot.lookup(".button").match((Button button) -> button.getText().equals(dev.flightdeck.ui.rollback.RollbackDialog.ROLL_BACK))
+            robot.clickOn(robot.lookup(".button").match((Button button) -> button.getText().equals(RollbackDialog.ROLL_BACK))
                     .<Node>query());
         }
     }
@@ -62,17 +71,17 @@ final class RehearsalWalk {
 
     /** Called with the setup's scene once its dry run is done (a check of the screen, a picture). */
     interface AtSetup {
-        void ready(javafx.scene.Scene setup) throws Exception;
+        void ready(Scene setup) throws Exception;
     }
 
     /** The scene of the session's window, once it shows the wizard. */
-    static Optional<javafx.scene.Scene> sessionScene(FxRobot robot) {
-        return robot.listWindows().stream().filter(Window::isShowing).map(Window::getScene).filter(java.util.Objects::nonNull)
+    static Optional<Scene> sessionScene(FxRobot robot) {
+        return robot.listWindows().stream().filter(Window::isShowing).map(Window::getScene).filter(Objects::nonNull)
                 .filter(scene -> scene.getRoot().getProperties().get(WizardViewModel.class) != null).findFirst();
     }
 
     /** The same, with the session's window arranged (sized) as soon as it shows. */
-    static WizardViewModel openRehearsal(FxRobot robot, String scenario, java.util.function.Consumer<javafx.stage.Stage> arrange,
+    static WizardViewModel openRehearsal(FxRobot robot, String scenario, Consumer<Stage> arrange,
                                          AtSetup atSetup) throws Exception {
         robot.clickOn(shown(robot, ".app-title"));
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
@@ -81,11 +90,11 @@ final class RehearsalWalk {
         Node operator;
         try {
             operator = shown(robot, "#operator", 90);
-            javafx.stage.Stage sessionStage = (javafx.stage.Stage) operator.getScene().getWindow();
+            Stage sessionStage = (Stage) operator.getScene().getWindow();
             robot.interact(() -> arrange.accept(sessionStage));
         } catch (TimeoutException e) {
             throw new AssertionError("no setup after starting the sandbox; the window says: "
-                    + robot.lookup(".setup-message").queryAll().stream().map(node -> ((javafx.scene.control.Labeled) node).getText()).toList(), e);
+                    + robot.lookup(".setup-message").queryAll().stream().map(node -> ((Labeled) node).getText()).toList(), e);
         }
         // typing works without a click: the setup opens with the operator's field focused
         Node operatorField = operator;
@@ -106,10 +115,10 @@ final class RehearsalWalk {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !start.isDisabled());
         } catch (TimeoutException e) {
-            ScreenChecks.snapshot(start.getScene(), java.nio.file.Path.of("target", "screens", "setup-not-startable.png"));
-            throw new AssertionError("Start stays disabled; operator '" + ScreenChecks.fx(() -> ((javafx.scene.control.TextField) operatorField).getText())
+            ScreenChecks.snapshot(start.getScene(), Path.of("target", "screens", "setup-not-startable.png"));
+            throw new AssertionError("Start stays disabled; operator '" + ScreenChecks.fx(() -> ((TextField) operatorField).getText())
                     + "', the setup says: " + robot.lookup(".setup-message").queryAll().stream()
-                    .map(node -> ((javafx.scene.control.Labeled) node).getText()).toList(), e);
+                    .map(node -> ((Labeled) node).getText()).toList(), e);
         }
         // after the dry run the focus is back on its button, and one Tab reaches Start session
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ScreenChecks.fx(dryRun::isFocused));
@@ -128,7 +137,7 @@ final class RehearsalWalk {
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wizard(robot).isPresent());
         } catch (TimeoutException e) {
             throw new AssertionError("no wizard after the start; the setup says: " + robot.lookup(".setup-message").queryAll().stream()
-                    .map(node -> ((javafx.scene.control.Labeled) node).getText()).toList(), e);
+                    .map(node -> ((Labeled) node).getText()).toList(), e);
         }
         WizardViewModel wizard = wizard(robot).orElseThrow();
         assertThat(wizard.stateProperty().get().opened().map(SessionEvent.SessionOpened::mode)).contains(SessionEvent.Mode.REHEARSAL);
@@ -167,8 +176,8 @@ final class RehearsalWalk {
     }
 
     static Optional<WizardViewModel> wizard(FxRobot robot) {
-        return robot.listWindows().stream().filter(Window::isShowing).map(Window::getScene).filter(java.util.Objects::nonNull)
-                .map(scene -> (WizardViewModel) scene.getRoot().getProperties().get(WizardViewModel.class)).filter(java.util.Objects::nonNull).findFirst();
+        return robot.listWindows().stream().filter(Window::isShowing).map(Window::getScene).filter(Objects::nonNull)
+                .map(scene -> (WizardViewModel) scene.getRoot().getProperties().get(WizardViewModel.class)).filter(Objects::nonNull).findFirst();
     }
 
     /**

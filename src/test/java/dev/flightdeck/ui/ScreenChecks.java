@@ -17,6 +17,9 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.text.Text;
 import javax.imageio.ImageIO;
 import org.testfx.util.WaitForAsyncUtils;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javafx.scene.control.TableRow;
 
 /** What a person at the screen would see: texts the skin had to cut, tables that hide rows, and a picture of it. */
 public final class ScreenChecks {
@@ -52,7 +55,7 @@ public final class ScreenChecks {
     }
 
     /** The text node the labeled skin draws (LabeledText, style class "text"), a direct child of the labeled. */
-    private static java.util.Optional<String> drawnText(Labeled labeled) {
+    private static Optional<String> drawnText(Labeled labeled) {
         return labeled.getChildrenUnmodifiable().stream().filter(child -> child instanceof Text && child.getStyleClass().contains("text"))
                 .map(child -> ((Text) child).getText()).findFirst();
     }
@@ -67,12 +70,12 @@ public final class ScreenChecks {
         return fx(() -> {
             Bounds inside = table.localToScreen(table.getBoundsInLocal());
             return (int) table.lookupAll(".table-row-cell").stream().filter(Node::isVisible)
-                    .map(row -> (javafx.scene.control.TableRow<?>) row)
+                    .map(row -> (TableRow<?>) row)
                     .filter(row -> !row.isEmpty() && row.getIndex() >= 0 && row.getIndex() < table.getItems().size())
                     .filter(row -> {
                         Bounds bounds = row.localToScreen(row.getBoundsInLocal());
                         return bounds != null && bounds.getMinY() >= inside.getMinY() - 0.5 && bounds.getMaxY() <= inside.getMaxY() + 0.5;
-                    }).map(javafx.scene.control.TableRow::getIndex).distinct().count();
+                    }).map(TableRow::getIndex).distinct().count();
         });
     }
 
@@ -87,7 +90,7 @@ public final class ScreenChecks {
         }
     }
 
-    public static <T> T fx(java.util.concurrent.Callable<T> lookup) throws Exception {
+    public static <T> T fx(Callable<T> lookup) throws Exception {
         try {
             return WaitForAsyncUtils.asyncFx(lookup).get();
         } catch (ExecutionException e) {

@@ -4,6 +4,7 @@ import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import atlantafx.base.theme.PrimerLight;
 
 /** Shows a screen under test as the console shows it: the AtlantaFX light theme and Flightdeck's style sheets. */
 public final class TestStages {
@@ -12,7 +13,7 @@ public final class TestStages {
     }
 
     public static void show(Stage stage, Parent root, double width, double height) {
-        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(TestStages.class.getResource("/styles/flightdeck.css").toExternalForm());
         scene.getStylesheets().add(TestStages.class.getResource("/styles/console.css").toExternalForm());

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import dev.flightdeck.session.steps.RunStepExecutor;
 
 /** Real sessions on a real journal for UI tests. */
 public final class WizardTestSessions {
@@ -67,6 +68,6 @@ public final class WizardTestSessions {
 
     /** Executors that need nothing outside this computer: local commands. */
     public static Map<StepKind, StepExecutor> localOnly() {
-        return Map.of(StepKind.RUN, new dev.flightdeck.session.steps.RunStepExecutor(null, null, new LocalShell()));
+        return Map.of(StepKind.RUN, new RunStepExecutor(null, null, new LocalShell()));
     }
 }

@@ -1,9 +1,14 @@
 package dev.flightdeck.yaml;
 
+import dev.flightdeck.text.Durations;
+
+import dev.flightdeck.diagnostic.DidYouMean;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 class DurationsTest {
 
@@ -35,9 +40,9 @@ class DurationsTest {
 
     @Test
     void suggestionsAreOfferedOnlyForCloseWords() {
-        assertThat(DidYouMean.closest("timout", java.util.List.of("timeout", "title", "target"))).contains("timeout");
-        assertThat(DidYouMean.closest("zebra", java.util.List.of("timeout", "title"))).isEmpty();
-        assertThat(DidYouMean.closest("prot", java.util.List.of("port", "user"))).contains("port");
-        assertThat(DidYouMean.closest("base", java.util.List.of("date", "ts"))).isEmpty();
+        assertThat(DidYouMean.closest("timout", List.of("timeout", "title", "target"))).contains("timeout");
+        assertThat(DidYouMean.closest("zebra", List.of("timeout", "title"))).isEmpty();
+        assertThat(DidYouMean.closest("prot", List.of("port", "user"))).contains("port");
+        assertThat(DidYouMean.closest("base", List.of("date", "ts"))).isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import java.lang.management.ManagementFactory;
 
 /**
  * {@code flightdeck bench chart}: the metrics panel's charts against the JavaFX {@code LineChart} given the same
@@ -69,7 +70,7 @@ public final class ChartBench implements Runnable {
         }
         printTable(out, measurements);
         printGoal(out, measurements);
-        var system = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var system = ManagementFactory.getOperatingSystemMXBean();
         out.printf(Locale.ROOT, "machine: %d cores, load average %.1f at the end (stalls grow with the load of other processes)%n",
                 system.getAvailableProcessors(), system.getSystemLoadAverage());
     }

@@ -1,6 +1,6 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.ui.console.bench.ConsoleBenchHarness;
+import dev.flightdeck.ui.output.bench.ConsoleBenchHarness;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;

@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import java.util.function.Supplier;
 
 /**
  * {@code flightdeck bench db}: database rollback the seeds' way (psql replaying a plain dump), with pg_restore, and
@@ -168,7 +169,7 @@ public final class DbBench implements Callable<Integer> {
 
     /** A value and how long it took to produce. */
     private record Timed<T>(T value, double seconds) {
-        static <T> Timed<T> of(java.util.function.Supplier<T> work) {
+        static <T> Timed<T> of(Supplier<T> work) {
             long start = System.nanoTime();
             T value = work.get();
             return new Timed<>(value, (System.nanoTime() - start) / 1e9);

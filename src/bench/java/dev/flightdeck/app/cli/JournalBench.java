@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
 
 /**
  * {@code flightdeck bench journal}: durable appends against the disk's raw fsync rate (same directory, same run),
@@ -185,7 +187,7 @@ public final class JournalBench implements Runnable {
             out.printf("%-48s %12.0f ms %14s %8s %s%n", "export JSONL, rehearsal journal (" + records + " records)", jsonl * 1000, "", "",
                     "(from the directory: Argon2id, decrypt, sign)");
         } finally {
-            java.util.Arrays.fill(passphrase, '\0');
+            Arrays.fill(passphrase, '\0');
         }
     }
 
@@ -229,7 +231,7 @@ public final class JournalBench implements Runnable {
         try {
             var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             return new OperatorKey(pair.getPrivate(), pair.getPublic());
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

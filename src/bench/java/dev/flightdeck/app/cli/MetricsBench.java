@@ -12,7 +12,7 @@ import dev.flightdeck.metrics.store.RingSeries;
 import dev.flightdeck.metrics.store.SeriesStore;
 import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.yaml.Position;
+import dev.flightdeck.diagnostic.Position;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;

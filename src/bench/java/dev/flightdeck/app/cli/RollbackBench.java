@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
 
 /**
  * {@code flightdeck bench rollback}: against its own loopback OpenSSH sshd, the time from the operator's confirmation
@@ -28,7 +31,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "rollback", description = "Confirmation to first rollback command on the wire, and total rollback time, against a loopback sshd.",
         mixinStandardHelpOptions = true)
-public final class RollbackBench implements java.util.concurrent.Callable<Integer> {
+public final class RollbackBench implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
@@ -108,9 +111,9 @@ public final class RollbackBench implements java.util.concurrent.Callable<Intege
         }
     }
 
-    private static void deleteTree(Path directory) throws java.io.IOException {
+    private static void deleteTree(Path directory) throws IOException {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 

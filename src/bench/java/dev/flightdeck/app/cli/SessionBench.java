@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import java.util.Arrays;
 
 /**
  * {@code flightdeck bench session}: what one more event costs the session (recording it, folding it onto the state,
@@ -83,7 +84,7 @@ public final class SessionBench implements Runnable {
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 

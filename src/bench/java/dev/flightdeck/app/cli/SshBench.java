@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
 
 /**
  * {@code flightdeck bench ssh}: starts its own OpenSSH sshd on loopback and compares Flightdeck's per-command
@@ -36,7 +38,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ssh", description = "Per-command round trip vs the ssh client, and fan-out parallel vs sequential, against a loopback sshd.",
         mixinStandardHelpOptions = true)
-public final class SshBench implements java.util.concurrent.Callable<Integer> {
+public final class SshBench implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
@@ -116,7 +118,7 @@ public final class SshBench implements java.util.concurrent.Callable<Integer> {
 
     private static void deleteTree(Path directory) throws IOException {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }

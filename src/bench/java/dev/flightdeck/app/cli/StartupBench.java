@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import java.lang.management.ManagementFactory;
 
 /**
  * {@code flightdeck bench startup}: JVM start → first frame of the console for the plain jar and the installed
@@ -173,7 +174,7 @@ public final class StartupBench implements Runnable {
                 .findFirst().ifPresent(entry -> out.printf(Locale.ROOT, "goal: installed package < %d ms: %s (median %d ms, best %d ms)%n",
                         GOAL_MILLIS, median(entry.getValue()) < GOAL_MILLIS ? "met" : "NOT met", median(entry.getValue()),
                         entry.getValue().stream().mapToLong(Long::longValue).min().orElse(0)));
-        var system = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var system = ManagementFactory.getOperatingSystemMXBean();
         out.printf(Locale.ROOT, "machine: %d cores, load average %.1f at the end, median of %d interleaved starts per row"
                 + " (CPU: all threads of the started JVM, less sensitive to other processes' load than wall time)%n",
                 system.getAvailableProcessors(), system.getSystemLoadAverage(), runs);

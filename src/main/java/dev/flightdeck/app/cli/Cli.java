@@ -5,6 +5,9 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
+import java.io.OutputStreamWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /** Builds the command line; commands that need the context take it in their constructor. */
 public final class Cli {
@@ -25,7 +28,7 @@ public final class Cli {
 
     /** With commands added by a build that is not the product's (the bench build adds {@code bench}, see src/bench). */
     public static int execute(AppContext context, String[] args, UnaryOperator<CommandLine> extension) {
-        java.nio.charset.Charset charset = TerminalText.standardOutputCharset();
+        Charset charset = TerminalText.standardOutputCharset();
         // out and err after the extension: picocli hands them only to subcommands present when they are set
         return extension.apply(commandLine(context)).setOut(TerminalText.printWriter(System.out, charset))
                 .setErr(TerminalText.printWriter(System.err, charset)).execute(args);
@@ -40,10 +43,10 @@ public final class Cli {
         // picocli already exits with 2 (USAGE) on invalid input
         CommandLine commandLine = new CommandLine(new FlightdeckCommand(), new ContextFactory(context));
         // everything printed passes the journal's redactor (a step's label may hold PGPASSWORD=… as written)
-        commandLine.setOut(RedactingWriter.around(new PrintWriter(new java.io.OutputStreamWriter(System.out,
-                java.nio.charset.StandardCharsets.UTF_8), true)));
-        commandLine.setErr(RedactingWriter.around(new PrintWriter(new java.io.OutputStreamWriter(System.err,
-                java.nio.charset.StandardCharsets.UTF_8), true)));
+        commandLine.setOut(RedactingWriter.around(new PrintWriter(new OutputStreamWriter(System.out,
+                StandardCharsets.UTF_8), true)));
+        commandLine.setErr(RedactingWriter.around(new PrintWriter(new OutputStreamWriter(System.err,
+                StandardCharsets.UTF_8), true)));
         commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
             cmd.getErr().println("flightdeck: " + exception.getMessage());
             return PROBLEM;

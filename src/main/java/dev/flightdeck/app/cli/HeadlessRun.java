@@ -15,6 +15,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * Drives a session step by step without a person at the screen: runs what can run, confirms with {@code --yes},
@@ -35,7 +37,7 @@ final class HeadlessRun {
     private final Map<Role, List<String>> approvers;
     private final Set<String> rerun;
     private final Map<String, String> markDone;
-    private java.util.function.BooleanSupplier stopBeforeNextStep = () -> false;
+    private BooleanSupplier stopBeforeNextStep = () -> false;
 
     HeadlessRun(Session session, PrintWriter out, boolean yes, Map<Role, List<String>> approvers, Set<String> rerun, Map<String, String> markDone) {
         this.session = session;
@@ -56,7 +58,7 @@ final class HeadlessRun {
     }
 
     /** Stops between steps when this turns true (an armed trigger's countdown ran out: the rollback comes first). */
-    HeadlessRun stopWhen(java.util.function.BooleanSupplier stop) {
+    HeadlessRun stopWhen(BooleanSupplier stop) {
         this.stopBeforeNextStep = stop;
         return this;
     }
@@ -157,7 +159,7 @@ final class HeadlessRun {
     }
 
     private static String seconds(long millis) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     private void say(String line) {

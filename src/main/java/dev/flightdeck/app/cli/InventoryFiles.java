@@ -2,11 +2,12 @@ package dev.flightdeck.app.cli;
 
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
-import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.diagnostic.Parsed;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Map;
 
 /** Reads the inventory named on the command line, printing its problems; none named is the empty inventory. */
 final class InventoryFiles {
@@ -19,7 +20,7 @@ final class InventoryFiles {
     }
 
     /** The environment supplies libpq's defaults (PGHOST, PGSERVICE, ...) for database entries that leave them out. */
-    static Optional<Inventory> read(Path file, java.util.Map<String, String> environment, PrintWriter err) throws IOException {
+    static Optional<Inventory> read(Path file, Map<String, String> environment, PrintWriter err) throws IOException {
         if (file == null) {
             return Optional.of(Inventory.empty());
         }

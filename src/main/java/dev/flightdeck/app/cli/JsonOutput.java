@@ -15,7 +15,7 @@ import dev.flightdeck.metrics.store.SeriesStore;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.SessionEventCodec;
-import dev.flightdeck.yaml.Problem;
+import dev.flightdeck.diagnostic.Problem;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.flightdeck.notify.Outbox;
 import dev.flightdeck.notify.OutboxListener;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.io.Console;
 
 /**
  * The command line's view of notifications: a channel that cannot be used or keeps failing, and a message given up,
@@ -46,7 +47,7 @@ final class NotificationWarnings implements OutboxListener {
 
     /** Asks on the terminal for a notification secret declared as {@code prompt}; empty without a terminal. */
     static Optional<char[]> prompt(String what) {
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             return Optional.empty();
         }

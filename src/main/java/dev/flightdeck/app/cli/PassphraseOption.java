@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine.Option;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** The journal passphrase: {@code --passphrase-file FILE}, else {@code $FLIGHTDECK_PASSPHRASE}, else a prompt. */
 public final class PassphraseOption {
@@ -30,7 +34,7 @@ public final class PassphraseOption {
      * nothing, an empty prompt). A passphrase file others can read gets a warning on {@code warnings}, as {@code .pgpass}
      * would be refused. The caller wipes the returned array when done.
      */
-    public char[] read(AppContext context, java.io.PrintWriter warnings) {
+    public char[] read(AppContext context, PrintWriter warnings) {
         if (file != null && file.toString().equals(STANDARD_INPUT)) {
             return firstLineOfStandardInput();
         }
@@ -67,7 +71,7 @@ public final class PassphraseOption {
 
     /** Read char by char up to the first line end, so no copy of the passphrase is left in a String. */
     private static char[] firstLineOfStandardInput() {
-        java.io.Reader reader = new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8);
+        Reader reader = new InputStreamReader(System.in, StandardCharsets.UTF_8);
         char[] line = new char[0];
         try {
             for (int c = reader.read(); c != -1 && c != '\n' && c != '\r'; c = reader.read()) {
@@ -85,13 +89,13 @@ public final class PassphraseOption {
         return line;
     }
 
-    private void warnIfOthersCanRead(java.io.PrintWriter warnings) {
+    private void warnIfOthersCanRead(PrintWriter warnings) {
         try {
             var permissions = Files.getPosixFilePermissions(file);
             boolean others = permissions.stream().anyMatch(permission -> !permission.name().startsWith("OWNER"));
             if (others && warnings != null) {
                 warnings.println("flightdeck: warning: the passphrase file " + file + " can be read by other users ("
-                        + java.nio.file.attribute.PosixFilePermissions.toString(permissions) + "); anyone who can read it can open the journal "
+                        + PosixFilePermissions.toString(permissions) + "); anyone who can read it can open the journal "
                         + "and sign as you. Fix it with: chmod 600 " + file);
             }
         } catch (UnsupportedOperationException | IOException notPosix) {

@@ -21,9 +21,9 @@ import dev.flightdeck.session.JournaledSources;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionJournals;
-import dev.flightdeck.yaml.Parsed;
-import dev.flightdeck.yaml.Problem;
-import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.diagnostic.Parsed;
+import dev.flightdeck.diagnostic.Problem;
+import dev.flightdeck.diagnostic.Problems;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,11 +40,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import dev.flightdeck.runbook.StepAction;
+import dev.flightdeck.session.Recorded;
+import dev.flightdeck.session.SessionListener;
+import dev.flightdeck.session.SessionState;
+import dev.flightdeck.session.steps.RunStepExecutor;
+import java.io.Console;
+import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a session without the console, printing each step and its result.",
                 "Exit 0 all done, 1 a step failed, 2 wrong usage, 3 waiting (approval, confirmation, or a decision after an unknown outcome)."})
-public final class RunCommand implements java.util.concurrent.Callable<Integer> {
+public final class RunCommand implements Callable<Integer> {
 
     private final AppContext context;
 
@@ -173,7 +180,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         if (!step.text().isBlank() && !step.text().equals(step.step().displayTitle())) {
             step.text().lines().forEach(line -> out.println("          | " + line));
         }
-        if (step.step().action() instanceof dev.flightdeck.runbook.StepAction.Run run) {
+        if (step.step().action() instanceof StepAction.Run run) {
             ShellTemplate.rawSplices(run.command()).forEach(name ->
                     out.println("          ! ${raw:" + name + "} is spliced as shell text, unquoted: its value is part of the command"));
         }
@@ -237,8 +244,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     private static void adviseOnUnknownHostKeys(Session session, PrintWriter err) {
         Map<String, String> unknown = new LinkedHashMap<>();
         session.state().runbook().steps().forEach(step -> session.state().record(step.id()).outputs().forEach((name, value) -> {
-            if (name.startsWith(dev.flightdeck.session.steps.RunStepExecutor.UNKNOWN_HOST_KEY)) {
-                unknown.put(name.substring(dev.flightdeck.session.steps.RunStepExecutor.UNKNOWN_HOST_KEY.length()), value);
+            if (name.startsWith(RunStepExecutor.UNKNOWN_HOST_KEY)) {
+                unknown.put(name.substring(RunStepExecutor.UNKNOWN_HOST_KEY.length()), value);
             }
         }));
         unknown.forEach((host, key) -> err.println("flightdeck: the host key of " + host + " is not known (" + key + "). Compare it with the"
@@ -248,9 +255,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
 
     /** --json: events as JSON lines on standard output; the progress text moves to standard error. */
     private static PrintWriter followAsJson(Session session, PrintWriter out, PrintWriter err) {
-        session.addListener(new dev.flightdeck.session.SessionListener() {
+        session.addListener(new SessionListener() {
             @Override
-            public void recorded(dev.flightdeck.session.Recorded event, dev.flightdeck.session.SessionState state) {
+            public void recorded(Recorded event, SessionState state) {
                 synchronized (out) {
                     JsonOutput.println(out, JsonOutput.event(event));
                 }
@@ -266,7 +273,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
 
     /** Asked only when ~/.pgpass has no entry; without a terminal the step fails and says why. */
     static char[] promptDatabasePassword() {
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             return null;
         }

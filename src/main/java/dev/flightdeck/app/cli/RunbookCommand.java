@@ -12,9 +12,9 @@ import dev.flightdeck.runbook.RunbookValidator;
 import dev.flightdeck.yaml.TextFiles;
 import dev.flightdeck.ssh.SshInventoryCheck;
 import dev.flightdeck.ssh.SshUserHome;
-import dev.flightdeck.yaml.Parsed;
-import dev.flightdeck.yaml.Problem;
-import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.diagnostic.Parsed;
+import dev.flightdeck.diagnostic.Problem;
+import dev.flightdeck.diagnostic.Problems;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import dev.flightdeck.diagnostic.Position;
+import java.util.Map;
 
 @Command(name = "runbook", description = "List, check, print and import runbooks.", mixinStandardHelpOptions = true)
 public final class RunbookCommand {
@@ -100,7 +102,7 @@ public final class RunbookCommand {
         return errors == 0 ? Cli.OK : Cli.PROBLEM;
     }
 
-    private static Parsed<Inventory> readInventory(Path file, java.util.Map<String, String> environment, List<Problem> problems) {
+    private static Parsed<Inventory> readInventory(Path file, Map<String, String> environment, List<Problem> problems) {
         try {
             Parsed<Inventory> parsed = InventoryLoader.load(file, environment);
             problems.addAll(parsed.problems());
@@ -143,7 +145,7 @@ public final class RunbookCommand {
             return new Problem(file.toString(), bad.position(), Problem.Severity.ERROR, bad.getMessage());
         }
         String reason = e instanceof NoSuchFileException ? "no such file" : "cannot read the file: " + e.getMessage();
-        return new Problem(file.toString(), dev.flightdeck.yaml.Position.UNKNOWN, Problem.Severity.ERROR, reason);
+        return new Problem(file.toString(), Position.UNKNOWN, Problem.Severity.ERROR, reason);
     }
 
     @Command(name = "show", description = "Print a runbook as a plain-text checklist.")

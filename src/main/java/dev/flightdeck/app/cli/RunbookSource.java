@@ -6,7 +6,7 @@ import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.session.JournaledSources;
 import dev.flightdeck.session.SessionEvent;
-import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.diagnostic.Parsed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

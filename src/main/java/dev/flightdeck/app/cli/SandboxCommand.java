@@ -5,7 +5,7 @@ import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.sandbox.Sandbox;
 import dev.flightdeck.sandbox.SandboxException;
 import dev.flightdeck.sandbox.SandboxOptions;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,13 +16,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import java.util.concurrent.Callable;
 
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Start the rehearsal sandbox on this computer and keep it up until Ctrl-C.",
                 "It has a clinic database, the clinic app on app1 and app2, and SSH hosts app1, app2, db1 on 127.0.0.1;",
                 "on Ctrl-C everything is stopped and removed.",
                 "Exit 0 after a clean stop, 1 when it could not start."})
-public final class SandboxCommand implements java.util.concurrent.Callable<Integer> {
+public final class SandboxCommand implements Callable<Integer> {
 
     private final AppContext context;
 

@@ -3,6 +3,7 @@ package dev.flightdeck.db.admin;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Names of the databases Flightdeck creates next to a database: {@code <db>_fd_<timestamp>} for snapshots,
@@ -35,7 +36,7 @@ public final class DatabaseNames {
 
     private static String derived(String database, String suffix) {
         String prefix = database;
-        while ((prefix + suffix).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > Identifiers.MAX_LENGTH) {
+        while ((prefix + suffix).getBytes(StandardCharsets.UTF_8).length > Identifiers.MAX_LENGTH) {
             prefix = prefix.substring(0, prefix.length() - 1);
         }
         return prefix + suffix;

@@ -3,6 +3,7 @@ package dev.flightdeck.db.admin;
 import dev.flightdeck.db.DatabaseErrorCode;
 import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.place.CommandPlace;
+import java.util.Locale;
 
 /** Free-space checks before Flightdeck writes a copy of a database somewhere. */
 public final class DiskSpace {
@@ -34,6 +35,6 @@ public final class DiskSpace {
             value /= 1024;
             unit++;
         }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

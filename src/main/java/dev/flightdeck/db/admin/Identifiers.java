@@ -1,5 +1,7 @@
 package dev.flightdeck.db.admin;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Quoting for names in statements that cannot take bound parameters (CREATE/ALTER DATABASE, table names).
  * Values are always bound; only names known to the inventory, the catalog or Flightdeck itself are quoted here.
@@ -14,7 +16,7 @@ public final class Identifiers {
 
     /** {@code "name"} with embedded quotes doubled; refuses names PostgreSQL would silently truncate or reject. */
     public static String quote(String name) {
-        if (name.isEmpty() || name.indexOf('\0') >= 0 || name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LENGTH) {
+        if (name.isEmpty() || name.indexOf('\0') >= 0 || name.getBytes(StandardCharsets.UTF_8).length > MAX_LENGTH) {
             throw new IllegalArgumentException("not a usable PostgreSQL name: " + name);
         }
         return '"' + name.replace("\"", "\"\"") + '"';

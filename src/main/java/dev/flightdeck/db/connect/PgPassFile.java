@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.flightdeck.inventory.LibpqEnvironment;
 
 /**
  * Passwords from a {@code .pgpass} file, with libpq's rules: lines {@code hostname:port:database:username:password},
@@ -35,7 +36,7 @@ public final class PgPassFile implements PasswordSource {
 
     /** {@code $PGPASSFILE} when set, else {@code $HOME/.pgpass} (not the JVM's user.home), as libpq looks for it. */
     public static PgPassFile standardLocation(Map<String, String> environment) {
-        return new PgPassFile(dev.flightdeck.inventory.LibpqEnvironment.of(environment).passwordFile());
+        return new PgPassFile(LibpqEnvironment.of(environment).passwordFile());
     }
 
     @Override

@@ -3,12 +3,13 @@ package dev.flightdeck.db.integrity;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Collections;
 
 /** The integrity snapshot of a database at one moment: facts per table, keyed by schema-qualified name. */
 public record DataFingerprint(String inventoryName, String database, Instant capturedAt, Map<String, TableFacts> tables) {
 
     public DataFingerprint {
-        tables = java.util.Collections.unmodifiableMap(new TreeMap<>(tables));
+        tables = Collections.unmodifiableMap(new TreeMap<>(tables));
     }
 
     public long exactRows() {

@@ -11,6 +11,7 @@ import dev.flightdeck.ssh.SshTarget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Arrays;
 
 /**
  * The database host, over the session's SSH connection. The password never appears in a command line: it is
@@ -40,7 +41,7 @@ public final class SshCommandPlace implements CommandPlace {
             try {
                 stdin = (new String(password) + "\n").getBytes(StandardCharsets.UTF_8);
             } finally {
-                java.util.Arrays.fill(password, '\0');
+                Arrays.fill(password, '\0');
             }
         }
         command.append("exec ").append(invocation.shellCommand());

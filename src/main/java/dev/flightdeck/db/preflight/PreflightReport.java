@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 
 /** Every preflight check for one database, in a fixed order. Passes unless a check found a problem. */
 public record PreflightReport(String inventoryName, String database, Instant at, List<CheckResult> checks) {
@@ -31,7 +32,7 @@ public record PreflightReport(String inventoryName, String database, Instant at,
 
     public ResultTable table() {
         List<List<String>> rows = checks.stream()
-                .map(result -> List.of(result.check(), result.status().name().toLowerCase(java.util.Locale.ROOT),
+                .map(result -> List.of(result.check(), result.status().name().toLowerCase(Locale.ROOT),
                         result.observed(), result.advice()))
                 .toList();
         return new ResultTable(List.of("check", "status", "observed", "advice"), rows, rows.size());

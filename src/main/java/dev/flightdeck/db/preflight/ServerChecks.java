@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.io.UncheckedIOException;
 
 /** Checks on the server and its host: version, size, free disk, standby state and replication lag. */
 final class ServerChecks {
@@ -86,7 +87,7 @@ final class ServerChecks {
             }
             return free < needed * 2 ? CheckResult.warning(check, observed, "less than twice the space needed")
                     : CheckResult.ok(check, observed);
-        } catch (DatabaseException | java.io.UncheckedIOException e) {
+        } catch (DatabaseException | UncheckedIOException e) {
             return CheckResult.warning(check, "could not measure free disk at " + path, e.getMessage());
         }
     }

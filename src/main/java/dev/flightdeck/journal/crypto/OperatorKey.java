@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.SignatureException;
 
 /** The operator's Ed25519 key pair, unlocked with the passphrase; signs checkpoints and evidence manifests. */
 public final class OperatorKey {
@@ -37,7 +38,7 @@ public final class OperatorKey {
             signature.initVerify(key);
             signature.update(message);
             return signature.verify(signatureBytes);
-        } catch (java.security.SignatureException malformed) {
+        } catch (SignatureException malformed) {
             return false;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is not available in this JDK", e);

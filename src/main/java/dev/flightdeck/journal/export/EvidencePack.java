@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import dev.flightdeck.journal.format.FrameType;
 
 /**
  * The JSONL evidence pack: {@code events.jsonl} (each segment header, then each record with its body digest and
@@ -96,7 +97,7 @@ public final class EvidencePack {
                 .put("chain", Sha256.hex(frame.chainAfter())).put("time", entry.time().toString())
                 .put("type", entry.type()).put("actor", entry.actor());
         record.set("payload", entry.payload());
-        if (frame.type() == dev.flightdeck.journal.format.FrameType.CHECKPOINT) {
+        if (frame.type() == FrameType.CHECKPOINT) {
             record.put("checkpoint", Base64.getEncoder().encodeToString(frame.body()));
         }
         return record;

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.nio.charset.StandardCharsets;
 
 /** Recomputes the journal's hash chain from an evidence pack's lines and checks every checkpoint signature. */
 final class PackChainCheck {
@@ -47,7 +48,7 @@ final class PackChainCheck {
             if (what != null) {
                 return Optional.of(new JournalProblem(EvidencePack.EVENTS + " line " + number, offset, line.path("sequence").asLong(-1), what));
             }
-            offset += text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            offset += text.getBytes(StandardCharsets.UTF_8).length + 1;
         }
         return Optional.empty();
     }

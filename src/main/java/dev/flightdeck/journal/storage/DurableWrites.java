@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardCopyOption;
 
 /** Small whole-file writes (keys, exports) that must be on disk before we say they are. */
 public final class DurableWrites {
@@ -23,7 +24,7 @@ public final class DurableWrites {
             out.append(ByteBuffer.wrap(content));
             out.force();
         }
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         Storage.files().syncDirectory(directory);
     }
 

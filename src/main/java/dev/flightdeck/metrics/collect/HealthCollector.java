@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.net.ConnectException;
 
 /**
  * An HTTP health check: {@code health} is 1 when the endpoint answers 2xx within its timeout and 0 otherwise
@@ -58,7 +59,7 @@ public final class HealthCollector implements Collector {
         } catch (HttpTimeoutException e) {
             passed = false;
             lastOutcome = "no answer within " + timeout.toMillis() + " ms";
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             passed = false;
             lastOutcome = "cannot connect (connection refused)";
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.OptionalDouble;
+import java.util.Optional;
 
 /**
  * Everything the PostgreSQL collector reads, in one statement (one round trip) from the statistics views, which are
@@ -43,17 +44,17 @@ final class PostgresActivityQuery {
     }
 
     /** Empty result: the database does not exist (any more) on this server. */
-    static java.util.Optional<PostgresReading> read(Connection connection, String database) throws SQLException {
+    static Optional<PostgresReading> read(Connection connection, String database) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SQL)) {
             statement.setString(1, database);
             statement.setString(2, database);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 double lag = row.getDouble("replication_lag_ms");
                 OptionalDouble replicationLag = row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(lag);
-                return java.util.Optional.of(new PostgresReading(row.getLong("server_connections"), row.getLong("max_connections"),
+                return Optional.of(new PostgresReading(row.getLong("server_connections"), row.getLong("max_connections"),
                         row.getLong("connections"), row.getLong("active"), row.getLong("idle"), row.getLong("idle_in_transaction"),
                         row.getLong("commits"), row.getLong("rollbacks"), row.getLong("blocked"), row.getDouble("longest_transaction_ms"),
                         replicationLag, row.getLong("size_bytes")));

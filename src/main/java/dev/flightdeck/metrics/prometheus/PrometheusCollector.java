@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.net.ConnectException;
 
 /** Scrapes a Prometheus {@code /metrics} page and writes the signals its {@link PrometheusMapping} names. */
 public final class PrometheusCollector implements Collector {
@@ -68,7 +69,7 @@ public final class PrometheusCollector implements Collector {
             return response.body();
         } catch (HttpTimeoutException e) {
             throw new CollectorException(CollectorException.Code.UNREACHABLE, uri + " did not answer within " + timeout.toMillis() + " ms", e);
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             throw new CollectorException(CollectorException.Code.UNREACHABLE, "cannot reach " + uri + " (connection refused)", e);
         } catch (IOException e) {
             throw new CollectorException(CollectorException.Code.UNREACHABLE, "cannot reach " + uri + " ("

@@ -6,7 +6,7 @@ import dev.flightdeck.metrics.SignalUnit;
 import dev.flightdeck.metrics.store.SeriesSnapshot;
 import dev.flightdeck.metrics.store.SeriesStore;
 import dev.flightdeck.runbook.TriggerRule;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -3,7 +3,7 @@ package dev.flightdeck.metrics.rules;
 import dev.flightdeck.metrics.SignalCatalog;
 import dev.flightdeck.metrics.SignalUnit;
 import dev.flightdeck.runbook.TriggerRule;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.time.Duration;
 import java.time.Instant;
 

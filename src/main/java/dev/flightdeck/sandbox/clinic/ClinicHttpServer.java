@@ -18,6 +18,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.io.Closeable;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A small keep-alive HTTP/1.1 server on a loopback port for the clinic app: GET requests only, each answer written in
@@ -63,7 +65,7 @@ final class ClinicHttpServer implements AutoCloseable {
                 open.add(client);
                 try {
                     connections.execute(() -> serve(client));
-                } catch (java.util.concurrent.RejectedExecutionException busy) {
+                } catch (RejectedExecutionException busy) {
                     closeQuietly(client);
                 }
             } catch (IOException closed) {
@@ -125,7 +127,7 @@ final class ClinicHttpServer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
         } catch (IOException ignored) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.DoubleAdder;
 
 /**
  * The clinic app's request counters and latency histogram, rendered in Prometheus text format under the names
@@ -19,7 +20,7 @@ final class RequestMetrics {
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final LongAdder[] buckets = new LongAdder[BUCKETS.length + 1];
     private final LongAdder count = new LongAdder();
-    private final java.util.concurrent.atomic.DoubleAdder sum = new java.util.concurrent.atomic.DoubleAdder();
+    private final DoubleAdder sum = new DoubleAdder();
 
     RequestMetrics() {
         for (int i = 0; i < buckets.length; i++) {

@@ -8,6 +8,9 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Random;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
  * Synthetic clinic data for schema v1, the same for every sandbox (a seeded {@link Random}): invented names from
@@ -53,7 +56,7 @@ public final class ClinicData {
                 String first = pick(FIRST);
                 String last = pick(LAST);
                 insert.setInt(1, id);
-                insert.setString(2, (first.charAt(0) + last).toLowerCase(java.util.Locale.ROOT) + id);
+                insert.setString(2, (first.charAt(0) + last).toLowerCase(Locale.ROOT) + id);
                 insert.setString(3, first + " " + last);
                 insert.setString(4, id <= 10 ? "physician" : pick(ROLES));
                 insert.setBoolean(5, random.nextInt(10) > 0);
@@ -114,7 +117,7 @@ public final class ClinicData {
                 insert.setInt(1, id);
                 insert.setInt(2, 1 + random.nextInt(VISITS));
                 insert.setString(3, pick(TESTS));
-                insert.setBigDecimal(4, java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP));
+                insert.setBigDecimal(4, BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP));
                 insert.setString(5, "mg/dL");
                 insert.setBoolean(6, value > 120);
                 insert.addBatch();

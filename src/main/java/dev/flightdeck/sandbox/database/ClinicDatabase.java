@@ -14,6 +14,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.Arrays;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sandbox's PostgreSQL 15 (zonky embedded, in the sandbox directory) holding the {@code clinic} database at schema
@@ -134,7 +136,7 @@ public final class ClinicDatabase implements AutoCloseable {
             line[line.length - 1] = '\n';
             return line;
         } finally {
-            java.util.Arrays.fill(password, '\0');
+            Arrays.fill(password, '\0');
         }
     }
 
@@ -154,7 +156,7 @@ public final class ClinicDatabase implements AutoCloseable {
         try {
             server.close();
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(ClinicDatabase.class).warn("the sandbox's PostgreSQL did not stop cleanly: {}", e.getMessage());
+            LoggerFactory.getLogger(ClinicDatabase.class).warn("the sandbox's PostgreSQL did not stop cleanly: {}", e.getMessage());
         }
     }
 }

@@ -15,6 +15,7 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.KeySetPublickeyAuthenticator;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.shell.InvertedShellWrapper;
+import org.slf4j.LoggerFactory;
 
 /**
  * One sandbox host ({@code app1}, {@code app2}, {@code db1}): an Apache MINA SSH server on a loopback port with a host
@@ -98,7 +99,7 @@ public final class SandboxHost implements AutoCloseable {
         try {
             server.stop(true);
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(SandboxHost.class).warn("an SSH server of the sandbox did not stop cleanly: {}", e.getMessage());
+            LoggerFactory.getLogger(SandboxHost.class).warn("an SSH server of the sandbox did not stop cleanly: {}", e.getMessage());
         }
     }
 }

@@ -13,7 +13,7 @@ import dev.flightdeck.db.snapshot.SnapshotRecord;
 import dev.flightdeck.db.sql.SqlOutcome;
 import dev.flightdeck.db.sql.SqlRequest;
 import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.session.Bindings;
+import dev.flightdeck.session.SessionValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.Locale;
 
 /**
  * {@code sql}, {@code preflight}, {@code backup}, {@code snapshot}, {@code restore} and {@code verify-data} steps on
@@ -60,16 +61,16 @@ public final class DatabaseStepExecutor implements StepExecutor {
             return StepResult.failed("not a database step: " + run.step().kind().key());
         } catch (DatabaseException e) {
             return StepResult.failed(e.getMessage() + " [" + e.code().code() + "]");
-        } catch (Bindings.UnboundVariableException e) {
+        } catch (SessionValues.UnboundVariableException e) {
             return StepResult.failed("cannot run: " + e.getMessage());
         }
     }
 
-    private DatabaseSteps database(StepRun run, String name) throws Bindings.UnboundVariableException {
+    private DatabaseSteps database(StepRun run, String name) throws SessionValues.UnboundVariableException {
         return databases.apply(run.bindings().bind(name));
     }
 
-    private StepResult sql(StepRun run, StepAction.Sql sql) throws Bindings.UnboundVariableException {
+    private StepResult sql(StepRun run, StepAction.Sql sql) throws SessionValues.UnboundVariableException {
         List<String> parameters = new ArrayList<>();
         for (String parameter : sql.parameters()) {
             parameters.add(run.bindings().bind(parameter));
@@ -83,14 +84,14 @@ public final class DatabaseStepExecutor implements StepExecutor {
                 : StepResult.failed(summary + "; " + String.join("; ", outcome.failures()), outcome.outputs());
     }
 
-    private StepResult preflight(StepRun run, StepAction.Preflight preflight) throws Bindings.UnboundVariableException {
+    private StepResult preflight(StepRun run, StepAction.Preflight preflight) throws SessionValues.UnboundVariableException {
         PreflightReport report = database(run, preflight.database()).preflight(Optional.empty(), PreflightThresholds.defaults());
         printTable(run, report.table().render());
-        String summary = "preflight of " + report.database() + ": " + report.worst().name().toLowerCase(java.util.Locale.ROOT);
+        String summary = "preflight of " + report.database() + ": " + report.worst().name().toLowerCase(Locale.ROOT);
         return report.passed() ? StepResult.succeeded(summary, report.outputs()) : StepResult.failed(summary, report.outputs());
     }
 
-    private StepResult backup(StepRun run, StepAction.Backup backup) throws Bindings.UnboundVariableException {
+    private StepResult backup(StepRun run, StepAction.Backup backup) throws SessionValues.UnboundVariableException {
         String directory = backup.directory().isPresent() ? run.bindings().bind(backup.directory().get()) : "/var/backups";
         BackupArtifact artifact = database(run, backup.database()).backup(backup.format(), directory,
                 run.timeoutOr(TOOL_TIMEOUT));
@@ -99,14 +100,14 @@ public final class DatabaseStepExecutor implements StepExecutor {
                 + artifact.sha256().substring(0, 12) + "…) verified", artifact.outputs());
     }
 
-    private StepResult snapshot(StepRun run, StepAction.Snapshot snapshot) throws Bindings.UnboundVariableException {
+    private StepResult snapshot(StepRun run, StepAction.Snapshot snapshot) throws SessionValues.UnboundVariableException {
         SnapshotRecord record = database(run, snapshot.database()).snapshot(OperatorConsent.terminateSessions(run.operator()));
         artifacts.remember(run.step().id(), record);
         return StepResult.succeeded("snapshot " + record.snapshot() + " of " + record.source() + " in " + record.elapsed().toMillis() + " ms",
                 record.outputs());
     }
 
-    private StepResult restore(StepRun run, StepAction.Restore restore) throws Bindings.UnboundVariableException {
+    private StepResult restore(StepRun run, StepAction.Restore restore) throws SessionValues.UnboundVariableException {
         String name = run.bindings().bind(restore.database());
         Optional<String> from = restore.from().isPresent() ? Optional.of(run.bindings().bind(restore.from().get())) : Optional.empty();
         RestoreChoice choice = RestoreChoice.of(run.state(), name, from);
@@ -127,7 +128,7 @@ public final class DatabaseStepExecutor implements StepExecutor {
                 Map.of("from", outcome.from()));
     }
 
-    private StepResult verify(StepRun run, StepAction.VerifyData verify) throws Bindings.UnboundVariableException {
+    private StepResult verify(StepRun run, StepAction.VerifyData verify) throws SessionValues.UnboundVariableException {
         DatabaseSteps database = database(run, verify.database());
         if (verify.compareTo().isEmpty()) {
             DataFingerprint fingerprint = database.captureData(verify.tables(), verify.hashColumns());

@@ -3,8 +3,8 @@ package dev.flightdeck.session.steps;
 import dev.flightdeck.inventory.EndpointEntry;
 import dev.flightdeck.runbook.Expectation;
 import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.session.Bindings;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.session.SessionValues;
+import dev.flightdeck.text.Durations;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.net.ConnectException;
 
 /** {@code http} steps: one request to a named endpoint or a URL, checked against the step's expectations. */
 public final class HttpStepExecutor implements StepExecutor {
@@ -44,7 +45,7 @@ public final class HttpStepExecutor implements StepExecutor {
             EndpointEntry named = run.inventory().endpoint(endpoint).orElse(null);
             uri = URI.create(named != null ? named.url() : endpoint);
             timeout = run.timeout().orElse(named != null ? named.timeout() : DEFAULT_TIMEOUT);
-        } catch (Bindings.UnboundVariableException | IllegalArgumentException e) {
+        } catch (SessionValues.UnboundVariableException | IllegalArgumentException e) {
             return StepResult.failed("cannot build the request: " + e.getMessage());
         }
         return send(run, http, uri, timeout);
@@ -65,11 +66,11 @@ public final class HttpStepExecutor implements StepExecutor {
             return StepResult.failed("no connection to " + uri.getHost() + ":" + port(uri) + " within " + Durations.format(timeout));
         } catch (HttpTimeoutException e) {
             return StepResult.failed(uri + " did not answer within " + Durations.format(timeout));
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             return StepResult.failed("cannot connect to " + uri.getHost() + ":" + port(uri) + " (connection refused)");
         } catch (IOException e) {
             return StepResult.failed("request to " + uri + " failed: " + e.getMessage());
-        } catch (Bindings.UnboundVariableException e) {
+        } catch (SessionValues.UnboundVariableException e) {
             return StepResult.failed("cannot build the request: " + e.getMessage());
         }
     }

@@ -7,6 +7,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import dev.flightdeck.text.Durations;
+import java.io.File;
+import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * Runs a {@code run} step with {@code on: local} on the operator's own machine through {@code bash -c}, streaming
@@ -17,27 +21,27 @@ public final class LocalShell {
     private static final Duration GRACE = Duration.ofSeconds(3);
 
     /** The finished command: its exit code, or empty when it was stopped at the deadline. */
-    public record Finished(java.util.OptionalInt exitCode, String why) {
+    public record Finished(OptionalInt exitCode, String why) {
     }
 
     public Finished run(String command, Duration deadline, OutputSink output) throws InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder("bash", "-c", command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            process = new ProcessBuilder("bash", "-c", command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         } catch (IOException e) {
-            return new Finished(java.util.OptionalInt.empty(), "could not start bash on this computer: " + e.getMessage());
+            return new Finished(OptionalInt.empty(), "could not start bash on this computer: " + e.getMessage());
         }
         Thread out = pump(process.getInputStream(), OutputSink.Stream.STDOUT, output);
         Thread err = pump(process.getErrorStream(), OutputSink.Stream.STDERR, output);
         try {
             if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
                 stop(process);
-                return new Finished(java.util.OptionalInt.empty(), "still running after its timeout of " + dev.flightdeck.yaml.Durations.format(deadline)
+                return new Finished(OptionalInt.empty(), "still running after its timeout of " + Durations.format(deadline)
                         + "; it was stopped, so what it did is unknown");
             }
             out.join();
             err.join();
-            return new Finished(java.util.OptionalInt.of(process.exitValue()), "");
+            return new Finished(OptionalInt.of(process.exitValue()), "");
         } catch (InterruptedException e) {
             stop(process);
             throw e;
@@ -63,7 +67,7 @@ public final class LocalShell {
             } catch (IOException closedWhenStopped) {
                 // the process was stopped; what it printed so far has been passed on
             }
-        }, "flightdeck-local-" + kind.name().toLowerCase(java.util.Locale.ROOT));
+        }, "flightdeck-local-" + kind.name().toLowerCase(Locale.ROOT));
         thread.setDaemon(true);
         thread.start();
         return thread;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flightdeck.inventory.EndpointEntry;
 import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.session.Bindings;
+import dev.flightdeck.session.SessionValues;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +33,7 @@ public final class NotifyStepExecutor implements StepExecutor {
         String message;
         try {
             message = run.bindings().bind(notify.message());
-        } catch (Bindings.UnboundVariableException e) {
+        } catch (SessionValues.UnboundVariableException e) {
             return StepResult.failed("cannot write the notice: " + e.getMessage());
         }
         String audience = notify.recipients();

@@ -2,7 +2,7 @@ package dev.flightdeck.session.steps;
 
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.session.Bindings;
+import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.ssh.CommandOutcome;
 import dev.flightdeck.ssh.CommandRequest;
@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.flightdeck.ssh.UnknownHostKeyException;
+import java.util.LinkedHashMap;
 
 /**
  * {@code run} steps: the bound command on every host of {@code on:} (spread by the step's fan-out), or on this
@@ -49,7 +51,7 @@ public final class RunStepExecutor implements StepExecutor {
         try {
             command = run.bindings().bindCommand(action.command());
             on = run.bindings().bind(run.step().target().orElseThrow());
-        } catch (Bindings.UnboundVariableException e) {
+        } catch (SessionValues.UnboundVariableException e) {
             return StepResult.failed("cannot run: " + e.getMessage());
         }
         List<Integer> accepted = run.step().expect().exitCodesOrDefault();
@@ -83,7 +85,7 @@ public final class RunStepExecutor implements StepExecutor {
 
     /** Adds {@code stdout} (the last line) and {@code output} (the first 4 KB) of the first host that printed. */
     private static StepResult withOutputs(StepResult result, CapturingSink output) {
-        Map<String, String> outputs = new java.util.LinkedHashMap<>(result.outputs());
+        Map<String, String> outputs = new LinkedHashMap<>(result.outputs());
         outputs.put("stdout", output.lastStdoutLine());
         outputs.put("output", output.stdout());
         return new StepResult(result.status(), result.message(), outputs, result.hosts());
@@ -106,7 +108,7 @@ public final class RunStepExecutor implements StepExecutor {
 
     private static StepResult judge(FanOutResult result, List<Integer> accepted, CapturingSink output) {
         List<SessionEvent.HostResult> hosts = new ArrayList<>();
-        Map<String, String> unknownKeys = new java.util.LinkedHashMap<>();
+        Map<String, String> unknownKeys = new LinkedHashMap<>();
         int failed = 0;
         int unknown = 0;
         for (HostRun run : result.runs()) {
@@ -129,14 +131,14 @@ public final class RunStepExecutor implements StepExecutor {
                 unknown++;
             } else if (outcome instanceof CommandOutcome.FailedToStart notRun) {
                 hosts.add(new SessionEvent.HostResult(run.target().name(), SessionEvent.Status.FAILED, null, notRun.reason()));
-                if (notRun.cause() instanceof dev.flightdeck.ssh.UnknownHostKeyException unknownKey) {
+                if (notRun.cause() instanceof UnknownHostKeyException unknownKey) {
                     unknownKeys.put(UNKNOWN_HOST_KEY + run.target().name(), unknownKey.key().keyType() + " " + unknownKey.key().fingerprint());
                 }
                 failed++;
             }
         }
         String summary = summarize(hosts, result);
-        Map<String, String> outputs = new java.util.LinkedHashMap<>(unknownKeys);
+        Map<String, String> outputs = new LinkedHashMap<>(unknownKeys);
         if (hosts.size() == 1 && hosts.get(0).exitCode() != null) {
             outputs.put("exit", String.valueOf(hosts.get(0).exitCode()));
         }

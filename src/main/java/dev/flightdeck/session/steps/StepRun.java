@@ -2,7 +2,7 @@ package dev.flightdeck.session.steps;
 
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.runbook.Step;
-import dev.flightdeck.session.Bindings;
+import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.session.SessionState;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * the inventory to resolve its targets, where its output goes, its time limit, and the session as it was when
  * the step started (for artefacts of earlier steps, such as this session's snapshot).
  */
-public record StepRun(Step step, int attempt, Bindings bindings, Inventory inventory, OutputSink output, Optional<Duration> timeout,
+public record StepRun(Step step, int attempt, SessionValues bindings, Inventory inventory, OutputSink output, Optional<Duration> timeout,
                       SessionState state, String operator) {
 
     /** The step's own timeout, else the given default for its kind. */

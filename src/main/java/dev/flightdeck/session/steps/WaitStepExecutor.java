@@ -1,7 +1,7 @@
 package dev.flightdeck.session.steps;
 
 import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

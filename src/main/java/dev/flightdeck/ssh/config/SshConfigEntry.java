@@ -3,6 +3,7 @@ package dev.flightdeck.ssh.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.ArrayList;
 
 /**
  * What {@code ~/.ssh/config} says about one host alias, after OpenSSH's "first value wins" rule. Only the keywords
@@ -39,7 +40,7 @@ public record SshConfigEntry(Optional<String> hostName, Optional<Integer> port, 
     /** Fields of this entry, with gaps filled from {@code fallback}. */
     public SshConfigEntry orElse(SshConfigEntry fallback) {
         List<String> identities = identityFiles.isEmpty() ? fallback.identityFiles : identityFiles;
-        List<String> warned = new java.util.ArrayList<>(warnings);
+        List<String> warned = new ArrayList<>(warnings);
         fallback.warnings.stream().filter(w -> !warned.contains(w)).forEach(warned::add);
         return new SshConfigEntry(hostName.or(fallback::hostName), port.or(fallback::port), user.or(fallback::user),
                 identities, proxyJump.or(fallback::proxyJump), identitiesOnly.or(fallback::identitiesOnly),

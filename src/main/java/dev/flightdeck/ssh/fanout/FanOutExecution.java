@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * One command on a group of hosts, batch by batch, at most {@code parallel} at a time, stopping the rollout
@@ -31,7 +32,7 @@ public final class FanOutExecution {
     private final Map<SshTarget, RunningCommand> running = new ConcurrentHashMap<>();
     private final AtomicReference<String> stopReason = new AtomicReference<>();
     private final int allowedFailures;
-    private final java.util.function.Predicate<CommandResult> succeeded;
+    private final Predicate<CommandResult> succeeded;
     private int failures;
 
     public FanOutExecution(SshSessions sessions, List<SshTarget> hosts, FanOut fanOut, CommandRequest request,
@@ -44,7 +45,7 @@ public final class FanOutExecution {
      *                  else counts towards {@code max-fail}
      */
     public FanOutExecution(SshSessions sessions, List<SshTarget> hosts, FanOut fanOut, CommandRequest request,
-                           HostOutputListener output, java.util.function.Predicate<CommandResult> succeeded) {
+                           HostOutputListener output, Predicate<CommandResult> succeeded) {
         this.succeeded = succeeded;
         this.sessions = sessions;
         this.hosts = List.copyOf(hosts);

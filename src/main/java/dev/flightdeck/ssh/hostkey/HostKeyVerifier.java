@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.io.UncheckedIOException;
 
 /**
  * Strict host-key checking over the user's {@code ~/.ssh/known_hosts} (read only, hashed entries too) and
@@ -137,7 +138,7 @@ public final class HostKeyVerifier {
         try {
             appendLine(key.knownHostsLine());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Cannot write Flightdeck's known-hosts file " + flightdeckFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write Flightdeck's known-hosts file " + flightdeckFile + ": " + e.getMessage(), e);
         }
         lastUnknown.remove(key.knownHostsName());
         return new HostKeyVerdict.Trusted(key, flightdeckFile.toString(), true);

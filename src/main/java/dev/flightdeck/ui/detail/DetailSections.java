@@ -8,6 +8,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import java.util.Locale;
 
 /** Building blocks of the detail pane, so every kind of item is laid out alike. */
 final class DetailSections {
@@ -16,7 +17,7 @@ final class DetailSections {
     }
 
     static Label eyebrow(String text) {
-        Label label = new Label(text.toUpperCase(java.util.Locale.ROOT));
+        Label label = new Label(text.toUpperCase(Locale.ROOT));
         label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "eyebrow");
         return label;
     }

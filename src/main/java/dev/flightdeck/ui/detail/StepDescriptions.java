@@ -5,7 +5,7 @@ import dev.flightdeck.runbook.FanOut;
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

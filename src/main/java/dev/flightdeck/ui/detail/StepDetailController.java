@@ -8,8 +8,8 @@ import dev.flightdeck.runbook.TriggerSpec;
 import dev.flightdeck.ui.main.ConsoleViewModel;
 import dev.flightdeck.ui.navigator.KindChip;
 import dev.flightdeck.ui.navigator.NavigatorItem;
-import dev.flightdeck.yaml.Durations;
-import dev.flightdeck.yaml.Problem;
+import dev.flightdeck.text.Durations;
+import dev.flightdeck.diagnostic.Problem;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.layout.Region;
 
 /** Explains whatever the navigator has selected: a runbook, a phase, a step, or a file's problems. */
 public final class StepDetailController {
@@ -81,8 +82,8 @@ public final class StepDetailController {
                     : "arms the rollback (" + Durations.format(trigger.countdown()) + " to cancel)");
             // a long rule wraps inside its chip; what it does keeps its words whole
             rule.setWrapText(true);
-            rule.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            effect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            rule.setMinHeight(Region.USE_PREF_SIZE);
+            effect.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(10, rule, effect);
             row.setAlignment(Pos.CENTER_LEFT);
             add(row);

@@ -1,8 +1,8 @@
 package dev.flightdeck.ui.library;
 
 import dev.flightdeck.runbook.Runbook;
-import dev.flightdeck.yaml.Parsed;
-import dev.flightdeck.yaml.Problem;
+import dev.flightdeck.diagnostic.Parsed;
+import dev.flightdeck.diagnostic.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

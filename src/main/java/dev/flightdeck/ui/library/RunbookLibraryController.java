@@ -6,6 +6,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
+import javafx.css.PseudoClass;
+import javafx.scene.layout.Region;
 
 /** The list of runbooks on the left. */
 public final class RunbookLibraryController {
@@ -41,7 +43,7 @@ public final class RunbookLibraryController {
             title.getStyleClass().add(Styles.TEXT_BOLD);
             title.setWrapText(true);
             // all its lines, always: a theme's larger font never turns the last one into "…"
-            title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            title.setMinHeight(Region.USE_PREF_SIZE);
             detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             origin.getStyleClass().addAll(Styles.TEXT_SMALL, "library-origin");
             box.getStyleClass().add("library-cell");
@@ -73,7 +75,7 @@ public final class RunbookLibraryController {
             detail.setText(entry.detail());
             origin.setText(entry.isBuiltin() ? "Built in · " + entry.parsed().value().map(r -> r.id()).orElse("")
                     : entry.file().map(Object::toString).orElse(""));
-            detail.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !entry.parsed().isValid());
+            detail.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !entry.parsed().isValid());
             setGraphic(box);
             setAccessibleText(entry.title() + ", " + entry.detail());
         }

@@ -3,7 +3,7 @@ package dev.flightdeck.ui.library;
 import dev.flightdeck.runbook.BuiltinRunbooks;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.ui.Tasks;
-import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.diagnostic.Parsed;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -13,6 +13,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.runbook.RunbookDigest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 /** The runbooks the operator can choose from; loading happens on a background executor. */
 public final class RunbookLibraryViewModel {
@@ -40,7 +44,7 @@ public final class RunbookLibraryViewModel {
 
     public void loadBuiltins() {
         Tasks.create(() -> BuiltinRunbooks.ids().stream().map(id -> LibraryEntry.builtin(BuiltinRunbooks.load(id).orElseThrow(),
-                        dev.flightdeck.runbook.RunbookDigest.sha256(BuiltinRunbooks.source(id).orElseThrow()))).toList())
+                        RunbookDigest.sha256(BuiltinRunbooks.source(id).orElseThrow()))).toList())
                 .onSuccess(this::showBuiltins)
                 .onError(error -> status.set("Could not load the built-in runbooks: " + error.getMessage()))
                 .runOnce(executor);
@@ -59,10 +63,10 @@ public final class RunbookLibraryViewModel {
     public void open(Path file) {
         status.set("Opening " + file.getFileName() + "…");
         Tasks.create(() -> {
-            String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-            Parsed<dev.flightdeck.runbook.Runbook> parsed = RunbookLoader.load(text, file.toString(),
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Parsed<Runbook> parsed = RunbookLoader.load(text, file.toString(),
                     RunbookLoader.defaultId(file.getFileName().toString()));
-            return LibraryEntry.fromFile(file, parsed, dev.flightdeck.runbook.RunbookDigest.sha256(text));
+            return LibraryEntry.fromFile(file, parsed, RunbookDigest.sha256(text));
         }).onSuccess(entry -> {
             entries.removeIf(existing -> existing.file().equals(entry.file()));
             entries.add(entry);

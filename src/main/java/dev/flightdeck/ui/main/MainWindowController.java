@@ -7,13 +7,18 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.FileChooser;
+import atlantafx.base.controls.ToggleSwitch;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.ui.rehearsal.RehearsalChoice;
+import dev.flightdeck.ui.setup.SessionWindow;
+import javafx.beans.binding.Bindings;
 
 /** The frame: app bar, the three panes, the status bar. */
 public final class MainWindowController {
 
     private final ConsoleViewModel console;
     private final ThemeManager themes;
-    private final dev.flightdeck.home.AppContext context;
+    private final AppContext context;
 
     @FXML
     private Button openButton;
@@ -22,11 +27,11 @@ public final class MainWindowController {
     @FXML
     private Button rehearseButton;
     @FXML
-    private atlantafx.base.controls.ToggleSwitch darkSwitch;
+    private ToggleSwitch darkSwitch;
     @FXML
     private Label statusLabel;
 
-    public MainWindowController(ConsoleViewModel console, ThemeManager themes, dev.flightdeck.home.AppContext context) {
+    public MainWindowController(ConsoleViewModel console, ThemeManager themes, AppContext context) {
         this.console = console;
         this.themes = themes;
         this.context = context;
@@ -36,7 +41,7 @@ public final class MainWindowController {
     private void initialize() {
         darkSwitch.selectedProperty().bindBidirectional(themes.darkProperty());
         statusLabel.textProperty().bind(console.library().statusProperty());
-        startButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        startButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> console.library().selectedProperty().get() == null || console.library().selectedProperty().get().runbook().isEmpty(),
                 console.library().selectedProperty()));
     }
@@ -49,7 +54,7 @@ public final class MainWindowController {
             return;
         }
         String stylesheet = MainWindowController.class.getResource("/styles/flightdeck.css").toExternalForm();
-        new dev.flightdeck.ui.setup.SessionWindow(context).show(entry.runbook().get(), entry.sha256(), stylesheet);
+        new SessionWindow(context).show(entry.runbook().get(), entry.sha256(), stylesheet);
     }
 
     /**
@@ -58,9 +63,9 @@ public final class MainWindowController {
      */
     @FXML
     private void rehearse() {
-        dev.flightdeck.ui.rehearsal.RehearsalChoice.ask(rehearseButton.getScene().getWindow()).ifPresent(scenario -> {
+        RehearsalChoice.ask(rehearseButton.getScene().getWindow()).ifPresent(scenario -> {
             String stylesheet = MainWindowController.class.getResource("/styles/flightdeck.css").toExternalForm();
-            new dev.flightdeck.ui.setup.SessionWindow(context).rehearse(scenario == dev.flightdeck.ui.rehearsal.RehearsalChoice.Scenario.FAULTY,
+            new SessionWindow(context).rehearse(scenario == RehearsalChoice.Scenario.FAULTY,
                     stylesheet);
         });
     }

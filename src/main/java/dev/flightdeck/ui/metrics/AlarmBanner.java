@@ -10,6 +10,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
 
 /**
  * The banner over the instruments when a trigger fires: the trigger, the evidence's summary, and while the rollback
@@ -33,7 +35,7 @@ final class AlarmBanner extends VBox {
         this.panel = panel;
         setId("alarmBanner");
         getStyleClass().add("alarm-banner");
-        setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        setAccessibleRole(AccessibleRole.TEXT);
         title.getStyleClass().add("alarm-title");
         title.setWrapText(true);
         evidence.getStyleClass().add("alarm-evidence");
@@ -53,7 +55,7 @@ final class AlarmBanner extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox actions = new HBox(8, countdown, spacer, cancel, acknowledge);
-        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, evidence, note, actions);
         ticker.setCycleCount(Timeline.INDEFINITE);
         panel.bannerProperty().addListener((observable, was, banner) -> show(banner));

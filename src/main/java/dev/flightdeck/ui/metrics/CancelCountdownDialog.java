@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.beans.binding.Bindings;
 
 /**
  * Asks why the operator stops an armed rollback. The reason is required (it goes into the journal with the
@@ -43,7 +44,7 @@ final class CancelCountdownDialog {
         dialog.getDialogPane().getButtonTypes().setAll(stop, keep);
         dialog.getDialogPane().lookupButton(stop).setId("confirmCancelCountdown");
         dialog.getDialogPane().lookupButton(stop).disableProperty().bind(reason.textProperty().isEmpty()
-                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> reason.getText().isBlank(), reason.textProperty())));
+                .or(Bindings.createBooleanBinding(() -> reason.getText().isBlank(), reason.textProperty())));
         dialog.getDialogPane().setContent(new VBox(8, explanation, reason));
         dialog.getDialogPane().setPrefWidth(420);
         dialog.setResultConverter(button -> button == stop ? reason.getText().strip() : null);

@@ -2,6 +2,7 @@ package dev.flightdeck.ui.metrics;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How much history the charts show: by default everything kept since the session started ("All", never under five
@@ -28,7 +29,7 @@ public enum ChartRange {
     }
 
     /** The first instant shown, given now and the oldest sample kept (empty when nothing is stored). */
-    public long fromMillis(long now, java.util.OptionalLong oldestSample) {
+    public long fromMillis(long now, OptionalLong oldestSample) {
         if (span.isPresent()) {
             return now - span.get().toMillis();
         }

@@ -10,6 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import java.util.Locale;
 
 /** One signal family: its title and state, its figures, its chart and the chart's legend. */
 final class FamilyView extends VBox {
@@ -26,7 +27,7 @@ final class FamilyView extends VBox {
         this.palette = palette;
         this.chart = new ChartCanvas(palette, PanelRequest.DEFAULT_CHART_HEIGHT);
         getStyleClass().add("metric-family");
-        setId("family-" + family.name().toLowerCase(java.util.Locale.ROOT));
+        setId("family-" + family.name().toLowerCase(Locale.ROOT));
         title.setText(family.title());
         title.getStyleClass().add("metric-family-title");
         state.getStyleClass().add("state-chip");

@@ -1,6 +1,7 @@
 package dev.flightdeck.ui.metrics;
 
 import dev.flightdeck.metrics.rules.RuleState;
+import java.util.Locale;
 
 /** The colour of a figure or a chart: the worst state of the triggers watching its series. */
 public enum FigureState {
@@ -28,6 +29,6 @@ public enum FigureState {
 
     /** The CSS pseudo-class / style suffix: {@code ok}, {@code warning}, {@code firing}, {@code unknown}, {@code neutral}. */
     public String cssName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -13,6 +13,7 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Parent;
+import java.util.Optional;
 
 /**
  * The live instruments beside the wizard, wired in one place: the sampler reads the engine on the panel's own
@@ -85,8 +86,8 @@ public final class MetricsPanel implements AutoCloseable {
     }
 
     /** The chart of one family as shown now (tests and the bench inspect what the FX thread was handed). */
-    public java.util.Optional<ChartCanvas> chart(SignalFamily family) {
-        return java.util.Optional.ofNullable(controller.family(family)).map(FamilyView::chart);
+    public Optional<ChartCanvas> chart(SignalFamily family) {
+        return Optional.ofNullable(controller.family(family)).map(FamilyView::chart);
     }
 
     @Override

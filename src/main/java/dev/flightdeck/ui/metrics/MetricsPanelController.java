@@ -13,6 +13,9 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.scene.layout.Region;
 
 /** Binds the panel's view model to {@code metrics_panel.fxml}: header, banner, empty state, one view per family. */
 public final class MetricsPanelController {
@@ -50,7 +53,7 @@ public final class MetricsPanelController {
         collapsedStrip.visibleProperty().bind(panel.collapsedProperty());
         collapsedStrip.managedProperty().bind(collapsedStrip.visibleProperty());
         // a running countdown stays in sight: the panel cannot be folded away under it
-        collapseButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        collapseButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> panel.bannerProperty().get().kind() == Banner.Kind.COUNTDOWN, panel.bannerProperty()));
         panel.frameProperty().addListener((observable, was, frame) -> show(frame));
         showWaiting();
@@ -62,8 +65,8 @@ public final class MetricsPanelController {
         for (int index = 0; index < ranges.length; index++) {
             ChartRange range = ranges[index];
             ToggleButton button = new ToggleButton(range.label());
-            button.setId("range-" + range.label().toLowerCase(java.util.Locale.ROOT));
-            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            button.setId("range-" + range.label().toLowerCase(Locale.ROOT));
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.setAccessibleText("Show " + (range == ChartRange.WHOLE_WINDOW ? "the whole window" : "the last " + range.label()));
             button.getStyleClass().addAll("small", index == 0 ? "left-pill" : index == ranges.length - 1 ? "right-pill" : "center-pill");
             button.setToggleGroup(group);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import dev.flightdeck.metrics.SignalUnit;
 
 /**
  * Reads the engine (store, baselines, trigger states, alarms) and builds a {@link PanelFrame}. Runs on the panel's
@@ -105,7 +106,7 @@ public final class PanelSampler {
         SeriesId id = series.id();
         double value = series.last(1).lastValue().orElse(Double.NaN);
         FigureState state = states.of(id);
-        if (state == FigureState.NEUTRAL && SignalCatalog.unitOf(id.signal()) == dev.flightdeck.metrics.SignalUnit.CHECK && value < 1) {
+        if (state == FigureState.NEUTRAL && SignalCatalog.unitOf(id.signal()) == SignalUnit.CHECK && value < 1) {
             state = FigureState.WARNING;
         }
         String label = id.source() + " · " + SignalCatalog.label(id.signal());

@@ -6,6 +6,7 @@ import dev.flightdeck.metrics.store.Decimator;
 import dev.flightdeck.metrics.store.RingSeries;
 import dev.flightdeck.metrics.store.SeriesSnapshot;
 import java.util.Arrays;
+import java.util.OptionalLong;
 
 /**
  * Min/max buckets of one series kept from one frame to the next, so a frame costs the samples of the last seconds,
@@ -43,12 +44,12 @@ final class SeriesDecimation {
      * The time of the oldest sample kept: copied once, then refreshed by each rebuild of the whole window, so once the
      * ring is full the whole window follows its start within a few minutes. Empty series: none.
      */
-    java.util.OptionalLong oldest() {
+    OptionalLong oldest() {
         if (oldest == Long.MIN_VALUE) {
             SeriesSnapshot first = series.last(Integer.MAX_VALUE);
             oldest = first.isEmpty() ? Long.MIN_VALUE : first.timeAt(0);
         }
-        return oldest == Long.MIN_VALUE ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(oldest);
+        return oldest == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(oldest);
     }
 
     /** At most {@code columns} buckets covering {@code [from, to)}, the first starting at or just before {@code from}. */

@@ -2,6 +2,7 @@ package dev.flightdeck.ui.navigator;
 
 import dev.flightdeck.runbook.StepKind;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 
 /** A small coloured label naming a step's kind, styled per kind in flightdeck.css ({@code .kind-chip.kind-run}). */
 public final class KindChip {
@@ -12,7 +13,7 @@ public final class KindChip {
     public static Label of(StepKind kind) {
         Label chip = new Label(kind.label());
         chip.getStyleClass().addAll("kind-chip", "kind-" + kind.key());
-        chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        chip.setMinWidth(Region.USE_PREF_SIZE);
         return chip;
     }
 }

@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /** One row of the navigator: number, kind chip and title for steps; a heading with a count for phases. */
 final class NavigatorCell extends TreeCell<NavigatorItem> {
@@ -23,7 +24,7 @@ final class NavigatorCell extends TreeCell<NavigatorItem> {
     private Label wrapping(Label title, double inset) {
         title.setMinWidth(0);
         title.setWrapText(true);
-        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         if (getTreeView() != null) {
             title.prefWidthProperty().bind(getTreeView().widthProperty().subtract(inset));
         }

@@ -3,7 +3,7 @@ package dev.flightdeck.ui.navigator;
 import dev.flightdeck.runbook.Phase;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.Step;
-import dev.flightdeck.yaml.Problem;
+import dev.flightdeck.diagnostic.Problem;
 import java.util.List;
 
 /** What the navigator lists and the detail pane explains. */

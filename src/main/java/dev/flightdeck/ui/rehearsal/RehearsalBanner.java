@@ -10,6 +10,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 
 /**
  * The band across the top of a rehearsal's window, so nobody mistakes it for the real night: it says this is the
@@ -33,7 +35,7 @@ public final class RehearsalBanner {
         title.getStyleClass().add("rehearsal-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
         Label what = new Label("Clinic sandbox on this computer: nothing real is touched.");
-        what.setTooltip(new javafx.scene.control.Tooltip("Hosts app1, app2 and db1 on 127.0.0.1; inventory: " + sandbox.inventoryFile()));
+        what.setTooltip(new Tooltip("Hosts app1, app2 and db1 on 127.0.0.1; inventory: " + sandbox.inventoryFile()));
         what.getStyleClass().add("rehearsal-text");
         what.setMinWidth(0);
         HBox.setHgrow(what, Priority.ALWAYS);
@@ -43,9 +45,9 @@ public final class RehearsalBanner {
         fault.getStyleClass().add("rehearsal-fault");
         fault.setMinWidth(Region.USE_PREF_SIZE);
         fault.selectedProperty().addListener((observable, was, on) -> sandbox.fault(on));
-        javafx.scene.control.Button endButton = new javafx.scene.control.Button("End rehearsal…");
+        Button endButton = new Button("End rehearsal…");
         endButton.setId("endRehearsalButton");
-        endButton.setTooltip(new javafx.scene.control.Tooltip("Close this window and stop the sandbox (Ctrl+W)"));
+        endButton.setTooltip(new Tooltip("Close this window and stop the sandbox (Ctrl+W)"));
         endButton.setAccessibleText("End the rehearsal: close this window and stop the sandbox (Ctrl+W)");
         endButton.setMinWidth(Region.USE_PREF_SIZE);
         endButton.setFocusTraversable(false);

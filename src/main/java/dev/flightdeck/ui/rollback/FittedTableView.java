@@ -3,6 +3,8 @@ package dev.flightdeck.ui.rollback;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A table as tall as its rows, so a short list (a rollback plan, its verification) is read whole without a scroll
@@ -33,7 +35,7 @@ public class FittedTableView<T> extends TableView<T> {
             // the placeholder's text, in two lines
             return frame + 2 * FIRST_GUESS_PER_ROW;
         }
-        java.util.Map<Integer, Double> heights = new java.util.HashMap<>();
+        Map<Integer, Double> heights = new HashMap<>();
         for (Node node : lookupAll(".table-row-cell")) {
             if (node instanceof TableRow<?> row && node.isVisible() && !row.isEmpty() && row.getIndex() >= 0 && row.getIndex() < getItems().size()) {
                 heights.put(row.getIndex(), row.getHeight());

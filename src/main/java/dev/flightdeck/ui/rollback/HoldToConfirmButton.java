@@ -11,6 +11,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.util.Duration;
+import javafx.animation.Animation;
 
 /**
  * A button that acts only when held down (mouse or Space/Enter) for the whole hold time, so it is never pressed by
@@ -59,13 +60,13 @@ public final class HoldToConfirmButton extends Button {
     }
 
     private void startHolding() {
-        if (!isDisabled() && hold.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+        if (!isDisabled() && hold.getStatus() != Animation.Status.RUNNING) {
             hold.playFromStart();
         }
     }
 
     private void stopHolding() {
-        if (hold.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+        if (hold.getStatus() == Animation.Status.RUNNING) {
             hold.stop();
             progress.set(0);
         }

@@ -12,6 +12,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import dev.flightdeck.runbook.StepKind;
+import dev.flightdeck.ui.Copyable;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.TableCell;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /** The rollback screen: binds the plan, output, decisions and verification table to the {@link RollbackViewModel}. */
 public final class RollbackController {
@@ -27,7 +34,7 @@ public final class RollbackController {
     @FXML private TableColumn<RollbackRow, String> statusColumn;
     @FXML private ListView<String> outputList;
     @FXML private Label rollbackMessage;
-    @FXML private javafx.scene.layout.VBox decisionBox;
+    @FXML private VBox decisionBox;
     @FXML private TextField reasonField;
     @FXML private Button retryButton;
     @FXML private Button skipButton;
@@ -54,20 +61,20 @@ public final class RollbackController {
         column(checkNumberColumn, VerificationTable.Row::number);
         column(checkColumn, VerificationTable.Row::check);
         // journaled as the runbook key (verify-data); read as the kind's name (Data check)
-        column(checkKindColumn, row -> dev.flightdeck.runbook.StepKind.ofKey(row.kind()).map(dev.flightdeck.runbook.StepKind::label).orElse(row.kind()));
+        column(checkKindColumn, row -> StepKind.ofKey(row.kind()).map(StepKind::label).orElse(row.kind()));
         column(resultColumn, VerificationTable.Row::result);
         column(detailColumn, VerificationTable.Row::detail);
         verificationTable.setItems(rollback.verification());
-        javafx.scene.control.Label noChecks = new javafx.scene.control.Label(rollback.hasVerificationChecks()
+        Label noChecks = new Label(rollback.hasVerificationChecks()
                 ? "The checks of the runbook's rollback-verification run once every rollback step is done; their results appear here."
                 : "This runbook has no rollback-verification checks: check by hand that the system works as before the window.");
         noChecks.setWrapText(true);
         noChecks.getStyleClass().add("table-note");
         verificationTable.setPlaceholder(noChecks);
         outputList.setItems(rollback.output());
-        rollback.output().addListener((javafx.collections.ListChangeListener<String>) change -> outputList.scrollTo(rollback.output().size() - 1));
+        rollback.output().addListener((ListChangeListener<String>) change -> outputList.scrollTo(rollback.output().size() - 1));
         rollbackMessage.textProperty().bind(rollback.messageProperty());
-        dev.flightdeck.ui.Copyable.install(rollbackMessage);
+        Copyable.install(rollbackMessage);
         rollbackProgress.textProperty().bind(Bindings.createStringBinding(this::progress, rollback.plan()));
         decisionBox.visibleProperty().bind(rollback.stoppedProperty());
         decisionBox.managedProperty().bind(decisionBox.visibleProperty());
@@ -87,14 +94,14 @@ public final class RollbackController {
         column.setCellFactory(table -> new WrappingCell<>());
     }
 
-    private static final class WrappingCell<T> extends javafx.scene.control.TableCell<T, String> {
+    private static final class WrappingCell<T> extends TableCell<T, String> {
 
-        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+        private final Text text = new Text();
 
         WrappingCell() {
             text.getStyleClass().add("wrapping-cell-text");
             text.wrappingWidthProperty().bind(widthProperty().subtract(snappedLeftInset() + snappedRightInset() + 8));
-            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             setPrefHeight(USE_COMPUTED_SIZE);
         }
 

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import dev.flightdeck.runbook.Step;
 
 /**
  * The last word before the rollback starts, after the button was held: names the system and what will happen (the
@@ -33,7 +34,7 @@ public final class RollbackDialog {
     }
 
     /** The same, saying that the step running now will be stopped (its outcome journaled as unknown) first. */
-    public static boolean confirm(RollbackViewModel rollback, Optional<dev.flightdeck.runbook.Step> running) {
+    public static boolean confirm(RollbackViewModel rollback, Optional<Step> running) {
         List<Node> lead = running.<List<Node>>map(step -> List.of(note("Step '" + step.displayTitle() + "' is running: it will be "
                 + "stopped first, and its outcome recorded as unknown (check its effect by hand).", "rollback-stops-step"))).orElse(List.of());
         return dialog("Emergency rollback", "Roll back " + rollback.systemName() + " to its state before the window?", rollback, lead)

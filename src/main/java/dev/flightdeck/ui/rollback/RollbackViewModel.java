@@ -27,6 +27,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import dev.flightdeck.session.RollbackSequence;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The rollback screen's state: the plan as a checklist with each entry's status, the rollback steps' live output,
@@ -50,7 +54,7 @@ public final class RollbackViewModel {
     private final BooleanProperty started = new SimpleBooleanProperty(this, "started");
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private final BooleanProperty stopped = new SimpleBooleanProperty(this, "stopped");
-    private final java.util.Set<String> rollbackStepIds;
+    private final Set<String> rollbackStepIds;
     private Function<Step, Optional<String>> confirmations = step -> Optional.empty();
 
     public RollbackViewModel(Session session, Executor sessionExecutor, Executor uiThread) {
@@ -59,7 +63,7 @@ public final class RollbackViewModel {
         this.uiThread = uiThread;
         this.rollbackStepIds = Stream.of(session.runbook().rollback().stream(), session.runbook().rollbackVerification().stream(),
                 session.runbook().steps().flatMap(step -> step.undo().stream())).flatMap(steps -> steps).map(Step::id)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
         session.addListener(new SessionListener() {
             @Override
             public void recorded(Recorded recorded, SessionState state) {
@@ -162,7 +166,7 @@ public final class RollbackViewModel {
     }
 
     private Optional<String> nextStepId() {
-        return dev.flightdeck.session.RollbackSequence.next(session.state()).map(Step::id);
+        return RollbackSequence.next(session.state()).map(Step::id);
     }
 
     /** Called for every output line, so it looks at the runbook only: its rollback, verification and undo steps. */
@@ -187,7 +191,7 @@ public final class RollbackViewModel {
         RollbackPlan current = RollbackPlanner.plan(state);
         plan.setAll(Stream.concat(current.entries().stream(), current.verification().stream()).map(entry -> new RollbackRow(entry.number(),
                 entry.step().kind().label(), entry.title(), entry.why(), statusOf(entry, state))).toList());
-        verification.setAll(state.verification().map(VerificationTable::of).map(VerificationTable::rows).orElse(java.util.List.of()));
+        verification.setAll(state.verification().map(VerificationTable::of).map(VerificationTable::rows).orElse(List.of()));
     }
 
     private static String statusOf(RollbackPlan.Entry entry, SessionState state) {

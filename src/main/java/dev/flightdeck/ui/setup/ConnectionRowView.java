@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import java.util.Locale;
 
 /** One line of the connection test: a mark, the target and where it is, and what happened, in words. */
 final class ConnectionRowView {
@@ -21,7 +22,7 @@ final class ConnectionRowView {
         mark.getStyleClass().add("status-mark");
         Label name = new Label(target.name());
         name.getStyleClass().add("connection-name");
-        Label kind = new Label(target.kind().name().toLowerCase(java.util.Locale.ROOT));
+        Label kind = new Label(target.kind().name().toLowerCase(Locale.ROOT));
         kind.getStyleClass().addAll("status-chip", "text-muted");
         Label where = new Label(target.where());
         where.getStyleClass().add("text-muted");

@@ -16,6 +16,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import javafx.scene.Scene;
 
 /**
  * The inventory's YAML in an editor beside its problems, checked as the operator types (against the runbook's
@@ -60,7 +61,7 @@ final class InventoryEditor {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Inventory — " + file.getFileName());
-        stage.setScene(new javafx.scene.Scene(root, 900, 680));
+        stage.setScene(new Scene(root, 900, 680));
         stage.getScene().getStylesheets().add(stylesheet);
         save.setOnAction(event -> draft.save(saved));
         close.setOnAction(event -> stage.close());

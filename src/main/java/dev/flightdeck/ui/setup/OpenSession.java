@@ -7,6 +7,7 @@ import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepStatus;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * What would be left open if the session's window closed now, in the operator's words, for the question asked before
@@ -38,6 +39,6 @@ public final class OpenSession {
 
     private static String status(SessionState state, Step step) {
         StepStatus status = state.status(step.id());
-        return status.name().toLowerCase(java.util.Locale.ROOT);
+        return status.name().toLowerCase(Locale.ROOT);
     }
 }

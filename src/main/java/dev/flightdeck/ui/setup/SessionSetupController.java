@@ -13,6 +13,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import dev.flightdeck.ui.TabLeaves;
+import java.nio.file.Path;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 
 /** The setup form: binds the view model; the passphrase is read once at start and the field wiped. */
 public final class SessionSetupController {
@@ -49,17 +54,17 @@ public final class SessionSetupController {
         message.textProperty().bind(setup.messageProperty());
         dryRunButton.disableProperty().bind(setup.busyProperty());
         testConnectionsButton.disableProperty().bind(setup.busyProperty());
-        setup.connections().addListener((javafx.collections.ListChangeListener<SessionSetupViewModel.ConnectionRow>) change ->
+        setup.connections().addListener((ListChangeListener<SessionSetupViewModel.ConnectionRow>) change ->
                 connectionBox.getChildren().setAll(setup.connections().stream().map(row -> ConnectionRowView.of(row, setup)).toList()));
-        startButton.textProperty().bind(javafx.beans.binding.Bindings.when(setup.closedSessionProperty()).then("Open closed session")
-                .otherwise(javafx.beans.binding.Bindings.when(setup.resumingProperty()).then("Resume session").otherwise("Start session")));
+        startButton.textProperty().bind(Bindings.when(setup.closedSessionProperty()).then("Open closed session")
+                .otherwise(Bindings.when(setup.resumingProperty()).then("Resume session").otherwise("Start session")));
         startButton.disableProperty().bind(setup.canStart().not().or(passphrase.textProperty().isEmpty()));
         // the dry run disables its own button while it works, which takes the focus away: it comes back to the
         // button when the work is done, so one Tab reaches Start session
         setup.busyProperty().addListener((observable, wasBusy, busy) -> {
             if (!busy && refocusDryRun) {
                 refocusDryRun = false;
-                javafx.application.Platform.runLater(dryRunButton::requestFocus);
+                Platform.runLater(dryRunButton::requestFocus);
             }
         });
         for (SessionSetupViewModel.VariableInput variable : setup.variables()) {
@@ -76,10 +81,10 @@ public final class SessionSetupController {
         // typing works without a click: the form opens with its first field focused
         operator.sceneProperty().addListener((observable, was, scene) -> {
             if (scene != null) {
-                javafx.application.Platform.runLater(operator::requestFocus);
+                Platform.runLater(operator::requestFocus);
             }
         });
-        dev.flightdeck.ui.TabLeaves.install(plan);
+        TabLeaves.install(plan);
         passphrase.sceneProperty().addListener((observable, was, scene) -> {
             if (scene == null) {
                 passphrase.clear();
@@ -101,8 +106,8 @@ public final class SessionSetupController {
     /** Edits the chosen inventory file, or a new one in Flightdeck's home when none is chosen yet. */
     @FXML
     private void editInventory() {
-        java.nio.file.Path file = setup.inventoryProperty().get().isBlank() ? setup.suggestedInventory()
-                : java.nio.file.Path.of(setup.inventoryProperty().get().strip());
+        Path file = setup.inventoryProperty().get().isBlank() ? setup.suggestedInventory()
+                : Path.of(setup.inventoryProperty().get().strip());
         InventoryEditor.open(inventory.getScene().getWindow(), file, setup.runbook(), setup.background(),
                 inventory.getScene().getStylesheets().get(0), () -> {
                     setup.inventoryProperty().set(file.toString());

@@ -14,9 +14,9 @@ import dev.flightdeck.session.DryRun;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.ssh.Credentials;
 import dev.flightdeck.ui.Tasks;
-import dev.flightdeck.yaml.Parsed;
-import dev.flightdeck.yaml.Problem;
-import dev.flightdeck.yaml.Problems;
+import dev.flightdeck.diagnostic.Parsed;
+import dev.flightdeck.diagnostic.Problem;
+import dev.flightdeck.diagnostic.Problems;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,6 +35,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import dev.flightdeck.journal.WriterLock;
+import java.io.IOException;
+import java.nio.file.Files;
 
 /** Setting up a session: who runs it, against which inventory, into which journal; a dry run; then start. */
 public final class SessionSetupViewModel {
@@ -293,7 +296,7 @@ public final class SessionSetupViewModel {
             }
         }
         Path folder = Path.of(journal.get().strip());
-        boolean existing = java.nio.file.Files.isDirectory(folder) && hasFiles(folder);
+        boolean existing = Files.isDirectory(folder) && hasFiles(folder);
         return new PlanResult(text.toString(), errors.isEmpty() && plan.isRunnable(), existing, existing && isClosed(folder));
     }
 
@@ -302,13 +305,13 @@ public final class SessionSetupViewModel {
         return JournalVerifier.verify(journalFolder, Optional.empty(), Optional.empty()).isClosed();
     }
 
-    private static boolean hasFiles(Path folder) throws java.io.IOException {
-        try (var files = java.nio.file.Files.list(folder)) {
-            return files.anyMatch(file -> !dev.flightdeck.journal.WriterLock.isLockFile(file));
+    private static boolean hasFiles(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.anyMatch(file -> !WriterLock.isLockFile(file));
         }
     }
 
-    private Inventory loadInventory() throws java.io.IOException {
+    private Inventory loadInventory() throws IOException {
         if (inventory.get().isBlank()) {
             return Inventory.empty();
         }

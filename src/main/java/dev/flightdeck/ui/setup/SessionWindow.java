@@ -16,9 +16,9 @@ import dev.flightdeck.sandbox.SandboxOptions;
 import dev.flightdeck.ui.FxmlFile;
 import dev.flightdeck.ui.FxmlViews;
 import dev.flightdeck.ui.Tasks;
-import dev.flightdeck.ui.console.OutputConsoleView;
+import dev.flightdeck.ui.output.OutputPaneView;
 import dev.flightdeck.ui.rehearsal.RehearsalBanner;
-import dev.flightdeck.ui.wizard.ConsoleFeed;
+import dev.flightdeck.ui.wizard.OutputFeed;
 import dev.flightdeck.ui.wizard.WizardScreen;
 import dev.flightdeck.ui.wizard.WizardViewModel;
 import java.time.Clock;
@@ -35,6 +35,17 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import dev.flightdeck.home.Settings;
+import dev.flightdeck.ui.metrics.MetricsPanel;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A window for one session: its setup first, then the wizard. Closing it closes the session (the journal can
@@ -43,7 +54,7 @@ import javafx.stage.Stage;
  */
 public final class SessionWindow {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionWindow.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SessionWindow.class);
 
     private final AppContext context;
     private final ExecutorService sessionThread = Executors.newSingleThreadExecutor(runnable -> {
@@ -54,7 +65,7 @@ public final class SessionWindow {
     private final Stage stage = new Stage();
     private LiveSession live;
     private RunningSandbox sandbox;
-    private dev.flightdeck.ui.metrics.MetricsPanel instruments;
+    private MetricsPanel instruments;
     private WizardViewModel wizard;
     /** What was open when the operator chose to close the window anyway; journaled and sealed on the way out. */
     private volatile String leftOpen;
@@ -90,10 +101,10 @@ public final class SessionWindow {
         if (open.isEmpty()) {
             return true;
         }
-        javafx.scene.control.ButtonType close = new javafx.scene.control.ButtonType(sandbox == null ? "Close window" : "End rehearsal",
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType("Keep working", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-        javafx.scene.control.Alert question = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING, "", close, stay);
+        ButtonType close = new ButtonType(sandbox == null ? "Close window" : "End rehearsal",
+                ButtonBar.ButtonData.OK_DONE);
+        ButtonType stay = new ButtonType("Keep working", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert question = new Alert(Alert.AlertType.WARNING, "", close, stay);
         question.initOwner(stage);
         question.setTitle("Close the session's window?");
         question.setHeaderText(open.get());
@@ -105,8 +116,8 @@ public final class SessionWindow {
         question.getDialogPane().setPrefWidth(560);
         question.getDialogPane().getStyleClass().add("close-session-dialog");
         // the safe answer is the default: Enter keeps the window
-        ((javafx.scene.control.Button) question.getDialogPane().lookupButton(close)).setDefaultButton(false);
-        ((javafx.scene.control.Button) question.getDialogPane().lookupButton(stay)).setDefaultButton(true);
+        ((Button) question.getDialogPane().lookupButton(close)).setDefaultButton(false);
+        ((Button) question.getDialogPane().lookupButton(stay)).setDefaultButton(true);
         boolean closing = question.showAndWait().filter(close::equals).isPresent();
         if (closing) {
             leftOpen = open.get();
@@ -177,18 +188,18 @@ public final class SessionWindow {
 
     /** Ctrl+W closes the window, asking first like its close button. */
     private void installCloseShortcut(Scene scene) {
-        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.W,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::requestClose);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W,
+                KeyCombination.SHORTCUT_DOWN), this::requestClose);
     }
 
     private void showWizard(LiveSession started) {
         this.live = started;
         wizard = new WizardViewModel(started.session(), sessionThread, Platform::runLater, Clock.systemDefaultZone(),
                 (host, fingerprint) -> started.services().trust(host, fingerprint).toString());
-        OutputConsoleView console = new OutputConsoleView();
-        ConsoleFeed.attach(started.session(), console.console());
-        instruments = dev.flightdeck.ui.metrics.MetricsPanel.create(started.metrics(), started.session().operator(),
-                dev.flightdeck.home.Settings.load(context.home()));
+        OutputPaneView console = new OutputPaneView();
+        OutputFeed.attach(started.session(), console.console());
+        instruments = MetricsPanel.create(started.metrics(), started.session().operator(),
+                Settings.load(context.home()));
         // once the rollback runs, a trigger's countdown has nothing left to count down to
         wizard.rollback().startedProperty().addListener((observable, was, underway) -> {
             if (underway) {

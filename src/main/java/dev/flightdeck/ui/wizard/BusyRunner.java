@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import dev.flightdeck.session.SessionRuleException;
 
 /**
  * The one way the wizard carries out a command: busy while it runs on the session's thread, its outcome (a message,
@@ -48,7 +49,7 @@ final class BusyRunner {
                 Thread.currentThread().interrupt();
                 outcome = new Outcome("stopped", true);
             } catch (Exception e) {
-                outcome = new Outcome(e instanceof dev.flightdeck.session.SessionRuleException ? e.getMessage() : "could not finish: " + e.getMessage(),
+                outcome = new Outcome(e instanceof SessionRuleException ? e.getMessage() : "could not finish: " + e.getMessage(),
                         true);
             } finally {
                 working.set(null);

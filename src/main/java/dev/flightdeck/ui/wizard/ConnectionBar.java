@@ -5,6 +5,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.control.Tooltip;
 
 /** The status bar's left side: every SSH host with a dot for its connection (connected, not yet, closed, lost). */
 final class ConnectionBar {
@@ -28,7 +29,7 @@ final class ConnectionBar {
     private static Label label(WizardViewModel.HostConnection connection) {
         Label label = new Label("● " + connection.host());
         label.getStyleClass().addAll("connection-state", "connection-" + connection.state().split(" ")[0].toLowerCase(Locale.ROOT));
-        label.setTooltip(new javafx.scene.control.Tooltip(connection.host() + ": " + connection.state()));
+        label.setTooltip(new Tooltip(connection.host() + ": " + connection.state()));
         label.setAccessibleText(connection.host() + ": " + connection.state());
         return label;
     }

@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import java.util.List;
 
 /** A step in the wizard's list: status mark, number, kind, title, duration; a phase heading above a phase's first step. */
 final class StepRowCell extends ListCell<StepRow> {
@@ -64,7 +65,7 @@ final class StepRowCell extends ListCell<StepRow> {
         duration.setText(row.durationProperty().get());
         line.getChildren().setAll(mark, number, KindChip.of(row.step().kind()), title, duration);
         boolean firstOfPhase = getIndex() == 0 || !getListView().getItems().get(getIndex() - 1).phaseTitle().equals(row.phaseTitle());
-        box.getChildren().setAll(firstOfPhase ? java.util.List.of(phase, line) : java.util.List.of(line));
+        box.getChildren().setAll(firstOfPhase ? List.of(phase, line) : List.of(line));
         phase.setText(row.phaseTitle());
         setGraphic(box);
         setAccessibleText(row.number() + " " + row.titleProperty().get() + ", " + status.name().toLowerCase(Locale.ROOT));

@@ -26,6 +26,22 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import dev.flightdeck.runbook.StepAction;
+import dev.flightdeck.ui.Copyable;
+import dev.flightdeck.ui.TabLeaves;
+import dev.flightdeck.ui.detail.StepDescriptions;
+import dev.flightdeck.ui.rollback.FxConfirmation;
+import dev.flightdeck.ui.rollback.HoldToConfirmButton;
+import dev.flightdeck.ui.rollback.RollbackDialog;
+import dev.flightdeck.ui.rollback.RollbackScreen;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.scene.Parent;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 
 /** The wizard screen: binds the view model to the controls and turns clicks and keys into its commands. */
 public final class WizardController {
@@ -41,9 +57,9 @@ public final class WizardController {
     @FXML private HBox phaseStrip;
     @FXML private HBox connectionBar;
     @FXML private Label journalLabel;
-    @FXML private javafx.scene.layout.StackPane rollbackHolder;
-    @FXML private javafx.scene.layout.StackPane rollbackOverlay;
-    @FXML private javafx.scene.control.SplitPane sessionSplit;
+    @FXML private StackPane rollbackHolder;
+    @FXML private StackPane rollbackOverlay;
+    @FXML private SplitPane sessionSplit;
     @FXML private ListView<StepRow> stepList;
     @FXML private StackPane kindChipHolder;
     @FXML private Label stepEyebrow;
@@ -101,10 +117,10 @@ public final class WizardController {
         warningLabel.managedProperty().bind(warningLabel.visibleProperty());
         messageLabel.textProperty().bind(wizard.messageProperty());
         wizard.messageIsProblemProperty().addListener((observable, was, problem) ->
-                messageLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("ok"), !problem));
-        dev.flightdeck.ui.TabLeaves.install(note, stepText);
-        dev.flightdeck.ui.Copyable.install(messageLabel);
-        dev.flightdeck.ui.Copyable.install(stepResult);
+                messageLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass("ok"), !problem));
+        TabLeaves.install(note, stepText);
+        Copyable.install(messageLabel);
+        Copyable.install(stepResult);
         stepList.setItems(wizard.rows());
         stepList.setCellFactory(list -> new StepRowCell());
         bindButton(runButton, WizardViewModel.Action.RUN);
@@ -169,9 +185,9 @@ public final class WizardController {
         stepDescription.setVisible(!step.description().isBlank());
         stepDescription.setManaged(stepDescription.isVisible());
         // what will run, with this session's values in it; a value not known yet stays ${name} and is said so
-        String exact = wizard.boundText(dev.flightdeck.ui.detail.StepDescriptions.exactText(step));
-        java.util.List<String> unbound = WizardViewModel.unboundReferences(exact);
-        stepWhatHappens.setText(dev.flightdeck.ui.detail.StepDescriptions.whatHappens(step) + (unbound.isEmpty() ? ""
+        String exact = wizard.boundText(StepDescriptions.exactText(step));
+        List<String> unbound = WizardViewModel.unboundReferences(exact);
+        stepWhatHappens.setText(StepDescriptions.whatHappens(step) + (unbound.isEmpty() ? ""
                 : " Not known yet: " + String.join(", ", unbound) + " (filled in when the step runs, from the values of this session)."));
         stepText.setText(exact);
         stepText.setPrefRowCount(Math.max(1, Math.min(10, (int) exact.lines().mapToInt(line -> 1 + line.length() / 70).sum())));
@@ -201,10 +217,10 @@ public final class WizardController {
 
     /** Focus follows the card: what the step needs typed first, else the button that does it. */
     private void focusFirstInput(Step step, StepStatus status) {
-        javafx.scene.Node target;
+        Node target;
         if (step.kind() == StepKind.APPROVE) {
             target = approverName;
-        } else if (status == StepStatus.UNKNOWN || step.action() instanceof dev.flightdeck.runbook.StepAction.Confirm confirm && confirm.noteRequired()) {
+        } else if (status == StepStatus.UNKNOWN || step.action() instanceof StepAction.Confirm confirm && confirm.noteRequired()) {
             target = note;
         } else {
             target = step.kind() == StepKind.CONFIRM ? confirmButton : runButton;
@@ -219,20 +235,20 @@ public final class WizardController {
      * A card is often shown while the step's run is still settling, with its buttons disabled; a disabled control
      * ignores requestFocus. So the request waits until the control is enabled (once), unless another card came first.
      */
-    private void focusWhenEnabled(javafx.scene.Node target) {
+    private void focusWhenEnabled(Node target) {
         cancelPendingFocus.run();
         if (!target.isDisabled()) {
             cancelPendingFocus = () -> { };
-            javafx.application.Platform.runLater(target::requestFocus);
+            Platform.runLater(target::requestFocus);
             return;
         }
-        javafx.beans.value.ChangeListener<Boolean> onEnabled = new javafx.beans.value.ChangeListener<>() {
+        ChangeListener<Boolean> onEnabled = new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> observable, Boolean was, Boolean disabled) {
+            public void changed(ObservableValue<? extends Boolean> observable, Boolean was, Boolean disabled) {
                 if (!disabled) {
                     target.disabledProperty().removeListener(this);
                     // later, not now: the same change makes the button visible, and an invisible node refuses the focus
-                    javafx.application.Platform.runLater(target::requestFocus);
+                    Platform.runLater(target::requestFocus);
                 }
             }
         };
@@ -266,24 +282,24 @@ public final class WizardController {
      * the plan and the decision matrix. Its tooltip shows the plan; once started, the rollback screen covers the steps.
      */
     private void installRollbackButton() {
-        dev.flightdeck.ui.rollback.HoldToConfirmButton button = new dev.flightdeck.ui.rollback.HoldToConfirmButton(
+        HoldToConfirmButton button = new HoldToConfirmButton(
                 "Emergency rollback · hold 2 s or Space", Duration.seconds(2),
-                () -> javafx.application.Platform.runLater(() -> {
+                () -> Platform.runLater(() -> {
                     Optional<String> afterClose = wizard.afterCloseWarning();
                     if (afterClose.isPresent()) {
-                        dev.flightdeck.ui.rollback.RollbackDialog.confirmAfterClose(wizard.rollback(), afterClose.get())
-                                .ifPresent(reason -> wizard.reopenForRollback(reason, new dev.flightdeck.ui.rollback.FxConfirmation(wizard.operator())));
+                        RollbackDialog.confirmAfterClose(wizard.rollback(), afterClose.get())
+                                .ifPresent(reason -> wizard.reopenForRollback(reason, new FxConfirmation(wizard.operator())));
                         return;
                     }
                     Optional<Step> running = wizard.runningStep();
-                    if (dev.flightdeck.ui.rollback.RollbackDialog.confirm(wizard.rollback(), running)) {
+                    if (RollbackDialog.confirm(wizard.rollback(), running)) {
                         // an emergency does not wait for a 10-minute watch or a hung command to end
                         running.ifPresent(step -> wizard.stopRunningStep());
-                        wizard.startRollback(new dev.flightdeck.ui.rollback.FxConfirmation(wizard.operator()));
+                        wizard.startRollback(new FxConfirmation(wizard.operator()));
                     }
                 }));
         button.setId("rollbackButton");
-        javafx.scene.control.Tooltip plan = new javafx.scene.control.Tooltip();
+        Tooltip plan = new Tooltip();
         button.setTooltip(plan);
         Runnable refresh = () -> {
             plan.setText("Hold the button (or Space while it has the focus) for 2 seconds to start the rollback:\n" + wizard.rollbackPlanText());
@@ -295,7 +311,7 @@ public final class WizardController {
         button.disableProperty().bind(wizard.rollback().runningProperty());
         refresh.run();
         rollbackHolder.getChildren().setAll(button);
-        javafx.scene.Parent rollbackScreen = dev.flightdeck.ui.rollback.RollbackScreen.load(wizard.rollback());
+        Parent rollbackScreen = RollbackScreen.load(wizard.rollback());
         rollbackOverlay.getChildren().add(rollbackScreen);
         // what is covered is out of the Tab order too
         sessionSplit.visibleProperty().bind(rollbackScreen.visibleProperty().not());
@@ -314,7 +330,7 @@ public final class WizardController {
                 : closedText());
         stepDescription.setVisible(complete);
         stepDescription.setManaged(complete);
-        for (javafx.scene.Node node : new javafx.scene.Node[] {stepWhatHappens, stepText, stepWhere, stepResult, note, noteLabel}) {
+        for (Node node : new Node[] {stepWhatHappens, stepText, stepWhere, stepResult, note, noteLabel}) {
             node.setVisible(false);
             node.setManaged(false);
         }
@@ -322,7 +338,7 @@ public final class WizardController {
         finishButton.setVisible(closable);
         finishButton.setManaged(closable);
         if (closable) {
-            javafx.application.Platform.runLater(finishButton::requestFocus);
+            Platform.runLater(finishButton::requestFocus);
         }
     }
 
@@ -387,7 +403,7 @@ public final class WizardController {
     /** A failed step's way out: the red button in the header, focused, so holding Space starts the rollback. */
     @FXML
     private void rollBack() {
-        rollbackHolder.getChildren().stream().findFirst().ifPresent(javafx.scene.Node::requestFocus);
+        rollbackHolder.getChildren().stream().findFirst().ifPresent(Node::requestFocus);
         wizard.hint("Hold the red Emergency rollback button for 2 seconds, or hold Space now: it has the focus.");
     }
 

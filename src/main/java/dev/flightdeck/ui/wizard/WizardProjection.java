@@ -7,7 +7,7 @@ import dev.flightdeck.runbook.Step;
 import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.session.WindowClock;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import dev.flightdeck.session.SessionRuleException;
 import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepRecord;
 import dev.flightdeck.session.StepStatus;
-import dev.flightdeck.yaml.Durations;
+import dev.flightdeck.text.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +32,16 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import dev.flightdeck.rollback.AfterClose;
+import dev.flightdeck.session.SessionFold;
+import dev.flightdeck.session.SessionValues;
+import dev.flightdeck.session.steps.RunStepExecutor;
+import dev.flightdeck.ui.rollback.RollbackViewModel;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The wizard's state for the screen: which step is current, what may be done now, progress and the clock.
@@ -69,7 +79,7 @@ public final class WizardViewModel {
     private final StringProperty journalStatus = new SimpleStringProperty(this, "journalStatus", "");
     private final BooleanProperty complete = new SimpleBooleanProperty(this, "complete");
     private final ObjectProperty<SessionState> state = new SimpleObjectProperty<>(this, "state");
-    private final java.util.Map<Action, BooleanProperty> allowed = new java.util.EnumMap<>(Action.class);
+    private final Map<Action, BooleanProperty> allowed = new EnumMap<>(Action.class);
     private final AtomicReference<SessionState> latest = new AtomicReference<>();
     private final AtomicBoolean hopScheduled = new AtomicBoolean();
 
@@ -81,7 +91,7 @@ public final class WizardViewModel {
 
     private final HostKeyTrust hostKeys;
     private final BusyRunner commands;
-    private final dev.flightdeck.ui.rollback.RollbackViewModel rollback;
+    private final RollbackViewModel rollback;
 
     /**
      * @param uiThread {@code Platform::runLater} in the console; a same-thread executor in tests
@@ -98,7 +108,7 @@ public final class WizardViewModel {
         this.sessionExecutor = sessionExecutor;
         this.uiThread = uiThread;
         this.clock = clock;
-        this.rollback = new dev.flightdeck.ui.rollback.RollbackViewModel(session, sessionExecutor, uiThread);
+        this.rollback = new RollbackViewModel(session, sessionExecutor, uiThread);
         rows.setAll(WizardProjection.rows(session.runbook()));
         this.commands = new BusyRunner(sessionExecutor, uiThread, busy);
         for (Action action : Action.values()) {
@@ -127,7 +137,7 @@ public final class WizardViewModel {
 
     /** Derived values first, then the current step and the state, so listeners of those see a consistent picture. */
     private void show(SessionState now) {
-        dev.flightdeck.session.Bindings values = dev.flightdeck.session.Bindings.of(now);
+        SessionValues values = SessionValues.of(now);
         for (StepRow row : rows) {
             row.titleProperty().set(values.bindKnown(row.step().displayTitle()));
             row.statusProperty().set(now.status(row.step().id()));
@@ -180,12 +190,12 @@ public final class WizardViewModel {
     /** A step's command or SQL as it will run in this session: every value known so far bound, the others left as {@code ${name}}. */
     public String boundText(String text) {
         SessionState now = state.get() == null ? session.state() : state.get();
-        return dev.flightdeck.session.Bindings.of(now).bindKnown(text);
+        return SessionValues.of(now).bindKnown(text);
     }
 
     /** The references a bound text still has: {@code ${release}} nobody gave a value yet. */
     public static List<String> unboundReferences(String text) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\$\\{[^}]+}").matcher(text);
+        Matcher matcher = Pattern.compile("\\$\\{[^}]+}").matcher(text);
         List<String> found = new ArrayList<>();
         while (matcher.find()) {
             if (!found.contains(matcher.group())) {
@@ -346,10 +356,10 @@ public final class WizardViewModel {
         if (row == null) {
             return Map.of();
         }
-        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         session.state().record(row.step().id()).outputs().forEach((name, value) -> {
-            if (name.startsWith(dev.flightdeck.session.steps.RunStepExecutor.UNKNOWN_HOST_KEY)) {
-                keys.put(name.substring(dev.flightdeck.session.steps.RunStepExecutor.UNKNOWN_HOST_KEY.length()), value);
+            if (name.startsWith(RunStepExecutor.UNKNOWN_HOST_KEY)) {
+                keys.put(name.substring(RunStepExecutor.UNKNOWN_HOST_KEY.length()), value);
             }
         });
         return keys;
@@ -379,25 +389,25 @@ public final class WizardViewModel {
      */
     public boolean canRollBack() {
         SessionState now = session.state();
-        return !(now.closed().isPresent() && closedHere) && now.rollback() != dev.flightdeck.session.SessionFold.RollbackState.SUCCEEDED;
+        return !(now.closed().isPresent() && closedHere) && now.rollback() != SessionFold.RollbackState.SUCCEEDED;
     }
 
     /** For a closed session: what rolling it back now means (empty while it is open). */
     public Optional<String> afterCloseWarning() {
-        return dev.flightdeck.rollback.AfterClose.warning(session.state(), clock.instant(), clock.getZone());
+        return AfterClose.warning(session.state(), clock.instant(), clock.getZone());
     }
 
     /** Reopens the closed session for its rollback, with the operator's written reason, and walks the plan. */
-    public void reopenForRollback(String reason, java.util.function.Function<Step, Optional<String>> confirmations) {
+    public void reopenForRollback(String reason, Function<Step, Optional<String>> confirmations) {
         rollback.start(reason, session.operator(), confirmations);
     }
 
     /** Starts the emergency rollback (or continues one under way); the rollback screen shows its progress. */
-    public void startRollback(java.util.function.Function<Step, Optional<String>> confirmations) {
+    public void startRollback(Function<Step, Optional<String>> confirmations) {
         rollback.start("emergency rollback from the console", session.operator(), confirmations);
     }
 
-    public dev.flightdeck.ui.rollback.RollbackViewModel rollback() {
+    public RollbackViewModel rollback() {
         return rollback;
     }
 

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code flightdeck run --auto-rollback}: a failing health endpoint fires the trigger, its countdown runs out, the plan runs. */
 class AutoRollbackTest {
@@ -23,13 +26,13 @@ class AutoRollbackTest {
                   health: { url: "http://127.0.0.1:%d/health", kind: health }
                 """.formatted(unhealthy.getAddress().getPort()));
         Path passphrase = Files.writeString(dir.resolve("passphrase"), "correct horse battery staple\n");
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", runbook.toString(), "--inventory", inventory.toString(),
+        List<String> args = new ArrayList<>(List.of("run", runbook.toString(), "--inventory", inventory.toString(),
                 "--journal", dir.resolve("journal").toString(), "--operator", "Dana", "--passphrase-file", passphrase.toString()));
-        args.addAll(java.util.List.of(extra));
+        args.addAll(List.of(extra));
         return CliRun.run(dir.resolve("home"), args.toArray(String[]::new));
     }
 
-    private static HttpServer unhealthyEndpoint() throws java.io.IOException {
+    private static HttpServer unhealthyEndpoint() throws IOException {
         HttpServer unhealthy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         unhealthy.createContext("/health", exchange -> {
             exchange.sendResponseHeaders(503, -1);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
+import java.util.HashMap;
 
 /** Runs the real command line in-process and keeps what it printed. */
 public record CliRun(int exitCode, String out, String err) {
@@ -25,7 +26,7 @@ public record CliRun(int exitCode, String out, String err) {
     public static CliRun runWith(Path home, Map<String, String> environment, UnaryOperator<CommandLine> extension, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Map<String, String> all = new java.util.HashMap<>(environment);
+        Map<String, String> all = new HashMap<>(environment);
         all.put(FlightdeckHome.VARIABLE, home.toString());
         AppContext context = new AppContext(new FlightdeckHome(home), all);
         // out and err after the extension: picocli hands them only to subcommands present when they are set

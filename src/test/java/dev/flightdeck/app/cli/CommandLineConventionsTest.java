@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import java.io.ByteArrayInputStream;
 
 /** The conventions shell users bring: --help everywhere, completion, '-' for standard input, ASCII terminals. */
 class CommandLineConventionsTest {
@@ -76,7 +77,7 @@ class CommandLineConventionsTest {
         new CommandLine(new WithPassphrase(option)).parseArgs("--passphrase-file", "-");
         var previous = System.in;
         try {
-            System.setIn(new java.io.ByteArrayInputStream("correct horse\nnot this\n".getBytes(StandardCharsets.UTF_8)));
+            System.setIn(new ByteArrayInputStream("correct horse\nnot this\n".getBytes(StandardCharsets.UTF_8)));
             char[] read = option.read(new AppContext(new FlightdeckHome(home), Map.of()));
             assertThat(new String(read)).isEqualTo("correct horse");
         } finally {

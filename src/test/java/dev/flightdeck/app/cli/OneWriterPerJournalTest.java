@@ -18,6 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.session.Recorded;
+import dev.flightdeck.session.SessionJournals;
+import java.io.File;
 
 /**
  * Two processes, one journal: a {@code flightdeck run} in a child JVM holds its journal; a {@code rollback} or a
@@ -119,7 +122,7 @@ class OneWriterPerJournalTest {
         ProcessBuilder launch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.flightdeck.app.Launcher",
                 "run", runbook.toString(), "--journal", journal.toString(), "--operator", "Dana", "--passphrase-file", passphrase.toString())
-                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         launch.environment().put("FLIGHTDECK_HOME", home.toString());
         child = launch.start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -137,8 +140,8 @@ class OneWriterPerJournalTest {
 
     /** Who wrote the records (the running child's parts of output keep coming, so counts are not compared). */
     private List<String> actors() {
-        return dev.flightdeck.session.SessionJournals.read(journal, "correct horse battery staple".toCharArray()).stream()
-                .map(dev.flightdeck.session.Recorded::actor).distinct().toList();
+        return SessionJournals.read(journal, "correct horse battery staple".toCharArray()).stream()
+                .map(Recorded::actor).distinct().toList();
     }
 
     private long intactRecords() {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.File;
 
 /**
  * A migration printing a line per batch, its process killed mid-step (child JVM, {@code destroyForcibly}): every line
@@ -51,7 +52,7 @@ class OutputJournaledAsItStreamsTest {
         ProcessBuilder launch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "dev.flightdeck.app.Launcher", "run", runbook.toString(), "--journal", journal.toString(),
                 "--operator", "Dana", "--passphrase-file", passphrase.toString())
-                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         launch.environment().put("FLIGHTDECK_HOME", home.toString());
         Process child = launch.start();
         try {

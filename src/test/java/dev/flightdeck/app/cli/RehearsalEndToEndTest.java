@@ -24,6 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.flightdeck.testing.tools.RequiresTool;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The rehearsal end to end, headless, through the real command line and engine against a real sandbox: the healthy
@@ -48,11 +52,11 @@ class RehearsalEndToEndTest {
     private static CompletableFuture<CliRun> autoRolledBack;
 
     /** Two processes spinning on the CPU for the whole class, as on a busy 2-core machine. */
-    private static final List<Process> BURNERS = new java.util.ArrayList<>();
+    private static final List<Process> BURNERS = new ArrayList<>();
 
     /** The on-call channel of the faulty one-command rehearsal: a webhook receiver on 127.0.0.1, declared in the operator's settings. */
     private static HttpServer onCall;
-    private static final List<String> onCallMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<String> onCallMessages = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startTheOneCommandRehearsalsAlongside() throws Exception {
@@ -61,7 +65,7 @@ class RehearsalEndToEndTest {
         }
         onCall = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         onCall.createContext("/on-call", exchange -> {
-            onCallMessages.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            onCallMessages.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -89,7 +93,7 @@ class RehearsalEndToEndTest {
 
     private static CompletableFuture<CliRun> alongside(String name, String home, String journal, String... options) {
         CompletableFuture<CliRun> result = new CompletableFuture<>();
-        List<String> arguments = new java.util.ArrayList<>(List.of("run", Sandbox.RUNBOOK_ID, "--sandbox", "--journal",
+        List<String> arguments = new ArrayList<>(List.of("run", Sandbox.RUNBOOK_ID, "--sandbox", "--journal",
                 dir.resolve(journal).toString(), "--operator", "Dana Operator", "--yes", "--approve", "COMPLIANCE=Lee Compliance"));
         arguments.addAll(List.of(options));
         Thread thread = new Thread(() -> {
@@ -185,7 +189,7 @@ class RehearsalEndToEndTest {
     }
 
     private static CliRun flightdeck(String home, Map<String, String> environment, String... args) {
-        Map<String, String> all = new java.util.HashMap<>(environment);
+        Map<String, String> all = new HashMap<>(environment);
         all.put("FLIGHTDECK_PASSPHRASE", PASSPHRASE);
         return CliRun.runWith(dir.resolve(home), all, args);
     }

@@ -9,6 +9,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code flightdeck rollback}: the plan from the journal, run headless, files back to their state before the window. */
 class RollbackCommandTest {
@@ -51,14 +54,14 @@ class RollbackCommandTest {
     }
 
     private CliRun flightdeck(Path runbook, String... args) {
-        java.util.List<String> list = new java.util.ArrayList<>(java.util.List.of(args));
+        List<String> list = new ArrayList<>(List.of(args));
         if (args[0].equals("run")) {
-            list.addAll(1, java.util.List.of(runbook.toString()));
-            list.addAll(java.util.List.of("--var", "conf=" + config));
+            list.addAll(1, List.of(runbook.toString()));
+            list.addAll(List.of("--var", "conf=" + config));
         } else {
-            list.addAll(java.util.List.of("--runbook", runbook.toString()));
+            list.addAll(List.of("--runbook", runbook.toString()));
         }
-        list.addAll(java.util.List.of("--journal", dir.resolve("journal").toString(), "--operator", "Dana", "--passphrase-file", passphrase.toString()));
+        list.addAll(List.of("--journal", dir.resolve("journal").toString(), "--operator", "Dana", "--passphrase-file", passphrase.toString()));
         return CliRun.run(home, list.toArray(String[]::new));
     }
 
@@ -156,7 +159,7 @@ class RollbackCommandTest {
         assertThat(config).hasContent("version=2");
     }
 
-    private static long journalBytes(Path journal) throws java.io.IOException {
+    private static long journalBytes(Path journal) throws IOException {
         try (var files = Files.list(journal)) {
             return files.mapToLong(file -> file.toFile().length()).sum();
         }

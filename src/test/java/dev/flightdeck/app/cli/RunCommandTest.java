@@ -15,6 +15,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.sun.net.httpserver.HttpServer;
+import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionJournals;
+import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 
 /** {@code flightdeck run} as an operator uses it from a terminal, with a real journal under FLIGHTDECK_HOME. */
 class RunCommandTest {
@@ -121,7 +127,7 @@ class RunCommandTest {
         Path journal = dir.resolve("crash-journal");
         ProcessBuilder launch = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"), "dev.flightdeck.app.Launcher",
                 "run", slow.toString(), "--journal", journal.toString(), "--operator", "Dana", "--passphrase-file", passphrase.toString())
-                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         launch.environment().put("FLIGHTDECK_HOME", home.toString());
         Process child = launch.start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -149,8 +155,8 @@ class RunCommandTest {
 
     @Test
     void aTriggerFiringDuringAWatchFailsItAndTheJournalKeepsTheEvidence() throws Exception {
-        com.sun.net.httpserver.HttpServer health = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer health = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         health.createContext("/api/health", exchange -> {
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
@@ -180,10 +186,10 @@ class RunCommandTest {
 
             assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
             assertThat(run.out()).contains("✗ rollback trigger fired after", "of watching: health fails 2 consecutive");
-            var events = dev.flightdeck.session.SessionJournals.read(journal, "correct horse battery staple".toCharArray());
-            assertThat(events).map(recorded -> recorded.event()).filteredOn(dev.flightdeck.session.SessionEvent.Alarm.class::isInstance)
+            var events = SessionJournals.read(journal, "correct horse battery staple".toCharArray());
+            assertThat(events).map(recorded -> recorded.event()).filteredOn(SessionEvent.Alarm.class::isInstance)
                     .singleElement().satisfies(event -> {
-                        var alarm = (dev.flightdeck.session.SessionEvent.Alarm) event;
+                        var alarm = (SessionEvent.Alarm) event;
                         assertThat(alarm.trigger()).isEqualTo("health fails 2 consecutive");
                         assertThat(alarm.action()).isEqualTo("rollback");
                         assertThat(alarm.evidence()).isNotEmpty();

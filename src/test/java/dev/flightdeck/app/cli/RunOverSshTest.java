@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.ArrayList;
 
 /** Host keys through {@code flightdeck run}: an unknown host stops the run; --trust-host trusts exactly that key; all journaled. */
 class RunOverSshTest {
@@ -74,7 +75,7 @@ class RunOverSshTest {
     }
 
     private static String[] concat(List<String> first, String... more) {
-        List<String> all = new java.util.ArrayList<>(first);
+        List<String> all = new ArrayList<>(first);
         all.addAll(List.of(more));
         return all.toArray(String[]::new);
     }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import dev.flightdeck.testing.tools.RequiresTool;
+import dev.flightdeck.ssh.Credentials;
 
 /** Dump tools on the database host over SSH: a verified backup, with the password never in a command line. */
 @RequiresTool({"pg_dump", "pg_restore", "psql"})
@@ -54,7 +55,7 @@ class SshCommandPlaceTest {
         try (MinaSshServer server = MinaSshServer.start(dir.resolve("server"))) {
             SshTestKit kit = SshTestKit.in(dir.resolve("kit"));
             kit.knowHost(server.knownHostsLine());
-            try (SshSessions sessions = new SshSessions(SshTestKit.fastSettings(), kit.verifier(), dev.flightdeck.ssh.Credentials.NONE, recordCommands)) {
+            try (SshSessions sessions = new SshSessions(SshTestKit.fastSettings(), kit.verifier(), Credentials.NONE, recordCommands)) {
                 SshCommandPlace dbHost = new SshCommandPlace(sessions, SshTestKit.target("db1", server.port(), server.userKey()));
                 Path backups = Files.createDirectories(dir.resolve("backups"));
 

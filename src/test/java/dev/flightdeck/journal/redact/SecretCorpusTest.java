@@ -25,6 +25,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Secrets fed through output capture must not appear in the journal file or in either export. */
 class SecretCorpusTest {
@@ -117,8 +119,8 @@ class SecretCorpusTest {
     }
 
     private static String unescapeHtml(String html) {
-        java.util.regex.Matcher numeric = java.util.regex.Pattern.compile("&#(x?)([0-9a-fA-F]+);").matcher(html);
-        String decoded = numeric.replaceAll(match -> java.util.regex.Matcher.quoteReplacement(String.valueOf(
+        Matcher numeric = Pattern.compile("&#(x?)([0-9a-fA-F]+);").matcher(html);
+        String decoded = numeric.replaceAll(match -> Matcher.quoteReplacement(String.valueOf(
                 (char) Integer.parseInt(match.group(2), match.group(1).isEmpty() ? 10 : 16))));
         return decoded.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
     }

@@ -17,7 +17,7 @@ import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;
 import dev.flightdeck.testing.db.PostgresExtension;
 import dev.flightdeck.testing.db.TestDatabase;
-import dev.flightdeck.yaml.Position;
+import dev.flightdeck.diagnostic.Position;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;

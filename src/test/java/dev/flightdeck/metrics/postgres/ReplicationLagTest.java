@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Replication lag from a real streaming standby: a second embedded server made from a base backup of the first
@@ -106,7 +107,7 @@ class ReplicationLagTest {
                 }
             }
         }
-        Files.setPosixFilePermissions(to, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwx------"));
     }
 
     private static void execute(EmbeddedPostgres server, String sql) throws Exception {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.inventory.MetricSelector;
-import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.diagnostic.Parsed;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -84,7 +84,7 @@ class BaselineTriggerTest {
         TriggerHarness harness = new TriggerHarness(alert("latency_p95 > 2x baseline"));
         harness.baselines.put(new Baseline(new SeriesId("web", "latency_p95"), 100, 140, 600, START.minusSeconds(600), START));
         for (int second = 0; second < 60; second++) {
-            harness.sample("web", "latency_p95", java.time.Duration.ofSeconds(second), second % 3 == 0 ? 900 : 100);
+            harness.sample("web", "latency_p95", Duration.ofSeconds(second), second % 3 == 0 ? 900 : 100);
         }
 
         assertThat(harness.firingSeconds()).isEmpty();

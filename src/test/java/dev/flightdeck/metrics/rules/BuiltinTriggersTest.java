@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightdeck.runbook.BuiltinRunbooks;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.yaml.Parsed;
+import dev.flightdeck.diagnostic.Parsed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

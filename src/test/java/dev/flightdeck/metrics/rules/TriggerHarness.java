@@ -6,7 +6,7 @@ import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.store.SeriesStore;
 import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.yaml.Position;
+import dev.flightdeck.diagnostic.Position;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -7,7 +7,7 @@ import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.Step;
-import dev.flightdeck.session.Bindings;
+import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.session.SessionEvent;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -55,7 +55,7 @@ class HttpNotifyWaitExecutorTest {
     }
 
     private StepRun run(Step step) {
-        return new StepRun(step, 1, new Bindings(Map.of("release", "2.0.0", "base", server.url(""))), inventory,
+        return new StepRun(step, 1, new SessionValues(Map.of("release", "2.0.0", "base", server.url(""))), inventory,
                 (host, stream, text) -> output.add(host + ": " + text), step.timeout(), null, "dana");
     }
 

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Fan-out over several named targets; "down" hosts point at a loopback port where nothing listens. */
 class FanOutExecutionTest {
@@ -127,7 +129,7 @@ class FanOutExecutionTest {
     void cancelStopsRunningHostsWithUnknownOutcomeAndStartsNoOther() throws Exception {
         FanOutExecution execution = new FanOutExecution(sessions, hosts(4), fanOut(2, List.of(), null),
                 CommandRequest.of("sleep 30"), HostOutputListener.IGNORE);
-        java.util.concurrent.CompletableFuture<FanOutResult> running = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<FanOutResult> running = CompletableFuture.supplyAsync(() -> {
             try {
                 return execution.run();
             } catch (InterruptedException e) {
@@ -138,7 +140,7 @@ class FanOutExecutionTest {
 
         execution.cancel();
 
-        FanOutResult result = running.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        FanOutResult result = running.get(10, TimeUnit.SECONDS);
         assertThat(result.ran()).hasSize(2).allSatisfy(run -> assertThat(run.result().outcome()).isInstanceOf(CommandOutcome.Unknown.class));
         assertThat(result.notStarted()).extracting(run -> run.reason()).containsOnly("cancelled by the operator");
         assertThat(result.isSuccess()).isFalse();

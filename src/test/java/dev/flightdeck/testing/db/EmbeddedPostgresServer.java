@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL 15 server for tests (zonky embedded binaries, 127.0.0.1 only). One per JVM through
@@ -169,7 +170,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private void awaitPostmasterExit() {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (Files.exists(pidFile) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);

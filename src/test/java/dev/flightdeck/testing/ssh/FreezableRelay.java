@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.io.Closeable;
 
 /**
  * A TCP relay on 127.0.0.1 in front of a server that can be frozen, as a hung host or a silent network would be:
@@ -107,7 +108,7 @@ public final class FreezableRelay implements AutoCloseable {
         sockets.forEach(FreezableRelay::closeQuietly);
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
         } catch (IOException ignored) {

@@ -13,6 +13,11 @@ import org.apache.sshd.server.auth.password.PasswordAuthenticator;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.shell.ProcessShellFactory;
+import java.security.GeneralSecurityException;
+import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+import org.apache.sshd.server.auth.pubkey.KeySetPublickeyAuthenticator;
+import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 
 /**
  * An Apache MINA SSHD server in this JVM on 127.0.0.1 (random port) that runs every exec request through
@@ -80,13 +85,13 @@ public final class MinaSshServer implements AutoCloseable {
      * The authorized keys read once at start. MINA's AuthorizedKeysAuthenticator loads the file lazily and, on the
      * first logins arriving at the same moment (a parallel fan-out), refused one of them.
      */
-    private static org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator preloadedKeys(Path authorizedKeys) throws IOException {
+    private static PublickeyAuthenticator preloadedKeys(Path authorizedKeys) throws IOException {
         try {
-            var entries = org.apache.sshd.common.config.keys.AuthorizedKeyEntry.readAuthorizedKeys(authorizedKeys);
-            var keys = org.apache.sshd.common.config.keys.PublicKeyEntry.resolvePublicKeyEntries(null, entries,
-                    org.apache.sshd.common.config.keys.PublicKeyEntryResolver.FAILING);
-            return new org.apache.sshd.server.auth.pubkey.KeySetPublickeyAuthenticator("authorized_keys", keys);
-        } catch (java.security.GeneralSecurityException e) {
+            var entries = AuthorizedKeyEntry.readAuthorizedKeys(authorizedKeys);
+            var keys = PublicKeyEntry.resolvePublicKeyEntries(null, entries,
+                    PublicKeyEntryResolver.FAILING);
+            return new KeySetPublickeyAuthenticator("authorized_keys", keys);
+        } catch (GeneralSecurityException e) {
             throw new IOException("cannot read " + authorizedKeys + ": " + e.getMessage(), e);
         }
     }
@@ -104,7 +109,7 @@ public final class MinaSshServer implements AutoCloseable {
         try {
             KeyPair pair = server.getKeyPairProvider().loadKeys(null).iterator().next();
             return "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(pair.getPublic());
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IOException(e);
         }
     }

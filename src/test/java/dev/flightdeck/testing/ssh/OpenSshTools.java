@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.io.File;
 
 /**
  * OpenSSH's own client tools ({@code ssh}, {@code ssh-keygen}) as the reference in interoperability tests: what
@@ -74,7 +75,7 @@ public final class OpenSshTools {
     private static Run run(ProcessBuilder builder, int seconds) throws IOException {
         Process process;
         try {
-            process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            process = builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         } catch (IOException e) {
             throw new AssertionError("OpenSSH interoperability tests need the OpenSSH client (" + builder.command().get(0)
                     + "): install the openssh-client package (apt-get install openssh-client); CI installs it.", e);

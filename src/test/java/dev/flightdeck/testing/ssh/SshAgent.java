@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.io.File;
 
 /**
  * A real OpenSSH {@code ssh-agent} for one test, listening on a socket in the test's directory (never the
@@ -62,7 +63,7 @@ public final class SshAgent implements AutoCloseable {
     public void add(Path privateKey) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("ssh-add", privateKey.toString())
                 .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("SSH_AUTH_SOCK", socket.toString());
         Process add = builder.start();
         String output = new String(add.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 /** Frames are built off the FX thread: pixels, at most two per column, whatever the history. No toolkit needed. */
 class ChartFrameBuilderTest {
@@ -78,7 +79,7 @@ class ChartFrameBuilderTest {
             }
         }
         double[] xs = frame(List.of(withOutage), List.of(), List.of(), 900).lines().get(0).xs();
-        assertThat(java.util.Arrays.stream(xs).filter(Double::isNaN).count()).as("one break for two minutes of silence").isEqualTo(1);
+        assertThat(Arrays.stream(xs).filter(Double::isNaN).count()).as("one break for two minutes of silence").isEqualTo(1);
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.flightdeck.metrics.rules.CountdownCancellation;
 import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.yaml.Position;
+import dev.flightdeck.diagnostic.Position;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -25,6 +25,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
 
 /** The panel on a real engine reading a real loopback application: figures, colours, the banner and its countdown. */
 @ExtendWith(ApplicationExtension.class)
@@ -37,7 +39,7 @@ class MetricsPanelTest {
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         this.stage = stage;
     }
 

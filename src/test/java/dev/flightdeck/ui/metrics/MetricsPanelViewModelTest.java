@@ -9,7 +9,7 @@ import dev.flightdeck.metrics.rules.ArmedRollback;
 import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.yaml.Position;
+import dev.flightdeck.diagnostic.Position;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -3,7 +3,7 @@ package dev.flightdeck.ui.metrics;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.ui.WizardTestSessions;
-import dev.flightdeck.ui.console.OutputConsoleView;
+import dev.flightdeck.ui.output.OutputPaneView;
 import dev.flightdeck.ui.wizard.WizardScreen;
 import dev.flightdeck.ui.wizard.WizardViewModel;
 import java.nio.file.Files;
@@ -18,6 +18,10 @@ import javafx.application.Platform;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.util.Random;
+import javafx.application.Application;
 
 /**
  * Looks at the panel as an operator would (under Xvfb for the screenshot in docs/metrics-panel.png): the wizard of a
@@ -44,14 +48,14 @@ public final class PanelDemo {
         Path journal = Files.createTempDirectory("panel-demo").resolve("journal");
         Platform.startup(() -> {
             boolean dark = args.length > 2 && args[2].equals("dark");
-            javafx.application.Application.setUserAgentStylesheet((dark ? new atlantafx.base.theme.PrimerDark()
-                    : new atlantafx.base.theme.PrimerLight()).getUserAgentStylesheet());
+            Application.setUserAgentStylesheet((dark ? new PrimerDark()
+                    : new PrimerLight()).getUserAgentStylesheet());
             var session = WizardTestSessions.confirmOnly(journal);
             WizardViewModel wizard = new WizardViewModel(session, Executors.newSingleThreadExecutor(), Platform::runLater, Clock.systemDefaultZone());
             MetricsPanel panel = MetricsPanel.create(live.engine, session.operator(), new SimpleBooleanProperty(true), Clock.systemUTC(),
                     ZoneId.systemDefault(), Platform::runLater);
             panel.viewModel().collapsedProperty().set(args.length > 1 && args[1].equals("collapsed"));
-            Scene scene = new Scene(WizardScreen.load(wizard, new OutputConsoleView(), panel.view()), 1440, 900);
+            Scene scene = new Scene(WizardScreen.load(wizard, new OutputPaneView(), panel.view()), 1440, 900);
             scene.getStylesheets().add(PanelDemo.class.getResource("/styles/flightdeck.css").toExternalForm());
             scene.getStylesheets().add(PanelDemo.class.getResource("/styles/console.css").toExternalForm());
             Stage stage = new Stage();
@@ -64,7 +68,7 @@ public final class PanelDemo {
     /** A plausible hour of history, continued every second, for the series a loopback application cannot produce. */
     static final class SyntheticHistory {
         private final MetricsEngine engine;
-        private final java.util.Random random = new java.util.Random(7);
+        private final Random random = new Random(7);
         private double cpu = 35;
         private double memory = 61;
         private double connections = 42;

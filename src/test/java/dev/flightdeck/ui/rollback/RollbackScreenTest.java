@@ -30,6 +30,15 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import atlantafx.base.theme.PrimerLight;
+import dev.flightdeck.session.SessionListener;
+import dev.flightdeck.session.SessionState;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.application.Application;
+import javafx.scene.Node;
+import org.assertj.core.groups.Tuple;
 
 /**
  * The rollback screen: the plan as a checklist with progress, a failing step that stops and offers retry / skip /
@@ -44,12 +53,12 @@ class RollbackScreenTest {
     private Session session;
     private Path root;
     private WizardViewModel wizard;
-    private final java.util.List<SessionEvent.RollbackStarted> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<SessionEvent.RollbackStarted> starts = new CopyOnWriteArrayList<>();
     private final ExecutorService sessionThread = Executors.newSingleThreadExecutor();
 
     @Start
     void start(Stage stage) throws Exception {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         root = Files.createTempDirectory(dir, "case");
         session = WizardTestSessions.start(root.resolve("journal"), """
                 runbook: Rollback screen
@@ -73,9 +82,9 @@ class RollbackScreenTest {
                     on: local
                 """.formatted(root), WizardTestSessions.localOnly());
         session.run("upgrade");
-        session.addListener(new dev.flightdeck.session.SessionListener() {
+        session.addListener(new SessionListener() {
             @Override
-            public void recorded(Recorded recorded, dev.flightdeck.session.SessionState state) {
+            public void recorded(Recorded recorded, SessionState state) {
                 if (recorded.event() instanceof SessionEvent.RollbackStarted started) {
                     starts.add(started);
                 }
@@ -96,15 +105,15 @@ class RollbackScreenTest {
     @Test
     void aFailingStepStopsTheRollbackAndRetryFinishesItWithTheVerificationTable(FxRobot robot) throws Exception {
         TableView<?> plan = robot.lookup("#planTable").queryAs(TableView.class);
-        javafx.scene.Node screen = robot.lookup(".rollback-screen").query();
+        Node screen = robot.lookup(".rollback-screen").query();
         assertThat(screen.isVisible()).as("hidden until the rollback starts").isFalse();
 
-        robot.interact(() -> wizard.startRollback(step -> java.util.Optional.empty()));
+        robot.interact(() -> wizard.startRollback(step -> Optional.empty()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#decisionBox").query().isVisible());
         assertThat(screen.isVisible()).isTrue();
         assertThat(rows(plan)).extracting(RollbackRow::number, RollbackRow::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("R1", "failed"), org.assertj.core.groups.Tuple.tuple("R2", "pending"),
-                        org.assertj.core.groups.Tuple.tuple("V1", "pending"));
+                .containsExactly(Tuple.tuple("R1", "failed"), Tuple.tuple("R2", "pending"),
+                        Tuple.tuple("V1", "pending"));
         assertThat(rows(plan).get(1).why()).isEqualTo("undo of step upgrade");
         assertThat(robot.lookup("#rollbackProgress").queryAs(Label.class).getText()).isEqualTo("0 of 3 done");
 
@@ -150,7 +159,7 @@ class RollbackScreenTest {
         assertThat(root.resolve("upgraded")).doesNotExist();
     }
 
-    private static java.util.List<RollbackRow> rows(TableView<?> table) {
+    private static List<RollbackRow> rows(TableView<?> table) {
         return table.getItems().stream().map(RollbackRow.class::cast).toList();
     }
 }

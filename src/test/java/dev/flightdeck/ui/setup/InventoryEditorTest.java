@@ -33,6 +33,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import dev.flightdeck.ui.TestStages;
 
 /** Writing an inventory in the setup: problems with their line and column as one types, saved only without errors. */
 @ExtendWith(ApplicationExtension.class)
@@ -64,7 +65,7 @@ class InventoryEditorTest {
                 KdfCost.insecureForTestsOnly(64));
         setup = new SessionSetupViewModel(runbook, "sha", launcher, background, Credentials.NONE, target -> Optional.empty());
         Map<Class<?>, Supplier<?>> controllers = Map.of(SessionSetupController.class, () -> new SessionSetupController(setup, live -> { }));
-        dev.flightdeck.ui.TestStages.show(stage, new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP), 1100, 800);
+        TestStages.show(stage, new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP), 1100, 800);
     }
 
     @AfterEach

@@ -24,12 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
+import dev.flightdeck.journal.verify.JournalVerifier;
+import dev.flightdeck.session.SessionJournals;
+import dev.flightdeck.ui.WizardTestSessions;
+import java.util.Optional;
 
 /** Setup on the real launcher and journal: a dry run before starting; a session's folder is resumed, not overwritten. */
 @ExtendWith(ApplicationExtension.class)
 class SessionSetupViewModelTest {
 
-    private static final Runbook RUNBOOK = RunbookLoader.load(dev.flightdeck.ui.WizardTestSessions.TWO_CHECKS, "two.runbook.yaml", "two")
+    private static final Runbook RUNBOOK = RunbookLoader.load(WizardTestSessions.TWO_CHECKS, "two.runbook.yaml", "two")
             .orElseThrow();
 
     @TempDir
@@ -101,12 +105,12 @@ class SessionSetupViewModelTest {
             assertThat(again.messageProperty().get()).isEqualTo("Closed session opened.");
             assertThat(closed.session().state().closed()).contains("all steps done");
         }
-        assertThat(dev.flightdeck.journal.verify.JournalVerifier.verify(dir.resolve("journal"), java.util.Optional.empty(),
-                java.util.Optional.empty()).isClosed()).as("still closed after being looked at").isTrue();
+        assertThat(JournalVerifier.verify(dir.resolve("journal"), Optional.empty(),
+                Optional.empty()).isClosed()).as("still closed after being looked at").isTrue();
         assertThat(events()).as("not one record was added by looking").isEqualTo(closedEvents);
     }
 
     private int events() {
-        return dev.flightdeck.session.SessionJournals.read(dir.resolve("journal"), JournalFixture.PASSPHRASE.clone()).size();
+        return SessionJournals.read(dir.resolve("journal"), JournalFixture.PASSPHRASE.clone()).size();
     }
 }

@@ -33,6 +33,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import dev.flightdeck.ui.TestStages;
+import java.net.InetAddress;
 
 /** "Test connections" in the setup: an unknown host key is met there, trusted by a click, and the host answers. */
 @ExtendWith(ApplicationExtension.class)
@@ -49,7 +51,7 @@ class SetupConnectionTestTest {
     void start(Stage stage) throws Exception {
         Path root = Files.createTempDirectory(dir, "case");
         server = MinaSshServer.start(root.resolve("server"));
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         Path inventory = Files.writeString(root.resolve("inventory.yaml"), """
@@ -75,7 +77,7 @@ class SetupConnectionTestTest {
         SessionSetupViewModel setup = new SessionSetupViewModel(runbook, "sha", launcher, background, Credentials.NONE, target -> Optional.empty());
         setup.inventoryProperty().set(inventory.toString());
         Map<Class<?>, Supplier<?>> controllers = Map.of(SessionSetupController.class, () -> new SessionSetupController(setup, live -> { }));
-        dev.flightdeck.ui.TestStages.show(stage, new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP), 1100, 800);
+        TestStages.show(stage, new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP), 1100, 800);
     }
 
     @AfterEach

@@ -28,6 +28,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import dev.flightdeck.ui.TestStages;
 
 /** The emergency does not wait for the step that is running: a long watch is stopped and the rollback starts at once. */
 @ExtendWith(ApplicationExtension.class)
@@ -56,7 +57,7 @@ class RollbackDuringAStepTest {
                     on: local
                 """, WizardTestSessions.localOnly());
         WizardViewModel wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
-        dev.flightdeck.ui.TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
+        TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
     }
 
     @AfterEach

@@ -36,6 +36,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import dev.flightdeck.session.Recorded;
+import dev.flightdeck.session.SessionListener;
+import dev.flightdeck.session.SessionState;
+import dev.flightdeck.ui.TestStages;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.control.Label;
 
 /** An unknown host key in the wizard: shown with its fingerprint, trusted only by a deliberate, journaled click. */
 @ExtendWith(ApplicationExtension.class)
@@ -46,7 +53,7 @@ class WizardHostKeyTest {
 
     private MinaSshServer server;
     private LiveSession live;
-    private final java.util.List<SessionEvent> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<SessionEvent> recorded = new CopyOnWriteArrayList<>();
     private final ExecutorService sessionThread = Executors.newSingleThreadExecutor();
 
     @Start
@@ -73,15 +80,15 @@ class WizardHostKeyTest {
         live = new SessionLauncher(context, JournalFixture.fastOptions(), KdfCost.insecureForTestsOnly(64)).start(
                 new SessionLauncher.Choices(runbook, "sha", inventory, "inv.yaml", Map.of(), "Dana", root.resolve("journal"),
                         JournalFixture.PASSPHRASE.clone(), target -> Optional.empty(), Credentials.NONE, SessionEvent.Mode.LIVE));
-        live.session().addListener(new dev.flightdeck.session.SessionListener() {
+        live.session().addListener(new SessionListener() {
             @Override
-            public void recorded(dev.flightdeck.session.Recorded event, dev.flightdeck.session.SessionState state) {
+            public void recorded(Recorded event, SessionState state) {
                 recorded.add(event.event());
             }
         });
         WizardViewModel wizard = new WizardViewModel(live.session(), sessionThread, Platform::runLater, Clock.systemUTC(),
                 (host, fingerprint) -> live.services().trust(host, fingerprint).toString());
-        dev.flightdeck.ui.TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
+        TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
     }
 
     /** Keyboard input goes to the focused window: click once into ours, on a label that does nothing, as a user would. */
@@ -122,7 +129,7 @@ class WizardHostKeyTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> live.session().state().status("hello") == StepStatus.SUCCEEDED);
         assertThat(live.session().state().record("hello").outputs()).containsEntry("stdout", "hello from app1");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(".connection-state").queryAllAs(javafx.scene.control.Label.class)).extracting(Label -> Label.getAccessibleText())
+        assertThat(robot.lookup(".connection-state").queryAllAs(Label.class)).extracting(Label -> Label.getAccessibleText())
                 .containsExactly("app1: connected");
     }
 }

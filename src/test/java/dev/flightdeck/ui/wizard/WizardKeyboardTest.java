@@ -22,6 +22,12 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import dev.flightdeck.ui.TestStages;
+import dev.flightdeck.ui.output.OutputPaneView;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
 
 /** An admin walks a small runbook to the end with the keyboard only, on a real session and journal. */
 @ExtendWith(ApplicationExtension.class)
@@ -56,9 +62,9 @@ class WizardKeyboardTest {
                   - confirm: Rolled back
                 """, WizardTestSessions.localOnly());
         wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
-        dev.flightdeck.ui.console.OutputConsoleView console = new dev.flightdeck.ui.console.OutputConsoleView();
-        ConsoleFeed.attach(session, console.console());
-        dev.flightdeck.ui.TestStages.show(stage, WizardScreen.load(wizard, console), 1280, 800);
+        OutputPaneView console = new OutputPaneView();
+        OutputFeed.attach(session, console.console());
+        TestStages.show(stage, WizardScreen.load(wizard, console), 1280, 800);
     }
 
     /** Keyboard input goes to the focused window: click once into ours, on a label that does nothing, as a user would. */
@@ -78,7 +84,7 @@ class WizardKeyboardTest {
         try {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> session.state().status(stepId) == status);
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !wizard.busyProperty().get());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("step " + stepId + " is " + session.state().status(stepId) + " (expected " + status + "); recorded: '"
                     + session.state().record(stepId).message() + "'; wizard busy " + wizard.busyProperty().get() + ", message '"
                     + wizard.messageProperty().get() + "', focus " + robot().targetWindow(), e);
@@ -104,7 +110,7 @@ class WizardKeyboardTest {
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> wizard.busyProperty().get()
                         || session.state().status(stepId) != StepStatus.READY);
                 return;
-            } catch (java.util.concurrent.TimeoutException lostKey) {
+            } catch (TimeoutException lostKey) {
                 WaitForAsyncUtils.waitForFxEvents();
             }
         }
@@ -118,8 +124,8 @@ class WizardKeyboardTest {
         // focus follows the card: the next step's own button, once the confirmation has settled and it is enabled
         try {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".title-2").queryAs(Label.class).getScene().getFocusOwner() instanceof
-                    javafx.scene.control.Button button && "Run this step (Ctrl+Enter)".equals(button.getAccessibleText()));
-        } catch (java.util.concurrent.TimeoutException e) {
+                    Button button && "Run this step (Ctrl+Enter)".equals(button.getAccessibleText()));
+        } catch (TimeoutException e) {
             throw new AssertionError("focus on " + robot.lookup(".title-2").queryAs(Label.class).getScene().getFocusOwner(), e);
         }
 
@@ -127,7 +133,7 @@ class WizardKeyboardTest {
         waitFor("hello", StepStatus.SUCCEEDED);
         assertThat(session.state().record("hello").outputs()).containsEntry("stdout", "hello from the window");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".list-cell").queryAll().stream()
-                .anyMatch(cell -> cell instanceof javafx.scene.control.ListCell<?> listCell && listCell.getItem() != null
+                .anyMatch(cell -> cell instanceof ListCell<?> listCell && listCell.getItem() != null
                         && listCell.getItem().toString().contains("hello from the window")));
 
         robot.write("Lee Compliance");
@@ -158,8 +164,8 @@ class WizardKeyboardTest {
     @Test
     void theStepShortcutWorksWhileTheFocusIsInTheConsolesSearchField(FxRobot robot) throws Exception {
         focusOurWindow(robot);
-        robot.interact(() -> robot.lookup(".text-field").match((javafx.scene.control.TextField field) ->
-                "Find (Ctrl+F)".equals(field.getPromptText())).queryAs(javafx.scene.control.TextField.class).requestFocus());
+        robot.interact(() -> robot.lookup(".text-field").match((TextField field) ->
+                "Find (Ctrl+F)".equals(field.getPromptText())).queryAs(TextField.class).requestFocus());
 
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
 

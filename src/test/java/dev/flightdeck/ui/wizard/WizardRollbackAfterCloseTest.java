@@ -29,6 +29,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import dev.flightdeck.ui.TestStages;
 
 /**
  * The morning after: a closed session opened again in the console offers the emergency rollback, warns what it costs
@@ -72,7 +73,7 @@ class WizardRollbackAfterCloseTest {
         }
         session = WizardTestSessions.resume(root.resolve("journal"), runbook, WizardTestSessions.localOnly(), key);
         WizardViewModel wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
-        dev.flightdeck.ui.TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
+        TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
     }
 
     @AfterEach

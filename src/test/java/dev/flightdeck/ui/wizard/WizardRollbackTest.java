@@ -25,6 +25,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import dev.flightdeck.ui.TestStages;
+import dev.flightdeck.ui.rollback.RollbackDialog;
+import dev.flightdeck.ui.rollback.RollbackRow;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 
 /** The emergency rollback button: a short click does nothing; holding it rolls the session back. */
 @ExtendWith(ApplicationExtension.class)
@@ -57,7 +64,7 @@ class WizardRollbackTest {
                     on: local
                 """.formatted(marker, marker), WizardTestSessions.localOnly());
         WizardViewModel wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
-        dev.flightdeck.ui.TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
+        TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
     }
 
     /** Keyboard input goes to the focused window: click once into ours, on a label that does nothing, as a user would. */
@@ -117,20 +124,20 @@ class WizardRollbackTest {
         robot.moveTo(rollback).press(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-dialog").tryQuery().isPresent());
         robot.release(MouseButton.PRIMARY);
-        javafx.scene.control.DialogPane dialog = robot.lookup(".rollback-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        DialogPane dialog = robot.lookup(".rollback-dialog").queryAs(DialogPane.class);
         assertThat(robot.from(dialog).lookup(".text-area").queryAll()).anySatisfy(area ->
-                assertThat(((javafx.scene.control.TextArea) area).getText()).contains("Migration fails", "Database restore", "App won't start"));
+                assertThat(((TextArea) area).getText()).contains("Migration fails", "Database restore", "App won't start"));
         assertThat(session.state().rollback()).as("held, but not yet confirmed in the dialog").isEqualTo(SessionFold.RollbackState.NOT_STARTED);
-        robot.clickOn(dev.flightdeck.ui.rollback.RollbackDialog.ROLL_BACK);
+        robot.clickOn(RollbackDialog.ROLL_BACK);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session.state().rollback() == SessionFold.RollbackState.SUCCEEDED);
 
         assertThat(marker).doesNotExist();
         assertThat(rollback.getTooltip().getText()).contains("R1   Command        Run: echo stopping the app for the rollback  (rollback procedure)",
                 "R2   Command        Run: rm -f", "(undo of step upgrade)");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-message").queryAs(javafx.scene.control.Label.class)
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-message").queryAs(Label.class)
                 .getText().startsWith("Session closed, closing checkpoint "));
-        javafx.scene.control.TableView<?> plan = robot.lookup("#planTable").queryAs(javafx.scene.control.TableView.class);
+        TableView<?> plan = robot.lookup("#planTable").queryAs(TableView.class);
         assertThat(plan.isVisible()).as("the rollback screen replaced the steps").isTrue();
-        assertThat(plan.getItems()).extracting(row -> ((dev.flightdeck.ui.rollback.RollbackRow) row).status()).containsOnly("succeeded");
+        assertThat(plan.getItems()).extracting(row -> ((RollbackRow) row).status()).containsOnly("succeeded");
     }
 }

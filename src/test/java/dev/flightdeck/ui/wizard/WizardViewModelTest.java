@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.flightdeck.session.SessionFold;
+import java.util.List;
 
 /**
  * The wizard's permissions and its projection of the session, without the toolkit: commands and their results run on
@@ -78,12 +80,12 @@ class WizardViewModelTest {
     void onceTheRollbackStartsNoStepOfTheWizardMayBeActedOn() {
         wizard.startRollback(step -> Optional.of("done"));
 
-        assertThat(wizard.stateProperty().get().rollback()).isNotEqualTo(dev.flightdeck.session.SessionFold.RollbackState.NOT_STARTED);
+        assertThat(wizard.stateProperty().get().rollback()).isNotEqualTo(SessionFold.RollbackState.NOT_STARTED);
         assertThat(allowed()).isEmpty();
         assertThat(wizard.rollback().startedProperty().get()).isTrue();
     }
 
-    private java.util.List<WizardViewModel.Action> allowed() {
+    private List<WizardViewModel.Action> allowed() {
         return Arrays.stream(WizardViewModel.Action.values()).filter(action -> wizard.allowedProperty(action).get()).toList();
     }
 }
