@@ -11,8 +11,7 @@ import picocli.CommandLine;
  */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         launch(args, UnaryOperator.identity());

@@ -55,8 +55,14 @@ public final class DatabaseSteps implements AutoCloseable {
      * @param toolTarget   how pg_dump/pg_restore/psql connect from the command place (often {@code localhost} on the database host)
      * @param databaseHost where the tools run and where free disk is measured
      */
-    public DatabaseSteps(ConnectionTarget target, ConnectionTarget toolTarget, PasswordSource passwords, PoolSettings settings,
-                         CommandPlace databaseHost, Clock clock, DatabaseEventListener events) {
+    public DatabaseSteps(
+            ConnectionTarget target,
+            ConnectionTarget toolTarget,
+            PasswordSource passwords,
+            PoolSettings settings,
+            CommandPlace databaseHost,
+            Clock clock,
+            DatabaseEventListener events) {
         this.target = target;
         this.toolTarget = toolTarget;
         this.passwords = passwords;
@@ -70,8 +76,13 @@ public final class DatabaseSteps implements AutoCloseable {
     }
 
     /** Tools connect the same way as Flightdeck does. */
-    public static DatabaseSteps open(ConnectionTarget target, PasswordSource passwords, PoolSettings settings,
-                                     CommandPlace databaseHost, Clock clock, DatabaseEventListener events) {
+    public static DatabaseSteps open(
+            ConnectionTarget target,
+            PasswordSource passwords,
+            PoolSettings settings,
+            CommandPlace databaseHost,
+            Clock clock,
+            DatabaseEventListener events) {
         return new DatabaseSteps(target, target, passwords, settings, databaseHost, clock, events);
     }
 
@@ -99,17 +110,31 @@ public final class DatabaseSteps implements AutoCloseable {
      * {@code restore}: the snapshot swapped back when this session made one (seconds at any size), else the
      * verified dump loaded into a fresh database and swapped in (a failed load leaves the database as it was).
      */
-    public RestoreOutcome restore(Optional<SnapshotRecord> snapshot, Optional<BackupArtifact> backup, OperatorConsent consent,
-                                  Duration timeout) {
+    public RestoreOutcome restore(
+            Optional<SnapshotRecord> snapshot,
+            Optional<BackupArtifact> backup,
+            OperatorConsent consent,
+            Duration timeout) {
         if (snapshot.isPresent()) {
-            // A snapshot rebuilt from the journal after a resume (flightdeck rollback) knows only its name; it is of this database.
+            // A snapshot rebuilt from the journal after a resume (flightdeck rollback) knows only its name; it is of
+            // this database.
             SnapshotRecord kept = snapshot.get();
-            SnapshotRecord ofThisDatabase = kept.source().isBlank() ? new SnapshotRecord(kept.inventoryName(), target.database(), kept.snapshot(),
-                    kept.sizeBytes(), kept.createdAt(), kept.elapsed()) : kept;
-            return new RestoreOutcome.FromSnapshot(snapshots().swapBack(ofThisDatabase, consent, List.copyOf(poolsOnDatabase)));
+            SnapshotRecord ofThisDatabase = kept.source().isBlank()
+                    ? new SnapshotRecord(
+                            kept.inventoryName(),
+                            target.database(),
+                            kept.snapshot(),
+                            kept.sizeBytes(),
+                            kept.createdAt(),
+                            kept.elapsed())
+                    : kept;
+            return new RestoreOutcome.FromSnapshot(
+                    snapshots().swapBack(ofThisDatabase, consent, List.copyOf(poolsOnDatabase)));
         }
-        BackupArtifact artifact = backup.orElseThrow(() -> new DatabaseException(DatabaseErrorCode.SNAPSHOT_MISSING,
-                "nothing to restore " + target.database() + " from: this session made neither a snapshot nor a backup"));
+        BackupArtifact artifact = backup.orElseThrow(() -> new DatabaseException(
+                DatabaseErrorCode.SNAPSHOT_MISSING,
+                "nothing to restore " + target.database()
+                        + " from: this session made neither a snapshot nor a backup"));
         String fresh = DatabaseNames.restoreTarget(target.database(), clock.instant());
         RestoreResult load = restoreInto(artifact, fresh, timeout);
         SwapResult swap = new DatabaseSwap(maintenance, clock, events)
@@ -124,7 +149,8 @@ public final class DatabaseSteps implements AutoCloseable {
     public RestoreResult restoreInto(BackupArtifact artifact, String newDatabase, Duration timeout) {
         maintenance.createEmptyLike(newDatabase, target.database());
         try {
-            return new RestoreRunner(databaseHost, clock, events).restore(artifact, toolTarget, newDatabase, passwords, timeout);
+            return new RestoreRunner(databaseHost, clock, events)
+                    .restore(artifact, toolTarget, newDatabase, passwords, timeout);
         } catch (RuntimeException e) {
             maintenance.drop(newDatabase);
             throw e;

@@ -7,13 +7,13 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.sql.SQLException;
-import java.util.Optional;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.sql.SQLException;
+import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Turns JDBC, driver and pool failures into {@link DatabaseException}s that say what happened in plain
@@ -31,7 +31,8 @@ public final class ErrorTranslator {
 
     /** Translates a failure of the given statement (null when the failure was in getting a connection). */
     public DatabaseException translate(SQLException failure, String statement) {
-        // a password source's own failure (an insecure ~/.pgpass) reaches us wrapped by the driver: keep its code and hint
+        // a password source's own failure (an insecure ~/.pgpass) reaches us wrapped by the driver: keep its code and
+        // hint
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DatabaseException own) {
                 return own;
@@ -44,24 +45,43 @@ public final class ErrorTranslator {
             return network.get();
         }
         return switch (state) {
-            case "28P01", "28000" -> new DatabaseException(DatabaseErrorCode.AUTHENTICATION_FAILED,
-                    "password authentication failed for user " + target.user() + " on " + target.address(), root);
-            case "3D000" -> new DatabaseException(DatabaseErrorCode.DATABASE_MISSING,
-                    "database " + target.database() + " does not exist on " + target.address(), root);
-            case "55000" -> root.getMessage() != null && root.getMessage().contains("not currently accepting connections")
-                    ? new DatabaseException(DatabaseErrorCode.CONNECTION_LOST, "database " + target.database()
-                            + " is not accepting connections right now: a snapshot, swap or restore is in progress,"
-                            + " or it was set aside after a rollback", root)
-                    : sqlError(root, state, statement);
-            case "57014" -> new DatabaseException(DatabaseErrorCode.STATEMENT_TIMEOUT,
-                    "the statement ran longer than the statement timeout of "
-                            + Durations.format(settings.statementTimeout()) + " and was cancelled", root);
-            case "55P03" -> new DatabaseException(DatabaseErrorCode.LOCK_TIMEOUT,
-                    "gave up after waiting " + Durations.format(settings.lockTimeout())
-                            + " for a lock another session holds; see the preflight's blocking locks", root);
-            case "57P01", "57P02", "57P03" -> new DatabaseException(DatabaseErrorCode.CONNECTION_LOST,
-                    target.address() + " closed the connection: the server is shutting down or restarting ("
-                            + root.getMessage() + ")", root);
+            case "28P01", "28000" ->
+                new DatabaseException(
+                        DatabaseErrorCode.AUTHENTICATION_FAILED,
+                        "password authentication failed for user " + target.user() + " on " + target.address(),
+                        root);
+            case "3D000" ->
+                new DatabaseException(
+                        DatabaseErrorCode.DATABASE_MISSING,
+                        "database " + target.database() + " does not exist on " + target.address(),
+                        root);
+            case "55000" ->
+                root.getMessage() != null && root.getMessage().contains("not currently accepting connections")
+                        ? new DatabaseException(
+                                DatabaseErrorCode.CONNECTION_LOST,
+                                "database " + target.database()
+                                        + " is not accepting connections right now: a snapshot, swap or restore is in progress,"
+                                        + " or it was set aside after a rollback",
+                                root)
+                        : sqlError(root, state, statement);
+            case "57014" ->
+                new DatabaseException(
+                        DatabaseErrorCode.STATEMENT_TIMEOUT,
+                        "the statement ran longer than the statement timeout of "
+                                + Durations.format(settings.statementTimeout()) + " and was cancelled",
+                        root);
+            case "55P03" ->
+                new DatabaseException(
+                        DatabaseErrorCode.LOCK_TIMEOUT,
+                        "gave up after waiting " + Durations.format(settings.lockTimeout())
+                                + " for a lock another session holds; see the preflight's blocking locks",
+                        root);
+            case "57P01", "57P02", "57P03" ->
+                new DatabaseException(
+                        DatabaseErrorCode.CONNECTION_LOST,
+                        target.address() + " closed the connection: the server is shutting down or restarting ("
+                                + root.getMessage() + ")",
+                        root);
             default -> sqlError(root, state, statement);
         };
     }
@@ -80,27 +100,38 @@ public final class ErrorTranslator {
         }
         // said as it happened: a refusal comes back at once, it is not a wait that ran out
         if (cause instanceof NoRouteToHostException) {
-            return Optional.of(new DatabaseException(DatabaseErrorCode.UNREACHABLE,
-                    "cannot reach " + target.address() + ": no route to the host (" + cause.getMessage() + ")", root));
+            return Optional.of(new DatabaseException(
+                    DatabaseErrorCode.UNREACHABLE,
+                    "cannot reach " + target.address() + ": no route to the host (" + cause.getMessage() + ")",
+                    root));
         }
         if (cause instanceof ConnectException) {
-            return Optional.of(new DatabaseException(DatabaseErrorCode.UNREACHABLE,
+            return Optional.of(new DatabaseException(
+                    DatabaseErrorCode.UNREACHABLE,
                     "cannot reach " + target.address() + ": the connection was refused (nothing listens on that port, "
-                            + "or a firewall rejects it)", root));
+                            + "or a firewall rejects it)",
+                    root));
         }
         if (cause instanceof UnknownHostException) {
-            return Optional.of(new DatabaseException(DatabaseErrorCode.UNREACHABLE,
-                    "cannot reach " + target.address() + ": the host name " + cause.getMessage() + " is not known", root));
+            return Optional.of(new DatabaseException(
+                    DatabaseErrorCode.UNREACHABLE,
+                    "cannot reach " + target.address() + ": the host name " + cause.getMessage() + " is not known",
+                    root));
         }
         Optional<String> certificate = certificateProblem(root);
         if (certificate.isPresent()) {
-            return Optional.of(new DatabaseException(DatabaseErrorCode.CERTIFICATE_REJECTED, "the server certificate of " + target.address()
-                    + " was not accepted (sslmode " + target.sslMode().written() + ", root certificate "
-                    + target.rootCertificate().orElse("the driver's default") + "): " + certificate.get(), root));
+            return Optional.of(new DatabaseException(
+                    DatabaseErrorCode.CERTIFICATE_REJECTED,
+                    "the server certificate of " + target.address()
+                            + " was not accepted (sslmode " + target.sslMode().written() + ", root certificate "
+                            + target.rootCertificate().orElse("the driver's default") + "): " + certificate.get(),
+                    root));
         }
         if (state.startsWith("08")) {
-            return Optional.of(new DatabaseException(DatabaseErrorCode.CONNECTION_LOST,
-                    "lost the connection to " + target.address() + ": " + root.getMessage(), root));
+            return Optional.of(new DatabaseException(
+                    DatabaseErrorCode.CONNECTION_LOST,
+                    "lost the connection to " + target.address() + ": " + root.getMessage(),
+                    root));
         }
         return Optional.empty();
     }
@@ -110,7 +141,8 @@ public final class ErrorTranslator {
         for (Throwable cause = root; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             if (cause instanceof CertPathValidatorException || message.contains("PKIX path")) {
-                return Optional.of("it is not signed by a trusted certificate authority (is the root certificate the right CA?)");
+                return Optional.of(
+                        "it is not signed by a trusted certificate authority (is the root certificate the right CA?)");
             }
             if (message.contains("could not be verified by hostnameverifier") || message.contains("hostname")) {
                 return Optional.of("it is not issued for this host name (" + message + ")");
@@ -130,13 +162,21 @@ public final class ErrorTranslator {
         if (server == null) {
             return new DatabaseException(DatabaseErrorCode.SQL_ERROR, root.getMessage(), root);
         }
-        ServerError error = new ServerError(state, server.getMessage(), server.getPosition(),
-                Optional.ofNullable(server.getDetail()), Optional.ofNullable(server.getHint()));
-        StringBuilder message = new StringBuilder(server.getMessage()).append(" (SQLSTATE ").append(state).append(')');
+        ServerError error = new ServerError(
+                state,
+                server.getMessage(),
+                server.getPosition(),
+                Optional.ofNullable(server.getDetail()),
+                Optional.ofNullable(server.getHint()));
+        StringBuilder message = new StringBuilder(server.getMessage())
+                .append(" (SQLSTATE ")
+                .append(state)
+                .append(')');
         error.location(statement).ifPresent(where -> message.append(" at ").append(where));
         error.detail().ifPresent(detail -> message.append(". ").append(detail));
         error.hint().ifPresent(hint -> message.append(". Hint: ").append(hint));
-        DatabaseErrorCode code = state.equals("42501") ? DatabaseErrorCode.PERMISSION_DENIED : DatabaseErrorCode.SQL_ERROR;
+        DatabaseErrorCode code =
+                state.equals("42501") ? DatabaseErrorCode.PERMISSION_DENIED : DatabaseErrorCode.SQL_ERROR;
         return new DatabaseException(code, message.toString(), error, root);
     }
 

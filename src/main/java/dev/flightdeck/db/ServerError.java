@@ -7,7 +7,8 @@ import java.util.Optional;
  *
  * @param position 1-based character offset into the statement, 0 when the server gave none
  */
-public record ServerError(String sqlState, String message, int position, Optional<String> detail, Optional<String> hint) {
+public record ServerError(
+        String sqlState, String message, int position, Optional<String> detail, Optional<String> hint) {
 
     /** "line 2, column 8" for the position in the given statement text; empty without a position. */
     public Optional<String> location(String statement) {

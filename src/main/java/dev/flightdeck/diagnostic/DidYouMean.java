@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 public final class DidYouMean {
 
-    private DidYouMean() {
-    }
+    private DidYouMean() {}
 
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String lower = word.toLowerCase(Locale.ROOT);
@@ -37,9 +36,13 @@ public final class DidYouMean {
         int bestDistance = distance(lower, best.get().toLowerCase(Locale.ROOT));
         List<String> equallyClose = candidates.stream()
                 .filter(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT)) == bestDistance)
-                .sorted().limit(3).map(candidate -> "'" + candidate + "'").toList();
+                .sorted()
+                .limit(3)
+                .map(candidate -> "'" + candidate + "'")
+                .toList();
         String last = equallyClose.get(equallyClose.size() - 1);
-        String choices = equallyClose.size() == 1 ? last
+        String choices = equallyClose.size() == 1
+                ? last
                 : String.join(", ", equallyClose.subList(0, equallyClose.size() - 1)) + " or " + last;
         return " (did you mean " + choices + "?)";
     }

@@ -6,7 +6,10 @@ package dev.flightdeck.diagnostic;
  */
 public record Problem(String file, Position position, Severity severity, String message) {
 
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     public boolean isError() {
         return severity == Severity.ERROR;

@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.nio.file.StandardCopyOption;
 
 /** The operator's preferences (theme, last inventory, ...) in a small properties file under Flightdeck's home. */
 public final class Settings {

@@ -23,14 +23,27 @@ public record DatabaseEntry(
         MetricsSettings metrics) {
 
     /** A database read by the instruments with the default settings. */
-    public DatabaseEntry(String name, String host, int port, String database, String user, SslMode sslMode,
-                         Optional<String> rootCertificate, Optional<String> sshHost, Position position) {
+    public DatabaseEntry(
+            String name,
+            String host,
+            int port,
+            String database,
+            String user,
+            SslMode sslMode,
+            Optional<String> rootCertificate,
+            Optional<String> sshHost,
+            Position position) {
         this(name, host, port, database, user, sslMode, rootCertificate, sshHost, position, MetricsSettings.ON);
     }
 
     /** libpq's sslmode values, in increasing strictness. */
     public enum SslMode {
-        DISABLE("disable"), ALLOW("allow"), PREFER("prefer"), REQUIRE("require"), VERIFY_CA("verify-ca"), VERIFY_FULL("verify-full");
+        DISABLE("disable"),
+        ALLOW("allow"),
+        PREFER("prefer"),
+        REQUIRE("require"),
+        VERIFY_CA("verify-ca"),
+        VERIFY_FULL("verify-full");
 
         private final String written;
 

@@ -8,9 +8,14 @@ import java.time.Duration;
  *
  * @param names prometheus endpoints: the application's own metric names, where they differ from the conventional ones
  */
-public record EndpointEntry(String name, String url, Kind kind, Duration timeout, Position position, PrometheusNames names) {
+public record EndpointEntry(
+        String name, String url, Kind kind, Duration timeout, Position position, PrometheusNames names) {
 
-    public enum Kind { HTTP, HEALTH, PROMETHEUS }
+    public enum Kind {
+        HTTP,
+        HEALTH,
+        PROMETHEUS
+    }
 
     public EndpointEntry(String name, String url, Kind kind, Duration timeout, Position position) {
         this(name, url, kind, timeout, position, PrometheusNames.DEFAULTS);

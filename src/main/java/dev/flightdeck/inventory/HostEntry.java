@@ -30,8 +30,16 @@ public record HostEntry(
     }
 
     /** A host read by the instruments with the default settings. */
-    public HostEntry(String name, Optional<String> address, Optional<Integer> port, Optional<String> user, Optional<String> identity,
-                     Optional<Boolean> agent, Optional<String> jump, List<String> groups, Position position) {
+    public HostEntry(
+            String name,
+            Optional<String> address,
+            Optional<Integer> port,
+            Optional<String> user,
+            Optional<String> identity,
+            Optional<Boolean> agent,
+            Optional<String> jump,
+            List<String> groups,
+            Position position) {
         this(name, address, port, user, identity, agent, jump, groups, position, MetricsSettings.ON);
     }
 }

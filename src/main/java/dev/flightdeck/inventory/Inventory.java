@@ -27,7 +27,12 @@ public record Inventory(
     }
 
     /** An inventory without notification channels. */
-    public Inventory(List<HostEntry> hosts, List<DatabaseEntry> databases, List<EndpointEntry> endpoints, Map<String, String> vars, String origin) {
+    public Inventory(
+            List<HostEntry> hosts,
+            List<DatabaseEntry> databases,
+            List<EndpointEntry> endpoints,
+            Map<String, String> vars,
+            String origin) {
         this(hosts, databases, endpoints, vars, List.of(), origin);
     }
 

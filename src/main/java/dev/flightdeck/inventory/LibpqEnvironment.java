@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ArrayList;
 
 /**
  * libpq's rules for files and environment, so a database entry behaves as {@code psql} does in the same shell:
@@ -73,8 +73,18 @@ public final class LibpqEnvironment {
     }
 
     private static final Map<String, String> VARIABLES = Map.of(
-            "host", "PGHOST", "port", "PGPORT", "user", "PGUSER", "dbname", "PGDATABASE",
-            "sslmode", "PGSSLMODE", "sslrootcert", "PGSSLROOTCERT");
+            "host",
+            "PGHOST",
+            "port",
+            "PGPORT",
+            "user",
+            "PGUSER",
+            "dbname",
+            "PGDATABASE",
+            "sslmode",
+            "PGSSLMODE",
+            "sslrootcert",
+            "PGSSLROOTCERT");
 
     private Optional<String> variable(String name) {
         return Optional.ofNullable(environment.get(name)).filter(value -> !value.isEmpty());
@@ -101,7 +111,8 @@ public final class LibpqEnvironment {
                 return Optional.of("cannot read service file " + file + " (" + e.getMessage() + ")");
             }
         }
-        return Optional.of("definition of service \"" + name.get() + "\" (PGSERVICE) not found in " + files.stream().map(Path::toString).toList());
+        return Optional.of("definition of service \"" + name.get() + "\" (PGSERVICE) not found in "
+                + files.stream().map(Path::toString).toList());
     }
 
     /** The INI format of pg_service.conf: {@code [name]} then {@code keyword=value} lines; {@code #} comments. */
@@ -120,7 +131,9 @@ public final class LibpqEnvironment {
             }
             int equals = line.indexOf('=');
             if (inside && equals > 0) {
-                into.putIfAbsent(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
+                into.putIfAbsent(
+                        line.substring(0, equals).strip(),
+                        line.substring(equals + 1).strip());
             }
         }
         return found;

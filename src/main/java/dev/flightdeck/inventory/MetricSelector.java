@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public record MetricSelector(String metric, Map<String, String> labels) {
 
     private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(?:\\{(.*)})?");
-    private static final Pattern MATCH = Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*(,|$)");
+    private static final Pattern MATCH =
+            Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*(,|$)");
 
     public MetricSelector {
         labels = Map.copyOf(labels);
@@ -31,7 +32,9 @@ public record MetricSelector(String metric, Map<String, String> labels) {
         Matcher match = MATCH.matcher(matches);
         int at = 0;
         while (at < matches.length()) {
-            if (!match.find(at) || match.start() != at || labels.put(match.group(1), unescape(match.group(2))) != null) {
+            if (!match.find(at)
+                    || match.start() != at
+                    || labels.put(match.group(1), unescape(match.group(2))) != null) {
                 return Optional.empty();
             }
             at = match.end();
@@ -55,6 +58,8 @@ public record MetricSelector(String metric, Map<String, String> labels) {
     }
 
     public boolean matches(String name, Map<String, String> sampleLabels) {
-        return metric.equals(name) && labels.entrySet().stream().allMatch(label -> label.getValue().equals(sampleLabels.get(label.getKey())));
+        return metric.equals(name)
+                && labels.entrySet().stream()
+                        .allMatch(label -> label.getValue().equals(sampleLabels.get(label.getKey())));
     }
 }

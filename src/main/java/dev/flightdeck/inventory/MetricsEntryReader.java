@@ -1,8 +1,8 @@
 package dev.flightdeck.inventory;
 
 import dev.flightdeck.diagnostic.DidYouMean;
-import dev.flightdeck.yaml.MappingReader;
 import dev.flightdeck.diagnostic.Problems;
+import dev.flightdeck.yaml.MappingReader;
 import dev.flightdeck.yaml.YamlNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,15 +23,15 @@ import java.util.regex.Pattern;
  */
 final class MetricsEntryReader {
 
-    static final Set<String> ENDPOINT_NAME_KEYS = Set.of("requests", "status-label", "latency", "latency-unit", "signals");
+    static final Set<String> ENDPOINT_NAME_KEYS =
+            Set.of("requests", "status-label", "latency", "latency-unit", "signals");
     private static final Set<String> SIGNAL_KEYS = Set.of("gauge", "rate", "ratio", "of", "scale");
     private static final Pattern SIGNAL_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final Set<String> HOST_METRICS_KEYS = Set.of("every", "disks");
     private static final Set<String> DATABASE_METRICS_KEYS = Set.of("every");
     private static final Map<String, Double> LATENCY_UNITS = Map.of("s", 1000.0, "ms", 1.0, "us", 0.001);
 
-    private MetricsEntryReader() {
-    }
+    private MetricsEntryReader() {}
 
     static MetricsSettings forHost(MappingReader host, Problems problems) {
         return read(host, HOST_METRICS_KEYS, problems);
@@ -57,7 +57,9 @@ final class MetricsEntryReader {
     private static Optional<Duration> every(MappingReader metrics, Problems problems) {
         Optional<Duration> every = metrics.duration("every");
         if (every.isPresent() && every.get().compareTo(Duration.ofSeconds(1)) < 0) {
-            problems.error(metrics.positionOf("every"), "'every' in " + metrics.what() + " must be at least 1s: a reading runs a command or a query");
+            problems.error(
+                    metrics.positionOf("every"),
+                    "'every' in " + metrics.what() + " must be at least 1s: a reading runs a command or a query");
             return Optional.empty();
         }
         return every;
@@ -70,8 +72,10 @@ final class MetricsEntryReader {
         List<String> disks = metrics.textList("disks");
         for (String disk : disks) {
             if (!disk.startsWith("/")) {
-                problems.error(metrics.positionOf("disks"), "'disks' in " + metrics.what() + " must be absolute paths such as /var/lib/postgresql, not '"
-                        + disk + "'");
+                problems.error(
+                        metrics.positionOf("disks"),
+                        "'disks' in " + metrics.what() + " must be absolute paths such as /var/lib/postgresql, not '"
+                                + disk + "'");
             }
         }
         return disks.stream().filter(disk -> disk.startsWith("/")).distinct().toList();
@@ -80,12 +84,21 @@ final class MetricsEntryReader {
     /** The metric names of an endpoint; only a prometheus endpoint may have them. */
     static PrometheusNames endpointNames(MappingReader endpoint, EndpointEntry.Kind kind, Problems problems) {
         if (kind != EndpointEntry.Kind.PROMETHEUS) {
-            ENDPOINT_NAME_KEYS.stream().filter(endpoint::has).sorted().forEach(key -> problems.error(endpoint.positionOf(key),
-                    "'" + key + "' names a metric of a Prometheus page: it needs 'kind: prometheus' in " + endpoint.what()));
+            ENDPOINT_NAME_KEYS.stream()
+                    .filter(endpoint::has)
+                    .sorted()
+                    .forEach(key -> problems.error(
+                            endpoint.positionOf(key),
+                            "'" + key + "' names a metric of a Prometheus page: it needs 'kind: prometheus' in "
+                                    + endpoint.what()));
             return PrometheusNames.DEFAULTS;
         }
-        return new PrometheusNames(endpoint.text("requests"), endpoint.text("status-label"), endpoint.text("latency"),
-                latencyToMillis(endpoint, problems), signals(endpoint, problems));
+        return new PrometheusNames(
+                endpoint.text("requests"),
+                endpoint.text("status-label"),
+                endpoint.text("latency"),
+                latencyToMillis(endpoint, problems),
+                signals(endpoint, problems));
     }
 
     private static OptionalDouble latencyToMillis(MappingReader endpoint, Problems problems) {
@@ -95,8 +108,10 @@ final class MetricsEntryReader {
         }
         Double factor = LATENCY_UNITS.get(unit.get().strip());
         if (factor == null) {
-            problems.error(endpoint.positionOf("latency-unit"), "'latency-unit' in " + endpoint.what() + " must be s, ms or us, not '"
-                    + unit.get() + "'" + DidYouMean.hint(unit.get(), LATENCY_UNITS.keySet()));
+            problems.error(
+                    endpoint.positionOf("latency-unit"),
+                    "'latency-unit' in " + endpoint.what() + " must be s, ms or us, not '" + unit.get() + "'"
+                            + DidYouMean.hint(unit.get(), LATENCY_UNITS.keySet()));
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(factor);
@@ -110,37 +125,49 @@ final class MetricsEntryReader {
         }
         String what = "'signals' of " + endpoint.what();
         if (!node.get().isMapping()) {
-            problems.error(node.get().position(), what + " must map signal names to { gauge | rate | ratio: METRIC }, not " + node.get().describe());
+            problems.error(
+                    node.get().position(),
+                    what + " must map signal names to { gauge | rate | ratio: METRIC }, not "
+                            + node.get().describe());
             return List.of();
         }
         List<PrometheusSignal> signals = new ArrayList<>();
         for (YamlNode.Entry entry : node.get().entries()) {
             if (!SIGNAL_NAME.matcher(entry.name()).matches()) {
-                problems.error(entry.key().position(), "signal '" + entry.name() + "' in " + what
-                        + " must be a lower-case name of letters, digits and '_', such as session_success_rate");
+                problems.error(
+                        entry.key().position(),
+                        "signal '" + entry.name() + "' in " + what
+                                + " must be a lower-case name of letters, digits and '_', such as session_success_rate");
                 continue;
             }
-            MappingReader.of(entry.value(), "signal '" + entry.name() + "' of " + endpoint.what(), SIGNAL_KEYS, problems)
-                    .flatMap(signal -> signal(entry.name(), signal, problems)).ifPresent(signals::add);
+            MappingReader.of(
+                            entry.value(), "signal '" + entry.name() + "' of " + endpoint.what(), SIGNAL_KEYS, problems)
+                    .flatMap(signal -> signal(entry.name(), signal, problems))
+                    .ifPresent(signals::add);
         }
         return signals;
     }
 
     private static Optional<PrometheusSignal> signal(String name, MappingReader signal, Problems problems) {
         List<PrometheusSignal.Reading> readings = Arrays.stream(PrometheusSignal.Reading.values())
-                .filter(reading -> signal.has(reading.name().toLowerCase(Locale.ROOT))).toList();
+                .filter(reading -> signal.has(reading.name().toLowerCase(Locale.ROOT)))
+                .toList();
         if (readings.size() != 1) {
-            problems.error(signal.position(), signal.what() + " needs exactly one of 'gauge', 'rate' or 'ratio' naming its metric"
-                    + (readings.isEmpty() ? "" : ", not " + readings.size()));
+            problems.error(
+                    signal.position(),
+                    signal.what() + " needs exactly one of 'gauge', 'rate' or 'ratio' naming its metric"
+                            + (readings.isEmpty() ? "" : ", not " + readings.size()));
             return Optional.empty();
         }
         PrometheusSignal.Reading reading = readings.get(0);
         String key = reading.name().toLowerCase(Locale.ROOT);
         boolean ratio = reading == PrometheusSignal.Reading.RATIO;
         if (ratio != signal.has("of")) {
-            problems.error(ratio ? signal.position() : signal.positionOf("of"), ratio
-                    ? signal.what() + " is a ratio: add 'of:' naming the counter it divides by"
-                    : "'of' in " + signal.what() + " applies only to a ratio");
+            problems.error(
+                    ratio ? signal.position() : signal.positionOf("of"),
+                    ratio
+                            ? signal.what() + " is a ratio: add 'of:' naming the counter it divides by"
+                            : "'of' in " + signal.what() + " applies only to a ratio");
         }
         Optional<MetricSelector> metric = selector(signal, key, problems);
         Optional<MetricSelector> whole = ratio ? selector(signal, "of", problems) : Optional.empty();
@@ -155,8 +182,10 @@ final class MetricsEntryReader {
         return signal.text(key).flatMap(text -> {
             Optional<MetricSelector> parsed = MetricSelector.parse(text);
             if (parsed.isEmpty()) {
-                problems.error(signal.positionOf(key), "'" + key + "' in " + signal.what() + " must be a metric name, optionally with label "
-                        + "matches such as app_sessions_total{outcome=\"success\"}, not '" + text + "'");
+                problems.error(
+                        signal.positionOf(key),
+                        "'" + key + "' in " + signal.what() + " must be a metric name, optionally with label "
+                                + "matches such as app_sessions_total{outcome=\"success\"}, not '" + text + "'");
             }
             return parsed;
         });
@@ -175,8 +204,11 @@ final class MetricsEntryReader {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        problems.error(signal.positionOf("scale"), "'scale' in " + signal.what() + " must be a number above 0 (100 shows a 0-1 ratio as a percentage), not '"
-                + text.get() + "'");
+        problems.error(
+                signal.positionOf("scale"),
+                "'scale' in " + signal.what()
+                        + " must be a number above 0 (100 shows a 0-1 ratio as a percentage), not '" + text.get()
+                        + "'");
         return Optional.empty();
     }
 }

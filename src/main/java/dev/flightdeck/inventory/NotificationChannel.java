@@ -21,7 +21,11 @@ public sealed interface NotificationChannel {
     List<SecretRef> secrets();
 
     enum Kind {
-        SLACK("slack"), TEAMS("teams"), PAGERDUTY("pagerduty"), EMAIL("email"), WEBHOOK("webhook");
+        SLACK("slack"),
+        TEAMS("teams"),
+        PAGERDUTY("pagerduty"),
+        EMAIL("email"),
+        WEBHOOK("webhook");
 
         private final String key;
 
@@ -35,26 +39,42 @@ public sealed interface NotificationChannel {
     }
 
     /** A webhook URL: either written (not secret) or a secret reference. */
-    record Url(Optional<String> plain, Optional<SecretRef> secret) {
-    }
+    record Url(Optional<String> plain, Optional<SecretRef> secret) {}
 
     /** Slack incoming webhook: the URL is the secret. */
     record Slack(String name, SecretRef url, Position position) implements NotificationChannel {
-        public Kind kind() { return Kind.SLACK; }
-        public List<SecretRef> secrets() { return List.of(url); }
+        public Kind kind() {
+            return Kind.SLACK;
+        }
+
+        public List<SecretRef> secrets() {
+            return List.of(url);
+        }
     }
 
     /** Microsoft Teams incoming webhook (or Workflows URL): the URL is the secret. */
     record Teams(String name, SecretRef url, Position position) implements NotificationChannel {
-        public Kind kind() { return Kind.TEAMS; }
-        public List<SecretRef> secrets() { return List.of(url); }
+        public Kind kind() {
+            return Kind.TEAMS;
+        }
+
+        public List<SecretRef> secrets() {
+            return List.of(url);
+        }
     }
 
     /** PagerDuty Events API v2: the integration's routing key is the secret; the API URL is configurable. */
-    record PagerDuty(String name, SecretRef routingKey, String api, String severity, Position position) implements NotificationChannel {
+    record PagerDuty(String name, SecretRef routingKey, String api, String severity, Position position)
+            implements NotificationChannel {
         public static final String DEFAULT_API = "https://events.pagerduty.com/v2/enqueue";
-        public Kind kind() { return Kind.PAGERDUTY; }
-        public List<SecretRef> secrets() { return List.of(routingKey); }
+
+        public Kind kind() {
+            return Kind.PAGERDUTY;
+        }
+
+        public List<SecretRef> secrets() {
+            return List.of(routingKey);
+        }
     }
 
     /**
@@ -63,19 +83,45 @@ public sealed interface NotificationChannel {
      *
      * @param rootCert a PEM file with the certificate authority to trust for the server, beside the system's
      */
-    record Email(String name, String host, int port, Tls tls, String from, List<String> to, Optional<String> user,
-                 Optional<SecretRef> password, Optional<String> rootCert, Position position) implements NotificationChannel {
+    record Email(
+            String name,
+            String host,
+            int port,
+            Tls tls,
+            String from,
+            List<String> to,
+            Optional<String> user,
+            Optional<SecretRef> password,
+            Optional<String> rootCert,
+            Position position)
+            implements NotificationChannel {
         public Email {
             to = List.copyOf(to);
         }
-        public enum Tls { STARTTLS, IMPLICIT, NONE }
-        public Kind kind() { return Kind.EMAIL; }
-        public List<SecretRef> secrets() { return password.stream().toList(); }
+
+        public enum Tls {
+            STARTTLS,
+            IMPLICIT,
+            NONE
+        }
+
+        public Kind kind() {
+            return Kind.EMAIL;
+        }
+
+        public List<SecretRef> secrets() {
+            return password.stream().toList();
+        }
     }
 
     /** A generic JSON webhook: a written URL, or a secret one. */
     record Webhook(String name, Url url, Position position) implements NotificationChannel {
-        public Kind kind() { return Kind.WEBHOOK; }
-        public List<SecretRef> secrets() { return url.secret().stream().toList(); }
+        public Kind kind() {
+            return Kind.WEBHOOK;
+        }
+
+        public List<SecretRef> secrets() {
+            return url.secret().stream().toList();
+        }
     }
 }

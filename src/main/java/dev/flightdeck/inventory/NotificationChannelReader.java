@@ -1,8 +1,8 @@
 package dev.flightdeck.inventory;
 
 import dev.flightdeck.diagnostic.DidYouMean;
-import dev.flightdeck.yaml.MappingReader;
 import dev.flightdeck.diagnostic.Problems;
+import dev.flightdeck.yaml.MappingReader;
 import dev.flightdeck.yaml.YamlNode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,13 +26,14 @@ public final class NotificationChannelReader {
             NotificationChannel.Kind.SLACK, Set.of("kind", "url"),
             NotificationChannel.Kind.TEAMS, Set.of("kind", "url"),
             NotificationChannel.Kind.PAGERDUTY, Set.of("kind", "routing-key", "api", "severity"),
-            NotificationChannel.Kind.EMAIL, Set.of("kind", "smtp", "port", "tls", "from", "to", "user", "password", "root-cert"),
+            NotificationChannel.Kind.EMAIL,
+                    Set.of("kind", "smtp", "port", "tls", "from", "to", "user", "password", "root-cert"),
             NotificationChannel.Kind.WEBHOOK, Set.of("kind", "url"));
+
     private static final Set<String> SEVERITIES = Set.of("critical", "error", "warning", "info");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
-    private NotificationChannelReader() {
-    }
+    private NotificationChannelReader() {}
 
     public static List<NotificationChannel> read(MappingReader parent, String key, Problems problems) {
         Optional<YamlNode> node = parent.node(key);
@@ -41,14 +42,19 @@ public final class NotificationChannelReader {
             return channels;
         }
         if (!node.get().isMapping()) {
-            problems.error(node.get().position(), "'" + key + "' must be a mapping of channel names to channels, not " + node.get().describe());
+            problems.error(
+                    node.get().position(),
+                    "'" + key + "' must be a mapping of channel names to channels, not "
+                            + node.get().describe());
             return channels;
         }
         Set<String> names = new HashSet<>();
         node.get().entries().forEach(entry -> names.add(entry.name()));
         for (YamlNode.Entry entry : new MappingReader(node.get(), "'" + key + "'", names, problems).entriesInOrder()) {
             if (!NAME.matcher(entry.name()).matches()) {
-                problems.error(entry.key().position(), "'" + entry.name() + "' is not a channel name: use letters, digits, '-' and '_'");
+                problems.error(
+                        entry.key().position(),
+                        "'" + entry.name() + "' is not a channel name: use letters, digits, '-' and '_'");
             }
             channel(entry, problems).ifPresent(channels::add);
         }
@@ -58,28 +64,45 @@ public final class NotificationChannelReader {
     private static Optional<NotificationChannel> channel(YamlNode.Entry entry, Problems problems) {
         String name = entry.name();
         if (!entry.value().isMapping()) {
-            problems.error(entry.value().position(), "channel '" + name + "' must be a mapping with 'kind:' ("
-                    + String.join(", ", kinds()) + "), not " + entry.value().describe());
+            problems.error(
+                    entry.value().position(),
+                    "channel '" + name + "' must be a mapping with 'kind:' (" + String.join(", ", kinds()) + "), not "
+                            + entry.value().describe());
             return Optional.empty();
         }
-        String kindText = entry.value().entries().stream().filter(e -> e.name().equals("kind")).findFirst()
-                .flatMap(e -> e.value().text()).orElse("");
-        Optional<NotificationChannel.Kind> kind = Arrays.stream(NotificationChannel.Kind.values()).filter(k -> k.key().equals(kindText)).findFirst();
+        String kindText = entry.value().entries().stream()
+                .filter(e -> e.name().equals("kind"))
+                .findFirst()
+                .flatMap(e -> e.value().text())
+                .orElse("");
+        Optional<NotificationChannel.Kind> kind = Arrays.stream(NotificationChannel.Kind.values())
+                .filter(k -> k.key().equals(kindText))
+                .findFirst();
         if (kind.isEmpty()) {
-            problems.error(entry.value().position(), "channel '" + name + "' needs 'kind:' with one of " + kinds()
-                    + (kindText.isEmpty() ? "" : ", not '" + kindText + "'" + DidYouMean.hint(kindText, kinds())));
+            problems.error(
+                    entry.value().position(),
+                    "channel '" + name + "' needs 'kind:' with one of " + kinds()
+                            + (kindText.isEmpty()
+                                    ? ""
+                                    : ", not '" + kindText + "'" + DidYouMean.hint(kindText, kinds())));
             return Optional.empty();
         }
         MappingReader c = new MappingReader(entry.value(), "channel '" + name + "'", KEYS.get(kind.get()), problems);
         var at = entry.key().position();
-        return Optional.of(switch (kind.get()) {
-            case SLACK -> new NotificationChannel.Slack(name, secret(c, "url", problems), at);
-            case TEAMS -> new NotificationChannel.Teams(name, secret(c, "url", problems), at);
-            case PAGERDUTY -> new NotificationChannel.PagerDuty(name, secret(c, "routing-key", problems),
-                    url(c, "api", problems).orElse(NotificationChannel.PagerDuty.DEFAULT_API), severity(c, problems), at);
-            case EMAIL -> email(name, c, problems);
-            case WEBHOOK -> new NotificationChannel.Webhook(name, webhookUrl(c, problems), at);
-        });
+        return Optional.of(
+                switch (kind.get()) {
+                    case SLACK -> new NotificationChannel.Slack(name, secret(c, "url", problems), at);
+                    case TEAMS -> new NotificationChannel.Teams(name, secret(c, "url", problems), at);
+                    case PAGERDUTY ->
+                        new NotificationChannel.PagerDuty(
+                                name,
+                                secret(c, "routing-key", problems),
+                                url(c, "api", problems).orElse(NotificationChannel.PagerDuty.DEFAULT_API),
+                                severity(c, problems),
+                                at);
+                    case EMAIL -> email(name, c, problems);
+                    case WEBHOOK -> new NotificationChannel.Webhook(name, webhookUrl(c, problems), at);
+                });
     }
 
     private static NotificationChannel.Email email(String name, MappingReader c, Problems problems) {
@@ -89,7 +112,9 @@ public final class NotificationChannelReader {
         }
         for (String address : to) {
             if (!address.contains("@")) {
-                problems.error(c.positionOf("to"), "'" + address + "' in 'to' of channel '" + name + "' is not an e-mail address");
+                problems.error(
+                        c.positionOf("to"),
+                        "'" + address + "' in 'to' of channel '" + name + "' is not an e-mail address");
             }
         }
         String from = c.requiredText("from");
@@ -99,31 +124,46 @@ public final class NotificationChannelReader {
             case "implicit" -> NotificationChannel.Email.Tls.IMPLICIT;
             case "none" -> NotificationChannel.Email.Tls.NONE;
             default -> {
-                problems.error(c.positionOf("tls"), "'tls' of channel '" + name + "' must be starttls, implicit or none, not '" + tlsText + "'");
+                problems.error(
+                        c.positionOf("tls"),
+                        "'tls' of channel '" + name + "' must be starttls, implicit or none, not '" + tlsText + "'");
                 yield NotificationChannel.Email.Tls.STARTTLS;
             }
         };
-        int port = c.integer("port", 1, 65535).orElse(switch (tls) {
-            case STARTTLS -> 587;
-            case IMPLICIT -> 465;
-            case NONE -> 25;
-        });
-        return new NotificationChannel.Email(name, c.requiredText("smtp"), port, tls,
-                from, to, c.text("user"), c.has("password") ? Optional.of(secret(c, "password", problems)) : Optional.empty(),
-                c.text("root-cert"), c.position());
+        int port = c.integer("port", 1, 65535)
+                .orElse(
+                        switch (tls) {
+                            case STARTTLS -> 587;
+                            case IMPLICIT -> 465;
+                            case NONE -> 25;
+                        });
+        return new NotificationChannel.Email(
+                name,
+                c.requiredText("smtp"),
+                port,
+                tls,
+                from,
+                to,
+                c.text("user"),
+                c.has("password") ? Optional.of(secret(c, "password", problems)) : Optional.empty(),
+                c.text("root-cert"),
+                c.position());
     }
 
     private static String severity(MappingReader c, Problems problems) {
         String severity = c.text("severity").orElse("critical");
         if (!SEVERITIES.contains(severity)) {
-            problems.error(c.positionOf("severity"), "'severity' must be one of " + SEVERITIES + ", not '" + severity + "'");
+            problems.error(
+                    c.positionOf("severity"), "'severity' must be one of " + SEVERITIES + ", not '" + severity + "'");
         }
         return severity;
     }
 
     private static NotificationChannel.Url webhookUrl(MappingReader c, Problems problems) {
         Optional<YamlNode> node = c.node("url");
-        if (node.isPresent() && node.get().isScalar() && !"prompt".equals(node.get().text().orElse(""))) {
+        if (node.isPresent()
+                && node.get().isScalar()
+                && !"prompt".equals(node.get().text().orElse(""))) {
             return new NotificationChannel.Url(url(c, "url", problems), Optional.empty());
         }
         return new NotificationChannel.Url(Optional.empty(), Optional.of(secret(c, "url", problems)));
@@ -135,10 +175,13 @@ public final class NotificationChannelReader {
             try {
                 URI uri = new URI(text);
                 if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                    problems.error(c.positionOf(key), "'" + key + "' of " + c.what() + " needs an http:// or https:// URL with a host");
+                    problems.error(
+                            c.positionOf(key),
+                            "'" + key + "' of " + c.what() + " needs an http:// or https:// URL with a host");
                 }
             } catch (URISyntaxException e) {
-                problems.error(c.positionOf(key), "'" + key + "' of " + c.what() + " is a malformed URL: " + e.getReason());
+                problems.error(
+                        c.positionOf(key), "'" + key + "' of " + c.what() + " is a malformed URL: " + e.getReason());
             }
         });
         return url;
@@ -155,7 +198,9 @@ public final class NotificationChannelReader {
         YamlNode value = node.get();
         if (value.isScalar()) {
             if (!"prompt".equals(value.text().orElse(""))) {
-                problems.error(value.position(), what + " is a secret: write { env: NAME }, { file: PATH } or prompt, never the value itself");
+                problems.error(
+                        value.position(),
+                        what + " is a secret: write { env: NAME }, { file: PATH } or prompt, never the value itself");
             }
             return SecretRef.prompt(c.what().replace("'", "") + " " + key);
         }
@@ -171,6 +216,8 @@ public final class NotificationChannelReader {
     }
 
     private static List<String> kinds() {
-        return Arrays.stream(NotificationChannel.Kind.values()).map(NotificationChannel.Kind::key).toList();
+        return Arrays.stream(NotificationChannel.Kind.values())
+                .map(NotificationChannel.Kind::key)
+                .toList();
     }
 }

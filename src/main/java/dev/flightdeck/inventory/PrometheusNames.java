@@ -15,11 +15,15 @@ import java.util.OptionalDouble;
  * @param latencyToMillis factor from the histogram's unit to milliseconds ({@code s} = 1000, {@code ms} = 1, {@code us} = 0.001)
  * @param signals         further signals read from the page ({@code signals:})
  */
-public record PrometheusNames(Optional<String> requests, Optional<String> statusLabel, Optional<String> latency, OptionalDouble latencyToMillis,
-                              List<PrometheusSignal> signals) {
+public record PrometheusNames(
+        Optional<String> requests,
+        Optional<String> statusLabel,
+        Optional<String> latency,
+        OptionalDouble latencyToMillis,
+        List<PrometheusSignal> signals) {
 
-    public static final PrometheusNames DEFAULTS = new PrometheusNames(Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
-            List.of());
+    public static final PrometheusNames DEFAULTS = new PrometheusNames(
+            Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty(), List.of());
 
     public PrometheusNames {
         signals = List.copyOf(signals);

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param whole  the counter a ratio divides by; present exactly for {@link Reading#RATIO}
  * @param scale  what the figure is multiplied by (100 for a 0–1 ratio shown as a percentage)
  */
-public record PrometheusSignal(String signal, Reading reading, MetricSelector metric, Optional<MetricSelector> whole, double scale) {
+public record PrometheusSignal(
+        String signal, Reading reading, MetricSelector metric, Optional<MetricSelector> whole, double scale) {
 
     /** How the figure comes from the page. */
     public enum Reading {

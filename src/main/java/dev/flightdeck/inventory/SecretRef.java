@@ -6,7 +6,11 @@ package dev.flightdeck.inventory;
  */
 public record SecretRef(Source source, String name) {
 
-    public enum Source { ENVIRONMENT, FILE, PROMPT }
+    public enum Source {
+        ENVIRONMENT,
+        FILE,
+        PROMPT
+    }
 
     public static SecretRef prompt(String what) {
         return new SecretRef(Source.PROMPT, what);

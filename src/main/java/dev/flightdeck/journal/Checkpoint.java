@@ -10,8 +10,14 @@ import java.time.Instant;
  * {@link JournalWriter#closeSession(String)} {@code closesSession}: a journal that does not end with one was
  * either still open or cut short.
  */
-public record Checkpoint(long sequence, long coveredSequence, Instant time, String reason, boolean closesSession,
-                         byte[] chainHash, byte[] signature) {
+public record Checkpoint(
+        long sequence,
+        long coveredSequence,
+        Instant time,
+        String reason,
+        boolean closesSession,
+        byte[] chainHash,
+        byte[] signature) {
 
     public String shortHash() {
         return ChainHash.shortForm(chainHash);

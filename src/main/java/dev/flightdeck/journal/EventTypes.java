@@ -10,6 +10,5 @@ public final class EventTypes {
     /** The actor of records the journal writes on its own behalf. */
     public static final String FLIGHTDECK = "flightdeck";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

@@ -11,15 +11,17 @@ public final class JournalJson {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JournalJson() {
-    }
+    private JournalJson() {}
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
     static byte[] encode(Instant time, String type, String actor, ObjectNode payload) {
-        ObjectNode plaintext = MAPPER.createObjectNode().put("time", time.toString()).put("type", type).put("actor", actor);
+        ObjectNode plaintext = MAPPER.createObjectNode()
+                .put("time", time.toString())
+                .put("type", type)
+                .put("actor", actor);
         plaintext.set("payload", payload);
         try {
             return MAPPER.writeValueAsBytes(plaintext);
@@ -33,8 +35,12 @@ public final class JournalJson {
         try {
             ObjectNode node = (ObjectNode) MAPPER.readTree(plaintext);
             ObjectNode payload = node.get("payload") instanceof ObjectNode object ? object : MAPPER.createObjectNode();
-            return new JournalEntry(sequence, Instant.parse(node.get("time").asText()), node.get("type").asText(),
-                    node.get("actor").asText(), payload);
+            return new JournalEntry(
+                    sequence,
+                    Instant.parse(node.get("time").asText()),
+                    node.get("type").asText(),
+                    node.get("actor").asText(),
+                    payload);
         } catch (IOException | RuntimeException malformed) {
             return null;
         }

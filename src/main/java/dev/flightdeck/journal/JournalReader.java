@@ -50,11 +50,15 @@ public final class JournalReader {
         try {
             List<SegmentBytes> segments = SegmentFiles.readAll(directory);
             if (segments.isEmpty()) {
-                throw new JournalException(JournalErrorCode.NOT_A_JOURNAL, directory + " holds no journal segments (segment-NNNNNN.fdj).");
+                throw new JournalException(
+                        JournalErrorCode.NOT_A_JOURNAL, directory + " holds no journal segments (segment-NNNNNN.fdj).");
             }
             return segments;
         } catch (IOException e) {
-            throw new JournalException(JournalErrorCode.UNREADABLE, "The journal " + directory + " cannot be read (" + e.getMessage() + ").", e);
+            throw new JournalException(
+                    JournalErrorCode.UNREADABLE,
+                    "The journal " + directory + " cannot be read (" + e.getMessage() + ").",
+                    e);
         }
     }
 
@@ -69,19 +73,27 @@ public final class JournalReader {
                 break;
             }
         }
-        return new Replay(session, List.copyOf(reader.entries), List.copyOf(reader.checkpoints), scan.tornTails(),
-                Optional.ofNullable(reader.problem), scan);
+        return new Replay(
+                session,
+                List.copyOf(reader.entries),
+                List.copyOf(reader.checkpoints),
+                scan.tornTails(),
+                Optional.ofNullable(reader.problem),
+                scan);
     }
 
     private boolean readSegment(ScannedSegment segment, UUID session) {
         SegmentHeader header = segment.header();
-        SecretKey dataKey = keys.unwrapOrNull(header.kdf(), header.wrapNonce(), header.wrappedDataKey(), header.authenticatedPrefix());
+        SecretKey dataKey = keys.unwrapOrNull(
+                header.kdf(), header.wrapNonce(), header.wrappedDataKey(), header.authenticatedPrefix());
         if (dataKey == null) {
             if (entries.isEmpty() && checkpoints.isEmpty()) {
-                throw new JournalException(JournalErrorCode.WRONG_PASSPHRASE,
+                throw new JournalException(
+                        JournalErrorCode.WRONG_PASSPHRASE,
                         "The passphrase does not open this journal (or its header was altered). Nothing was decrypted.");
             }
-            return fail(new JournalProblem(segment.name(), 0, -1, "the segment key cannot be unwrapped: its header was altered"));
+            return fail(new JournalProblem(
+                    segment.name(), 0, -1, "the segment key cannot be unwrapped: its header was altered"));
         }
         PublicKey signer = PublicKeys.fromX509OrNull(header.signingPublicKey());
         for (ScannedFrame frame : segment.frames()) {
@@ -106,7 +118,10 @@ public final class JournalReader {
             Arrays.fill(plaintext, (byte) 0);
         }
         if (entry == null) {
-            return fail(new JournalProblem(segment.name(), frame.offset(), frame.sequence(),
+            return fail(new JournalProblem(
+                    segment.name(),
+                    frame.offset(),
+                    frame.sequence(),
                     "record " + frame.sequence() + " does not decrypt: it was altered or moved"));
         }
         entries.add(entry);
@@ -114,21 +129,38 @@ public final class JournalReader {
     }
 
     private boolean acceptCheckpoint(ScannedSegment segment, ScannedFrame frame, UUID session, PublicKey signer) {
-        String invalid = signer == null ? "the segment header holds no valid signing key" : CheckpointCheck.problemOrNull(frame, session, signer);
+        String invalid = signer == null
+                ? "the segment header holds no valid signing key"
+                : CheckpointCheck.problemOrNull(frame, session, signer);
         if (invalid != null) {
             return fail(new JournalProblem(segment.name(), frame.offset(), frame.sequence(), invalid));
         }
         CheckpointBody body = CheckpointBody.decodeOrNull(frame.body());
-        Checkpoint checkpoint = new Checkpoint(frame.sequence(), body.coveredSequence(), Instant.ofEpochMilli(body.timeMillis()),
-                body.reason(), body.closesSession(), body.chainHash(), body.signature());
+        Checkpoint checkpoint = new Checkpoint(
+                frame.sequence(),
+                body.coveredSequence(),
+                Instant.ofEpochMilli(body.timeMillis()),
+                body.reason(),
+                body.closesSession(),
+                body.chainHash(),
+                body.signature());
         checkpoints.add(checkpoint);
-        entries.add(new JournalEntry(frame.sequence(), checkpoint.time(), EventTypes.CHECKPOINT, EventTypes.FLIGHTDECK, describe(checkpoint)));
+        entries.add(new JournalEntry(
+                frame.sequence(),
+                checkpoint.time(),
+                EventTypes.CHECKPOINT,
+                EventTypes.FLIGHTDECK,
+                describe(checkpoint)));
         return true;
     }
 
     static ObjectNode describe(Checkpoint checkpoint) {
-        return JournalJson.object().put("reason", checkpoint.reason()).put("covers", checkpoint.coveredSequence())
-                .put("shortHash", checkpoint.shortHash()).put("closesSession", checkpoint.closesSession()).put("chainHash", Sha256.hex(checkpoint.chainHash()));
+        return JournalJson.object()
+                .put("reason", checkpoint.reason())
+                .put("covers", checkpoint.coveredSequence())
+                .put("shortHash", checkpoint.shortHash())
+                .put("closesSession", checkpoint.closesSession())
+                .put("chainHash", Sha256.hex(checkpoint.chainHash()));
     }
 
     /** The earliest problem wins: the scan's (later in the file) is replaced by one found earlier while decrypting. */

@@ -42,7 +42,14 @@ public final class JournalWriter implements AutoCloseable {
     private IOException failure;
     private boolean closed;
 
-    JournalWriter(Path segment, DurableFile out, SegmentKeys keys, OperatorKey signingKey, long lastSequence, Clock clock, WriterLock lock) {
+    JournalWriter(
+            Path segment,
+            DurableFile out,
+            SegmentKeys keys,
+            OperatorKey signingKey,
+            long lastSequence,
+            Clock clock,
+            WriterLock lock) {
         this.segment = segment;
         this.out = out;
         this.sessionId = keys.sessionId();
@@ -56,8 +63,7 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     /** What a new segment's writer starts from. */
-    record SegmentKeys(UUID sessionId, byte[] headerHash, SecretKey dataKey, byte[] chainStart) {
-    }
+    record SegmentKeys(UUID sessionId, byte[] headerHash, SecretKey dataKey, byte[] chainStart) {}
 
     /** Encrypts and appends one event; returns it once it is durable. */
     public synchronized JournalEntry append(String type, String actor, ObjectNode payload) {
@@ -65,7 +71,10 @@ public final class JournalWriter implements AutoCloseable {
         long sequence = lastSequence + 1;
         Instant time = clock.instant();
         byte[] nonce = Aead.randomNonce();
-        byte[] ciphertext = Aead.encrypt(dataKey, nonce, JournalJson.encode(time, type, actor, payload),
+        byte[] ciphertext = Aead.encrypt(
+                dataKey,
+                nonce,
+                JournalJson.encode(time, type, actor, payload),
                 EntryContext.associatedData(headerHash, sequence, chain));
         byte[] body = new byte[nonce.length + ciphertext.length];
         System.arraycopy(nonce, 0, body, 0, nonce.length);
@@ -97,24 +106,38 @@ public final class JournalWriter implements AutoCloseable {
         long covered = lastSequence;
         byte[] covering = chain;
         Instant time = clock.instant();
-        byte[] signature = signingKey.sign(CheckpointBody.signedMessage(sessionId, covered, covering, time.toEpochMilli(), reason, closesSession));
-        CheckpointBody body = new CheckpointBody(sessionId, covered, covering, time.toEpochMilli(), reason, closesSession, signature);
+        byte[] signature = signingKey.sign(
+                CheckpointBody.signedMessage(sessionId, covered, covering, time.toEpochMilli(), reason, closesSession));
+        CheckpointBody body =
+                new CheckpointBody(sessionId, covered, covering, time.toEpochMilli(), reason, closesSession, signature);
         writeDurably(FrameType.CHECKPOINT, covered + 1, body.encode());
-        return new Checkpoint(covered + 1, covered, Instant.ofEpochMilli(time.toEpochMilli()), reason, closesSession, covering, signature);
+        return new Checkpoint(
+                covered + 1,
+                covered,
+                Instant.ofEpochMilli(time.toEpochMilli()),
+                reason,
+                closesSession,
+                covering,
+                signature);
     }
 
     private void writeDurably(FrameType type, long sequence, byte[] body) {
         if (body.length > Frames.MAX_BODY_BYTES) {
-            throw new IllegalArgumentException("a journal record may hold at most " + Frames.MAX_BODY_BYTES + " bytes; bound the output first");
+            throw new IllegalArgumentException(
+                    "a journal record may hold at most " + Frames.MAX_BODY_BYTES + " bytes; bound the output first");
         }
         try {
             out.append(Frames.encode(type, sequence, body));
             out.force();
         } catch (IOException e) {
             failure = e;
-            throw new JournalException(JournalErrorCode.WRITE_FAILED, "The journal could not be saved to disk (" + e.getMessage()
-                    + "). The session is stopped: record " + sequence + " and anything after it is not recorded. "
-                    + "Check the disk, then reopen the session to continue.", e);
+            throw new JournalException(
+                    JournalErrorCode.WRITE_FAILED,
+                    "The journal could not be saved to disk (" + e.getMessage()
+                            + "). The session is stopped: record " + sequence
+                            + " and anything after it is not recorded. "
+                            + "Check the disk, then reopen the session to continue.",
+                    e);
         }
         chain = ChainHash.next(chain, type, sequence, Sha256.of(body));
         lastSequence = sequence;
@@ -122,8 +145,10 @@ public final class JournalWriter implements AutoCloseable {
 
     private void ensureWritable() {
         if (failure != null) {
-            throw new JournalException(JournalErrorCode.STOPPED, "The journal stopped after a failed write ("
-                    + failure.getMessage() + "); nothing more is recorded until the session is reopened.");
+            throw new JournalException(
+                    JournalErrorCode.STOPPED,
+                    "The journal stopped after a failed write (" + failure.getMessage()
+                            + "); nothing more is recorded until the session is reopened.");
         }
         if (closed) {
             throw new JournalException(JournalErrorCode.STOPPED, "The journal is closed.");

@@ -12,8 +12,13 @@ import java.util.UUID;
  * checkpoints among them, interrupted writes found at the end (recovery findings, never silent), and the first
  * problem if the journal was damaged or altered (entries stop just before it).
  */
-public record Replay(UUID sessionId, List<JournalEntry> entries, List<Checkpoint> checkpoints, List<TornTail> tornTails,
-                     Optional<JournalProblem> problem, ScannedJournal scan) {
+public record Replay(
+        UUID sessionId,
+        List<JournalEntry> entries,
+        List<Checkpoint> checkpoints,
+        List<TornTail> tornTails,
+        Optional<JournalProblem> problem,
+        ScannedJournal scan) {
 
     public boolean isIntact() {
         return problem.isEmpty();
@@ -21,7 +26,8 @@ public record Replay(UUID sessionId, List<JournalEntry> entries, List<Checkpoint
 
     /** True when the last record is a checkpoint: nothing after the last signature could have been cut off unnoticed. */
     public boolean isSealed() {
-        return !entries.isEmpty() && EventTypes.CHECKPOINT.equals(entries.get(entries.size() - 1).type());
+        return !entries.isEmpty()
+                && EventTypes.CHECKPOINT.equals(entries.get(entries.size() - 1).type());
     }
 
     /** True when the journal ends with the checkpoint that closed the session: nothing was cut off at the end. */
@@ -30,8 +36,12 @@ public record Replay(UUID sessionId, List<JournalEntry> entries, List<Checkpoint
     }
 
     public long entriesAfterLastCheckpoint() {
-        long lastCheckpoint = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).sequence();
-        return entries.stream().filter(entry -> entry.sequence() > lastCheckpoint).count();
+        long lastCheckpoint = checkpoints.isEmpty()
+                ? 0
+                : checkpoints.get(checkpoints.size() - 1).sequence();
+        return entries.stream()
+                .filter(entry -> entry.sequence() > lastCheckpoint)
+                .count();
     }
 
     public long lastSequence() {

@@ -55,7 +55,8 @@ public final class WriterLock implements AutoCloseable {
 
         static Holder current(String operator, Instant now) {
             ProcessHandle self = ProcessHandle.current();
-            return new Holder(self.pid(), localHost(), operator, now, self.info().startInstant());
+            return new Holder(
+                    self.pid(), localHost(), operator, now, self.info().startInstant());
         }
 
         boolean isThisMachine() {
@@ -72,12 +73,17 @@ public final class WriterLock implements AutoCloseable {
                 return false;
             }
             Optional<Instant> liveStart = process.get().info().startInstant();
-            return processStart.isEmpty() || liveStart.isEmpty()
-                    || Duration.between(processStart.get(), liveStart.get()).abs().compareTo(Duration.ofSeconds(2)) < 0;
+            return processStart.isEmpty()
+                    || liveStart.isEmpty()
+                    || Duration.between(processStart.get(), liveStart.get())
+                                    .abs()
+                                    .compareTo(Duration.ofSeconds(2))
+                            < 0;
         }
 
         public String describe() {
-            return (operator.isBlank() ? "someone" : operator) + " (process " + pid + " on " + host + ", since " + started + ")";
+            return (operator.isBlank() ? "someone" : operator) + " (process " + pid + " on " + host + ", since "
+                    + started + ")";
         }
     }
 
@@ -90,30 +96,43 @@ public final class WriterLock implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             Optional<Holder> previous = readHolder(directory);
-            channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel =
+                    FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw refused(directory, readHolder(directory).or(() -> previous), "is open for writing by ");
             }
-            if (previous.isPresent() && previous.get().pid() != ProcessHandle.current().pid() && previous.get().isRunningHere()) {
-                // the lock was free, yet its holder still runs: this file system does not share locks; trust the holder's word
+            if (previous.isPresent()
+                    && previous.get().pid() != ProcessHandle.current().pid()
+                    && previous.get().isRunningHere()) {
+                // the lock was free, yet its holder still runs: this file system does not share locks; trust the
+                // holder's word
                 lock.release();
-                throw refused(directory, previous, "is still open for writing (its lock is not visible here, but the process runs) by ");
+                throw refused(
+                        directory,
+                        previous,
+                        "is still open for writing (its lock is not visible here, but the process runs) by ");
             }
             if (previous.isPresent() && !previous.get().isThisMachine()) {
                 lock.release();
-                throw new JournalException(JournalErrorCode.LOCKED, directory + " was last opened for writing on another machine by "
-                        + previous.get().describe() + ", and whether that session still runs cannot be told from here. If it no longer runs, "
-                        + "delete " + directory.resolve(HOLDER_FILE) + " and try again.");
+                throw new JournalException(
+                        JournalErrorCode.LOCKED,
+                        directory + " was last opened for writing on another machine by "
+                                + previous.get().describe()
+                                + ", and whether that session still runs cannot be told from here. If it no longer runs, "
+                                + "delete " + directory.resolve(HOLDER_FILE) + " and try again.");
             }
-            previous.ifPresent(stale -> LOG.warn("{}: taking over the writer lock left by {}, which no longer runs", directory, stale.describe()));
+            previous.ifPresent(stale -> LOG.warn(
+                    "{}: taking over the writer lock left by {}, which no longer runs", directory, stale.describe()));
             writeHolder(directory, Holder.current(operator == null ? "" : operator.strip(), now));
             WriterLock taken = new WriterLock(directory, channel, lock, previous);
             channel = null;
             return taken;
         } catch (IOException e) {
-            throw new JournalException(JournalErrorCode.UNREADABLE, "The journal in " + directory + " cannot be locked for writing ("
-                    + e.getMessage() + ").", e);
+            throw new JournalException(
+                    JournalErrorCode.UNREADABLE,
+                    "The journal in " + directory + " cannot be locked for writing (" + e.getMessage() + ").",
+                    e);
         } finally {
             closeQuietly(channel);
         }
@@ -123,10 +142,15 @@ public final class WriterLock implements AutoCloseable {
     public static Optional<Holder> readHolder(Path directory) {
         try {
             JsonNode node = JSON.readTree(Files.readString(directory.resolve(HOLDER_FILE), StandardCharsets.UTF_8));
-            Optional<Instant> processStart = node.hasNonNull("processStart") ? Optional.of(Instant.parse(node.get("processStart").asText()))
+            Optional<Instant> processStart = node.hasNonNull("processStart")
+                    ? Optional.of(Instant.parse(node.get("processStart").asText()))
                     : Optional.empty();
-            return Optional.of(new Holder(node.path("pid").asLong(-1), node.path("host").asText("?"), node.path("operator").asText(""),
-                    Instant.parse(node.path("started").asText()), processStart));
+            return Optional.of(new Holder(
+                    node.path("pid").asLong(-1),
+                    node.path("host").asText("?"),
+                    node.path("operator").asText(""),
+                    Instant.parse(node.path("started").asText()),
+                    processStart));
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         } catch (IOException | RuntimeException unreadable) {
@@ -156,7 +180,10 @@ public final class WriterLock implements AutoCloseable {
         try {
             Files.deleteIfExists(directory.resolve(HOLDER_FILE));
         } catch (IOException e) {
-            LOG.warn("{} could not be removed ({}); the next opener will find its process gone and take over", HOLDER_FILE, e.getMessage());
+            LOG.warn(
+                    "{} could not be removed ({}); the next opener will find its process gone and take over",
+                    HOLDER_FILE,
+                    e.getMessage());
         }
         try {
             lock.release();
@@ -168,7 +195,8 @@ public final class WriterLock implements AutoCloseable {
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {
-        // an interrupt of the opening thread would close the channel mid-lock; clear it for the attempt and restore it after
+        // an interrupt of the opening thread would close the channel mid-lock; clear it for the attempt and restore it
+        // after
         boolean interrupted = Thread.interrupted();
         try {
             return channel.tryLock();
@@ -185,17 +213,29 @@ public final class WriterLock implements AutoCloseable {
 
     private static JournalException refused(Path directory, Optional<Holder> holder, String verb) {
         String who = holder.map(Holder::describe).orElse("another process (it has not said who yet)");
-        return new JournalException(JournalErrorCode.LOCKED, directory + " " + verb + who + ". Only one Flightdeck may write to a "
-                + "journal at a time: finish or close that session first (`flightdeck journal show` and `verify` can read it meanwhile).");
+        return new JournalException(
+                JournalErrorCode.LOCKED,
+                directory + " " + verb + who + ". Only one Flightdeck may write to a "
+                        + "journal at a time: finish or close that session first (`flightdeck journal show` and `verify` can read it meanwhile).");
     }
 
     private static void writeHolder(Path directory, Holder holder) throws IOException {
-        ObjectNode node = JSON.createObjectNode().put("pid", holder.pid()).put("host", holder.host()).put("operator", holder.operator())
+        ObjectNode node = JSON.createObjectNode()
+                .put("pid", holder.pid())
+                .put("host", holder.host())
+                .put("operator", holder.operator())
                 .put("started", holder.started().toString());
         holder.processStart().ifPresent(start -> node.put("processStart", start.toString()));
         Path temporary = directory.resolve(HOLDER_FILE + "." + holder.pid() + ".tmp");
-        Files.writeString(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n", StandardCharsets.UTF_8);
-        Files.move(temporary, directory.resolve(HOLDER_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.writeString(
+                temporary,
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n",
+                StandardCharsets.UTF_8);
+        Files.move(
+                temporary,
+                directory.resolve(HOLDER_FILE),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String localHost() {

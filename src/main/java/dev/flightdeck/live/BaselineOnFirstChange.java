@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 final class BaselineOnFirstChange implements SessionListener {
 
     /** Steps that change the system, or load it enough that readings taken after them would not describe it at rest. */
-    static final Set<StepKind> CHANGES = EnumSet.of(StepKind.RUN, StepKind.SQL, StepKind.BACKUP, StepKind.SNAPSHOT, StepKind.RESTORE,
-            StepKind.VERIFY_DATA);
+    static final Set<StepKind> CHANGES = EnumSet.of(
+            StepKind.RUN, StepKind.SQL, StepKind.BACKUP, StepKind.SNAPSHOT, StepKind.RESTORE, StepKind.VERIFY_DATA);
 
     private static final Logger LOG = LoggerFactory.getLogger(BaselineOnFirstChange.class);
 
@@ -57,17 +57,25 @@ final class BaselineOnFirstChange implements SessionListener {
         return state.steps().values().stream().anyMatch(record -> {
             Optional<StepKind> kind = state.runbook().step(record.stepId()).map(Step::kind);
             return record.attempts() > 0 && kind.filter(CHANGES::contains).isPresent()
-                    || record.status() == StepStatus.SUCCEEDED && kind.filter(StepKind.BASELINE::equals).isPresent();
+                    || record.status() == StepStatus.SUCCEEDED
+                            && kind.filter(StepKind.BASELINE::equals).isPresent();
         });
     }
 
     @Override
     public void recorded(Recorded recorded, SessionState state) {
-        if (recorded.event() instanceof SessionEvent.StepOutcome outcome && outcome.status() == SessionEvent.Status.SUCCEEDED
-                && state.runbook().step(outcome.stepId()).map(Step::kind).filter(StepKind.BASELINE::equals).isPresent()) {
+        if (recorded.event() instanceof SessionEvent.StepOutcome outcome
+                && outcome.status() == SessionEvent.Status.SUCCEEDED
+                && state.runbook()
+                        .step(outcome.stepId())
+                        .map(Step::kind)
+                        .filter(StepKind.BASELINE::equals)
+                        .isPresent()) {
             done.set(true);
-        } else if (recorded.event() instanceof SessionEvent.StepIntent intent && !intent.rollback()
-                && StepKind.ofKey(intent.kind()).filter(CHANGES::contains).isPresent() && done.compareAndSet(false, true)) {
+        } else if (recorded.event() instanceof SessionEvent.StepIntent intent
+                && !intent.rollback()
+                && StepKind.ofKey(intent.kind()).filter(CHANGES::contains).isPresent()
+                && done.compareAndSet(false, true)) {
             capture(intent.stepId());
         }
     }

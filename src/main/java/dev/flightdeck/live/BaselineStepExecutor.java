@@ -74,13 +74,19 @@ final class BaselineStepExecutor implements StepExecutor {
         if (measured.isEmpty()) {
             return StepResult.failed("no instrument had readings in the last " + window + "; no baseline was taken");
         }
-        Set<String> covered = measured.stream().map(baseline -> baseline.id().signal()).collect(Collectors.toSet());
-        List<String> missing = step.required().stream().filter(signal -> !covered.contains(signal)).toList();
+        Set<String> covered =
+                measured.stream().map(baseline -> baseline.id().signal()).collect(Collectors.toSet());
+        List<String> missing = step.required().stream()
+                .filter(signal -> !covered.contains(signal))
+                .toList();
         if (!missing.isEmpty()) {
             return StepResult.failed("no readings of " + String.join(", ", missing) + " in the last " + window
-                    + "; no baseline was taken, the ones in place are unchanged" + (step.window().compareTo(USUAL_PACE) <= 0
-                    ? " (a window this short may fall between two readings: sources are read every " + Durations.format(USUAL_PACE)
-                    + " unless the inventory's metrics: { every } says otherwise)" : ""));
+                    + "; no baseline was taken, the ones in place are unchanged"
+                    + (step.window().compareTo(USUAL_PACE) <= 0
+                            ? " (a window this short may fall between two readings: sources are read every "
+                                    + Durations.format(USUAL_PACE)
+                                    + " unless the inventory's metrics: { every } says otherwise)"
+                            : ""));
         }
         for (Baseline baseline : measured) {
             engine.baselines().put(baseline);
@@ -88,8 +94,9 @@ final class BaselineStepExecutor implements StepExecutor {
             output.line(SOURCE, OutputSink.Stream.STDOUT, line(baseline));
         }
         Baseline any = measured.get(0);
-        return StepResult.succeeded("captured " + measured.size() + " baselines from " + any.from().truncatedTo(ChronoUnit.SECONDS)
-                        + " to " + any.to().truncatedTo(ChronoUnit.SECONDS),
+        return StepResult.succeeded(
+                "captured " + measured.size() + " baselines from " + any.from().truncatedTo(ChronoUnit.SECONDS) + " to "
+                        + any.to().truncatedTo(ChronoUnit.SECONDS),
                 Map.of("series", String.valueOf(measured.size())));
     }
 
@@ -108,12 +115,18 @@ final class BaselineStepExecutor implements StepExecutor {
                 return Optional.empty();
             }
             if (first.isEmpty() && !now.isBefore(started.plus(window))) {
-                return Optional.of("the instruments read nothing in the " + Durations.format(window) + " this step waited: check that the "
+                return Optional.of("the instruments read nothing in the " + Durations.format(window)
+                        + " this step waited: check that the "
                         + "inventory's hosts, databases and endpoints are collected (metrics) and reachable");
             }
             if (!now.isBefore(nextProgress)) {
-                String read = first.map(since -> Durations.format(Duration.between(since, now).withNanos(0))).orElse("0s");
-                output.line(SOURCE, OutputSink.Stream.STDOUT, "Readings so far: " + read + " of " + Durations.format(window));
+                String read = first.map(since ->
+                                Durations.format(Duration.between(since, now).withNanos(0)))
+                        .orElse("0s");
+                output.line(
+                        SOURCE,
+                        OutputSink.Stream.STDOUT,
+                        "Readings so far: " + read + " of " + Durations.format(window));
                 nextProgress = now.plus(PROGRESS_EVERY);
             }
             Thread.sleep(POLL.toMillis());
@@ -122,7 +135,9 @@ final class BaselineStepExecutor implements StepExecutor {
 
     private static Duration slowestDefaultPace() {
         InventoryCollectors.Intervals pace = InventoryCollectors.Intervals.defaults();
-        return Stream.of(pace.health(), pace.scrape(), pace.host(), pace.database()).max(Duration::compareTo).orElseThrow();
+        return Stream.of(pace.health(), pace.scrape(), pace.host(), pace.database())
+                .max(Duration::compareTo)
+                .orElseThrow();
     }
 
     /**
@@ -133,10 +148,15 @@ final class BaselineStepExecutor implements StepExecutor {
     private void awaitRequiredSignals(StepAction.Baseline step, OutputSink output) throws InterruptedException {
         Instant deadline = engine.clock().instant().plus(requiredGrace);
         boolean told = false;
-        for (List<String> missing = unread(step); !missing.isEmpty() && engine.clock().instant().isBefore(deadline); missing = unread(step)) {
+        for (List<String> missing = unread(step);
+                !missing.isEmpty() && engine.clock().instant().isBefore(deadline);
+                missing = unread(step)) {
             if (!told) {
-                output.line(SOURCE, OutputSink.Stream.STDOUT, "Waiting up to " + Durations.format(requiredGrace) + " for a reading of "
-                        + String.join(", ", missing));
+                output.line(
+                        SOURCE,
+                        OutputSink.Stream.STDOUT,
+                        "Waiting up to " + Durations.format(requiredGrace) + " for a reading of "
+                                + String.join(", ", missing));
                 told = true;
             }
             Thread.sleep(POLL.toMillis());
@@ -146,8 +166,10 @@ final class BaselineStepExecutor implements StepExecutor {
     /** The required signals no series has read within the window. */
     private List<String> unread(StepAction.Baseline step) {
         long windowStart = engine.clock().instant().minus(step.window()).toEpochMilli();
-        return step.required().stream().filter(signal -> engine.store().bySignal(signal).stream()
-                .noneMatch(series -> readSince(series, windowStart))).toList();
+        return step.required().stream()
+                .filter(signal ->
+                        engine.store().bySignal(signal).stream().noneMatch(series -> readSince(series, windowStart)))
+                .toList();
     }
 
     private static boolean readSince(RingSeries series, long epochMillis) {
@@ -158,7 +180,8 @@ final class BaselineStepExecutor implements StepExecutor {
     /** {@code app-metrics · latency_p95: median 120 ms, p95 180 ms, 600 samples} */
     private static String line(Baseline baseline) {
         SignalUnit unit = SignalCatalog.unitOf(baseline.id().signal());
-        return baseline.id().label() + ": median " + unit.format(baseline.median()) + ", p95 " + unit.format(baseline.p95()) + ", "
-                + baseline.samples() + (baseline.samples() == 1 ? " sample" : " samples");
+        return baseline.id().label() + ": median " + unit.format(baseline.median()) + ", p95 "
+                + unit.format(baseline.p95()) + ", " + baseline.samples()
+                + (baseline.samples() == 1 ? " sample" : " samples");
     }
 }

@@ -1,15 +1,14 @@
 package dev.flightdeck.live;
 
-import dev.flightdeck.home.AppContext;
-
 import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.home.AppContext;
 import dev.flightdeck.inventory.DatabaseEntry;
 import dev.flightdeck.inventory.EndpointEntry;
 import dev.flightdeck.inventory.HostEntry;
 import dev.flightdeck.inventory.Inventory;
-import dev.flightdeck.ssh.CommandOutcome;
 import dev.flightdeck.session.steps.HttpStepExecutor;
+import dev.flightdeck.ssh.CommandOutcome;
 import dev.flightdeck.ssh.CommandResult;
 import dev.flightdeck.ssh.Credentials;
 import dev.flightdeck.ssh.SshEventListener;
@@ -39,26 +38,26 @@ public final class ConnectionCheck implements AutoCloseable {
     static final Duration HOST_DEADLINE = Duration.ofSeconds(20);
 
     /** What a target is, for the list the operator reads. */
-    public enum Kind { HOST, DATABASE, ENDPOINT }
+    public enum Kind {
+        HOST,
+        DATABASE,
+        ENDPOINT
+    }
 
     /** One thing to reach; {@code where} is the address as the inventory gives it. */
-    public record Target(Kind kind, String name, String where) {
-    }
+    public record Target(Kind kind, String name, String where) {}
 
     /** How reaching a target went. */
     public sealed interface Outcome {
 
         /** It answered; {@code detail} says with what ("PostgreSQL 15.13", "HTTP 200"). */
-        record Reached(String detail) implements Outcome {
-        }
+        record Reached(String detail) implements Outcome {}
 
         /** It did not answer, or refused; {@code problem} says why in the operator's terms. */
-        record Failed(String problem) implements Outcome {
-        }
+        record Failed(String problem) implements Outcome {}
 
         /** The host answered with a key on no file: the operator compares the fingerprint and decides. */
-        record HostKeyUnknown(String keyType, String fingerprint, String advice) implements Outcome {
-        }
+        record HostKeyUnknown(String keyType, String fingerprint, String advice) implements Outcome {}
     }
 
     /** One target's result and how long it took to find out. */
@@ -84,10 +83,17 @@ public final class ConnectionCheck implements AutoCloseable {
      * journal: nothing is recorded because nothing is changed. A key trusted here is on file when the session connects,
      * which journals its check.
      */
-    public static ConnectionCheck open(AppContext context, Inventory inventory, Credentials credentials, PasswordSource passwords)
+    public static ConnectionCheck open(
+            AppContext context, Inventory inventory, Credentials credentials, PasswordSource passwords)
             throws IOException {
-        SessionServices services = new SessionServices(context, inventory, credentials, passwords, SshEventListener.NONE,
-                since -> Optional.empty(), Clock.systemUTC());
+        SessionServices services = new SessionServices(
+                context,
+                inventory,
+                credentials,
+                passwords,
+                SshEventListener.NONE,
+                since -> Optional.empty(),
+                Clock.systemUTC());
         return new ConnectionCheck(services, HttpStepExecutor.defaultClient(), Clock.systemUTC());
     }
 
@@ -95,12 +101,21 @@ public final class ConnectionCheck implements AutoCloseable {
     public static List<Target> targets(Inventory inventory) {
         List<Target> targets = new ArrayList<>();
         for (HostEntry host : inventory.hosts()) {
-            String address = host.address().map(name -> host.user().map(user -> user + "@").orElse("") + name
-                    + host.port().map(port -> ":" + port).orElse("")).orElse("as ~/.ssh/config says");
-            targets.add(new Target(Kind.HOST, host.name(), address + host.jump().map(jump -> " via " + jump).orElse("")));
+            String address = host.address()
+                    .map(name -> host.user().map(user -> user + "@").orElse("")
+                            + name
+                            + host.port().map(port -> ":" + port).orElse(""))
+                    .orElse("as ~/.ssh/config says");
+            targets.add(new Target(
+                    Kind.HOST,
+                    host.name(),
+                    address + host.jump().map(jump -> " via " + jump).orElse("")));
         }
         for (DatabaseEntry database : inventory.databases()) {
-            targets.add(new Target(Kind.DATABASE, database.name(), database.host() + ":" + database.port() + "/" + database.database()));
+            targets.add(new Target(
+                    Kind.DATABASE,
+                    database.name(),
+                    database.host() + ":" + database.port() + "/" + database.database()));
         }
         for (EndpointEntry endpoint : inventory.endpoints()) {
             targets.add(new Target(Kind.ENDPOINT, endpoint.name(), endpoint.url()));
@@ -138,8 +153,10 @@ public final class ConnectionCheck implements AutoCloseable {
                 return refused(failed.cause());
             }
             if (outcome instanceof CommandOutcome.Completed completed) {
-                return completed.exitCode() == 0 ? new Outcome.Reached("logged in as " + result.target().user())
-                        : new Outcome.Failed("logged in, but 'true' exited " + completed.exitCode() + ": the login shell is broken or restricted");
+                return completed.exitCode() == 0
+                        ? new Outcome.Reached("logged in as " + result.target().user())
+                        : new Outcome.Failed("logged in, but 'true' exited " + completed.exitCode()
+                                + ": the login shell is broken or restricted");
             }
             return new Outcome.Failed(((CommandOutcome.Unknown) outcome).reason());
         } catch (SshException e) {
@@ -152,7 +169,8 @@ public final class ConnectionCheck implements AutoCloseable {
 
     private static Outcome refused(SshException cause) {
         if (cause instanceof UnknownHostKeyException unknown) {
-            return new Outcome.HostKeyUnknown(unknown.key().keyType(), unknown.key().fingerprint(), unknown.getMessage());
+            return new Outcome.HostKeyUnknown(
+                    unknown.key().keyType(), unknown.key().fingerprint(), unknown.getMessage());
         }
         return new Outcome.Failed(cause.code() + ": " + cause.getMessage());
     }
@@ -167,12 +185,18 @@ public final class ConnectionCheck implements AutoCloseable {
 
     private Outcome endpoint(String url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10))
+                    .GET()
+                    .build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             String status = "HTTP " + response.statusCode();
-            return response.statusCode() < 400 ? new Outcome.Reached(status) : new Outcome.Failed(status + " from " + url);
+            return response.statusCode() < 400
+                    ? new Outcome.Reached(status)
+                    : new Outcome.Failed(status + " from " + url);
         } catch (IOException | IllegalArgumentException e) {
-            return new Outcome.Failed("cannot reach " + url + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return new Outcome.Failed("cannot reach " + url + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome.Failed("interrupted while reaching " + url);

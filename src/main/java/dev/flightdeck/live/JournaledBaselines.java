@@ -19,23 +19,36 @@ final class JournaledBaselines {
     /** The {@code minute} of a journaled baseline starts with this. */
     static final String MARKER = "baseline ";
 
-    private JournaledBaselines() {
-    }
+    private JournaledBaselines() {}
 
     static SessionEvent.MetricsMinute event(Baseline baseline) {
-        return new SessionEvent.MetricsMinute(baseline.id().toString(), MARKER + baseline.from() + "/" + baseline.to(),
-                baseline.median(), baseline.p95(), baseline.median(), baseline.samples(), baseline.describe());
+        return new SessionEvent.MetricsMinute(
+                baseline.id().toString(),
+                MARKER + baseline.from() + "/" + baseline.to(),
+                baseline.median(),
+                baseline.p95(),
+                baseline.median(),
+                baseline.samples(),
+                baseline.describe());
     }
 
     /** Puts back the baselines a journal holds, in journal order; the number of records read. */
     static int restore(List<Recorded> history, Baselines baselines) {
         int restored = 0;
         for (Recorded recorded : history) {
-            if (recorded.event() instanceof SessionEvent.MetricsMinute minute && minute.minute().startsWith(MARKER)) {
+            if (recorded.event() instanceof SessionEvent.MetricsMinute minute
+                    && minute.minute().startsWith(MARKER)) {
                 String[] interval = minute.minute().substring(MARKER.length()).split("/");
                 int slash = minute.series().lastIndexOf('/');
-                baselines.put(new Baseline(new SeriesId(minute.series().substring(0, slash), minute.series().substring(slash + 1)),
-                        minute.min(), minute.max(), minute.count(), Instant.parse(interval[0]), Instant.parse(interval[1])));
+                baselines.put(new Baseline(
+                        new SeriesId(
+                                minute.series().substring(0, slash),
+                                minute.series().substring(slash + 1)),
+                        minute.min(),
+                        minute.max(),
+                        minute.count(),
+                        Instant.parse(interval[0]),
+                        Instant.parse(interval[1])));
                 restored++;
             }
         }

@@ -23,7 +23,9 @@ final class JournalingSshEvents implements SshEventListener {
 
     @Override
     public void connectionOpened(SshTarget target, Duration took) {
-        session.get().ifPresent(s -> s.recordConnection(target.name(), "connected", target.describe() + " in " + took.toMillis() + " ms"));
+        session.get()
+                .ifPresent(s -> s.recordConnection(
+                        target.name(), "connected", target.describe() + " in " + took.toMillis() + " ms"));
     }
 
     @Override
@@ -40,14 +42,26 @@ final class JournalingSshEvents implements SshEventListener {
     public void hostKeyChecked(SshTarget target, HostKeyVerdict verdict) {
         session.get().ifPresent(s -> {
             if (verdict instanceof HostKeyVerdict.Trusted trusted) {
-                s.recordHostKeyCheck(target.name(), trusted.key().keyType(), trusted.key().fingerprint(), "known (" + trusted.location() + ")");
+                s.recordHostKeyCheck(
+                        target.name(),
+                        trusted.key().keyType(),
+                        trusted.key().fingerprint(),
+                        "known (" + trusted.location() + ")");
             } else if (verdict instanceof HostKeyVerdict.Unknown unknown) {
-                s.recordHostKeyCheck(target.name(), unknown.key().keyType(), unknown.key().fingerprint(), "unknown: refused until the operator trusts it");
+                s.recordHostKeyCheck(
+                        target.name(),
+                        unknown.key().keyType(),
+                        unknown.key().fingerprint(),
+                        "unknown: refused until the operator trusts it");
             } else if (verdict instanceof HostKeyVerdict.Changed changed) {
-                s.recordHostKeyCheck(target.name(), changed.key().keyType(), changed.key().fingerprint(),
+                s.recordHostKeyCheck(
+                        target.name(),
+                        changed.key().keyType(),
+                        changed.key().fingerprint(),
                         "CHANGED: refused (known as " + String.join(", ", changed.knownFingerprints()) + ")");
             } else if (verdict instanceof HostKeyVerdict.Revoked revoked) {
-                s.recordHostKeyCheck(target.name(), revoked.key().keyType(), revoked.key().fingerprint(), "revoked: refused");
+                s.recordHostKeyCheck(
+                        target.name(), revoked.key().keyType(), revoked.key().fingerprint(), "revoked: refused");
             }
         });
     }

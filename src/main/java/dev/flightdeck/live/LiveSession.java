@@ -5,7 +5,8 @@ import dev.flightdeck.notify.Notifications;
 import dev.flightdeck.session.Session;
 
 /** A running session with the services it acts through and its notifications' outbox; closing it closes them all. */
-public record LiveSession(Session session, SessionServices services, MetricsEngine metrics, Notifications notifications) implements AutoCloseable {
+public record LiveSession(Session session, SessionServices services, MetricsEngine metrics, Notifications notifications)
+        implements AutoCloseable {
 
     /**
      * Instruments first, then the notifications still on their way (a bounded wait, so the approvers hear of the gate

@@ -1,16 +1,15 @@
 package dev.flightdeck.live;
 
-import java.util.ArrayList;
-
-import dev.flightdeck.home.AppContext;
-
 import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.home.AppContext;
 import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.inventory.SecretNames;
 import dev.flightdeck.journal.Journal;
 import dev.flightdeck.journal.JournalOptions;
 import dev.flightdeck.journal.crypto.KdfCost;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.OperatorKeyStore;
+import dev.flightdeck.journal.crypto.PassphrasePolicy;
 import dev.flightdeck.metrics.InventoryCollectors;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.rules.Alarm;
@@ -29,11 +28,14 @@ import dev.flightdeck.session.SessionJournals;
 import dev.flightdeck.session.steps.StepExecutor;
 import dev.flightdeck.ssh.Credentials;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,19 +44,23 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import dev.flightdeck.inventory.SecretNames;
-import dev.flightdeck.journal.crypto.PassphrasePolicy;
-import java.nio.file.Files;
-import java.util.HashMap;
 
 /** Starts or resumes a live session: the operator's signing key, the services, the journal. One place for the CLI and the console. */
 public final class SessionLauncher {
 
     /** What the operator chose for the session. {@code passphrase} is wiped by the caller afterwards. */
-    public record Choices(Runbook runbook, String runbookSha256, Inventory inventory, String inventoryName, Map<String, String> values,
-                          String operator, Path journal, char[] passphrase, PasswordSource databasePasswords, Credentials sshCredentials,
-                          SessionEvent.Mode mode) {
-    }
+    public record Choices(
+            Runbook runbook,
+            String runbookSha256,
+            Inventory inventory,
+            String inventoryName,
+            Map<String, String> values,
+            String operator,
+            Path journal,
+            char[] passphrase,
+            PasswordSource databasePasswords,
+            Credentials sshCredentials,
+            SessionEvent.Mode mode) {}
 
     private final AppContext context;
     private final JournalOptions journalOptions;
@@ -88,12 +94,23 @@ public final class SessionLauncher {
     public LiveSession start(Choices choices) throws IOException {
         Journal.requireNewDirectory(choices.journal());
         requireStrong(choices.passphrase(), "a new journal");
-        return open(choices, (setup, runbook) -> SessionJournals.start(choices.journal(), opening(choices), runbook, setup), true);
+        return open(
+                choices,
+                (setup, runbook) -> SessionJournals.start(choices.journal(), opening(choices), runbook, setup),
+                true);
     }
 
     public LiveSession resume(Choices choices, String reason) throws IOException {
-        return open(choices, (setup, runbook) -> SessionJournals.resume(choices.journal(), runbook, choices.runbookSha256(),
-                choices.operator().strip(), setup, reason), false);
+        return open(
+                choices,
+                (setup, runbook) -> SessionJournals.resume(
+                        choices.journal(),
+                        runbook,
+                        choices.runbookSha256(),
+                        choices.operator().strip(),
+                        setup,
+                        reason),
+                false);
     }
 
     private interface Opener {
@@ -108,21 +125,40 @@ public final class SessionLauncher {
         }
         OperatorKey key = keys.loadOrCreate(choices.passphrase(), keyCost);
         AtomicReference<Session> current = new AtomicReference<>();
-        Notifications notifications = SessionNotifications.open(context, choices.inventory(), choices.runbook(), secretPrompt, notificationPolicy,
+        Notifications notifications = SessionNotifications.open(
+                context,
+                choices.inventory(),
+                choices.runbook(),
+                secretPrompt,
+                notificationPolicy,
                 () -> Optional.ofNullable(current.get()));
-        SessionServices services = new SessionServices(context, choices.inventory(), choices.sshCredentials(), choices.databasePasswords(),
-                new JournalingSshEvents(() -> Optional.ofNullable(current.get())), SessionAlarms.of(() -> Optional.ofNullable(current.get()).map(Session::state)), Clock.systemDefaultZone());
+        SessionServices services = new SessionServices(
+                context,
+                choices.inventory(),
+                choices.sshCredentials(),
+                choices.databasePasswords(),
+                new JournalingSshEvents(() -> Optional.ofNullable(current.get())),
+                SessionAlarms.of(() -> Optional.ofNullable(current.get()).map(Session::state)),
+                Clock.systemDefaultZone());
         // built before the session so baseline steps can read it, started after so everything it journals has a session
         MetricsEngine engine = instruments(choices, current::get);
         try {
             Map<StepKind, StepExecutor> executors = new EnumMap<>(services.executors());
-            executors.put(StepKind.BASELINE, new BaselineStepExecutor(engine, minute -> current.get().recordMetricsMinute(minute)));
-            executors.put(StepKind.NOTIFY, notifications.notifyStep(services.executors().get(StepKind.NOTIFY)));
+            executors.put(
+                    StepKind.BASELINE,
+                    new BaselineStepExecutor(engine, minute -> current.get().recordMetricsMinute(minute)));
+            executors.put(
+                    StepKind.NOTIFY,
+                    notifications.notifyStep(services.executors().get(StepKind.NOTIFY)));
             List<char[]> secrets = new ArrayList<>(notifications.secrets());
             secrets.addAll(secretValues(choices.values()));
-            SessionJournals.Setup setup = new SessionJournals.Setup(choices.passphrase(), key, journalOptions.withOperator(choices.operator().strip()),
+            SessionJournals.Setup setup = new SessionJournals.Setup(
+                    choices.passphrase(),
+                    key,
+                    journalOptions.withOperator(choices.operator().strip()),
                     secrets,
-                    choices.inventory(), executors);
+                    choices.inventory(),
+                    executors);
             Session session = opener.open(setup, choices.runbook());
             current.set(session);
             notifications.attach(session, starting);
@@ -139,14 +175,18 @@ public final class SessionLauncher {
     /** New journals and keys only: an existing one opens with the passphrase it was made with. */
     private static void requireStrong(char[] passphrase, String what) {
         PassphrasePolicy.weakness(passphrase).ifPresent(weakness -> {
-            throw new IllegalArgumentException("the passphrase is too weak to protect " + what + ": " + weakness + ". Nothing was created.");
+            throw new IllegalArgumentException(
+                    "the passphrase is too weak to protect " + what + ": " + weakness + ". Nothing was created.");
         });
     }
 
     /** Values of variables whose names say they are secrets: masked wherever the session's text goes (journal, terminal, console). */
     private static List<char[]> secretValues(Map<String, String> values) {
-        return values.entrySet().stream().filter(entry -> SecretNames.isSecret(entry.getKey()))
-                .filter(entry -> entry.getValue() != null && !entry.getValue().isBlank()).map(entry -> entry.getValue().toCharArray()).toList();
+        return values.entrySet().stream()
+                .filter(entry -> SecretNames.isSecret(entry.getKey()))
+                .filter(entry -> entry.getValue() != null && !entry.getValue().isBlank())
+                .map(entry -> entry.getValue().toCharArray())
+                .toList();
     }
 
     /**
@@ -154,7 +194,10 @@ public final class SessionLauncher {
      * summary go into the journal of the session {@code session} gives (set before the instruments start).
      */
     private static MetricsEngine instruments(Choices choices, Supplier<Session> session) {
-        return new MetricsEngine(choices.runbook().rollbackTriggers(), Clock.systemUTC(), MetricsEngine.Options.defaults(),
+        return new MetricsEngine(
+                choices.runbook().rollbackTriggers(),
+                Clock.systemUTC(),
+                MetricsEngine.Options.defaults(),
                 new TriggerListener() {
                     @Override
                     public void alarmRaised(Alarm alarm) {
@@ -164,23 +207,40 @@ public final class SessionLauncher {
                     // the console and `run --auto-rollback` start the rollback when they see EXPIRED in the journal
                     @Override
                     public void rollbackArmed(ArmedRollback armed) {
-                        session.get().recordCountdown(armed.alarm().trigger(), SessionEvent.CountdownState.ARMED, "rollback starts at " + armed.deadline());
+                        session.get()
+                                .recordCountdown(
+                                        armed.alarm().trigger(),
+                                        SessionEvent.CountdownState.ARMED,
+                                        "rollback starts at " + armed.deadline());
                     }
 
                     @Override
                     public void countdownCancelled(CountdownCancellation cancelled) {
-                        session.get().recordCountdown(cancelled.rollback().alarm().trigger(), SessionEvent.CountdownState.CANCELLED,
-                                "cancelled by " + cancelled.cancelledBy() + ": " + cancelled.reason());
+                        session.get()
+                                .recordCountdown(
+                                        cancelled.rollback().alarm().trigger(),
+                                        SessionEvent.CountdownState.CANCELLED,
+                                        "cancelled by " + cancelled.cancelledBy() + ": " + cancelled.reason());
                     }
 
                     @Override
                     public void countdownExpired(ArmedRollback armed) {
-                        session.get().recordCountdown(armed.alarm().trigger(), SessionEvent.CountdownState.EXPIRED,
-                                "the countdown armed at " + armed.armedAt() + " ran out without a cancel");
+                        session.get()
+                                .recordCountdown(
+                                        armed.alarm().trigger(),
+                                        SessionEvent.CountdownState.EXPIRED,
+                                        "the countdown armed at " + armed.armedAt() + " ran out without a cancel");
                     }
                 },
-                minute -> session.get().recordMetricsMinute(new SessionEvent.MetricsMinute(minute.id().toString(), minute.minute().toString(),
-                        minute.min(), minute.max(), minute.average(), minute.count(), minute.describe())));
+                minute -> session.get()
+                        .recordMetricsMinute(new SessionEvent.MetricsMinute(
+                                minute.id().toString(),
+                                minute.minute().toString(),
+                                minute.min(),
+                                minute.max(),
+                                minute.average(),
+                                minute.count(),
+                                minute.describe())));
     }
 
     /**
@@ -188,23 +248,41 @@ public final class SessionLauncher {
      * and database passwords; the baselines are captured just before the first step that changes something, unless a
      * baseline step took them first.
      */
-    private static void startInstruments(MetricsEngine engine, Choices choices, Session session, SessionServices services) {
-        engine.start(InventoryCollectors.forInventory(choices.inventory(), InventoryCollectors.defaultClient(), new InventoryCollectors.Connections(
-                services.ssh(), services.targets(), services.databasePasswords()), InventoryCollectors.Intervals.defaults(), Clock.systemUTC()));
-        session.addListener(new BaselineOnFirstChange(engine, session, () -> SessionJournals.read(choices.journal(), choices.passphrase())));
+    private static void startInstruments(
+            MetricsEngine engine, Choices choices, Session session, SessionServices services) {
+        engine.start(InventoryCollectors.forInventory(
+                choices.inventory(),
+                InventoryCollectors.defaultClient(),
+                new InventoryCollectors.Connections(services.ssh(), services.targets(), services.databasePasswords()),
+                InventoryCollectors.Intervals.defaults(),
+                Clock.systemUTC()));
+        session.addListener(new BaselineOnFirstChange(
+                engine, session, () -> SessionJournals.read(choices.journal(), choices.passphrase())));
     }
 
     private static SessionEvent.SessionOpened opening(Choices choices) {
         String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT));
         Runbook runbook = choices.runbook();
         String inventoryText = JournaledSources.inventoryText(choices.inventoryName());
-        return new SessionEvent.SessionOpened(UUID.randomUUID().toString(), runbook.id(), runbook.title(), runbook.source(),
-                choices.runbookSha256(), choices.operator().strip(), choices.inventoryName(), timestamp, choices.values(), choices.mode(),
-                JournaledSources.runbookText(runbook, choices.runbookSha256()), inventoryText, JournaledSources.sha256(inventoryText));
+        return new SessionEvent.SessionOpened(
+                UUID.randomUUID().toString(),
+                runbook.id(),
+                runbook.title(),
+                runbook.source(),
+                choices.runbookSha256(),
+                choices.operator().strip(),
+                choices.inventoryName(),
+                timestamp,
+                choices.values(),
+                choices.mode(),
+                JournaledSources.runbookText(runbook, choices.runbookSha256()),
+                inventoryText,
+                JournaledSources.sha256(inventoryText));
     }
 
     /** Checks, before the session starts, that the inventory's hosts, databases and endpoints answer; close it after. */
-    public ConnectionCheck connectionCheck(Inventory inventory, Credentials sshCredentials, PasswordSource databasePasswords) throws IOException {
+    public ConnectionCheck connectionCheck(
+            Inventory inventory, Credentials sshCredentials, PasswordSource databasePasswords) throws IOException {
         return ConnectionCheck.open(context, inventory, sshCredentials, databasePasswords);
     }
 
@@ -215,7 +293,9 @@ public final class SessionLauncher {
     public static Map<String, String> startValues(Runbook runbook, Inventory inventory, Map<String, String> given) {
         Map<String, String> values = new HashMap<>();
         runbook.variables().forEach(v -> v.defaultValue().ifPresent(d -> values.put(v.name(), d)));
-        runbook.variables().stream().filter(v -> inventory.vars().containsKey(v.name())).forEach(v -> values.put(v.name(), inventory.vars().get(v.name())));
+        runbook.variables().stream()
+                .filter(v -> inventory.vars().containsKey(v.name()))
+                .forEach(v -> values.put(v.name(), inventory.vars().get(v.name())));
         values.putAll(given);
         return values;
     }

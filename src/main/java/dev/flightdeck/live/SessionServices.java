@@ -1,7 +1,5 @@
 package dev.flightdeck.live;
 
-import dev.flightdeck.home.AppContext;
-
 import dev.flightdeck.db.DatabaseErrorCode;
 import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.DatabaseSteps;
@@ -11,12 +9,12 @@ import dev.flightdeck.db.connect.PoolSettings;
 import dev.flightdeck.db.place.CommandPlace;
 import dev.flightdeck.db.place.LocalCommandPlace;
 import dev.flightdeck.db.place.SshCommandPlace;
+import dev.flightdeck.home.AppContext;
 import dev.flightdeck.inventory.DatabaseEntry;
 import dev.flightdeck.inventory.Inventory;
-import dev.flightdeck.session.steps.DatabaseStepExecutor;
-import java.util.concurrent.ConcurrentHashMap;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.steps.AlarmWatch;
+import dev.flightdeck.session.steps.DatabaseStepExecutor;
 import dev.flightdeck.session.steps.HttpStepExecutor;
 import dev.flightdeck.session.steps.LocalShell;
 import dev.flightdeck.session.steps.NotifyStepExecutor;
@@ -41,8 +39,9 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,15 +65,25 @@ public final class SessionServices implements AutoCloseable {
     /**
      * @param databasePasswords where database passwords come from: {@code ~/.pgpass}, else a prompt (never a file in the clear)
      */
-    public SessionServices(AppContext context, Inventory inventory, Credentials credentials, PasswordSource databasePasswords,
-                           SshEventListener sshEvents, AlarmWatch alarms, Clock clock) throws IOException {
+    public SessionServices(
+            AppContext context,
+            Inventory inventory,
+            Credentials credentials,
+            PasswordSource databasePasswords,
+            SshEventListener sshEvents,
+            AlarmWatch alarms,
+            Clock clock)
+            throws IOException {
         this.inventory = inventory;
         this.databasePasswords = databasePasswords;
         this.clock = clock;
         this.thisComputer = new LocalCommandPlace(context.environment());
         SshUserHome userHome = SshUserHome.fromSystem(context.environment());
-        SshConfigFile sshConfig = Files.isRegularFile(userHome.config()) ? SshConfigFile.read(userHome.config()) : SshConfigFile.parse("");
-        HostKeyVerifier verifier = HostKeyVerifier.forOperator(userHome.knownHosts(), context.home().knownHosts());
+        SshConfigFile sshConfig = Files.isRegularFile(userHome.config())
+                ? SshConfigFile.read(userHome.config())
+                : SshConfigFile.parse("");
+        HostKeyVerifier verifier = HostKeyVerifier.forOperator(
+                userHome.knownHosts(), context.home().knownHosts());
         this.ssh = new SshSessions(SshSettings.defaults(), verifier, credentials, sshEvents);
         this.targets = new TargetResolver(inventory, sshConfig, userHome);
         HttpClient http = HttpStepExecutor.defaultClient();
@@ -82,8 +91,14 @@ public final class SessionServices implements AutoCloseable {
         executors.put(StepKind.HTTP, new HttpStepExecutor(http));
         executors.put(StepKind.NOTIFY, new NotifyStepExecutor(http));
         executors.put(StepKind.WAIT, new WaitStepExecutor(alarms, clock));
-        DatabaseStepExecutor database = new DatabaseStepExecutor(name -> openDatabases.computeIfAbsent(name, this::openDatabase));
-        for (StepKind kind : List.of(StepKind.SQL, StepKind.PREFLIGHT, StepKind.BACKUP, StepKind.SNAPSHOT, StepKind.RESTORE,
+        DatabaseStepExecutor database =
+                new DatabaseStepExecutor(name -> openDatabases.computeIfAbsent(name, this::openDatabase));
+        for (StepKind kind : List.of(
+                StepKind.SQL,
+                StepKind.PREFLIGHT,
+                StepKind.BACKUP,
+                StepKind.SNAPSHOT,
+                StepKind.RESTORE,
                 StepKind.VERIFY_DATA)) {
             executors.put(kind, database);
         }
@@ -91,17 +106,27 @@ public final class SessionServices implements AutoCloseable {
 
     /** Connects to an inventory database on first use; its dump tools run on its ssh-host when it names one. */
     private DatabaseSteps openDatabase(String name) {
-        DatabaseEntry entry = inventory.database(name).orElseThrow(() -> new DatabaseException(DatabaseErrorCode.UNKNOWN_OBJECT,
-                "database '" + name + "' is not in " + inventory.origin()));
+        DatabaseEntry entry = inventory
+                .database(name)
+                .orElseThrow(() -> new DatabaseException(
+                        DatabaseErrorCode.UNKNOWN_OBJECT, "database '" + name + "' is not in " + inventory.origin()));
         CommandPlace place = thisComputer;
         if (entry.sshHost().isPresent()) {
             try {
                 place = new SshCommandPlace(ssh, targets.target(entry.sshHost().get()));
             } catch (SshException e) {
-                throw new DatabaseException(DatabaseErrorCode.TOOL_FAILED, "cannot reach the database host " + entry.sshHost().get() + ": " + e.getMessage(), e);
+                throw new DatabaseException(
+                        DatabaseErrorCode.TOOL_FAILED,
+                        "cannot reach the database host " + entry.sshHost().get() + ": " + e.getMessage(),
+                        e);
             }
         }
-        return DatabaseSteps.open(ConnectionTarget.of(entry), databasePasswords, PoolSettings.console(), place, clock,
+        return DatabaseSteps.open(
+                ConnectionTarget.of(entry),
+                databasePasswords,
+                PoolSettings.console(),
+                place,
+                clock,
                 event -> LOG.debug("database {}: {}", name, event));
     }
 
@@ -112,9 +137,12 @@ public final class SessionServices implements AutoCloseable {
 
     /** Connects to an inventory database and asks the server's version: proof it answers to this operator. */
     public String databaseVersion(String name) {
-        return openDatabases.computeIfAbsent(name, this::openDatabase).pool()
+        return openDatabases
+                .computeIfAbsent(name, this::openDatabase)
+                .pool()
                 .withConnection("SHOW server_version", connection -> {
-                    try (var statement = connection.createStatement(); var rows = statement.executeQuery("SHOW server_version")) {
+                    try (var statement = connection.createStatement();
+                            var rows = statement.executeQuery("SHOW server_version")) {
                         rows.next();
                         return rows.getString(1);
                     }

@@ -10,7 +10,8 @@ public record Baseline(SeriesId id, double median, double p95, int samples, Inst
 
     /** {@code baseline latency_p95=120 ms (median of 600 samples, 01:50:00Z to 02:00:00Z)} */
     public String describe() {
-        return "baseline " + id.signal() + "=" + SignalCatalog.unitOf(id.signal()).format(median)
-                + " (median of " + samples + " samples, " + from + " to " + to + ")";
+        return "baseline " + id.signal() + "="
+                + SignalCatalog.unitOf(id.signal()).format(median) + " (median of " + samples + " samples, " + from
+                + " to " + to + ")";
     }
 }

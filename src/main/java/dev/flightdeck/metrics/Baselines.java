@@ -42,11 +42,15 @@ public final class Baselines {
 
     public static Optional<Baseline> of(RingSeries series, Instant from, Instant end) {
         SeriesSnapshot samples = series.range(from.toEpochMilli(), end.toEpochMilli());
-        double[] readings = Arrays.stream(samples.values()).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] readings = Arrays.stream(samples.values())
+                .filter(v -> !Double.isNaN(v))
+                .sorted()
+                .toArray();
         if (readings.length == 0) {
             return Optional.empty();
         }
-        return Optional.of(new Baseline(series.id(), percentile(readings, 50), percentile(readings, 95), readings.length, from, end));
+        return Optional.of(new Baseline(
+                series.id(), percentile(readings, 50), percentile(readings, 95), readings.length, from, end));
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -53,30 +53,49 @@ public final class InventoryCollectors {
      * What hosts and databases are reached through: the session's SSH pool and target resolution (the connections the
      * steps use) and the database password source (asked at most once per database).
      */
-    public record Connections(SshSessions ssh, TargetResolver targets, PasswordSource databasePasswords) {
-    }
+    public record Connections(SshSessions ssh, TargetResolver targets, PasswordSource databasePasswords) {}
 
-    private InventoryCollectors() {
-    }
+    private InventoryCollectors() {}
 
     public static HttpClient defaultClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Every collector the inventory calls for: endpoints, then hosts, then databases, each in inventory order. */
-    public static List<Collector> forInventory(Inventory inventory, HttpClient client, Connections connections, Intervals intervals, Clock clock) {
-        List<Collector> collectors = new ArrayList<>(of(inventory, client, clock, intervals.health(), intervals.scrape(),
-                name -> inventory.endpoint(name).map(endpoint -> mappingFor(endpoint.names())).orElse(PrometheusMapping.defaults())));
+    public static List<Collector> forInventory(
+            Inventory inventory, HttpClient client, Connections connections, Intervals intervals, Clock clock) {
+        List<Collector> collectors = new ArrayList<>(of(
+                inventory,
+                client,
+                clock,
+                intervals.health(),
+                intervals.scrape(),
+                name -> inventory
+                        .endpoint(name)
+                        .map(endpoint -> mappingFor(endpoint.names()))
+                        .orElse(PrometheusMapping.defaults())));
         for (HostEntry host : inventory.hosts()) {
             if (host.metrics().enabled()) {
-                collectors.add(new HostCollector(host.name(), () -> connections.targets().target(host.name()), connections.ssh(),
-                        host.metrics().disks(), host.metrics().every().orElse(intervals.host()), HOST_READ_TIMEOUT, clock));
+                collectors.add(new HostCollector(
+                        host.name(),
+                        () -> connections.targets().target(host.name()),
+                        connections.ssh(),
+                        host.metrics().disks(),
+                        host.metrics().every().orElse(intervals.host()),
+                        HOST_READ_TIMEOUT,
+                        clock));
             }
         }
         for (DatabaseEntry database : inventory.databases()) {
             if (database.metrics().enabled()) {
-                collectors.add(PostgresCollectors.forDatabase(database, connections.databasePasswords(),
-                        database.metrics().every().orElse(intervals.database()), clock));
+                collectors.add(PostgresCollectors.forDatabase(
+                        database,
+                        connections.databasePasswords(),
+                        database.metrics().every().orElse(intervals.database()),
+                        clock));
             }
         }
         return collectors;
@@ -87,16 +106,28 @@ public final class InventoryCollectors {
      *
      * @param mappings the Prometheus mapping for each endpoint name ({@code name -> PrometheusMapping.defaults()} for all)
      */
-    public static List<Collector> of(Inventory inventory, HttpClient client, Clock clock, Duration healthInterval,
-                                     Duration scrapeInterval, Function<String, PrometheusMapping> mappings) {
+    public static List<Collector> of(
+            Inventory inventory,
+            HttpClient client,
+            Clock clock,
+            Duration healthInterval,
+            Duration scrapeInterval,
+            Function<String, PrometheusMapping> mappings) {
         List<Collector> collectors = new ArrayList<>();
         for (EndpointEntry endpoint : inventory.endpoints()) {
             URI uri = URI.create(endpoint.url());
             if (endpoint.kind() == EndpointEntry.Kind.HEALTH) {
-                collectors.add(new HealthCollector(endpoint.name(), uri, endpoint.timeout(), healthInterval, client, clock));
+                collectors.add(
+                        new HealthCollector(endpoint.name(), uri, endpoint.timeout(), healthInterval, client, clock));
             } else if (endpoint.kind() == EndpointEntry.Kind.PROMETHEUS) {
-                collectors.add(new PrometheusCollector(endpoint.name(), uri, endpoint.timeout(), scrapeInterval,
-                        mappings.apply(endpoint.name()), client, clock));
+                collectors.add(new PrometheusCollector(
+                        endpoint.name(),
+                        uri,
+                        endpoint.timeout(),
+                        scrapeInterval,
+                        mappings.apply(endpoint.name()),
+                        client,
+                        clock));
             }
         }
         return collectors;
@@ -108,11 +139,18 @@ public final class InventoryCollectors {
      */
     public static PrometheusMapping mappingFor(PrometheusNames names) {
         PrometheusMapping defaults = PrometheusMapping.defaults();
-        return new PrometheusMapping(names.requests().orElse(defaults.requestsCounter()),
-                names.statusLabel().map(List::of).orElse(defaults.statusLabels()),
-                names.latency().map(name -> name.endsWith("_bucket") ? name.substring(0, name.length() - "_bucket".length()) : name)
-                        .orElse(defaults.latencyHistogram()),
-                names.latencyToMillis().orElse(defaults.latencyToMillis()), defaults.gauges(), defaults.rates(), List.of())
+        return new PrometheusMapping(
+                        names.requests().orElse(defaults.requestsCounter()),
+                        names.statusLabel().map(List::of).orElse(defaults.statusLabels()),
+                        names.latency()
+                                .map(name -> name.endsWith("_bucket")
+                                        ? name.substring(0, name.length() - "_bucket".length())
+                                        : name)
+                                .orElse(defaults.latencyHistogram()),
+                        names.latencyToMillis().orElse(defaults.latencyToMillis()),
+                        defaults.gauges(),
+                        defaults.rates(),
+                        List.of())
                 .withSignals(names.signals());
     }
 }

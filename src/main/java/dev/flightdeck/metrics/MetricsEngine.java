@@ -17,9 +17,9 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +32,16 @@ import org.slf4j.LoggerFactory;
 public final class MetricsEngine implements AutoCloseable {
 
     /** How much history to keep, at what rate, when silence means "no data", and how many collector threads. */
-    public record Options(Duration history, Duration sampleInterval, Duration staleAfter, ZoneId zone, int collectorThreads) {
+    public record Options(
+            Duration history, Duration sampleInterval, Duration staleAfter, ZoneId zone, int collectorThreads) {
 
         public static Options defaults() {
-            return new Options(SeriesStore.DEFAULT_HISTORY, SeriesStore.DEFAULT_INTERVAL, TriggerMonitor.DEFAULT_STALE_AFTER,
-                    ZoneId.systemDefault(), 4);
+            return new Options(
+                    SeriesStore.DEFAULT_HISTORY,
+                    SeriesStore.DEFAULT_INTERVAL,
+                    TriggerMonitor.DEFAULT_STALE_AFTER,
+                    ZoneId.systemDefault(),
+                    4);
         }
     }
 
@@ -56,11 +61,16 @@ public final class MetricsEngine implements AutoCloseable {
     /**
      * @param minuteSummaries receives each finished minute of each series (journal these, not the samples)
      */
-    public MetricsEngine(List<TriggerSpec> triggerSpecs, Clock clock, Options options, TriggerListener listener,
-                         Consumer<MinuteSummary> minuteSummaries) {
+    public MetricsEngine(
+            List<TriggerSpec> triggerSpecs,
+            Clock clock,
+            Options options,
+            TriggerListener listener,
+            Consumer<MinuteSummary> minuteSummaries) {
         this.clock = clock;
         this.store = SeriesStore.forHistory(options.history(), options.sampleInterval());
-        this.triggers = new TriggerMonitor(triggerSpecs, store, baselines, clock, options.zone(), options.staleAfter(), listener);
+        this.triggers = new TriggerMonitor(
+                triggerSpecs, store, baselines, clock, options.zone(), options.staleAfter(), listener);
         this.minutes = new MinuteSummaries(minuteSummaries);
         this.scheduler = new CollectorScheduler(this::sinkFor, options.collectorThreads(), clock);
     }
@@ -79,8 +89,11 @@ public final class MetricsEngine implements AutoCloseable {
     }
 
     private void own(Collection<? extends Collector> collectors) {
-        collectors.stream().filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast)
-                .filter(closeable -> !owned.contains(closeable)).forEach(owned::add);
+        collectors.stream()
+                .filter(AutoCloseable.class::isInstance)
+                .map(AutoCloseable.class::cast)
+                .filter(closeable -> !owned.contains(closeable))
+                .forEach(owned::add);
     }
 
     /** Where a collector of this source writes. */
@@ -113,8 +126,13 @@ public final class MetricsEngine implements AutoCloseable {
 
     /** {@code performance_degradation}: how much slower than its baseline the p95 latency is, in percent. */
     private void derivePerformanceDegradation(SeriesId latency, long time, double value) {
-        baselines.get(latency).filter(baseline -> baseline.median() > 0).ifPresent(baseline ->
-                record(new SeriesId(latency.source(), "performance_degradation"), time, (value - baseline.median()) * 100 / baseline.median()));
+        baselines
+                .get(latency)
+                .filter(baseline -> baseline.median() > 0)
+                .ifPresent(baseline -> record(
+                        new SeriesId(latency.source(), "performance_degradation"),
+                        time,
+                        (value - baseline.median()) * 100 / baseline.median()));
     }
 
     /** Captures the baselines from the last {@code window} of samples: call before the first change step. */

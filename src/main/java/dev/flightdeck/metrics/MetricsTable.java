@@ -15,8 +15,7 @@ public final class MetricsTable {
 
     private static final String ROW = "%-20s %-34s %14s %8s";
 
-    private MetricsTable() {
-    }
+    private MetricsTable() {}
 
     public static List<String> lines(SeriesStore store, List<CollectorStatus> collectors, Instant now) {
         List<String> lines = new ArrayList<>();
@@ -28,11 +27,15 @@ public final class MetricsTable {
             }
             Duration age = Duration.ofMillis(Math.max(0, now.toEpochMilli() - last.timeAt(0)));
             String value = SignalCatalog.unitOf(series.id().signal()).format(last.valueAt(0));
-            lines.add(String.format(ROW, series.id().source(), series.id().signal(), value, Durations.format(age.withNanos(0))));
+            lines.add(String.format(
+                    ROW, series.id().source(), series.id().signal(), value, Durations.format(age.withNanos(0))));
         }
         for (CollectorStatus status : collectors) {
-            status.lastError().ifPresent(error -> lines.add(status.source() + ": " + error
-                    + (status.failuresInARow() > 1 ? " (" + status.failuresInARow() + " attempts in a row)" : "")));
+            status.lastError()
+                    .ifPresent(error -> lines.add(status.source() + ": " + error
+                            + (status.failuresInARow() > 1
+                                    ? " (" + status.failuresInARow() + " attempts in a row)"
+                                    : "")));
         }
         return lines;
     }

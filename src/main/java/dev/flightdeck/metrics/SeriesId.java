@@ -9,7 +9,8 @@ public record SeriesId(String source, String signal) {
 
     public SeriesId {
         if (source.isBlank() || signal.isBlank()) {
-            throw new IllegalArgumentException("a series needs a source and a signal, got '" + source + "/" + signal + "'");
+            throw new IllegalArgumentException(
+                    "a series needs a source and a signal, got '" + source + "/" + signal + "'");
         }
     }
 

@@ -24,19 +24,20 @@ public final class SignalCatalog {
 
     private static final Map<String, SignalUnit> UNITS = units();
 
-    private SignalCatalog() {
-    }
+    private SignalCatalog() {}
 
     private static Map<String, SignalUnit> units() {
         Map<String, SignalUnit> units = new HashMap<>(SHOWN_ONLY);
         for (String signal : Signals.known()) {
-            units.put(signal, switch (Signals.quantityOf(signal).orElseThrow()) {
-                case CHECK -> SignalUnit.CHECK;
-                case PERCENT -> SignalUnit.PERCENT;
-                case DURATION -> SignalUnit.MILLISECONDS;
-                case RATE -> SignalUnit.PER_SECOND;
-                case COUNT -> SignalUnit.NUMBER;
-            });
+            units.put(
+                    signal,
+                    switch (Signals.quantityOf(signal).orElseThrow()) {
+                        case CHECK -> SignalUnit.CHECK;
+                        case PERCENT -> SignalUnit.PERCENT;
+                        case DURATION -> SignalUnit.MILLISECONDS;
+                        case RATE -> SignalUnit.PER_SECOND;
+                        case COUNT -> SignalUnit.NUMBER;
+                    });
         }
         return Map.copyOf(units);
     }

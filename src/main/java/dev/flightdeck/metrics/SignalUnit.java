@@ -29,9 +29,14 @@ public enum SignalUnit {
             case PERCENT -> String.format(Locale.ROOT, "%.2f%%", value);
             case MILLISECONDS -> duration(value);
             case PER_SECOND -> String.format(Locale.ROOT, "%.2f/s", value);
-            case NUMBER -> value == Math.rint(value) && Math.abs(value) < 1e15
-                    ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
-            case MEGABYTES -> value >= 1024 ? String.format(Locale.ROOT, "%.1f GB", value / 1024) : String.format(Locale.ROOT, "%.1f MB", value);
+            case NUMBER ->
+                value == Math.rint(value) && Math.abs(value) < 1e15
+                        ? String.valueOf((long) value)
+                        : String.format(Locale.ROOT, "%.2f", value);
+            case MEGABYTES ->
+                value >= 1024
+                        ? String.format(Locale.ROOT, "%.1f GB", value / 1024)
+                        : String.format(Locale.ROOT, "%.1f MB", value);
         };
     }
 

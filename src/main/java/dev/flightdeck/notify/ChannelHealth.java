@@ -9,7 +9,11 @@ import java.time.Instant;
  */
 public record ChannelHealth(String channel, State state, int consecutiveFailures, String lastError, Instant since) {
 
-    public enum State { OK, FAILING, UNAVAILABLE }
+    public enum State {
+        OK,
+        FAILING,
+        UNAVAILABLE
+    }
 
     public static ChannelHealth ok(String channel, Instant now) {
         return new ChannelHealth(channel, State.OK, 0, "", now);
@@ -18,9 +22,11 @@ public record ChannelHealth(String channel, State state, int consecutiveFailures
     public String describe() {
         return switch (state) {
             case OK -> "channel '" + channel + "' delivers";
-            case FAILING -> "channel '" + channel + "' keeps failing (" + consecutiveFailures + " attempts in a row): " + lastError
-                    + "; its messages are retried, the window goes on";
-            case UNAVAILABLE -> "channel '" + channel + "' cannot be used: " + lastError + "; its messages are journaled, not sent";
+            case FAILING ->
+                "channel '" + channel + "' keeps failing (" + consecutiveFailures + " attempts in a row): " + lastError
+                        + "; its messages are retried, the window goes on";
+            case UNAVAILABLE ->
+                "channel '" + channel + "' cannot be used: " + lastError + "; its messages are journaled, not sent";
         };
     }
 }

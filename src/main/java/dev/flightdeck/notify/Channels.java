@@ -21,10 +21,10 @@ public final class Channels {
     private final Map<String, String> unavailable = new LinkedHashMap<>();
     private final List<char[]> secrets = new ArrayList<>();
 
-    private Channels() {
-    }
+    private Channels() {}
 
-    public static Channels open(Collection<NotificationChannel> declared, SecretSource source, HttpClient http, Duration timeout) {
+    public static Channels open(
+            Collection<NotificationChannel> declared, SecretSource source, HttpClient http, Duration timeout) {
         Channels channels = new Channels();
         for (NotificationChannel channel : declared) {
             try {
@@ -36,19 +36,27 @@ public final class Channels {
         return channels;
     }
 
-    private Sender sender(NotificationChannel channel, SecretSource source, HttpClient http, Duration timeout) throws NotificationException {
+    private Sender sender(NotificationChannel channel, SecretSource source, HttpClient http, Duration timeout)
+            throws NotificationException {
         if (channel instanceof NotificationChannel.Slack slack) {
             return new HttpSender(http, url(secret(source, slack.url()), channel), Payloads::slack, timeout);
         } else if (channel instanceof NotificationChannel.Teams teams) {
             return new HttpSender(http, url(secret(source, teams.url()), channel), Payloads::teams, timeout);
         } else if (channel instanceof NotificationChannel.PagerDuty pagerDuty) {
             String routingKey = new String(secret(source, pagerDuty.routingKey()));
-            return new HttpSender(http, URI.create(pagerDuty.api()), n -> Payloads.pagerDuty(n, routingKey, pagerDuty.severity()), timeout);
+            return new HttpSender(
+                    http,
+                    URI.create(pagerDuty.api()),
+                    n -> Payloads.pagerDuty(n, routingKey, pagerDuty.severity()),
+                    timeout);
         } else if (channel instanceof NotificationChannel.Email email) {
-            char[] password = email.password().isPresent() ? secret(source, email.password().get()) : new char[0];
+            char[] password = email.password().isPresent()
+                    ? secret(source, email.password().get())
+                    : new char[0];
             return new EmailSender(email, password, timeout);
         } else if (channel instanceof NotificationChannel.Webhook webhook) {
-            char[] url = webhook.url().secret().isPresent() ? secret(source, webhook.url().secret().get())
+            char[] url = webhook.url().secret().isPresent()
+                    ? secret(source, webhook.url().secret().get())
                     : webhook.url().plain().orElse("").toCharArray();
             return new HttpSender(http, url(url, channel), Payloads::webhook, timeout);
         }
@@ -74,7 +82,8 @@ public final class Channels {
             return uri;
         } catch (IllegalArgumentException e) {
             // the message would contain the secret URL: say only what is wrong
-            throw new NotificationException("the URL of channel '" + channel.name() + "' is not an http:// or https:// URL with a host");
+            throw new NotificationException(
+                    "the URL of channel '" + channel.name() + "' is not an http:// or https:// URL with a host");
         }
     }
 

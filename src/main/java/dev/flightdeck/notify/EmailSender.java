@@ -42,7 +42,8 @@ final class EmailSender implements Sender {
         this.protocol = channel.tls() == NotificationChannel.Email.Tls.IMPLICIT ? "smtps" : "smtp";
     }
 
-    private static Properties properties(NotificationChannel.Email channel, Duration timeout) throws NotificationException {
+    private static Properties properties(NotificationChannel.Email channel, Duration timeout)
+            throws NotificationException {
         String protocol = channel.tls() == NotificationChannel.Email.Tls.IMPLICIT ? "smtps" : "smtp";
         String prefix = "mail." + protocol + ".";
         Properties p = new Properties();
@@ -62,7 +63,9 @@ final class EmailSender implements Sender {
             p.put(prefix + "ssl.checkserveridentity", "true");
             p.put(prefix + "ssl.protocols", "TLSv1.3 TLSv1.2");
             if (channel.rootCert().isPresent()) {
-                p.put(prefix + "ssl.socketFactory", trusting(Path.of(channel.rootCert().get())));
+                p.put(
+                        prefix + "ssl.socketFactory",
+                        trusting(Path.of(channel.rootCert().get())));
             }
         }
         return p;
@@ -74,7 +77,8 @@ final class EmailSender implements Sender {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
             int index = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 trust.setCertificateEntry("ca-" + index++, certificate);
             }
             TrustManagerFactory managers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -105,16 +109,23 @@ final class EmailSender implements Sender {
             message.saveChanges();
             // the protocol by name: Transport.send would map an e-mail address to plain "smtp" and ignore implicit TLS
             try (Transport transport = mail.getTransport(protocol)) {
-                transport.connect(channel.host(), channel.port(), channel.user().orElse(null), channel.user().isPresent() ? new String(password) : null);
+                transport.connect(
+                        channel.host(),
+                        channel.port(),
+                        channel.user().orElse(null),
+                        channel.user().isPresent() ? new String(password) : null);
                 transport.sendMessage(message, message.getAllRecipients());
             }
             return "accepted by " + channel.host() + ":" + channel.port() + " for " + String.join(", ", channel.to());
         } catch (AddressException e) {
-            throw new NotificationException("an address of channel '" + channel.name() + "' is malformed: " + e.getMessage(), true);
+            throw new NotificationException(
+                    "an address of channel '" + channel.name() + "' is malformed: " + e.getMessage(), true);
         } catch (AuthenticationFailedException e) {
-            throw new NotificationException("the SMTP server refused the login of " + channel.user().orElse("?") + " (not retried)", true);
+            throw new NotificationException(
+                    "the SMTP server refused the login of " + channel.user().orElse("?") + " (not retried)", true);
         } catch (MessagingException e) {
-            throw new NotificationException("not sent through " + channel.host() + ":" + channel.port() + ": " + rootMessage(e));
+            throw new NotificationException(
+                    "not sent through " + channel.host() + ":" + channel.port() + ": " + rootMessage(e));
         }
     }
 
@@ -123,7 +134,11 @@ final class EmailSender implements Sender {
         StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
-            text.append(" (").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage()).append(")");
+            text.append(" (")
+                    .append(cause.getClass().getSimpleName())
+                    .append(": ")
+                    .append(cause.getMessage())
+                    .append(")");
         }
         return text.toString();
     }

@@ -28,11 +28,13 @@ final class HttpSender implements Sender {
 
     @Override
     public String send(Notification notification) throws NotificationException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Flightdeck")
                 .header("X-Flightdeck-Notification", notification.id())
-                .POST(HttpRequest.BodyPublishers.ofString(payload.apply(notification))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(payload.apply(notification)))
+                .build();
         HttpResponse<String> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -44,7 +46,8 @@ final class HttpSender implements Sender {
             return "accepted with HTTP " + status;
         }
         boolean retry = status == 408 || status == 429 || status / 100 == 5;
-        throw new NotificationException("refused with HTTP " + status + (retry ? "" : " (not retried)") + bodyHint(response.body()), !retry);
+        throw new NotificationException(
+                "refused with HTTP " + status + (retry ? "" : " (not retried)") + bodyHint(response.body()), !retry);
     }
 
     private static String describe(IOException e) {

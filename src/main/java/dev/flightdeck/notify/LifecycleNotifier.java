@@ -37,8 +37,14 @@ final class LifecycleNotifier implements SessionListener {
     }
 
     void windowStarted(SessionState state) {
-        tell(LifecycleEvent.WINDOW_STARTED, state, "Window started: " + state.runbook().title(),
-                "The maintenance window started" + state.opened().map(o -> " (" + o.operator() + " operating)").orElse("") + ".",
+        tell(
+                LifecycleEvent.WINDOW_STARTED,
+                state,
+                "Window started: " + state.runbook().title(),
+                "The maintenance window started"
+                        + state.opened()
+                                .map(o -> " (" + o.operator() + " operating)")
+                                .orElse("") + ".",
                 Notification.Urgency.INFO);
         checkApprovalWaiting(state);
     }
@@ -47,24 +53,51 @@ final class LifecycleNotifier implements SessionListener {
     public void recorded(Recorded recorded, SessionState state) {
         SessionEvent event = recorded.event();
         if (event instanceof SessionEvent.Alarm alarm) {
-            tell(LifecycleEvent.ALARM, state, "Alarm: " + alarm.trigger(), "Rollback trigger '" + alarm.trigger() + "' fired (" + alarm.action() + ")."
-                    + evidence(alarm.evidence()), Notification.Urgency.ALERT);
-        } else if (event instanceof SessionEvent.RollbackCountdown countdown && countdown.state() == SessionEvent.CountdownState.ARMED) {
-            tell(LifecycleEvent.COUNTDOWN_ARMED, state, "Rollback countdown armed: " + countdown.trigger(),
-                    "Trigger '" + countdown.trigger() + "' armed the rollback: " + countdown.detail() + ", unless cancelled.", Notification.Urgency.ALERT);
+            tell(
+                    LifecycleEvent.ALARM,
+                    state,
+                    "Alarm: " + alarm.trigger(),
+                    "Rollback trigger '" + alarm.trigger() + "' fired (" + alarm.action() + ")."
+                            + evidence(alarm.evidence()),
+                    Notification.Urgency.ALERT);
+        } else if (event instanceof SessionEvent.RollbackCountdown countdown
+                && countdown.state() == SessionEvent.CountdownState.ARMED) {
+            tell(
+                    LifecycleEvent.COUNTDOWN_ARMED,
+                    state,
+                    "Rollback countdown armed: " + countdown.trigger(),
+                    "Trigger '" + countdown.trigger() + "' armed the rollback: " + countdown.detail()
+                            + ", unless cancelled.",
+                    Notification.Urgency.ALERT);
         } else if (event instanceof SessionEvent.RollbackStarted started) {
-            tell(LifecycleEvent.ROLLBACK_STARTED, state, "Rollback started by " + started.startedBy(),
-                    "The emergency rollback started: " + started.reason(), Notification.Urgency.ALERT);
+            tell(
+                    LifecycleEvent.ROLLBACK_STARTED,
+                    state,
+                    "Rollback started by " + started.startedBy(),
+                    "The emergency rollback started: " + started.reason(),
+                    Notification.Urgency.ALERT);
         } else if (event instanceof SessionEvent.RollbackFinished finished) {
             boolean ok = finished.result() == SessionEvent.Status.SUCCEEDED;
-            tell(LifecycleEvent.ROLLBACK_FINISHED, state, "Rollback finished: " + finished.result().name().toLowerCase(Locale.ROOT),
-                    finished.message(), ok ? Notification.Urgency.RESOLVE : Notification.Urgency.ALERT);
-        } else if (event instanceof SessionEvent.StepOutcome outcome && outcome.status() == SessionEvent.Status.FAILED) {
-            String title = state.runbook().step(outcome.stepId()).map(state::title).orElse(outcome.stepId());
-            tell(LifecycleEvent.STEP_FAILED, state, "Step " + state.runbook().numberOf(outcome.stepId()) + " failed: " + title,
-                    outcome.message(), Notification.Urgency.ALERT);
+            tell(
+                    LifecycleEvent.ROLLBACK_FINISHED,
+                    state,
+                    "Rollback finished: " + finished.result().name().toLowerCase(Locale.ROOT),
+                    finished.message(),
+                    ok ? Notification.Urgency.RESOLVE : Notification.Urgency.ALERT);
+        } else if (event instanceof SessionEvent.StepOutcome outcome
+                && outcome.status() == SessionEvent.Status.FAILED) {
+            String title =
+                    state.runbook().step(outcome.stepId()).map(state::title).orElse(outcome.stepId());
+            tell(
+                    LifecycleEvent.STEP_FAILED,
+                    state,
+                    "Step " + state.runbook().numberOf(outcome.stepId()) + " failed: " + title,
+                    outcome.message(),
+                    Notification.Urgency.ALERT);
         }
-        if (event instanceof SessionEvent.StepOutcome || event instanceof SessionEvent.StepSkipped || event instanceof SessionEvent.Approval
+        if (event instanceof SessionEvent.StepOutcome
+                || event instanceof SessionEvent.StepSkipped
+                || event instanceof SessionEvent.Approval
                 || event instanceof SessionEvent.Confirmation) {
             checkApprovalWaiting(state);
             checkOverrun(state);
@@ -73,7 +106,12 @@ final class LifecycleNotifier implements SessionListener {
 
     @Override
     public void closing(String result, SessionState state) {
-        tell(LifecycleEvent.SESSION_CLOSED, state, "Session closed: " + result, "The session was closed: " + result + ".", Notification.Urgency.RESOLVE);
+        tell(
+                LifecycleEvent.SESSION_CLOSED,
+                state,
+                "Session closed: " + result,
+                "The session was closed: " + result + ".",
+                Notification.Urgency.RESOLVE);
         outbox.drain();
     }
 
@@ -82,15 +120,21 @@ final class LifecycleNotifier implements SessionListener {
         if (state.closed().isPresent() || state.rollback() != SessionFold.RollbackState.NOT_STARTED) {
             return;
         }
-        state.currentStep().filter(step -> step.action() instanceof StepAction.Approve)
+        state.currentStep()
+                .filter(step -> step.action() instanceof StepAction.Approve)
                 .filter(step -> state.status(step.id()) != StepStatus.SUCCEEDED)
                 .filter(step -> told.add("approval:" + step.id()))
                 .ifPresent(step -> {
                     StepAction.Approve gate = (StepAction.Approve) step.action();
-                    tell(LifecycleEvent.APPROVAL_WAITING, state, "Approval waiting: step " + state.runbook().numberOf(step.id()) + " needs "
-                                    + roles(gate) + (gate.reason().isBlank() ? "" : " (" + gate.reason() + ")"),
-                            "Step " + state.runbook().numberOf(step.id()) + " " + state.title(step) + " waits for approval by " + roles(gate)
-                                    + (gate.reason().isBlank() ? "" : " (" + gate.reason() + ")") + ". The approver must not be the operator.",
+                    tell(
+                            LifecycleEvent.APPROVAL_WAITING,
+                            state,
+                            "Approval waiting: step " + state.runbook().numberOf(step.id()) + " needs " + roles(gate)
+                                    + (gate.reason().isBlank() ? "" : " (" + gate.reason() + ")"),
+                            "Step " + state.runbook().numberOf(step.id()) + " " + state.title(step)
+                                    + " waits for approval by " + roles(gate)
+                                    + (gate.reason().isBlank() ? "" : " (" + gate.reason() + ")")
+                                    + ". The approver must not be the operator.",
                             Notification.Urgency.INFO);
                 });
     }
@@ -102,20 +146,27 @@ final class LifecycleNotifier implements SessionListener {
         }
         WindowClock.Reading reading = WindowClock.read(state, clock.instant());
         if (reading.isOverrunProjected() && told.add("overrun")) {
-            tell(LifecycleEvent.WINDOW_OVERRUN, state, "Window overrunning its plan",
-                    reading.warnings().isEmpty() ? "At this pace the window ends later than planned." : reading.warnings().get(0),
+            tell(
+                    LifecycleEvent.WINDOW_OVERRUN,
+                    state,
+                    "Window overrunning its plan",
+                    reading.warnings().isEmpty()
+                            ? "At this pace the window ends later than planned."
+                            : reading.warnings().get(0),
                     Notification.Urgency.ALERT);
         }
     }
 
-    private void tell(LifecycleEvent event, SessionState state, String subject, String text, Notification.Urgency urgency) {
+    private void tell(
+            LifecycleEvent event, SessionState state, String subject, String text, Notification.Urgency urgency) {
         List<String> channels = subscriptions.channelsFor(event);
         if (channels.isEmpty()) {
             return;
         }
         Notification.SessionFacts facts = SessionFacts.of(state, clock.instant());
         for (String channel : channels) {
-            outbox.submit(new Notification(UUID.randomUUID().toString(), channel, event.key(), subject, text, facts, urgency));
+            outbox.submit(new Notification(
+                    UUID.randomUUID().toString(), channel, event.key(), subject, text, facts, urgency));
         }
     }
 

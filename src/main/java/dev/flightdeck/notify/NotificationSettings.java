@@ -1,11 +1,11 @@
 package dev.flightdeck.notify;
 
+import dev.flightdeck.diagnostic.Parsed;
+import dev.flightdeck.diagnostic.Problems;
 import dev.flightdeck.inventory.NotificationChannel;
 import dev.flightdeck.inventory.NotificationChannelReader;
 import dev.flightdeck.runbook.Subscriptions;
 import dev.flightdeck.yaml.MappingReader;
-import dev.flightdeck.diagnostic.Parsed;
-import dev.flightdeck.diagnostic.Problems;
 import dev.flightdeck.yaml.YamlFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +40,8 @@ public record NotificationSettings(List<NotificationChannel> channels, Subscript
         Problems problems = new Problems(origin);
         Optional<NotificationSettings> settings = YamlFile.parse(text, problems)
                 .flatMap(root -> MappingReader.of(root, "the notification settings", ROOT_KEYS, problems))
-                .map(root -> new NotificationSettings(NotificationChannelReader.read(root, "channels", problems),
+                .map(root -> new NotificationSettings(
+                        NotificationChannelReader.read(root, "channels", problems),
                         Subscriptions.read(root, "subscribe", problems)));
         return new Parsed<>(settings, problems.sorted());
     }

@@ -3,6 +3,7 @@ package dev.flightdeck.notify;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.NotificationChannel;
 import dev.flightdeck.journal.redact.Redactor;
+import dev.flightdeck.runbook.LifecycleEvent;
 import dev.flightdeck.runbook.Subscriptions;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import dev.flightdeck.runbook.LifecycleEvent;
 
 /**
  * A session's notifications, wired once: the channels (the inventory's, then the settings' for names the inventory
@@ -33,7 +33,8 @@ public final class Notifications implements AutoCloseable {
     private final List<char[]> secrets;
     private final Clock clock;
 
-    private Notifications(Outbox outbox, Subscriptions subscriptions, Redactor redactor, List<char[]> secrets, Clock clock) {
+    private Notifications(
+            Outbox outbox, Subscriptions subscriptions, Redactor redactor, List<char[]> secrets, Clock clock) {
         this.outbox = outbox;
         this.subscriptions = subscriptions;
         this.redactor = redactor;
@@ -44,8 +45,15 @@ public final class Notifications implements AutoCloseable {
     /**
      * @param session the session the outbox journals into, once it exists (messages are only submitted after that)
      */
-    public static Notifications open(Inventory inventory, NotificationSettings settings, Subscriptions runbook, SecretSource secrets,
-                                     HttpClient http, Outbox.Policy policy, Supplier<Optional<Session>> session, Clock clock) {
+    public static Notifications open(
+            Inventory inventory,
+            NotificationSettings settings,
+            Subscriptions runbook,
+            SecretSource secrets,
+            HttpClient http,
+            Outbox.Policy policy,
+            Supplier<Optional<Session>> session,
+            Clock clock) {
         Map<String, NotificationChannel> declared = new LinkedHashMap<>();
         settings.channels().forEach(channel -> declared.put(channel.name(), channel));
         inventory.channels().forEach(channel -> declared.put(channel.name(), channel));
@@ -62,14 +70,22 @@ public final class Notifications implements AutoCloseable {
                 session.get().ifPresent(s -> s.recordNotificationResult(result));
             }
         };
-        Outbox outbox = new Outbox(channels.senders(), channels.unavailable(), policy, journal, redactor::redact, clock);
+        Outbox outbox =
+                new Outbox(channels.senders(), channels.unavailable(), policy, journal, redactor::redact, clock);
         return new Notifications(outbox, runbook.and(settings.subscriptions()), redactor, channels.secrets(), clock);
     }
 
     /** No channels, no subscriptions: notify steps are recorded only. */
     public static Notifications none(Supplier<Optional<Session>> session) {
-        return open(Inventory.empty(), NotificationSettings.none(), Subscriptions.none(), SecretSource.environmentOnly(Map.of()),
-                HttpClient.newHttpClient(), Outbox.Policy.defaults(), session, Clock.systemUTC());
+        return open(
+                Inventory.empty(),
+                NotificationSettings.none(),
+                Subscriptions.none(),
+                SecretSource.environmentOnly(Map.of()),
+                HttpClient.newHttpClient(),
+                Outbox.Policy.defaults(),
+                session,
+                Clock.systemUTC());
     }
 
     /** The channels' secret values, for the session's redactor: none of them may reach the journal. */

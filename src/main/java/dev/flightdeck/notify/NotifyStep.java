@@ -1,6 +1,7 @@
 package dev.flightdeck.notify;
 
 import dev.flightdeck.runbook.StepAction;
+import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.session.steps.OutputSink;
 import dev.flightdeck.session.steps.StepExecutor;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import dev.flightdeck.session.SessionEvent;
 
 /**
  * {@code notify} steps: the message, bound with the session's values, is recorded (that is the notice) and handed to the
@@ -41,7 +41,12 @@ final class NotifyStep implements StepExecutor {
             }
         } else {
             try {
-                run.output().line("notice", OutputSink.Stream.STDOUT, "To " + notify.recipients() + ": " + redact.apply(run.bindings().bind(notify.message())));
+                run.output()
+                        .line(
+                                "notice",
+                                OutputSink.Stream.STDOUT,
+                                "To " + notify.recipients() + ": "
+                                        + redact.apply(run.bindings().bind(notify.message())));
             } catch (SessionValues.UnboundVariableException e) {
                 return StepResult.failed("cannot write the notice: " + e.getMessage());
             }
@@ -55,10 +60,18 @@ final class NotifyStep implements StepExecutor {
         String subject = message.lines().findFirst().orElse(message);
         Notification.SessionFacts facts = SessionFacts.of(run.state(), clock.instant());
         for (String channel : notify.channels()) {
-            outbox.submit(new Notification(UUID.randomUUID().toString(), channel, "step:" + run.step().id(), subject, message, facts,
+            outbox.submit(new Notification(
+                    UUID.randomUUID().toString(),
+                    channel,
+                    "step:" + run.step().id(),
+                    subject,
+                    message,
+                    facts,
                     Notification.Urgency.INFO));
         }
-        return StepResult.succeeded("notice recorded and handed to " + String.join(", ", notify.channels())
-                + " (delivery is journaled as it happens)", Map.of());
+        return StepResult.succeeded(
+                "notice recorded and handed to " + String.join(", ", notify.channels())
+                        + " (delivery is journaled as it happens)",
+                Map.of());
     }
 }

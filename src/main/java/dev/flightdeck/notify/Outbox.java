@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -19,8 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Reliable delivery without making the window wait. {@link #submit} only hands the message over; on the outbox's own
@@ -40,9 +40,16 @@ public final class Outbox implements AutoCloseable {
      * @param drainAtClose  how long the session's close waits for messages still on their way (never for a failing channel)
      * @param failingAfter  failed attempts in a row after which a channel is reported as failing
      */
-    public record Policy(int attempts, Duration firstRetry, Duration maxRetry, Duration timeout, Duration drainAtClose, int failingAfter) {
+    public record Policy(
+            int attempts,
+            Duration firstRetry,
+            Duration maxRetry,
+            Duration timeout,
+            Duration drainAtClose,
+            int failingAfter) {
         public static Policy defaults() {
-            return new Policy(6, Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofSeconds(5), 2);
+            return new Policy(
+                    6, Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofSeconds(5), 2);
         }
 
         Duration backoff(int attemptsMade) {
@@ -67,6 +74,7 @@ public final class Outbox implements AutoCloseable {
     private final ScheduledExecutorService executor;
     /** One thread takes messages in, in the order they were submitted: intents are journaled and lanes filled in that order. */
     private final ExecutorService intake;
+
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<String, ChannelHealth> health = new ConcurrentHashMap<>();
     private final List<OutboxListener> listeners = new CopyOnWriteArrayList<>();
@@ -79,8 +87,13 @@ public final class Outbox implements AutoCloseable {
      * @param unavailable channels that cannot be used, with the reason (a missing secret); messages to them are journaled as not sent
      * @param redact      masks the channels' secrets in anything journaled or logged
      */
-    public Outbox(Map<String, Sender> senders, Map<String, String> unavailable, Policy policy, Journal journal, UnaryOperator<String> redact,
-                  Clock clock) {
+    public Outbox(
+            Map<String, Sender> senders,
+            Map<String, String> unavailable,
+            Policy policy,
+            Journal journal,
+            UnaryOperator<String> redact,
+            Clock clock) {
         this.senders = Map.copyOf(senders);
         this.unavailable = Map.copyOf(unavailable);
         this.policy = policy;
@@ -88,11 +101,12 @@ public final class Outbox implements AutoCloseable {
         this.redact = redact;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(Math.max(2, Math.min(4, senders.size() + 1)), task -> {
-            Thread thread = new Thread(task, "flightdeck-notify-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor pool =
+                new ScheduledThreadPoolExecutor(Math.max(2, Math.min(4, senders.size() + 1)), task -> {
+                    Thread thread = new Thread(task, "flightdeck-notify-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
         pool.setRemoveOnCancelPolicy(true);
         this.executor = pool;
         this.intake = Executors.newSingleThreadExecutor(task -> {
@@ -102,7 +116,8 @@ public final class Outbox implements AutoCloseable {
         });
         Instant now = clock.instant();
         senders.keySet().forEach(name -> health.put(name, ChannelHealth.ok(name, now)));
-        unavailable.forEach((name, why) -> health.put(name, new ChannelHealth(name, ChannelHealth.State.UNAVAILABLE, 0, redact.apply(why), now)));
+        unavailable.forEach((name, why) ->
+                health.put(name, new ChannelHealth(name, ChannelHealth.State.UNAVAILABLE, 0, redact.apply(why), now)));
     }
 
     public void addListener(OutboxListener listener) {
@@ -127,7 +142,10 @@ public final class Outbox implements AutoCloseable {
             intake.execute(() -> enqueue(pending));
         } catch (RejectedExecutionException closed) {
             outstanding.remove(notification.id());
-            LOG.warn("notification {} to '{}' was not sent: the outbox is closed", notification.id(), notification.channel());
+            LOG.warn(
+                    "notification {} to '{}' was not sent: the outbox is closed",
+                    notification.id(),
+                    notification.channel());
         }
     }
 
@@ -135,8 +153,12 @@ public final class Outbox implements AutoCloseable {
         Notification n = pending.notification;
         journal.queued(new SessionEvent.NotificationQueued(n.id(), n.channel(), n.topic(), n.subject(), n.text()));
         if (!senders.containsKey(n.channel())) {
-            String why = unavailable.getOrDefault(n.channel(), "no channel '" + n.channel() + "' is declared in the inventory or the settings");
-            health.putIfAbsent(n.channel(), new ChannelHealth(n.channel(), ChannelHealth.State.UNAVAILABLE, 0, redact.apply(why), clock.instant()));
+            String why = unavailable.getOrDefault(
+                    n.channel(), "no channel '" + n.channel() + "' is declared in the inventory or the settings");
+            health.putIfAbsent(
+                    n.channel(),
+                    new ChannelHealth(
+                            n.channel(), ChannelHealth.State.UNAVAILABLE, 0, redact.apply(why), clock.instant()));
             finish(pending, SessionEvent.Status.FAILED, "not sent: " + why);
             return;
         }
@@ -159,17 +181,28 @@ public final class Outbox implements AutoCloseable {
         try {
             String answer = senders.get(lane.channel).send(pending.notification);
             healthy(lane.channel);
-            finish(pending, SessionEvent.Status.SUCCEEDED, answer + (pending.attempts > 1 ? " (attempt " + pending.attempts + ")" : ""));
+            finish(
+                    pending,
+                    SessionEvent.Status.SUCCEEDED,
+                    answer + (pending.attempts > 1 ? " (attempt " + pending.attempts + ")" : ""));
             next(lane);
         } catch (NotificationException e) {
             String error = redact.apply(e.getMessage());
             pending.lastError = error;
             failed(lane.channel, error);
-            LOG.warn("notification {} to '{}' failed (attempt {} of {}): {}", pending.notification.id(), lane.channel, pending.attempts,
-                    policy.attempts(), error);
+            LOG.warn(
+                    "notification {} to '{}' failed (attempt {} of {}): {}",
+                    pending.notification.id(),
+                    lane.channel,
+                    pending.attempts,
+                    policy.attempts(),
+                    error);
             if (e.isPermanent() || pending.attempts >= policy.attempts()) {
-                finish(pending, SessionEvent.Status.FAILED, "given up after " + pending.attempts + " attempt" + (pending.attempts == 1 ? "" : "s")
-                        + ": " + error);
+                finish(
+                        pending,
+                        SessionEvent.Status.FAILED,
+                        "given up after " + pending.attempts + " attempt" + (pending.attempts == 1 ? "" : "s") + ": "
+                                + error);
                 next(lane);
             } else {
                 schedule(() -> attempt(lane), policy.backoff(pending.attempts));
@@ -205,7 +238,8 @@ public final class Outbox implements AutoCloseable {
             pending.finished = true;
         }
         Notification n = pending.notification;
-        journal.result(new SessionEvent.NotificationResult(n.id(), n.channel(), status, pending.attempts, redact.apply(detail)));
+        journal.result(new SessionEvent.NotificationResult(
+                n.id(), n.channel(), status, pending.attempts, redact.apply(detail)));
         if (status != SessionEvent.Status.SUCCEEDED) {
             listeners.forEach(listener -> listener.gaveUp(n, redact.apply(detail)));
         }
@@ -228,7 +262,11 @@ public final class Outbox implements AutoCloseable {
         ChannelHealth before = health.getOrDefault(channel, ChannelHealth.ok(channel, clock.instant()));
         int failures = before.consecutiveFailures() + 1;
         boolean failing = failures >= policy.failingAfter();
-        ChannelHealth now = new ChannelHealth(channel, failing ? ChannelHealth.State.FAILING : before.state(), failures, error,
+        ChannelHealth now = new ChannelHealth(
+                channel,
+                failing ? ChannelHealth.State.FAILING : before.state(),
+                failures,
+                error,
                 failing && before.state() == ChannelHealth.State.FAILING ? before.since() : clock.instant());
         health.put(channel, now);
         if (failing && before.state() != ChannelHealth.State.FAILING) {
@@ -259,8 +297,12 @@ public final class Outbox implements AutoCloseable {
             }
         }
         for (Pending pending : new ArrayList<>(outstanding.values())) {
-            finish(pending, SessionEvent.Status.FAILED, "not delivered before the session closed after " + pending.attempts + " attempt"
-                    + (pending.attempts == 1 ? "" : "s") + (pending.lastError.isEmpty() ? "" : "; last error: " + pending.lastError));
+            finish(
+                    pending,
+                    SessionEvent.Status.FAILED,
+                    "not delivered before the session closed after " + pending.attempts + " attempt"
+                            + (pending.attempts == 1 ? "" : "s")
+                            + (pending.lastError.isEmpty() ? "" : "; last error: " + pending.lastError));
         }
     }
 
@@ -272,13 +314,17 @@ public final class Outbox implements AutoCloseable {
 
     /** Runs a check on the outbox's threads every {@code period} until it closes (the window-overrun watch). */
     void every(Duration period, Runnable check) {
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                check.run();
-            } catch (RuntimeException e) {
-                LOG.warn("notification check failed", e);
-            }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        check.run();
+                    } catch (RuntimeException e) {
+                        LOG.warn("notification check failed", e);
+                    }
+                },
+                period.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** How many messages were handed over so far. */

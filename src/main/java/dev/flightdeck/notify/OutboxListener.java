@@ -3,9 +3,7 @@ package dev.flightdeck.notify;
 /** Hears of channels' health and of messages given up: the command line prints a warning, the console shows it. */
 public interface OutboxListener {
 
-    default void healthChanged(ChannelHealth health) {
-    }
+    default void healthChanged(ChannelHealth health) {}
 
-    default void gaveUp(Notification notification, String detail) {
-    }
+    default void gaveUp(Notification notification, String detail) {}
 }

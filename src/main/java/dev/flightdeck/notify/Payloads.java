@@ -14,14 +14,21 @@ public final class Payloads {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     public static String slack(Notification n) {
         ObjectNode root = JSON.createObjectNode().put("text", n.fallback());
         ArrayNode blocks = root.putArray("blocks");
-        blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text").put("text", clip(n.subject(), 150));
-        blocks.addObject().put("type", "section").putObject("text").put("type", "plain_text").put("text", clip(n.text(), 3000));
+        blocks.addObject()
+                .put("type", "header")
+                .putObject("text")
+                .put("type", "plain_text")
+                .put("text", clip(n.subject(), 150));
+        blocks.addObject()
+                .put("type", "section")
+                .putObject("text")
+                .put("type", "plain_text")
+                .put("text", clip(n.text(), 3000));
         ArrayNode context = blocks.addObject().put("type", "context").putArray("elements");
         context.addObject().put("type", "plain_text").put("text", facts(n));
         return root.toString();
@@ -29,12 +36,21 @@ public final class Payloads {
 
     public static String teams(Notification n) {
         ObjectNode root = JSON.createObjectNode().put("type", "message").put("summary", n.fallback());
-        ObjectNode attachment = root.putArray("attachments").addObject().put("contentType", "application/vnd.microsoft.card.adaptive");
-        ObjectNode card = attachment.putObject("content")
+        ObjectNode attachment =
+                root.putArray("attachments").addObject().put("contentType", "application/vnd.microsoft.card.adaptive");
+        ObjectNode card = attachment
+                .putObject("content")
                 .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
-                .put("type", "AdaptiveCard").put("version", "1.4").put("fallbackText", n.fallback());
+                .put("type", "AdaptiveCard")
+                .put("version", "1.4")
+                .put("fallbackText", n.fallback());
         ArrayNode body = card.putArray("body");
-        body.addObject().put("type", "TextBlock").put("text", n.subject()).put("weight", "Bolder").put("size", "Medium").put("wrap", true);
+        body.addObject()
+                .put("type", "TextBlock")
+                .put("text", n.subject())
+                .put("weight", "Bolder")
+                .put("size", "Medium")
+                .put("wrap", true);
         body.addObject().put("type", "TextBlock").put("text", n.text()).put("wrap", true);
         ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
         facts.addObject().put("title", "Session").put("value", n.session().sessionId());
@@ -51,15 +67,22 @@ public final class Payloads {
      * @param severity the channel's severity for alerts; notices go as {@code info}
      */
     public static String pagerDuty(Notification n, String routingKey, String severity) {
-        ObjectNode root = JSON.createObjectNode().put("routing_key", routingKey)
+        ObjectNode root = JSON.createObjectNode()
+                .put("routing_key", routingKey)
                 .put("event_action", n.urgency() == Notification.Urgency.RESOLVE ? "resolve" : "trigger")
                 .put("dedup_key", dedupKey(n));
         if (n.urgency() != Notification.Urgency.RESOLVE) {
-            ObjectNode payload = root.putObject("payload").put("summary", clip(n.fallback(), 1024)).put("source", n.session().system())
+            ObjectNode payload = root.putObject("payload")
+                    .put("summary", clip(n.fallback(), 1024))
+                    .put("source", n.session().system())
                     .put("severity", n.urgency() == Notification.Urgency.ALERT ? severity : "info")
-                    .put("component", "flightdeck").put("group", n.topic());
-            payload.putObject("custom_details").put("text", n.text()).put("session", n.session().sessionId())
-                    .put("operator", n.session().operator()).put("state", n.session().state());
+                    .put("component", "flightdeck")
+                    .put("group", n.topic());
+            payload.putObject("custom_details")
+                    .put("text", n.text())
+                    .put("session", n.session().sessionId())
+                    .put("operator", n.session().operator())
+                    .put("state", n.session().state());
         }
         return root.toString();
     }
@@ -70,15 +93,23 @@ public final class Payloads {
     }
 
     public static String webhook(Notification n) {
-        return JSON.createObjectNode().put("id", n.id()).put("topic", n.topic()).put("subject", n.subject()).put("text", n.text())
-                .put("session", n.session().sessionId()).put("system", n.session().system()).put("operator", n.session().operator())
-                .put("state", n.session().state()).put("rehearsal", n.session().rehearsal())
-                .put("urgency", n.urgency().name().toLowerCase(Locale.ROOT)).toString();
+        return JSON.createObjectNode()
+                .put("id", n.id())
+                .put("topic", n.topic())
+                .put("subject", n.subject())
+                .put("text", n.text())
+                .put("session", n.session().sessionId())
+                .put("system", n.session().system())
+                .put("operator", n.session().operator())
+                .put("state", n.session().state())
+                .put("rehearsal", n.session().rehearsal())
+                .put("urgency", n.urgency().name().toLowerCase(Locale.ROOT))
+                .toString();
     }
 
     private static String facts(Notification n) {
-        return "Session " + n.session().sessionId() + " · " + n.session().system() + " · operator " + n.session().operator()
-                + " · " + n.session().state();
+        return "Session " + n.session().sessionId() + " · " + n.session().system() + " · operator "
+                + n.session().operator() + " · " + n.session().state();
     }
 
     private static String clip(String text, int max) {

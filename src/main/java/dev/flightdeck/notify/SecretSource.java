@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Resolves a channel's secret references: the environment, a file readable by its owner only (0600 or 0400), or a
@@ -43,8 +43,11 @@ public final class SecretSource {
                 yield value.strip().toCharArray();
             }
             case FILE -> readFile(expand(ref.name()));
-            case PROMPT -> prompt.apply(ref.name()).filter(v -> v.length > 0)
-                    .orElseThrow(() -> new NotificationException("no one could be asked for " + ref.name() + " (no terminal)"));
+            case PROMPT ->
+                prompt.apply(ref.name())
+                        .filter(v -> v.length > 0)
+                        .orElseThrow(() -> new NotificationException(
+                                "no one could be asked for " + ref.name() + " (no terminal)"));
         };
     }
 
@@ -58,9 +61,10 @@ public final class SecretSource {
     private static char[] readFile(Path file) throws NotificationException {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                throw new NotificationException("secret file " + file + " can be read by others (" + PosixFilePermissions.toString(permissions)
-                        + "); chmod 600 it");
+            if (permissions.stream()
+                    .anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                throw new NotificationException("secret file " + file + " can be read by others ("
+                        + PosixFilePermissions.toString(permissions) + "); chmod 600 it");
             }
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the profile's ACLs protect it
@@ -68,7 +72,9 @@ public final class SecretSource {
             throw new NotificationException("secret file " + file + " cannot be read: " + e.getMessage());
         }
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip().toCharArray();
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                    .strip()
+                    .toCharArray();
         } catch (IOException e) {
             throw new NotificationException("secret file " + file + " cannot be read: " + e.getMessage());
         }

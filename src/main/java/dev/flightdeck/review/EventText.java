@@ -28,19 +28,22 @@ public final class EventText {
         }
     }
 
-    private EventText() {
-    }
+    private EventText() {}
 
     public static Line of(JournalEntry entry) {
         if (entry.type().equals(EventTypes.CHECKPOINT)) {
-            return new Line("checkpoint", "Signed checkpoint " + entry.text("shortHash") + " covering records 1–" + entry.text("covers")
-                    + (entry.payload().path("closesSession").asBoolean() ? " (closes the session)" : ""), entry.text("reason"));
+            return new Line(
+                    "checkpoint",
+                    "Signed checkpoint " + entry.text("shortHash") + " covering records 1–" + entry.text("covers")
+                            + (entry.payload().path("closesSession").asBoolean() ? " (closes the session)" : ""),
+                    entry.text("reason"));
         }
         if (entry.type().equals(EventTypes.RECOVERY)) {
             return new Line("recovery", "Recovered after an interrupted write", entry.text("description"));
         }
         Optional<SessionEvent> event = decode(entry);
-        return event.map(e -> of(e, entry.actor())).orElseGet(() -> new Line("other", entry.type(), allFields(entry.payload())));
+        return event.map(e -> of(e, entry.actor()))
+                .orElseGet(() -> new Line("other", entry.type(), allFields(entry.payload())));
     }
 
     /**
@@ -60,7 +63,11 @@ public final class EventText {
         if (event instanceof SessionEvent.StepIntent e) {
             return e.stepId() != null && e.kind() != null && e.targets() != null && e.text() != null;
         } else if (event instanceof SessionEvent.StepOutcome e) {
-            return e.stepId() != null && e.status() != null && e.message() != null && e.hosts() != null && e.outputs() != null;
+            return e.stepId() != null
+                    && e.status() != null
+                    && e.message() != null
+                    && e.hosts() != null
+                    && e.outputs() != null;
         } else if (event instanceof SessionEvent.StepOutput e) {
             return e.stepId() != null && e.host() != null && e.text() != null;
         } else if (event instanceof SessionEvent.StepSkipped e) {
@@ -87,19 +94,29 @@ public final class EventText {
 
     static Line of(SessionEvent event, String actor) {
         if (event instanceof SessionEvent.SessionOpened e) {
-            return new Line("session", "Session opened by " + e.operator() + ": " + e.runbookTitle() + " (" + e.runbookId() + "), "
-                    + (e.mode() == SessionEvent.Mode.REHEARSAL ? "rehearsal" : "real window"), "inventory " + e.inventory());
+            return new Line(
+                    "session",
+                    "Session opened by " + e.operator() + ": " + e.runbookTitle() + " (" + e.runbookId() + "), "
+                            + (e.mode() == SessionEvent.Mode.REHEARSAL ? "rehearsal" : "real window"),
+                    "inventory " + e.inventory());
         } else if (event instanceof SessionEvent.SessionResumed e) {
             return new Line("session", "Session resumed by " + e.operator(), e.reason());
         } else if (event instanceof SessionEvent.StepIntent e) {
-            return new Line("intent", (e.rollback() ? "Rollback step " : "Starts ") + e.stepId() + " (" + e.kind() + ")"
-                    + (e.targets().isEmpty() ? "" : " on " + String.join(", ", e.targets())) + (e.attempt() > 1 ? ", attempt " + e.attempt() : ""),
+            return new Line(
+                    "intent",
+                    (e.rollback() ? "Rollback step " : "Starts ") + e.stepId() + " (" + e.kind() + ")"
+                            + (e.targets().isEmpty() ? "" : " on " + String.join(", ", e.targets()))
+                            + (e.attempt() > 1 ? ", attempt " + e.attempt() : ""),
                     e.text());
         } else if (event instanceof SessionEvent.StepOutput e) {
-            return new Line("output", "Output of " + e.stepId() + " on " + e.host() + " (" + e.stream() + ")", e.text());
+            return new Line(
+                    "output", "Output of " + e.stepId() + " on " + e.host() + " (" + e.stream() + ")", e.text());
         } else if (event instanceof SessionEvent.StepOutcome e) {
-            return new Line(Words.statusClass(e.status()), e.stepId() + ": " + Words.status(e.status()) + " in " + Words.duration(e.durationMillis())
-                    + (e.manual() ? ", marked by hand by " + actor : ""), Words.outcomeText(e));
+            return new Line(
+                    Words.statusClass(e.status()),
+                    e.stepId() + ": " + Words.status(e.status()) + " in " + Words.duration(e.durationMillis())
+                            + (e.manual() ? ", marked by hand by " + actor : ""),
+                    Words.outcomeText(e));
         } else if (event instanceof SessionEvent.StepSkipped e) {
             return new Line("skipped", e.stepId() + " skipped by " + actor, e.reason());
         } else if (event instanceof SessionEvent.Confirmation e) {
@@ -107,32 +124,54 @@ public final class EventText {
         } else if (event instanceof SessionEvent.Approval e) {
             return new Line("approval", e.stepId() + " approved by " + e.approver() + " (" + e.role() + ")", e.note());
         } else if (event instanceof SessionEvent.HostKeyDecision e) {
-            return new Line("connection", "Host key of " + e.host() + " (" + e.keyType() + "): " + e.decision(), e.fingerprint());
+            return new Line(
+                    "connection",
+                    "Host key of " + e.host() + " (" + e.keyType() + "): " + e.decision(),
+                    e.fingerprint());
         } else if (event instanceof SessionEvent.ConnectionChanged e) {
             return new Line("connection", "Connection to " + e.target() + ": " + e.state(), e.detail());
         } else if (event instanceof SessionEvent.Alarm e) {
-            return new Line("alarm", "ALARM: " + e.trigger() + " (" + e.action() + ")", String.join("\n", e.evidence()));
+            return new Line(
+                    "alarm", "ALARM: " + e.trigger() + " (" + e.action() + ")", String.join("\n", e.evidence()));
         } else if (event instanceof SessionEvent.MetricsMinute e) {
             return new Line("metrics", "Metrics of " + e.series() + ", " + e.minute(), e.text());
         } else if (event instanceof SessionEvent.RollbackCountdown e) {
-            return new Line(e.state() == SessionEvent.CountdownState.CANCELLED ? "rollback" : "alarm",
-                    "Rollback countdown of " + e.trigger() + ": " + e.state().name().toLowerCase(), e.detail());
+            return new Line(
+                    e.state() == SessionEvent.CountdownState.CANCELLED ? "rollback" : "alarm",
+                    "Rollback countdown of " + e.trigger() + ": "
+                            + e.state().name().toLowerCase(),
+                    e.detail());
         } else if (event instanceof SessionEvent.RollbackStarted e) {
             return new Line("rollback", "Rollback started by " + e.startedBy(), e.reason());
         } else if (event instanceof SessionEvent.RollbackFinished e) {
-            return new Line(Words.statusClass(e.result()), "Rollback finished: " + Words.status(e.result()), e.message());
+            return new Line(
+                    Words.statusClass(e.result()), "Rollback finished: " + Words.status(e.result()), e.message());
         } else if (event instanceof SessionEvent.Verification e) {
-            return new Line(e.passed() ? "succeeded" : "failed", "Verification (" + e.title() + "): " + (e.passed() ? "passed" : "NOT passed"),
-                    e.rows().stream().map(row -> row.getOrDefault("number", "") + " " + row.getOrDefault("check", "") + ": "
-                            + row.getOrDefault("result", "") + " (" + row.getOrDefault("detail", "") + ")").collect(Collectors.joining("\n")));
+            return new Line(
+                    e.passed() ? "succeeded" : "failed",
+                    "Verification (" + e.title() + "): " + (e.passed() ? "passed" : "NOT passed"),
+                    e.rows().stream()
+                            .map(row -> row.getOrDefault("number", "") + " " + row.getOrDefault("check", "") + ": "
+                                    + row.getOrDefault("result", "") + " (" + row.getOrDefault("detail", "") + ")")
+                            .collect(Collectors.joining("\n")));
         } else if (event instanceof SessionEvent.StepOutputPart e) {
-            return new Line("output", "Output of " + e.stepId() + " on " + e.host() + " (" + e.stream() + "), part " + e.part(), e.text());
+            return new Line(
+                    "output",
+                    "Output of " + e.stepId() + " on " + e.host() + " (" + e.stream() + "), part " + e.part(),
+                    e.text());
         } else if (event instanceof SessionEvent.NotificationQueued e) {
-            return new Line("notification", "Notification to " + e.channel() + " (" + e.topic() + "): " + e.subject(), e.text());
+            return new Line(
+                    "notification",
+                    "Notification to " + e.channel() + " (" + e.topic() + "): " + e.subject(),
+                    e.text());
         } else if (event instanceof SessionEvent.NotificationResult e) {
-            return new Line(Words.statusClass(e.status()), "Notification to " + e.channel() + ": "
-                    + (e.status() == SessionEvent.Status.SUCCEEDED ? "delivered" : "not delivered") + " after " + e.attempts() + " attempt"
-                    + (e.attempts() == 1 ? "" : "s"), e.detail());
+            return new Line(
+                    Words.statusClass(e.status()),
+                    "Notification to " + e.channel() + ": "
+                            + (e.status() == SessionEvent.Status.SUCCEEDED ? "delivered" : "not delivered") + " after "
+                            + e.attempts() + " attempt"
+                            + (e.attempts() == 1 ? "" : "s"),
+                    e.detail());
         } else if (event instanceof SessionEvent.WindowClosed e) {
             return new Line("session", "Console window closed by " + e.closedBy(), e.sessionState());
         } else if (event instanceof SessionEvent.SessionClosed e) {
@@ -140,13 +179,22 @@ public final class EventText {
         } else if (event instanceof SessionEvent.SessionReopened e) {
             return new Line("session", "Session reopened for its rollback by " + e.reopenedBy(), e.reason());
         } else if (event instanceof SessionEvent.StepOutputPart e) {
-            return new Line("output", "Output of " + e.stepId() + " on " + e.host() + " (" + e.stream() + "), part " + e.part(), e.text());
+            return new Line(
+                    "output",
+                    "Output of " + e.stepId() + " on " + e.host() + " (" + e.stream() + "), part " + e.part(),
+                    e.text());
         } else if (event instanceof SessionEvent.NotificationQueued e) {
-            return new Line("notification", "Notification " + e.id() + " queued for " + e.channel() + ": " + e.subject(), e.text());
+            return new Line(
+                    "notification",
+                    "Notification " + e.id() + " queued for " + e.channel() + ": " + e.subject(),
+                    e.text());
         } else if (event instanceof SessionEvent.NotificationResult e) {
-            return new Line(e.status() == null ? "unknown" : Words.statusClass(e.status()), "Notification " + e.id() + " on " + e.channel() + ": "
-                    + (e.status() == null ? "unknown" : Words.status(e.status()))
-                    + " after " + e.attempts() + " attempt(s)", e.detail());
+            return new Line(
+                    e.status() == null ? "unknown" : Words.statusClass(e.status()),
+                    "Notification " + e.id() + " on " + e.channel() + ": "
+                            + (e.status() == null ? "unknown" : Words.status(e.status()))
+                            + " after " + e.attempts() + " attempt(s)",
+                    e.detail());
         } else if (event instanceof SessionEvent.WindowClosed e) {
             return new Line("session", "Console window closed by " + e.closedBy(), e.sessionState());
         }
@@ -159,7 +207,10 @@ public final class EventText {
         for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
-            text.append(text.length() == 0 ? "" : "\n").append(field.getKey()).append(": ").append(value.isValueNode() ? value.asText() : value.toString());
+            text.append(text.length() == 0 ? "" : "\n")
+                    .append(field.getKey())
+                    .append(": ")
+                    .append(value.isValueNode() ? value.asText() : value.toString());
         }
         return text.toString();
     }

@@ -16,8 +16,7 @@ public final class HtmlReport {
 
     private static final String TEMPLATE = "/review/report.html.mustache";
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static String render(Replay replay, VerificationReport verification) {
         return render(ReviewModel.of(replay, verification));

@@ -22,13 +22,22 @@ import java.util.Optional;
  * {@link ReviewText} alike: the summary, the steps phase by phase, approvals, alarms, the rollback, notifications,
  * checkpoints, metrics and the timeline. Every event is read through the session engine's typed events.
  */
-public record ReviewModel(Summary summary, Verification verification, List<PhaseSteps> phases, List<ApprovalRow> approvals,
-                          List<AlarmRow> alarms, Optional<RollbackPart> rollback, List<CheckpointRow> checkpoints,
-                          List<SignalSummary> metrics, List<String> recoveries, List<TimelineRow> timeline,
-                          List<NotificationRow> notifications) {
+public record ReviewModel(
+        Summary summary,
+        Verification verification,
+        List<PhaseSteps> phases,
+        List<ApprovalRow> approvals,
+        List<AlarmRow> alarms,
+        Optional<RollbackPart> rollback,
+        List<CheckpointRow> checkpoints,
+        List<SignalSummary> metrics,
+        List<String> recoveries,
+        List<TimelineRow> timeline,
+        List<NotificationRow> notifications) {
 
     /** A notification and what became of it; {@code status} is the row's style (succeeded, failed, skipped). */
-    public record NotificationRow(String time, String channel, String topic, String subject, String result, String detail, String status) {
+    public record NotificationRow(
+            String time, String channel, String topic, String subject, String result, String detail, String status) {
         public boolean hasDetail() {
             return !detail.isBlank();
         }
@@ -38,40 +47,61 @@ public record ReviewModel(Summary summary, Verification verification, List<Phase
         return !notifications.isEmpty();
     }
 
-    public record Summary(String sessionId, long records, String runbookTitle, String runbookId, String runbookSha256, String runbookKept,
-                          String inventory, String inventorySha256, String operator, boolean rehearsal, String kind, String windowStart,
-                          String windowEnd, String windowLength, String windowPlan, String outcome, String outcomeStyle, String reopened) {
+    public record Summary(
+            String sessionId,
+            long records,
+            String runbookTitle,
+            String runbookId,
+            String runbookSha256,
+            String runbookKept,
+            String inventory,
+            String inventorySha256,
+            String operator,
+            boolean rehearsal,
+            String kind,
+            String windowStart,
+            String windowEnd,
+            String windowLength,
+            String windowPlan,
+            String outcome,
+            String outcomeStyle,
+            String reopened) {
         public boolean hasReopened() {
             return !reopened.isEmpty();
         }
     }
 
-    public record Verification(boolean intact, String verdict, boolean closed, String closedWords, List<String> lines) {
-    }
+    public record Verification(
+            boolean intact, String verdict, boolean closed, String closedWords, List<String> lines) {}
 
-    public record PhaseSteps(String title, List<StepRow> steps) {
-    }
+    public record PhaseSteps(String title, List<StepRow> steps) {}
 
-    public record ApprovalRow(String step, String approver, String role, String note, String time, String checkpoint) {
-    }
+    public record ApprovalRow(String step, String approver, String role, String note, String time, String checkpoint) {}
 
-    public record AlarmRow(String time, String trigger, String action, List<String> evidence, String countdown) {
-    }
+    public record AlarmRow(String time, String trigger, String action, List<String> evidence, String countdown) {}
 
-    public record VerificationRow(String number, String check, String kind, String result, String detail, String status) {
-    }
+    public record VerificationRow(
+            String number, String check, String kind, String result, String detail, String status) {}
 
-    public record RollbackPart(String started, String startedBy, String reason, List<StepRow> steps, String verificationTitle,
-                               List<VerificationRow> verification, String finished, String finishedStyle) {
+    public record RollbackPart(
+            String started,
+            String startedBy,
+            String reason,
+            List<StepRow> steps,
+            String verificationTitle,
+            List<VerificationRow> verification,
+            String finished,
+            String finishedStyle) {
         public boolean hasVerification() {
             return !verification.isEmpty();
         }
     }
 
-    public record CheckpointRow(long sequence, long covers, String time, String reason, String shortHash, boolean closes) {
-    }
+    public record CheckpointRow(
+            long sequence, long covers, String time, String reason, String shortHash, boolean closes) {}
 
-    public record TimelineRow(long sequence, String time, String actor, String type, String category, String title, String text) {
+    public record TimelineRow(
+            long sequence, String time, String actor, String type, String category, String title, String text) {
         public boolean hasText() {
             return !text.isEmpty();
         }
@@ -101,21 +131,39 @@ public record ReviewModel(Summary summary, Verification verification, List<Phase
     public static ReviewModel of(Replay replay, VerificationReport report) {
         List<Recorded> history = new ArrayList<>();
         for (JournalEntry entry : replay.entries()) {
-            EventText.decode(entry).ifPresent(event -> history.add(new Recorded(entry.sequence(), entry.time(), entry.actor(), event)));
+            EventText.decode(entry)
+                    .ifPresent(
+                            event -> history.add(new Recorded(entry.sequence(), entry.time(), entry.actor(), event)));
         }
-        Optional<SessionEvent.SessionOpened> opened = history.stream().map(Recorded::event)
-                .filter(SessionEvent.SessionOpened.class::isInstance).map(SessionEvent.SessionOpened.class::cast).findFirst();
+        Optional<SessionEvent.SessionOpened> opened = history.stream()
+                .map(Recorded::event)
+                .filter(SessionEvent.SessionOpened.class::isInstance)
+                .map(SessionEvent.SessionOpened.class::cast)
+                .findFirst();
         Optional<Runbook> runbook = opened.flatMap(ReviewModel::runbookOf);
         Optional<SessionState> state = runbook.map(book -> SessionFold.fold(book, history));
         StepRows steps = new StepRows(history, runbook, state);
         boolean closed = replay.isClosed() && report.isClosed();
-        Verification verification = new Verification(report.isIntact(), report.verdict(), closed,
-                closed ? "closed: the last record is the signed checkpoint that closed the session"
+        Verification verification = new Verification(
+                report.isIntact(),
+                report.verdict(),
+                closed,
+                closed
+                        ? "closed: the last record is the signed checkpoint that closed the session"
                         : "NOT closed: the journal does not end with the checkpoint that closes the session (still open, or cut short)",
                 report.lines());
-        return new ReviewModel(Summaries.summary(replay, history, opened, runbook, steps, closed), verification, steps.phases(),
-                approvals(history), alarms(history), rollback(history, steps), checkpoints(replay), SignalSummary.of(history),
-                recoveries(replay), timeline(replay), NotificationRows.of(history));
+        return new ReviewModel(
+                Summaries.summary(replay, history, opened, runbook, steps, closed),
+                verification,
+                steps.phases(),
+                approvals(history),
+                alarms(history),
+                rollback(history, steps),
+                checkpoints(replay),
+                SignalSummary.of(history),
+                recoveries(replay),
+                timeline(replay),
+                NotificationRows.of(history));
     }
 
     private static Optional<Runbook> runbookOf(SessionEvent.SessionOpened opened) {
@@ -130,7 +178,12 @@ public record ReviewModel(Summary summary, Verification verification, List<Phase
         List<ApprovalRow> rows = new ArrayList<>();
         for (Recorded recorded : history) {
             if (recorded.event() instanceof SessionEvent.Approval approval) {
-                rows.add(new ApprovalRow(approval.stepId(), approval.approver(), approval.role(), Words.text(approval.note()), Words.time(recorded.time()),
+                rows.add(new ApprovalRow(
+                        approval.stepId(),
+                        approval.approver(),
+                        approval.role(),
+                        Words.text(approval.note()),
+                        Words.time(recorded.time()),
                         approval.checkpoint() == null ? "—" : approval.checkpoint()));
             }
         }
@@ -141,10 +194,15 @@ public record ReviewModel(Summary summary, Verification verification, List<Phase
         List<AlarmRow> rows = new ArrayList<>();
         for (Recorded recorded : history) {
             if (recorded.event() instanceof SessionEvent.Alarm alarm) {
-                rows.add(new AlarmRow(Words.time(recorded.time()), alarm.trigger(), alarm.action(), alarm.evidence(), ""));
+                rows.add(new AlarmRow(
+                        Words.time(recorded.time()), alarm.trigger(), alarm.action(), alarm.evidence(), ""));
             } else if (recorded.event() instanceof SessionEvent.RollbackCountdown countdown) {
-                rows.add(new AlarmRow(Words.time(recorded.time()), countdown.trigger(), "countdown " + countdown.state().name().toLowerCase(),
-                        List.of(), Words.text(countdown.detail())));
+                rows.add(new AlarmRow(
+                        Words.time(recorded.time()),
+                        countdown.trigger(),
+                        "countdown " + countdown.state().name().toLowerCase(),
+                        List.of(),
+                        Words.text(countdown.detail())));
             }
         }
         return rows;
@@ -169,30 +227,52 @@ public record ReviewModel(Summary summary, Verification verification, List<Phase
             return Optional.empty();
         }
         SessionEvent.RollbackStarted start = (SessionEvent.RollbackStarted) started.event();
-        List<VerificationRow> rows = verification == null ? List.of() : verification.rows().stream()
-                .map(row -> new VerificationRow(row.getOrDefault("number", ""), row.getOrDefault("check", ""), row.getOrDefault("kind", ""),
-                        row.getOrDefault("result", ""), row.getOrDefault("detail", ""),
-                        "PASS".equalsIgnoreCase(row.getOrDefault("result", "")) ? "succeeded" : "failed")).toList();
+        List<VerificationRow> rows = verification == null
+                ? List.of()
+                : verification.rows().stream()
+                        .map(row -> new VerificationRow(
+                                row.getOrDefault("number", ""),
+                                row.getOrDefault("check", ""),
+                                row.getOrDefault("kind", ""),
+                                row.getOrDefault("result", ""),
+                                row.getOrDefault("detail", ""),
+                                "PASS".equalsIgnoreCase(row.getOrDefault("result", "")) ? "succeeded" : "failed"))
+                        .toList();
         String end = "the rollback has not finished";
         String style = "unknown";
         if (finished != null) {
             SessionEvent.RollbackFinished done = (SessionEvent.RollbackFinished) finished.event();
-            end = Words.status(done.result()) + " at " + Words.time(finished.time()) + ": " + Words.text(done.message());
+            end = Words.status(done.result()) + " at " + Words.time(finished.time()) + ": "
+                    + Words.text(done.message());
             style = Words.statusClass(done.result());
         }
-        return Optional.of(new RollbackPart(Words.time(started.time()), start.startedBy() == null ? started.actor() : start.startedBy(),
-                Words.text(start.reason()), steps.rollbackSteps(),
-                verification == null ? "" : verification.title(), rows, end, style));
+        return Optional.of(new RollbackPart(
+                Words.time(started.time()),
+                start.startedBy() == null ? started.actor() : start.startedBy(),
+                Words.text(start.reason()),
+                steps.rollbackSteps(),
+                verification == null ? "" : verification.title(),
+                rows,
+                end,
+                style));
     }
 
     private static List<CheckpointRow> checkpoints(Replay replay) {
-        return replay.checkpoints().stream().map(checkpoint -> new CheckpointRow(checkpoint.sequence(), checkpoint.coveredSequence(),
-                Words.time(checkpoint.time()), checkpoint.reason(), checkpoint.shortHash(), checkpoint.closesSession())).toList();
+        return replay.checkpoints().stream()
+                .map(checkpoint -> new CheckpointRow(
+                        checkpoint.sequence(),
+                        checkpoint.coveredSequence(),
+                        Words.time(checkpoint.time()),
+                        checkpoint.reason(),
+                        checkpoint.shortHash(),
+                        checkpoint.closesSession()))
+                .toList();
     }
 
     private static List<String> recoveries(Replay replay) {
         List<String> notes = new ArrayList<>();
-        replay.entries().stream().filter(entry -> entry.type().equals(EventTypes.RECOVERY))
+        replay.entries().stream()
+                .filter(entry -> entry.type().equals(EventTypes.RECOVERY))
                 .forEach(entry -> notes.add("record " + entry.sequence() + ": " + entry.text("description")));
         replay.tornTails().forEach(tear -> notes.add(tear.describe()));
         return notes;
@@ -206,7 +286,13 @@ public record ReviewModel(Summary summary, Verification verification, List<Phase
                 continue;
             }
             EventText.Line line = EventText.of(entry);
-            rows.add(new TimelineRow(entry.sequence(), Words.time(entry.time()), entry.actor(), entry.type(), line.category(), line.title(),
+            rows.add(new TimelineRow(
+                    entry.sequence(),
+                    Words.time(entry.time()),
+                    entry.actor(),
+                    entry.type(),
+                    line.category(),
+                    line.title(),
                     line.text() == null ? "" : line.text()));
         }
         return rows;

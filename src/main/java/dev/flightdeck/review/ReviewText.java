@@ -6,8 +6,7 @@ import java.util.List;
 /** {@code journal show}: the same review as the HTML report, as text for a terminal. */
 public final class ReviewText {
 
-    private ReviewText() {
-    }
+    private ReviewText() {}
 
     public static List<String> render(ReviewModel model) {
         List<String> lines = new ArrayList<>();
@@ -22,11 +21,13 @@ public final class ReviewText {
         lines.add("inventory:    " + s.inventory() + ", SHA-256 " + s.inventorySha256());
         lines.add("operator:     " + s.operator());
         lines.add("kind:         " + s.kind());
-        lines.add("window:       " + s.windowStart() + " to " + s.windowEnd() + " · " + s.windowLength() + " (" + s.windowPlan() + ")");
+        lines.add("window:       " + s.windowStart() + " to " + s.windowEnd() + " · " + s.windowLength() + " ("
+                + s.windowPlan() + ")");
         if (s.hasReopened()) {
             lines.add("reopened:     " + s.reopened());
         }
-        lines.add("journal:      " + model.verification().verdict() + "; " + model.verification().closedWords());
+        lines.add("journal:      " + model.verification().verdict() + "; "
+                + model.verification().closedWords());
         for (ReviewModel.PhaseSteps phase : model.phases()) {
             lines.add("");
             lines.add("== " + phase.title());
@@ -34,15 +35,18 @@ public final class ReviewText {
         }
         lines.add("");
         lines.add("== Approvals");
-        model.approvals().forEach(a -> lines.add("  " + a.step() + ": approved by " + a.approver() + " (" + a.role() + ") at " + a.time()
-                + ", checkpoint " + a.checkpoint() + (a.note().isBlank() ? "" : " — " + a.note())));
+        model.approvals()
+                .forEach(a -> lines.add(
+                        "  " + a.step() + ": approved by " + a.approver() + " (" + a.role() + ") at " + a.time()
+                                + ", checkpoint " + a.checkpoint() + (a.note().isBlank() ? "" : " — " + a.note())));
         if (model.approvals().isEmpty()) {
             lines.add("  none");
         }
         lines.add("");
         lines.add("== Alarms");
         for (ReviewModel.AlarmRow alarm : model.alarms()) {
-            lines.add("  " + alarm.time() + "  " + alarm.trigger() + " → " + alarm.action() + (alarm.countdown().isEmpty() ? "" : ": " + alarm.countdown()));
+            lines.add("  " + alarm.time() + "  " + alarm.trigger() + " → " + alarm.action()
+                    + (alarm.countdown().isEmpty() ? "" : ": " + alarm.countdown()));
             alarm.evidence().forEach(line -> lines.add("      " + line));
         }
         if (model.alarms().isEmpty()) {
@@ -50,22 +54,31 @@ public final class ReviewText {
         }
         lines.add("");
         lines.add("== Rollback");
-        model.rollback().ifPresentOrElse(rollback -> {
-            lines.add("  started " + rollback.started() + " by " + rollback.startedBy() + ": " + rollback.reason());
-            rollback.steps().forEach(step -> step(lines, step));
-            rollback.verification().forEach(row -> lines.add(String.format("  %-4s %-6s %s (%s): %s", row.number(), row.result(), row.check(),
-                    row.kind(), row.detail())));
-            lines.add("  rollback " + rollback.finished());
-        }, () -> lines.add("  none"));
+        model.rollback()
+                .ifPresentOrElse(
+                        rollback -> {
+                            lines.add("  started " + rollback.started() + " by " + rollback.startedBy() + ": "
+                                    + rollback.reason());
+                            rollback.steps().forEach(step -> step(lines, step));
+                            rollback.verification()
+                                    .forEach(row -> lines.add(String.format(
+                                            "  %-4s %-6s %s (%s): %s",
+                                            row.number(), row.result(), row.check(), row.kind(), row.detail())));
+                            lines.add("  rollback " + rollback.finished());
+                        },
+                        () -> lines.add("  none"));
         lines.add("");
         lines.add("== Signed checkpoints");
-        model.checkpoints().forEach(c -> lines.add("  " + c.shortHash() + "  records 1–" + c.covers() + "  " + c.time() + "  " + c.reason()
-                + (c.closes() ? " (closes the session)" : "")));
+        model.checkpoints()
+                .forEach(c -> lines.add("  " + c.shortHash() + "  records 1–" + c.covers() + "  " + c.time() + "  "
+                        + c.reason() + (c.closes() ? " (closes the session)" : "")));
         if (!model.metrics().isEmpty()) {
             lines.add("");
             lines.add("== Instruments (baseline · lowest / typical / highest · minutes)");
-            model.metrics().forEach(m -> lines.add(String.format("  %-40s %s · %s / %s / %s · %d", m.series(), m.baseline(), m.min(), m.typical(),
-                    m.max(), m.minutes())));
+            model.metrics()
+                    .forEach(m -> lines.add(String.format(
+                            "  %-40s %s · %s / %s / %s · %d",
+                            m.series(), m.baseline(), m.min(), m.typical(), m.max(), m.minutes())));
         }
         model.recoveries().forEach(note -> lines.add("RECOVERY: " + note));
         lines.add("");
@@ -81,8 +94,8 @@ public final class ReviewText {
 
     private static void step(List<String> lines, StepRow step) {
         lines.add(String.format("  %-5s %-9s %s", step.number(), step.statusWord(), step.title()));
-        lines.add("        kind " + step.kind() + " · on " + step.targets() + " · " + step.who() + " · started " + step.started()
-                + " · took " + step.duration());
+        lines.add("        kind " + step.kind() + " · on " + step.targets() + " · " + step.who() + " · started "
+                + step.started() + " · took " + step.duration());
         if (step.hasCommand()) {
             step.command().lines().forEach(line -> lines.add("        $ " + line));
         }

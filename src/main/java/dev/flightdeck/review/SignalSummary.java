@@ -16,8 +16,15 @@ import java.util.TreeMap;
  *
  * @param sparkline SVG polyline points ("x,y x,y …") in a 100×20 box, empty with fewer than two minutes
  */
-public record SignalSummary(String series, String min, String typical, String max, String baseline, int minutes, int samples,
-                            String sparkline) {
+public record SignalSummary(
+        String series,
+        String min,
+        String typical,
+        String max,
+        String baseline,
+        int minutes,
+        int samples,
+        String sparkline) {
 
     public boolean hasSparkline() {
         return !sparkline.isEmpty();
@@ -31,7 +38,8 @@ public record SignalSummary(String series, String min, String typical, String ma
                 if (minute.minute().startsWith("baseline")) {
                     baselines.put(minute.series(), minute);
                 } else {
-                    minutes.computeIfAbsent(minute.series(), series -> new ArrayList<>()).add(minute);
+                    minutes.computeIfAbsent(minute.series(), series -> new ArrayList<>())
+                            .add(minute);
                 }
             }
         }
@@ -41,7 +49,8 @@ public record SignalSummary(String series, String min, String typical, String ma
         return summaries;
     }
 
-    private static SignalSummary summary(String series, List<SessionEvent.MetricsMinute> minutes, SessionEvent.MetricsMinute baseline) {
+    private static SignalSummary summary(
+            String series, List<SessionEvent.MetricsMinute> minutes, SessionEvent.MetricsMinute baseline) {
         SignalUnit unit = SignalCatalog.unitOf(series.substring(series.lastIndexOf('/') + 1));
         double min = Double.NaN;
         double max = Double.NaN;
@@ -54,17 +63,29 @@ public record SignalSummary(String series, String min, String typical, String ma
             samples += minute.count();
         }
         String none = "—";
-        return new SignalSummary(series.replace("/", " · "), minutes.isEmpty() ? none : unit.format(min),
-                samples == 0 ? none : unit.format(sum / samples), minutes.isEmpty() ? none : unit.format(max),
-                baseline == null ? none : unit.format(baseline.average()), minutes.size(), samples, sparkline(minutes));
+        return new SignalSummary(
+                series.replace("/", " · "),
+                minutes.isEmpty() ? none : unit.format(min),
+                samples == 0 ? none : unit.format(sum / samples),
+                minutes.isEmpty() ? none : unit.format(max),
+                baseline == null ? none : unit.format(baseline.average()),
+                minutes.size(),
+                samples,
+                sparkline(minutes));
     }
 
     private static String sparkline(List<SessionEvent.MetricsMinute> minutes) {
         if (minutes.size() < 2) {
             return "";
         }
-        double low = minutes.stream().mapToDouble(SessionEvent.MetricsMinute::average).min().orElse(0);
-        double high = minutes.stream().mapToDouble(SessionEvent.MetricsMinute::average).max().orElse(0);
+        double low = minutes.stream()
+                .mapToDouble(SessionEvent.MetricsMinute::average)
+                .min()
+                .orElse(0);
+        double high = minutes.stream()
+                .mapToDouble(SessionEvent.MetricsMinute::average)
+                .max()
+                .orElse(0);
         double span = high - low == 0 ? 1 : high - low;
         StringBuilder points = new StringBuilder();
         for (int i = 0; i < minutes.size(); i++) {

@@ -6,8 +6,17 @@ package dev.flightdeck.review;
  *
  * @param status one of succeeded, failed, unknown, skipped, not-run
  */
-public record StepRow(String number, String title, String kind, String targets, String command, String who, String started,
-                      String duration, String result, String status) {
+public record StepRow(
+        String number,
+        String title,
+        String kind,
+        String targets,
+        String command,
+        String who,
+        String started,
+        String duration,
+        String result,
+        String status) {
 
     public boolean hasCommand() {
         return !command.isEmpty();

@@ -68,7 +68,9 @@ final class StepRows {
         } else if (event instanceof SessionEvent.Approval approval) {
             track(approval.stepId()).approvals.add(approval);
         } else if (event instanceof SessionEvent.SessionResumed || event instanceof SessionEvent.SessionReopened) {
-            tracks.values().stream().filter(track -> track.intent != null && track.outcome == null).forEach(track -> track.interrupted = true);
+            tracks.values().stream()
+                    .filter(track -> track.intent != null && track.outcome == null)
+                    .forEach(track -> track.interrupted = true);
         }
     }
 
@@ -81,13 +83,18 @@ final class StepRows {
         List<ReviewModel.PhaseSteps> phases = new ArrayList<>();
         if (runbook.isPresent()) {
             for (Phase phase : runbook.get().phases()) {
-                phases.add(new ReviewModel.PhaseSteps(phase.title().isBlank() ? phase.id() : phase.title(),
+                phases.add(new ReviewModel.PhaseSteps(
+                        phase.title().isBlank() ? phase.id() : phase.title(),
                         phase.steps().stream().map(step -> row(step.id())).toList()));
             }
         } else {
             // without the runbook (an old journal of a runbook file): the steps in the order they ran
-            phases.add(new ReviewModel.PhaseSteps("Steps in the order they ran", tracks.values().stream()
-                    .filter(track -> track.intent == null || !track.intent.rollback()).map(track -> row(track.stepId)).toList()));
+            phases.add(new ReviewModel.PhaseSteps(
+                    "Steps in the order they ran",
+                    tracks.values().stream()
+                            .filter(track -> track.intent == null || !track.intent.rollback())
+                            .map(track -> row(track.stepId))
+                            .toList()));
         }
         return phases;
     }
@@ -95,40 +102,55 @@ final class StepRows {
     /** The rollback's steps: the plan's and the undo steps that ran, in the order they ran, then the plan's not run. */
     List<StepRow> rollbackSteps() {
         List<String> ids = new ArrayList<>();
-        tracks.values().stream().filter(track -> track.intent != null && track.intent.rollback() && !isVerification(track.stepId))
+        tracks.values().stream()
+                .filter(track -> track.intent != null && track.intent.rollback() && !isVerification(track.stepId))
                 .forEach(track -> ids.add(track.stepId));
-        runbook.ifPresent(book -> book.rollback().stream().map(Step::id).filter(id -> !ids.contains(id)).forEach(ids::add));
+        runbook.ifPresent(book -> book.rollback().stream()
+                .map(Step::id)
+                .filter(id -> !ids.contains(id))
+                .forEach(ids::add));
         return ids.stream().map(this::row).toList();
     }
 
     private boolean isVerification(String stepId) {
-        return runbook.map(book -> book.rollbackVerification().stream().anyMatch(step -> step.id().equals(stepId))).orElse(false);
+        return runbook.map(book -> book.rollbackVerification().stream()
+                        .anyMatch(step -> step.id().equals(stepId)))
+                .orElse(false);
     }
 
     /** The first phase step that failed or whose outcome is unknown, as "2.3 Title". */
     Optional<String> firstFailure() {
-        return phases().stream().flatMap(phase -> phase.steps().stream())
+        return phases().stream()
+                .flatMap(phase -> phase.steps().stream())
                 .filter(row -> row.status().equals("failed") || row.status().equals("unknown"))
-                .map(row -> row.number() + " " + row.title()).findFirst();
+                .map(row -> row.number() + " " + row.title())
+                .findFirst();
     }
 
     StepRow row(String stepId) {
         Track track = tracks.getOrDefault(stepId, new Track(stepId));
         Optional<Step> step = runbook.flatMap(book -> book.step(stepId));
         String number = runbook.map(book -> book.numberOf(stepId)).orElse(stepId);
-        String title = step.map(s -> state.map(st -> st.title(s)).orElse(s.displayTitle())).orElse(stepId);
-        String kind = track.intent != null ? track.intent.kind() : step.map(s -> s.kind().key()).orElse("—");
+        String title = step.map(s -> state.map(st -> st.title(s)).orElse(s.displayTitle()))
+                .orElse(stepId);
+        String kind = track.intent != null
+                ? track.intent.kind()
+                : step.map(s -> s.kind().key()).orElse("—");
         String targets = track.intent != null ? EventText.join(track.intent.targets()) : "—";
         String command = track.intent != null ? track.intent.text() : "";
         String started = track.intentRecord != null ? Words.clock(track.intentRecord.time()) : "—";
         String duration = track.outcome != null ? Words.duration(track.outcome.durationMillis()) : "—";
-        return new StepRow(number, title, kind, targets, command, who(track), started, duration, result(track), status(track));
+        return new StepRow(
+                number, title, kind, targets, command, who(track), started, duration, result(track), status(track));
     }
 
     private static String who(Track track) {
         List<String> who = new ArrayList<>();
         if (!track.approvals.isEmpty()) {
-            who.add("approved by " + track.approvals.stream().map(a -> a.approver() + " (" + a.role() + ")").collect(Collectors.joining(", ")));
+            who.add("approved by "
+                    + track.approvals.stream()
+                            .map(a -> a.approver() + " (" + a.role() + ")")
+                            .collect(Collectors.joining(", ")));
         }
         if (track.confirmedBy != null) {
             who.add("confirmed by " + track.confirmedBy);
@@ -148,13 +170,15 @@ final class StepRows {
     private static String result(Track track) {
         if (track.outcome != null) {
             String text = Words.outcomeText(track.outcome);
-            return (track.outcome.attempt() > 1 ? "attempt " + track.outcome.attempt() + ": " : "") + (text.isBlank() ? Words.status(track.outcome.status()) : text);
+            return (track.outcome.attempt() > 1 ? "attempt " + track.outcome.attempt() + ": " : "")
+                    + (text.isBlank() ? Words.status(track.outcome.status()) : text);
         }
         if (track.skipReason != null) {
             return "skipped: " + track.skipReason;
         }
         if (track.intent != null) {
-            return track.interrupted ? "outcome never recorded: the session stopped while it ran; check its effect by hand"
+            return track.interrupted
+                    ? "outcome never recorded: the session stopped while it ran; check its effect by hand"
                     : "no outcome recorded";
         }
         return "not run";

@@ -12,11 +12,12 @@ import java.util.stream.Collectors;
 /** The words and styles the review uses for statuses, durations and times: one place, so the HTML and the text agree. */
 final class Words {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private Words() {
-    }
+    private Words() {}
 
     /** The status as a reviewer reads it: succeeded, failed, unknown. */
     static String status(SessionEvent.Status status) {
@@ -34,8 +35,11 @@ final class Words {
     }
 
     static String duration(long millis) {
-        return millis < 1000 ? millis + " ms" : millis < 60_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0)
-                : Durations.readable(Duration.ofMillis(millis));
+        return millis < 1000
+                ? millis + " ms"
+                : millis < 60_000
+                        ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0)
+                        : Durations.readable(Duration.ofMillis(millis));
     }
 
     static String time(Instant instant) {
@@ -49,12 +53,17 @@ final class Words {
     /** The outcome's message and, for a step on several hosts, each host's result. */
     static String outcomeText(SessionEvent.StepOutcome outcome) {
         String hosts = outcome.hosts().stream().map(Words::host).collect(Collectors.joining("; "));
-        return hosts.isEmpty() ? outcome.message() : outcome.message().isBlank() ? hosts : outcome.message() + " — " + hosts;
+        return hosts.isEmpty()
+                ? outcome.message()
+                : outcome.message().isBlank() ? hosts : outcome.message() + " — " + hosts;
     }
 
     static String host(SessionEvent.HostResult host) {
         String exit = host.exitCode() == null ? "" : "exit " + host.exitCode();
-        boolean saysMore = host.message() != null && !host.message().isBlank() && !host.message().equals(exit);
-        return host.host() + ": " + status(host.status()) + (exit.isEmpty() ? "" : ", " + exit) + (saysMore ? " (" + host.message() + ")" : "");
+        boolean saysMore = host.message() != null
+                && !host.message().isBlank()
+                && !host.message().equals(exit);
+        return host.host() + ": " + status(host.status()) + (exit.isEmpty() ? "" : ", " + exit)
+                + (saysMore ? " (" + host.message() + ")" : "");
     }
 }

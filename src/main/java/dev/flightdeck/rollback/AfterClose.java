@@ -18,21 +18,25 @@ public final class AfterClose {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private AfterClose() {
-    }
+    private AfterClose() {}
 
     /** The warning for a closed session (empty for one still open), with how long ago it closed as of {@code now}. */
     public static Optional<String> warning(SessionState state, Instant now, ZoneId zone) {
         if (state.closed().isEmpty()) {
             return Optional.empty();
         }
-        String when = state.closedAt().map(at -> WHEN.format(at.atZone(zone)) + " (" + ago(Duration.between(at, now)) + ")").orElse("earlier");
-        return Optional.of("This session closed at " + when + ". Rolling it back reopens it (journaled with your name and reason) and "
+        String when = state.closedAt()
+                .map(at -> WHEN.format(at.atZone(zone)) + " (" + ago(Duration.between(at, now)) + ")")
+                .orElse("earlier");
+        return Optional.of("This session closed at " + when
+                + ". Rolling it back reopens it (journaled with your name and reason) and "
                 + "returns the servers and the database to their state before the window: anything written to them since the close "
                 + "(new records, uploads) is lost. Export what must be kept first.");
     }
 
     private static String ago(Duration since) {
-        return since.toMinutes() < 1 ? "less than a minute ago" : Durations.readable(since.truncatedTo(ChronoUnit.MINUTES)) + " ago";
+        return since.toMinutes() < 1
+                ? "less than a minute ago"
+                : Durations.readable(since.truncatedTo(ChronoUnit.MINUTES)) + " ago";
     }
 }

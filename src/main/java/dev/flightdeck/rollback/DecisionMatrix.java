@@ -15,8 +15,7 @@ public record DecisionMatrix(List<Row> rows) {
 
     public static final String RESOURCE = "/rollback/decision-matrix.tsv";
 
-    public record Row(String scenario, String method, String time, String risk, String dataLoss) {
-    }
+    public record Row(String scenario, String method, String time, String risk, String dataLoss) {}
 
     public DecisionMatrix {
         rows = List.copyOf(rows);
@@ -35,20 +34,25 @@ public record DecisionMatrix(List<Row> rows) {
 
     /** Tab-separated lines of scenario, method, time, risk, data loss; {@code #} starts a comment line. */
     public static DecisionMatrix parse(String text) {
-        return new DecisionMatrix(text.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).map(line -> {
-            String[] cells = line.split("\t");
-            if (cells.length != 5) {
-                throw new IllegalArgumentException("decision matrix line needs 5 tab-separated cells: " + line);
-            }
-            return new Row(cells[0].strip(), cells[1].strip(), cells[2].strip(), cells[3].strip(), cells[4].strip());
-        }).toList());
+        return new DecisionMatrix(text.lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> {
+                    String[] cells = line.split("\t");
+                    if (cells.length != 5) {
+                        throw new IllegalArgumentException("decision matrix line needs 5 tab-separated cells: " + line);
+                    }
+                    return new Row(
+                            cells[0].strip(), cells[1].strip(), cells[2].strip(), cells[3].strip(), cells[4].strip());
+                })
+                .toList());
     }
 
     public String render() {
         StringBuilder text = new StringBuilder();
         String format = "%-20s %-18s %-10s %-7s %s%n";
         text.append(String.format(Locale.ROOT, format, "Scenario", "Rollback method", "Time", "Risk", "Data loss"));
-        rows.forEach(row -> text.append(String.format(Locale.ROOT, format, row.scenario(), row.method(), row.time(), row.risk(), row.dataLoss())));
+        rows.forEach(row -> text.append(String.format(
+                Locale.ROOT, format, row.scenario(), row.method(), row.time(), row.risk(), row.dataLoss())));
         return text.toString();
     }
 }

@@ -2,8 +2,8 @@ package dev.flightdeck.rollback;
 
 import dev.flightdeck.runbook.Step;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -41,14 +41,23 @@ public record RollbackPlan(List<Entry> entries, List<Entry> verification) {
      */
     public String render() {
         StringBuilder text = new StringBuilder();
-        for (Entry entry : Stream.concat(entries.stream(), verification.stream()).toList()) {
-            text.append(String.format(Locale.ROOT, "  %-4s %-14s %s  (%s)%n", entry.number(), entry.step().kind().label(), entry.title(),
+        for (Entry entry :
+                Stream.concat(entries.stream(), verification.stream()).toList()) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "  %-4s %-14s %s  (%s)%n",
+                    entry.number(),
+                    entry.step().kind().label(),
+                    entry.title(),
                     entry.why()));
             String does = entry.action().lines().findFirst().orElse("");
             if (!does.isBlank() && !entry.title().contains(does)) {
                 text.append("         ").append(does).append('\n');
             }
-            entry.blocker().ifPresent(blocker -> text.append("         ✗ cannot run: ").append(blocker).append('\n'));
+            entry.blocker()
+                    .ifPresent(blocker -> text.append("         ✗ cannot run: ")
+                            .append(blocker)
+                            .append('\n'));
         }
         return text.toString();
     }
@@ -59,6 +68,8 @@ public record RollbackPlan(List<Entry> entries, List<Entry> verification) {
 
     /** Entries that cannot run as planned; the runner stops before each of them. */
     public List<Entry> blocked() {
-        return Stream.concat(entries.stream(), verification.stream()).filter(entry -> entry.blocker().isPresent()).toList();
+        return Stream.concat(entries.stream(), verification.stream())
+                .filter(entry -> entry.blocker().isPresent())
+                .toList();
     }
 }

@@ -2,10 +2,10 @@ package dev.flightdeck.rollback;
 
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.session.DryRun;
 import dev.flightdeck.session.RollbackSequence;
 import dev.flightdeck.session.SessionState;
+import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.session.steps.RestoreChoice;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 public final class RollbackPlanner {
 
-    private RollbackPlanner() {
-    }
+    private RollbackPlanner() {}
 
     public static RollbackPlan plan(SessionState state) {
         SessionValues bindings = SessionValues.of(state);
@@ -35,19 +34,32 @@ public final class RollbackPlanner {
         return new RollbackPlan(entries, checks);
     }
 
-    private static RollbackPlan.Entry entry(String number, Step step, String why, SessionState state, SessionValues bindings) {
+    private static RollbackPlan.Entry entry(
+            String number, Step step, String why, SessionState state, SessionValues bindings) {
         try {
             if (step.action() instanceof StepAction.Restore restore) {
                 String database = bindings.bind(restore.database());
-                Optional<String> from = restore.from().isPresent() ? Optional.of(bindings.bind(restore.from().get())) : Optional.empty();
+                Optional<String> from = restore.from().isPresent()
+                        ? Optional.of(bindings.bind(restore.from().get()))
+                        : Optional.empty();
                 RestoreChoice choice = RestoreChoice.of(state, database, from);
-                Optional<String> blocker = choice instanceof RestoreChoice.Nothing nothing ? Optional.of(nothing.reason()) : Optional.empty();
-                return new RollbackPlan.Entry(number, step, bindings.bindKnown(step.displayTitle()), why, choice.describe(), blocker);
+                Optional<String> blocker = choice instanceof RestoreChoice.Nothing nothing
+                        ? Optional.of(nothing.reason())
+                        : Optional.empty();
+                return new RollbackPlan.Entry(
+                        number, step, bindings.bindKnown(step.displayTitle()), why, choice.describe(), blocker);
             }
             String text = DryRun.boundText(step.action(), bindings);
-            return new RollbackPlan.Entry(number, step, bindings.bindKnown(step.displayTitle()), why, text, Optional.empty());
+            return new RollbackPlan.Entry(
+                    number, step, bindings.bindKnown(step.displayTitle()), why, text, Optional.empty());
         } catch (SessionValues.UnboundVariableException e) {
-            return new RollbackPlan.Entry(number, step, bindings.bindKnown(step.displayTitle()), why, String.join("\n", DryRun.textOf(step.action())), Optional.of(e.getMessage()));
+            return new RollbackPlan.Entry(
+                    number,
+                    step,
+                    bindings.bindKnown(step.displayTitle()),
+                    why,
+                    String.join("\n", DryRun.textOf(step.action())),
+                    Optional.of(e.getMessage()));
         }
     }
 }

@@ -22,11 +22,17 @@ import java.util.function.Function;
 public final class RollbackRunner {
 
     /** How the walk ended. {@code UNVERIFIED}: every step done, but a verification check did not pass. */
-    public enum Result { DONE, STOPPED, WAITING, UNVERIFIED }
+    public enum Result {
+        DONE,
+        STOPPED,
+        WAITING,
+        UNVERIFIED
+    }
 
     /** How to go on past a stopped step on a command line: step id → what to type. */
-    public static final Function<String, String> ON_THE_COMMAND_LINE = id -> "Run it again to retry this step, or do it by hand and "
-            + "continue with --skip " + id + "=\"what you did instead\".";
+    public static final Function<String, String> ON_THE_COMMAND_LINE =
+            id -> "Run it again to retry this step, or do it by hand and " + "continue with --skip " + id
+                    + "=\"what you did instead\".";
 
     private final Session session;
     private final Consumer<String> say;
@@ -50,7 +56,8 @@ public final class RollbackRunner {
     public static String begin(Session session, String reason, String by) throws SessionRuleException {
         SessionState state = session.state();
         if (state.closed().isPresent()) {
-            return "Session reopened for its rollback by " + by + " (" + reason.strip() + "), checkpoint " + session.reopenForRollback(reason, by);
+            return "Session reopened for its rollback by " + by + " (" + reason.strip() + "), checkpoint "
+                    + session.reopenForRollback(reason, by);
         }
         if (state.rollback() == SessionFold.RollbackState.RUNNING) {
             return "Continuing the rollback that was under way.";
@@ -68,7 +75,9 @@ public final class RollbackRunner {
         while (true) {
             RollbackPlan plan = RollbackPlanner.plan(session.state());
             Optional<RollbackPlan.Entry> next = plan.entries().stream()
-                    .filter(entry -> !session.state().record(entry.step().id()).status().isSettled()).findFirst();
+                    .filter(entry ->
+                            !session.state().record(entry.step().id()).status().isSettled())
+                    .findFirst();
             if (next.isEmpty()) {
                 Result result = new RollbackVerification(session, say).verifyAndFinish(plan);
                 if (result == Result.DONE) {
@@ -83,8 +92,12 @@ public final class RollbackRunner {
         }
     }
 
-    private Optional<Result> step(RollbackPlan.Entry entry, RollbackPlan plan, Function<Step, Optional<String>> confirmations,
-                                  Map<String, String> skips) throws SessionRuleException, InterruptedException {
+    private Optional<Result> step(
+            RollbackPlan.Entry entry,
+            RollbackPlan plan,
+            Function<Step, Optional<String>> confirmations,
+            Map<String, String> skips)
+            throws SessionRuleException, InterruptedException {
         String id = entry.step().id();
         if (skips.containsKey(id)) {
             session.skipRollbackStep(id, skips.get(id));
@@ -92,7 +105,8 @@ public final class RollbackRunner {
             return Optional.empty();
         }
         if (entry.blocker().isPresent()) {
-            say.accept("  ✗ " + entry.line() + ": cannot run: " + entry.blocker().get());
+            say.accept(
+                    "  ✗ " + entry.line() + ": cannot run: " + entry.blocker().get());
             return Optional.of(stopped(entry, plan));
         }
         if (entry.step().kind() == StepKind.CONFIRM) {
@@ -125,16 +139,20 @@ public final class RollbackRunner {
      */
     private void closeSession() throws SessionRuleException {
         boolean reopened = session.state().reopened().isPresent();
-        String checkpoint = session.finishSession(reopened ? "rolled back after the window had closed" : "rolled back and verified");
-        say.accept("Session closed" + (reopened ? " again" : "") + ", closing checkpoint " + checkpoint + ": write it into the change ticket.");
+        String checkpoint = session.finishSession(
+                reopened ? "rolled back after the window had closed" : "rolled back and verified");
+        say.accept("Session closed" + (reopened ? " again" : "") + ", closing checkpoint " + checkpoint
+                + ": write it into the change ticket.");
     }
 
     /** Says where the rollback stopped, what to do, and which steps have not run. */
     private Result stopped(RollbackPlan.Entry entry, RollbackPlan plan) {
-        say.accept("    The rollback stopped at " + entry.number() + ". " + howToGoOn.apply(entry.step().id()));
+        say.accept("    The rollback stopped at " + entry.number() + ". "
+                + howToGoOn.apply(entry.step().id()));
         int at = plan.entries().indexOf(entry);
         plan.entries().subList(at + 1, plan.entries().size()).stream()
-                .filter(later -> !session.state().record(later.step().id()).status().isSettled())
+                .filter(later ->
+                        !session.state().record(later.step().id()).status().isSettled())
                 .forEach(later -> say.accept("    not run: " + later.line()));
         plan.verification().forEach(check -> say.accept("    not run: " + check.line()));
         return Result.STOPPED;

@@ -24,30 +24,43 @@ final class RollbackVerification {
     RollbackRunner.Result verifyAndFinish(RollbackPlan plan) throws SessionRuleException, InterruptedException {
         int steps = plan.entries().size();
         if (plan.verification().isEmpty()) {
-            return finish(SessionEvent.Status.SUCCEEDED, "all " + steps + " rollback steps done", RollbackRunner.Result.DONE);
+            return finish(
+                    SessionEvent.Status.SUCCEEDED, "all " + steps + " rollback steps done", RollbackRunner.Result.DONE);
         }
         say.accept("  Verification (" + plan.verification().size() + " checks):");
         for (RollbackPlan.Entry check : plan.verification()) {
-            if (session.state().record(check.step().id()).status() == StepStatus.SUCCEEDED || check.blocker().isPresent()) {
+            if (session.state().record(check.step().id()).status() == StepStatus.SUCCEEDED
+                    || check.blocker().isPresent()) {
                 continue;
             }
-            SessionEvent.StepOutcome outcome = session.runVerificationCheck(check.step().id());
-            say.accept("  " + (outcome.status() == SessionEvent.Status.SUCCEEDED ? "✓" : "✗") + " " + check.line() + ": " + outcome.message());
+            SessionEvent.StepOutcome outcome =
+                    session.runVerificationCheck(check.step().id());
+            say.accept("  " + (outcome.status() == SessionEvent.Status.SUCCEEDED ? "✓" : "✗") + " " + check.line()
+                    + ": " + outcome.message());
         }
         VerificationTable table = VerificationTable.of(plan, session.state());
         String checkpoint = session.recordVerification(table.journalRows(), table.passed());
         table.render().lines().forEach(say);
-        say.accept("  Verification " + (table.passed() ? "passed" : "FAILED: " + table.failures() + " of " + table.rows().size() + " checks")
-                + ", checkpoint " + checkpoint);
+        say.accept("  Verification "
+                + (table.passed()
+                        ? "passed"
+                        : "FAILED: " + table.failures() + " of " + table.rows().size() + " checks") + ", checkpoint "
+                + checkpoint);
         if (table.passed()) {
-            return finish(SessionEvent.Status.SUCCEEDED, "all " + steps + " rollback steps done; all " + table.rows().size() + " checks passed",
+            return finish(
+                    SessionEvent.Status.SUCCEEDED,
+                    "all " + steps + " rollback steps done; all " + table.rows().size() + " checks passed",
                     RollbackRunner.Result.DONE);
         }
-        return finish(SessionEvent.Status.FAILED, "all " + steps + " rollback steps done; " + table.failures() + " of " + table.rows().size()
-                + " verification checks did not pass", RollbackRunner.Result.UNVERIFIED);
+        return finish(
+                SessionEvent.Status.FAILED,
+                "all " + steps + " rollback steps done; " + table.failures() + " of "
+                        + table.rows().size() + " verification checks did not pass",
+                RollbackRunner.Result.UNVERIFIED);
     }
 
-    private RollbackRunner.Result finish(SessionEvent.Status status, String message, RollbackRunner.Result result) throws SessionRuleException {
+    private RollbackRunner.Result finish(SessionEvent.Status status, String message, RollbackRunner.Result result)
+            throws SessionRuleException {
         String checkpoint = session.finishRollback(status, message);
         if (result == RollbackRunner.Result.DONE) {
             say.accept("Rollback done. Checkpoint " + checkpoint + " (write it into the change ticket).");

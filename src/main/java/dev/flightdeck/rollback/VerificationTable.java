@@ -38,7 +38,9 @@ public record VerificationTable(List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         for (RollbackPlan.Entry entry : plan.verification()) {
             StepRecord record = state.record(entry.step().id());
-            String result = record.status() == StepStatus.SUCCEEDED ? "PASS" : record.status() == StepStatus.FAILED ? "FAIL" : "UNKNOWN";
+            String result = record.status() == StepStatus.SUCCEEDED
+                    ? "PASS"
+                    : record.status() == StepStatus.FAILED ? "FAIL" : "UNKNOWN";
             String detail = entry.blocker().orElse(record.message());
             rows.add(new Row(entry.number(), entry.title(), entry.step().kind().key(), result, detail));
         }
@@ -47,29 +49,40 @@ public record VerificationTable(List<Row> rows) {
 
     /** The table as it was journaled. */
     public static VerificationTable of(SessionEvent.Verification journaled) {
-        return new VerificationTable(journaled.rows().stream().map(row -> new Row(row.getOrDefault("number", ""), row.getOrDefault("check", ""),
-                row.getOrDefault("kind", ""), row.getOrDefault("result", ""), row.getOrDefault("detail", ""))).toList());
+        return new VerificationTable(journaled.rows().stream()
+                .map(row -> new Row(
+                        row.getOrDefault("number", ""),
+                        row.getOrDefault("check", ""),
+                        row.getOrDefault("kind", ""),
+                        row.getOrDefault("result", ""),
+                        row.getOrDefault("detail", "")))
+                .toList());
     }
 
     public List<Map<String, String>> journalRows() {
-        return rows.stream().map(row -> {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("number", row.number());
-            fields.put("check", row.check());
-            fields.put("kind", row.kind());
-            fields.put("result", row.result());
-            fields.put("detail", row.detail());
-            return fields;
-        }).toList();
+        return rows.stream()
+                .map(row -> {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("number", row.number());
+                    fields.put("check", row.check());
+                    fields.put("kind", row.kind());
+                    fields.put("result", row.result());
+                    fields.put("detail", row.detail());
+                    return fields;
+                })
+                .toList();
     }
 
     /** A plain-text table for a terminal. */
     public String render() {
-        int checkWidth = Math.max(5, rows.stream().mapToInt(row -> row.check().length()).max().orElse(0));
+        int checkWidth = Math.max(
+                5, rows.stream().mapToInt(row -> row.check().length()).max().orElse(0));
         String format = "  %-4s %-" + checkWidth + "s  %-11s  %-7s  %s%n";
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, format, "#", "check", "kind", "result", "detail"));
+        StringBuilder text =
+                new StringBuilder(String.format(Locale.ROOT, format, "#", "check", "kind", "result", "detail"));
         for (Row row : rows) {
-            text.append(String.format(Locale.ROOT, format, row.number(), row.check(), row.kind(), row.result(), firstLine(row.detail())));
+            text.append(String.format(
+                    Locale.ROOT, format, row.number(), row.check(), row.kind(), row.result(), firstLine(row.detail())));
         }
         return text.toString();
     }

@@ -1,21 +1,21 @@
 package dev.flightdeck.runbook;
 
 import dev.flightdeck.diagnostic.DidYouMean;
-import dev.flightdeck.text.Durations;
-import dev.flightdeck.yaml.MappingReader;
 import dev.flightdeck.diagnostic.Position;
 import dev.flightdeck.diagnostic.Problems;
+import dev.flightdeck.text.Durations;
+import dev.flightdeck.yaml.MappingReader;
 import dev.flightdeck.yaml.YamlNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 
 /**
  * Reads the value under a step's kind key ({@code run: ...}, {@code approve: {...}}) into a {@link StepAction}.
@@ -42,11 +42,15 @@ final class ActionReader {
             case APPROVE -> approve(value, what);
             case WAIT -> waitFor(value, what);
             case BASELINE -> baseline(value, what);
-            case BACKUP -> mapping(value, what, Set.of("database", "format", "directory")).map(m -> backup(m));
+            case BACKUP ->
+                mapping(value, what, Set.of("database", "format", "directory")).map(m -> backup(m));
             case SNAPSHOT -> databaseOnly(value, what).map(StepAction.Snapshot::new);
-            case RESTORE -> mapping(value, what, Set.of("database", "from"))
-                    .map(m -> new StepAction.Restore(m.requiredText("database"), m.text("from")));
-            case VERIFY_DATA -> mapping(value, what, Set.of("database", "tables", "compare-to", "hash-columns")).map(this::verifyData);
+            case RESTORE ->
+                mapping(value, what, Set.of("database", "from"))
+                        .map(m -> new StepAction.Restore(m.requiredText("database"), m.text("from")));
+            case VERIFY_DATA ->
+                mapping(value, what, Set.of("database", "tables", "compare-to", "hash-columns"))
+                        .map(this::verifyData);
             case PREFLIGHT -> databaseOnly(value, what).map(StepAction.Preflight::new);
             case NOTIFY -> notify(value, what);
         };
@@ -59,7 +63,9 @@ final class ActionReader {
         return mapping(value, what, Set.of("text", "note")).map(m -> {
             String note = m.text("note").orElse("optional");
             if (!note.equals("optional") && !note.equals("required")) {
-                problems.error(m.positionOf("note"), "'note' in " + what + " must be 'optional' or 'required', not '" + note + "'");
+                problems.error(
+                        m.positionOf("note"),
+                        "'note' in " + what + " must be 'optional' or 'required', not '" + note + "'");
             }
             return new StepAction.Confirm(m.requiredText("text"), note.equals("required"));
         });
@@ -71,59 +77,78 @@ final class ActionReader {
             if (!step.has("database")) {
                 problems.error(step.position(), what + " needs 'database:' naming the inventory database to run on");
             }
-            return statement.map(s -> new StepAction.Sql(s, step.text("database").orElse(""), List.of(), false));
+            return statement.map(
+                    s -> new StepAction.Sql(s, step.text("database").orElse(""), List.of(), false));
         }
-        return mapping(value, what, Set.of("statement", "database", "parameters", "journal-rows")).map(m -> {
-            String database = m.text("database").or(() -> step.text("database")).orElse("");
-            if (database.isEmpty()) {
-                problems.error(m.position(), what + " needs 'database:' naming the inventory database to run on");
-            }
-            return new StepAction.Sql(m.requiredText("statement"), database, m.textList("parameters"), m.bool("journal-rows", false));
-        });
+        return mapping(value, what, Set.of("statement", "database", "parameters", "journal-rows"))
+                .map(m -> {
+                    String database =
+                            m.text("database").or(() -> step.text("database")).orElse("");
+                    if (database.isEmpty()) {
+                        problems.error(
+                                m.position(), what + " needs 'database:' naming the inventory database to run on");
+                    }
+                    return new StepAction.Sql(
+                            m.requiredText("statement"),
+                            database,
+                            m.textList("parameters"),
+                            m.bool("journal-rows", false));
+                });
     }
 
     private Optional<StepAction> http(YamlNode value, String what) {
         if (value.isScalar()) {
             return text(value, what, "endpoint").map(e -> new StepAction.Http(e, "GET", Map.of(), Optional.empty()));
         }
-        return mapping(value, what, Set.of("endpoint", "url", "method", "headers", "body")).map(m -> {
-            String endpoint = m.text("endpoint").or(() -> m.text("url")).orElse("");
-            if (endpoint.isEmpty()) {
-                problems.error(m.position(), what + " needs 'endpoint:' (a name from the inventory) or 'url:'");
-            }
-            String method = m.text("method").orElse("GET").toUpperCase(Locale.ROOT);
-            if (!Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS").contains(method)) {
-                problems.error(m.positionOf("method"), "'" + method + "' is not an HTTP method");
-            }
-            return new StepAction.Http(endpoint, method, m.textMap("headers"), m.text("body"));
-        });
+        return mapping(value, what, Set.of("endpoint", "url", "method", "headers", "body"))
+                .map(m -> {
+                    String endpoint = m.text("endpoint").or(() -> m.text("url")).orElse("");
+                    if (endpoint.isEmpty()) {
+                        problems.error(m.position(), what + " needs 'endpoint:' (a name from the inventory) or 'url:'");
+                    }
+                    String method = m.text("method").orElse("GET").toUpperCase(Locale.ROOT);
+                    if (!Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+                            .contains(method)) {
+                        problems.error(m.positionOf("method"), "'" + method + "' is not an HTTP method");
+                    }
+                    return new StepAction.Http(endpoint, method, m.textMap("headers"), m.text("body"));
+                });
     }
 
     private Optional<StepAction> approve(YamlNode value, String what) {
         if (value.isScalar()) {
-            return text(value, what, "role").flatMap(role -> role(role, value, what))
+            return text(value, what, "role")
+                    .flatMap(role -> role(role, value, what))
                     .map(role -> new StepAction.Approve(List.of(role), "", 1));
         }
-        return mapping(value, what, Set.of("role", "roles", "reason", "approvers")).map(m -> {
-            List<String> names = new ArrayList<>(m.textList("role"));
-            names.addAll(m.textList("roles"));
-            if (names.isEmpty()) {
-                problems.error(m.position(), what + " needs 'role:' (one of " + roleNames() + ")");
-            }
-            List<Role> roles = names.stream()
-                    .map(name -> role(name, m.node("role").or(() -> m.node("roles")).orElse(value), what))
-                    .flatMap(Optional::stream).distinct().toList();
-            int approvers = m.integer("approvers", 1, 5).orElse(1);
-            return new StepAction.Approve(roles, m.text("reason").orElse(""), approvers);
-        });
+        return mapping(value, what, Set.of("role", "roles", "reason", "approvers"))
+                .map(m -> {
+                    List<String> names = new ArrayList<>(m.textList("role"));
+                    names.addAll(m.textList("roles"));
+                    if (names.isEmpty()) {
+                        problems.error(m.position(), what + " needs 'role:' (one of " + roleNames() + ")");
+                    }
+                    List<Role> roles = names.stream()
+                            .map(name -> role(
+                                    name,
+                                    m.node("role").or(() -> m.node("roles")).orElse(value),
+                                    what))
+                            .flatMap(Optional::stream)
+                            .distinct()
+                            .toList();
+                    int approvers = m.integer("approvers", 1, 5).orElse(1);
+                    return new StepAction.Approve(roles, m.text("reason").orElse(""), approvers);
+                });
     }
 
     private Optional<Role> role(String name, YamlNode at, String what) {
         try {
             return Optional.of(Role.valueOf(name.trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            problems.error(at.position(), "unknown role '" + name + "' in " + what + ": use one of " + roleNames()
-                    + DidYouMean.hint(name.toUpperCase(Locale.ROOT), roleNames()));
+            problems.error(
+                    at.position(),
+                    "unknown role '" + name + "' in " + what + ": use one of " + roleNames()
+                            + DidYouMean.hint(name.toUpperCase(Locale.ROOT), roleNames()));
             return Optional.empty();
         }
     }
@@ -134,7 +159,8 @@ final class ActionReader {
 
     private Optional<StepAction> waitFor(YamlNode value, String what) {
         if (value.isScalar()) {
-            return text(value, what, "duration").flatMap(text -> duration(text, value, what))
+            return text(value, what, "duration")
+                    .flatMap(text -> duration(text, value, what))
                     .map(d -> new StepAction.Wait(d, ""));
         }
         return mapping(value, what, Set.of("duration", "watch")).flatMap(m -> {
@@ -148,7 +174,8 @@ final class ActionReader {
 
     private Optional<StepAction> baseline(YamlNode value, String what) {
         if (value.isScalar()) {
-            return text(value, what, "window").flatMap(text -> duration(text, value, what))
+            return text(value, what, "window")
+                    .flatMap(text -> duration(text, value, what))
                     .filter(window -> fitsTheHistory(window, value.position(), what))
                     .map(window -> new StepAction.Baseline(window, List.of()));
         }
@@ -156,16 +183,23 @@ final class ActionReader {
             if (!m.has("window")) {
                 problems.error(m.position(), what + " is missing the required key 'window'");
             }
-            List<String> required = m.textList("require").stream().map(signal -> requiredSignal(signal, m, what)).distinct().toList();
-            return m.duration("window").filter(window -> fitsTheHistory(window, m.positionOf("window"), what))
+            List<String> required = m.textList("require").stream()
+                    .map(signal -> requiredSignal(signal, m, what))
+                    .distinct()
+                    .toList();
+            return m.duration("window")
+                    .filter(window -> fitsTheHistory(window, m.positionOf("window"), what))
                     .map(window -> new StepAction.Baseline(window, required));
         });
     }
 
     private boolean fitsTheHistory(Duration window, Position at, String what) {
         if (window.isZero() || window.compareTo(StepAction.Baseline.LONGEST_WINDOW) > 0) {
-            problems.error(at, "the window of " + what + " must be longer than 0s and at most "
-                    + Durations.format(StepAction.Baseline.LONGEST_WINDOW) + " (the readings the instruments keep), not " + Durations.format(window));
+            problems.error(
+                    at,
+                    "the window of " + what + " must be longer than 0s and at most "
+                            + Durations.format(StepAction.Baseline.LONGEST_WINDOW)
+                            + " (the readings the instruments keep), not " + Durations.format(window));
             return false;
         }
         return true;
@@ -177,8 +211,10 @@ final class ActionReader {
         String signal = written.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
         Optional<String> canonical = Signals.canonical(signal);
         if (canonical.isEmpty()) {
-            problems.warning(m.positionOf("require"), "no collector measures '" + signal + "' required by " + what
-                    + "; it must come from a Prometheus endpoint" + DidYouMean.hint(signal, Signals.known()));
+            problems.warning(
+                    m.positionOf("require"),
+                    "no collector measures '" + signal + "' required by " + what
+                            + "; it must come from a Prometheus endpoint" + DidYouMean.hint(signal, Signals.known()));
         }
         return canonical.orElse(signal);
     }
@@ -186,9 +222,12 @@ final class ActionReader {
     private Optional<Duration> duration(String text, YamlNode at, String what) {
         Optional<Duration> parsed = Durations.parse(text);
         if (parsed.isEmpty()) {
-            problems.error(at.position(), Durations.isOutOfRange(text)
-                    ? what + " is out of range: '" + text + "' is longer than the longest duration allowed (" + Durations.format(Durations.LONGEST) + ")"
-                    : what + " must be " + Durations.EXPECTED + ", not '" + text + "'");
+            problems.error(
+                    at.position(),
+                    Durations.isOutOfRange(text)
+                            ? what + " is out of range: '" + text + "' is longer than the longest duration allowed ("
+                                    + Durations.format(Durations.LONGEST) + ")"
+                            : what + " must be " + Durations.EXPECTED + ", not '" + text + "'");
         }
         return parsed;
     }
@@ -199,7 +238,9 @@ final class ActionReader {
             case "custom" -> StepAction.BackupFormat.CUSTOM;
             case "plain" -> StepAction.BackupFormat.PLAIN;
             default -> {
-                problems.error(m.positionOf("format"), "'format' must be 'custom' (pg_dump -Fc) or 'plain', not '" + format + "'");
+                problems.error(
+                        m.positionOf("format"),
+                        "'format' must be 'custom' (pg_dump -Fc) or 'plain', not '" + format + "'");
                 yield StepAction.BackupFormat.CUSTOM;
             }
         };
@@ -208,12 +249,16 @@ final class ActionReader {
 
     private StepAction verifyData(MappingReader m) {
         Map<String, List<String>> hashColumns = new LinkedHashMap<>();
-        m.node("hash-columns").ifPresent(node -> MappingReader.of(node, "'hash-columns' of " + m.what(), keysOf(node), problems)
-                .ifPresent(columns -> keysOf(node).forEach(table -> hashColumns.put(table, columns.textList(table)))));
+        m.node("hash-columns")
+                .ifPresent(node -> MappingReader.of(node, "'hash-columns' of " + m.what(), keysOf(node), problems)
+                        .ifPresent(columns ->
+                                keysOf(node).forEach(table -> hashColumns.put(table, columns.textList(table)))));
         Optional<String> compareTo = m.text("compare-to");
         List<String> tables = m.textList("tables");
         if (compareTo.isEmpty() && tables.isEmpty()) {
-            problems.error(m.position(), m.what() + " needs 'tables:' to capture, or 'compare-to:' naming an earlier verify-data step");
+            problems.error(
+                    m.position(),
+                    m.what() + " needs 'tables:' to capture, or 'compare-to:' naming an earlier verify-data step");
         }
         return new StepAction.VerifyData(m.requiredText("database"), tables, compareTo, hashColumns);
     }
@@ -235,16 +280,21 @@ final class ActionReader {
         if (value.isScalar()) {
             return text(value, what, "message").map(message -> new StepAction.Notify(message, "", Optional.empty()));
         }
-        return mapping(value, what, Set.of("message", "to", "audience", "webhook")).map(m -> {
-            List<String> channels = m.textList("to");
-            for (String channel : channels) {
-                if (!Subscriptions.isChannelName(channel)) {
-                    problems.error(m.positionOf("to"), "'to' in " + what + " names notification channels (letters, digits, '-', '_'), not '"
-                            + channel + "'; say who it is for in words under 'audience:'");
-                }
-            }
-            return new StepAction.Notify(m.requiredText("message"), m.text("audience").orElse(""), channels, m.text("webhook"));
-        });
+        return mapping(value, what, Set.of("message", "to", "audience", "webhook"))
+                .map(m -> {
+                    List<String> channels = m.textList("to");
+                    for (String channel : channels) {
+                        if (!Subscriptions.isChannelName(channel)) {
+                            problems.error(
+                                    m.positionOf("to"),
+                                    "'to' in " + what
+                                            + " names notification channels (letters, digits, '-', '_'), not '"
+                                            + channel + "'; say who it is for in words under 'audience:'");
+                        }
+                    }
+                    return new StepAction.Notify(
+                            m.requiredText("message"), m.text("audience").orElse(""), channels, m.text("webhook"));
+                });
     }
 
     private Optional<String> text(YamlNode value, String what, String role) {

@@ -18,12 +18,15 @@ public final class BuiltinRunbooks {
     private static final String FOLDER = "/runbooks/";
     public static final String ORIGIN_PREFIX = "builtin:";
 
-    private BuiltinRunbooks() {
-    }
+    private BuiltinRunbooks() {}
 
     public static List<String> ids() {
-        String index = resource("index.txt").orElseThrow(() -> new IllegalStateException("runbooks/index.txt is missing from the build"));
-        return index.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        String index = resource("index.txt")
+                .orElseThrow(() -> new IllegalStateException("runbooks/index.txt is missing from the build"));
+        return index.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     /** Every built-in, parsed; a built-in that does not validate is a build defect, so tests hold them to that. */

@@ -6,8 +6,7 @@ import java.util.List;
 /** A runbook as an indented plain-text checklist, for printing and for reading over SSH. */
 public final class ChecklistPrinter {
 
-    private ChecklistPrinter() {
-    }
+    private ChecklistPrinter() {}
 
     public static String print(Runbook runbook) {
         return print(runbook, false);
@@ -18,34 +17,55 @@ public final class ChecklistPrinter {
         StringBuilder out = new StringBuilder();
         out.append(runbook.title()).append("  [").append(runbook.id()).append("]\n");
         if (descriptions && !runbook.description().isBlank()) {
-            runbook.description().lines().forEach(line -> out.append("  ").append(line).append('\n'));
+            runbook.description()
+                    .lines()
+                    .forEach(line -> out.append("  ").append(line).append('\n'));
         }
         if (!runbook.source().isBlank()) {
             out.append("source: ").append(runbook.source()).append('\n');
         }
-        runbook.window().duration().ifPresent(d -> out.append("window: ").append(Durations.format(d)).append('\n'));
-        runbook.window().pointOfNoReturn().ifPresent(p -> out.append("point of no return: after ").append(p).append('\n'));
+        runbook.window()
+                .duration()
+                .ifPresent(
+                        d -> out.append("window: ").append(Durations.format(d)).append('\n'));
+        runbook.window()
+                .pointOfNoReturn()
+                .ifPresent(
+                        p -> out.append("point of no return: after ").append(p).append('\n'));
         if (!runbook.variables().isEmpty()) {
             out.append("variables:\n");
-            runbook.variables().forEach(v -> out.append("  ").append(v.name()).append(" = ")
-                    .append(v.defaultValue().orElse("(to be supplied)")).append('\n'));
+            runbook.variables()
+                    .forEach(v -> out.append("  ")
+                            .append(v.name())
+                            .append(" = ")
+                            .append(v.defaultValue().orElse("(to be supplied)"))
+                            .append('\n'));
         }
         int phaseNumber = 0;
         for (Phase phase : runbook.phases()) {
             phaseNumber++;
             out.append('\n').append(phaseNumber).append(". ").append(phase.title());
-            phase.estimate().ifPresent(e -> out.append("  (~").append(Durations.format(e)).append(')'));
+            phase.estimate()
+                    .ifPresent(
+                            e -> out.append("  (~").append(Durations.format(e)).append(')'));
             out.append('\n');
             if (descriptions && !phase.description().isBlank()) {
-                phase.description().lines().forEach(line -> out.append("   ").append(line).append('\n'));
+                phase.description()
+                        .lines()
+                        .forEach(line -> out.append("   ").append(line).append('\n'));
             }
             printSteps(out, phase.steps(), phaseNumber + ".", descriptions);
         }
         if (!runbook.rollbackTriggers().isEmpty()) {
             out.append("\nRollback triggers:\n");
-            runbook.rollbackTriggers().forEach(t -> out.append("   - ").append(t.text())
-                    .append(t.action() == TriggerSpec.Action.ALERT ? "  (alert only)" : "  (arms rollback, " + Durations.format(t.countdown()) + " countdown)")
-                    .append('\n'));
+            runbook.rollbackTriggers()
+                    .forEach(t -> out.append("   - ")
+                            .append(t.text())
+                            .append(
+                                    t.action() == TriggerSpec.Action.ALERT
+                                            ? "  (alert only)"
+                                            : "  (arms rollback, " + Durations.format(t.countdown()) + " countdown)")
+                            .append('\n'));
         }
         out.append("\nRollback plan:\n");
         if (runbook.rollback().isEmpty()) {
@@ -64,22 +84,35 @@ public final class ChecklistPrinter {
         int number = 0;
         for (Step step : steps) {
             number++;
-            out.append("   [ ] ").append(prefix).append(number).append(' ')
-                    .append(step.kind().label()).append(": ").append(step.displayTitle());
+            out.append("   [ ] ")
+                    .append(prefix)
+                    .append(number)
+                    .append(' ')
+                    .append(step.kind().label())
+                    .append(": ")
+                    .append(step.displayTitle());
             if (!step.required()) {
                 out.append("  (optional)");
             }
             out.append("  {").append(step.id()).append('}');
-            step.sourceLine().ifPresent(line -> out.append("  (source line ").append(line).append(')'));
+            step.sourceLine()
+                    .ifPresent(
+                            line -> out.append("  (source line ").append(line).append(')'));
             out.append('\n');
             String detail = detail(step);
             if (!detail.isBlank()) {
-                detail.lines().forEach(line -> out.append("         ").append(line).append('\n'));
+                detail.lines()
+                        .forEach(line -> out.append("         ").append(line).append('\n'));
             }
             if (descriptions && !step.description().isBlank()) {
-                step.description().lines().forEach(line -> out.append("         | ").append(line).append('\n'));
+                step.description()
+                        .lines()
+                        .forEach(line -> out.append("         | ").append(line).append('\n'));
             }
-            step.undo().ifPresent(undo -> out.append("         undo: ").append(undo.action().summary()).append('\n'));
+            step.undo()
+                    .ifPresent(undo -> out.append("         undo: ")
+                            .append(undo.action().summary())
+                            .append('\n'));
         }
     }
 
@@ -90,7 +123,8 @@ public final class ChecklistPrinter {
             return where + run.command().strip();
         } else if (action instanceof StepAction.Sql sql) {
             return sql.statement().strip();
-        } else if (action instanceof StepAction.Approve approve && !approve.reason().isBlank()) {
+        } else if (action instanceof StepAction.Approve approve
+                && !approve.reason().isBlank()) {
             return approve.reason();
         }
         return step.title().isBlank() ? "" : action.summary();

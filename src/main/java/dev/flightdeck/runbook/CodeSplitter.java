@@ -25,8 +25,7 @@ import java.util.regex.Pattern;
  */
 final class CodeSplitter {
 
-    sealed interface Piece {
-    }
+    sealed interface Piece {}
 
     /** @param line the index of the command's first line within the block */
     record Command(String title, String description, String code, int line) implements Piece {
@@ -35,24 +34,24 @@ final class CodeSplitter {
         }
     }
 
-    record Manual(String text, String description, int line) implements Piece {
-    }
+    record Manual(String text, String description, int line) implements Piece {}
 
     /** What was read and what the reader decided, for the import report (lines are indexes within the block). */
-    record Reading(List<Piece> pieces, List<String> judgements) {
-    }
+    record Reading(List<Piece> pieces, List<String> judgements) {}
 
     private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\\1");
     private static final Pattern STATEFUL = Pattern.compile(
             "^(?:sudo\\s+-[iEs]\\b|cd|pushd|popd|export|source|\\.|set|unset|alias|trap|umask|ulimit|shopt|declare|typeset|readonly|local|eval)(?:\\s|$)"
                     + "|^[A-Za-z_][A-Za-z0-9_]*=|^(?:function\\s+)?[A-Za-z_][A-Za-z0-9_-]*\\s*\\(\\)");
-    private static final Pattern OPENS = Pattern.compile("^(?:if|for|while|until|case|select)\\b|\\{\\s*$|\\bdo\\s*$|\\bthen\\s*$");
+    private static final Pattern OPENS =
+            Pattern.compile("^(?:if|for|while|until|case|select)\\b|\\{\\s*$|\\bdo\\s*$|\\bthen\\s*$");
     private static final Pattern CLOSES = Pattern.compile("^(?:fi|done|esac|\\})\\b|;\\s*(?:fi|done)\\s*$");
     private static final Pattern PROMPT = Pattern.compile(
             "^\\s*(?:\\$|%|❯|[\\w.-]+@[\\w.-]+(?::[^\\s$#]*)?\\s?[$#]|\\[[^\\]]+\\]\\s?[$#]|\\([\\w.-]+\\)\\s*\\$|PS(?: [^>]*)?>|[\\w.-]+=[#>])\\s(.*)$");
     private static final Pattern ROOT_PROMPT = Pattern.compile("^\\s*#\\s(.*)$");
     private static final Pattern CONTINUATION_PROMPT = Pattern.compile("^\\s*>\\s(.*)$");
-    private static final Pattern TRANSACTION = Pattern.compile("(?im)^\\s*(?:BEGIN\\b|START\\s+TRANSACTION|COMMIT\\b|ROLLBACK\\b)|\\$\\$|^\\s*\\\\");
+    private static final Pattern TRANSACTION =
+            Pattern.compile("(?im)^\\s*(?:BEGIN\\b|START\\s+TRANSACTION|COMMIT\\b|ROLLBACK\\b)|\\$\\$|^\\s*\\\\");
     private static final Pattern SHELL_WORDS = Pattern.compile(
             "^(?:sudo|su|cd|ls|cat|cp|mv|rm|mkdir|chmod|chown|ln|tar|gzip|gunzip|rsync|scp|ssh|curl|wget|git|make|docker|docker-compose|podman|"
                     + "kubectl|kubeadm|helm|etcdctl|etcdutl|systemctl|service|journalctl|apt|apt-get|yum|dnf|zypper|brew|pip|pip3|npm|npx|yarn|pnpm|"
@@ -65,8 +64,7 @@ final class CodeSplitter {
                     + "dotnet|cmake|ninja|crictl|ctr|nerdctl|k3s|kubeadm|minikube|kind|oc|istioctl|argocd|flux|consul|nomad|"
                     + "ETCDCTL_API=\\S+|[A-Z_]+=\\S+\\s+\\S+|\\./|/|~/)(?:\\s|$)");
 
-    private CodeSplitter() {
-    }
+    private CodeSplitter() {}
 
     static List<Piece> shell(List<String> lines) {
         return readShell(lines).pieces();
@@ -74,7 +72,10 @@ final class CodeSplitter {
 
     /** True when a block without a language reads as shell commands (every command line starts with a known command). */
     static boolean looksLikeShell(List<String> lines) {
-        List<String> commands = lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> commands = lines.stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
         boolean continued = false;
         for (String line : commands) {
             if (!continued && !SHELL_WORDS.matcher(line).find()) {
@@ -89,21 +90,29 @@ final class CodeSplitter {
     static boolean isTranscript(List<String> lines, boolean consoleFence) {
         long prompts = lines.stream().filter(l -> PROMPT.matcher(l).matches()).count();
         if (consoleFence) {
-            return prompts > 0 || lines.stream().anyMatch(l -> ROOT_PROMPT.matcher(l).matches());
+            return prompts > 0
+                    || lines.stream().anyMatch(l -> ROOT_PROMPT.matcher(l).matches());
         }
         return prompts > 0;
     }
 
     /** A block without a language that shows {@code # command} lines (a root prompt) and output beside them. */
     static boolean isRootTranscript(List<String> lines) {
-        boolean rootCommand = lines.stream().map(ROOT_PROMPT::matcher).anyMatch(m -> m.matches() && SHELL_WORDS.matcher(m.group(1).strip()).find());
-        boolean continuation = lines.stream().anyMatch(l -> CONTINUATION_PROMPT.matcher(l).matches());
-        return rootCommand && (continuation || !looksLikeShell(lines.stream().filter(l -> !l.strip().startsWith("#")).toList()));
+        boolean rootCommand = lines.stream()
+                .map(ROOT_PROMPT::matcher)
+                .anyMatch(m ->
+                        m.matches() && SHELL_WORDS.matcher(m.group(1).strip()).find());
+        boolean continuation =
+                lines.stream().anyMatch(l -> CONTINUATION_PROMPT.matcher(l).matches());
+        return rootCommand
+                && (continuation
+                        || !looksLikeShell(lines.stream()
+                                .filter(l -> !l.strip().startsWith("#"))
+                                .toList()));
     }
 
     /** A transcript's commands (prompts removed) and the output lines it showed. */
-    record Transcript(List<String> commands, List<String> output, List<Integer> commandLines, boolean powerShell) {
-    }
+    record Transcript(List<String> commands, List<String> output, List<Integer> commandLines, boolean powerShell) {}
 
     static Transcript transcript(List<String> lines, boolean consoleFence) {
         List<String> commands = new ArrayList<>();
@@ -144,7 +153,10 @@ final class CodeSplitter {
     static Reading readShell(List<String> lines) {
         List<Group> groups = groups(lines, "#");
         List<String> judgements = new ArrayList<>();
-        Optional<String> state = lines.stream().map(String::strip).filter(l -> STATEFUL.matcher(l).find()).findFirst();
+        Optional<String> state = lines.stream()
+                .map(String::strip)
+                .filter(l -> STATEFUL.matcher(l).find())
+                .findFirst();
         long commandGroups = groups.stream().filter(g -> !g.code.isEmpty()).count();
         boolean titledGroups = groups.stream().filter(g -> !g.code.isEmpty()).allMatch(g -> !g.comments.isEmpty());
         List<Piece> pieces = new ArrayList<>();
@@ -163,8 +175,9 @@ final class CodeSplitter {
                     pieces.add(group.command());
                 }
             }
-            judgements.add("split into " + commandGroups + " steps at its comment titles: each group of commands is titled"
-                    + " and none sets shell state (cd, export, variables) for the next");
+            judgements.add(
+                    "split into " + commandGroups + " steps at its comment titles: each group of commands is titled"
+                            + " and none sets shell state (cd, export, variables) for the next");
             return new Reading(pieces, judgements);
         }
         List<String> code = new ArrayList<>(lines);
@@ -174,7 +187,9 @@ final class CodeSplitter {
         int first = lines.size() - code.size();
         String title = "";
         List<String> description = new ArrayList<>();
-        while (!code.isEmpty() && code.get(0).strip().startsWith("#") && !code.get(0).strip().startsWith("#!")) {
+        while (!code.isEmpty()
+                && code.get(0).strip().startsWith("#")
+                && !code.get(0).strip().startsWith("#!")) {
             String comment = MarkdownText.plain(code.remove(0).strip().substring(1));
             first++;
             if (title.isEmpty()) {
@@ -188,9 +203,10 @@ final class CodeSplitter {
         }
         pieces.add(new Command(title, String.join("\n", description), withoutCommonIndent(trimBlank(code)), first));
         if (commandGroups > 1) {
-            judgements.add(state.map(s -> "kept whole as one step in one shell: '" + shorten(s) + "' carries state to the commands after it")
-                    .orElse("kept whole as one step in one shell: its " + commandGroups + " groups of commands are not each titled,"
-                            + " so they read as one procedure"));
+            judgements.add(state.map(s -> "kept whole as one step in one shell: '" + shorten(s)
+                            + "' carries state to the commands after it")
+                    .orElse("kept whole as one step in one shell: its " + commandGroups
+                            + " groups of commands are not each titled," + " so they read as one procedure"));
         }
         return new Reading(pieces, judgements);
     }
@@ -230,7 +246,8 @@ final class CodeSplitter {
         Command command() {
             String title = comments.isEmpty() ? "" : comments.get(0);
             String description = comments.size() > 1 ? String.join("\n", comments.subList(1, comments.size())) : "";
-            return new Command(title, description, withoutCommonIndent(code), commentLine >= 0 ? commentLine : firstLine);
+            return new Command(
+                    title, description, withoutCommonIndent(code), commentLine >= 0 ? commentLine : firstLine);
         }
     }
 
@@ -278,10 +295,14 @@ final class CodeSplitter {
                 if (here.find()) {
                     heredoc = here.group(2);
                 }
-                continued = stripped.endsWith("\\") || stripped.endsWith("&&") || stripped.endsWith("||") || stripped.endsWith("|");
+                continued = stripped.endsWith("\\")
+                        || stripped.endsWith("&&")
+                        || stripped.endsWith("||")
+                        || stripped.endsWith("|");
                 if (OPENS.matcher(stripped).find() && !CLOSES.matcher(stripped).find()) {
                     depth++;
-                } else if (CLOSES.matcher(stripped).find() && !OPENS.matcher(stripped).find()) {
+                } else if (CLOSES.matcher(stripped).find()
+                        && !OPENS.matcher(stripped).find()) {
                     depth = Math.max(0, depth - 1);
                 }
             }
@@ -333,9 +354,16 @@ final class CodeSplitter {
     }
 
     static String withoutCommonIndent(List<String> lines) {
-        int indent = lines.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return String.join("\n", lines.stream().map(l -> l.length() >= indent ? l.substring(indent) : l.strip()).toList());
+        int indent = lines.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
+        return String.join(
+                "\n",
+                lines.stream()
+                        .map(l -> l.length() >= indent ? l.substring(indent) : l.strip())
+                        .toList());
     }
 
     static String languageLabel(String language) {

@@ -12,7 +12,12 @@ import java.util.regex.Pattern;
 public record Comparison(Operator operator, String operand) {
 
     public enum Operator {
-        EQUAL("="), NOT_EQUAL("!="), LESS("<"), LESS_OR_EQUAL("<="), GREATER(">"), GREATER_OR_EQUAL(">=");
+        EQUAL("="),
+        NOT_EQUAL("!="),
+        LESS("<"),
+        LESS_OR_EQUAL("<="),
+        GREATER(">"),
+        GREATER_OR_EQUAL(">=");
 
         private final String symbol;
 

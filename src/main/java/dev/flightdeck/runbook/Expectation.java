@@ -19,8 +19,15 @@ public record Expectation(
         Optional<Duration> maxLatency) {
 
     public static Expectation none() {
-        return new Expectation(List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(), Optional.empty(), Optional.empty());
+        return new Expectation(
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** Commands pass on exit code 0 unless the runbook says otherwise. */

@@ -12,8 +12,7 @@ import java.util.List;
 public final class ImportReport {
 
     /** One judgement; {@code line} is 1-based in the original document. */
-    public record Judgement(int line, String text) {
-    }
+    public record Judgement(int line, String text) {}
 
     private final List<Judgement> judgements = new ArrayList<>();
 
@@ -23,14 +22,21 @@ public final class ImportReport {
 
     /** In document order. */
     public List<Judgement> judgements() {
-        return judgements.stream().sorted(Comparator.comparingInt(Judgement::line)).toList();
+        return judgements.stream()
+                .sorted(Comparator.comparingInt(Judgement::line))
+                .toList();
     }
 
     /** One line per judgement, {@code SOURCE:LINE: text}, like a compiler's messages. */
     public String format(String source) {
         StringBuilder out = new StringBuilder();
         for (Judgement judgement : judgements()) {
-            out.append(source).append(':').append(judgement.line()).append(": ").append(judgement.text()).append('\n');
+            out.append(source)
+                    .append(':')
+                    .append(judgement.line())
+                    .append(": ")
+                    .append(judgement.text())
+                    .append('\n');
         }
         return out.toString();
     }

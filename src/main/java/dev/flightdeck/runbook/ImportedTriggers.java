@@ -15,8 +15,7 @@ final class ImportedTriggers {
     private static final Pattern HOURS = Pattern.compile("(\\d+)\\s*hours?\\b");
     private static final Pattern SECONDS = Pattern.compile("(\\d+)\\s*(?:seconds?|secs?)\\b");
 
-    private ImportedTriggers() {
-    }
+    private ImportedTriggers() {}
 
     /** The rule as the runbook will carry it, or empty when the item is not a rule. */
     static Optional<String> rule(String item) {
@@ -33,13 +32,22 @@ final class ImportedTriggers {
     }
 
     private static final List<String[]> WORDING = List.of(
-            new String[] {"\\b(?:exceeds|exceed|is above|goes above|rises above|above|is greater than|greater than|is more than|more than|is over|over|is higher than|higher than)\\b", ">"},
-            new String[] {"\\b(?:drops below|falls below|is below|below|is less than|less than|is under|under|is lower than|lower than)\\b", "<"},
+            new String[] {
+                "\\b(?:exceeds|exceed|is above|goes above|rises above|above|is greater than|greater than|is more than|more than|is over|over|is higher than|higher than)\\b",
+                ">"
+            },
+            new String[] {
+                "\\b(?:drops below|falls below|is below|below|is less than|less than|is under|under|is lower than|lower than)\\b",
+                "<"
+            },
             new String[] {"\\b(?:reaches|hits|is at least|at least)\\b", ">="},
             new String[] {"\\b(?:p95 latency|latency \\(p95\\)|95th percentile latency)\\b", "latency_p95"},
             new String[] {"\\b(?:p99 latency|99th percentile latency)\\b", "latency_p99"},
             new String[] {"\\b(?:replication lag)\\b", "db_replication_lag"},
-            new String[] {"\\b(?:health checks?|the health check)\\s+fails?\\s+(\\d+)\\s+(?:times\\s+in\\s+a\\s+row|consecutive(?:ly| times)?)", "health fails $1 consecutive"},
+            new String[] {
+                "\\b(?:health checks?|the health check)\\s+fails?\\s+(\\d+)\\s+(?:times\\s+in\\s+a\\s+row|consecutive(?:ly| times)?)",
+                "health fails $1 consecutive"
+            },
             new String[] {"\\b(?:the|an|any|our)\\s+", ""},
             new String[] {"\\bconsistently\\s+", ""},
             new String[] {"\\bpercent\\b", "%"},
@@ -66,6 +74,9 @@ final class ImportedTriggers {
     }
 
     static List<String> rules(List<String> items) {
-        return items.stream().map(ImportedTriggers::rule).flatMap(Optional::stream).toList();
+        return items.stream()
+                .map(ImportedTriggers::rule)
+                .flatMap(Optional::stream)
+                .toList();
     }
 }

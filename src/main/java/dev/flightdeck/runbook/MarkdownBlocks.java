@@ -1,12 +1,16 @@
 package dev.flightdeck.runbook;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -16,7 +20,6 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.BlockQuote;
-import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
@@ -34,10 +37,6 @@ import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Set;
-import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 
 /**
  * The parts of a Markdown runbook the importer cares about, in document order, each with the line of the
@@ -53,45 +52,39 @@ final class MarkdownBlocks {
         int line();
     }
 
-    record Heading(int level, String text, int line) implements Block {
-    }
+    record Heading(int level, String text, int line) implements Block {}
 
     /** A {@code - [ ]}, {@code * [x]} or {@code 1. [ ]} item, as plain text; {@code depth} 0 for a top-level list. */
-    record ChecklistItem(String text, int depth, int line) implements Block {
-    }
+    record ChecklistItem(String text, int depth, int line) implements Block {}
 
     /** An item of a list that is not a checklist. */
-    record ListEntry(String text, boolean ordered, int depth, int line) implements Block {
-    }
+    record ListEntry(String text, boolean ordered, int depth, int line) implements Block {}
 
     /** A fenced (or indented) block; {@code line} is the line of its first content line. */
-    record CodeBlock(String language, List<String> lines, int line, boolean fenced) implements Block {
-    }
+    record CodeBlock(String language, List<String> lines, int line, boolean fenced) implements Block {}
 
     /** A paragraph (or a table row), as plain text lines. */
-    record Prose(String text, int line) implements Block {
-    }
+    record Prose(String text, int line) implements Block {}
 
     /** The start of one alternative of a tab set ({@code === "Docker"}, {@code <TabItem label="NixOS">}). */
-    record Alternative(String label, int line) implements Block {
-    }
+    record Alternative(String label, int line) implements Block {}
 
     /** The end of a tab set. */
-    record AlternativesEnd(int line) implements Block {
-    }
+    record AlternativesEnd(int line) implements Block {}
 
-    record Document(Optional<String> frontMatterTitle, List<Block> blocks) {
-    }
+    record Document(Optional<String> frontMatterTitle, List<Block> blocks) {}
 
     private static final Pattern FENCE_OPEN = Pattern.compile("^( {0,3})(`{3,}|~{3,})\\s*([^`\\s]*)[^`]*$");
     private static final Pattern TAB = Pattern.compile("^(?:===|\\?\\?\\?\\+?)\\s+\"([^\"]+)\"\\s*$");
     private static final Pattern TAB_ITEM = Pattern.compile("(?is)<TabItem\\b[^>]*?\\blabel=[\"']([^\"']+)[\"']");
     private static final Pattern TAB_ITEM_VALUE = Pattern.compile("(?is)<TabItem\\b[^>]*?\\bvalue=[\"']([^\"']+)[\"']");
     private static final Pattern TABS_END = Pattern.compile("(?i)</Tabs>");
-    private static final Pattern OMIT_IN_TOC = Pattern.compile("<!--\\s*omit (?:in|from) toc\\s*-->", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OMIT_IN_TOC =
+            Pattern.compile("<!--\\s*omit (?:in|from) toc\\s*-->", Pattern.CASE_INSENSITIVE);
 
     private static final Parser PARSER = Parser.builder()
-            .extensions(List.of(TablesExtension.create(), TaskListItemsExtension.create(), YamlFrontMatterExtension.create()))
+            .extensions(List.of(
+                    TablesExtension.create(), TaskListItemsExtension.create(), YamlFrontMatterExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .build();
 
@@ -119,7 +112,8 @@ final class MarkdownBlocks {
             text = text.substring(1);
             report.note(1, "removed the byte order mark (U+FEFF) before the first line");
         }
-        List<String> lines = new ArrayList<>(text.replace("\r\n", "\n").replace('\r', '\n').lines().toList());
+        List<String> lines = new ArrayList<>(
+                text.replace("\r\n", "\n").replace('\r', '\n').lines().toList());
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             numbers.add(i + 1);
@@ -132,9 +126,13 @@ final class MarkdownBlocks {
         if (root.getFirstChild() instanceof YamlFrontMatterBlock block) {
             block.accept(frontMatter); // not the whole tree: a visitor recurses once per level of nesting
         }
-        Optional<String> title = Optional.ofNullable(frontMatter.getData()).map(Map::entrySet).stream().flatMap(Set::stream)
-                .filter(e -> e.getKey().equalsIgnoreCase("title")).flatMap(e -> e.getValue().stream()).findFirst()
-                .map(t -> t.replaceAll("^[\"']|[\"']$", "").strip()).filter(t -> !t.isEmpty());
+        Optional<String> title = Optional.ofNullable(frontMatter.getData()).map(Map::entrySet).stream()
+                .flatMap(Set::stream)
+                .filter(e -> e.getKey().equalsIgnoreCase("title"))
+                .flatMap(e -> e.getValue().stream())
+                .findFirst()
+                .map(t -> t.replaceAll("^[\"']|[\"']$", "").strip())
+                .filter(t -> !t.isEmpty());
         for (Node child = root.getFirstChild(); child != null; child = child.getNext()) {
             block(child, 0);
         }
@@ -162,9 +160,14 @@ final class MarkdownBlocks {
                     openedAt = numbers.get(i);
                 } else if (info.isEmpty() && marker.charAt(0) == open.charAt(0) && marker.length() >= open.length()) {
                     open = null;
-                } else if (!info.isEmpty() && marker.charAt(0) == open.charAt(0) && marker.length() >= open.length() && !line.startsWith(" ")) {
-                    report.note(numbers.get(i), "the code block opened at line " + openedAt + " is not closed before this ```"
-                            + info + " block; read it as closed here");
+                } else if (!info.isEmpty()
+                        && marker.charAt(0) == open.charAt(0)
+                        && marker.length() >= open.length()
+                        && !line.startsWith(" ")) {
+                    report.note(
+                            numbers.get(i),
+                            "the code block opened at line " + openedAt + " is not closed before this ```" + info
+                                    + " block; read it as closed here");
                     outLines.add(fence.group(1) + open);
                     outNumbers.add(numbers.get(i));
                     open = marker;
@@ -219,6 +222,7 @@ final class MarkdownBlocks {
     static final int MAX_NESTING = 64;
     /** Longer lines and paragraphs are refused: no procedure has them, and inline parsing is not linear in them. */
     static final int MAX_LINE = 20_000;
+
     static final int MAX_PARAGRAPH = 40_000;
 
     /** How many quote and list markers (and 2-space indents) open a line: a bound on the containers it nests in. */
@@ -265,13 +269,13 @@ final class MarkdownBlocks {
         for (String line : markdown.split("\n", -1)) {
             lineNumber++;
             if (line.length() > MAX_LINE) {
-                return Optional.of(lineNumber + ":1: line " + lineNumber + " is " + line.length() + " characters long; the importer reads lines of up to "
-                        + MAX_LINE + " characters");
+                return Optional.of(lineNumber + ":1: line " + lineNumber + " is " + line.length()
+                        + " characters long; the importer reads lines of up to " + MAX_LINE + " characters");
             }
             int markers = inFence ? 0 : containerMarkers(line);
             if (markers > MAX_NESTING) {
-                return Optional.of(lineNumber + ":1: line " + lineNumber + " opens " + markers + " nested quotes or lists; the importer reads up to "
-                        + MAX_NESTING + " levels");
+                return Optional.of(lineNumber + ":1: line " + lineNumber + " opens " + markers
+                        + " nested quotes or lists; the importer reads up to " + MAX_NESTING + " levels");
             }
             String stripped = line.strip();
             if (stripped.startsWith("```") || stripped.startsWith("~~~")) {
@@ -288,8 +292,9 @@ final class MarkdownBlocks {
             }
             paragraph += line.length() + 1;
             if (paragraph > MAX_PARAGRAPH) {
-                return Optional.of(paragraphStart + ":1: the paragraph starting at line " + paragraphStart + " is longer than "
-                        + MAX_PARAGRAPH + " characters; the importer reads paragraphs of up to that");
+                return Optional.of(
+                        paragraphStart + ":1: the paragraph starting at line " + paragraphStart + " is longer than "
+                                + MAX_PARAGRAPH + " characters; the importer reads paragraphs of up to that");
             }
         }
         return Optional.empty();
@@ -316,7 +321,10 @@ final class MarkdownBlocks {
         if (nesting > MAX_NESTING) {
             if (!nestingReported) {
                 nestingReported = true;
-                report.note(lineOf(node), "lists or quotes nested more than " + MAX_NESTING + " levels deep: the deeper content is left out");
+                report.note(
+                        lineOf(node),
+                        "lists or quotes nested more than " + MAX_NESTING
+                                + " levels deep: the deeper content is left out");
             }
             return;
         }
@@ -325,9 +333,14 @@ final class MarkdownBlocks {
         } else if (node instanceof FencedCodeBlock code) {
             String info = code.getInfo() == null ? "" : code.getInfo().strip();
             String language = info.isEmpty() ? "" : info.split("[\\s{,]", 2)[0].toLowerCase(Locale.ROOT);
-            blocks.add(new CodeBlock(language, code.getLiteral().lines().map(String::stripTrailing).toList(), lineOf(node) + 1, true));
+            blocks.add(new CodeBlock(
+                    language,
+                    code.getLiteral().lines().map(String::stripTrailing).toList(),
+                    lineOf(node) + 1,
+                    true));
         } else if (node instanceof IndentedCodeBlock code) {
-            blocks.add(new CodeBlock("", code.getLiteral().lines().map(String::stripTrailing).toList(), lineOf(node), false));
+            blocks.add(new CodeBlock(
+                    "", code.getLiteral().lines().map(String::stripTrailing).toList(), lineOf(node), false));
         } else if (node instanceof Paragraph) {
             String text = MarkdownText.repairMojibake(inline(node)).strip();
             if (!text.isEmpty()) {
@@ -393,12 +406,14 @@ final class MarkdownBlocks {
     }
 
     private void html(String literal, int line) {
-        Matcher marker = Pattern.compile("<!-- flightdeck-alternative: (.*) -->").matcher(literal);
+        Matcher marker =
+                Pattern.compile("<!-- flightdeck-alternative: (.*) -->").matcher(literal);
         if (marker.find()) {
             blocks.add(new Alternative(marker.group(1), line));
             return;
         }
-        if (literal.contains("<!-- flightdeck-alternatives-end -->") || TABS_END.matcher(literal).find()) {
+        if (literal.contains("<!-- flightdeck-alternatives-end -->")
+                || TABS_END.matcher(literal).find()) {
             blocks.add(new AlternativesEnd(line));
             return;
         }

@@ -14,11 +14,9 @@ import java.util.Optional;
 public final class MarkdownImporter {
 
     /** The runbook YAML and the judgements made to write it. */
-    public record Result(String yaml, ImportReport report) {
-    }
+    public record Result(String yaml, ImportReport report) {}
 
-    private MarkdownImporter() {
-    }
+    private MarkdownImporter() {}
 
     /** @param sourceName how the runbook names its source ({@code source:}), usually the Markdown file's name */
     public static String toYaml(String markdown, String sourceName) {

@@ -19,8 +19,7 @@ public final class MarkdownText {
     private static final Pattern EMPHASIS = Pattern.compile("\\*\\*|__|`");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private MarkdownText() {
-    }
+    private MarkdownText() {}
 
     /** Plain text of an inline Markdown fragment: no emphasis or code markers, no leading pictographs, single spaces. */
     public static String plain(String markdown) {
@@ -37,12 +36,17 @@ public final class MarkdownText {
             return text;
         }
         try {
-            ByteBuffer bytes = WINDOWS_1252.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+            ByteBuffer bytes = WINDOWS_1252
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(CharBuffer.wrap(text));
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(bytes).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes)
+                    .toString();
         } catch (CharacterCodingException notMojibake) {
             return text;
         }

@@ -12,8 +12,7 @@ import java.util.function.Function;
 public final class Placeholders {
 
     /** A reference at a character offset in its text; {@code name} is what stands between the braces. */
-    public record Reference(String name, int offset) {
-    }
+    public record Reference(String name, int offset) {}
 
     /** A text whose {@code ${} is never closed. */
     public static final class UnclosedReferenceException extends Exception {
@@ -43,8 +42,7 @@ public final class Placeholders {
         }
     }
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     public static List<Reference> find(String text) throws UnclosedReferenceException {
         List<Reference> references = new ArrayList<>();
@@ -64,7 +62,8 @@ public final class Placeholders {
         return out.toString();
     }
 
-    private static void scan(String text, List<Reference> references, StringBuilder out, Function<String, Optional<String>> values)
+    private static void scan(
+            String text, List<Reference> references, StringBuilder out, Function<String, Optional<String>> values)
             throws UnclosedReferenceException, UnresolvedReferenceException {
         int i = 0;
         while (i < text.length()) {

@@ -21,17 +21,26 @@ final class RollbackVerificationRules {
     void check(Runbook runbook) {
         for (Step step : runbook.rollbackVerification()) {
             if (!CHECKS.contains(step.kind())) {
-                problems.error(step.position(), "rollback verification step '" + step.id() + "' is a " + step.kind().key()
-                        + " step; the verification holds checks only: http, sql, run (with expect) or verify-data with compare-to");
-            } else if (step.action() instanceof StepAction.VerifyData verify && verify.compareTo().isEmpty()) {
-                problems.error(step.position(), "rollback verification step '" + step.id() + "' must compare with the capture made "
-                        + "before the change: add 'compare-to: STEP'");
+                problems.error(
+                        step.position(),
+                        "rollback verification step '" + step.id() + "' is a "
+                                + step.kind().key()
+                                + " step; the verification holds checks only: http, sql, run (with expect) or verify-data with compare-to");
+            } else if (step.action() instanceof StepAction.VerifyData verify
+                    && verify.compareTo().isEmpty()) {
+                problems.error(
+                        step.position(),
+                        "rollback verification step '" + step.id() + "' must compare with the capture made "
+                                + "before the change: add 'compare-to: STEP'");
             } else if (step.undo().isPresent()) {
-                problems.error(step.position(), "rollback verification step '" + step.id() + "' only checks; it cannot have 'undo:'");
+                problems.error(
+                        step.position(),
+                        "rollback verification step '" + step.id() + "' only checks; it cannot have 'undo:'");
             }
         }
         if (!runbook.rollbackVerification().isEmpty() && runbook.rollback().isEmpty()) {
-            problems.warning(runbook.rollbackVerification().get(0).position(),
+            problems.warning(
+                    runbook.rollbackVerification().get(0).position(),
                     "'rollback-verification:' checks a rollback, but the runbook has no 'rollback:' plan");
         }
     }

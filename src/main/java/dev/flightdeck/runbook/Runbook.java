@@ -35,15 +35,46 @@ public record Runbook(
     }
 
     /** A runbook without {@code rollback-verification:}. */
-    public Runbook(String id, String title, String source, String description, WindowPlan window, List<VariableDefinition> variables,
-                   List<Phase> phases, List<TriggerSpec> rollbackTriggers, List<Step> rollback, String origin) {
+    public Runbook(
+            String id,
+            String title,
+            String source,
+            String description,
+            WindowPlan window,
+            List<VariableDefinition> variables,
+            List<Phase> phases,
+            List<TriggerSpec> rollbackTriggers,
+            List<Step> rollback,
+            String origin) {
         this(id, title, source, description, window, variables, phases, rollbackTriggers, rollback, List.of(), origin);
     }
 
     /** A runbook that subscribes no channel to the window's lifecycle. */
-    public Runbook(String id, String title, String source, String description, WindowPlan window, List<VariableDefinition> variables,
-                   List<Phase> phases, List<TriggerSpec> rollbackTriggers, List<Step> rollback, List<Step> rollbackVerification, String origin) {
-        this(id, title, source, description, window, variables, phases, rollbackTriggers, rollback, rollbackVerification, Subscriptions.none(), origin);
+    public Runbook(
+            String id,
+            String title,
+            String source,
+            String description,
+            WindowPlan window,
+            List<VariableDefinition> variables,
+            List<Phase> phases,
+            List<TriggerSpec> rollbackTriggers,
+            List<Step> rollback,
+            List<Step> rollbackVerification,
+            String origin) {
+        this(
+                id,
+                title,
+                source,
+                description,
+                window,
+                variables,
+                phases,
+                rollbackTriggers,
+                rollback,
+                rollbackVerification,
+                Subscriptions.none(),
+                origin);
     }
 
     /** Every step of every phase, in order (not the rollback plan). */
@@ -56,8 +87,10 @@ public record Runbook(
     }
 
     public Optional<Step> step(String stepId) {
-        return Stream.of(steps(), rollback.stream(), rollbackVerification.stream()).flatMap(s -> s)
-                .filter(s -> s.id().equals(stepId)).findFirst();
+        return Stream.of(steps(), rollback.stream(), rollbackVerification.stream())
+                .flatMap(s -> s)
+                .filter(s -> s.id().equals(stepId))
+                .findFirst();
     }
 
     /** The checklist number people use: "2.1" for the first step of the second phase, "R3" in the rollback plan, "V2" in its verification. */
@@ -84,6 +117,8 @@ public record Runbook(
     }
 
     public Optional<Phase> phaseOf(String stepId) {
-        return phases.stream().filter(p -> p.steps().stream().anyMatch(s -> s.id().equals(stepId))).findFirst();
+        return phases.stream()
+                .filter(p -> p.steps().stream().anyMatch(s -> s.id().equals(stepId)))
+                .findFirst();
     }
 }

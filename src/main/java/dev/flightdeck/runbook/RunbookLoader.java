@@ -1,8 +1,8 @@
 package dev.flightdeck.runbook;
 
-import dev.flightdeck.yaml.MappingReader;
 import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.diagnostic.Problems;
+import dev.flightdeck.yaml.MappingReader;
 import dev.flightdeck.yaml.TextFiles;
 import dev.flightdeck.yaml.YamlFile;
 import dev.flightdeck.yaml.YamlNode;
@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 
 /**
  * Reads a {@code *.runbook.yaml} file. Structural problems (syntax, unknown keys, wrong shapes, missing
@@ -23,16 +23,24 @@ import java.util.HashSet;
 public final class RunbookLoader {
 
     static final Set<String> RUNBOOK_KEYS = Set.of(
-            "runbook", "id", "source", "description", "window", "variables", "phases", "rollback-triggers", "rollback",
-            "rollback-verification", "notifications");
+            "runbook",
+            "id",
+            "source",
+            "description",
+            "window",
+            "variables",
+            "phases",
+            "rollback-triggers",
+            "rollback",
+            "rollback-verification",
+            "notifications");
     static final Set<String> WINDOW_KEYS = Set.of("duration", "start", "point-of-no-return", "rollback-time");
     static final Set<String> PHASE_KEYS = Set.of("id", "title", "description", "estimate", "steps");
     private static final Set<String> VARIABLE_KEYS = Set.of("default", "description");
     static final Set<String> TRIGGER_KEYS = Set.of("when", "action", "countdown");
     public static final String FILE_SUFFIX = ".runbook.yaml";
 
-    private RunbookLoader() {
-    }
+    private RunbookLoader() {}
 
     public static Parsed<Runbook> load(Path file) throws IOException {
         String text;
@@ -61,7 +69,8 @@ public final class RunbookLoader {
 
     /** The id a runbook file gets when it declares none: its name without {@code .runbook.yaml}. */
     public static String defaultId(String fileName) {
-        String base = fileName.endsWith(FILE_SUFFIX) ? fileName.substring(0, fileName.length() - FILE_SUFFIX.length())
+        String base = fileName.endsWith(FILE_SUFFIX)
+                ? fileName.substring(0, fileName.length() - FILE_SUFFIX.length())
                 : fileName.replaceFirst("\\.(ya?ml)$", "");
         return base.isBlank() ? "runbook" : base;
     }
@@ -77,8 +86,11 @@ public final class RunbookLoader {
         for (YamlNode phaseNode : phaseNodes) {
             readPhase(phaseNode, steps, problems).ifPresent(phases::add);
         }
-        if (phaseNodes.isEmpty() && root.node("phases").map(YamlNode::isSequence).orElse(false)) {
-            problems.error(root.positionOf("phases"), "the runbook has no phases: a runbook needs at least one phase with steps");
+        if (phaseNodes.isEmpty()
+                && root.node("phases").map(YamlNode::isSequence).orElse(false)) {
+            problems.error(
+                    root.positionOf("phases"),
+                    "the runbook has no phases: a runbook needs at least one phase with steps");
         }
         List<Step> rollback = new ArrayList<>();
         List<YamlNode> rollbackNodes = root.list("rollback");
@@ -88,7 +100,8 @@ public final class RunbookLoader {
         List<Step> verification = new ArrayList<>();
         List<YamlNode> verificationNodes = root.list("rollback-verification");
         for (int i = 0; i < verificationNodes.size(); i++) {
-            steps.read(verificationNodes.get(i), "verify-rollback-" + (i + 1), false).ifPresent(verification::add);
+            steps.read(verificationNodes.get(i), "verify-rollback-" + (i + 1), false)
+                    .ifPresent(verification::add);
         }
         return new Runbook(
                 root.text("id").orElse(fallbackId),
@@ -106,28 +119,39 @@ public final class RunbookLoader {
     }
 
     private static Optional<Phase> readPhase(YamlNode node, StepReader steps, Problems problems) {
-        return MappingReader.of(node, "phase at line " + node.position().line(), PHASE_KEYS, problems).map(phase -> {
-            String id = phase.requiredText("id");
-            List<Step> phaseSteps = new ArrayList<>();
-            if (!phase.has("steps")) {
-                problems.error(phase.position(), "phase '" + id + "' is missing the required key 'steps'");
-            }
-            List<YamlNode> stepNodes = phase.list("steps");
-            for (YamlNode stepNode : stepNodes) {
-                steps.read(stepNode, id + "-" + (phaseSteps.size() + 1), true).ifPresent(phaseSteps::add);
-            }
-            if (stepNodes.isEmpty() && phase.has("steps")) {
-                problems.warning(phase.positionOf("steps"), "phase '" + id + "' has no steps");
-            }
-            return new Phase(id, phase.text("title").orElse(id), phase.text("description").orElse("").strip(),
-                    phase.duration("estimate"), phaseSteps, phase.position());
-        });
+        return MappingReader.of(node, "phase at line " + node.position().line(), PHASE_KEYS, problems)
+                .map(phase -> {
+                    String id = phase.requiredText("id");
+                    List<Step> phaseSteps = new ArrayList<>();
+                    if (!phase.has("steps")) {
+                        problems.error(phase.position(), "phase '" + id + "' is missing the required key 'steps'");
+                    }
+                    List<YamlNode> stepNodes = phase.list("steps");
+                    for (YamlNode stepNode : stepNodes) {
+                        steps.read(stepNode, id + "-" + (phaseSteps.size() + 1), true)
+                                .ifPresent(phaseSteps::add);
+                    }
+                    if (stepNodes.isEmpty() && phase.has("steps")) {
+                        problems.warning(phase.positionOf("steps"), "phase '" + id + "' has no steps");
+                    }
+                    return new Phase(
+                            id,
+                            phase.text("title").orElse(id),
+                            phase.text("description").orElse("").strip(),
+                            phase.duration("estimate"),
+                            phaseSteps,
+                            phase.position());
+                });
     }
 
     private static WindowPlan window(MappingReader root, Problems problems) {
         return root.node("window")
                 .flatMap(node -> MappingReader.of(node, "'window'", WINDOW_KEYS, problems))
-                .map(w -> new WindowPlan(w.duration("duration"), w.text("start"), w.text("point-of-no-return"), w.duration("rollback-time")))
+                .map(w -> new WindowPlan(
+                        w.duration("duration"),
+                        w.text("start"),
+                        w.text("point-of-no-return"),
+                        w.duration("rollback-time")))
                 .orElse(WindowPlan.unplanned());
     }
 
@@ -142,17 +166,26 @@ public final class RunbookLoader {
             problems.error(node.get().position(), "'variables' must be a mapping of names to values");
             return variables;
         }
-        for (YamlNode.Entry entry : new MappingReader(node.get(), "'variables'", keysOf(node.get()), problems).entriesInOrder()) {
+        for (YamlNode.Entry entry :
+                new MappingReader(node.get(), "'variables'", keysOf(node.get()), problems).entriesInOrder()) {
             YamlNode value = entry.value();
             if (value.isMapping()) {
-                MappingReader variable = new MappingReader(value, "variable '" + entry.name() + "'", VARIABLE_KEYS, problems);
-                variables.add(new VariableDefinition(entry.name(), variable.text("default"),
-                        variable.text("description").orElse(""), entry.key().position()));
+                MappingReader variable =
+                        new MappingReader(value, "variable '" + entry.name() + "'", VARIABLE_KEYS, problems);
+                variables.add(new VariableDefinition(
+                        entry.name(),
+                        variable.text("default"),
+                        variable.text("description").orElse(""),
+                        entry.key().position()));
             } else if (value.isScalar()) {
                 Optional<String> defaultValue = value.isNull() ? Optional.empty() : value.text();
-                variables.add(new VariableDefinition(entry.name(), defaultValue, "", entry.key().position()));
+                variables.add(new VariableDefinition(
+                        entry.name(), defaultValue, "", entry.key().position()));
             } else {
-                problems.error(value.position(), "variable '" + entry.name() + "' must be a value or a mapping with 'default' and 'description'");
+                problems.error(
+                        value.position(),
+                        "variable '" + entry.name()
+                                + "' must be a value or a mapping with 'default' and 'description'");
             }
         }
         return variables;
@@ -168,31 +201,42 @@ public final class RunbookLoader {
         List<TriggerSpec> triggers = new ArrayList<>();
         for (YamlNode node : root.list("rollback-triggers")) {
             if (node.isScalar() && !node.isNull()) {
-                trigger(node.text().orElse(""), node, TriggerSpec.Action.ARM_ROLLBACK, TriggerSpec.DEFAULT_COUNTDOWN, problems)
+                trigger(
+                                node.text().orElse(""),
+                                node,
+                                TriggerSpec.Action.ARM_ROLLBACK,
+                                TriggerSpec.DEFAULT_COUNTDOWN,
+                                problems)
                         .ifPresent(triggers::add);
                 continue;
             }
-            MappingReader.of(node, "rollback trigger at line " + node.position().line(), TRIGGER_KEYS, problems).ifPresent(t -> {
-                String action = t.text("action").orElse("rollback");
-                TriggerSpec.Action parsed = switch (action) {
-                    case "rollback" -> TriggerSpec.Action.ARM_ROLLBACK;
-                    case "alert" -> TriggerSpec.Action.ALERT;
-                    default -> {
-                        problems.error(t.positionOf("action"), "'action' of a rollback trigger must be 'rollback' or 'alert', not '" + action + "'");
-                        yield TriggerSpec.Action.ALERT;
-                    }
-                };
-                Duration countdown = t.duration("countdown").orElse(TriggerSpec.DEFAULT_COUNTDOWN);
-                String when = t.requiredText("when");
-                if (!when.isBlank()) {
-                    trigger(when, t.node("when").orElseThrow(), parsed, countdown, problems).ifPresent(triggers::add);
-                }
-            });
+            MappingReader.of(node, "rollback trigger at line " + node.position().line(), TRIGGER_KEYS, problems)
+                    .ifPresent(t -> {
+                        String action = t.text("action").orElse("rollback");
+                        TriggerSpec.Action parsed = switch (action) {
+                            case "rollback" -> TriggerSpec.Action.ARM_ROLLBACK;
+                            case "alert" -> TriggerSpec.Action.ALERT;
+                            default -> {
+                                problems.error(
+                                        t.positionOf("action"),
+                                        "'action' of a rollback trigger must be 'rollback' or 'alert', not '" + action
+                                                + "'");
+                                yield TriggerSpec.Action.ALERT;
+                            }
+                        };
+                        Duration countdown = t.duration("countdown").orElse(TriggerSpec.DEFAULT_COUNTDOWN);
+                        String when = t.requiredText("when");
+                        if (!when.isBlank()) {
+                            trigger(when, t.node("when").orElseThrow(), parsed, countdown, problems)
+                                    .ifPresent(triggers::add);
+                        }
+                    });
         }
         return triggers;
     }
 
-    private static Optional<TriggerSpec> trigger(String text, YamlNode at, TriggerSpec.Action action, Duration countdown, Problems problems) {
+    private static Optional<TriggerSpec> trigger(
+            String text, YamlNode at, TriggerSpec.Action action, Duration countdown, Problems problems) {
         try {
             TriggerRule rule = TriggerRuleParser.parse(text);
             return Optional.of(new TriggerSpec(text.trim(), rule, action, countdown, at.position()));

@@ -1,19 +1,19 @@
 package dev.flightdeck.runbook;
 
-import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.diagnostic.DidYouMean;
 import dev.flightdeck.diagnostic.Position;
 import dev.flightdeck.diagnostic.Problems;
+import dev.flightdeck.inventory.Inventory;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
 
 /**
  * Checks what the loader cannot see one mapping at a time: duplicate ids, references to variables and
@@ -37,19 +37,29 @@ public final class RunbookValidator {
         checkKindFit(runbook);
         checkBaselinesComeBeforeTheChange(runbook);
         new RollbackVerificationRules(problems).check(runbook);
-        runbook.window().pointOfNoReturn().filter(id -> runbook.step(id).isEmpty()).ifPresent(id -> problems.error(Position.UNKNOWN,
-                "window 'point-of-no-return' names step '" + id + "', which does not exist" + DidYouMean.hint(id, stepIds(runbook))));
+        runbook.window()
+                .pointOfNoReturn()
+                .filter(id -> runbook.step(id).isEmpty())
+                .ifPresent(id -> problems.error(
+                        Position.UNKNOWN,
+                        "window 'point-of-no-return' names step '" + id + "', which does not exist"
+                                + DidYouMean.hint(id, stepIds(runbook))));
         for (TriggerSpec trigger : runbook.rollbackTriggers()) {
             String signal = trigger.rule().signal();
             if (Signals.canonical(signal).isEmpty()) {
-                problems.warning(trigger.position(), "no collector measures '" + signal + "'; it must come from a Prometheus endpoint"
-                        + DidYouMean.hint(signal, Signals.known()));
+                problems.warning(
+                        trigger.position(),
+                        "no collector measures '" + signal + "'; it must come from a Prometheus endpoint"
+                                + DidYouMean.hint(signal, Signals.known()));
             }
-            TriggerFit.problem(trigger.rule()).ifPresent(problem -> problems.error(trigger.position(),
-                    "rollback trigger '" + trigger.text() + "': " + problem));
+            TriggerFit.problem(trigger.rule())
+                    .ifPresent(problem -> problems.error(
+                            trigger.position(), "rollback trigger '" + trigger.text() + "': " + problem));
         }
         if (runbook.rollback().isEmpty()) {
-            problems.warning(new Position(1, 1), "the runbook has no rollback plan: add 'rollback:' with the steps that return the system to its state before the window");
+            problems.warning(
+                    new Position(1, 1),
+                    "the runbook has no rollback plan: add 'rollback:' with the steps that return the system to its state before the window");
         }
     }
 
@@ -75,14 +85,17 @@ public final class RunbookValidator {
         Map<String, Integer> state = new HashMap<>(); // 1 = on the path, 2 = done
         for (VariableDefinition variable : runbook.variables()) {
             List<String> path = new ArrayList<>();
-            findCycle(variable.name(), edges, state, path).ifPresent(cycle -> problems.error(byName.get(cycle.get(0)).position(),
-                    "variables refer to each other in a cycle (" + String.join(" → ", cycle) + "), so none of them has a value;"
-                            + " give one of them a plain value"));
+            findCycle(variable.name(), edges, state, path)
+                    .ifPresent(cycle -> problems.error(
+                            byName.get(cycle.get(0)).position(),
+                            "variables refer to each other in a cycle (" + String.join(" → ", cycle)
+                                    + "), so none of them has a value;" + " give one of them a plain value"));
         }
     }
 
     /** Depth-first, with an explicit stack so a long chain of variables cannot overflow the thread's stack. */
-    private static Optional<List<String>> findCycle(String start, Map<String, List<String>> edges, Map<String, Integer> state, List<String> path) {
+    private static Optional<List<String>> findCycle(
+            String start, Map<String, List<String>> edges, Map<String, Integer> state, List<String> path) {
         if (state.containsKey(start)) {
             return Optional.empty();
         }
@@ -119,21 +132,42 @@ public final class RunbookValidator {
     /** Targets, databases and endpoints must exist in the inventory the runbook will run against. */
     public void checkTargets(Runbook runbook, Inventory inventory) {
         for (Step step : allSteps(runbook)) {
-            step.target().filter(t -> !t.contains("${") && !inventory.targetNames().contains(t)).ifPresent(t -> problems.error(step.position(),
-                    "step '" + step.id() + "' runs on '" + t + "', which is neither a host nor a group in " + inventory.origin()
-                            + DidYouMean.hint(t, inventory.targetNames())));
-            databaseOf(step.action()).filter(db -> !db.contains("${") && inventory.database(db).isEmpty()).ifPresent(db -> problems.error(step.position(),
-                    "step '" + step.id() + "' uses database '" + db + "', which is not in " + inventory.origin()
-                            + DidYouMean.hint(db, inventory.databases().stream().map(d -> d.name()).toList())));
-            endpointOf(step.action()).filter(e -> !e.contains("://") && !e.contains("${") && inventory.endpoint(e).isEmpty()).ifPresent(e -> problems.error(step.position(),
-                    "step '" + step.id() + "' calls endpoint '" + e + "', which is not in " + inventory.origin()
-                            + DidYouMean.hint(e, inventory.endpoints().stream().map(x -> x.name()).toList())));
+            step.target()
+                    .filter(t -> !t.contains("${") && !inventory.targetNames().contains(t))
+                    .ifPresent(t -> problems.error(
+                            step.position(),
+                            "step '" + step.id() + "' runs on '" + t + "', which is neither a host nor a group in "
+                                    + inventory.origin() + DidYouMean.hint(t, inventory.targetNames())));
+            databaseOf(step.action())
+                    .filter(db -> !db.contains("${") && inventory.database(db).isEmpty())
+                    .ifPresent(db -> problems.error(
+                            step.position(),
+                            "step '" + step.id() + "' uses database '" + db + "', which is not in " + inventory.origin()
+                                    + DidYouMean.hint(
+                                            db,
+                                            inventory.databases().stream()
+                                                    .map(d -> d.name())
+                                                    .toList())));
+            endpointOf(step.action())
+                    .filter(e -> !e.contains("://")
+                            && !e.contains("${")
+                            && inventory.endpoint(e).isEmpty())
+                    .ifPresent(e -> problems.error(
+                            step.position(),
+                            "step '" + step.id() + "' calls endpoint '" + e + "', which is not in " + inventory.origin()
+                                    + DidYouMean.hint(
+                                            e,
+                                            inventory.endpoints().stream()
+                                                    .map(x -> x.name())
+                                                    .toList())));
         }
         checkChannels(runbook, inventory);
         for (VariableDefinition variable : runbook.variables()) {
             if (variable.isRequired() && !inventory.vars().containsKey(variable.name())) {
-                problems.warning(variable.position(), "variable '" + variable.name() + "' has no default and " + inventory.origin()
-                        + " does not set it under 'vars:'; it will be asked for when the session starts");
+                problems.warning(
+                        variable.position(),
+                        "variable '" + variable.name() + "' has no default and " + inventory.origin()
+                                + " does not set it under 'vars:'; it will be asked for when the session starts");
             }
         }
     }
@@ -147,8 +181,12 @@ public final class RunbookValidator {
         String where = inventory.origin() + " (nor, perhaps, the settings)";
         for (Step step : allSteps(runbook)) {
             if (step.action() instanceof StepAction.Notify notify) {
-                notify.channels().stream().filter(c -> !declared.contains(c)).forEach(c -> problems.warning(step.position(),
-                        "step '" + step.id() + "' notifies channel '" + c + "', which " + where + " does not declare" + DidYouMean.hint(c, declared)));
+                notify.channels().stream()
+                        .filter(c -> !declared.contains(c))
+                        .forEach(c -> problems.warning(
+                                step.position(),
+                                "step '" + step.id() + "' notifies channel '" + c + "', which " + where
+                                        + " does not declare" + DidYouMean.hint(c, declared)));
             }
         }
         runbook.notifications().checkDeclared(declared, where, problems);
@@ -205,14 +243,17 @@ public final class RunbookValidator {
         for (Phase phase : runbook.phases()) {
             Position first = phases.putIfAbsent(phase.id(), phase.position());
             if (first != null && !phase.id().isBlank()) {
-                problems.error(phase.position(), "duplicate phase id '" + phase.id() + "' (first at line " + first.line() + ")");
+                problems.error(
+                        phase.position(),
+                        "duplicate phase id '" + phase.id() + "' (first at line " + first.line() + ")");
             }
         }
         Map<String, Position> steps = new HashMap<>();
         for (Step step : allSteps(runbook)) {
             Position first = steps.putIfAbsent(step.id(), step.position());
             if (first != null) {
-                problems.error(step.position(), "duplicate step id '" + step.id() + "' (first at line " + first.line() + ")");
+                problems.error(
+                        step.position(), "duplicate step id '" + step.id() + "' (first at line " + first.line() + ")");
             }
         }
     }
@@ -258,24 +299,36 @@ public final class RunbookValidator {
                 problems.error(step.position(), "in step '" + step.id() + "': " + e.getMessage());
             }
         }
-        if (step.action() instanceof StepAction.VerifyData verify && verify.compareTo().isPresent()) {
+        if (step.action() instanceof StepAction.VerifyData verify
+                && verify.compareTo().isPresent()) {
             String before = verify.compareTo().get();
             Step target = visible.get(before);
             if (target == null) {
-                problems.error(step.position(), "step '" + step.id() + "' compares with '" + before + "', which is not an earlier step");
-            } else if (!(target.action() instanceof StepAction.VerifyData captured) || captured.tables().isEmpty()) {
-                problems.error(step.position(), "step '" + step.id() + "' compares with '" + before + "', which is not a verify-data step that captures tables");
+                problems.error(
+                        step.position(),
+                        "step '" + step.id() + "' compares with '" + before + "', which is not an earlier step");
+            } else if (!(target.action() instanceof StepAction.VerifyData captured)
+                    || captured.tables().isEmpty()) {
+                problems.error(
+                        step.position(),
+                        "step '" + step.id() + "' compares with '" + before
+                                + "', which is not a verify-data step that captures tables");
             }
         }
     }
 
     private void rawSplice(Step step, String name) {
         if (step.kind() == StepKind.RUN) {
-            problems.warning(step.position(), "step '" + step.id() + "' splices ${raw:" + name + "} into its command as shell text, unquoted: "
-                    + "whoever sets '" + name + "' decides what runs. Use ${" + name + "} unless the value is meant to be a command");
+            problems.warning(
+                    step.position(),
+                    "step '" + step.id() + "' splices ${raw:" + name + "} into its command as shell text, unquoted: "
+                            + "whoever sets '" + name + "' decides what runs. Use ${" + name
+                            + "} unless the value is meant to be a command");
         } else {
-            problems.warning(step.position(), "in step '" + step.id() + "': ${raw:" + name + "} only means something in a run: command; "
-                    + "here it is the same as ${" + name + "}");
+            problems.warning(
+                    step.position(),
+                    "in step '" + step.id() + "': ${raw:" + name + "} only means something in a run: command; "
+                            + "here it is the same as ${" + name + "}");
         }
     }
 
@@ -283,20 +336,29 @@ public final class RunbookValidator {
         if (name.startsWith("steps.")) {
             String[] parts = name.split("\\.");
             if (parts.length != 3) {
-                problems.error(step.position(), "in step '" + step.id() + "': '${" + name + "}' must be written ${steps.STEP-ID.OUTPUT}");
+                problems.error(
+                        step.position(),
+                        "in step '" + step.id() + "': '${" + name + "}' must be written ${steps.STEP-ID.OUTPUT}");
                 return;
             }
             Step source = visible.get(parts[1]);
             if (source == null) {
-                problems.error(step.position(), "in step '" + step.id() + "': '${" + name + "}' refers to step '" + parts[1]
-                        + "', which does not come before it" + DidYouMean.hint(parts[1], visible.keySet()));
+                problems.error(
+                        step.position(),
+                        "in step '" + step.id() + "': '${" + name + "}' refers to step '" + parts[1]
+                                + "', which does not come before it" + DidYouMean.hint(parts[1], visible.keySet()));
             } else if (!source.kind().outputs().contains(parts[2])) {
-                problems.error(step.position(), "in step '" + step.id() + "': step '" + parts[1] + "' (" + source.kind().key()
-                        + ") has no output '" + parts[2] + "'; it has " + source.kind().outputs());
+                problems.error(
+                        step.position(),
+                        "in step '" + step.id() + "': step '" + parts[1] + "' ("
+                                + source.kind().key() + ") has no output '" + parts[2] + "'; it has "
+                                + source.kind().outputs());
             }
         } else if (!declared.contains(name)) {
-            problems.error(step.position(), "in step '" + step.id() + "': variable '${" + name + "}' is not defined; declare it under 'variables:'"
-                    + DidYouMean.hint(name, declared));
+            problems.error(
+                    step.position(),
+                    "in step '" + step.id() + "': variable '${" + name
+                            + "}' is not defined; declare it under 'variables:'" + DidYouMean.hint(name, declared));
         }
     }
 
@@ -305,15 +367,26 @@ public final class RunbookValidator {
             StepKind kind = step.kind();
             boolean runsCommands = kind == StepKind.RUN;
             if (runsCommands && step.target().isEmpty()) {
-                problems.error(step.position(), "step '" + step.id() + "' runs a command but says nowhere where: add 'on:' with a host, a group, or 'local'");
+                problems.error(
+                        step.position(),
+                        "step '" + step.id()
+                                + "' runs a command but says nowhere where: add 'on:' with a host, a group, or 'local'");
             }
             if (!runsCommands && step.target().isPresent()) {
-                problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'on:' applies only to run steps");
+                problems.error(
+                        step.position(),
+                        "step '" + step.id() + "' is a " + kind.key() + " step; 'on:' applies only to run steps");
             }
             checkCommonKeyFit(step);
             FanOut fanOut = step.fanOut();
-            if (!runsCommands && (fanOut.parallel().isPresent() || !fanOut.serial().isEmpty() || fanOut.maxFail().isPresent())) {
-                problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'parallel', 'serial' and 'max-fail' apply only to run steps");
+            if (!runsCommands
+                    && (fanOut.parallel().isPresent()
+                            || !fanOut.serial().isEmpty()
+                            || fanOut.maxFail().isPresent())) {
+                problems.error(
+                        step.position(),
+                        "step '" + step.id() + "' is a " + kind.key()
+                                + " step; 'parallel', 'serial' and 'max-fail' apply only to run steps");
             }
             checkExpectationFit(step);
         }
@@ -327,25 +400,45 @@ public final class RunbookValidator {
         List<Step> outsidePhases = new ArrayList<>();
         runbook.steps().forEach(step -> step.undo().ifPresent(outsidePhases::add));
         outsidePhases.addAll(runbook.rollback());
-        outsidePhases.stream().filter(step -> step.kind() == StepKind.BASELINE).forEach(step -> problems.error(step.position(),
-                "step '" + step.id() + "' captures baselines, which describe the system before the change; it belongs in a phase, "
-                        + "not in an undo or the rollback plan"));
+        outsidePhases.stream()
+                .filter(step -> step.kind() == StepKind.BASELINE)
+                .forEach(step -> problems.error(
+                        step.position(),
+                        "step '" + step.id()
+                                + "' captures baselines, which describe the system before the change; it belongs in a phase, "
+                                + "not in an undo or the rollback plan"));
     }
 
     /** Keys every step may carry but only some kinds use: an ignored key would mislead its author. */
     private void checkCommonKeyFit(Step step) {
         StepKind kind = step.kind();
         if (step.declaresDatabase() && kind != StepKind.SQL) {
-            problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'database:' beside the kind applies only to sql steps"
-                    + (databaseOf(step.action()).isPresent() ? " (write it inside: " + kind.key() + ": { database: ... })" : ""));
+            problems.error(
+                    step.position(),
+                    "step '" + step.id() + "' is a " + kind.key()
+                            + " step; 'database:' beside the kind applies only to sql steps"
+                            + (databaseOf(step.action()).isPresent()
+                                    ? " (write it inside: " + kind.key() + ": { database: ... })"
+                                    : ""));
         }
-        if (step.timeout().isPresent() && (kind == StepKind.CONFIRM || kind == StepKind.APPROVE || kind == StepKind.WAIT || kind == StepKind.BASELINE)) {
-            problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'timeout' applies to steps that act"
-                    + (kind == StepKind.WAIT ? " (a wait's length is its duration)" : "")
-                    + (kind == StepKind.BASELINE ? " (a baseline waits only until the instruments have read for its window)" : ""));
+        if (step.timeout().isPresent()
+                && (kind == StepKind.CONFIRM
+                        || kind == StepKind.APPROVE
+                        || kind == StepKind.WAIT
+                        || kind == StepKind.BASELINE)) {
+            problems.error(
+                    step.position(),
+                    "step '" + step.id() + "' is a " + kind.key() + " step; 'timeout' applies to steps that act"
+                            + (kind == StepKind.WAIT ? " (a wait's length is its duration)" : "")
+                            + (kind == StepKind.BASELINE
+                                    ? " (a baseline waits only until the instruments have read for its window)"
+                                    : ""));
         }
         if (step.sensitiveOutput() && !(kind == StepKind.RUN || kind == StepKind.SQL || kind == StepKind.HTTP)) {
-            problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step; 'sensitive-output' applies to run, sql and http steps");
+            problems.error(
+                    step.position(),
+                    "step '" + step.id() + "' is a " + kind.key()
+                            + " step; 'sensitive-output' applies to run, sql and http steps");
         }
     }
 
@@ -353,17 +446,27 @@ public final class RunbookValidator {
         Expectation expect = step.expect();
         StepKind kind = step.kind();
         List<String> misplaced = new ArrayList<>();
-        if (kind != StepKind.RUN && (!expect.exitCodes().isEmpty() || expect.outputContains().isPresent())) {
+        if (kind != StepKind.RUN
+                && (!expect.exitCodes().isEmpty() || expect.outputContains().isPresent())) {
             misplaced.add("exit/output-contains (run steps)");
         }
-        if (kind != StepKind.SQL && (expect.rows().isPresent() || expect.value().isPresent() || expect.empty().isPresent())) {
+        if (kind != StepKind.SQL
+                && (expect.rows().isPresent()
+                        || expect.value().isPresent()
+                        || expect.empty().isPresent())) {
             misplaced.add("rows/value/empty (sql steps)");
         }
-        if (kind != StepKind.HTTP && (!expect.status().isEmpty() || expect.bodyContains().isPresent() || expect.maxLatency().isPresent())) {
+        if (kind != StepKind.HTTP
+                && (!expect.status().isEmpty()
+                        || expect.bodyContains().isPresent()
+                        || expect.maxLatency().isPresent())) {
             misplaced.add("status/body-contains/max-latency (http steps)");
         }
         if (!misplaced.isEmpty()) {
-            problems.error(step.position(), "step '" + step.id() + "' is a " + kind.key() + " step but expects " + String.join(", ", misplaced));
+            problems.error(
+                    step.position(),
+                    "step '" + step.id() + "' is a " + kind.key() + " step but expects "
+                            + String.join(", ", misplaced));
         }
     }
 }

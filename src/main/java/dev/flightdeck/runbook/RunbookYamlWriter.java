@@ -1,6 +1,8 @@
 package dev.flightdeck.runbook;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -8,8 +10,6 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.representer.StandardRepresenter;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Writes a runbook held as maps and lists in the order they were built. The YAML library does all quoting,
@@ -18,8 +18,7 @@ import java.util.Set;
  */
 final class RunbookYamlWriter {
 
-    private RunbookYamlWriter() {
-    }
+    private RunbookYamlWriter() {}
 
     static String write(Map<String, Object> runbook) {
         DumpSettings settings = DumpSettings.builder()

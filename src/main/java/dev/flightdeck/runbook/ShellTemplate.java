@@ -2,11 +2,11 @@ package dev.flightdeck.runbook;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Values never become code: fills the {@code ${name}} references of a {@code run:} command so that each value reaches
@@ -26,15 +26,20 @@ public final class ShellTemplate {
 
     /** Where a reference stands; SUBSHELL ({@code ( )}, {@code $( )}) and BACKTICK read as PLAIN but end differently. */
     private enum Context {
-        PLAIN, SUBSHELL, BACKTICK, SINGLE, DOUBLE, COMMENT, HEREDOC;
+        PLAIN,
+        SUBSHELL,
+        BACKTICK,
+        SINGLE,
+        DOUBLE,
+        COMMENT,
+        HEREDOC;
 
         boolean isCode() {
             return this == PLAIN || this == SUBSHELL || this == BACKTICK;
         }
     }
 
-    private ShellTemplate() {
-    }
+    private ShellTemplate() {}
 
     /** A value that cannot be placed in its spot without becoming code (a here-document body). */
     public static final class UnsafeValueException extends Exception {
@@ -49,13 +54,15 @@ public final class ShellTemplate {
      * @throws Placeholders.UnresolvedReferenceException a reference without a value
      */
     public static String bind(String command, Function<String, Optional<String>> values)
-            throws Placeholders.UnclosedReferenceException, Placeholders.UnresolvedReferenceException, UnsafeValueException {
+            throws Placeholders.UnclosedReferenceException, Placeholders.UnresolvedReferenceException,
+                    UnsafeValueException {
         return bind(command, values, name -> false);
     }
 
     /** As {@link #bind(String, Function)}; names {@code shownAsIs} stand for a value not known yet ({@code <file of dump>}) and are not quoted. */
     public static String bind(String command, Function<String, Optional<String>> values, Predicate<String> shownAsIs)
-            throws Placeholders.UnclosedReferenceException, Placeholders.UnresolvedReferenceException, UnsafeValueException {
+            throws Placeholders.UnclosedReferenceException, Placeholders.UnresolvedReferenceException,
+                    UnsafeValueException {
         StringBuilder out = new StringBuilder(command.length() + 16);
         Deque<Context> nesting = new ArrayDeque<>();
         nesting.push(Context.PLAIN);
@@ -75,7 +82,8 @@ public final class ShellTemplate {
                 String name = command.substring(i + 2, close).trim();
                 boolean raw = name.startsWith(RAW);
                 String variable = raw ? name.substring(RAW.length()).trim() : name;
-                String value = values.apply(variable).orElseThrow(() -> new Placeholders.UnresolvedReferenceException(variable));
+                String value = values.apply(variable)
+                        .orElseThrow(() -> new Placeholders.UnresolvedReferenceException(variable));
                 out.append(raw || shownAsIs.test(variable) ? value : quote(value, nesting.peek(), variable));
                 i = close + 1;
             } else {
@@ -88,8 +96,12 @@ public final class ShellTemplate {
     /** The variables a command splices as shell text ({@code ${raw:name}}), in order. */
     public static List<String> rawSplices(String command) {
         try {
-            return Placeholders.find(command).stream().map(Placeholders.Reference::name).filter(name -> name.startsWith(RAW))
-                    .map(name -> name.substring(RAW.length()).trim()).distinct().toList();
+            return Placeholders.find(command).stream()
+                    .map(Placeholders.Reference::name)
+                    .filter(name -> name.startsWith(RAW))
+                    .map(name -> name.substring(RAW.length()).trim())
+                    .distinct()
+                    .toList();
         } catch (Placeholders.UnclosedReferenceException e) {
             return List.of();
         }
@@ -123,8 +135,10 @@ public final class ShellTemplate {
                 return value.replace('\n', ' ').replace('\r', ' ');
             case HEREDOC:
                 if (value.contains("\n") || value.contains("$") || value.contains("`") || value.contains("\\")) {
-                    throw new UnsafeValueException("the value of ${" + name + "} cannot go into a here-document safely (it holds a line break, "
-                            + "'$', '`' or '\\'); pass it as an argument instead, or write ${raw:" + name + "} if it is meant as shell text");
+                    throw new UnsafeValueException("the value of ${" + name
+                            + "} cannot go into a here-document safely (it holds a line break, "
+                            + "'$', '`' or '\\'); pass it as an argument instead, or write ${raw:" + name
+                            + "} if it is meant as shell text");
                 }
                 return value;
             default:
@@ -189,12 +203,16 @@ public final class ShellTemplate {
                 }
             }
             case '#' -> {
-                if (i == 0 || Character.isWhitespace(command.charAt(i - 1)) || ";&|(".indexOf(command.charAt(i - 1)) >= 0) {
+                if (i == 0
+                        || Character.isWhitespace(command.charAt(i - 1))
+                        || ";&|(".indexOf(command.charAt(i - 1)) >= 0) {
                     nesting.push(Context.COMMENT);
                 }
             }
             case '<' -> {
-                if (command.startsWith("<<", i) && !command.startsWith("<<<", i) && (i == 0 || command.charAt(i - 1) != '<')) {
+                if (command.startsWith("<<", i)
+                        && !command.startsWith("<<<", i)
+                        && (i == 0 || command.charAt(i - 1) != '<')) {
                     nesting.push(Context.HEREDOC);
                 }
             }

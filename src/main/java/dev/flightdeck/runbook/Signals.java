@@ -56,8 +56,7 @@ public final class Signals {
             "database_connection", "db_connection",
             "db_connection_pool", "db_pool");
 
-    private Signals() {
-    }
+    private Signals() {}
 
     /** The canonical signal name, or empty when no collector produces it. */
     public static Optional<String> canonical(String name) {

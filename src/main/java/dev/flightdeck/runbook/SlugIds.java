@@ -1,11 +1,11 @@
 package dev.flightdeck.runbook;
 
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** Readable ids made from titles ({@code "1. Full backup"} → {@code 1-full-backup}), unique within one namespace. */
 final class SlugIds {
@@ -15,6 +15,7 @@ final class SlugIds {
     private final Set<String> used = new HashSet<>();
     /** The next number to try per base, so a thousand steps with one title take linear time. */
     private final Map<String, Integer> nextNumber = new HashMap<>();
+
     private final String fallback;
 
     SlugIds(String fallback) {
@@ -38,7 +39,8 @@ final class SlugIds {
 
     static String slug(String text) {
         String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() <= MAX_LENGTH) {
             return slug;
         }

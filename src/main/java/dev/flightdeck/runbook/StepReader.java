@@ -1,7 +1,7 @@
 package dev.flightdeck.runbook;
 
-import dev.flightdeck.yaml.MappingReader;
 import dev.flightdeck.diagnostic.Problems;
+import dev.flightdeck.yaml.MappingReader;
 import dev.flightdeck.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,10 +13,22 @@ import java.util.Set;
 final class StepReader {
 
     private static final Set<String> COMMON_KEYS = Set.of(
-            "id", "title", "description", "on", "undo", "timeout", "required", "expect",
-            "sensitive-output", "parallel", "serial", "max-fail", "database", "source-line");
-    static final Set<String> EXPECT_KEYS = Set.of(
-            "exit", "output-contains", "rows", "value", "empty", "status", "body-contains", "max-latency");
+            "id",
+            "title",
+            "description",
+            "on",
+            "undo",
+            "timeout",
+            "required",
+            "expect",
+            "sensitive-output",
+            "parallel",
+            "serial",
+            "max-fail",
+            "database",
+            "source-line");
+    static final Set<String> EXPECT_KEYS =
+            Set.of("exit", "output-contains", "rows", "value", "empty", "status", "body-contains", "max-latency");
     static final Set<String> STEP_KEYS = allStepKeys();
 
     private final Problems problems;
@@ -39,10 +51,14 @@ final class StepReader {
      */
     Optional<Step> read(YamlNode node, String fallbackId, boolean idRequired) {
         Optional<String> declaredId = node.entries().stream()
-                .filter(entry -> entry.name().equals("id")).findFirst()
-                .flatMap(entry -> entry.value().text()).filter(text -> !text.isBlank());
+                .filter(entry -> entry.name().equals("id"))
+                .findFirst()
+                .flatMap(entry -> entry.value().text())
+                .filter(text -> !text.isBlank());
         String stepId = declaredId.orElse(fallbackId);
-        String what = declaredId.isPresent() || !idRequired ? "step '" + stepId + "'" : "step at line " + node.position().line();
+        String what = declaredId.isPresent() || !idRequired
+                ? "step '" + stepId + "'"
+                : "step at line " + node.position().line();
         Optional<MappingReader> reader = MappingReader.of(node, what, STEP_KEYS, problems);
         if (reader.isEmpty()) {
             return Optional.empty();
@@ -75,14 +91,21 @@ final class StepReader {
 
     private Optional<StepAction> action(MappingReader step, YamlNode node) {
         List<StepKind> kinds = node.entries().stream()
-                .map(YamlNode.Entry::name).map(StepKind::ofKey).flatMap(Optional::stream).toList();
+                .map(YamlNode.Entry::name)
+                .map(StepKind::ofKey)
+                .flatMap(Optional::stream)
+                .toList();
         if (kinds.isEmpty()) {
-            problems.error(node.position(), step.what() + " says nothing to do: give it one of " + String.join(", ", StepKind.keys()));
+            problems.error(
+                    node.position(),
+                    step.what() + " says nothing to do: give it one of " + String.join(", ", StepKind.keys()));
             return Optional.empty();
         }
         if (kinds.size() > 1) {
-            problems.error(step.positionOf(kinds.get(1).key()), step.what() + " has more than one kind "
-                    + kinds.stream().map(StepKind::key).toList() + "; split it into separate steps");
+            problems.error(
+                    step.positionOf(kinds.get(1).key()),
+                    step.what() + " has more than one kind "
+                            + kinds.stream().map(StepKind::key).toList() + "; split it into separate steps");
         }
         StepKind kind = kinds.get(0);
         return actions.read(kind, step.node(kind.key()).orElseThrow(), step);
@@ -93,7 +116,8 @@ final class StepReader {
         if (node.isEmpty()) {
             return Expectation.none();
         }
-        Optional<MappingReader> reader = MappingReader.of(node.get(), "'expect' of " + step.what(), EXPECT_KEYS, problems);
+        Optional<MappingReader> reader =
+                MappingReader.of(node.get(), "'expect' of " + step.what(), EXPECT_KEYS, problems);
         if (reader.isEmpty()) {
             return Expectation.none();
         }
@@ -115,12 +139,17 @@ final class StepReader {
             try {
                 int number = Integer.parseInt(text.trim());
                 if (number < min || number > max) {
-                    problems.error(reader.positionOf(key), "'" + key + "' in " + reader.what() + " must be between " + min + " and " + max + ", not " + number);
+                    problems.error(
+                            reader.positionOf(key),
+                            "'" + key + "' in " + reader.what() + " must be between " + min + " and " + max + ", not "
+                                    + number);
                 } else {
                     numbers.add(number);
                 }
             } catch (NumberFormatException e) {
-                problems.error(reader.positionOf(key), "'" + key + "' in " + reader.what() + " must be whole numbers, not '" + text + "'");
+                problems.error(
+                        reader.positionOf(key),
+                        "'" + key + "' in " + reader.what() + " must be whole numbers, not '" + text + "'");
             }
         }
         return numbers;
@@ -133,8 +162,10 @@ final class StepReader {
         }
         Optional<Comparison> parsed = Comparison.parse(text.get());
         if (parsed.isEmpty()) {
-            problems.error(reader.positionOf(key), "'" + key + "' in " + reader.what() + " compares with '" + text.get()
-                    + "', which is not a number; '<' and '>' need a number, as in '>= 1'");
+            problems.error(
+                    reader.positionOf(key),
+                    "'" + key + "' in " + reader.what() + " compares with '" + text.get()
+                            + "', which is not a number; '<' and '>' need a number, as in '>= 1'");
         }
         return parsed;
     }
@@ -143,18 +174,28 @@ final class StepReader {
         Optional<Integer> parallel = step.integer("parallel", 1, 1000);
         List<FanOut.Amount> serial = new ArrayList<>();
         for (String batch : step.textList("serial")) {
-            FanOut.Amount.parse(batch).filter(a -> a.value() > 0).ifPresentOrElse(serial::add, () -> problems.error(
-                    step.positionOf("serial"), "batch '" + batch + "' in 'serial' of " + step.what() + " must be a count or a percentage like 25%"));
+            FanOut.Amount.parse(batch)
+                    .filter(a -> a.value() > 0)
+                    .ifPresentOrElse(
+                            serial::add,
+                            () -> problems.error(
+                                    step.positionOf("serial"),
+                                    "batch '" + batch + "' in 'serial' of " + step.what()
+                                            + " must be a count or a percentage like 25%"));
         }
         Optional<FanOut.Amount> maxFail = step.text("max-fail").flatMap(text -> {
             Optional<FanOut.Amount> amount = FanOut.Amount.parse(text);
             if (amount.isEmpty()) {
-                problems.error(step.positionOf("max-fail"), "'max-fail' in " + step.what() + " must be a count or a percentage, not '" + text + "'");
+                problems.error(
+                        step.positionOf("max-fail"),
+                        "'max-fail' in " + step.what() + " must be a count or a percentage, not '" + text + "'");
             }
             return amount;
         });
         if (parallel.isPresent() && !serial.isEmpty()) {
-            problems.error(step.positionOf("serial"), step.what() + " has both 'parallel' and 'serial': choose one way to spread it");
+            problems.error(
+                    step.positionOf("serial"),
+                    step.what() + " has both 'parallel' and 'serial': choose one way to spread it");
         }
         return new FanOut(parallel, serial, maxFail);
     }

@@ -1,19 +1,19 @@
 package dev.flightdeck.runbook;
 
 import dev.flightdeck.diagnostic.DidYouMean;
-import dev.flightdeck.yaml.MappingReader;
 import dev.flightdeck.diagnostic.Position;
 import dev.flightdeck.diagnostic.Problems;
+import dev.flightdeck.yaml.MappingReader;
 import dev.flightdeck.yaml.YamlNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.Collections;
-import java.util.Optional;
 
 /**
  * Which notification channels hear of which {@link LifecycleEvent}: a runbook's {@code notifications:} or the
@@ -79,11 +79,14 @@ public record Subscriptions(Map<LifecycleEvent, List<String>> channels, Map<Life
             return none();
         }
         if (!node.get().isMapping()) {
-            problems.error(node.get().position(), "'" + key + "' must map lifecycle events (" + String.join(", ", LifecycleEvent.keys())
-                    + ") to lists of channels, not " + node.get().describe());
+            problems.error(
+                    node.get().position(),
+                    "'" + key + "' must map lifecycle events (" + String.join(", ", LifecycleEvent.keys())
+                            + ") to lists of channels, not " + node.get().describe());
             return none();
         }
-        MappingReader events = new MappingReader(node.get(), "'" + key + "'", Set.copyOf(LifecycleEvent.keys()), problems);
+        MappingReader events =
+                new MappingReader(node.get(), "'" + key + "'", Set.copyOf(LifecycleEvent.keys()), problems);
         Map<LifecycleEvent, List<String>> channels = new EnumMap<>(LifecycleEvent.class);
         Map<LifecycleEvent, Position> positions = new EnumMap<>(LifecycleEvent.class);
         for (YamlNode.Entry entry : events.entriesInOrder()) {
@@ -91,8 +94,10 @@ public record Subscriptions(Map<LifecycleEvent, List<String>> channels, Map<Life
                 List<String> names = events.textList(entry.name());
                 for (String name : names) {
                     if (!isChannelName(name)) {
-                        problems.error(entry.value().position(), "'" + name + "' under '" + key + "." + entry.name()
-                                + "' is not a channel name (letters, digits, '-', '_')");
+                        problems.error(
+                                entry.value().position(),
+                                "'" + name + "' under '" + key + "." + entry.name()
+                                        + "' is not a channel name (letters, digits, '-', '_')");
                     }
                 }
                 channels.put(event, names);
@@ -104,8 +109,11 @@ public record Subscriptions(Map<LifecycleEvent, List<String>> channels, Map<Life
 
     /** A problem for each channel named here that is not among {@code declared}; a warning, as the settings may declare it. */
     public void checkDeclared(Set<String> declared, String where, Problems problems) {
-        channels.forEach((event, names) -> names.stream().filter(name -> !declared.contains(name)).forEach(name -> problems.warning(
-                positions.getOrDefault(event, Position.UNKNOWN), "notifications of '" + event.key() + "' go to channel '" + name
-                        + "', which " + where + " does not declare" + DidYouMean.hint(name, declared))));
+        channels.forEach((event, names) -> names.stream()
+                .filter(name -> !declared.contains(name))
+                .forEach(name -> problems.warning(
+                        positions.getOrDefault(event, Position.UNKNOWN),
+                        "notifications of '" + event.key() + "' go to channel '" + name + "', which " + where
+                                + " does not declare" + DidYouMean.hint(name, declared))));
     }
 }

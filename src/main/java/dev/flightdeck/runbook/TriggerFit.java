@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public final class TriggerFit {
 
-    private TriggerFit() {
-    }
+    private TriggerFit() {}
 
     /** The canonical signal a rule watches ({@code response_time} watches {@code latency_p95}). */
     public static String signalOf(TriggerRule rule) {
@@ -30,18 +29,29 @@ public final class TriggerFit {
         if (rule instanceof TriggerRule.Threshold threshold) {
             return thresholdProblem(threshold, signal, quantity.get());
         }
-        return quantity.get() == Signals.Quantity.CHECK ? Optional.empty()
-                : Optional.of("'" + signal + "' is a measurement, not a check: it cannot fail; compare it instead, e.g. '" + signal + " > N'");
+        return quantity.get() == Signals.Quantity.CHECK
+                ? Optional.empty()
+                : Optional.of(
+                        "'" + signal + "' is a measurement, not a check: it cannot fail; compare it instead, e.g. '"
+                                + signal + " > N'");
     }
 
-    private static Optional<String> thresholdProblem(TriggerRule.Threshold threshold, String signal, Signals.Quantity quantity) {
+    private static Optional<String> thresholdProblem(
+            TriggerRule.Threshold threshold, String signal, Signals.Quantity quantity) {
         return switch (threshold.unit()) {
-            case PERCENT -> quantity == Signals.Quantity.PERCENT ? Optional.empty()
-                    : Optional.of("'" + signal + "' is not a percentage; write its threshold without '%'");
-            case MILLISECONDS, SECONDS -> quantity == Signals.Quantity.DURATION ? Optional.empty()
-                    : Optional.of("'" + signal + "' is not a duration; write its threshold without '" + threshold.unit().written() + "'");
-            case NONE, BASELINE_MULTIPLE -> quantity == Signals.Quantity.CHECK
-                    ? Optional.of("'" + signal + "' is a check; write 'fails N consecutive' or 'failures'") : Optional.empty();
+            case PERCENT ->
+                quantity == Signals.Quantity.PERCENT
+                        ? Optional.empty()
+                        : Optional.of("'" + signal + "' is not a percentage; write its threshold without '%'");
+            case MILLISECONDS, SECONDS ->
+                quantity == Signals.Quantity.DURATION
+                        ? Optional.empty()
+                        : Optional.of("'" + signal + "' is not a duration; write its threshold without '"
+                                + threshold.unit().written() + "'");
+            case NONE, BASELINE_MULTIPLE ->
+                quantity == Signals.Quantity.CHECK
+                        ? Optional.of("'" + signal + "' is a check; write 'fails N consecutive' or 'failures'")
+                        : Optional.empty();
         };
     }
 }

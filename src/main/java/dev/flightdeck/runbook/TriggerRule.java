@@ -17,21 +17,27 @@ public sealed interface TriggerRule {
      * ({@code 2x baseline at least +50ms}): the least absolute distance from the baseline that counts, in {@code floorUnit};
      * without one, the signal's unit gives the default ({@code Thresholds.defaultFloor}).
      */
-    record Threshold(String signal, Comparison.Operator operator, double value, Unit unit, Optional<Duration> sustainedFor,
-                     Optional<Double> floor, Unit floorUnit) implements TriggerRule {
+    record Threshold(
+            String signal,
+            Comparison.Operator operator,
+            double value,
+            Unit unit,
+            Optional<Duration> sustainedFor,
+            Optional<Double> floor,
+            Unit floorUnit)
+            implements TriggerRule {
 
-        public Threshold(String signal, Comparison.Operator operator, double value, Unit unit, Optional<Duration> sustainedFor) {
+        public Threshold(
+                String signal, Comparison.Operator operator, double value, Unit unit, Optional<Duration> sustainedFor) {
             this(signal, operator, value, unit, sustainedFor, Optional.empty(), Unit.NONE);
         }
     }
 
     /** The signal's check fails this many times in a row (a success resets the count). */
-    record ConsecutiveFailures(String signal, int count) implements TriggerRule {
-    }
+    record ConsecutiveFailures(String signal, int count) implements TriggerRule {}
 
     /** Any failure of the signal's check fires at once. */
-    record AnyFailure(String signal) implements TriggerRule {
-    }
+    record AnyFailure(String signal) implements TriggerRule {}
 
     enum Unit {
         /** a plain number in the signal's own unit */

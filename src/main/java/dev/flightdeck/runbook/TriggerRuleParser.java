@@ -30,14 +30,13 @@ public final class TriggerRuleParser {
     }
 
     private static final Pattern OPERATOR = Pattern.compile("(<=|>=|!=|==|<|>|=)");
-    private static final Pattern THRESHOLD = Pattern.compile(
-            "^([0-9]+(?:\\.[0-9]+)?)\\s*(%|ms|s|x\\s*baseline|x)?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern THRESHOLD =
+            Pattern.compile("^([0-9]+(?:\\.[0-9]+)?)\\s*(%|ms|s|x\\s*baseline|x)?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern FLOOR = Pattern.compile("^\\+?\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(%|ms|s)?$");
     private static final Pattern SIGNAL_WORD = Pattern.compile("[a-z][a-z0-9_.]*");
     private static final String EXAMPLE = "for example 'error_rate > 1% for 5m' or 'health fails 3 consecutive'";
 
-    private TriggerRuleParser() {
-    }
+    private TriggerRuleParser() {}
 
     public static TriggerRule parse(String text) throws InvalidRuleException {
         String rule = text.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
@@ -57,28 +56,34 @@ public final class TriggerRuleParser {
         if (fails > 0 && words.size() == fails + 3 && words.get(fails + 2).equals("consecutive")) {
             return new TriggerRule.ConsecutiveFailures(signal(words.subList(0, fails)), count(words.get(fails + 1), 1));
         }
-        throw new InvalidRuleException("cannot read trigger rule '" + text.trim() + "': expected a comparison or a failure count, " + EXAMPLE);
+        throw new InvalidRuleException(
+                "cannot read trigger rule '" + text.trim() + "': expected a comparison or a failure count, " + EXAMPLE);
     }
 
     private static TriggerRule comparison(String rule, Matcher operator) throws InvalidRuleException {
-        List<String> signalWords = Arrays.asList(rule.substring(0, operator.start()).trim().split(" "));
+        List<String> signalWords =
+                Arrays.asList(rule.substring(0, operator.start()).trim().split(" "));
         String rest = rule.substring(operator.end()).trim();
         Comparison.Operator op = operatorOf(operator.group(1));
         if (signalWords.size() > 1 && signalWords.get(signalWords.size() - 1).equals("failures")) {
             // "health check failures > 3 consecutive": more than N in a row, so it fires at N + 1
             if (!rest.endsWith(" consecutive") || op != Comparison.Operator.GREATER) {
-                throw new InvalidRuleException("a failure count is written 'SIGNAL failures > N consecutive' or 'SIGNAL fails N consecutive'");
+                throw new InvalidRuleException(
+                        "a failure count is written 'SIGNAL failures > N consecutive' or 'SIGNAL fails N consecutive'");
             }
-            String count = rest.substring(0, rest.length() - " consecutive".length()).trim();
-            return new TriggerRule.ConsecutiveFailures(signal(signalWords.subList(0, signalWords.size() - 1)), count(count, 0) + 1);
+            String count =
+                    rest.substring(0, rest.length() - " consecutive".length()).trim();
+            return new TriggerRule.ConsecutiveFailures(
+                    signal(signalWords.subList(0, signalWords.size() - 1)), count(count, 0) + 1);
         }
         String signal = signal(signalWords);
         Optional<Duration> sustained = Optional.empty();
         int forAt = rest.indexOf(" for ");
         if (forAt >= 0) {
             String durationText = rest.substring(forAt + 5).trim();
-            sustained = Optional.of(Durations.parse(durationText).orElseThrow(() -> new InvalidRuleException(
-                    "'" + durationText + "' after 'for' is not " + Durations.EXPECTED)));
+            sustained = Optional.of(Durations.parse(durationText)
+                    .orElseThrow(() -> new InvalidRuleException(
+                            "'" + durationText + "' after 'for' is not " + Durations.EXPECTED)));
             rest = rest.substring(0, forAt).trim();
         } else if (rest.endsWith(" for") || rest.equals("for")) {
             throw new InvalidRuleException("'for' must be followed by " + Durations.EXPECTED);
@@ -87,9 +92,11 @@ public final class TriggerRuleParser {
         TriggerRule.Unit floorUnit = TriggerRule.Unit.NONE;
         int atLeast = rest.indexOf(" at least ");
         if (atLeast >= 0) {
-            Matcher amount = FLOOR.matcher(rest.substring(atLeast + " at least ".length()).trim());
+            Matcher amount = FLOOR.matcher(
+                    rest.substring(atLeast + " at least ".length()).trim());
             if (!amount.matches()) {
-                throw new InvalidRuleException("'" + rest.substring(atLeast).trim() + "' must be 'at least +NUMBER' with an optional unit (%, ms, s), "
+                throw new InvalidRuleException("'" + rest.substring(atLeast).trim()
+                        + "' must be 'at least +NUMBER' with an optional unit (%, ms, s), "
                         + "as in 'latency_p95 > 2x baseline at least +50ms for 20s'");
             }
             floor = Optional.of(Double.parseDouble(amount.group(1)));
@@ -98,7 +105,8 @@ public final class TriggerRuleParser {
         }
         Matcher threshold = THRESHOLD.matcher(rest);
         if (!threshold.matches()) {
-            throw new InvalidRuleException("cannot read the threshold '" + rest + "': expected a number with an optional unit (%, ms, s, x baseline)");
+            throw new InvalidRuleException("cannot read the threshold '" + rest
+                    + "': expected a number with an optional unit (%, ms, s, x baseline)");
         }
         String unitText = threshold.group(2) == null ? "" : threshold.group(2).replace(" ", "");
         if (unitText.equals("x")) {
@@ -106,7 +114,8 @@ public final class TriggerRuleParser {
         }
         TriggerRule.Unit unit = unitOf(unitText);
         if (floor.isPresent() && unit != TriggerRule.Unit.BASELINE_MULTIPLE) {
-            throw new InvalidRuleException("'at least' sets the least change from a baseline; '" + rest + "' is not relative to one");
+            throw new InvalidRuleException(
+                    "'at least' sets the least change from a baseline; '" + rest + "' is not relative to one");
         }
         double value = Double.parseDouble(threshold.group(1));
         if (unit == TriggerRule.Unit.PERCENT && value > 100) {
@@ -132,7 +141,8 @@ public final class TriggerRuleParser {
                 continue;
             }
             if (!SIGNAL_WORD.matcher(word).matches()) {
-                throw new InvalidRuleException("'" + word + "' is not a signal name: use letters, digits and '_' (e.g. error_rate)");
+                throw new InvalidRuleException(
+                        "'" + word + "' is not a signal name: use letters, digits and '_' (e.g. error_rate)");
             }
             cleaned.add(word);
         }
@@ -146,7 +156,8 @@ public final class TriggerRuleParser {
         try {
             int count = Integer.parseInt(text.trim());
             if (count < minimum || count > 1000) {
-                throw new InvalidRuleException("the failure count must be between " + Math.max(1, minimum) + " and 1000, not " + count);
+                throw new InvalidRuleException(
+                        "the failure count must be between " + Math.max(1, minimum) + " and 1000, not " + count);
             }
             return count;
         } catch (NumberFormatException e) {

@@ -10,8 +10,11 @@ import java.util.Optional;
  * @param rollbackTime    how long the rollback needs; the window clock warns when the point of no return would be
  *                        passed later than the window's end minus this time
  */
-public record WindowPlan(Optional<Duration> duration, Optional<String> start, Optional<String> pointOfNoReturn,
-                         Optional<Duration> rollbackTime) {
+public record WindowPlan(
+        Optional<Duration> duration,
+        Optional<String> start,
+        Optional<String> pointOfNoReturn,
+        Optional<Duration> rollbackTime) {
 
     public static WindowPlan unplanned() {
         return new WindowPlan(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());

@@ -9,6 +9,7 @@ import dev.flightdeck.sandbox.database.ClinicDatabase;
 import dev.flightdeck.sandbox.host.SandboxHost;
 import dev.flightdeck.ssh.Credentials;
 import java.io.IOException;
+import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.nio.channels.FileLock;
 
 /**
  * A started rehearsal sandbox (see {@link Sandbox#start}). Plug it into a session like any other target:
@@ -72,7 +72,8 @@ public final class RunningSandbox implements AutoCloseable {
     public PasswordSource databasePasswords() {
         int port = parts.database.port();
         return target -> target.port() == port && target.user().equals(ClinicDatabase.ADMIN)
-                ? Optional.of(parts.database.adminPassword()) : Optional.empty();
+                ? Optional.of(parts.database.adminPassword())
+                : Optional.empty();
     }
 
     /** The sandbox's user key is unencrypted and named in the inventory, so nothing is ever asked. */

@@ -1,5 +1,6 @@
 package dev.flightdeck.sandbox;
 
+import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.runbook.BuiltinRunbooks;
@@ -12,14 +13,15 @@ import dev.flightdeck.sandbox.database.ClinicDatabase;
 import dev.flightdeck.sandbox.host.HostFiles;
 import dev.flightdeck.sandbox.host.SandboxHost;
 import dev.flightdeck.ssh.keys.OpenSshKeys;
-import dev.flightdeck.diagnostic.Parsed;
 import java.io.IOException;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.nio.CharBuffer;
-import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +50,7 @@ public final class Sandbox {
 
     /** The built-in runbook the sandbox is made for. */
     public static final String RUNBOOK_ID = "rehearsal";
+
     public static final List<String> APP_HOSTS = List.of("app1", "app2");
     public static final String DATABASE_HOST = "db1";
 
@@ -57,12 +58,12 @@ public final class Sandbox {
     private static final long DATA_SEED = 20261122L;
     /** 20 requests a second over both apps: a 15 s scrape sees about 150 per app, enough for 5 % errors to be plain. */
     private static final long LOAD_PERIOD_MILLIS = 50;
+
     private static final long RECONCILE_PERIOD_MILLIS = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
 
-    private Sandbox() {
-    }
+    private Sandbox() {}
 
     /**
      * Starts everything, or nothing: a part that fails to start stops the parts already running. What the rehearsal
@@ -74,7 +75,10 @@ public final class Sandbox {
         SandboxRequirements.require(options.environment());
         long started = System.nanoTime();
         SandboxLayout layout = new SandboxLayout(options.directory());
-        RunningSandbox.Parts parts = new RunningSandbox.Parts(options, layout, "sbx-" + UUID.randomUUID().toString().substring(0, 8),
+        RunningSandbox.Parts parts = new RunningSandbox.Parts(
+                options,
+                layout,
+                "sbx-" + UUID.randomUUID().toString().substring(0, 8),
                 new AtomicBoolean(options.fault()));
         try {
             parts.directoryLock = layout.prepare();
@@ -85,18 +89,27 @@ public final class Sandbox {
             writePgpass(layout, parts.database);
             startApps(parts);
             startHosts(parts);
-            LOG.info("sandbox {}: user key {} ms, database with clinic data {} ms, apps and SSH hosts {} ms", parts.id,
-                    millis(started, keyed), millis(keyed, databaseReady), millis(databaseReady, System.nanoTime()));
+            LOG.info(
+                    "sandbox {}: user key {} ms, database with clinic data {} ms, apps and SSH hosts {} ms",
+                    parts.id,
+                    millis(started, keyed),
+                    millis(keyed, databaseReady),
+                    millis(databaseReady, System.nanoTime()));
             SandboxKnownHosts.add(options.knownHostsFile(), parts.id, parts.hosts);
             parts.knownHostsAdded = true;
-            Files.writeString(layout.inventory(), SandboxInventory.text(layout, parts.hosts, parts.apps, parts.database), StandardCharsets.UTF_8);
-            return new RunningSandbox(parts, load(layout.inventory()), rehearsalRunbook(), Duration.ofNanos(System.nanoTime() - started));
+            Files.writeString(
+                    layout.inventory(),
+                    SandboxInventory.text(layout, parts.hosts, parts.apps, parts.database),
+                    StandardCharsets.UTF_8);
+            return new RunningSandbox(
+                    parts, load(layout.inventory()), rehearsalRunbook(), Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | RuntimeException e) {
             parts.close();
             if (e instanceof SandboxException sandbox) {
                 throw sandbox;
             }
-            throw new SandboxException(SandboxException.Code.SERVICE_FAILED, "the sandbox did not start: " + e.getMessage(), e);
+            throw new SandboxException(
+                    SandboxException.Code.SERVICE_FAILED, "the sandbox did not start: " + e.getMessage(), e);
         }
     }
 
@@ -106,9 +119,12 @@ public final class Sandbox {
 
     /** The rehearsal runbook, as shipped in the library. */
     public static Runbook rehearsalRunbook() {
-        Parsed<Runbook> parsed = BuiltinRunbooks.load(RUNBOOK_ID).orElseThrow(() -> new IllegalStateException("the rehearsal runbook is missing from the build"));
-        return parsed.value().filter(runbook -> parsed.isValid())
-                .orElseThrow(() -> new IllegalStateException("the rehearsal runbook does not validate: " + parsed.errors()));
+        Parsed<Runbook> parsed = BuiltinRunbooks.load(RUNBOOK_ID)
+                .orElseThrow(() -> new IllegalStateException("the rehearsal runbook is missing from the build"));
+        return parsed.value()
+                .filter(runbook -> parsed.isValid())
+                .orElseThrow(
+                        () -> new IllegalStateException("the rehearsal runbook does not validate: " + parsed.errors()));
     }
 
     private static void generateUserKey(SandboxLayout layout) throws IOException {
@@ -133,20 +149,25 @@ public final class Sandbox {
         for (String name : APP_HOSTS) {
             Path directory = parts.layout.host(name);
             HostFiles.appHost(directory);
-            parts.apps.put(name, ClinicApp.start(name, new ServiceFiles(directory), parts.database.appDatabase(), parts.fault::get));
+            parts.apps.put(
+                    name,
+                    ClinicApp.start(name, new ServiceFiles(directory), parts.database.appDatabase(), parts.fault::get));
         }
         for (ClinicApp app : parts.apps.values()) {
-            parts.scheduler.scheduleWithFixedDelay(() -> reconcile(app), RECONCILE_PERIOD_MILLIS, RECONCILE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+            parts.scheduler.scheduleWithFixedDelay(
+                    () -> reconcile(app), RECONCILE_PERIOD_MILLIS, RECONCILE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         }
         parts.load = new SyntheticLoad(List.copyOf(parts.apps.values()), ClinicData.PATIENTS);
-        parts.scheduler.scheduleAtFixedRate(parts.load::tick, LOAD_PERIOD_MILLIS, LOAD_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        parts.scheduler.scheduleAtFixedRate(
+                parts.load::tick, LOAD_PERIOD_MILLIS, LOAD_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private static void reconcile(ClinicApp app) {
         try {
             app.reconcile();
         } catch (IOException | RuntimeException e) {
-            LoggerFactory.getLogger(Sandbox.class).warn("sandbox: the clinic app could not apply its service state: {}", e.getMessage());
+            LoggerFactory.getLogger(Sandbox.class)
+                    .warn("sandbox: the clinic app could not apply its service state: {}", e.getMessage());
         }
     }
 
@@ -154,7 +175,8 @@ public final class Sandbox {
         List<PublicKey> userKeys = List.of(userPublicKey(parts.layout));
         HostFiles.databaseHost(parts.layout.host(DATABASE_HOST));
         for (String name : APP_HOSTS) {
-            parts.hosts.add(SandboxHost.start(name, parts.layout.host(name), parts.layout.hostKey(name), userKeys, environment(parts, name)));
+            parts.hosts.add(SandboxHost.start(
+                    name, parts.layout.host(name), parts.layout.hostKey(name), userKeys, environment(parts, name)));
         }
         Map<String, String> database = new LinkedHashMap<>(environment(parts, DATABASE_HOST));
         database.put("PGHOST", "127.0.0.1");
@@ -162,14 +184,32 @@ public final class Sandbox {
         database.put("PGDATABASE", ClinicDatabase.DATABASE);
         database.put("PGUSER", ClinicDatabase.ADMIN);
         database.put("PGPASSFILE", parts.layout.pgpass().toString());
-        parts.hosts.add(SandboxHost.start(DATABASE_HOST, parts.layout.host(DATABASE_HOST), parts.layout.hostKey(DATABASE_HOST), userKeys, database));
+        parts.hosts.add(SandboxHost.start(
+                DATABASE_HOST,
+                parts.layout.host(DATABASE_HOST),
+                parts.layout.hostKey(DATABASE_HOST),
+                userKeys,
+                database));
     }
 
     private static Map<String, String> environment(RunningSandbox.Parts parts, String host) {
         Path directory = parts.layout.host(host);
         String path = directory.resolve("bin") + ":" + parts.options.path();
-        return Map.of("HOME", directory.toString(), "PATH", path, "SANDBOX_HOST", host, "LANG", "C.UTF-8", "USER", SandboxInventory.USER,
-                "LOGNAME", SandboxInventory.USER, "SHELL", "/bin/sh");
+        return Map.of(
+                "HOME",
+                directory.toString(),
+                "PATH",
+                path,
+                "SANDBOX_HOST",
+                host,
+                "LANG",
+                "C.UTF-8",
+                "USER",
+                SandboxInventory.USER,
+                "LOGNAME",
+                SandboxInventory.USER,
+                "SHELL",
+                "/bin/sh");
     }
 
     private static PublicKey userPublicKey(SandboxLayout layout) throws IOException {
@@ -189,7 +229,9 @@ public final class Sandbox {
 
     private static Inventory load(Path file) throws IOException {
         Parsed<Inventory> parsed = InventoryLoader.load(file);
-        return parsed.value().filter(inventory -> parsed.isValid())
-                .orElseThrow(() -> new IllegalStateException("the sandbox wrote an inventory that does not load: " + parsed.errors()));
+        return parsed.value()
+                .filter(inventory -> parsed.isValid())
+                .orElseThrow(() -> new IllegalStateException(
+                        "the sandbox wrote an inventory that does not load: " + parsed.errors()));
     }
 }

@@ -22,11 +22,11 @@ final class SandboxKnownHosts {
 
     private static final String MARK = "flightdeck-sandbox";
 
-    private SandboxKnownHosts() {
-    }
+    private SandboxKnownHosts() {}
 
     static synchronized void add(Path file, String sandboxId, List<SandboxHost> hosts) throws IOException {
-        Set<String> ours = hosts.stream().map(host -> "[127.0.0.1]:" + host.port()).collect(Collectors.toSet());
+        Set<String> ours =
+                hosts.stream().map(host -> "[127.0.0.1]:" + host.port()).collect(Collectors.toSet());
         List<String> kept = new ArrayList<>(read(file).stream()
                 .filter(line -> !(line.contains(" " + MARK + " ") && ours.contains(line.split("\\s+")[0])))
                 .toList());
@@ -36,7 +36,11 @@ final class SandboxKnownHosts {
 
     static synchronized void remove(Path file, String sandboxId) throws IOException {
         if (Files.exists(file)) {
-            write(file, read(file).stream().filter(line -> !line.endsWith(" " + MARK + " " + sandboxId)).toList());
+            write(
+                    file,
+                    read(file).stream()
+                            .filter(line -> !line.endsWith(" " + MARK + " " + sandboxId))
+                            .toList());
         }
     }
 

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
@@ -63,8 +63,10 @@ record SandboxLayout(Path root) {
                 empty = entries.findAny().isEmpty();
             }
             if (!empty && !Files.exists(root.resolve(MARKER))) {
-                throw new SandboxException(SandboxException.Code.DIRECTORY_IN_USE, root + " holds files that are not a sandbox's;"
-                        + " choose an empty or new directory for the sandbox");
+                throw new SandboxException(
+                        SandboxException.Code.DIRECTORY_IN_USE,
+                        root + " holds files that are not a sandbox's;"
+                                + " choose an empty or new directory for the sandbox");
             }
             if (!empty) {
                 lock().channel().close();
@@ -72,7 +74,8 @@ record SandboxLayout(Path root) {
             }
         }
         Files.createDirectories(root.resolve("keys"));
-        Files.writeString(root.resolve(MARKER), "Flightdeck rehearsal sandbox; everything here is deleted when it stops.\n");
+        Files.writeString(
+                root.resolve(MARKER), "Flightdeck rehearsal sandbox; everything here is deleted when it stops.\n");
         return lock();
     }
 
@@ -87,8 +90,10 @@ record SandboxLayout(Path root) {
             // held by a sandbox in this process: in use just the same
         }
         channel.close();
-        throw new SandboxException(SandboxException.Code.DIRECTORY_IN_USE, "another sandbox is running in " + root
-                + "; stop it (Ctrl-C where it runs) or choose another directory");
+        throw new SandboxException(
+                SandboxException.Code.DIRECTORY_IN_USE,
+                "another sandbox is running in " + root
+                        + "; stop it (Ctrl-C where it runs) or choose another directory");
     }
 
     /**

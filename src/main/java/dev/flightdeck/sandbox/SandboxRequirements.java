@@ -31,13 +31,13 @@ public final class SandboxRequirements {
 
     /** The major version of the sandbox's PostgreSQL server: pg_dump refuses servers newer than itself. */
     public static final int POSTGRES_MAJOR = 15;
+
     public static final List<String> POSTGRES_TOOLS = List.of("pg_dump", "pg_restore", "psql");
 
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\)\\s+(\\d+)");
     private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(20);
 
-    private SandboxRequirements() {
-    }
+    private SandboxRequirements() {}
 
     /**
      * Nothing when this computer has what the rehearsal needs; otherwise what is missing and what to install here.
@@ -60,15 +60,20 @@ public final class SandboxRequirements {
         if (missing.isEmpty() && wrong.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder message = new StringBuilder("the rehearsal's backup and restore steps need the PostgreSQL client tools ")
-                .append(POSTGRES_MAJOR).append(" or newer (").append(String.join(", ", POSTGRES_TOOLS)).append(") on this computer");
+        StringBuilder message = new StringBuilder(
+                        "the rehearsal's backup and restore steps need the PostgreSQL client tools ")
+                .append(POSTGRES_MAJOR)
+                .append(" or newer (")
+                .append(String.join(", ", POSTGRES_TOOLS))
+                .append(") on this computer");
         if (!missing.isEmpty()) {
             message.append("; not found on the PATH: ").append(String.join(", ", missing));
         }
         if (!wrong.isEmpty()) {
             message.append("; ").append(String.join("; ", wrong));
         }
-        message.append(". Install them: ").append(installAdvice(System.getProperty("os.name", ""), osRelease))
+        message.append(". Install them: ")
+                .append(installAdvice(System.getProperty("os.name", ""), osRelease))
                 .append(". Nothing was started.");
         return Optional.of(message.toString());
     }
@@ -99,12 +104,13 @@ public final class SandboxRequirements {
         String output = (result.stdout() + " " + result.stderr()).strip();
         Matcher version = VERSION.matcher(output);
         if (result.exitCode() != 0 || !version.find()) {
-            return Optional.of(executable + " --version does not answer like " + tool + " (exit " + result.exitCode() + ": "
-                    + firstLine(output) + ")");
+            return Optional.of(executable + " --version does not answer like " + tool + " (exit " + result.exitCode()
+                    + ": " + firstLine(output) + ")");
         }
         int major = Integer.parseInt(version.group(1));
         if (major < POSTGRES_MAJOR) {
-            return Optional.of(executable + " is version " + major + ", older than the sandbox's PostgreSQL " + POSTGRES_MAJOR);
+            return Optional.of(
+                    executable + " is version " + major + ", older than the sandbox's PostgreSQL " + POSTGRES_MAJOR);
         }
         return Optional.empty();
     }
@@ -143,7 +149,10 @@ public final class SandboxRequirements {
             StringBuilder ids = new StringBuilder();
             for (String line : Files.readAllLines(osRelease, StandardCharsets.UTF_8)) {
                 if (line.startsWith("ID=") || line.startsWith("ID_LIKE=")) {
-                    ids.append(' ').append(line.substring(line.indexOf('=') + 1).replace("\"", "").toLowerCase(Locale.ROOT));
+                    ids.append(' ')
+                            .append(line.substring(line.indexOf('=') + 1)
+                                    .replace("\"", "")
+                                    .toLowerCase(Locale.ROOT));
                 }
             }
             return ids.toString();

@@ -11,10 +11,10 @@ import dev.flightdeck.runbook.StepAction;
 import dev.flightdeck.runbook.StepKind;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -25,15 +25,16 @@ import java.util.Set;
 public final class DryRun {
 
     /** One step as it would run. {@code where} lists hosts, a database or a URL; {@code problem} is empty when it can run. */
-    public record PlannedStep(String number, Step step, List<String> where, String text, Optional<String> problem) {
-    }
+    public record PlannedStep(String number, Step step, List<String> where, String text, Optional<String> problem) {}
 
     public record Plan(List<PlannedStep> steps, List<PlannedStep> rollback) {
 
         public List<String> problems() {
             List<String> problems = new ArrayList<>();
-            steps.forEach(s -> s.problem().ifPresent(p -> problems.add(s.number() + " " + s.step().id() + ": " + p)));
-            rollback.forEach(s -> s.problem().ifPresent(p -> problems.add(s.number() + " " + s.step().id() + ": " + p)));
+            steps.forEach(s -> s.problem()
+                    .ifPresent(p -> problems.add(s.number() + " " + s.step().id() + ": " + p)));
+            rollback.forEach(s -> s.problem()
+                    .ifPresent(p -> problems.add(s.number() + " " + s.step().id() + ": " + p)));
             return problems;
         }
 
@@ -42,8 +43,7 @@ public final class DryRun {
         }
     }
 
-    private DryRun() {
-    }
+    private DryRun() {}
 
     /**
      * @param values the session's variables as they would be at the start (built-ins, runbook defaults, inventory vars, operator input)
@@ -57,8 +57,11 @@ public final class DryRun {
         withOutputs.putIfAbsent("session", "<session id>");
         withOutputs.putIfAbsent("runbook", runbook.id());
         // outputs of steps are known only once they run: show where they go
-        runbook.steps().forEach(step -> step.kind().outputs().forEach(output ->
-                withOutputs.putIfAbsent("steps." + step.id() + "." + output, "<" + output + " of " + step.id() + ">")));
+        runbook.steps()
+                .forEach(step -> step.kind()
+                        .outputs()
+                        .forEach(output -> withOutputs.putIfAbsent(
+                                "steps." + step.id() + "." + output, "<" + output + " of " + step.id() + ">")));
         Set<String> placeholders = new HashSet<>(withOutputs.keySet());
         placeholders.removeAll(values.keySet());
         placeholders.remove("runbook");
@@ -99,7 +102,8 @@ public final class DryRun {
      * The exact text a step acts with, bound: a {@code run:} command with its values quoted for the shell (what runs),
      * any other text with its values as they are.
      */
-    public static String boundText(StepAction action, SessionValues bindings) throws SessionValues.UnboundVariableException {
+    public static String boundText(StepAction action, SessionValues bindings)
+            throws SessionValues.UnboundVariableException {
         String text = String.join("\n", textOf(action));
         return action instanceof StepAction.Run ? bindings.bindCommand(text) : bindings.bind(text);
     }
@@ -129,24 +133,31 @@ public final class DryRun {
             }
             List<HostEntry> hosts = inventory.resolveTarget(target);
             if (hosts.isEmpty()) {
-                throw new UnresolvedTargetException("'" + target + "' is neither a host nor a group in " + inventory.origin());
+                throw new UnresolvedTargetException(
+                        "'" + target + "' is neither a host nor a group in " + inventory.origin());
             }
             return hosts.stream().map(HostEntry::name).toList();
         }
         Optional<String> database = RunbookValidator.databaseOf(step.action());
         if (database.isPresent()) {
             String name = bindings.bind(database.get());
-            DatabaseEntry entry = inventory.database(name).orElseThrow(() ->
-                    new UnresolvedTargetException("database '" + name + "' is not in " + inventory.origin()));
-            return List.of(entry.name() + " (" + entry.user() + "@" + entry.host() + ":" + entry.port() + "/" + entry.database() + ")");
+            DatabaseEntry entry = inventory
+                    .database(name)
+                    .orElseThrow(() ->
+                            new UnresolvedTargetException("database '" + name + "' is not in " + inventory.origin()));
+            return List.of(entry.name() + " (" + entry.user() + "@" + entry.host() + ":" + entry.port() + "/"
+                    + entry.database() + ")");
         }
         if (step.action() instanceof StepAction.Http http) {
             String endpoint = bindings.bind(http.endpoint());
             if (endpoint.contains("://")) {
                 return List.of(endpoint);
             }
-            return List.of(inventory.endpoint(endpoint).map(e -> e.url()).orElseThrow(() ->
-                    new UnresolvedTargetException("endpoint '" + endpoint + "' is not in " + inventory.origin())));
+            return List.of(inventory
+                    .endpoint(endpoint)
+                    .map(e -> e.url())
+                    .orElseThrow(() -> new UnresolvedTargetException(
+                            "endpoint '" + endpoint + "' is not in " + inventory.origin())));
         }
         return List.of();
     }

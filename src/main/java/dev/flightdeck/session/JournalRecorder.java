@@ -65,7 +65,8 @@ public final class JournalRecorder implements SessionRecorder {
             public String finish() {
                 CapturedOutput captured = capture.finish();
                 if (captured.sensitive()) {
-                    return "(sensitive output withheld: " + captured.totalBytes() + " bytes, SHA-256 " + captured.sha256() + ")";
+                    return "(sensitive output withheld: " + captured.totalBytes() + " bytes, SHA-256 "
+                            + captured.sha256() + ")";
                 }
                 return captured.text();
             }

@@ -1,12 +1,12 @@
 package dev.flightdeck.session;
 
+import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.runbook.BuiltinRunbooks;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookDigest;
 import dev.flightdeck.runbook.RunbookLoader;
-import dev.flightdeck.diagnostic.Parsed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,15 +23,15 @@ public final class JournaledSources {
     /** How messages name a runbook or inventory read from a journal. */
     public static final String ORIGIN_PREFIX = "journal:";
 
-    private JournaledSources() {
-    }
+    private JournaledSources() {}
 
     /** The text of the runbook with this digest: the built-in's text or the file it was read from; null if neither matches. */
     public static String runbookText(Runbook runbook, String sha256) {
         Optional<String> text = runbook.origin().startsWith(BuiltinRunbooks.ORIGIN_PREFIX)
                 ? BuiltinRunbooks.source(runbook.origin().substring(BuiltinRunbooks.ORIGIN_PREFIX.length()))
                 : readFile(runbook.origin());
-        return text.filter(candidate -> RunbookDigest.sha256(candidate).equals(sha256)).orElse(null);
+        return text.filter(candidate -> RunbookDigest.sha256(candidate).equals(sha256))
+                .orElse(null);
     }
 
     /** The inventory file's text, or null when the session runs without one (the name is then not a file). */
@@ -50,9 +50,11 @@ public final class JournaledSources {
     public static Optional<Parsed<Runbook>> runbookOf(SessionEvent.SessionOpened opened) {
         if (opened.runbookText() != null) {
             if (!RunbookDigest.sha256(opened.runbookText()).equals(opened.runbookSha256())) {
-                throw new IllegalStateException("the runbook text in the journal does not match its SHA-256 " + opened.runbookSha256());
+                throw new IllegalStateException(
+                        "the runbook text in the journal does not match its SHA-256 " + opened.runbookSha256());
             }
-            return Optional.of(RunbookLoader.load(opened.runbookText(), ORIGIN_PREFIX + opened.runbookId(), opened.runbookId()));
+            return Optional.of(
+                    RunbookLoader.load(opened.runbookText(), ORIGIN_PREFIX + opened.runbookId(), opened.runbookId()));
         }
         return BuiltinRunbooks.source(opened.runbookId())
                 .filter(text -> RunbookDigest.sha256(text).equals(opened.runbookSha256()))
@@ -73,7 +75,9 @@ public final class JournaledSources {
         }
         try {
             Path file = Path.of(name);
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+            return Files.isRegularFile(file)
+                    ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+                    : Optional.empty();
         } catch (IOException | InvalidPathException e) {
             return Optional.empty();
         }

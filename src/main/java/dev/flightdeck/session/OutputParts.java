@@ -86,7 +86,8 @@ final class OutputParts implements AutoCloseable {
             return;
         }
         for (Pending pending : streams.values()) {
-            if (System.nanoTime() - pending.lastFlushNanos >= INTERVAL.toNanos() && (pending.text.length() > 0 || pending.droppedBytes > 0)) {
+            if (System.nanoTime() - pending.lastFlushNanos >= INTERVAL.toNanos()
+                    && (pending.text.length() > 0 || pending.droppedBytes > 0)) {
                 try {
                     flush(pending);
                 } catch (RuntimeException journalStopped) {
@@ -101,8 +102,8 @@ final class OutputParts implements AutoCloseable {
     private void flush(Pending pending) {
         String note = pending.droppedBytes > 0 ? "[… " + pending.droppedBytes + " bytes of output not kept …]\n" : "";
         pending.part++;
-        journal.accept(new SessionEvent.StepOutputPart(stepId, pending.host, pending.stream, pending.part,
-                note + redact.apply(pending.text.toString())));
+        journal.accept(new SessionEvent.StepOutputPart(
+                stepId, pending.host, pending.stream, pending.part, note + redact.apply(pending.text.toString())));
         pending.journaledBytes += pending.bytes;
         pending.text.setLength(0);
         pending.bytes = 0;

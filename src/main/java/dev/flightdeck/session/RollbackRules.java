@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 final class RollbackRules {
 
-    private RollbackRules() {
-    }
+    private RollbackRules() {}
 
     static void requireCanStart(SessionState state) throws SessionRuleException {
         if (state.closed().isPresent()) {
@@ -22,9 +21,13 @@ final class RollbackRules {
         if (state.rollback() == SessionFold.RollbackState.SUCCEEDED) {
             throw new SessionRuleException("the session was already rolled back");
         }
-        Optional<Step> running = state.runbook().steps().filter(step -> state.record(step.id()).status() == StepStatus.RUNNING).findFirst();
+        Optional<Step> running = state.runbook()
+                .steps()
+                .filter(step -> state.record(step.id()).status() == StepStatus.RUNNING)
+                .findFirst();
         if (running.isPresent()) {
-            throw new SessionRuleException("step '" + running.get().id() + "' is still running: cancel it first, then start the rollback");
+            throw new SessionRuleException(
+                    "step '" + running.get().id() + "' is still running: cancel it first, then start the rollback");
         }
     }
 
@@ -47,9 +50,11 @@ final class RollbackRules {
     /** The step, if it is the next unfinished one of the rollback and not running. */
     static Step requireNext(SessionState state, String stepId) throws SessionRuleException {
         requireRunning(state);
-        Step next = RollbackSequence.next(state).orElseThrow(() -> new SessionRuleException("every rollback step is done"));
+        Step next =
+                RollbackSequence.next(state).orElseThrow(() -> new SessionRuleException("every rollback step is done"));
         if (!next.id().equals(stepId)) {
-            throw new SessionRuleException("rollback step '" + stepId + "' is not the next one in the plan: '" + next.id() + "' comes first");
+            throw new SessionRuleException(
+                    "rollback step '" + stepId + "' is not the next one in the plan: '" + next.id() + "' comes first");
         }
         if (state.record(stepId).status() == StepStatus.RUNNING) {
             throw new SessionRuleException("rollback step '" + stepId + "' is running");
@@ -60,11 +65,14 @@ final class RollbackRules {
     /** The check, if every rollback step is done and it is not running. */
     static Step requireCheck(SessionState state, String stepId) throws SessionRuleException {
         requireRunning(state);
-        Step check = state.runbook().rollbackVerification().stream().filter(step -> step.id().equals(stepId)).findFirst()
+        Step check = state.runbook().rollbackVerification().stream()
+                .filter(step -> step.id().equals(stepId))
+                .findFirst()
                 .orElseThrow(() -> new SessionRuleException("'" + stepId + "' is not a rollback verification check"));
         Optional<Step> pending = RollbackSequence.next(state);
         if (pending.isPresent()) {
-            throw new SessionRuleException("the checks run after the rollback steps: '" + pending.get().id() + "' is not done yet");
+            throw new SessionRuleException(
+                    "the checks run after the rollback steps: '" + pending.get().id() + "' is not done yet");
         }
         if (state.record(stepId).status() == StepStatus.RUNNING) {
             throw new SessionRuleException("check '" + stepId + "' is running");

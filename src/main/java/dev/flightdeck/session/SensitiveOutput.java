@@ -15,8 +15,7 @@ import java.util.Set;
  */
 final class SensitiveOutput {
 
-    private SensitiveOutput() {
-    }
+    private SensitiveOutput() {}
 
     static String withheld(String text) {
         if (text == null || text.isEmpty()) {
@@ -40,6 +39,9 @@ final class SensitiveOutput {
     private static final Set<String> FIGURES = Set.of("exit", "status", "rows", "latency");
 
     static List<SessionEvent.HostResult> withheldHosts(List<SessionEvent.HostResult> hosts) {
-        return hosts.stream().map(host -> new SessionEvent.HostResult(host.host(), host.status(), host.exitCode(), withheld(host.message()))).toList();
+        return hosts.stream()
+                .map(host -> new SessionEvent.HostResult(
+                        host.host(), host.status(), host.exitCode(), withheld(host.message())))
+                .toList();
     }
 }

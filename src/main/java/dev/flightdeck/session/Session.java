@@ -8,13 +8,12 @@ import dev.flightdeck.runbook.StepAction;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.steps.StepExecutor;
 import dev.flightdeck.session.steps.StepResult;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.LinkedHashMap;
 
 /**
  * One run of one runbook against one inventory. Operators issue commands (run, confirm, approve, skip, mark done);
@@ -32,8 +31,13 @@ public final class Session implements AutoCloseable {
     private final SessionFold fold;
     private SessionState state;
 
-    private Session(Runbook runbook, Inventory inventory, String operator, SessionRecorder recorder,
-                    Map<StepKind, StepExecutor> executors, List<Recorded> history) {
+    private Session(
+            Runbook runbook,
+            Inventory inventory,
+            String operator,
+            SessionRecorder recorder,
+            Map<StepKind, StepExecutor> executors,
+            List<Recorded> history) {
         this.runbook = runbook;
         this.inventory = inventory;
         this.operator = operator;
@@ -45,16 +49,26 @@ public final class Session implements AutoCloseable {
     }
 
     /** Starts a new session: records who opened which runbook against which inventory, with the bound variables. */
-    public static Session open(SessionEvent.SessionOpened opening, Runbook runbook, Inventory inventory, SessionRecorder recorder,
-                               Map<StepKind, StepExecutor> executors) {
+    public static Session open(
+            SessionEvent.SessionOpened opening,
+            Runbook runbook,
+            Inventory inventory,
+            SessionRecorder recorder,
+            Map<StepKind, StepExecutor> executors) {
         Session session = new Session(runbook, inventory, opening.operator(), recorder, executors, List.of());
         session.append(opening.operator(), opening);
         return session;
     }
 
     /** Reopens a session from its journal; whatever was running when it stopped becomes unknown. */
-    public static Session resume(List<Recorded> history, Runbook runbook, Inventory inventory, String operator,
-                                 SessionRecorder recorder, Map<StepKind, StepExecutor> executors, String reason) {
+    public static Session resume(
+            List<Recorded> history,
+            Runbook runbook,
+            Inventory inventory,
+            String operator,
+            SessionRecorder recorder,
+            Map<StepKind, StepExecutor> executors,
+            String reason) {
         Session session = new Session(runbook, inventory, operator, recorder, executors, history);
         // a closed session opened to be looked at stays closed: only reopening it for its rollback writes to it
         if (session.state.closed().isEmpty()) {
@@ -112,20 +126,24 @@ public final class Session implements AutoCloseable {
      * can then retry it, skip it (if optional) or roll back. The failed step itself stays failed.
      */
     public SessionEvent.StepOutcome runUndo(String stepId) throws SessionRuleException, InterruptedException {
-        return runChosen(() -> {
-            Step step = requireCurrent(stepId, "undo");
-            if (state.record(stepId).status() != StepStatus.FAILED) {
-                throw new SessionRuleException("only a failed step is undone this way; the rollback undoes completed steps");
-            }
-            return step.undo().orElseThrow(() -> new SessionRuleException("step '" + stepId + "' has no undo"));
-        }, false);
+        return runChosen(
+                () -> {
+                    Step step = requireCurrent(stepId, "undo");
+                    if (state.record(stepId).status() != StepStatus.FAILED) {
+                        throw new SessionRuleException(
+                                "only a failed step is undone this way; the rollback undoes completed steps");
+                    }
+                    return step.undo().orElseThrow(() -> new SessionRuleException("step '" + stepId + "' has no undo"));
+                },
+                false);
     }
 
     /** Ticks a checklist item. */
     public synchronized void confirm(String stepId, String note) throws SessionRuleException {
         Step step = requireCurrent(stepId, "confirm");
         if (!(step.action() instanceof StepAction.Confirm confirm)) {
-            throw new SessionRuleException("step '" + stepId + "' is a " + step.kind().key() + " step, not a checklist item");
+            throw new SessionRuleException(
+                    "step '" + stepId + "' is a " + step.kind().key() + " step, not a checklist item");
         }
         if (confirm.noteRequired() && blank(note)) {
             throw new SessionRuleException("step '" + stepId + "' needs a note saying how you checked");
@@ -135,9 +153,17 @@ public final class Session implements AutoCloseable {
 
     private void recordConfirmation(Step step, StepAction.Confirm confirm, String note, boolean rollback) {
         int attempt = state.record(step.id()).attempts() + 1;
-        append(operator, new SessionEvent.StepIntent(step.id(), step.kind().key(), attempt, List.of(), confirm.text(), rollback));
+        append(
+                operator,
+                new SessionEvent.StepIntent(
+                        step.id(), step.kind().key(), attempt, List.of(), confirm.text(), rollback));
         append(operator, new SessionEvent.Confirmation(step.id(), blank(note) ? "" : recorder.redact(note)));
-        finish(step, attempt, StepResult.succeeded("confirmed by " + operator, blank(note) ? Map.of() : Map.of("note", recorder.redact(note))), 0);
+        finish(
+                step,
+                attempt,
+                StepResult.succeeded(
+                        "confirmed by " + operator, blank(note) ? Map.of() : Map.of("note", recorder.redact(note))),
+                0);
     }
 
     /**
@@ -146,7 +172,10 @@ public final class Session implements AutoCloseable {
      */
     public synchronized String startRollback(String reason, String startedBy) throws SessionRuleException {
         RollbackRules.requireCanStart(state);
-        append(startedBy, new SessionEvent.RollbackStarted(blank(reason) ? "no reason given" : recorder.redact(reason.strip()), startedBy));
+        append(
+                startedBy,
+                new SessionEvent.RollbackStarted(
+                        blank(reason) ? "no reason given" : recorder.redact(reason.strip()), startedBy));
         return recorder.checkpoint("rollback started by " + startedBy);
     }
 
@@ -195,7 +224,8 @@ public final class Session implements AutoCloseable {
      * Runs one check of the runbook's {@code rollback-verification:} once every rollback step is done. Checks only
      * look, so one that failed or whose outcome is unknown may simply run again.
      */
-    public SessionEvent.StepOutcome runVerificationCheck(String stepId) throws SessionRuleException, InterruptedException {
+    public SessionEvent.StepOutcome runVerificationCheck(String stepId)
+            throws SessionRuleException, InterruptedException {
         return runChosen(() -> RollbackRules.requireCheck(state, stepId), true);
     }
 
@@ -209,7 +239,8 @@ public final class Session implements AutoCloseable {
      * The step is chosen, checked to have an executor and given its attempt number under the session's lock; it runs
      * outside it, so the operator can still start the rollback or stop the step meanwhile.
      */
-    private SessionEvent.StepOutcome runChosen(StepChoice choice, boolean rollback) throws SessionRuleException, InterruptedException {
+    private SessionEvent.StepOutcome runChosen(StepChoice choice, boolean rollback)
+            throws SessionRuleException, InterruptedException {
         Step step;
         int attempt;
         synchronized (this) {
@@ -223,9 +254,11 @@ public final class Session implements AutoCloseable {
     }
 
     /** Journals the verification's pass/fail table, sealed with a signed checkpoint whose short hash is returned. */
-    public synchronized String recordVerification(List<Map<String, String>> rows, boolean passed) throws SessionRuleException {
+    public synchronized String recordVerification(List<Map<String, String>> rows, boolean passed)
+            throws SessionRuleException {
         RollbackRules.requireRunning(state);
-        List<Map<String, String>> redacted = rows.stream().map(this::redactValues).toList();
+        List<Map<String, String>> redacted =
+                rows.stream().map(this::redactValues).toList();
         append(operator, new SessionEvent.Verification("rollback verification", redacted, passed));
         return recorder.checkpoint("rollback verification " + (passed ? "passed" : "failed"));
     }
@@ -241,18 +274,31 @@ public final class Session implements AutoCloseable {
      * Records a named approver's approval at a gate, with a signed checkpoint. The gate opens when every role it
      * names has enough distinct approvers. The operator can never approve their own gate.
      */
-    public synchronized String approve(String stepId, String approver, Role role, String note) throws SessionRuleException {
+    public synchronized String approve(String stepId, String approver, Role role, String note)
+            throws SessionRuleException {
         Step step = requireCurrent(stepId, "approve");
         if (!(step.action() instanceof StepAction.Approve gate)) {
-            throw new SessionRuleException("step '" + stepId + "' is a " + step.kind().key() + " step, not an approval gate");
+            throw new SessionRuleException(
+                    "step '" + stepId + "' is a " + step.kind().key() + " step, not an approval gate");
         }
         ApprovalRules.check(gate, state.record(stepId), operator, approver, role);
-        String checkpoint = recorder.checkpoint("approval of " + stepId + " by " + approver.strip() + " (" + role + ")");
-        append(approver.strip(), new SessionEvent.Approval(stepId, approver.strip(), role.name(), blank(note) ? "" : recorder.redact(note), checkpoint));
+        String checkpoint =
+                recorder.checkpoint("approval of " + stepId + " by " + approver.strip() + " (" + role + ")");
+        append(
+                approver.strip(),
+                new SessionEvent.Approval(
+                        stepId, approver.strip(), role.name(), blank(note) ? "" : recorder.redact(note), checkpoint));
         if (ApprovalRules.isSatisfied(gate, state.record(stepId))) {
-            append(operator, new SessionEvent.StepIntent(stepId, step.kind().key(), 1, List.of(), gate.summary(), false));
-            finish(step, 1, StepResult.succeeded("approved by " + ApprovalRules.approvers(state.record(stepId)),
-                    Map.of("approvers", ApprovalRules.approvers(state.record(stepId)))), 0);
+            append(
+                    operator,
+                    new SessionEvent.StepIntent(stepId, step.kind().key(), 1, List.of(), gate.summary(), false));
+            finish(
+                    step,
+                    1,
+                    StepResult.succeeded(
+                            "approved by " + ApprovalRules.approvers(state.record(stepId)),
+                            Map.of("approvers", ApprovalRules.approvers(state.record(stepId)))),
+                    0);
         }
         return checkpoint;
     }
@@ -296,14 +342,18 @@ public final class Session implements AutoCloseable {
 
     /** The outbox's intent to send a notification (before any attempt); its texts are redacted here. */
     public void recordNotificationQueued(SessionEvent.NotificationQueued queued) {
-        appendBySystem(new SessionEvent.NotificationQueued(queued.id(), queued.channel(), queued.topic(), recorder.redact(queued.subject()),
+        appendBySystem(new SessionEvent.NotificationQueued(
+                queued.id(),
+                queued.channel(),
+                queued.topic(),
+                recorder.redact(queued.subject()),
                 recorder.redact(queued.text())));
     }
 
     /** What became of a notification; dropped once the session is closed (the journal is sealed). */
     public void recordNotificationResult(SessionEvent.NotificationResult result) {
-        appendBySystem(new SessionEvent.NotificationResult(result.id(), result.channel(), result.status(), result.attempts(),
-                recorder.redact(result.detail())));
+        appendBySystem(new SessionEvent.NotificationResult(
+                result.id(), result.channel(), result.status(), result.attempts(), recorder.redact(result.detail())));
     }
 
     /** A minute of an instrument, summarised. */
@@ -339,7 +389,8 @@ public final class Session implements AutoCloseable {
     public synchronized void skip(String stepId, String reason) throws SessionRuleException {
         Step step = requireCurrent(stepId, "skip");
         if (step.required()) {
-            throw new SessionRuleException("step '" + stepId + "' is required and cannot be skipped: run it, or start the rollback");
+            throw new SessionRuleException(
+                    "step '" + stepId + "' is required and cannot be skipped: run it, or start the rollback");
         }
         if (blank(reason)) {
             throw new SessionRuleException("skipping step '" + stepId + "' needs a written reason");
@@ -352,36 +403,51 @@ public final class Session implements AutoCloseable {
         Step step = requireCurrent(stepId, "mark as done");
         StepRecord record = state.record(stepId);
         if (record.status() != StepStatus.UNKNOWN && record.status() != StepStatus.FAILED) {
-            throw new SessionRuleException("only a step that failed or whose outcome is unknown can be marked done by hand; step '" + stepId
-                    + "' is " + record.status().name().toLowerCase(Locale.ROOT));
+            throw new SessionRuleException(
+                    "only a step that failed or whose outcome is unknown can be marked done by hand; step '" + stepId
+                            + "' is " + record.status().name().toLowerCase(Locale.ROOT));
         }
         if (blank(note)) {
-            throw new SessionRuleException("marking step '" + stepId + "' done by hand needs a note saying how you checked");
+            throw new SessionRuleException(
+                    "marking step '" + stepId + "' done by hand needs a note saying how you checked");
         }
         // a failed step the operator then did by hand, or an unknown outcome they checked: the note says which
         String how = record.status() == StepStatus.FAILED ? "done by hand by " : "checked by hand by ";
-        append(operator, new SessionEvent.StepOutcome(stepId, record.attempts(), SessionEvent.Status.SUCCEEDED,
-                how + operator + ": " + recorder.redact(note.strip()), Map.of(), List.of(), 0, true));
+        append(
+                operator,
+                new SessionEvent.StepOutcome(
+                        stepId,
+                        record.attempts(),
+                        SessionEvent.Status.SUCCEEDED,
+                        how + operator + ": " + recorder.redact(note.strip()),
+                        Map.of(),
+                        List.of(),
+                        0,
+                        true));
     }
 
     private Step requireCurrent(String stepId, String action) throws SessionRuleException {
-        Step step = runbook.step(stepId).orElseThrow(() -> new SessionRuleException("runbook " + runbook.id() + " has no step '" + stepId + "'"));
+        Step step = runbook.step(stepId)
+                .orElseThrow(
+                        () -> new SessionRuleException("runbook " + runbook.id() + " has no step '" + stepId + "'"));
         if (state.closed().isPresent()) {
             throw new SessionRuleException("the session is closed");
         }
         if (state.reopened().isPresent()) {
-            throw new SessionRuleException("the session was reopened only for its rollback; its steps cannot run again");
+            throw new SessionRuleException(
+                    "the session was reopened only for its rollback; its steps cannot run again");
         }
         if (state.rollback() == SessionFold.RollbackState.RUNNING) {
             throw new SessionRuleException("the rollback is running; the wizard's steps wait until it ends");
         }
         if (state.rollback() != SessionFold.RollbackState.NOT_STARTED) {
-            throw new SessionRuleException("the session was rolled back; its steps cannot run again (start a new session for a new attempt)");
+            throw new SessionRuleException(
+                    "the session was rolled back; its steps cannot run again (start a new session for a new attempt)");
         }
         Step current = state.currentStep().orElseThrow(() -> new SessionRuleException("every step is done"));
         if (!current.id().equals(stepId)) {
-            throw new SessionRuleException("cannot " + action + " step '" + stepId + "' now: step '" + current.id() + "' ("
-                    + current.displayTitle() + ") comes first");
+            throw new SessionRuleException("cannot " + action + " step '" + stepId + "' now: step '" + current.id()
+                    + "' (" + current.displayTitle() + ") comes first");
         }
         if (state.record(stepId).status() == StepStatus.RUNNING) {
             throw new SessionRuleException("step '" + stepId + "' is running");
@@ -406,12 +472,27 @@ public final class Session implements AutoCloseable {
     }
 
     synchronized SessionEvent.StepOutcome finish(Step step, int attempt, StepResult result, long durationMillis) {
-        // a sensitive-output step's message, values and per-host messages may quote what it printed: size and SHA-256 only
+        // a sensitive-output step's message, values and per-host messages may quote what it printed: size and SHA-256
+        // only
         SessionEvent.StepOutcome outcome = step.sensitiveOutput()
-                ? new SessionEvent.StepOutcome(step.id(), attempt, result.status(), SensitiveOutput.withheld(result.message()),
-                        SensitiveOutput.withheld(result.outputs()), SensitiveOutput.withheldHosts(result.hosts()), durationMillis, false)
-                : new SessionEvent.StepOutcome(step.id(), attempt, result.status(), recorder.redact(result.message()),
-                        redactValues(result.outputs()), result.hosts(), durationMillis, false);
+                ? new SessionEvent.StepOutcome(
+                        step.id(),
+                        attempt,
+                        result.status(),
+                        SensitiveOutput.withheld(result.message()),
+                        SensitiveOutput.withheld(result.outputs()),
+                        SensitiveOutput.withheldHosts(result.hosts()),
+                        durationMillis,
+                        false)
+                : new SessionEvent.StepOutcome(
+                        step.id(),
+                        attempt,
+                        result.status(),
+                        recorder.redact(result.message()),
+                        redactValues(result.outputs()),
+                        result.hosts(),
+                        durationMillis,
+                        false);
         append(operator, outcome);
         return outcome;
     }

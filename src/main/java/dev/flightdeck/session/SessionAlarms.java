@@ -7,13 +7,13 @@ import java.util.function.Supplier;
 /** The session's recorded alarms as a watch for {@code wait} steps: a trigger that fired is in the journal first. */
 public final class SessionAlarms {
 
-    private SessionAlarms() {
-    }
+    private SessionAlarms() {}
 
     public static AlarmWatch of(Supplier<Optional<SessionState>> state) {
-        return since -> state.get().flatMap(now -> now.alarms().stream()
-                .filter(alarm -> !alarm.time().isBefore(since))
-                .map(alarm -> ((SessionEvent.Alarm) alarm.event()).trigger())
-                .findFirst());
+        return since -> state.get()
+                .flatMap(now -> now.alarms().stream()
+                        .filter(alarm -> !alarm.time().isBefore(since))
+                        .map(alarm -> ((SessionEvent.Alarm) alarm.event()).trigger())
+                        .findFirst());
     }
 }

@@ -13,7 +13,10 @@ public sealed interface SessionEvent {
     /** The journal's {@code type} string for this event. */
     String type();
 
-    enum Mode { LIVE, REHEARSAL }
+    enum Mode {
+        LIVE,
+        REHEARSAL
+    }
 
     /**
      * @param timestamp       the session's {@code ${ts}}, fixed for its whole life
@@ -23,25 +26,63 @@ public sealed interface SessionEvent {
      * @param inventoryText   the inventory file's text as it ran (no secrets: inventories never hold them), or null
      * @param inventorySha256 the SHA-256 of {@code inventoryText}, or null
      */
-    record SessionOpened(String sessionId, String runbookId, String runbookTitle, String runbookSource, String runbookSha256,
-                         String operator, String inventory, String timestamp, Map<String, String> variables, Mode mode,
-                         String runbookText, String inventoryText, String inventorySha256)
+    record SessionOpened(
+            String sessionId,
+            String runbookId,
+            String runbookTitle,
+            String runbookSource,
+            String runbookSha256,
+            String operator,
+            String inventory,
+            String timestamp,
+            Map<String, String> variables,
+            Mode mode,
+            String runbookText,
+            String inventoryText,
+            String inventorySha256)
             implements SessionEvent {
         public static final String TYPE = "session.opened";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
 
         /** Without the runbook's and the inventory's text (sessions whose sources are elsewhere, tests). */
-        public SessionOpened(String sessionId, String runbookId, String runbookTitle, String runbookSource, String runbookSha256,
-                             String operator, String inventory, String timestamp, Map<String, String> variables, Mode mode) {
-            this(sessionId, runbookId, runbookTitle, runbookSource, runbookSha256, operator, inventory, timestamp, variables, mode,
-                    null, null, null);
+        public SessionOpened(
+                String sessionId,
+                String runbookId,
+                String runbookTitle,
+                String runbookSource,
+                String runbookSha256,
+                String operator,
+                String inventory,
+                String timestamp,
+                Map<String, String> variables,
+                Mode mode) {
+            this(
+                    sessionId,
+                    runbookId,
+                    runbookTitle,
+                    runbookSource,
+                    runbookSha256,
+                    operator,
+                    inventory,
+                    timestamp,
+                    variables,
+                    mode,
+                    null,
+                    null,
+                    null);
         }
     }
 
     /** The session was reopened from its journal; anything running before this point has an unknown outcome. */
     record SessionResumed(String operator, String reason) implements SessionEvent {
         public static final String TYPE = "session.resumed";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     /**
@@ -53,12 +94,18 @@ public sealed interface SessionEvent {
     record StepIntent(String stepId, String kind, int attempt, List<String> targets, String text, boolean rollback)
             implements SessionEvent {
         public static final String TYPE = "step.intent";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     record StepOutput(String stepId, String host, String stream, String text) implements SessionEvent {
         public static final String TYPE = "step.output";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     /**
@@ -67,61 +114,101 @@ public sealed interface SessionEvent {
      */
     record StepOutputPart(String stepId, String host, String stream, int part, String text) implements SessionEvent {
         public static final String TYPE = "step.output.part";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
-    enum Status { SUCCEEDED, FAILED, UNKNOWN }
+    enum Status {
+        SUCCEEDED,
+        FAILED,
+        UNKNOWN
+    }
 
     /**
      * @param outputs values later steps may refer to as {@code ${steps.ID.NAME}}
      * @param manual  the operator checked by hand and marked the outcome (after an unknown one)
      */
-    record StepOutcome(String stepId, int attempt, Status status, String message, Map<String, String> outputs,
-                       List<HostResult> hosts, long durationMillis, boolean manual) implements SessionEvent {
+    record StepOutcome(
+            String stepId,
+            int attempt,
+            Status status,
+            String message,
+            Map<String, String> outputs,
+            List<HostResult> hosts,
+            long durationMillis,
+            boolean manual)
+            implements SessionEvent {
         public static final String TYPE = "step.outcome";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     /** A per-host result of a step that ran on several hosts. */
-    record HostResult(String host, Status status, Integer exitCode, String message) {
-    }
+    record HostResult(String host, Status status, Integer exitCode, String message) {}
 
     record StepSkipped(String stepId, String reason) implements SessionEvent {
         public static final String TYPE = "step.skipped";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     record Confirmation(String stepId, String note) implements SessionEvent {
         public static final String TYPE = "confirmation";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     /** A named approver's decision at a gate; the actor of the journal entry is the approver. */
-    record Approval(String stepId, String approver, String role, String note, String checkpoint) implements SessionEvent {
+    record Approval(String stepId, String approver, String role, String note, String checkpoint)
+            implements SessionEvent {
         public static final String TYPE = "approval";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     record HostKeyDecision(String host, String keyType, String fingerprint, String decision) implements SessionEvent {
         public static final String TYPE = "hostkey.decision";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     record ConnectionChanged(String target, String state, String detail) implements SessionEvent {
         public static final String TYPE = "connection";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     /** A rollback trigger fired; the evidence is the samples that made it fire. */
     record Alarm(String trigger, String action, List<String> evidence) implements SessionEvent {
         public static final String TYPE = "alarm";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     /** One minute of one instrument, summarised (the journal keeps these, not every sample). */
-    record MetricsMinute(String series, String minute, double min, double max, double average, int count, String text) implements SessionEvent {
+    record MetricsMinute(String series, String minute, double min, double max, double average, int count, String text)
+            implements SessionEvent {
         public static final String TYPE = "metrics.minute";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     /**
@@ -130,24 +217,40 @@ public sealed interface SessionEvent {
      */
     record RollbackCountdown(String trigger, CountdownState state, String detail) implements SessionEvent {
         public static final String TYPE = "rollback.countdown";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
-    enum CountdownState { ARMED, CANCELLED, EXPIRED }
+    enum CountdownState {
+        ARMED,
+        CANCELLED,
+        EXPIRED
+    }
 
     record RollbackStarted(String reason, String startedBy) implements SessionEvent {
         public static final String TYPE = "rollback.started";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     record RollbackFinished(Status result, String message) implements SessionEvent {
         public static final String TYPE = "rollback.finished";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     record Verification(String title, List<Map<String, String>> rows, boolean passed) implements SessionEvent {
         public static final String TYPE = "verification";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     /**
@@ -155,20 +258,31 @@ public sealed interface SessionEvent {
      * it is about ({@code topic}: a lifecycle event's key, or {@code step:ID} for a notify step), its one-line subject
      * and text. Never a webhook URL, routing key or password.
      */
-    record NotificationQueued(String id, String channel, String topic, String subject, String text) implements SessionEvent {
+    record NotificationQueued(String id, String channel, String topic, String subject, String text)
+            implements SessionEvent {
         public static final String TYPE = "notification.queued";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     /** What became of a queued notification: delivered (after how many attempts), or given up, with the last answer or error. */
-    record NotificationResult(String id, String channel, Status status, int attempts, String detail) implements SessionEvent {
+    record NotificationResult(String id, String channel, Status status, int attempts, String detail)
+            implements SessionEvent {
         public static final String TYPE = "notification.result";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     record SessionClosed(String result) implements SessionEvent {
         public static final String TYPE = "session.closed";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     /**
@@ -178,7 +292,10 @@ public sealed interface SessionEvent {
      */
     record WindowClosed(String closedBy, String sessionState) implements SessionEvent {
         public static final String TYPE = "session.window-closed";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 
     /**
@@ -187,6 +304,9 @@ public sealed interface SessionEvent {
      */
     record SessionReopened(String reason, String reopenedBy) implements SessionEvent {
         public static final String TYPE = "session.reopened";
-        public String type() { return TYPE; }
+
+        public String type() {
+            return TYPE;
+        }
     }
 }

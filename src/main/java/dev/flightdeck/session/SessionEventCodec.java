@@ -1,17 +1,17 @@
 package dev.flightdeck.session;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** Turns session events into journal payloads (JSON objects) and back, by their type string. */
 public final class SessionEventCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private static final Map<String, Class<? extends SessionEvent>> TYPES = Map.ofEntries(
             Map.entry(SessionEvent.SessionOpened.TYPE, SessionEvent.SessionOpened.class),
@@ -37,8 +37,7 @@ public final class SessionEventCodec {
             Map.entry(SessionEvent.SessionReopened.TYPE, SessionEvent.SessionReopened.class),
             Map.entry(SessionEvent.WindowClosed.TYPE, SessionEvent.WindowClosed.class));
 
-    private SessionEventCodec() {
-    }
+    private SessionEventCodec() {}
 
     /** Every journal type the session engine writes, with the event class whose record components are its payload's fields. */
     public static Map<String, Class<? extends SessionEvent>> types() {
@@ -58,8 +57,8 @@ public final class SessionEventCodec {
         try {
             return Optional.of(JSON.treeToValue(payload, eventClass));
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalStateException("journal entry of type " + type + " cannot be read as a session event: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "journal entry of type " + type + " cannot be read as a session event: " + e.getMessage(), e);
         }
     }
-
 }

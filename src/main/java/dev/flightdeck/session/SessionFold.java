@@ -3,8 +3,8 @@ package dev.flightdeck.session;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.Step;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +39,7 @@ public final class SessionFold {
     private Map<String, String> connections = Map.of();
     /** The last line journaled while each step ran: a resume's best clue to how far a step with no outcome got. */
     private final Map<String, String> lastOutput = new HashMap<>();
+
     private Optional<Instant> startedAt = Optional.empty();
     private long lastSequence;
     private SessionState state;
@@ -46,9 +47,12 @@ public final class SessionFold {
     public SessionFold(Runbook runbook) {
         this.runbook = runbook;
         Map<String, StepRecord> pending = new LinkedHashMap<>();
-        Stream.of(runbook.steps(), runbook.rollback().stream(), runbook.rollbackVerification().stream()).flatMap(s -> s)
+        Stream.of(runbook.steps(), runbook.rollback().stream(), runbook.rollbackVerification().stream())
+                .flatMap(s -> s)
                 .forEach(step -> pending.put(step.id(), StepRecord.pending(step.id())));
-        runbook.steps().flatMap(step -> step.undo().stream()).forEach(undo -> pending.put(undo.id(), StepRecord.pending(undo.id())));
+        runbook.steps()
+                .flatMap(step -> step.undo().stream())
+                .forEach(undo -> pending.put(undo.id(), StepRecord.pending(undo.id())));
         this.steps = Collections.unmodifiableMap(pending);
         this.state = snapshot();
     }
@@ -80,15 +84,18 @@ public final class SessionFold {
             lastOutput.remove(intent.stepId());
             updateStep(intent.stepId(), record -> record.started(recorded.time(), intent.attempt()));
         } else if (event instanceof SessionEvent.StepOutputPart part) {
-            lastLine(part.text()).ifPresent(line -> lastOutput.put(part.stepId(), part.host() + " " + part.stream() + " at "
-                    + recorded.time().truncatedTo(ChronoUnit.SECONDS) + ": " + line));
+            lastLine(part.text())
+                    .ifPresent(line -> lastOutput.put(
+                            part.stepId(),
+                            part.host() + " " + part.stream() + " at "
+                                    + recorded.time().truncatedTo(ChronoUnit.SECONDS) + ": " + line));
         } else if (event instanceof SessionEvent.StepOutcome outcome) {
             updateStep(outcome.stepId(), record -> record.finished(outcome, recorded.time()));
         } else if (event instanceof SessionEvent.StepSkipped skipped) {
             updateStep(skipped.stepId(), record -> record.skipped(recorded.actor(), skipped.reason(), recorded.time()));
         } else if (event instanceof SessionEvent.Approval approval) {
-            StepRecord.ApprovalRecord given = new StepRecord.ApprovalRecord(approval.approver(), approval.role(), approval.note(),
-                    recorded.time(), approval.checkpoint());
+            StepRecord.ApprovalRecord given = new StepRecord.ApprovalRecord(
+                    approval.approver(), approval.role(), approval.note(), recorded.time(), approval.checkpoint());
             updateStep(approval.stepId(), record -> record.approvedBy(given));
         } else if (event instanceof SessionEvent.Confirmation confirmation) {
             updateStep(confirmation.stepId(), record -> record.confirmedWith(confirmation.note()));
@@ -104,7 +111,8 @@ public final class SessionFold {
         } else if (event instanceof SessionEvent.Verification checked) {
             verification = Optional.of(checked);
         } else if (event instanceof SessionEvent.RollbackFinished finished) {
-            rollback = finished.result() == SessionEvent.Status.SUCCEEDED ? RollbackState.SUCCEEDED : RollbackState.FAILED;
+            rollback =
+                    finished.result() == SessionEvent.Status.SUCCEEDED ? RollbackState.SUCCEEDED : RollbackState.FAILED;
         } else if (event instanceof SessionEvent.ConnectionChanged change) {
             if (!change.state().equals(connections.get(change.target()))) {
                 Map<String, String> more = new TreeMap<>(connections);
@@ -115,8 +123,12 @@ public final class SessionFold {
             closed = Optional.of(close.result());
             closedAt = Optional.of(recorded.time());
         } else if (event instanceof SessionEvent.SessionReopened reopen) {
-            reopened = Optional.of(new SessionState.Reopening(closed.orElse(""), closedAt.orElse(recorded.time()), recorded.time(),
-                    reopen.reopenedBy(), reopen.reason()));
+            reopened = Optional.of(new SessionState.Reopening(
+                    closed.orElse(""),
+                    closedAt.orElse(recorded.time()),
+                    recorded.time(),
+                    reopen.reopenedBy(),
+                    reopen.reason()));
             closed = Optional.empty();
             closedAt = Optional.empty();
             interruptRunning();
@@ -126,8 +138,20 @@ public final class SessionFold {
     }
 
     private SessionState snapshot() {
-        return new SessionState(runbook, opened, steps, alarms, rollback, closed, startedAt, lastSequence, connections,
-                verification, countdown, closedAt, reopened);
+        return new SessionState(
+                runbook,
+                opened,
+                steps,
+                alarms,
+                rollback,
+                closed,
+                startedAt,
+                lastSequence,
+                connections,
+                verification,
+                countdown,
+                closedAt,
+                reopened);
     }
 
     /** Copies the step table before changing one record: states already handed out never change. */
@@ -150,18 +174,30 @@ public final class SessionFold {
         }
         Map<String, StepRecord> changed = new LinkedHashMap<>(steps);
         changed.replaceAll((id, record) -> record.status() == StepStatus.RUNNING
-                ? record.withStatus(StepStatus.UNKNOWN, "started before the session was interrupted; the outcome was never recorded"
-                        + (lastOutput.containsKey(id) ? "; its last journaled output (" + lastOutput.get(id) + ")" : ""))
+                ? record.withStatus(
+                        StepStatus.UNKNOWN,
+                        "started before the session was interrupted; the outcome was never recorded"
+                                + (lastOutput.containsKey(id)
+                                        ? "; its last journaled output (" + lastOutput.get(id) + ")"
+                                        : ""))
                 : record);
         steps = Collections.unmodifiableMap(changed);
     }
 
     private static Optional<String> lastLine(String text) {
-        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).reduce((first, second) -> second)
+        return text.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .reduce((first, second) -> second)
                 .map(line -> line.length() > 200 ? line.substring(0, 200) + "…" : line);
     }
 
-    public enum RollbackState { NOT_STARTED, RUNNING, SUCCEEDED, FAILED }
+    public enum RollbackState {
+        NOT_STARTED,
+        RUNNING,
+        SUCCEEDED,
+        FAILED
+    }
 
     static boolean isRollbackStep(Runbook runbook, Step step) {
         return runbook.rollback().contains(step);

@@ -34,8 +34,7 @@ public record SessionState(
      * A closed session opened again for its rollback: how it had closed and when, and who reopened it, when and why.
      * Anything written to the systems between the close and the reopening is not part of the pre-window state.
      */
-    public record Reopening(String closedResult, Instant closedAt, Instant at, String by, String reason) {
-    }
+    public record Reopening(String closedResult, Instant closedAt, Instant at, String by, String reason) {}
 
     /** The last known state of each SSH target the session connected to ("connected", "closed", "lost"). */
     public Map<String, String> connections() {
@@ -56,12 +55,16 @@ public record SessionState(
         if (record.status() != StepStatus.PENDING) {
             return record.status();
         }
-        return currentStep().filter(step -> step.id().equals(stepId)).isPresent() ? StepStatus.READY : StepStatus.PENDING;
+        return currentStep().filter(step -> step.id().equals(stepId)).isPresent()
+                ? StepStatus.READY
+                : StepStatus.PENDING;
     }
 
     /** The step that needs attention now: the first phase step that has not succeeded or been skipped. */
     public Optional<Step> currentStep() {
-        return runbook.steps().filter(step -> !record(step.id()).status().isSettled()).findFirst();
+        return runbook.steps()
+                .filter(step -> !record(step.id()).status().isSettled())
+                .findFirst();
     }
 
     /** True once every step of every phase has succeeded or been skipped with a reason. */
@@ -75,7 +78,8 @@ public record SessionState(
             if (earlier == phase) {
                 return true;
             }
-            if (earlier.steps().stream().anyMatch(step -> !record(step.id()).status().isSettled())) {
+            if (earlier.steps().stream()
+                    .anyMatch(step -> !record(step.id()).status().isSettled())) {
                 return false;
             }
         }
@@ -83,7 +87,9 @@ public record SessionState(
     }
 
     public long settledCount() {
-        return runbook.steps().filter(step -> record(step.id()).status().isSettled()).count();
+        return runbook.steps()
+                .filter(step -> record(step.id()).status().isSettled())
+                .count();
     }
 
     public Optional<String> operator() {
@@ -96,14 +102,18 @@ public record SessionState(
         opened.ifPresent(open -> {
             values.putAll(open.variables());
             values.put("ts", open.timestamp());
-            values.put("date", open.timestamp().substring(0, Math.min(8, open.timestamp().length())));
+            values.put(
+                    "date",
+                    open.timestamp().substring(0, Math.min(8, open.timestamp().length())));
             values.put("operator", open.operator());
             values.put("session", open.sessionId());
             values.put("runbook", open.runbookId());
         });
         // only a step that succeeded produced something to rely on: a failed backup's half-written file must not bind
-        steps.values().stream().filter(record -> record.status() == StepStatus.SUCCEEDED)
-                .forEach(record -> record.outputs().forEach((name, value) -> values.put("steps." + record.stepId() + "." + name, value)));
+        steps.values().stream()
+                .filter(record -> record.status() == StepStatus.SUCCEEDED)
+                .forEach(record -> record.outputs()
+                        .forEach((name, value) -> values.put("steps." + record.stepId() + "." + name, value)));
         return values;
     }
 
@@ -120,11 +130,14 @@ public record SessionState(
     /** The trigger whose countdown ran out while the rollback had not started: the rollback must start now. */
     public Optional<SessionEvent.RollbackCountdown> rollbackRequested() {
         return countdown.filter(change -> change.state() == SessionEvent.CountdownState.EXPIRED
-                && rollback == SessionFold.RollbackState.NOT_STARTED && closed.isEmpty());
+                && rollback == SessionFold.RollbackState.NOT_STARTED
+                && closed.isEmpty());
     }
 
     public List<Step> unknownSteps() {
-        return Stream.of(runbook.steps(), runbook.rollback().stream(), runbook.rollbackVerification().stream()).flatMap(s -> s)
-                .filter(step -> record(step.id()).status() == StepStatus.UNKNOWN).toList();
+        return Stream.of(runbook.steps(), runbook.rollback().stream(), runbook.rollbackVerification().stream())
+                .flatMap(s -> s)
+                .filter(step -> record(step.id()).status() == StepStatus.UNKNOWN)
+                .toList();
     }
 }

@@ -54,7 +54,9 @@ public final class SessionValues {
     }
 
     private static String withoutRaw(String name) {
-        return name.startsWith(ShellTemplate.RAW) ? name.substring(ShellTemplate.RAW.length()).trim() : name;
+        return name.startsWith(ShellTemplate.RAW)
+                ? name.substring(ShellTemplate.RAW.length()).trim()
+                : name;
     }
 
     /**
@@ -63,7 +65,8 @@ public final class SessionValues {
      */
     public String bindKnown(String text) {
         try {
-            return Placeholders.substitute(text, name -> Optional.of(values.getOrDefault(withoutRaw(name), "${" + name + "}")));
+            return Placeholders.substitute(
+                    text, name -> Optional.of(values.getOrDefault(withoutRaw(name), "${" + name + "}")));
         } catch (Placeholders.UnresolvedReferenceException | Placeholders.UnclosedReferenceException e) {
             return text;
         }
@@ -84,9 +87,12 @@ public final class SessionValues {
         }
 
         UnboundVariableException(String name, String text) {
-            super(name.startsWith("steps.")
-                    ? "${" + name + "} has no value: step '" + name.split("\\.")[1] + "' has not produced it in this session"
-                    : "${" + name + "} has no value: set it under the inventory's vars: or when the session starts");
+            super(
+                    name.startsWith("steps.")
+                            ? "${" + name + "} has no value: step '" + name.split("\\.")[1]
+                                    + "' has not produced it in this session"
+                            : "${" + name
+                                    + "} has no value: set it under the inventory's vars: or when the session starts");
             this.name = name;
         }
 

@@ -1,10 +1,10 @@
 package dev.flightdeck.session;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ArrayList;
 
 /**
  * What the journal says about one step. {@code status} here is the recorded status; whether a pending step
@@ -24,21 +24,51 @@ public record StepRecord(
         Optional<String> note) {
 
     public static StepRecord pending(String stepId) {
-        return new StepRecord(stepId, StepStatus.PENDING, 0, Optional.empty(), Optional.empty(), "", Map.of(), List.of(),
-                List.of(), Optional.empty(), Optional.empty());
+        return new StepRecord(
+                stepId,
+                StepStatus.PENDING,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                "",
+                Map.of(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** An approval given at a gate. */
-    public record ApprovalRecord(String approver, String role, String note, Instant time, String checkpoint) {
-    }
+    public record ApprovalRecord(String approver, String role, String note, Instant time, String checkpoint) {}
 
     StepRecord withStatus(StepStatus newStatus, String newMessage) {
-        return new StepRecord(stepId, newStatus, attempts, startedAt, finishedAt, newMessage, outputs, hosts, approvals, skippedBy, note);
+        return new StepRecord(
+                stepId,
+                newStatus,
+                attempts,
+                startedAt,
+                finishedAt,
+                newMessage,
+                outputs,
+                hosts,
+                approvals,
+                skippedBy,
+                note);
     }
 
     StepRecord started(Instant time, int attempt) {
-        return new StepRecord(stepId, StepStatus.RUNNING, Math.max(attempts, attempt), Optional.of(time), Optional.empty(), "",
-                outputs, List.of(), approvals, Optional.empty(), note);
+        return new StepRecord(
+                stepId,
+                StepStatus.RUNNING,
+                Math.max(attempts, attempt),
+                Optional.of(time),
+                Optional.empty(),
+                "",
+                outputs,
+                List.of(),
+                approvals,
+                Optional.empty(),
+                note);
     }
 
     StepRecord finished(SessionEvent.StepOutcome outcome, Instant time) {
@@ -47,23 +77,64 @@ public record StepRecord(
             case FAILED -> StepStatus.FAILED;
             case UNKNOWN -> StepStatus.UNKNOWN;
         };
-        return new StepRecord(stepId, finalStatus, Math.max(attempts, outcome.attempt()), startedAt, Optional.of(time),
-                outcome.message(), Map.copyOf(outcome.outputs()), List.copyOf(outcome.hosts()), approvals, Optional.empty(), note);
+        return new StepRecord(
+                stepId,
+                finalStatus,
+                Math.max(attempts, outcome.attempt()),
+                startedAt,
+                Optional.of(time),
+                outcome.message(),
+                Map.copyOf(outcome.outputs()),
+                List.copyOf(outcome.hosts()),
+                approvals,
+                Optional.empty(),
+                note);
     }
 
     StepRecord skipped(String by, String reason, Instant time) {
-        return new StepRecord(stepId, StepStatus.SKIPPED, attempts, startedAt, Optional.of(time), reason, outputs, hosts, approvals,
-                Optional.of(by), note);
+        return new StepRecord(
+                stepId,
+                StepStatus.SKIPPED,
+                attempts,
+                startedAt,
+                Optional.of(time),
+                reason,
+                outputs,
+                hosts,
+                approvals,
+                Optional.of(by),
+                note);
     }
 
     StepRecord approvedBy(ApprovalRecord approval) {
         List<ApprovalRecord> all = new ArrayList<>(approvals);
         all.add(approval);
-        return new StepRecord(stepId, status, attempts, startedAt, finishedAt, message, outputs, hosts, List.copyOf(all), skippedBy, note);
+        return new StepRecord(
+                stepId,
+                status,
+                attempts,
+                startedAt,
+                finishedAt,
+                message,
+                outputs,
+                hosts,
+                List.copyOf(all),
+                skippedBy,
+                note);
     }
 
     StepRecord confirmedWith(String confirmationNote) {
-        return new StepRecord(stepId, status, attempts, startedAt, finishedAt, message, outputs, hosts, approvals, skippedBy,
+        return new StepRecord(
+                stepId,
+                status,
+                attempts,
+                startedAt,
+                finishedAt,
+                message,
+                outputs,
+                hosts,
+                approvals,
+                skippedBy,
                 Optional.ofNullable(confirmationNote).filter(n -> !n.isBlank()));
     }
 }

@@ -1,6 +1,9 @@
 package dev.flightdeck.session;
 
 import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.journal.redact.LineRedaction;
+import dev.flightdeck.runbook.Phase;
+import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.StepAction;
 import dev.flightdeck.runbook.StepKind;
@@ -10,13 +13,10 @@ import dev.flightdeck.session.steps.StepResult;
 import dev.flightdeck.session.steps.StepRun;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import dev.flightdeck.journal.redact.LineRedaction;
-import dev.flightdeck.runbook.Phase;
-import dev.flightdeck.runbook.Runbook;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs one step once: records the intent, lets the kind's executor act, records the output and the outcome.
@@ -29,7 +29,11 @@ final class StepRunner {
     private final Map<StepKind, StepExecutor> executors;
     private final List<SessionListener> listeners;
 
-    StepRunner(StepJournal journal, Inventory inventory, Map<StepKind, StepExecutor> executors, List<SessionListener> listeners) {
+    StepRunner(
+            StepJournal journal,
+            Inventory inventory,
+            Map<StepKind, StepExecutor> executors,
+            List<SessionListener> listeners) {
         this.journal = journal;
         this.inventory = inventory;
         this.executors = executors;
@@ -46,28 +50,38 @@ final class StepRunner {
         String text;
         List<String> targets;
         try {
-            text = step.action() instanceof StepAction.Run ? bindings.bindCommand(describe(step.action()))
+            text = step.action() instanceof StepAction.Run
+                    ? bindings.bindCommand(describe(step.action()))
                     : bindings.bind(describe(step.action()));
-            targets = DryRun.plan(singleStep(before, step), inventory, before.variables()).steps().get(0).where();
+            targets = DryRun.plan(singleStep(before, step), inventory, before.variables())
+                    .steps()
+                    .get(0)
+                    .where();
         } catch (SessionValues.UnboundVariableException e) {
             journal.record(new SessionEvent.StepIntent(step.id(), step.kind().key(), attempt, List.of(), "", rollback));
             return journal.finish(step, attempt, StepResult.failed("cannot run: " + e.getMessage()), 0);
         }
-        journal.record(new SessionEvent.StepIntent(step.id(), step.kind().key(), attempt, targets,
-                journal.redact(text), rollback));
+        journal.record(new SessionEvent.StepIntent(
+                step.id(), step.kind().key(), attempt, targets, journal.redact(text), rollback));
         Outputs outputs = new Outputs(step);
         long started = System.nanoTime();
         StepResult result;
         try (OutputParts parts = outputs.parts) {
-            result = executors.get(step.kind()).execute(new StepRun(step, attempt, bindings, inventory, outputs, step.timeout(),
-                    before, journal.operator()));
+            result = executors
+                    .get(step.kind())
+                    .execute(new StepRun(
+                            step, attempt, bindings, inventory, outputs, step.timeout(), before, journal.operator()));
         } catch (InterruptedException e) {
             outputs.journal();
-            journal.finish(step, attempt, StepResult.unknown("cancelled by the operator while running; check its effect by hand"), elapsed(started));
+            journal.finish(
+                    step,
+                    attempt,
+                    StepResult.unknown("cancelled by the operator while running; check its effect by hand"),
+                    elapsed(started));
             throw e;
         } catch (RuntimeException e) {
-            result = StepResult.unknown("stopped by an internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); its effect is unknown");
+            result = StepResult.unknown("stopped by an internal error ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); its effect is unknown");
         }
         outputs.journal();
         return journal.finish(step, attempt, result, elapsed(started));
@@ -81,8 +95,17 @@ final class StepRunner {
     private static Runbook singleStep(SessionState state, Step step) {
         var runbook = state.runbook();
         var phase = new Phase("run", "run", "", Optional.empty(), List.of(step), step.position());
-        return new Runbook(runbook.id(), runbook.title(), runbook.source(), "", runbook.window(),
-                runbook.variables(), List.of(phase), List.of(), List.of(), runbook.origin());
+        return new Runbook(
+                runbook.id(),
+                runbook.title(),
+                runbook.source(),
+                "",
+                runbook.window(),
+                runbook.variables(),
+                List.of(phase),
+                List.of(),
+                List.of(),
+                runbook.origin());
     }
 
     static String describe(StepAction action) {
@@ -108,23 +131,25 @@ final class StepRunner {
 
         Outputs(Step step) {
             this.step = step;
-            this.parts = new OutputParts(step.id(), step.sensitiveOutput() ? text -> "" : journal::redact,
-                    part -> {
-                        if (!step.sensitiveOutput()) {
-                            journal.record(part);
-                        }
-                    });
+            this.parts = new OutputParts(step.id(), step.sensitiveOutput() ? text -> "" : journal::redact, part -> {
+                if (!step.sensitiveOutput()) {
+                    journal.record(part);
+                }
+            });
         }
 
         @Override
         public synchronized void line(String host, Stream stream, String text) {
             String key = host + "\u0000" + stream.name();
-            collectors.computeIfAbsent(key, k -> {
-                order.add(k);
-                return journal.collectOutput(step.sensitiveOutput());
-            }).append(text);
+            collectors
+                    .computeIfAbsent(key, k -> {
+                        order.add(k);
+                        return journal.collectOutput(step.sensitiveOutput());
+                    })
+                    .append(text);
             parts.line(host, stream.name().toLowerCase(Locale.ROOT), text);
-            String shown = shownRedaction.computeIfAbsent(key, k -> new LineRedaction(journal::redact))
+            String shown = shownRedaction
+                    .computeIfAbsent(key, k -> new LineRedaction(journal::redact))
                     .line(text);
             listeners.forEach(listener -> listener.output(step.id(), host, stream, shown));
         }
@@ -132,8 +157,11 @@ final class StepRunner {
         synchronized void journal() {
             for (String key : order) {
                 String[] parts = key.split("\u0000");
-                journal.record(new SessionEvent.StepOutput(step.id(), parts[0],
-                        parts[1].toLowerCase(Locale.ROOT), collectors.get(key).finish()));
+                journal.record(new SessionEvent.StepOutput(
+                        step.id(),
+                        parts[0],
+                        parts[1].toLowerCase(Locale.ROOT),
+                        collectors.get(key).finish()));
             }
         }
     }

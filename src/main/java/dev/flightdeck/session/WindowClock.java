@@ -18,11 +18,15 @@ public final class WindowClock {
     /** Used for a phase without an estimate: enough to notice, not enough to alarm. */
     static final Duration DEFAULT_PHASE_ESTIMATE = Duration.ofMinutes(15);
 
-    private WindowClock() {
-    }
+    private WindowClock() {}
 
-    public record Reading(Duration elapsed, Optional<Duration> planned, Duration remainingEstimate, Instant projectedEnd,
-                          Optional<Instant> windowEnd, List<String> warnings) {
+    public record Reading(
+            Duration elapsed,
+            Optional<Duration> planned,
+            Duration remainingEstimate,
+            Instant projectedEnd,
+            Optional<Instant> windowEnd,
+            List<String> warnings) {
 
         public boolean isOverrunProjected() {
             return windowEnd.map(projectedEnd::isAfter).orElse(false);
@@ -40,9 +44,15 @@ public final class WindowClock {
         Instant projectedEnd = now.plus(remaining);
         Optional<Instant> windowEnd = runbook.window().duration().map(start::plus);
         List<String> warnings = new ArrayList<>();
-        windowEnd.filter(projectedEnd::isAfter).ifPresent(end -> warnings.add("At this pace the window ends "
-                + minutes(Duration.between(end, projectedEnd)) + " late: plan for the rollback while there is time for it."));
-        runbook.window().pointOfNoReturn().ifPresent(stepId -> pointOfNoReturnWarning(state, now, start, stepId).ifPresent(warnings::add));
+        windowEnd
+                .filter(projectedEnd::isAfter)
+                .ifPresent(end ->
+                        warnings.add("At this pace the window ends " + minutes(Duration.between(end, projectedEnd))
+                                + " late: plan for the rollback while there is time for it."));
+        runbook.window()
+                .pointOfNoReturn()
+                .ifPresent(stepId ->
+                        pointOfNoReturnWarning(state, now, start, stepId).ifPresent(warnings::add));
         return new Reading(elapsed, runbook.window().duration(), remaining, projectedEnd, windowEnd, warnings);
     }
 
@@ -52,22 +62,27 @@ public final class WindowClock {
         if (total == 0) {
             return Duration.ZERO;
         }
-        long settled = phase.steps().stream().filter(step -> state.record(step.id()).status().isSettled()).count();
+        long settled = phase.steps().stream()
+                .filter(step -> state.record(step.id()).status().isSettled())
+                .count();
         Duration estimate = phase.estimate().orElse(DEFAULT_PHASE_ESTIMATE);
         return estimate.multipliedBy(total - settled).dividedBy(total);
     }
 
     /** Warns when the point of no return would be passed so late that the rollback no longer fits in the window. */
-    private static Optional<String> pointOfNoReturnWarning(SessionState state, Instant now, Instant start, String stepId) {
+    private static Optional<String> pointOfNoReturnWarning(
+            SessionState state, Instant now, Instant start, String stepId) {
         var window = state.runbook().window();
         if (state.record(stepId).status().isSettled() || window.duration().isEmpty()) {
             return Optional.empty();
         }
         Instant reached = now.plus(remainingUpTo(state, stepId));
-        Instant latestSafe = start.plus(window.duration().get()).minus(window.rollbackTimeOrDefault().orElseThrow());
+        Instant latestSafe = start.plus(window.duration().get())
+                .minus(window.rollbackTimeOrDefault().orElseThrow());
         if (reached.isAfter(latestSafe)) {
-            return Optional.of("The point of no return (step '" + stepId + "') would be passed " + minutes(Duration.between(latestSafe, reached))
-                    + " too late to leave " + minutes(window.rollbackTimeOrDefault().get()) + " for a rollback inside the window.");
+            return Optional.of("The point of no return (step '" + stepId + "') would be passed "
+                    + minutes(Duration.between(latestSafe, reached)) + " too late to leave "
+                    + minutes(window.rollbackTimeOrDefault().get()) + " for a rollback inside the window.");
         }
         return Optional.empty();
     }
@@ -82,8 +97,12 @@ public final class WindowClock {
                 continue;
             }
             long unsettledUpTo = phase.steps().subList(0, index + 1).stream()
-                    .filter(step -> !state.record(step.id()).status().isSettled()).count();
-            return total.plus(phase.estimate().orElse(DEFAULT_PHASE_ESTIMATE).multipliedBy(unsettledUpTo).dividedBy(phase.steps().size()));
+                    .filter(step -> !state.record(step.id()).status().isSettled())
+                    .count();
+            return total.plus(phase.estimate()
+                    .orElse(DEFAULT_PHASE_ESTIMATE)
+                    .multipliedBy(unsettledUpTo)
+                    .dividedBy(phase.steps().size()));
         }
         return total;
     }

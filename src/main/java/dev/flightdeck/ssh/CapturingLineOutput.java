@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.CharacterCodingException;
 
 /**
  * The stream JSch writes one of a command's outputs into (on the connection's reader thread): splits it into
@@ -24,8 +24,10 @@ final class CapturingLineOutput extends OutputStream {
     private final ByteArrayOutputStream captured;
     private final Runnable onClose;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private boolean closed;
 
     interface LineSink {

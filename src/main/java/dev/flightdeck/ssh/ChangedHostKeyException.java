@@ -19,18 +19,27 @@ public final class ChangedHostKeyException extends SshException {
 
     public static ChangedHostKeyException changed(SshTarget target, HostKeyVerdict.Changed verdict) {
         PresentedKey key = verdict.key();
-        return new ChangedHostKeyException("SSH-HOSTKEY-CHANGED", "WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED for "
-                + target.describe() + "! It is possible that someone is intercepting this connection. The server now presents "
-                + key.keyType() + " " + key.fingerprint() + " but " + String.join(", ", verdict.locations()) + " expect "
-                + String.join(", ", verdict.knownFingerprints()) + ". Flightdeck refuses to connect. If the server was "
-                + "really reinstalled, verify the new key with its administrator and remove the old entry from the file.", key);
+        return new ChangedHostKeyException(
+                "SSH-HOSTKEY-CHANGED",
+                "WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED for "
+                        + target.describe()
+                        + "! It is possible that someone is intercepting this connection. The server now presents "
+                        + key.keyType() + " " + key.fingerprint() + " but " + String.join(", ", verdict.locations())
+                        + " expect "
+                        + String.join(", ", verdict.knownFingerprints())
+                        + ". Flightdeck refuses to connect. If the server was "
+                        + "really reinstalled, verify the new key with its administrator and remove the old entry from the file.",
+                key);
     }
 
     public static ChangedHostKeyException revoked(SshTarget target, HostKeyVerdict.Revoked verdict) {
         PresentedKey key = verdict.key();
-        return new ChangedHostKeyException("SSH-HOSTKEY-REVOKED", "The host key of " + target.describe() + " ("
-                + key.keyType() + " " + key.fingerprint() + ") is marked @revoked in " + verdict.location()
-                + ". Flightdeck refuses to connect.", key);
+        return new ChangedHostKeyException(
+                "SSH-HOSTKEY-REVOKED",
+                "The host key of " + target.describe() + " ("
+                        + key.keyType() + " " + key.fingerprint() + ") is marked @revoked in " + verdict.location()
+                        + ". Flightdeck refuses to connect.",
+                key);
     }
 
     public PresentedKey key() {

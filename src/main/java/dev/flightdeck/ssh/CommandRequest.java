@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param stdin        bytes written to the command's stdin once it starts (then stdin is closed and the array
  *                     wiped): the way a secret reaches a remote tool without appearing in its command line
  */
-public record CommandRequest(String command, Duration deadline, OutputListener output, boolean captureBytes, byte[] stdin) {
+public record CommandRequest(
+        String command, Duration deadline, OutputListener output, boolean captureBytes, byte[] stdin) {
 
     public static final Duration DEFAULT_DEADLINE = Duration.ofHours(1);
     private static final byte[] NOTHING = new byte[0];

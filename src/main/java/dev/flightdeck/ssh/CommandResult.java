@@ -9,8 +9,15 @@ import java.util.Optional;
  * @param stdout        the exact bytes of stdout when the request captured bytes, else empty
  * @param operatorHint  a plain-language explanation when Flightdeck recognised the failure (sudo wants a password)
  */
-public record CommandResult(CommandId id, SshTarget target, String command, CommandOutcome outcome, Duration duration,
-                            byte[] stdout, byte[] stderr, Optional<String> operatorHint) {
+public record CommandResult(
+        CommandId id,
+        SshTarget target,
+        String command,
+        CommandOutcome outcome,
+        Duration duration,
+        byte[] stdout,
+        byte[] stderr,
+        Optional<String> operatorHint) {
 
     public boolean isSuccess() {
         return outcome.isSuccess();
@@ -18,6 +25,8 @@ public record CommandResult(CommandId id, SshTarget target, String command, Comm
 
     /** The exit code, when the server reported one. */
     public Optional<Integer> exitCode() {
-        return outcome instanceof CommandOutcome.Completed completed ? Optional.of(completed.exitCode()) : Optional.empty();
+        return outcome instanceof CommandOutcome.Completed completed
+                ? Optional.of(completed.exitCode())
+                : Optional.empty();
     }
 }

@@ -10,8 +10,7 @@ import java.util.Optional;
 public interface Credentials {
 
     /** Never asks: encrypted keys are skipped and password login is not attempted. */
-    Credentials NONE = new Credentials() {
-    };
+    Credentials NONE = new Credentials() {};
 
     /** The passphrase of an encrypted private key. */
     default Optional<char[]> passphrase(Path identity) {

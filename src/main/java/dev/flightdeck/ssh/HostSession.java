@@ -40,7 +40,8 @@ public final class HostSession {
             return false;
         }
         if (lossReported.compareAndSet(false, true)) {
-            listener.connectionLost(target, "the connection to " + target.describe() + " was closed by the server or the network");
+            listener.connectionLost(
+                    target, "the connection to " + target.describe() + " was closed by the server or the network");
         }
         return true;
     }

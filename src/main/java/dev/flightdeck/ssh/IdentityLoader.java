@@ -25,8 +25,7 @@ final class IdentityLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityLoader.class);
 
-    private IdentityLoader() {
-    }
+    private IdentityLoader() {}
 
     /**
      * The target's key files first, then (unless {@code IdentitiesOnly yes}, {@code IdentityAgent none} or
@@ -77,7 +76,8 @@ final class IdentityLoader {
         try {
             SSHAgentConnector connector = new SSHAgentConnector(new UnixDomainSocketFactory(), socket);
             if (connector.isAvailable()) {
-                jsch.setIdentityRepository(new FilesThenAgent(jsch.getIdentityRepository(), new AgentIdentityRepository(connector)));
+                jsch.setIdentityRepository(
+                        new FilesThenAgent(jsch.getIdentityRepository(), new AgentIdentityRepository(connector)));
             } else {
                 LOG.info("ssh-agent at {} does not answer; its keys are not offered", socket);
             }
@@ -103,7 +103,8 @@ final class IdentityLoader {
         public Vector<Identity> getIdentities() {
             Vector<Identity> all = new Vector<>(files.getIdentities());
             for (Identity fromAgent : agent.getIdentities()) {
-                if (all.stream().noneMatch(known -> Arrays.equals(known.getPublicKeyBlob(), fromAgent.getPublicKeyBlob()))) {
+                if (all.stream()
+                        .noneMatch(known -> Arrays.equals(known.getPublicKeyBlob(), fromAgent.getPublicKeyBlob()))) {
                     all.add(fromAgent);
                 }
             }

@@ -7,7 +7,7 @@ package dev.flightdeck.ssh;
 @FunctionalInterface
 public interface OutputListener {
 
-    OutputListener IGNORE = (stream, line) -> { };
+    OutputListener IGNORE = (stream, line) -> {};
 
     void line(OutputStreamKind stream, String line);
 }

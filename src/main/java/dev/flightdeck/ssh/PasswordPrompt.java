@@ -36,7 +36,8 @@ final class PasswordPrompt implements UserInfo, UIKeyboardInteractive, AutoClose
     }
 
     @Override
-    public String[] promptKeyboardInteractive(String destination, String name, String instruction, String[] prompt, boolean[] echo) {
+    public String[] promptKeyboardInteractive(
+            String destination, String name, String instruction, String[] prompt, boolean[] echo) {
         if (prompt.length != 1 || echo[0] || !promptPassword(prompt[0])) {
             return null;
         }
@@ -59,8 +60,7 @@ final class PasswordPrompt implements UserInfo, UIKeyboardInteractive, AutoClose
     }
 
     @Override
-    public void showMessage(String message) {
-    }
+    public void showMessage(String message) {}
 
     @Override
     public void close() {

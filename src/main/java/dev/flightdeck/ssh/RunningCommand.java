@@ -3,13 +3,13 @@ package dev.flightdeck.ssh;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSchException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.io.OutputStream;
-import java.util.Arrays;
 
 /**
  * A command started on a host. {@link #await()} blocks until it ends, its deadline passes (signal, grace,
@@ -36,28 +36,34 @@ public final class RunningCommand {
     private volatile boolean listenerFailed;
     private CommandResult result;
 
-    private RunningCommand(CommandId id, HostSession host, CommandRequest request, SshSettings settings,
-                           SshEventListener listener) throws JSchException {
+    private RunningCommand(
+            CommandId id, HostSession host, CommandRequest request, SshSettings settings, SshEventListener listener)
+            throws JSchException {
         this.id = id;
         this.host = host;
         this.request = request;
         this.settings = settings;
         this.listener = listener;
         this.channel = (ChannelExec) host.jschSession().openChannel("exec");
-        this.stdout = new CapturingLineOutput(OutputStreamKind.STDOUT, this::deliver, request.captureBytes(), () -> { });
-        this.stderr = new CapturingLineOutput(OutputStreamKind.STDERR, this::deliver, request.captureBytes(), signal::done);
+        this.stdout = new CapturingLineOutput(OutputStreamKind.STDOUT, this::deliver, request.captureBytes(), () -> {});
+        this.stderr =
+                new CapturingLineOutput(OutputStreamKind.STDERR, this::deliver, request.captureBytes(), signal::done);
     }
 
-    static RunningCommand start(CommandId id, HostSession host, CommandRequest request, SshSettings settings,
-                                SshEventListener listener) throws SshException {
+    static RunningCommand start(
+            CommandId id, HostSession host, CommandRequest request, SshSettings settings, SshEventListener listener)
+            throws SshException {
         try {
             RunningCommand running = new RunningCommand(id, host, request, settings, listener);
             running.send();
             return running;
         } catch (JSchException | IOException e) {
             host.reportIfLost();
-            throw new SshException("SSH-EXEC-START", "Could not start the command on " + host.target().describe()
-                    + ": " + SshException.reason(e) + ". Nothing was run.", e);
+            throw new SshException(
+                    "SSH-EXEC-START",
+                    "Could not start the command on " + host.target().describe() + ": " + SshException.reason(e)
+                            + ". Nothing was run.",
+                    e);
         }
     }
 
@@ -124,7 +130,8 @@ public final class RunningCommand {
             }
             if (cancelled) {
                 terminate();
-                return new CommandOutcome.Unknown("cancelled by the operator; the command was signalled and its channel closed");
+                return new CommandOutcome.Unknown(
+                        "cancelled by the operator; the command was signalled and its channel closed");
             }
             if (System.nanoTime() >= deadlineNanos) {
                 terminate();
@@ -144,9 +151,11 @@ public final class RunningCommand {
         }
         if (connectionEnded()) {
             host.reportIfLost();
-            return new CommandOutcome.Unknown("the connection dropped while the command ran; it may or may not have finished");
+            return new CommandOutcome.Unknown(
+                    "the connection dropped while the command ran; it may or may not have finished");
         }
-        return new CommandOutcome.Unknown("the server reported no exit status (exit -1): the command may have been killed by a signal");
+        return new CommandOutcome.Unknown(
+                "the server reported no exit status (exit -1): the command may have been killed by a signal");
     }
 
     /** JSch closes a dead connection's channels just before it marks the connection down: give it a moment. */
@@ -175,10 +184,18 @@ public final class RunningCommand {
     private CommandResult finish(CommandOutcome outcome) {
         channel.disconnect();
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-        Optional<String> hint = sudoAskedPassword ? Optional.of(SudoCommands.passwordHint(host.target())) : Optional.empty();
+        Optional<String> hint =
+                sudoAskedPassword ? Optional.of(SudoCommands.passwordHint(host.target())) : Optional.empty();
         listener.commandOutcome(id, host.target(), outcome, took);
-        return new CommandResult(id, host.target(), request.command(), outcome, took,
-                stdout.capturedBytes(), stderr.capturedBytes(), hint);
+        return new CommandResult(
+                id,
+                host.target(),
+                request.command(),
+                outcome,
+                took,
+                stdout.capturedBytes(),
+                stderr.capturedBytes(),
+                hint);
     }
 
     private void deliver(OutputStreamKind kind, String line) {

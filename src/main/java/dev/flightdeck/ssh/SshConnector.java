@@ -46,7 +46,10 @@ final class SshConnector {
             configure(session, target, hostKeys);
             through.ifPresent(jump -> session.setProxy(new JumpProxy(jump)));
         } catch (JSchException e) {
-            throw new SshException("SSH-SETUP", "Cannot prepare the connection to " + target.describe() + ": " + SshException.reason(e), e);
+            throw new SshException(
+                    "SSH-SETUP",
+                    "Cannot prepare the connection to " + target.describe() + ": " + SshException.reason(e),
+                    e);
         }
         AtomicReference<Thread> reader = new AtomicReference<>();
         session.setThreadFactory(runnable -> {
@@ -57,10 +60,12 @@ final class SshConnector {
         });
         try (PasswordPrompt prompt = new PasswordPrompt(target, credentials)) {
             session.setUserInfo(prompt);
-            session.connect(Math.toIntExact(target.connectTimeout().orElse(settings.connectTimeout()).toMillis()));
+            session.connect(Math.toIntExact(
+                    target.connectTimeout().orElse(settings.connectTimeout()).toMillis()));
             // JSch names its reader thread after creating it; rename it so thread dumps and leak checks find it.
-            Optional.ofNullable(reader.get()).ifPresent(thread ->
-                    thread.setName("flightdeck-ssh-" + target.name() + "-" + THREAD_NUMBER.incrementAndGet()));
+            Optional.ofNullable(reader.get())
+                    .ifPresent(thread ->
+                            thread.setName("flightdeck-ssh-" + target.name() + "-" + THREAD_NUMBER.incrementAndGet()));
             return session;
         } catch (JSchException e) {
             session.disconnect();
@@ -68,15 +73,19 @@ final class SshConnector {
         }
     }
 
-    private void configure(Session session, SshTarget target, VerifyingHostKeyRepository hostKeys) throws JSchException {
+    private void configure(Session session, SshTarget target, VerifyingHostKeyRepository hostKeys)
+            throws JSchException {
         session.setHostKeyRepository(hostKeys);
         session.setConfig("StrictHostKeyChecking", "yes");
         session.setConfig("HashKnownHosts", "no");
         session.setConfig("PreferredAuthentications", "publickey,keyboard-interactive,password");
         session.setConfig("server_host_key", hostKeyAlgorithms(target, session.getConfig("server_host_key")));
-        // ssh-config's ServerAliveInterval 0 turns keepalive off in OpenSSH; Flightdeck keeps its own then, to notice a lost host
-        session.setServerAliveInterval(Math.toIntExact(target.serverAliveInterval().filter(interval -> !interval.isZero())
-                .orElse(settings.keepaliveInterval()).toMillis()));
+        // ssh-config's ServerAliveInterval 0 turns keepalive off in OpenSSH; Flightdeck keeps its own then, to notice a
+        // lost host
+        session.setServerAliveInterval(Math.toIntExact(target.serverAliveInterval()
+                .filter(interval -> !interval.isZero())
+                .orElse(settings.keepaliveInterval())
+                .toMillis()));
         session.setServerAliveCountMax(target.serverAliveCountMax().orElse(settings.keepaliveCountMax()));
         session.setDaemonThread(true);
     }
@@ -89,18 +98,22 @@ final class SshConnector {
         List<String> available = Arrays.asList(defaults.split(","));
         Set<String> ordered = new LinkedHashSet<>();
         for (String known : verifier.knownKeyTypes(target.knownHostsName(), target.knownHostsFiles())) {
-            List<String> algorithms = known.equals("ssh-rsa") ? List.of("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa") : List.of(known);
+            List<String> algorithms =
+                    known.equals("ssh-rsa") ? List.of("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa") : List.of(known);
             algorithms.stream().filter(available::contains).forEach(ordered::add);
         }
         ordered.addAll(available);
         return String.join(",", new ArrayList<>(ordered));
     }
 
-    private static SshException classify(SshTarget target, Optional<HostKeyVerdict> verdict, JSchException e, HostKeyVerifier verifier) {
+    private static SshException classify(
+            SshTarget target, Optional<HostKeyVerdict> verdict, JSchException e, HostKeyVerifier verifier) {
         if (verdict.isPresent()) {
             HostKeyVerdict v = verdict.get();
             if (v instanceof HostKeyVerdict.Unknown unknown) {
-                return new UnknownHostKeyException(target, unknown.key(),
+                return new UnknownHostKeyException(
+                        target,
+                        unknown.key(),
                         verifier.certificateAuthorities(target.knownHostsName(), target.knownHostsFiles()));
             }
             if (v instanceof HostKeyVerdict.Changed changed) {

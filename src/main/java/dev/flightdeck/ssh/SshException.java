@@ -25,14 +25,20 @@ public class SshException extends Exception {
 
     /** The host could not be reached, refused the connection, or did not answer in time. */
     public static SshException connect(SshTarget target, Throwable cause) {
-        return new SshException("SSH-CONNECT", "Cannot connect to " + target.describe() + ": " + reason(cause)
-                + ". Check that the host is up, the address and port are right, and no firewall blocks it.", cause);
+        return new SshException(
+                "SSH-CONNECT",
+                "Cannot connect to " + target.describe() + ": " + reason(cause)
+                        + ". Check that the host is up, the address and port are right, and no firewall blocks it.",
+                cause);
     }
 
     /** The server turned down every key (and password) offered. */
     public static SshException authentication(SshTarget target, Throwable cause) {
-        return new SshException("SSH-AUTH", "The server " + target.describe() + " refused the login of user '"
-                + target.user() + "': " + reason(cause) + ". Check the identity file or ssh-agent key and the user's authorized_keys.", cause);
+        return new SshException(
+                "SSH-AUTH",
+                "The server " + target.describe() + " refused the login of user '" + target.user() + "': "
+                        + reason(cause) + ". Check the identity file or ssh-agent key and the user's authorized_keys.",
+                cause);
     }
 
     /** A step names a host or group that the inventory and ~/.ssh/config do not know. */

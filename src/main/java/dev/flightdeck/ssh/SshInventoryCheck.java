@@ -1,14 +1,14 @@
 package dev.flightdeck.ssh;
 
+import dev.flightdeck.diagnostic.Problems;
 import dev.flightdeck.inventory.HostEntry;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.ssh.config.SshConfigEntry;
 import dev.flightdeck.ssh.config.SshConfigException;
 import dev.flightdeck.ssh.config.SshConfigFile;
-import dev.flightdeck.diagnostic.Problems;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 
 /**
  * Checks an inventory's hosts against the operator's SSH setup before a window starts, with the inventory's
@@ -17,8 +17,7 @@ import java.io.IOException;
  */
 public final class SshInventoryCheck {
 
-    private SshInventoryCheck() {
-    }
+    private SshInventoryCheck() {}
 
     public static void check(Inventory inventory, SshConfigFile sshConfig, SshUserHome userHome, Problems problems) {
         TargetResolver resolver = new TargetResolver(inventory, sshConfig, userHome);
@@ -31,13 +30,21 @@ public final class SshInventoryCheck {
                 continue;
             }
             if (host.address().isEmpty() && config.hostName().isEmpty()) {
-                problems.warning(host.position(), "host '" + host.name() + "' has no address and " + userHome.config()
-                        + " has no HostName for it: '" + host.name() + "' itself will be looked up in DNS");
+                problems.warning(
+                        host.position(),
+                        "host '" + host.name() + "' has no address and " + userHome.config()
+                                + " has no HostName for it: '" + host.name() + "' itself will be looked up in DNS");
             }
-            // what ssh-config says for this host that Flightdeck will not do: visible before the window, not a silent log line
-            config.warnings().forEach(warning -> problems.warning(host.position(), "host '" + host.name() + "': " + warning));
-            host.identity().map(userHome::expand).filter(path -> !Files.isRegularFile(path)).ifPresent(path ->
-                    problems.error(host.position(), "identity file " + path + " of host '" + host.name() + "' does not exist"));
+            // what ssh-config says for this host that Flightdeck will not do: visible before the window, not a silent
+            // log line
+            config.warnings()
+                    .forEach(warning -> problems.warning(host.position(), "host '" + host.name() + "': " + warning));
+            host.identity()
+                    .map(userHome::expand)
+                    .filter(path -> !Files.isRegularFile(path))
+                    .ifPresent(path -> problems.error(
+                            host.position(),
+                            "identity file " + path + " of host '" + host.name() + "' does not exist"));
             try {
                 resolver.target(host.name());
             } catch (SshException e) {

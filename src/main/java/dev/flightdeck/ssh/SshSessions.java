@@ -25,7 +25,8 @@ public final class SshSessions implements AutoCloseable {
     private final Map<SshTarget, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicLong commandNumbers = new AtomicLong();
 
-    public SshSessions(SshSettings settings, HostKeyVerifier verifier, Credentials credentials, SshEventListener listener) {
+    public SshSessions(
+            SshSettings settings, HostKeyVerifier verifier, Credentials credentials, SshEventListener listener) {
         this.settings = settings;
         this.verifier = verifier;
         this.listener = listener;
@@ -73,8 +74,8 @@ public final class SshSessions implements AutoCloseable {
         } catch (SshException e) {
             CommandOutcome outcome = new CommandOutcome.FailedToStart(e);
             listener.commandOutcome(id, target, outcome, Duration.ZERO);
-            return RunningCommand.failed(new CommandResult(id, target, request.command(), outcome, Duration.ZERO,
-                    new byte[0], new byte[0], Optional.empty()));
+            return RunningCommand.failed(new CommandResult(
+                    id, target, request.command(), outcome, Duration.ZERO, new byte[0], new byte[0], Optional.empty()));
         }
     }
 
@@ -96,7 +97,9 @@ public final class SshSessions implements AutoCloseable {
 
     /** How many hosts currently have a live connection (jump hosts included). */
     public int openConnections() {
-        return (int) slots.values().stream().filter(slot -> slot.session != null && slot.session.isConnected()).count();
+        return (int) slots.values().stream()
+                .filter(slot -> slot.session != null && slot.session.isConnected())
+                .count();
     }
 
     /** Closes every connection, targets before the jump hosts they run through. */
@@ -115,7 +118,8 @@ public final class SshSessions implements AutoCloseable {
     }
 
     private boolean isJumpHost(SshTarget candidate) {
-        return slots.keySet().stream().anyMatch(t -> t.jump().filter(candidate::equals).isPresent());
+        return slots.keySet().stream()
+                .anyMatch(t -> t.jump().filter(candidate::equals).isPresent());
     }
 
     private static final class Slot {

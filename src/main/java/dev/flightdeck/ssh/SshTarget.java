@@ -22,9 +22,19 @@ import java.util.Optional;
  * @param serverAliveInterval ssh-config's {@code ServerAliveInterval}, else the session settings' keepalive
  * @param serverAliveCountMax ssh-config's {@code ServerAliveCountMax}, else the session settings'
  */
-public record SshTarget(String name, String hostName, int port, String user, List<Path> identities, Optional<Path> agentSocket,
-                        Optional<SshTarget> jump, boolean identitiesOnly, List<Path> knownHostsFiles, Optional<Duration> connectTimeout,
-                        Optional<Duration> serverAliveInterval, Optional<Integer> serverAliveCountMax) {
+public record SshTarget(
+        String name,
+        String hostName,
+        int port,
+        String user,
+        List<Path> identities,
+        Optional<Path> agentSocket,
+        Optional<SshTarget> jump,
+        boolean identitiesOnly,
+        List<Path> knownHostsFiles,
+        Optional<Duration> connectTimeout,
+        Optional<Duration> serverAliveInterval,
+        Optional<Integer> serverAliveCountMax) {
 
     public static final int DEFAULT_PORT = 22;
 
@@ -34,25 +44,66 @@ public record SshTarget(String name, String hostName, int port, String user, Lis
     }
 
     /** A target with the session settings' timeouts and the verifier's known_hosts files; agent keys offered too. */
-    public SshTarget(String name, String hostName, int port, String user, List<Path> identities, Optional<Path> agentSocket,
-                     Optional<SshTarget> jump) {
-        this(name, hostName, port, user, identities, agentSocket, jump, false, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    public SshTarget(
+            String name,
+            String hostName,
+            int port,
+            String user,
+            List<Path> identities,
+            Optional<Path> agentSocket,
+            Optional<SshTarget> jump) {
+        this(
+                name,
+                hostName,
+                port,
+                user,
+                identities,
+                agentSocket,
+                jump,
+                false,
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** The same target, reached through {@code jump}. */
     public SshTarget withJump(Optional<SshTarget> through) {
-        return new SshTarget(name, hostName, port, user, identities, agentSocket, through, identitiesOnly, knownHostsFiles, connectTimeout,
-                serverAliveInterval, serverAliveCountMax);
+        return new SshTarget(
+                name,
+                hostName,
+                port,
+                user,
+                identities,
+                agentSocket,
+                through,
+                identitiesOnly,
+                knownHostsFiles,
+                connectTimeout,
+                serverAliveInterval,
+                serverAliveCountMax);
     }
 
     /**
      * The older form: {@code agent} {@code true} means the agent of this process's {@code SSH_AUTH_SOCK}.
      * Kept for callers that only ever pass {@code false} (key files only); new code names the socket.
      */
-    public SshTarget(String name, String hostName, int port, String user, List<Path> identities, boolean agent,
-                     Optional<SshTarget> jump) {
-        this(name, hostName, port, user, identities,
-                agent ? SshUserHome.fromSystem(System.getenv()).agentSocket() : Optional.empty(), jump);
+    public SshTarget(
+            String name,
+            String hostName,
+            int port,
+            String user,
+            List<Path> identities,
+            boolean agent,
+            Optional<SshTarget> jump) {
+        this(
+                name,
+                hostName,
+                port,
+                user,
+                identities,
+                agent ? SshUserHome.fromSystem(System.getenv()).agentSocket() : Optional.empty(),
+                jump);
     }
 
     /** Whether the ssh-agent's keys are offered (there is an agent, and not {@code IdentitiesOnly yes}). */

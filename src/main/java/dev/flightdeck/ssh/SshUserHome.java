@@ -17,8 +17,12 @@ public record SshUserHome(Path home, Path sshDirectory, String localUser, Option
 
     /** {@code $HOME} when set (so scripted use and tests can point elsewhere), else the JVM's user home. */
     public static SshUserHome fromSystem(Map<String, String> environment) {
-        Path home = Path.of(Optional.ofNullable(environment.get("HOME")).filter(h -> !h.isBlank()).orElse(System.getProperty("user.home")));
-        Optional<Path> agent = Optional.ofNullable(environment.get("SSH_AUTH_SOCK")).filter(s -> !s.isBlank()).map(Path::of);
+        Path home = Path.of(Optional.ofNullable(environment.get("HOME"))
+                .filter(h -> !h.isBlank())
+                .orElse(System.getProperty("user.home")));
+        Optional<Path> agent = Optional.ofNullable(environment.get("SSH_AUTH_SOCK"))
+                .filter(s -> !s.isBlank())
+                .map(Path::of);
         return new SshUserHome(home, home.resolve(".ssh"), System.getProperty("user.name"), agent);
     }
 

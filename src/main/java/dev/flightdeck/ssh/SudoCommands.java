@@ -11,10 +11,10 @@ public final class SudoCommands {
 
     /** {@code sudo} at the start, or after {@code ; & | ( && ||}, not already followed by {@code -n}. */
     private static final Pattern SUDO = Pattern.compile("(^|[;&|(]\\s*)sudo(?=\\s)(?!\\s+-n\\b)");
+
     private static final String PASSWORD_REQUIRED = "a password is required";
 
-    private SudoCommands() {
-    }
+    private SudoCommands() {}
 
     public static String nonInteractive(String command) {
         return SUDO.matcher(command).replaceAll("$1sudo -n");
@@ -26,7 +26,8 @@ public final class SudoCommands {
 
     public static String passwordHint(SshTarget target) {
         return "sudo on " + target.describe() + " asked for a password. Flightdeck runs sudo non-interactively: "
-                + "allow user '" + target.user() + "' to run this command without a password (a NOPASSWD rule in sudoers) "
+                + "allow user '" + target.user()
+                + "' to run this command without a password (a NOPASSWD rule in sudoers) "
                 + "or run it as a user that may.";
     }
 }

@@ -1,11 +1,11 @@
 package dev.flightdeck.ssh;
 
+import dev.flightdeck.diagnostic.DidYouMean;
 import dev.flightdeck.inventory.HostEntry;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.ssh.config.SshConfigEntry;
 import dev.flightdeck.ssh.config.SshConfigException;
 import dev.flightdeck.ssh.config.SshConfigFile;
-import dev.flightdeck.diagnostic.DidYouMean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,8 @@ public final class TargetResolver {
     private static final int MAX_JUMP_DEPTH = 8;
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
     private static final List<String> DEFAULT_USER_KNOWN_HOSTS = List.of("~/.ssh/known_hosts", "~/.ssh/known_hosts2");
-    private static final List<String> DEFAULT_GLOBAL_KNOWN_HOSTS = List.of("/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2");
+    private static final List<String> DEFAULT_GLOBAL_KNOWN_HOSTS =
+            List.of("/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2");
 
     private final Inventory inventory;
     private final SshConfigFile sshConfig;
@@ -55,7 +56,10 @@ public final class TargetResolver {
             return fromInventory(entry.get(), 0);
         }
         SshConfigEntry config = config(name, Optional.empty());
-        if (config.hostName().isEmpty() && !name.contains(".") && !name.equals("localhost") && !name.matches("[0-9.:]+")) {
+        if (config.hostName().isEmpty()
+                && !name.contains(".")
+                && !name.equals("localhost")
+                && !name.matches("[0-9.:]+")) {
             throw SshException.unknownTarget(name, DidYouMean.hint(name, inventory.targetNames()));
         }
         return merge(name, Optional.empty(), config, 0);
@@ -66,8 +70,12 @@ public final class TargetResolver {
         if (host.address().isPresent()) {
             config = config.orElse(config(host.address().get(), host.user()));
         }
-        SshConfigEntry fromInventory = new SshConfigEntry(host.address(), host.port(), host.user(),
-                host.identity().map(List::of).orElse(List.of()), Optional.empty());
+        SshConfigEntry fromInventory = new SshConfigEntry(
+                host.address(),
+                host.port(),
+                host.user(),
+                host.identity().map(List::of).orElse(List.of()),
+                Optional.empty());
         SshTarget merged = merge(host.name(), host.agent(), fromInventory.orElse(config), depth);
         if (host.jump().isPresent()) {
             SshTarget jump = jumpTarget(host.jump().get(), depth + 1);
@@ -88,31 +96,57 @@ public final class TargetResolver {
     private SshTarget merge(String name, Optional<Boolean> agent, SshConfigEntry entry, int depth) throws SshException {
         String hostName = entry.hostName().orElse(name);
         String user = entry.user().orElse(userHome.localUser());
-        List<Path> identities = entry.identityFiles().stream().map(file -> userHome.expand(tokens(file, hostName, user))).toList();
+        List<Path> identities = entry.identityFiles().stream()
+                .map(file -> userHome.expand(tokens(file, hostName, user)))
+                .toList();
         if (identities.isEmpty()) {
-            identities = DEFAULT_KEYS.stream().map(userHome.sshDirectory()::resolve).filter(Files::isRegularFile).toList();
+            identities = DEFAULT_KEYS.stream()
+                    .map(userHome.sshDirectory()::resolve)
+                    .filter(Files::isRegularFile)
+                    .toList();
         }
         Optional<SshTarget> jump = Optional.empty();
         if (entry.proxyJump().isPresent()) {
             jump = Optional.of(proxyJumpChain(entry.proxyJump().get(), depth + 1));
         }
-        // 'agent: false' and 'IdentityAgent none' turn the agent off; otherwise its keys are offered after the key files,
+        // 'agent: false' and 'IdentityAgent none' turn the agent off; otherwise its keys are offered after the key
+        // files,
         // as OpenSSH does, unless 'IdentitiesOnly yes'.
         Optional<Path> agentSocket = agent.orElse(true) ? agentSocket(entry.identityAgent()) : Optional.empty();
         List<Path> knownHosts = List.of();
-        if (!entry.userKnownHostsFiles().isEmpty() || !entry.globalKnownHostsFiles().isEmpty()) {
-            List<String> files = new ArrayList<>(entry.userKnownHostsFiles().isEmpty() ? DEFAULT_USER_KNOWN_HOSTS : entry.userKnownHostsFiles());
-            files.addAll(entry.globalKnownHostsFiles().isEmpty() ? DEFAULT_GLOBAL_KNOWN_HOSTS : entry.globalKnownHostsFiles());
-            knownHosts = files.stream().filter(file -> !file.equalsIgnoreCase("none")).map(file -> userHome.expand(tokens(file, hostName, user))).toList();
+        if (!entry.userKnownHostsFiles().isEmpty()
+                || !entry.globalKnownHostsFiles().isEmpty()) {
+            List<String> files = new ArrayList<>(
+                    entry.userKnownHostsFiles().isEmpty() ? DEFAULT_USER_KNOWN_HOSTS : entry.userKnownHostsFiles());
+            files.addAll(
+                    entry.globalKnownHostsFiles().isEmpty()
+                            ? DEFAULT_GLOBAL_KNOWN_HOSTS
+                            : entry.globalKnownHostsFiles());
+            knownHosts = files.stream()
+                    .filter(file -> !file.equalsIgnoreCase("none"))
+                    .map(file -> userHome.expand(tokens(file, hostName, user)))
+                    .toList();
         }
-        return new SshTarget(name, hostName, entry.port().orElse(SshTarget.DEFAULT_PORT), user, identities, agentSocket, jump,
-                entry.identitiesOnly().orElse(false), knownHosts, entry.connectTimeout(), entry.serverAliveInterval(),
+        return new SshTarget(
+                name,
+                hostName,
+                entry.port().orElse(SshTarget.DEFAULT_PORT),
+                user,
+                identities,
+                agentSocket,
+                jump,
+                entry.identitiesOnly().orElse(false),
+                knownHosts,
+                entry.connectTimeout(),
+                entry.serverAliveInterval(),
                 entry.serverAliveCountMax());
     }
 
     /** {@code IdentityAgent}: {@code none}, {@code SSH_AUTH_SOCK} (the environment's), or a socket path. */
     private Optional<Path> agentSocket(Optional<String> identityAgent) {
-        if (identityAgent.isEmpty() || identityAgent.get().equals("SSH_AUTH_SOCK") || identityAgent.get().equals("$SSH_AUTH_SOCK")) {
+        if (identityAgent.isEmpty()
+                || identityAgent.get().equals("SSH_AUTH_SOCK")
+                || identityAgent.get().equals("$SSH_AUTH_SOCK")) {
             return userHome.agentSocket();
         }
         if (identityAgent.get().equalsIgnoreCase("none")) {
@@ -123,8 +157,12 @@ public final class TargetResolver {
 
     /** ssh_config's tokens in file names: {@code %d} home, {@code %u} local user, {@code %r} remote user, {@code %h} host, {@code %%}. */
     private String tokens(String value, String hostName, String user) {
-        return value.replace("%%", "\u0000").replace("%d", userHome.home().toString()).replace("%u", userHome.localUser())
-                .replace("%r", user).replace("%h", hostName).replace("\u0000", "%");
+        return value.replace("%%", "\u0000")
+                .replace("%d", userHome.home().toString())
+                .replace("%u", userHome.localUser())
+                .replace("%r", user)
+                .replace("%h", hostName)
+                .replace("\u0000", "%");
     }
 
     /** {@code ProxyJump a,b,c}: connect to a, through it to b, through b to c, and through c to the target. */
@@ -143,15 +181,18 @@ public final class TargetResolver {
     /** A hop is an inventory host name, or {@code [user@]host[:port]} looked up in ssh-config. */
     private SshTarget jumpTarget(String hop, int depth) throws SshException {
         if (depth > MAX_JUMP_DEPTH) {
-            throw new SshException("SSH-TARGET", "The jump hosts of '" + hop + "' form a loop or a chain longer than "
-                    + MAX_JUMP_DEPTH + "; check 'jump:' in the inventory and ProxyJump in ~/.ssh/config");
+            throw new SshException(
+                    "SSH-TARGET",
+                    "The jump hosts of '" + hop + "' form a loop or a chain longer than " + MAX_JUMP_DEPTH
+                            + "; check 'jump:' in the inventory and ProxyJump in ~/.ssh/config");
         }
         Optional<HostEntry> entry = inventory.host(hop);
         if (entry.isPresent()) {
             return fromInventory(entry.get(), depth);
         }
         HopSpec spec = HopSpec.parse(hop);
-        SshConfigEntry fromHop = new SshConfigEntry(Optional.empty(), spec.port(), spec.user(), List.of(), Optional.empty());
+        SshConfigEntry fromHop =
+                new SshConfigEntry(Optional.empty(), spec.port(), spec.user(), List.of(), Optional.empty());
         return merge(spec.host(), Optional.empty(), fromHop.orElse(config(spec.host(), spec.user())), depth);
     }
 
@@ -162,8 +203,11 @@ public final class TargetResolver {
             Optional<String> user = at > 0 ? Optional.of(hop.substring(0, at)) : Optional.empty();
             String rest = hop.substring(at + 1);
             int colon = rest.lastIndexOf(':');
-            if (colon > 0 && rest.indexOf(':') == colon && rest.substring(colon + 1).matches("\\d+")) {
-                return new HopSpec(user, rest.substring(0, colon), Optional.of(Integer.parseInt(rest.substring(colon + 1))));
+            if (colon > 0
+                    && rest.indexOf(':') == colon
+                    && rest.substring(colon + 1).matches("\\d+")) {
+                return new HopSpec(
+                        user, rest.substring(0, colon), Optional.of(Integer.parseInt(rest.substring(colon + 1))));
             }
             return new HopSpec(user, rest, Optional.empty());
         }

@@ -19,11 +19,17 @@ public final class UnknownHostKeyException extends SshException {
 
     /** @param certificateAuthorities {@code @cert-authority} lines naming this host, which Flightdeck cannot use yet */
     public UnknownHostKeyException(SshTarget target, PresentedKey key, List<String> certificateAuthorities) {
-        super("SSH-HOSTKEY-UNKNOWN", "The authenticity of host " + target.describe() + " can't be established. "
-                + key.keyType() + " key fingerprint is " + key.fingerprint() + ". Compare it with the server's own "
-                + "(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the server) before trusting it."
-                + (certificateAuthorities.isEmpty() ? "" : " A @cert-authority line names this host (" + String.join(", ", certificateAuthorities)
-                        + "), but Flightdeck does not check host certificates yet: trust the host's own key instead."));
+        super(
+                "SSH-HOSTKEY-UNKNOWN",
+                "The authenticity of host " + target.describe() + " can't be established. "
+                        + key.keyType() + " key fingerprint is " + key.fingerprint()
+                        + ". Compare it with the server's own "
+                        + "(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the server) before trusting it."
+                        + (certificateAuthorities.isEmpty()
+                                ? ""
+                                : " A @cert-authority line names this host ("
+                                        + String.join(", ", certificateAuthorities)
+                                        + "), but Flightdeck does not check host certificates yet: trust the host's own key instead."));
         this.target = target;
         this.key = key;
     }

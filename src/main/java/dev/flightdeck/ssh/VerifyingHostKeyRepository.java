@@ -33,7 +33,8 @@ final class VerifyingHostKeyRepository implements HostKeyRepository {
     @Override
     public int check(String host, byte[] key) {
         // Filed under the target's own known-hosts name, whatever alias JSch was given.
-        HostKeyVerdict result = verifier.verify(new PresentedKey(target.knownHostsName(), key), target.knownHostsFiles());
+        HostKeyVerdict result =
+                verifier.verify(new PresentedKey(target.knownHostsName(), key), target.knownHostsFiles());
         verdict = result;
         listener.hostKeyChecked(target, result);
         if (result instanceof HostKeyVerdict.Trusted) {
@@ -48,12 +49,10 @@ final class VerifyingHostKeyRepository implements HostKeyRepository {
     }
 
     @Override
-    public void remove(String host, String type) {
-    }
+    public void remove(String host, String type) {}
 
     @Override
-    public void remove(String host, String type, byte[] key) {
-    }
+    public void remove(String host, String type, byte[] key) {}
 
     @Override
     public String getKnownHostsRepositoryID() {

@@ -15,8 +15,7 @@ import javafx.scene.input.KeyCombination;
  */
 public final class Copyable {
 
-    private Copyable() {
-    }
+    private Copyable() {}
 
     public static void install(Labeled message) {
         MenuItem copy = new MenuItem("Copy message");

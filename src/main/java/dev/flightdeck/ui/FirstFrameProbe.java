@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import java.time.Duration;
 
 /**
  * For measuring and for training the class-data archive, never in normal use: with
@@ -21,11 +21,12 @@ final class FirstFrameProbe {
 
     static final String PROPERTY = "flightdeck.firstFrame";
 
-    private FirstFrameProbe() {
-    }
+    private FirstFrameProbe() {}
 
     static void watch(Stage stage) {
-        Optional<Path> file = Optional.ofNullable(System.getProperty(PROPERTY)).filter(name -> !name.isBlank()).map(Path::of);
+        Optional<Path> file = Optional.ofNullable(System.getProperty(PROPERTY))
+                .filter(name -> !name.isBlank())
+                .map(Path::of);
         if (file.isEmpty()) {
             return;
         }
@@ -36,7 +37,11 @@ final class FirstFrameProbe {
             // the frame of this pulse is rendered after its layout; the next runLater runs once it has been handed over
             Platform.runLater(() -> {
                 try {
-                    long cpuMillis = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+                    long cpuMillis = ProcessHandle.current()
+                            .info()
+                            .totalCpuDuration()
+                            .map(Duration::toMillis)
+                            .orElse(-1L);
                     Files.writeString(file.get(), System.currentTimeMillis() + " " + cpuMillis, StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -23,14 +23,16 @@ public final class FxmlViews {
     public Parent load(FxmlFile view) {
         URL location = FxmlViews.class.getResource(view.resourcePath());
         if (location == null) {
-            throw new IllegalStateException("view " + view + " is missing: " + view.resourcePath() + " is not on the classpath");
+            throw new IllegalStateException(
+                    "view " + view + " is missing: " + view.resourcePath() + " is not on the classpath");
         }
         FXMLLoader loader = new FXMLLoader(location);
         loader.setControllerFactory(this::controller);
         try {
             return loader.load();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load view " + view + " (" + view.resourcePath() + "): " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot load view " + view + " (" + view.resourcePath() + "): " + e.getMessage(), e);
         }
     }
 

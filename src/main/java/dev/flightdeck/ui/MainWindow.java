@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
-import javafx.scene.control.Button;
 
 /** Composition root of the console: builds view models and controllers by constructor and shows the window. */
 public final class MainWindow {
@@ -50,13 +50,20 @@ public final class MainWindow {
         Parent root = views().load(FxmlFile.MAIN_WINDOW);
         root.getProperties().put(ConsoleViewModel.class, console);
         Scene scene = new Scene(root, 1360, 860);
-        scene.getStylesheets().add(MainWindow.class.getResource("/styles/flightdeck.css").toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
-                () -> ((Button) root.lookup("#openButton")).fire());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
-                () -> ((Button) root.lookup("#startButton")).fire());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
-                () -> ((Button) root.lookup("#rehearseButton")).fire());
+        scene.getStylesheets()
+                .add(MainWindow.class.getResource("/styles/flightdeck.css").toExternalForm());
+        scene.getAccelerators()
+                .put(
+                        new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                        () -> ((Button) root.lookup("#openButton")).fire());
+        scene.getAccelerators()
+                .put(
+                        new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                        () -> ((Button) root.lookup("#startButton")).fire());
+        scene.getAccelerators()
+                .put(
+                        new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
+                        () -> ((Button) root.lookup("#rehearseButton")).fire());
         stage.setTitle("Flightdeck");
         stage.setMinWidth(960);
         stage.setMinHeight(600);

@@ -10,15 +10,18 @@ import javafx.scene.input.KeyEvent;
  */
 public final class TabLeaves {
 
-    private TabLeaves() {
-    }
+    private TabLeaves() {}
 
     public static void install(TextArea... areas) {
         for (TextArea area : areas) {
             area.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-                if (event.getCode() == KeyCode.TAB && !event.isControlDown() && !event.isAltDown() && !event.isMetaDown()) {
+                if (event.getCode() == KeyCode.TAB
+                        && !event.isControlDown()
+                        && !event.isAltDown()
+                        && !event.isMetaDown()) {
                     event.consume();
-                    area.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, event.isShiftDown(), true, false, false));
+                    area.fireEvent(new KeyEvent(
+                            KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, event.isShiftDown(), true, false, false));
                 }
             });
         }

@@ -17,9 +17,9 @@ public final class Tasks<T> {
     private static final Logger LOG = LoggerFactory.getLogger(Tasks.class);
 
     private final Callable<T> work;
-    private Consumer<T> onSuccess = result -> { };
+    private Consumer<T> onSuccess = result -> {};
     private Consumer<Throwable> onError = error -> LOG.error("Background task failed", error);
-    private Runnable andFinally = () -> { };
+    private Runnable andFinally = () -> {};
     private Executor uiThread = Platform::runLater;
 
     private Tasks(Callable<T> work) {

@@ -4,10 +4,10 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Theme;
 import dev.flightdeck.home.Settings;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import java.util.concurrent.CompletableFuture;
 
 /** One place that sets the AtlantaFX theme; the light/dark choice is remembered across runs. */
 public final class ThemeManager {

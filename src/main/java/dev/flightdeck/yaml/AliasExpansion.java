@@ -17,8 +17,7 @@ final class AliasExpansion {
 
     static final long MAX_EXPANDED_NODES = 100_000;
 
-    private AliasExpansion() {
-    }
+    private AliasExpansion() {}
 
     static Optional<String> check(Node root) {
         Map<Node, Long> known = new IdentityHashMap<>();
@@ -48,7 +47,11 @@ final class AliasExpansion {
             }
         } else if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
-                total = Math.min(cap, total + size(tuple.getKeyNode(), known, depth + 1) + size(tuple.getValueNode(), known, depth + 1));
+                total = Math.min(
+                        cap,
+                        total
+                                + size(tuple.getKeyNode(), known, depth + 1)
+                                + size(tuple.getValueNode(), known, depth + 1));
             }
         }
         known.put(node, total);

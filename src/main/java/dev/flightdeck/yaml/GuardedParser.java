@@ -1,7 +1,6 @@
 package dev.flightdeck.yaml;
 
 import dev.flightdeck.diagnostic.Position;
-
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -22,8 +21,15 @@ final class GuardedParser implements Parser {
 
     static final int MAX_DEPTH = 100;
     static final int MAX_ALIASES = 50;
-    private static final Set<String> PLAIN_TAGS = Set.of("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-            "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map");
+    private static final Set<String> PLAIN_TAGS = Set.of(
+            "!",
+            "tag:yaml.org,2002:str",
+            "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float",
+            "tag:yaml.org,2002:bool",
+            "tag:yaml.org,2002:null",
+            "tag:yaml.org,2002:seq",
+            "tag:yaml.org,2002:map");
 
     /** A limit was reached; the message says which, in words, and where. */
     static final class Refused extends RuntimeException {
@@ -64,8 +70,10 @@ final class GuardedParser implements Parser {
         if (event instanceof CollectionStartEvent start) {
             checkTag(start.getTag(), event);
             if (++depth > MAX_DEPTH) {
-                throw new Refused(event.getStartMark(), "the file nests lists and mappings more than " + MAX_DEPTH
-                        + " levels deep here; a runbook needs a handful (flatten it)");
+                throw new Refused(
+                        event.getStartMark(),
+                        "the file nests lists and mappings more than " + MAX_DEPTH
+                                + " levels deep here; a runbook needs a handful (flatten it)");
             }
         } else if (event instanceof CollectionEndEvent) {
             depth--;
@@ -73,8 +81,9 @@ final class GuardedParser implements Parser {
             checkTag(scalar.getTag(), event);
         } else if (event instanceof AliasEvent) {
             if (++aliases > MAX_ALIASES) {
-                throw new Refused(event.getStartMark(), "the file uses more than " + MAX_ALIASES
-                        + " aliases (*name); write the values out instead");
+                throw new Refused(
+                        event.getStartMark(),
+                        "the file uses more than " + MAX_ALIASES + " aliases (*name); write the values out instead");
             }
         }
         return event;
@@ -82,9 +91,13 @@ final class GuardedParser implements Parser {
 
     private static void checkTag(Optional<String> tag, Event event) {
         if (tag.isPresent() && !PLAIN_TAGS.contains(tag.get())) {
-            String shown = tag.get().startsWith("tag:yaml.org,2002:") ? "!!" + tag.get().substring("tag:yaml.org,2002:".length()) : tag.get();
-            throw new Refused(event.getStartMark(), "the tag '" + shown + "' is not allowed: a runbook holds only text, numbers,"
-                    + " lists and mappings; remove the tag");
+            String shown = tag.get().startsWith("tag:yaml.org,2002:")
+                    ? "!!" + tag.get().substring("tag:yaml.org,2002:".length())
+                    : tag.get();
+            throw new Refused(
+                    event.getStartMark(),
+                    "the tag '" + shown + "' is not allowed: a runbook holds only text, numbers,"
+                            + " lists and mappings; remove the tag");
         }
     }
 }

@@ -1,22 +1,18 @@
 package dev.flightdeck.yaml;
 
-import dev.flightdeck.text.Durations;
-
 import dev.flightdeck.diagnostic.DidYouMean;
-
 import dev.flightdeck.diagnostic.Position;
-
 import dev.flightdeck.diagnostic.Problems;
-
+import dev.flightdeck.text.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Collection;
-import java.util.Locale;
 
 /**
  * Reads one YAML mapping against the keys it may contain. Unknown keys, duplicate keys, missing
@@ -40,14 +36,17 @@ public final class MappingReader {
         for (YamlNode.Entry entry : mapping.entries()) {
             String key = entry.name();
             if (entries.containsKey(key)) {
-                problems.error(entry.key().position(), "duplicate key '" + key + "' in " + what
-                        + " (first at line " + entries.get(key).key().position().line() + ")");
+                problems.error(
+                        entry.key().position(),
+                        "duplicate key '" + key + "' in " + what + " (first at line "
+                                + entries.get(key).key().position().line() + ")");
                 continue;
             }
             entries.put(key, entry);
             if (!allowedKeys.contains(key)) {
-                problems.error(entry.key().position(), "unknown key '" + key + "' in " + what
-                        + DidYouMean.hint(key, allowedKeys));
+                problems.error(
+                        entry.key().position(),
+                        "unknown key '" + key + "' in " + what + DidYouMean.hint(key, allowedKeys));
             }
         }
     }
@@ -96,7 +95,10 @@ public final class MappingReader {
             return Optional.empty();
         }
         if (!value.get().isScalar()) {
-            problems.error(value.get().position(), "'" + key + "' in " + what + " must be text, not " + value.get().describe());
+            problems.error(
+                    value.get().position(),
+                    "'" + key + "' in " + what + " must be text, not "
+                            + value.get().describe());
             return Optional.empty();
         }
         return value.get().text();
@@ -119,12 +121,15 @@ public final class MappingReader {
         if (value.isEmpty()) {
             return fallback;
         }
-        // YAML 1.1 spellings as PyYAML and Ansible read them (true, True, TRUE, yes, Yes, YES, on ...); the JSON Schema's 'flag' takes the same
+        // YAML 1.1 spellings as PyYAML and Ansible read them (true, True, TRUE, yes, Yes, YES, on ...); the JSON
+        // Schema's 'flag' takes the same
         return switch (yamlBooleanSpelling(value.get())) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
             default -> {
-                problems.error(positionOf(key), "'" + key + "' in " + what + " must be true or false, not '" + value.get() + "'");
+                problems.error(
+                        positionOf(key),
+                        "'" + key + "' in " + what + " must be true or false, not '" + value.get() + "'");
                 yield fallback;
             }
         };
@@ -134,7 +139,8 @@ public final class MappingReader {
     private static String yamlBooleanSpelling(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         String capitalized = lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-        boolean spelling = text.equals(lower) || text.equals(capitalized) || text.equals(lower.toUpperCase(Locale.ROOT));
+        boolean spelling =
+                text.equals(lower) || text.equals(capitalized) || text.equals(lower.toUpperCase(Locale.ROOT));
         return spelling ? lower : text;
     }
 
@@ -146,14 +152,19 @@ public final class MappingReader {
         try {
             int number = Integer.parseInt(value.get().trim());
             if (number < min || number > max) {
-                problems.error(positionOf(key), "'" + key + "' in " + what + " must be between " + min + " and " + max + ", not " + number);
+                problems.error(
+                        positionOf(key),
+                        "'" + key + "' in " + what + " must be between " + min + " and " + max + ", not " + number);
                 return Optional.empty();
             }
             return Optional.of(number);
         } catch (NumberFormatException e) {
-            problems.error(positionOf(key), value.get().trim().matches("[+-]?\\d+")
-                    ? "'" + key + "' in " + what + " is out of range: " + shortNumber(value.get().trim()) + " is not between " + min + " and " + max
-                    : "'" + key + "' in " + what + " must be a whole number, not '" + value.get() + "'");
+            problems.error(
+                    positionOf(key),
+                    value.get().trim().matches("[+-]?\\d+")
+                            ? "'" + key + "' in " + what + " is out of range: "
+                                    + shortNumber(value.get().trim()) + " is not between " + min + " and " + max
+                            : "'" + key + "' in " + what + " must be a whole number, not '" + value.get() + "'");
             return Optional.empty();
         }
     }
@@ -165,10 +176,14 @@ public final class MappingReader {
         }
         Optional<Duration> parsed = Durations.parse(value.get());
         if (parsed.isEmpty()) {
-            problems.error(positionOf(key), Durations.isOutOfRange(value.get())
-                    ? "'" + key + "' in " + what + " is out of range: '" + value.get() + "' is longer than the longest duration allowed ("
-                            + Durations.format(Durations.LONGEST) + ")"
-                    : "'" + key + "' in " + what + " must be " + Durations.EXPECTED + ", not '" + value.get() + "'");
+            problems.error(
+                    positionOf(key),
+                    Durations.isOutOfRange(value.get())
+                            ? "'" + key + "' in " + what + " is out of range: '" + value.get()
+                                    + "' is longer than the longest duration allowed ("
+                                    + Durations.format(Durations.LONGEST) + ")"
+                            : "'" + key + "' in " + what + " must be " + Durations.EXPECTED + ", not '" + value.get()
+                                    + "'");
         }
         return parsed;
     }
@@ -183,7 +198,10 @@ public final class MappingReader {
             return List.of(value.get().text().orElse(""));
         }
         if (!value.get().isSequence()) {
-            problems.error(value.get().position(), "'" + key + "' in " + what + " must be a list, not " + value.get().describe());
+            problems.error(
+                    value.get().position(),
+                    "'" + key + "' in " + what + " must be a list, not "
+                            + value.get().describe());
             return List.of();
         }
         List<String> texts = new ArrayList<>();
@@ -191,7 +209,8 @@ public final class MappingReader {
             if (item.isScalar() && !item.isNull()) {
                 texts.add(item.text().orElse(""));
             } else {
-                problems.error(item.position(), "items of '" + key + "' in " + what + " must be text, not " + item.describe());
+                problems.error(
+                        item.position(), "items of '" + key + "' in " + what + " must be text, not " + item.describe());
             }
         }
         return texts;
@@ -205,14 +224,22 @@ public final class MappingReader {
             return result;
         }
         if (!value.get().isMapping()) {
-            problems.error(value.get().position(), "'" + key + "' in " + what + " must be a mapping, not " + value.get().describe());
+            problems.error(
+                    value.get().position(),
+                    "'" + key + "' in " + what + " must be a mapping, not "
+                            + value.get().describe());
             return result;
         }
         for (YamlNode.Entry entry : value.get().entries()) {
             if (entry.value().isScalar()) {
-                result.put(entry.name(), entry.value().isNull() ? "" : entry.value().text().orElse(""));
+                result.put(
+                        entry.name(),
+                        entry.value().isNull() ? "" : entry.value().text().orElse(""));
             } else {
-                problems.error(entry.value().position(), "'" + entry.name() + "' in '" + key + "' must be text, not " + entry.value().describe());
+                problems.error(
+                        entry.value().position(),
+                        "'" + entry.name() + "' in '" + key + "' must be text, not "
+                                + entry.value().describe());
             }
         }
         return result;
@@ -225,7 +252,10 @@ public final class MappingReader {
             return List.of();
         }
         if (!value.get().isSequence()) {
-            problems.error(value.get().position(), "'" + key + "' in " + what + " must be a list, not " + value.get().describe());
+            problems.error(
+                    value.get().position(),
+                    "'" + key + "' in " + what + " must be a list, not "
+                            + value.get().describe());
             return List.of();
         }
         return value.get().items();

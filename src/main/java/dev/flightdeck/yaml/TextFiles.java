@@ -1,9 +1,7 @@
 package dev.flightdeck.yaml;
 
 import dev.flightdeck.diagnostic.Position;
-
 import dev.flightdeck.diagnostic.Problem;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -41,21 +39,24 @@ public final class TextFiles {
         }
     }
 
-    private TextFiles() {
-    }
+    private TextFiles() {}
 
     public static String readUtf8(Path file) throws IOException {
         long size = Files.size(file);
         if (size > MAX_BYTES) {
-            throw new BadEncodingException(new Position(1, 1), "the file is " + megabytes(size) + ", larger than the limit of "
-                    + megabytes(MAX_BYTES) + " for a text file Flightdeck reads");
+            throw new BadEncodingException(
+                    new Position(1, 1),
+                    "the file is " + megabytes(size) + ", larger than the limit of " + megabytes(MAX_BYTES)
+                            + " for a text file Flightdeck reads");
         }
         return decode(Files.readAllBytes(file));
     }
 
     public static String decode(byte[] bytes) throws BadEncodingException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         CoderResult result = decoder.decode(in, out, true);
@@ -67,8 +68,10 @@ public final class TextFiles {
             for (int i = 0; i < result.length() && offset + i < bytes.length; i++) {
                 shown.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "0x%02X", bytes[offset + i] & 0xFF));
             }
-            throw new BadEncodingException(at, "the file is not valid UTF-8: byte " + shown + " (offset " + offset
-                    + ") cannot start or continue a UTF-8 character; save the file as UTF-8");
+            throw new BadEncodingException(
+                    at,
+                    "the file is not valid UTF-8: byte " + shown + " (offset " + offset
+                            + ") cannot start or continue a UTF-8 character; save the file as UTF-8");
         }
         try {
             CoderResult flush = decoder.flush(out);
@@ -112,10 +115,19 @@ public final class TextFiles {
                 column = 1;
                 continue;
             }
-            boolean control = (c < 0x20 && c != '\t' && c != '\r') || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF;
+            boolean control = (c < 0x20 && c != '\t' && c != '\r')
+                    || c == 0x7F
+                    || (c >= 0x80 && c <= 0x9F)
+                    || c == 0xFFFE
+                    || c == 0xFFFF;
             if (control) {
-                return Optional.of(new Problem(file, new Position(line, column), Problem.Severity.ERROR,
-                        "control character " + name(c) + " is not allowed in the file; remove it (it is often left by a copy from a binary file or a terminal)"));
+                return Optional.of(
+                        new Problem(
+                                file,
+                                new Position(line, column),
+                                Problem.Severity.ERROR,
+                                "control character " + name(c)
+                                        + " is not allowed in the file; remove it (it is often left by a copy from a binary file or a terminal)"));
             }
             column++;
         }

@@ -1,7 +1,6 @@
 package dev.flightdeck.yaml;
 
 import dev.flightdeck.diagnostic.Position;
-
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.exceptions.Mark;

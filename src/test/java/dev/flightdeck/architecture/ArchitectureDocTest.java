@@ -34,22 +34,30 @@ class ArchitectureDocTest {
                 missing.add(code.group(1));
             }
         }
-        assertThat(missing).as("names in docs/architecture.md without a class in src/").isEmpty();
+        assertThat(missing)
+                .as("names in docs/architecture.md without a class in src/")
+                .isEmpty();
     }
 
     @Test
     void everyTopLevelPackageIsOnTheMap() throws IOException {
         String doc = Files.readString(DOC);
         try (Stream<Path> packages = Files.list(BASE)) {
-            List<String> absent = packages.filter(Files::isDirectory).map(dir -> dir.getFileName().toString())
-                    .filter(name -> !doc.contains("`" + name + "`")).sorted().toList();
-            assertThat(absent).as("packages under dev.flightdeck that docs/architecture.md does not place on its map").isEmpty();
+            List<String> absent = packages.filter(Files::isDirectory)
+                    .map(dir -> dir.getFileName().toString())
+                    .filter(name -> !doc.contains("`" + name + "`"))
+                    .sorted()
+                    .toList();
+            assertThat(absent)
+                    .as("packages under dev.flightdeck that docs/architecture.md does not place on its map")
+                    .isEmpty();
         }
     }
 
     private static Set<String> classNames() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("src"))) {
-            return files.map(Path::toString).filter(name -> name.endsWith(".java"))
+            return files.map(Path::toString)
+                    .filter(name -> name.endsWith(".java"))
                     .map(name -> Path.of(name).getFileName().toString().replace(".java", ""))
                     .collect(Collectors.toCollection(TreeSet::new));
         }

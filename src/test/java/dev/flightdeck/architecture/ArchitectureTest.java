@@ -10,9 +10,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.flightdeck.app.cli.DeliberateConsoleImport;
+import dev.flightdeck.ui.ConsoleLauncher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import dev.flightdeck.ui.ConsoleLauncher;
 
 /** The rules that keep the engine headless and the code easy to follow; docs/architecture.md draws the same map. */
 class ArchitectureTest {
@@ -23,32 +23,57 @@ class ArchitectureTest {
     static void importProductionClasses() {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                // the bench build (-Pbench) compiles tests to target/bench/test-classes, which the option above does not know
+                // the bench build (-Pbench) compiles tests to target/bench/test-classes, which the option above does
+                // not know
                 .withImportOption(location -> !location.contains("/test-classes/"))
                 // the console benchmarks' UI halves (src/bench, -Pbench) are not product code
-                .withImportOption(location -> !location.contains("/ui/output/bench/") && !location.contains("/ui/metrics/bench/"))
+                .withImportOption(
+                        location -> !location.contains("/ui/output/bench/") && !location.contains("/ui/metrics/bench/"))
                 .importPackages("dev.flightdeck");
     }
 
     /** The layers of docs/architecture.md, top to bottom; a layer may use the layers below it, never those above. */
     static ArchRule layers() {
-        return layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Command line").definedBy("dev.flightdeck.app..")
-                .layer("Console").definedBy("dev.flightdeck.ui..")
-                .layer("Live session").definedBy("dev.flightdeck.live..")
-                .layer("Engine").definedBy("dev.flightdeck.review..", "dev.flightdeck.notify..", "dev.flightdeck.rollback..",
-                        "dev.flightdeck.sandbox..", "dev.flightdeck.session..",
-                        "dev.flightdeck.metrics..", "dev.flightdeck.db..", "dev.flightdeck.ssh..", "dev.flightdeck.runbook..",
+        return layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Command line")
+                .definedBy("dev.flightdeck.app..")
+                .layer("Console")
+                .definedBy("dev.flightdeck.ui..")
+                .layer("Live session")
+                .definedBy("dev.flightdeck.live..")
+                .layer("Engine")
+                .definedBy(
+                        "dev.flightdeck.review..",
+                        "dev.flightdeck.notify..",
+                        "dev.flightdeck.rollback..",
+                        "dev.flightdeck.sandbox..",
+                        "dev.flightdeck.session..",
+                        "dev.flightdeck.metrics..",
+                        "dev.flightdeck.db..",
+                        "dev.flightdeck.ssh..",
+                        "dev.flightdeck.runbook..",
                         "dev.flightdeck.inventory..")
-                .layer("Home").definedBy("dev.flightdeck.home..")
-                .layer("Foundation").definedBy("dev.flightdeck.journal..", "dev.flightdeck.yaml..", "dev.flightdeck.diagnostic..",
+                .layer("Home")
+                .definedBy("dev.flightdeck.home..")
+                .layer("Foundation")
+                .definedBy(
+                        "dev.flightdeck.journal..",
+                        "dev.flightdeck.yaml..",
+                        "dev.flightdeck.diagnostic..",
                         "dev.flightdeck.text..")
-                .whereLayer("Command line").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Console").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Live session").mayOnlyBeAccessedByLayers("Command line", "Console")
-                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Command line", "Console", "Live session")
-                .whereLayer("Home").mayOnlyBeAccessedByLayers("Command line", "Console", "Live session", "Engine")
-                .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Command line", "Console", "Live session", "Engine", "Home");
+                .whereLayer("Command line")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Console")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Live session")
+                .mayOnlyBeAccessedByLayers("Command line", "Console")
+                .whereLayer("Engine")
+                .mayOnlyBeAccessedByLayers("Command line", "Console", "Live session")
+                .whereLayer("Home")
+                .mayOnlyBeAccessedByLayers("Command line", "Console", "Live session", "Engine")
+                .whereLayer("Foundation")
+                .mayOnlyBeAccessedByLayers("Command line", "Console", "Live session", "Engine", "Home");
     }
 
     @Test
@@ -59,8 +84,8 @@ class ArchitectureTest {
     @Test
     void theLayerRuleCatchesTheCommandLineReachingIntoTheConsole() {
         // A command that imported a console class (as `flightdeck open` once did) must fail the rule.
-        JavaClasses withViolation = new ClassFileImporter().importClasses(DeliberateConsoleImport.class,
-                ConsoleLauncher.class);
+        JavaClasses withViolation =
+                new ClassFileImporter().importClasses(DeliberateConsoleImport.class, ConsoleLauncher.class);
         assertThatThrownBy(() -> layers().check(withViolation))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("DeliberateConsoleImport")
@@ -74,24 +99,35 @@ class ArchitectureTest {
 
     @Test
     void onlyTheConsoleUsesJavaFx() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.flightdeck.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.flightdeck.ui..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..")
                 .because("the engine must run the same headless (CLI, tests) as under the console");
         rule.check(production);
     }
 
     @Test
     void libraryCodeDoesNotPrintToTheTerminal() {
-        noClasses().that().resideOutsideOfPackages("dev.flightdeck.app..")
-                .should().accessField(System.class, "out")
-                .orShould().accessField(System.class, "err")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.flightdeck.app..")
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
                 .because("the engine logs through SLF4J; only the command line writes to the terminal")
                 .check(production);
     }
 
     @Test
     void loggingGoesThroughSlf4j() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.log4j..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.util.logging..", "org.apache.log4j..")
                 .check(production);
     }
 }

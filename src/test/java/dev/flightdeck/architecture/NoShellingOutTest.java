@@ -29,14 +29,15 @@ import org.junit.jupiter.api.Test;
 class NoShellingOutTest {
 
     /** The programs Java does itself: OpenSSH's key tool and agent tools, and signals. */
-    private static final Set<String> FORBIDDEN_PROGRAMS = Set.of("ssh-keygen", "ssh-add", "ssh-keyscan", "kill", "pkill", "killall");
+    private static final Set<String> FORBIDDEN_PROGRAMS =
+            Set.of("ssh-keygen", "ssh-add", "ssh-keyscan", "kill", "pkill", "killall");
 
     /** The classes that do start processes, each for a reason no Java API covers. */
     private static final String[] MAY_START_PROCESSES = {
-            "dev.flightdeck.db.place.LocalCommandPlace",      // pg_dump, pg_restore, psql on the operator's machine
-            "dev.flightdeck.session.steps.LocalShell",        // a runbook's local `run` step
-            "dev.flightdeck.ssh.loopback.LoopbackSshd",       // OpenSSH's sshd for `flightdeck bench`
-            "dev.flightdeck.app.cli.SshCliTimer",             // OpenSSH's ssh as the benchmark's reference
+        "dev.flightdeck.db.place.LocalCommandPlace", // pg_dump, pg_restore, psql on the operator's machine
+        "dev.flightdeck.session.steps.LocalShell", // a runbook's local `run` step
+        "dev.flightdeck.ssh.loopback.LoopbackSshd", // OpenSSH's sshd for `flightdeck bench`
+        "dev.flightdeck.app.cli.SshCliTimer", // OpenSSH's ssh as the benchmark's reference
     };
 
     private static JavaClasses production;
@@ -50,15 +51,25 @@ class NoShellingOutTest {
 
     @Test
     void onlyTheListedClassesStartProcesses() {
-        noClasses().that().doNotHaveFullyQualifiedName(MAY_START_PROCESSES[0])
-                .and().doNotHaveFullyQualifiedName(MAY_START_PROCESSES[1])
-                .and().doNotHaveFullyQualifiedName(MAY_START_PROCESSES[2])
-                .and().doNotHaveFullyQualifiedName(MAY_START_PROCESSES[3])
-                .should().callConstructor(ProcessBuilder.class, List.class)
-                .orShould().callConstructor(ProcessBuilder.class, String[].class)
-                .orShould().callMethod(Runtime.class, "exec", String.class)
-                .orShould().callMethod(Runtime.class, "exec", String[].class)
-                .because("a new OS tool is one more thing a bare laptop lacks: do it in Java, or add the class here with its reason")
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(MAY_START_PROCESSES[0])
+                .and()
+                .doNotHaveFullyQualifiedName(MAY_START_PROCESSES[1])
+                .and()
+                .doNotHaveFullyQualifiedName(MAY_START_PROCESSES[2])
+                .and()
+                .doNotHaveFullyQualifiedName(MAY_START_PROCESSES[3])
+                .should()
+                .callConstructor(ProcessBuilder.class, List.class)
+                .orShould()
+                .callConstructor(ProcessBuilder.class, String[].class)
+                .orShould()
+                .callMethod(Runtime.class, "exec", String.class)
+                .orShould()
+                .callMethod(Runtime.class, "exec", String[].class)
+                .because(
+                        "a new OS tool is one more thing a bare laptop lacks: do it in Java, or add the class here with its reason")
                 .check(production);
     }
 
@@ -72,26 +83,32 @@ class NoShellingOutTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 scanned++;
                 for (String constant : stringConstants(file)) {
-                    String program = constant.strip().split("[\\s\\u0001]+", 2)[0].toLowerCase(Locale.ROOT);
-                    if (FORBIDDEN_PROGRAMS.contains(program) || FORBIDDEN_PROGRAMS.stream().anyMatch(p -> program.endsWith("/" + p))) {
+                    String program =
+                            constant.strip().split("[\\s\\u0001]+", 2)[0].toLowerCase(Locale.ROOT);
+                    if (FORBIDDEN_PROGRAMS.contains(program)
+                            || FORBIDDEN_PROGRAMS.stream().anyMatch(p -> program.endsWith("/" + p))) {
                         offences.add(classes.relativize(file) + ": \"" + constant + "\"");
                     }
                 }
             }
         }
         assertThat(scanned).as("classes scanned").isGreaterThan(100);
-        assertThat(offences).as("product classes that would start %s", FORBIDDEN_PROGRAMS).isEmpty();
+        assertThat(offences)
+                .as("product classes that would start %s", FORBIDDEN_PROGRAMS)
+                .isEmpty();
     }
 
     @Test
     void theScannerFindsAProgramName() throws IOException {
-        Path self = Path.of("target/test-classes", NoShellingOutTest.class.getName().replace('.', '/') + ".class");
+        Path self =
+                Path.of("target/test-classes", NoShellingOutTest.class.getName().replace('.', '/') + ".class");
         assertThat(stringConstants(self)).contains("ssh-keygen");
     }
 
     /** The CONSTANT_String entries of a class file's constant pool (JVMS 4.4). */
     static List<String> stringConstants(Path classFile) throws IOException {
-        try (InputStream raw = Files.newInputStream(classFile); DataInputStream in = new DataInputStream(raw)) {
+        try (InputStream raw = Files.newInputStream(classFile);
+                DataInputStream in = new DataInputStream(raw)) {
             if (in.readInt() != 0xCAFEBABE) {
                 throw new IOException(classFile + " is not a class file");
             }

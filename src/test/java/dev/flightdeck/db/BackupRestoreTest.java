@@ -1,18 +1,21 @@
 package dev.flightdeck.db;
 
-import dev.flightdeck.testing.db.HealthcareSample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightdeck.db.admin.OperatorConsent;
 import dev.flightdeck.db.backup.BackupArtifact;
 import dev.flightdeck.db.backup.BackupVerifier;
+import dev.flightdeck.db.backup.RestoreRunner;
+import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.db.connect.PoolSettings;
 import dev.flightdeck.db.event.DatabaseEvent;
 import dev.flightdeck.db.integrity.DataFingerprint;
 import dev.flightdeck.db.place.LocalCommandPlace;
 import dev.flightdeck.db.sql.SqlRequest;
 import dev.flightdeck.runbook.Expectation;
 import dev.flightdeck.runbook.StepAction.BackupFormat;
+import dev.flightdeck.testing.db.HealthcareSample;
 import dev.flightdeck.testing.db.PostgresExtension;
 import dev.flightdeck.testing.db.TestDatabase;
 import dev.flightdeck.testing.tools.RequiresTool;
@@ -20,8 +23,10 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,11 +37,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import dev.flightdeck.db.backup.RestoreRunner;
-import dev.flightdeck.db.connect.PasswordSource;
-import dev.flightdeck.db.connect.PoolSettings;
-import java.time.Clock;
-import java.util.Arrays;
 
 class BackupRestoreTest {
 
@@ -74,15 +74,20 @@ class BackupRestoreTest {
 
         steps.restoreInto(artifact, copy, TIMEOUT);
 
-        assertThat(Path.of(artifact.file())).exists().hasFileName(artifact.file().substring(artifact.file().lastIndexOf('/') + 1));
-        assertThat(artifact.file()).matches(".*/" + database.name() + "_\\d{8}T\\d{6}Z\\." + (format == BackupFormat.CUSTOM ? "dump" : "sql"));
+        assertThat(Path.of(artifact.file()))
+                .exists()
+                .hasFileName(artifact.file().substring(artifact.file().lastIndexOf('/') + 1));
+        assertThat(artifact.file())
+                .matches(".*/" + database.name() + "_\\d{8}T\\d{6}Z\\."
+                        + (format == BackupFormat.CUSTOM ? "dump" : "sql"));
         assertThat(artifact.sizeBytes()).isEqualTo(Files.size(Path.of(artifact.file())));
         assertThat(artifact.entries()).isPositive();
         assertThat(artifact.outputs()).containsOnlyKeys("file", "sha256", "size");
         try (DatabaseSteps restored = HealthcareSample.steps(new TestDatabase(postgres.server(), copy), events)) {
             assertThat(restored.compareData(before).differences()).isEmpty();
         }
-        assertThat(events).hasAtLeastOneElementOfType(DatabaseEvent.BackupVerified.class)
+        assertThat(events)
+                .hasAtLeastOneElementOfType(DatabaseEvent.BackupVerified.class)
                 .hasAtLeastOneElementOfType(DatabaseEvent.RestoreFinished.class);
     }
 
@@ -111,9 +116,11 @@ class BackupRestoreTest {
         byte[] content = Files.readAllBytes(Path.of(artifact.file()));
         Files.write(cut, Arrays.copyOf(content, content.length / 2));
 
-        assertThatThrownBy(() -> new BackupVerifier(new LocalCommandPlace(System.getenv()), TIMEOUT).verify(cut.toString(), BackupFormat.PLAIN))
-                .isInstanceOfSatisfying(DatabaseException.class, error ->
-                        assertThat(error.getMessage()).contains("was cut short"));
+        assertThatThrownBy(() -> new BackupVerifier(new LocalCommandPlace(System.getenv()), TIMEOUT)
+                        .verify(cut.toString(), BackupFormat.PLAIN))
+                .isInstanceOfSatisfying(
+                        DatabaseException.class,
+                        error -> assertThat(error.getMessage()).contains("was cut short"));
     }
 
     @RequiresTool({"pg_dump", "pg_restore", "psql"})
@@ -127,7 +134,9 @@ class BackupRestoreTest {
                     assertThat(error.code()).isEqualTo(DatabaseErrorCode.CHECKSUM_MISMATCH);
                     assertThat(error.getMessage()).contains("has changed since it was verified");
                 });
-        assertThat(postgres.server().databaseExists(database.name() + "_fd_copy")).as("the half-made database is dropped").isFalse();
+        assertThat(postgres.server().databaseExists(database.name() + "_fd_copy"))
+                .as("the half-made database is dropped")
+                .isFalse();
     }
 
     @RequiresTool({"pg_dump", "pg_restore", "psql"})
@@ -139,34 +148,41 @@ class BackupRestoreTest {
         postgres.server().execute("CREATE DATABASE " + copy);
         new TestDatabase(postgres.server(), copy).execute("CREATE TABLE visits (id int)");
 
-        assertThatThrownBy(() -> new RestoreRunner(new LocalCommandPlace(System.getenv()),
-                Clock.systemUTC(), events::add).restore(artifact, database.target(), copy,
-                PasswordSource.none(), TIMEOUT))
+        assertThatThrownBy(
+                        () -> new RestoreRunner(new LocalCommandPlace(System.getenv()), Clock.systemUTC(), events::add)
+                                .restore(artifact, database.target(), copy, PasswordSource.none(), TIMEOUT))
                 .isInstanceOfSatisfying(DatabaseException.class, error -> {
                     assertThat(error.code()).isEqualTo(DatabaseErrorCode.RESTORE_FAILED);
-                    assertThat(error.getMessage()).contains("stopped at the first error").contains("relation \"visits\" already exists");
+                    assertThat(error.getMessage())
+                            .contains("stopped at the first error")
+                            .contains("relation \"visits\" already exists");
                 });
         assertThat(new TestDatabase(postgres.server(), copy).queryValue("SELECT to_regclass('public.patients')"))
-                .as("single transaction: nothing of the failed restore is left").isNull();
+                .as("single transaction: nothing of the failed restore is left")
+                .isNull();
     }
 
     @RequiresTool({"pg_dump", "pg_restore", "psql"})
     @Test
     void rollbackWithoutSnapshotRestoresTheVerifiedDumpAndSwapsItIn() {
-        postgres.server().execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clinic_owner')"
-                + " THEN CREATE ROLE clinic_owner; END IF; END $$");
+        postgres.server()
+                .execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clinic_owner')"
+                        + " THEN CREATE ROLE clinic_owner; END IF; END $$");
         postgres.server().execute("ALTER DATABASE " + database.name() + " OWNER TO clinic_owner");
-        String ownerAndEncoding = database.queryValue("SELECT pg_get_userbyid(datdba) || ' ' || pg_encoding_to_char(encoding)"
-                + " FROM pg_database WHERE datname = current_database()");
+        String ownerAndEncoding =
+                database.queryValue("SELECT pg_get_userbyid(datdba) || ' ' || pg_encoding_to_char(encoding)"
+                        + " FROM pg_database WHERE datname = current_database()");
         DataFingerprint before = steps.captureData(HealthcareSample.TABLES, Map.of());
         BackupArtifact artifact = steps.backup(BackupFormat.CUSTOM, backups.toString(), TIMEOUT);
         steps.sql(new SqlRequest("DROP TABLE visits", List.of(), Expectation.none(), false));
 
-        RestoreOutcome outcome = steps.restore(Optional.empty(), Optional.of(artifact), OperatorConsent.none(), TIMEOUT);
+        RestoreOutcome outcome =
+                steps.restore(Optional.empty(), Optional.of(artifact), OperatorConsent.none(), TIMEOUT);
 
         assertThat(outcome).isInstanceOf(RestoreOutcome.FromBackup.class);
         assertThat(database.queryValue("SELECT pg_get_userbyid(datdba) || ' ' || pg_encoding_to_char(encoding)"
-                + " FROM pg_database WHERE datname = current_database()")).isEqualTo(ownerAndEncoding);
+                        + " FROM pg_database WHERE datname = current_database()"))
+                .isEqualTo(ownerAndEncoding);
         assertThat(outcome.outputs()).containsEntry("from", artifact.file());
         assertThat(steps.compareData(before).matches()).isTrue();
     }
@@ -175,14 +191,17 @@ class BackupRestoreTest {
     @Test
     void awkwardDatabaseNamesReachEveryToolAsOneWord() {
         String awkward = database.name() + "_fd_ it's \"odd\" $(id)";
-        postgres.server().execute("CREATE DATABASE \"" + awkward.replace("\"", "\"\"") + "\" TEMPLATE \"" + database.name() + "\"");
+        postgres.server()
+                .execute("CREATE DATABASE \"" + awkward.replace("\"", "\"\"") + "\" TEMPLATE \"" + database.name()
+                        + "\"");
         TestDatabase odd = new TestDatabase(postgres.server(), awkward);
         try (DatabaseSteps steps = HealthcareSample.steps(odd, events)) {
             DataFingerprint before = steps.captureData(HealthcareSample.TABLES, Map.of());
             BackupArtifact artifact = steps.backup(BackupFormat.PLAIN, backups.toString(), TIMEOUT);
             steps.restoreInto(artifact, awkward + " copy", TIMEOUT);
 
-            try (DatabaseSteps copy = HealthcareSample.steps(new TestDatabase(postgres.server(), awkward + " copy"), events)) {
+            try (DatabaseSteps copy =
+                    HealthcareSample.steps(new TestDatabase(postgres.server(), awkward + " copy"), events)) {
                 assertThat(copy.compareData(before).differences()).isEmpty();
             }
         }
@@ -190,14 +209,19 @@ class BackupRestoreTest {
 
     @Test
     void missingToolIsNamedWithThePackageToInstall() {
-        DatabaseSteps withoutTools = DatabaseSteps.open(database.target(), PasswordSource.none(),
-                PoolSettings.console(), new LocalCommandPlace(Map.of("PATH", backups.toString())),
-                Clock.systemUTC(), events::add);
+        DatabaseSteps withoutTools = DatabaseSteps.open(
+                database.target(),
+                PasswordSource.none(),
+                PoolSettings.console(),
+                new LocalCommandPlace(Map.of("PATH", backups.toString())),
+                Clock.systemUTC(),
+                events::add);
         try (withoutTools) {
             assertThatThrownBy(() -> withoutTools.backup(BackupFormat.CUSTOM, backups.toString(), TIMEOUT))
                     .isInstanceOfSatisfying(DatabaseException.class, error -> {
                         assertThat(error.code()).isEqualTo(DatabaseErrorCode.TOOL_MISSING);
-                        assertThat(error.getMessage()).startsWith("pg_dump is not installed on this computer")
+                        assertThat(error.getMessage())
+                                .startsWith("pg_dump is not installed on this computer")
                                 .contains("apt-get install postgresql-client");
                     });
         }

@@ -28,18 +28,21 @@ class CommandBuildingTest {
 
     @Test
     void shellCommandQuotesEveryWordThatIsNotPlainlySafe() {
-        ToolInvocation dump = ToolInvocation.of(List.of("pg_dump", "--file=/var/backups/it's here.dump", "$(rm -rf /)"), Duration.ofMinutes(1))
+        ToolInvocation dump = ToolInvocation.of(
+                        List.of("pg_dump", "--file=/var/backups/it's here.dump", "$(rm -rf /)"), Duration.ofMinutes(1))
                 .readingFrom("/tmp/in put");
 
-        assertThat(dump.shellCommand()).isEqualTo("pg_dump '--file=/var/backups/it'\"'\"'s here.dump' '$(rm -rf /)' < '/tmp/in put'");
+        assertThat(dump.shellCommand())
+                .isEqualTo("pg_dump '--file=/var/backups/it'\"'\"'s here.dump' '$(rm -rf /)' < '/tmp/in put'");
         assertThat(ShellQuoting.quote("")).isEqualTo("''");
     }
 
     @Test
     void quotedWordsReachTheProgramUnchangedThroughARealShell() {
         String hostile = "a'b \"c\" $HOME `id` ; rm -rf /";
-        ToolResult echoed = new LocalCommandPlace(System.getenv()).run(ToolInvocation.of(
-                List.of("sh", "-c", "printf %s " + ShellQuoting.quote(hostile)), Duration.ofSeconds(10)));
+        ToolResult echoed = new LocalCommandPlace(System.getenv())
+                .run(ToolInvocation.of(
+                        List.of("sh", "-c", "printf %s " + ShellQuoting.quote(hostile)), Duration.ofSeconds(10)));
 
         assertThat(echoed.stdout()).isEqualTo(hostile);
     }
@@ -61,7 +64,8 @@ class CommandBuildingTest {
 
     @Test
     void toolThatRunsTooLongIsStoppedAndSaysSo() {
-        ToolResult result = new LocalCommandPlace(System.getenv()).run(ToolInvocation.of(List.of("sleep", "10"), Duration.ofMillis(300)));
+        ToolResult result = new LocalCommandPlace(System.getenv())
+                .run(ToolInvocation.of(List.of("sleep", "10"), Duration.ofMillis(300)));
 
         assertThat(result.timedOut()).isTrue();
         assertThat(result.succeeded()).isFalse();
@@ -71,7 +75,9 @@ class CommandBuildingTest {
     @Test
     void stdoutRedirectionWritesTheFile() throws Exception {
         Path out = directory.resolve("out.txt");
-        new LocalCommandPlace(System.getenv()).run(ToolInvocation.of(List.of("printf", "hello"), Duration.ofSeconds(10)).writingTo(out.toString()));
+        new LocalCommandPlace(System.getenv())
+                .run(ToolInvocation.of(List.of("printf", "hello"), Duration.ofSeconds(10))
+                        .writingTo(out.toString()));
 
         assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEqualTo("hello");
         assertThat(new LocalCommandPlace(Map.of()).sha256(out.toString()))
@@ -95,16 +101,20 @@ class CommandBuildingTest {
         Instant at = Instant.parse("2026-11-22T06:30:00Z");
 
         assertThat(DatabaseNames.snapshot("healthcare", at)).isEqualTo("healthcare_fd_20261122_063000");
-        assertThat(DatabaseNames.setAside(longName, at)).hasSizeLessThanOrEqualTo(63).endsWith("_fd_aside_20261122_063000");
+        assertThat(DatabaseNames.setAside(longName, at))
+                .hasSizeLessThanOrEqualTo(63)
+                .endsWith("_fd_aside_20261122_063000");
         assertThat(Identifiers.quote("we\"ird")).isEqualTo("\"we\"\"ird\"");
         assertThatThrownBy(() -> Identifiers.quote("x".repeat(64))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void serverErrorPositionBecomesLineAndColumn() {
-        ServerError error = new ServerError("42703", "column \"phone\" does not exist", 19, Optional.empty(), Optional.empty());
+        ServerError error =
+                new ServerError("42703", "column \"phone\" does not exist", 19, Optional.empty(), Optional.empty());
 
         assertThat(error.location("SELECT id,\n       phone\nFROM visits")).contains("line 2, column 8");
-        assertThat(new ServerError("42601", "syntax error", 0, Optional.empty(), Optional.empty()).location("x")).isEmpty();
+        assertThat(new ServerError("42601", "syntax error", 0, Optional.empty(), Optional.empty()).location("x"))
+                .isEmpty();
     }
 }

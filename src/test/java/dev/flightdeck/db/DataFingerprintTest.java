@@ -1,6 +1,5 @@
 package dev.flightdeck.db;
 
-import dev.flightdeck.testing.db.HealthcareSample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -9,6 +8,7 @@ import dev.flightdeck.db.integrity.DataComparison;
 import dev.flightdeck.db.integrity.DataFingerprint;
 import dev.flightdeck.db.integrity.TableDifference;
 import dev.flightdeck.db.integrity.TableDifference.Kind;
+import dev.flightdeck.testing.db.HealthcareSample;
 import dev.flightdeck.testing.db.PostgresExtension;
 import dev.flightdeck.testing.db.TestDatabase;
 import java.util.ArrayList;
@@ -60,7 +60,8 @@ class DataFingerprintTest {
 
         DataComparison comparison = steps.compareData(before);
 
-        assertThat(comparison.differences()).extracting(TableDifference::table, TableDifference::kind)
+        assertThat(comparison.differences())
+                .extracting(TableDifference::table, TableDifference::kind)
                 .containsExactly(tuple("public.visits", Kind.CONTENT));
         assertThat(comparison.table().render()).contains("public.visits | content hash");
     }
@@ -72,8 +73,10 @@ class DataFingerprintTest {
 
         DataComparison comparison = steps.compareData(before);
 
-        assertThat(comparison.differences()).extracting(TableDifference::table, TableDifference::kind)
-                .containsExactlyInAnyOrder(tuple("public.visits", Kind.TABLE_MISSING), tuple("public.consent_forms", Kind.TABLE_ADDED));
+        assertThat(comparison.differences())
+                .extracting(TableDifference::table, TableDifference::kind)
+                .containsExactlyInAnyOrder(
+                        tuple("public.visits", Kind.TABLE_MISSING), tuple("public.consent_forms", Kind.TABLE_ADDED));
         assertThat(comparison.failingDifferences()).isEqualTo(1);
         assertThat(comparison.matches()).isFalse();
     }
@@ -89,10 +92,14 @@ class DataFingerprintTest {
     @Test
     void unknownTablesAndColumnsAreNamedInTheError() {
         assertThatThrownBy(() -> steps.captureData(List.of("visitz"), Map.of()))
-                .isInstanceOfSatisfying(DatabaseException.class, error -> assertThat(error.getMessage())
-                        .isEqualTo("table visitz does not exist in database " + database.name()));
+                .isInstanceOfSatisfying(
+                        DatabaseException.class,
+                        error -> assertThat(error.getMessage())
+                                .isEqualTo("table visitz does not exist in database " + database.name()));
         assertThatThrownBy(() -> steps.captureData(List.of(), Map.of("patients", List.of("id", "ssn"))))
-                .isInstanceOfSatisfying(DatabaseException.class, error -> assertThat(error.getMessage())
-                        .isEqualTo("table public.patients has no column ssn (it has id, name, phone)"));
+                .isInstanceOfSatisfying(
+                        DatabaseException.class,
+                        error -> assertThat(error.getMessage())
+                                .isEqualTo("table public.patients has no column ssn (it has id, name, phone)"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.flightdeck.db;
 
-import dev.flightdeck.testing.db.HealthcareSample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.db.admin.OperatorConsent;
@@ -13,6 +12,7 @@ import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.StepAction;
+import dev.flightdeck.testing.db.HealthcareSample;
 import dev.flightdeck.testing.db.PostgresExtension;
 import dev.flightdeck.testing.db.TestDatabase;
 import java.time.Duration;
@@ -71,11 +71,14 @@ class IssueRunbookTest {
         }
 
         assertThat(passed).containsExactly("snap", "before", "migrate", "check", "after", "rollback-1");
-        assertThat(database.queryValue("SELECT count(*) FROM patients WHERE phone IS NOT NULL")).isEqualTo("10000");
+        assertThat(database.queryValue("SELECT count(*) FROM patients WHERE phone IS NOT NULL"))
+                .isEqualTo("10000");
     }
 
     private void run(Step step, DatabaseSteps healthcare) {
-        assertThat(passes(step.action(), step, healthcare)).as(step.displayTitle()).isTrue();
+        assertThat(passes(step.action(), step, healthcare))
+                .as(step.displayTitle())
+                .isTrue();
         passed.add(step.id());
     }
 
@@ -94,12 +97,20 @@ class IssueRunbookTest {
             return true;
         }
         if (action instanceof StepAction.VerifyData verify) {
-            DataComparison comparison = healthcare.compareData(captures.get(verify.compareTo().get()));
+            DataComparison comparison =
+                    healthcare.compareData(captures.get(verify.compareTo().get()));
             return comparison.matches();
         }
         if (action instanceof StepAction.Restore) {
-            return healthcare.restore(Optional.ofNullable(snapshot), Optional.empty(), OperatorConsent.none(),
-                    Duration.ofMinutes(1)).elapsed().compareTo(Duration.ofSeconds(5)) < 0;
+            return healthcare
+                            .restore(
+                                    Optional.ofNullable(snapshot),
+                                    Optional.empty(),
+                                    OperatorConsent.none(),
+                                    Duration.ofMinutes(1))
+                            .elapsed()
+                            .compareTo(Duration.ofSeconds(5))
+                    < 0;
         }
         throw new AssertionError("not a database step: " + step.kind());
     }

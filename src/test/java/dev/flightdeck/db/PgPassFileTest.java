@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PgPassFileTest {
 
-    private static final ConnectionTarget DB1 = new ConnectionTarget("healthcare", "db1.clinic", 5432, "healthcare",
-            "flightdeck", SslMode.VERIFY_FULL, Optional.empty());
+    private static final ConnectionTarget DB1 = new ConnectionTarget(
+            "healthcare", "db1.clinic", 5432, "healthcare", "flightdeck", SslMode.VERIFY_FULL, Optional.empty());
 
     @TempDir
     Path home;
@@ -54,11 +54,10 @@ class PgPassFileTest {
     void fileOthersCanReadIsRefusedWithTheFix() throws IOException {
         PgPassFile file = pgpass("*:*:*:*:s3cret\n", "rw-r--r--");
 
-        assertThatThrownBy(() -> file.passwordFor(DB1))
-                .isInstanceOfSatisfying(DatabaseException.class, error -> {
-                    assertThat(error.code()).isEqualTo(DatabaseErrorCode.PGPASS_INSECURE);
-                    assertThat(error.getMessage()).contains("has group or world access").contains("chmod 0600");
-                });
+        assertThatThrownBy(() -> file.passwordFor(DB1)).isInstanceOfSatisfying(DatabaseException.class, error -> {
+            assertThat(error.code()).isEqualTo(DatabaseErrorCode.PGPASS_INSECURE);
+            assertThat(error.getMessage()).contains("has group or world access").contains("chmod 0600");
+        });
     }
 
     @Test
@@ -67,7 +66,8 @@ class PgPassFileTest {
         Files.writeString(custom, "*:*:*:*:from-variable\n");
         Files.setPosixFilePermissions(custom, PosixFilePermissions.fromString("rw-------"));
 
-        assertThat(password(PgPassFile.standardLocation(Map.of("PGPASSFILE", custom.toString())), DB1)).isEqualTo("from-variable");
+        assertThat(password(PgPassFile.standardLocation(Map.of("PGPASSFILE", custom.toString())), DB1))
+                .isEqualTo("from-variable");
     }
 
     private PgPassFile pgpass(String content, String permissions) throws IOException {

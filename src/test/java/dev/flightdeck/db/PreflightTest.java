@@ -1,12 +1,12 @@
 package dev.flightdeck.db;
 
-import dev.flightdeck.testing.db.HealthcareSample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.db.preflight.CheckResult;
 import dev.flightdeck.db.preflight.CheckStatus;
 import dev.flightdeck.db.preflight.PreflightReport;
 import dev.flightdeck.db.preflight.PreflightThresholds;
+import dev.flightdeck.testing.db.HealthcareSample;
 import dev.flightdeck.testing.db.PostgresExtension;
 import dev.flightdeck.testing.db.TestDatabase;
 import java.sql.Connection;
@@ -27,7 +27,8 @@ class PreflightTest {
     @RegisterExtension
     static final PostgresExtension postgres = PostgresExtension.sharedServer();
 
-    private static final PreflightThresholds ONE_SECOND = new PreflightThresholds(Duration.ofSeconds(1), Duration.ofSeconds(30), 5);
+    private static final PreflightThresholds ONE_SECOND =
+            new PreflightThresholds(Duration.ofSeconds(1), Duration.ofSeconds(30), 5);
 
     private final List<Object> events = new ArrayList<>();
     private TestDatabase database;
@@ -49,9 +50,18 @@ class PreflightTest {
     void quietServerPassesWithEveryCheckReported() {
         PreflightReport report = steps.preflight(Optional.of("/tmp"), ONE_SECOND);
 
-        assertThat(report.checks()).extracting(CheckResult::check).containsExactly("server version", "database size",
-                "free disk for a snapshot", "free disk for a backup", "active connections", "long-running transactions",
-                "blocking locks", "replication", "max_connections headroom");
+        assertThat(report.checks())
+                .extracting(CheckResult::check)
+                .containsExactly(
+                        "server version",
+                        "database size",
+                        "free disk for a snapshot",
+                        "free disk for a backup",
+                        "active connections",
+                        "long-running transactions",
+                        "blocking locks",
+                        "replication",
+                        "max_connections headroom");
         assertThat(report.check("server version").orElseThrow().observed()).startsWith("15.");
         assertThat(report.check("blocking locks").orElseThrow().status()).isEqualTo(CheckStatus.OK);
         assertThat(report.check("replication").orElseThrow().observed()).isEqualTo("no replicas connected");
@@ -61,25 +71,29 @@ class PreflightTest {
 
     @Test
     void reportsTheBlockingLockAndTheLongTransactionItFinds() throws Exception {
-        try (Connection holder = database.connect(); Connection waiter = database.connect()) {
+        try (Connection holder = database.connect();
+                Connection waiter = database.connect()) {
             holder.setAutoCommit(false);
             try (Statement lock = holder.createStatement()) {
                 lock.execute("SET application_name = 'nightly-report'");
                 lock.execute("LOCK TABLE visits IN ACCESS EXCLUSIVE MODE");
             }
-            CompletableFuture<Void> blocked = CompletableFuture.runAsync(() -> database.execute("SELECT count(*) FROM visits"));
+            CompletableFuture<Void> blocked =
+                    CompletableFuture.runAsync(() -> database.execute("SELECT count(*) FROM visits"));
             waitUntilSomeoneWaits();
             Thread.sleep(1_100);
 
             PreflightReport report = steps.preflight(Optional.empty(), ONE_SECOND);
 
             CheckResult locks = report.check("blocking locks").orElseThrow();
-            CheckResult longTransactions = report.check("long-running transactions").orElseThrow();
+            CheckResult longTransactions =
+                    report.check("long-running transactions").orElseThrow();
             assertThat(locks.status()).isEqualTo(CheckStatus.PROBLEM);
             assertThat(locks.observed()).contains("waits for Lock lock held by").contains("nightly-report");
             assertThat(longTransactions.status()).isEqualTo(CheckStatus.WARNING);
             assertThat(longTransactions.observed()).contains("nightly-report").contains("open for 00:00:0");
-            assertThat(report.check("active connections").orElseThrow().status()).isEqualTo(CheckStatus.WARNING);
+            assertThat(report.check("active connections").orElseThrow().status())
+                    .isEqualTo(CheckStatus.WARNING);
             assertThat(report.passed()).isFalse();
             holder.rollback();
             blocked.get(10, TimeUnit.SECONDS);
@@ -88,7 +102,8 @@ class PreflightTest {
 
     private void waitUntilSomeoneWaits() throws InterruptedException {
         for (int attempt = 0; attempt < 100; attempt++) {
-            String waiting = database.queryValue("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'");
+            String waiting =
+                    database.queryValue("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'");
             if (!"0".equals(waiting)) {
                 return;
             }

@@ -1,17 +1,23 @@
 package dev.flightdeck.db;
 
-import dev.flightdeck.testing.db.HealthcareSample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flightdeck.db.admin.DiskSpace;
 import dev.flightdeck.db.admin.OperatorConsent;
+import dev.flightdeck.db.connect.DatabasePool;
+import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.db.connect.PoolSettings;
 import dev.flightdeck.db.event.DatabaseEvent;
 import dev.flightdeck.db.integrity.DataComparison;
 import dev.flightdeck.db.integrity.DataFingerprint;
 import dev.flightdeck.db.integrity.TableDifference;
+import dev.flightdeck.db.place.LocalCommandPlace;
 import dev.flightdeck.db.snapshot.SnapshotRecord;
 import dev.flightdeck.db.sql.SqlRequest;
+import dev.flightdeck.db.sql.SqlStepRunner;
 import dev.flightdeck.runbook.Expectation;
+import dev.flightdeck.testing.db.HealthcareSample;
 import dev.flightdeck.testing.db.PostgresExtension;
 import dev.flightdeck.testing.db.TestDatabase;
 import java.sql.Connection;
@@ -19,17 +25,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import dev.flightdeck.db.admin.DiskSpace;
-import dev.flightdeck.db.connect.DatabasePool;
-import dev.flightdeck.db.connect.PasswordSource;
-import dev.flightdeck.db.connect.PoolSettings;
-import dev.flightdeck.db.place.LocalCommandPlace;
-import dev.flightdeck.db.sql.SqlStepRunner;
-import org.assertj.core.groups.Tuple;
 
 class SnapshotRollbackTest {
 
@@ -61,19 +61,24 @@ class SnapshotRollbackTest {
         steps.sql(statement("ALTER TABLE patients DROP COLUMN phone"));
         steps.sql(statement("DELETE FROM visits WHERE status = 'cancelled'"));
         DataComparison broken = steps.compareData(before);
-        var outcome = steps.restore(Optional.of(snapshot), Optional.empty(), OperatorConsent.none(), Duration.ofMinutes(1));
+        var outcome =
+                steps.restore(Optional.of(snapshot), Optional.empty(), OperatorConsent.none(), Duration.ofMinutes(1));
         DataComparison restored = steps.compareData(before);
 
         assertThat(broken.matches()).isFalse();
-        assertThat(broken.differences()).extracting(TableDifference::table, TableDifference::kind).containsExactlyInAnyOrder(
-                Tuple.tuple("public.visits", TableDifference.Kind.ROW_COUNT),
-                Tuple.tuple("public.visits", TableDifference.Kind.CONTENT));
+        assertThat(broken.differences())
+                .extracting(TableDifference::table, TableDifference::kind)
+                .containsExactlyInAnyOrder(
+                        Tuple.tuple("public.visits", TableDifference.Kind.ROW_COUNT),
+                        Tuple.tuple("public.visits", TableDifference.Kind.CONTENT));
         assertThat(restored.matches()).isTrue();
         assertThat(restored.differences()).isEmpty();
-        assertThat(database.queryValue("SELECT md5(string_agg(phone, ',' ORDER BY id)) FROM patients")).isEqualTo(phonesBefore);
+        assertThat(database.queryValue("SELECT md5(string_agg(phone, ',' ORDER BY id)) FROM patients"))
+                .isEqualTo(phonesBefore);
         assertThat(outcome.from()).isEqualTo(snapshot.snapshot());
         assertThat(outcome.elapsed()).isLessThan(Duration.ofSeconds(5));
-        assertThat(events).hasAtLeastOneElementOfType(DatabaseEvent.SnapshotCreated.class)
+        assertThat(events)
+                .hasAtLeastOneElementOfType(DatabaseEvent.SnapshotCreated.class)
                 .hasAtLeastOneElementOfType(DatabaseEvent.SnapshotSwapped.class);
     }
 
@@ -84,14 +89,14 @@ class SnapshotRollbackTest {
 
         steps.restore(Optional.of(snapshot), Optional.empty(), OperatorConsent.none(), Duration.ofMinutes(1));
 
-        assertThat(steps.sql(statement("SELECT count(*) FROM visits")).firstValue()).contains("10000");
+        assertThat(steps.sql(statement("SELECT count(*) FROM visits")).firstValue())
+                .contains("10000");
     }
 
     @Test
     void otherFlightdeckPoolsOnTheDatabaseAreQuiescedRatherThanTerminated() {
-        try (var metricsPool = DatabasePool.open(database.target(),
-                PasswordSource.none(), PoolSettings.console())) {
-            var metrics = new SqlStepRunner(metricsPool, event -> { });
+        try (var metricsPool = DatabasePool.open(database.target(), PasswordSource.none(), PoolSettings.console())) {
+            var metrics = new SqlStepRunner(metricsPool, event -> {});
             metrics.run(statement("SELECT 1"));
             steps.quiesceAlongside(metricsPool);
 
@@ -99,14 +104,16 @@ class SnapshotRollbackTest {
 
             assertThat(events).noneMatch(DatabaseEvent.SessionsTerminated.class::isInstance);
             assertThat(snapshot.snapshot()).startsWith(database.name() + "_fd_");
-            assertThat(metrics.run(statement("SELECT count(*) FROM patients")).firstValue()).contains("2000");
+            assertThat(metrics.run(statement("SELECT count(*) FROM patients")).firstValue())
+                    .contains("2000");
         }
     }
 
     @Test
     void setAsideCopyCanBeDiscardedButNothingFlightdeckDidNotCreate() {
         SnapshotRecord snapshot = steps.snapshot(OperatorConsent.none());
-        RestoreOutcome outcome = steps.restore(Optional.of(snapshot), Optional.empty(), OperatorConsent.none(), Duration.ofMinutes(1));
+        RestoreOutcome outcome =
+                steps.restore(Optional.of(snapshot), Optional.empty(), OperatorConsent.none(), Duration.ofMinutes(1));
         String aside = outcome.swap().setAside();
         assertThat(postgres.server().databaseExists(aside)).isTrue();
 
@@ -114,7 +121,9 @@ class SnapshotRollbackTest {
 
         assertThat(postgres.server().databaseExists(aside)).isFalse();
         assertThatThrownBy(() -> steps.discardCopy("postgres"))
-                .isInstanceOfSatisfying(DatabaseException.class, error -> assertThat(error.code()).isEqualTo(DatabaseErrorCode.INVALID_REQUEST));
+                .isInstanceOfSatisfying(
+                        DatabaseException.class,
+                        error -> assertThat(error.code()).isEqualTo(DatabaseErrorCode.INVALID_REQUEST));
     }
 
     @Test
@@ -123,11 +132,14 @@ class SnapshotRollbackTest {
             assertThatThrownBy(() -> steps.snapshot(OperatorConsent.none()))
                     .isInstanceOfSatisfying(DatabaseException.class, error -> {
                         assertThat(error.code()).isEqualTo(DatabaseErrorCode.CONSENT_REQUIRED);
-                        assertThat(error.getMessage()).contains("1 other session(s) are connected to " + database.name());
+                        assertThat(error.getMessage())
+                                .contains("1 other session(s) are connected to " + database.name());
                     });
             assertThat(application.isValid(2)).isTrue();
         }
-        assertThat(database.count("patients")).as("connections are allowed again").isEqualTo(2000);
+        assertThat(database.count("patients"))
+                .as("connections are allowed again")
+                .isEqualTo(2000);
     }
 
     @Test
@@ -137,7 +149,9 @@ class SnapshotRollbackTest {
 
             assertThat(application.isValid(2)).isFalse();
             assertThat(snapshot.sizeBytes()).isPositive();
-            assertThat(events).filteredOn(DatabaseEvent.SessionsTerminated.class::isInstance).hasSize(1);
+            assertThat(events)
+                    .filteredOn(DatabaseEvent.SessionsTerminated.class::isInstance)
+                    .hasSize(1);
         }
     }
 
@@ -146,11 +160,12 @@ class SnapshotRollbackTest {
         var place = new LocalCommandPlace(System.getenv());
         long free = place.freeBytes(postgres.server().dataDirectory().toString());
 
-        assertThatThrownBy(() -> DiskSpace.require(place, postgres.server().dataDirectory().toString(),
-                free * 4, "a snapshot of healthcare"))
+        assertThatThrownBy(() -> DiskSpace.require(
+                        place, postgres.server().dataDirectory().toString(), free * 4, "a snapshot of healthcare"))
                 .isInstanceOfSatisfying(DatabaseException.class, error -> {
                     assertThat(error.code()).isEqualTo(DatabaseErrorCode.NOT_ENOUGH_DISK);
-                    assertThat(error.getMessage()).startsWith("a snapshot of healthcare needs about")
+                    assertThat(error.getMessage())
+                            .startsWith("a snapshot of healthcare needs about")
                             .contains("on this computer, but only");
                 });
     }

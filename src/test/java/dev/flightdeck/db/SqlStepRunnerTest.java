@@ -16,12 +16,12 @@ import dev.flightdeck.testing.db.PostgresExtension;
 import dev.flightdeck.testing.db.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import java.util.Map;
 
 class SqlStepRunnerTest {
 
@@ -62,26 +62,37 @@ class SqlStepRunnerTest {
         SqlOutcome outcome = runner.run(request("SELECT count(*) FROM visits", expectValue("50000")));
 
         assertThat(outcome.passed()).isFalse();
-        assertThat(outcome.failures()).containsExactly(
-                "expected the value to be 50000, got 500 from: SELECT count(*) FROM visits");
+        assertThat(outcome.failures())
+                .containsExactly("expected the value to be 50000, got 500 from: SELECT count(*) FROM visits");
     }
 
     @Test
     void rowAndEmptyExpectationFailuresAreReadable() {
-        Expectation atLeastOneRow = new Expectation(List.of(), Optional.empty(), Comparison.parse(">= 1"),
-                Optional.empty(), Optional.of(false), List.of(), Optional.empty(), Optional.empty());
+        Expectation atLeastOneRow = new Expectation(
+                List.of(),
+                Optional.empty(),
+                Comparison.parse(">= 1"),
+                Optional.empty(),
+                Optional.of(false),
+                List.of(),
+                Optional.empty(),
+                Optional.empty());
         SqlOutcome outcome = runner.run(request("SELECT id FROM visits WHERE status = 'missing'", atLeastOneRow));
 
-        assertThat(outcome.failures()).containsExactly(
-                "expected the row count to be at least 1, got 0 from: SELECT id FROM visits WHERE status = 'missing'",
-                "expected at least one row, got none from: SELECT id FROM visits WHERE status = 'missing'");
+        assertThat(outcome.failures())
+                .containsExactly(
+                        "expected the row count to be at least 1, got 0 from: SELECT id FROM visits WHERE status = 'missing'",
+                        "expected at least one row, got none from: SELECT id FROM visits WHERE status = 'missing'");
     }
 
     @Test
     void parametersAreBoundSoHostileTextStaysAValue() {
         String hostile = "done'; DROP TABLE visits; --";
-        SqlOutcome outcome = runner.run(new SqlRequest("SELECT count(*) FROM visits WHERE status = ? AND id > ?",
-                List.of(hostile, "0"), Expectation.none(), false));
+        SqlOutcome outcome = runner.run(new SqlRequest(
+                "SELECT count(*) FROM visits WHERE status = ? AND id > ?",
+                List.of(hostile, "0"),
+                Expectation.none(),
+                false));
 
         assertThat(outcome.firstValue()).contains("0");
         assertThat(database.count("visits")).isEqualTo(500);
@@ -90,55 +101,79 @@ class SqlStepRunnerTest {
     @Test
     void variablesInTheStatementAreBoundNotSplicedEvenWhenHostile() {
         Map<String, String> outputs = Map.of("steps.pick.value", "done' OR '1'='1", "cutoff", "100");
-        SqlRequest request = SqlRequest.binding("SELECT count(*) FROM visits WHERE status = ${steps.pick.value} AND id > ?"
-                        + " AND id < ${cutoff} -- ends before ?, not $${x}", List.of("0"),
-                name -> Optional.ofNullable(outputs.get(name)), Expectation.none(), false);
+        SqlRequest request = SqlRequest.binding(
+                "SELECT count(*) FROM visits WHERE status = ${steps.pick.value} AND id > ?"
+                        + " AND id < ${cutoff} -- ends before ?, not $${x}",
+                List.of("0"),
+                name -> Optional.ofNullable(outputs.get(name)),
+                Expectation.none(),
+                false);
 
-        assertThat(request.statement()).isEqualTo("SELECT count(*) FROM visits WHERE status = ? AND id > ? AND id < ?"
-                + " -- ends before ?, not ${x}");
+        assertThat(request.statement())
+                .isEqualTo("SELECT count(*) FROM visits WHERE status = ? AND id > ? AND id < ?"
+                        + " -- ends before ?, not ${x}");
         assertThat(request.parameters()).containsExactly("done' OR '1'='1", "0", "100");
         assertThat(runner.run(request).firstValue()).contains("0");
     }
 
     @Test
     void variableInsideAQuotedStringIsRefusedWithWhere() {
-        assertThatThrownBy(() -> SqlRequest.binding("SELECT * FROM visits WHERE patient = 'patient ${id}'", List.of(),
-                name -> Optional.of("1"), Expectation.none(), false))
+        assertThatThrownBy(() -> SqlRequest.binding(
+                        "SELECT * FROM visits WHERE patient = 'patient ${id}'",
+                        List.of(),
+                        name -> Optional.of("1"),
+                        Expectation.none(),
+                        false))
                 .isInstanceOfSatisfying(DatabaseException.class, error -> {
                     assertThat(error.code()).isEqualTo(DatabaseErrorCode.INVALID_REQUEST);
-                    assertThat(error.getMessage()).startsWith("${...} inside a quoted string at character 47 cannot be bound");
+                    assertThat(error.getMessage())
+                            .startsWith("${...} inside a quoted string at character 47 cannot be bound");
                 });
     }
 
     @Test
     void journalGetsRowCountAndHashButNotTheRowsUnlessAllowed() {
         SqlOutcome hidden = runner.run(request("SELECT * FROM visits ORDER BY id", Expectation.none()));
-        SqlOutcome kept = runner.run(new SqlRequest("SELECT * FROM visits ORDER BY id", List.of(), Expectation.none(), true));
+        SqlOutcome kept =
+                runner.run(new SqlRequest("SELECT * FROM visits ORDER BY id", List.of(), Expectation.none(), true));
 
         assertThat(hidden.keptRows()).isEmpty();
         assertThat(hidden.table().rows()).hasSize(20);
         assertThat(hidden.table().truncated()).isTrue();
         assertThat(kept.keptRows().orElseThrow()).hasSize(500);
         assertThat(hidden.rowsSha256()).isEqualTo(kept.rowsSha256()).hasSize(64);
-        assertThat(events).hasSize(2).allSatisfy(event ->
-                assertThat(event).isInstanceOfSatisfying(DatabaseEvent.StatementExecuted.class,
-                        executed -> assertThat(executed.rowCount()).isEqualTo(500)));
+        assertThat(events)
+                .hasSize(2)
+                .allSatisfy(event -> assertThat(event)
+                        .isInstanceOfSatisfying(
+                                DatabaseEvent.StatementExecuted.class,
+                                executed -> assertThat(executed.rowCount()).isEqualTo(500)));
     }
 
     @Test
     void changedDataChangesTheHash() {
-        String before = runner.run(request("SELECT * FROM visits ORDER BY id", Expectation.none())).rowsSha256();
+        String before = runner.run(request("SELECT * FROM visits ORDER BY id", Expectation.none()))
+                .rowsSha256();
         runner.run(request("UPDATE visits SET status = 'done' WHERE id = 10", Expectation.none()));
-        String after = runner.run(request("SELECT * FROM visits ORDER BY id", Expectation.none())).rowsSha256();
+        String after = runner.run(request("SELECT * FROM visits ORDER BY id", Expectation.none()))
+                .rowsSha256();
 
         assertThat(after).isNotEqualTo(before);
     }
 
     @Test
     void statementsReportRowsChanged() {
-        SqlOutcome outcome = runner.run(request("UPDATE visits SET status = 'archived' WHERE status = 'cancelled'",
-                new Expectation(List.of(), Optional.empty(), Comparison.parse("50"), Optional.empty(), Optional.empty(),
-                        List.of(), Optional.empty(), Optional.empty())));
+        SqlOutcome outcome = runner.run(request(
+                "UPDATE visits SET status = 'archived' WHERE status = 'cancelled'",
+                new Expectation(
+                        List.of(),
+                        Optional.empty(),
+                        Comparison.parse("50"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty())));
 
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.rowCount()).isEqualTo(50);
@@ -151,8 +186,8 @@ class SqlStepRunnerTest {
         assertThatThrownBy(() -> runner.run(request(statement, Expectation.none())))
                 .isInstanceOfSatisfying(DatabaseException.class, error -> {
                     assertThat(error.code()).isEqualTo(DatabaseErrorCode.SQL_ERROR);
-                    assertThat(error.getMessage()).isEqualTo(
-                            "column \"phone\" does not exist (SQLSTATE 42703) at line 2, column 8");
+                    assertThat(error.getMessage())
+                            .isEqualTo("column \"phone\" does not exist (SQLSTATE 42703) at line 2, column 8");
                     assertThat(error.serverError().orElseThrow().position()).isEqualTo(19);
                 });
     }
@@ -162,7 +197,14 @@ class SqlStepRunnerTest {
     }
 
     private static Expectation expectValue(String value) {
-        return new Expectation(List.of(), Optional.empty(), Optional.empty(), Comparison.parse(value), Optional.empty(),
-                List.of(), Optional.empty(), Optional.empty());
+        return new Expectation(
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Comparison.parse(value),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty());
     }
 }

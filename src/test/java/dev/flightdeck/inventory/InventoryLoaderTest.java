@@ -18,7 +18,9 @@ class InventoryLoaderTest {
 
         assertThat(parsed.problems()).isEmpty();
         Inventory inventory = parsed.value().orElseThrow();
-        assertThat(inventory.hosts()).extracting(HostEntry::name).containsExactly("app1", "app2", "db1", "bastion", "web1");
+        assertThat(inventory.hosts())
+                .extracting(HostEntry::name)
+                .containsExactly("app1", "app2", "db1", "bastion", "web1");
         assertThat(inventory.host("app1").orElseThrow().port()).contains(22);
         assertThat(inventory.host("db1").orElseThrow().jump()).contains("bastion");
         assertThat(inventory.host("web1").orElseThrow().address()).isEmpty();
@@ -31,7 +33,8 @@ class InventoryLoaderTest {
         assertThat(healthcare.sshHost()).contains("db1");
         assertThat(inventory.endpoint("metrics").orElseThrow().kind()).isEqualTo(EndpointEntry.Kind.PROMETHEUS);
         assertThat(inventory.endpoint("metrics").orElseThrow().timeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(inventory.endpoint("chat").orElseThrow().url()).isEqualTo("https://chat.clinic.example/hooks/maintenance");
+        assertThat(inventory.endpoint("chat").orElseThrow().url())
+                .isEqualTo("https://chat.clinic.example/hooks/maintenance");
         assertThat(inventory.vars()).containsEntry("ticket", "CHG-1042");
     }
 
@@ -52,17 +55,19 @@ class InventoryLoaderTest {
         Parsed<Inventory> parsed = InventoryLoader.load(text, "inv.yaml");
 
         assertThat(parsed.isValid()).isFalse();
-        assertThat(parsed.errors()).extracting(Problem::format).containsExactly(
-                "inv.yaml:2:3: group 'app' of host 'app1' has the same name as a host, so 'on: app' would be ambiguous",
-                "inv.yaml:2:31: unknown key 'prot' in host 'app1' (did you mean 'port'?)",
-                "inv.yaml:3:3: host 'db1' jumps through 'bastoin', which is not a host in this inventory",
-                "inv.yaml:3:51: 'port' in host 'db1' must be between 1 and 65535, not 70000",
-                "inv.yaml:4:3: 'local' is reserved for the operator's own machine; give this host another name",
-                "inv.yaml:5:3: group 'app' of host 'app' has the same name as a host, so 'on: app' would be ambiguous",
-                "inv.yaml:7:3: database 'healthcare' names ssh-host 'db2', which is not a host in this inventory (did you mean 'db1'?)",
-                "inv.yaml:7:15: database 'healthcare' is missing the required key 'user' (and neither $PGUSER nor a PGSERVICE entry gives one)",
-                "inv.yaml:7:62: 'verify_full' is not an sslmode: use one of [disable, allow, prefer, require, verify-ca, verify-full] (did you mean 'verify-full'?)",
-                "inv.yaml:9:18: endpoint 'health' needs an http:// or https:// URL with a host, not 'ftp://clinic.example/health'");
+        assertThat(parsed.errors())
+                .extracting(Problem::format)
+                .containsExactly(
+                        "inv.yaml:2:3: group 'app' of host 'app1' has the same name as a host, so 'on: app' would be ambiguous",
+                        "inv.yaml:2:31: unknown key 'prot' in host 'app1' (did you mean 'port'?)",
+                        "inv.yaml:3:3: host 'db1' jumps through 'bastoin', which is not a host in this inventory",
+                        "inv.yaml:3:51: 'port' in host 'db1' must be between 1 and 65535, not 70000",
+                        "inv.yaml:4:3: 'local' is reserved for the operator's own machine; give this host another name",
+                        "inv.yaml:5:3: group 'app' of host 'app' has the same name as a host, so 'on: app' would be ambiguous",
+                        "inv.yaml:7:3: database 'healthcare' names ssh-host 'db2', which is not a host in this inventory (did you mean 'db1'?)",
+                        "inv.yaml:7:15: database 'healthcare' is missing the required key 'user' (and neither $PGUSER nor a PGSERVICE entry gives one)",
+                        "inv.yaml:7:62: 'verify_full' is not an sslmode: use one of [disable, allow, prefer, require, verify-ca, verify-full] (did you mean 'verify-full'?)",
+                        "inv.yaml:9:18: endpoint 'health' needs an http:// or https:// URL with a host, not 'ftp://clinic.example/health'");
     }
 
     @Test

@@ -6,9 +6,9 @@ import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.diagnostic.Problem;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import java.util.Map;
 
 /** What the inventory tells the instruments: which hosts and databases to read, and a Prometheus page's own names. */
 class InventoryMetricsTest {
@@ -28,8 +28,10 @@ class InventoryMetricsTest {
         assertThat(inventory.host("app1").orElseThrow().metrics()).isEqualTo(MetricsSettings.ON);
         assertThat(inventory.host("web1").orElseThrow().metrics()).isEqualTo(MetricsSettings.ON);
         assertThat(inventory.host("bastion").orElseThrow().metrics().enabled()).isFalse();
-        assertThat(inventory.database("healthcare").orElseThrow().metrics().enabled()).isTrue();
-        assertThat(inventory.database("reporting").orElseThrow().metrics().enabled()).isFalse();
+        assertThat(inventory.database("healthcare").orElseThrow().metrics().enabled())
+                .isTrue();
+        assertThat(inventory.database("reporting").orElseThrow().metrics().enabled())
+                .isFalse();
     }
 
     @Test
@@ -44,7 +46,8 @@ class InventoryMetricsTest {
         MetricsSettings db1 = inventory.host("db1").orElseThrow().metrics();
         assertThat(db1.every()).contains(Duration.ofSeconds(30));
         assertThat(db1.disks()).containsExactly("/", "/var/lib/postgresql");
-        assertThat(inventory.database("healthcare").orElseThrow().metrics().every()).contains(Duration.ofSeconds(5));
+        assertThat(inventory.database("healthcare").orElseThrow().metrics().every())
+                .contains(Duration.ofSeconds(5));
     }
 
     @Test
@@ -80,14 +83,26 @@ class InventoryMetricsTest {
                       logins: { rate: 'app_logins_total{ result = "ok", realm="clinic" }' }
                 """, "inv.yaml").orElseThrow();
 
-        assertThat(inventory.endpoint("app-metrics").orElseThrow().names().signals()).containsExactly(
-                new PrometheusSignal("session_success_rate", PrometheusSignal.Reading.RATIO,
-                        new MetricSelector("app_sessions_total", Map.of("outcome", "success")),
-                        Optional.of(new MetricSelector("app_sessions_total", Map.of())), 100),
-                new PrometheusSignal("db_pool", PrometheusSignal.Reading.GAUGE, new MetricSelector("hikaricp_connections_usage_ratio", Map.of()),
-                        Optional.empty(), 100),
-                new PrometheusSignal("logins", PrometheusSignal.Reading.RATE,
-                        new MetricSelector("app_logins_total", Map.of("result", "ok", "realm", "clinic")), Optional.empty(), 1));
+        assertThat(inventory.endpoint("app-metrics").orElseThrow().names().signals())
+                .containsExactly(
+                        new PrometheusSignal(
+                                "session_success_rate",
+                                PrometheusSignal.Reading.RATIO,
+                                new MetricSelector("app_sessions_total", Map.of("outcome", "success")),
+                                Optional.of(new MetricSelector("app_sessions_total", Map.of())),
+                                100),
+                        new PrometheusSignal(
+                                "db_pool",
+                                PrometheusSignal.Reading.GAUGE,
+                                new MetricSelector("hikaricp_connections_usage_ratio", Map.of()),
+                                Optional.empty(),
+                                100),
+                        new PrometheusSignal(
+                                "logins",
+                                PrometheusSignal.Reading.RATE,
+                                new MetricSelector("app_logins_total", Map.of("result", "ok", "realm", "clinic")),
+                                Optional.empty(),
+                                1));
     }
 
     @Test
@@ -106,15 +121,17 @@ class InventoryMetricsTest {
                   health: { url: "http://10.0.4.11/health", kind: health, signals: { up: { gauge: up } } }
                 """, "inv.yaml");
 
-        assertThat(parsed.problems()).extracting(Problem::format).containsExactly(
-                "inv.yaml:6:29: signal 'session_success_rate' of endpoint 'app-metrics' is a ratio: add 'of:' naming the counter it divides by",
-                "inv.yaml:7:13: signal 'pool' of endpoint 'app-metrics' needs exactly one of 'gauge', 'rate' or 'ratio' naming its metric, not 2",
-                "inv.yaml:8:23: 'rate' in signal 'logins' of endpoint 'app-metrics' must be a metric name, optionally with label matches such as "
-                        + "app_sessions_total{outcome=\"success\"}, not 'app_logins_total{result=ok}'",
-                "inv.yaml:8:58: 'of' in signal 'logins' of endpoint 'app-metrics' applies only to a ratio",
-                "inv.yaml:9:7: signal 'Latency' in 'signals' of endpoint 'app-metrics' must be a lower-case name of letters, digits and '_', such as session_success_rate",
-                "inv.yaml:10:41: 'scale' in signal 'usage' of endpoint 'app-metrics' must be a number above 0 (100 shows a 0-1 ratio as a percentage), not '-1'",
-                "inv.yaml:11:68: 'signals' names a metric of a Prometheus page: it needs 'kind: prometheus' in endpoint 'health'");
+        assertThat(parsed.problems())
+                .extracting(Problem::format)
+                .containsExactly(
+                        "inv.yaml:6:29: signal 'session_success_rate' of endpoint 'app-metrics' is a ratio: add 'of:' naming the counter it divides by",
+                        "inv.yaml:7:13: signal 'pool' of endpoint 'app-metrics' needs exactly one of 'gauge', 'rate' or 'ratio' naming its metric, not 2",
+                        "inv.yaml:8:23: 'rate' in signal 'logins' of endpoint 'app-metrics' must be a metric name, optionally with label matches such as "
+                                + "app_sessions_total{outcome=\"success\"}, not 'app_logins_total{result=ok}'",
+                        "inv.yaml:8:58: 'of' in signal 'logins' of endpoint 'app-metrics' applies only to a ratio",
+                        "inv.yaml:9:7: signal 'Latency' in 'signals' of endpoint 'app-metrics' must be a lower-case name of letters, digits and '_', such as session_success_rate",
+                        "inv.yaml:10:41: 'scale' in signal 'usage' of endpoint 'app-metrics' must be a number above 0 (100 shows a 0-1 ratio as a percentage), not '-1'",
+                        "inv.yaml:11:68: 'signals' names a metric of a Prometheus page: it needs 'kind: prometheus' in endpoint 'health'");
     }
 
     @Test
@@ -128,14 +145,19 @@ class InventoryMetricsTest {
                   app-metrics: { url: "http://10.0.4.11/metrics", kind: prometheus, latency-unit: sec }
                 """, "inv.yaml");
 
-        assertThat(parsed.problems()).extracting(Problem::format).containsExactly(
-                "inv.yaml:2:40: 'metrics' in host 'app1' must be true or false, not 'maybe'",
-                "inv.yaml:3:49: 'every' in 'metrics' of host 'app2' must be at least 1s: a reading runs a command or a query",
-                "inv.yaml:3:63: 'disks' in 'metrics' of host 'app2' must be absolute paths such as /var/lib/postgresql, not 'var'",
-                "inv.yaml:3:70: unknown key 'interval' in 'metrics' of host 'app2'",
-                "inv.yaml:5:69: 'requests' names a metric of a Prometheus page: it needs 'kind: prometheus' in endpoint 'health'",
-                "inv.yaml:6:83: 'latency-unit' in endpoint 'app-metrics' must be s, ms or us, not 'sec'");
-        assertThat(parsed.value().flatMap(inventory -> inventory.host("app2")).map(HostEntry::metrics).map(MetricsSettings::disks))
+        assertThat(parsed.problems())
+                .extracting(Problem::format)
+                .containsExactly(
+                        "inv.yaml:2:40: 'metrics' in host 'app1' must be true or false, not 'maybe'",
+                        "inv.yaml:3:49: 'every' in 'metrics' of host 'app2' must be at least 1s: a reading runs a command or a query",
+                        "inv.yaml:3:63: 'disks' in 'metrics' of host 'app2' must be absolute paths such as /var/lib/postgresql, not 'var'",
+                        "inv.yaml:3:70: unknown key 'interval' in 'metrics' of host 'app2'",
+                        "inv.yaml:5:69: 'requests' names a metric of a Prometheus page: it needs 'kind: prometheus' in endpoint 'health'",
+                        "inv.yaml:6:83: 'latency-unit' in endpoint 'app-metrics' must be s, ms or us, not 'sec'");
+        assertThat(parsed.value()
+                        .flatMap(inventory -> inventory.host("app2"))
+                        .map(HostEntry::metrics)
+                        .map(MetricsSettings::disks))
                 .isEqualTo(Optional.of(List.of()));
     }
 }

@@ -21,15 +21,17 @@ class InventorySecretsTest {
                   db_password: ""
                 """, "clinic.inventory.yaml");
 
-        assertThat(parsed.errors()).extracting(Problem::format).containsExactlyInAnyOrder(
-                "clinic.inventory.yaml:2:44: 'password' in host 'app1' would keep a secret in the clear, and an inventory is configuration, "
-                        + "not a safe: use a key (identity:) or the SSH agent (agent: true); a key's passphrase is asked for when it is needed",
-                "clinic.inventory.yaml:4:53: 'password' in database 'clinic' would keep a secret in the clear, and an inventory is configuration, "
-                        + "not a safe: put it in ~/.pgpass (chmod 600, one line host:port:database:user:password), or leave it out and Flightdeck "
-                        + "asks for it when the session starts",
-                "clinic.inventory.yaml:7:3: vars: 'api_token' names a secret and holds it in the clear; an inventory is configuration, not a safe. "
-                        + "Give it when the session starts (--var api_token=…, masked on the terminal and in the journal), or keep it in a file "
-                        + "only you can read (chmod 600) and let the command read it; database passwords go in ~/.pgpass or are asked for");
+        assertThat(parsed.errors())
+                .extracting(Problem::format)
+                .containsExactlyInAnyOrder(
+                        "clinic.inventory.yaml:2:44: 'password' in host 'app1' would keep a secret in the clear, and an inventory is configuration, "
+                                + "not a safe: use a key (identity:) or the SSH agent (agent: true); a key's passphrase is asked for when it is needed",
+                        "clinic.inventory.yaml:4:53: 'password' in database 'clinic' would keep a secret in the clear, and an inventory is configuration, "
+                                + "not a safe: put it in ~/.pgpass (chmod 600, one line host:port:database:user:password), or leave it out and Flightdeck "
+                                + "asks for it when the session starts",
+                        "clinic.inventory.yaml:7:3: vars: 'api_token' names a secret and holds it in the clear; an inventory is configuration, not a safe. "
+                                + "Give it when the session starts (--var api_token=…, masked on the terminal and in the journal), or keep it in a file "
+                                + "only you can read (chmod 600) and let the command read it; database passwords go in ~/.pgpass or are asked for");
     }
 
     @Test

@@ -20,11 +20,11 @@ import java.util.UUID;
  */
 public final class AppendingChildProcess {
 
-    private AppendingChildProcess() {
-    }
+    private AppendingChildProcess() {}
 
     public static void main(String[] args) throws Exception {
-        OperatorKey key = new OperatorKeyStore(Path.of(args[0])).loadOrCreate(JournalFixture.PASSPHRASE, KdfCost.insecureForTestsOnly(64));
+        OperatorKey key = new OperatorKeyStore(Path.of(args[0]))
+                .loadOrCreate(JournalFixture.PASSPHRASE, KdfCost.insecureForTestsOnly(64));
         PrintStream out = System.out;
         List<Thread> writers = new ArrayList<>();
         for (int journal = 1; journal < args.length; journal++) {
@@ -42,15 +42,20 @@ public final class AppendingChildProcess {
 
     private static JournalWriter open(Path journal, OperatorKey key) throws IOException {
         return SegmentFiles.list(journal).isEmpty()
-                ? Journal.create(journal, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())
-                : Journal.resume(journal, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions()).writer();
+                ? Journal.create(
+                        journal, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())
+                : Journal.resume(journal, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())
+                        .writer();
     }
 
     private static void appendForEver(int number, JournalWriter writer, PrintStream out) {
         Random random = new Random();
         while (true) {
             String text = "x".repeat(20 + random.nextInt(4000));
-            JournalEntry entry = writer.append("step.output", "child", JournalJson.object().put("stream", "stdout").put("text", text));
+            JournalEntry entry = writer.append(
+                    "step.output",
+                    "child",
+                    JournalJson.object().put("stream", "stdout").put("text", text));
             synchronized (out) {
                 out.println("ack " + number + " " + entry.sequence());
                 out.flush();

@@ -30,6 +30,7 @@ class BitFlipDetectionTest {
 
     @TempDir
     Path directory;
+
     private List<SegmentBytes> segments;
     private ScannedJournal intact;
 
@@ -38,9 +39,14 @@ class BitFlipDetectionTest {
     void writeJournal() {
         OperatorKey key = JournalFixture.newOperatorKey();
         JournalFixture.writeSession(directory, key, 40, 15);
-        try (JournalWriter writer = Journal.resume(directory, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions()).writer()) {
+        try (JournalWriter writer = Journal.resume(
+                        directory, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())
+                .writer()) {
             for (int i = 0; i < 22; i++) {
-                writer.append("step.output", "dana", JournalJson.object().put("step", "s" + i).put("text", "line " + i));
+                writer.append(
+                        "step.output",
+                        "dana",
+                        JournalJson.object().put("step", "s" + i).put("text", "line " + i));
             }
             writer.checkpoint("rollback started");
             writer.closeSession("session close");
@@ -67,9 +73,10 @@ class BitFlipDetectionTest {
                 }
             }
         }
-        System.out.printf("bit flips: %d bits flipped (every bit of a %d-record, %d-segment journal), %d detected (%.2f %%), "
-                        + "damaged record or header named in %d%n", flipped, intact.frameCount(), segments.size(), detected,
-                100.0 * detected / flipped, namedCorrectly);
+        System.out.printf(
+                "bit flips: %d bits flipped (every bit of a %d-record, %d-segment journal), %d detected (%.2f %%), "
+                        + "damaged record or header named in %d%n",
+                flipped, intact.frameCount(), segments.size(), detected, 100.0 * detected / flipped, namedCorrectly);
         assertThat(flipped).isGreaterThanOrEqualTo(100_000);
         assertThat(detected).isEqualTo(flipped);
         assertThat(namedCorrectly).isEqualTo(flipped);
@@ -86,12 +93,16 @@ class BitFlipDetectionTest {
             for (int sample = 0; sample < samples; sample++) {
                 ScannedFrame frame = frames.get(random.nextInt(frames.size()));
                 List<SegmentBytes> forged = forge(frame, random.nextInt(frame.body().length * 8));
-                caughtWithPassphrase += isCaught(JournalVerifier.verify("forged", forged, Optional.empty(), Optional.of(keys))) ? 1 : 0;
-                caughtWithPublicKeyOnly += isCaught(JournalVerifier.verify("forged", forged, Optional.empty(), Optional.empty())) ? 1 : 0;
+                caughtWithPassphrase +=
+                        isCaught(JournalVerifier.verify("forged", forged, Optional.empty(), Optional.of(keys))) ? 1 : 0;
+                caughtWithPublicKeyOnly +=
+                        isCaught(JournalVerifier.verify("forged", forged, Optional.empty(), Optional.empty())) ? 1 : 0;
             }
         }
-        System.out.printf("forged bit flips with recomputed CRC: %d samples, caught with the passphrase %d, "
-                + "with the public key only %d (every record is covered by a later checkpoint)%n", samples, caughtWithPassphrase, caughtWithPublicKeyOnly);
+        System.out.printf(
+                "forged bit flips with recomputed CRC: %d samples, caught with the passphrase %d, "
+                        + "with the public key only %d (every record is covered by a later checkpoint)%n",
+                samples, caughtWithPassphrase, caughtWithPublicKeyOnly);
         assertThat(caughtWithPassphrase).isEqualTo(samples);
         assertThat(caughtWithPublicKeyOnly).isEqualTo(samples);
     }
@@ -129,7 +140,8 @@ class BitFlipDetectionTest {
             }
         }
         if (named.isEmpty() && scan.tornTails().stream().noneMatch(tear -> !tear.acknowledged())) {
-            VerificationReport report = JournalVerifier.verify("flipped", segments, Optional.empty(), Optional.of(keys));
+            VerificationReport report =
+                    JournalVerifier.verify("flipped", segments, Optional.empty(), Optional.of(keys));
             report.problem().ifPresent(problem -> named.add(location(problem)));
             report.tornTails().forEach(tear -> named.add(tear.segment() + "@" + tear.offset()));
         }

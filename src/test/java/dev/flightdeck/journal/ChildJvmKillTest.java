@@ -8,12 +8,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Arrays;
 
 /**
  * A real crash: a child JVM appends to several journals at once, is killed with {@code destroyForcibly()} at a
@@ -45,10 +45,19 @@ class ChildJvmKillTest {
                 figures.check(Journal.read(journal(journal), JournalFixture.PASSPHRASE), acknowledged[journal]);
             }
         }
-        System.out.printf("child JVM kills: %d child starts x %d journals = %d kill points in %.1f s; reopen succeeded %d/%d; "
+        System.out.printf(
+                "child JVM kills: %d child starts x %d journals = %d kill points in %.1f s; reopen succeeded %d/%d; "
                         + "acknowledged records %d, lost %d; torn tail records found %d (at most %d per reopening)%n",
-                CHILD_STARTS, JOURNALS_PER_CHILD, figures.killPoints, (System.nanoTime() - started) / 1e9, figures.reopened,
-                figures.killPoints, Arrays.stream(acknowledged).sum(), figures.lost, figures.tears, figures.maxTears);
+                CHILD_STARTS,
+                JOURNALS_PER_CHILD,
+                figures.killPoints,
+                (System.nanoTime() - started) / 1e9,
+                figures.reopened,
+                figures.killPoints,
+                Arrays.stream(acknowledged).sum(),
+                figures.lost,
+                figures.tears,
+                figures.maxTears);
         assertThat(figures.killPoints).isGreaterThanOrEqualTo(200);
         assertThat(figures.reopened).isEqualTo(figures.killPoints);
         assertThat(figures.lost).isZero();
@@ -61,15 +70,24 @@ class ChildJvmKillTest {
 
     /** Returns the highest acknowledged sequence per journal (index 1..n). */
     private long[] runAndKill(Random random, boolean early, long[] before) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
-                AppendingChildProcess.class.getName(), directory.resolve("keys").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
+                "-cp",
+                System.getProperty("java.class.path"),
+                AppendingChildProcess.class.getName(),
+                directory.resolve("keys").toString()));
         for (int journal = 1; journal <= JOURNALS_PER_CHILD; journal++) {
             command.add(journal(journal).toString());
         }
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         long[] acks = before.clone();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             if (early) {
                 Thread.sleep(random.nextInt(700));
             } else {

@@ -3,10 +3,10 @@ package dev.flightdeck.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flightdeck.home.AppContext;
-import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.app.cli.Cli;
 import dev.flightdeck.app.cli.JournalCommand;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.journal.crypto.KdfCost;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.OperatorKeyStore;
@@ -41,6 +41,7 @@ class ClosedJournalTest {
 
     @TempDir
     Path directory;
+
     private Path journal;
     private AppContext context;
     private OperatorKey key;
@@ -50,16 +51,19 @@ class ClosedJournalTest {
     void writeJournal() {
         FlightdeckHome home = new FlightdeckHome(directory.resolve("home"));
         context = new AppContext(home, Map.of("FLIGHTDECK_PASSPHRASE", new String(JournalFixture.PASSPHRASE)));
-        key = new OperatorKeyStore(home.keys()).loadOrCreate(JournalFixture.PASSPHRASE, KdfCost.insecureForTestsOnly(64));
+        key = new OperatorKeyStore(home.keys())
+                .loadOrCreate(JournalFixture.PASSPHRASE, KdfCost.insecureForTestsOnly(64));
         journal = directory.resolve("session");
-        try (JournalWriter writer = Journal.create(journal, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
+        try (JournalWriter writer = Journal.create(
+                journal, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
             SessionEvents.writeTypicalSession(writer);
         }
     }
 
     private int run(String... args) {
         out = new StringWriter();
-        return Cli.commandLine(context, new PrintWriter(out), new PrintWriter(new StringWriter())).execute(args);
+        return Cli.commandLine(context, new PrintWriter(out), new PrintWriter(new StringWriter()))
+                .execute(args);
     }
 
     @Test
@@ -68,33 +72,49 @@ class ClosedJournalTest {
         assertThat(out.toString()).contains("closed:       closed");
 
         List<ScannedFrame> checkpoints = JournalScanner.scan(SegmentFiles.readAll(journal)).frames().stream()
-                .filter(frame -> frame.type() == FrameType.CHECKPOINT).toList();
+                .filter(frame -> frame.type() == FrameType.CHECKPOINT)
+                .toList();
         assertThat(checkpoints).hasSize(4);
         ScannedFrame closing = checkpoints.get(checkpoints.size() - 1);
         List<Long> cuts = new ArrayList<>();
-        checkpoints.subList(0, checkpoints.size() - 1).forEach(frame -> cuts.add(frame.offset() + Frames.OVERHEAD + frame.body().length));
+        checkpoints
+                .subList(0, checkpoints.size() - 1)
+                .forEach(frame -> cuts.add(frame.offset() + Frames.OVERHEAD + frame.body().length));
         cuts.add(closing.offset()); // only the closing checkpoint removed
         for (long cut : cuts) {
             Path copy = cutCopy(cut);
-            assertThat(run("journal", "verify", copy.toString())).as("cut at byte %d: %s", cut, out).isEqualTo(JournalCommand.NOT_CLOSED);
+            assertThat(run("journal", "verify", copy.toString()))
+                    .as("cut at byte %d: %s", cut, out)
+                    .isEqualTo(JournalCommand.NOT_CLOSED);
             assertThat(out.toString()).contains("verdict:      INTACT", "closed:       NOT closed");
-            assertThat(run("journal", "verify", copy.toString(), "--allow-open")).isEqualTo(Cli.OK);
+            assertThat(run("journal", "verify", copy.toString(), "--allow-open"))
+                    .isEqualTo(Cli.OK);
 
             Path pack = directory.resolve("pack-" + cut);
-            assertThat(run("journal", "export", copy.toString(), "--format", "jsonl", "--out", pack.toString())).isEqualTo(Cli.OK);
-            assertThat(run("journal", "verify", pack.toString())).as("pack of the cut at %d: %s", cut, out).isEqualTo(JournalCommand.NOT_CLOSED);
+            assertThat(run("journal", "export", copy.toString(), "--format", "jsonl", "--out", pack.toString()))
+                    .isEqualTo(Cli.OK);
+            assertThat(run("journal", "verify", pack.toString()))
+                    .as("pack of the cut at %d: %s", cut, out)
+                    .isEqualTo(JournalCommand.NOT_CLOSED);
             assertThat(out.toString()).contains("closed:       NOT closed");
-            assertThat(JournalJson.MAPPER.readTree(pack.resolve("manifest.json").toFile()).path("closed").asBoolean()).isFalse();
+            assertThat(JournalJson.MAPPER
+                            .readTree(pack.resolve("manifest.json").toFile())
+                            .path("closed")
+                            .asBoolean())
+                    .isFalse();
         }
-        System.out.printf("closed journals: %d cuts (to each earlier checkpoint, and the closing checkpoint removed), %d reported NOT closed with exit 3%n",
+        System.out.printf(
+                "closed journals: %d cuts (to each earlier checkpoint, and the closing checkpoint removed), %d reported NOT closed with exit 3%n",
                 cuts.size(), cuts.size());
     }
 
     @Test
     void aPackWhoseChainBreaksNamesTheLineAndItsByteOffsetAndCountsTheWholeFile() throws Exception {
         Path pack = directory.resolve("pack");
-        assertThat(run("journal", "export", journal.toString(), "--format", "jsonl", "--out", pack.toString())).isEqualTo(Cli.OK);
-        ObjectNode manifest = (ObjectNode) JournalJson.MAPPER.readTree(pack.resolve("manifest.json").toFile());
+        assertThat(run("journal", "export", journal.toString(), "--format", "jsonl", "--out", pack.toString()))
+                .isEqualTo(Cli.OK);
+        ObjectNode manifest = (ObjectNode)
+                JournalJson.MAPPER.readTree(pack.resolve("manifest.json").toFile());
         assertThat(manifest.path("format").asText()).isEqualTo("flightdeck-evidence-v2");
         assertThat(manifest.path("closed").asBoolean()).isTrue();
         assertThat(manifest.path("chainHead").asText()).hasSize(64);
@@ -104,21 +124,27 @@ class ClosedJournalTest {
         ObjectNode record = (ObjectNode) JournalJson.MAPPER.readTree(lines.get(broken - 1));
         record.put("bodySha256", "00".repeat(32));
         lines.set(broken - 1, JournalJson.MAPPER.writeValueAsString(record));
-        long offset = lines.subList(0, broken - 1).stream().mapToLong(line -> line.getBytes(StandardCharsets.UTF_8).length + 1).sum();
+        long offset = lines.subList(0, broken - 1).stream()
+                .mapToLong(line -> line.getBytes(StandardCharsets.UTF_8).length + 1)
+                .sum();
         byte[] events = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
         Files.write(pack.resolve("events.jsonl"), events);
 
         assertThat(run("journal", "verify", pack.toString())).isEqualTo(Cli.PROBLEM);
-        assertThat(out.toString()).as("the manifest's digest catches it first, and the counts are still the file's")
+        assertThat(out.toString())
+                .as("the manifest's digest catches it first, and the counts are still the file's")
                 .contains("does not match the digest in the signed manifest", "records:      19 in 1 segment(s)");
 
         manifest.put("eventsSha256", Sha256.hex(Sha256.of(events)));
-        byte[] manifestBytes = JournalJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+        byte[] manifestBytes =
+                JournalJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
         Files.write(pack.resolve("manifest.json"), manifestBytes);
         Files.write(pack.resolve("manifest.sig"), Base64.getEncoder().encode(key.sign(manifestBytes)));
         assertThat(run("journal", "verify", pack.toString())).isEqualTo(Cli.PROBLEM);
-        assertThat(out.toString()).contains("events.jsonl line " + broken + " at byte " + offset + ", record " + record.path("sequence").asLong()
-                + ": record " + record.path("sequence").asLong() + " does not continue the hash chain");
+        assertThat(out.toString())
+                .contains("events.jsonl line " + broken + " at byte " + offset + ", record "
+                        + record.path("sequence").asLong() + ": record "
+                        + record.path("sequence").asLong() + " does not continue the hash chain");
     }
 
     private Path cutCopy(long length) throws Exception {
@@ -126,8 +152,11 @@ class ClosedJournalTest {
         try (Stream<Path> files = Files.list(journal)) {
             for (Path file : files.toList()) {
                 byte[] bytes = Files.readAllBytes(file);
-                Files.write(copy.resolve(file.getFileName()), file.getFileName().toString().equals("segment-000001.fdj")
-                        ? Arrays.copyOf(bytes, (int) length) : bytes);
+                Files.write(
+                        copy.resolve(file.getFileName()),
+                        file.getFileName().toString().equals("segment-000001.fdj")
+                                ? Arrays.copyOf(bytes, (int) length)
+                                : bytes);
             }
         }
         return copy;

@@ -23,21 +23,31 @@ class ForceFailureTest {
         AtomicInteger forces = new AtomicInteger();
         int failingForce = 6; // the header's sync is the first; records 1-4 succeed, record 5's sync fails
         Storage failing = new FailingForceStorage(forces, failingForce);
-        JournalWriter writer = Journal.create(directory, UUID.randomUUID(), JournalFixture.PASSPHRASE, JournalFixture.newOperatorKey(),
+        JournalWriter writer = Journal.create(
+                directory,
+                UUID.randomUUID(),
+                JournalFixture.PASSPHRASE,
+                JournalFixture.newOperatorKey(),
                 JournalFixture.fastOptions().withStorage(failing));
         for (int i = 1; i <= 4; i++) {
-            assertThat(writer.append("step.outcome", "dana", JournalFixture.outcome(i)).sequence()).isEqualTo(i);
+            assertThat(writer.append("step.outcome", "dana", JournalFixture.outcome(i))
+                            .sequence())
+                    .isEqualTo(i);
         }
 
         assertThatThrownBy(() -> writer.append("step.outcome", "dana", JournalFixture.outcome(5)))
-                .isInstanceOfSatisfying(JournalException.class, e -> assertThat(e.errorCode()).isEqualTo(JournalErrorCode.WRITE_FAILED))
+                .isInstanceOfSatisfying(
+                        JournalException.class, e -> assertThat(e.errorCode()).isEqualTo(JournalErrorCode.WRITE_FAILED))
                 .hasMessageContaining("session is stopped");
         assertThatThrownBy(() -> writer.append("step.outcome", "dana", JournalFixture.outcome(6)))
-                .isInstanceOfSatisfying(JournalException.class, e -> assertThat(e.errorCode()).isEqualTo(JournalErrorCode.STOPPED));
+                .isInstanceOfSatisfying(
+                        JournalException.class, e -> assertThat(e.errorCode()).isEqualTo(JournalErrorCode.STOPPED));
         assertThatThrownBy(() -> writer.checkpoint("approval"))
-                .isInstanceOfSatisfying(JournalException.class, e -> assertThat(e.errorCode()).isEqualTo(JournalErrorCode.STOPPED));
+                .isInstanceOfSatisfying(
+                        JournalException.class, e -> assertThat(e.errorCode()).isEqualTo(JournalErrorCode.STOPPED));
 
-        System.out.printf("force failure: durable records reported %d, sync calls %d (the failed one was not retried), writer stopped %b%n",
+        System.out.printf(
+                "force failure: durable records reported %d, sync calls %d (the failed one was not retried), writer stopped %b%n",
                 writer.lastSequence(), forces.get(), writer.isStopped());
         assertThat(writer.lastSequence()).isEqualTo(4);
         assertThat(writer.isStopped()).isTrue();

@@ -21,8 +21,7 @@ public final class JournalFixture {
 
     public static final char[] PASSPHRASE = "correct horse battery staple".toCharArray();
 
-    private JournalFixture() {
-    }
+    private JournalFixture() {}
 
     public static JournalOptions fastOptions() {
         return new JournalOptions(KdfCost.insecureForTestsOnly(64), Storage.files(), Clock.systemUTC());
@@ -57,8 +56,13 @@ public final class JournalFixture {
     }
 
     public static ObjectNode outcome(long number) {
-        return JournalJson.object().put("step", "step-" + number).put("host", "app-1").put("status", "succeeded")
-                .put("exitCode", 0).put("durationMs", 120 + number).put("message", "done " + number);
+        return JournalJson.object()
+                .put("step", "step-" + number)
+                .put("host", "app-1")
+                .put("status", "succeeded")
+                .put("exitCode", 0)
+                .put("durationMs", 120 + number)
+                .put("message", "done " + number);
     }
 
     public static List<SegmentBytes> segments(Path directory) {

@@ -6,15 +6,15 @@ import dev.flightdeck.journal.crypto.KeyRing;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.journal.verify.VerificationReport;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JournalRoundTripTest {
 
@@ -26,13 +26,19 @@ class JournalRoundTripTest {
         OperatorKey key = JournalFixture.newOperatorKey();
         UUID session = UUID.randomUUID();
         Checkpoint approval;
-        try (JournalWriter writer = Journal.create(directory, session, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
+        try (JournalWriter writer =
+                Journal.create(directory, session, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
             writer.append("session.opened", "dana", JournalJson.object().put("runbook", "project-h-upgrade"));
-            writer.append("step.intent", "dana", JournalJson.object().put("step", "health").put("command", "npm test"));
+            writer.append(
+                    "step.intent",
+                    "dana",
+                    JournalJson.object().put("step", "health").put("command", "npm test"));
             approval = writer.checkpoint("approval compliance-approval");
         }
-        Journal.Resumed resumed = Journal.resume(directory, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions());
-        assertThat(resumed.replay().entries()).extracting(JournalEntry::type)
+        Journal.Resumed resumed =
+                Journal.resume(directory, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions());
+        assertThat(resumed.replay().entries())
+                .extracting(JournalEntry::type)
                 .containsExactly("session.opened", "step.intent", "checkpoint");
         try (JournalWriter writer = resumed.writer()) {
             writer.append("step.outcome", "dana", JournalFixture.outcome(1));
@@ -44,7 +50,10 @@ class JournalRoundTripTest {
         assertThat(replay.sessionId()).isEqualTo(session);
         assertThat(replay.entries()).extracting(JournalEntry::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(replay.entries().get(1).text("command")).isEqualTo("npm test");
-        assertThat(replay.checkpoints()).extracting(Checkpoint::shortHash).first().isEqualTo(approval.shortHash());
+        assertThat(replay.checkpoints())
+                .extracting(Checkpoint::shortHash)
+                .first()
+                .isEqualTo(approval.shortHash());
         assertThat(replay.isClosed()).isTrue();
         assertThat(replay.scan().segments()).hasSize(2);
     }
@@ -57,10 +66,14 @@ class JournalRoundTripTest {
     void aWriterInterruptedWhileAppendingKeepsRecording() throws Exception {
         OperatorKey key = JournalFixture.newOperatorKey();
         AtomicBoolean stillInterrupted = new AtomicBoolean();
-        try (JournalWriter writer = Journal.create(directory, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
+        try (JournalWriter writer = Journal.create(
+                directory, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
             Thread interrupted = new Thread(() -> {
                 Thread.currentThread().interrupt();
-                writer.append("connection", "flightdeck", JournalJson.object().put("host", "app1").put("state", "connected"));
+                writer.append(
+                        "connection",
+                        "flightdeck",
+                        JournalJson.object().put("host", "app1").put("state", "connected"));
                 writer.checkpoint("while interrupted");
                 stillInterrupted.set(Thread.currentThread().isInterrupted());
             });
@@ -71,14 +84,17 @@ class JournalRoundTripTest {
         }
         assertThat(stillInterrupted).as("the interrupt is kept for the caller").isTrue();
         Replay replay = Journal.read(directory, JournalFixture.PASSPHRASE);
-        assertThat(replay.entries()).extracting(JournalEntry::type).containsExactly("connection", "checkpoint", "step.outcome", "checkpoint");
+        assertThat(replay.entries())
+                .extracting(JournalEntry::type)
+                .containsExactly("connection", "checkpoint", "step.outcome", "checkpoint");
         assertThat(replay.isClosed()).isTrue();
     }
 
     @Test
     void aTornTailIsReportedThenRecordedAsARecoveryEventOnReopening() throws Exception {
         OperatorKey key = JournalFixture.newOperatorKey();
-        try (JournalWriter writer = Journal.create(directory, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
+        try (JournalWriter writer = Journal.create(
+                directory, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
             for (int i = 1; i <= 5; i++) {
                 writer.append("step.outcome", "dana", JournalFixture.outcome(i));
             }
@@ -89,26 +105,39 @@ class JournalRoundTripTest {
 
         VerificationReport beforeReopening = JournalVerifier.verify(directory, Optional.empty(), Optional.empty());
         assertThat(beforeReopening.isIntact()).isFalse();
-        assertThat(beforeReopening.tornTails()).singleElement().extracting(tear -> tear.afterSequence()).isEqualTo(4L);
+        assertThat(beforeReopening.tornTails())
+                .singleElement()
+                .extracting(tear -> tear.afterSequence())
+                .isEqualTo(4L);
 
-        Journal.Resumed resumed = Journal.resume(directory, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions());
+        Journal.Resumed resumed =
+                Journal.resume(directory, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions());
         resumed.writer().close();
         Replay replay = Journal.read(directory, JournalFixture.PASSPHRASE);
 
         assertThat(resumed.replay().entries()).hasSize(4);
-        assertThat(replay.entries()).extracting(JournalEntry::type).containsExactly(
-                "step.outcome", "step.outcome", "step.outcome", "step.outcome", "recovery");
-        assertThat(replay.entries().get(4).payload().get("afterSequence").asLong()).isEqualTo(4);
+        assertThat(replay.entries())
+                .extracting(JournalEntry::type)
+                .containsExactly("step.outcome", "step.outcome", "step.outcome", "step.outcome", "recovery");
+        assertThat(replay.entries().get(4).payload().get("afterSequence").asLong())
+                .isEqualTo(4);
         assertThat(replay.entries().get(4).sequence()).isEqualTo(5);
-        assertThat(JournalVerifier.verify(directory, Optional.empty(), Optional.empty()).isIntact()).isTrue();
+        assertThat(JournalVerifier.verify(directory, Optional.empty(), Optional.empty())
+                        .isIntact())
+                .isTrue();
     }
 
     @Test
     void anotherOperatorsKeyCannotContinueTheJournal() {
         JournalFixture.writeSession(directory, JournalFixture.newOperatorKey(), 5);
-        Assertions.assertThatThrownBy(() -> Journal.resume(directory, JournalFixture.PASSPHRASE,
-                        JournalFixture.newOperatorKey(), JournalFixture.fastOptions()))
-                .isInstanceOfSatisfying(JournalException.class, e -> assertThat(e.errorCode()).isEqualTo(JournalErrorCode.OTHER_SIGNING_KEY));
+        Assertions.assertThatThrownBy(() -> Journal.resume(
+                        directory,
+                        JournalFixture.PASSPHRASE,
+                        JournalFixture.newOperatorKey(),
+                        JournalFixture.fastOptions()))
+                .isInstanceOfSatisfying(
+                        JournalException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(JournalErrorCode.OTHER_SIGNING_KEY));
     }
 
     @Test
@@ -117,7 +146,8 @@ class JournalRoundTripTest {
         JournalFixture.writeSession(directory, key, 50);
 
         VerificationReport withKey = JournalVerifier.verify(directory, Optional.of(key.publicKey()), Optional.empty());
-        VerificationReport otherKey = JournalVerifier.verify(directory, Optional.of(JournalFixture.newOperatorKey().publicKey()), Optional.empty());
+        VerificationReport otherKey = JournalVerifier.verify(
+                directory, Optional.of(JournalFixture.newOperatorKey().publicKey()), Optional.empty());
         VerificationReport decrypting;
         try (KeyRing keys = new KeyRing(JournalFixture.PASSPHRASE)) {
             decrypting = JournalVerifier.verify(directory, Optional.empty(), Optional.of(keys));

@@ -64,9 +64,18 @@ class NonceAuditTest {
             }
         }
         int opens = JOURNALS * OPENS_PER_JOURNAL;
-        System.out.printf("nonce audit: %d records, %d opens (%d new journals + %d reopenings), %d distinct nonces, %d repeated; "
-                        + "%d distinct data keys for %d segments; %.1f s%n", records, opens, JOURNALS, opens - JOURNALS, nonces.size(), repeats,
-                dataKeys.size(), opens, (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "nonce audit: %d records, %d opens (%d new journals + %d reopenings), %d distinct nonces, %d repeated; "
+                        + "%d distinct data keys for %d segments; %.1f s%n",
+                records,
+                opens,
+                JOURNALS,
+                opens - JOURNALS,
+                nonces.size(),
+                repeats,
+                dataKeys.size(),
+                opens,
+                (System.nanoTime() - started) / 1e9);
         assertThat(records).isGreaterThanOrEqualTo(1_000_000);
         assertThat(opens - JOURNALS).isGreaterThanOrEqualTo(1_000);
         assertThat(repeats).isZero();
@@ -77,7 +86,8 @@ class NonceAuditTest {
         for (int open = 0; open < OPENS_PER_JOURNAL; open++) {
             try (JournalWriter writer = open == 0
                     ? Journal.create(journal, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, options)
-                    : Journal.resume(journal, JournalFixture.PASSPHRASE, key, options).writer()) {
+                    : Journal.resume(journal, JournalFixture.PASSPHRASE, key, options)
+                            .writer()) {
                 for (int i = 0; i < RECORDS_PER_OPEN; i++) {
                     writer.append("n", "a", JournalJson.object().put("n", i));
                 }
@@ -86,7 +96,8 @@ class NonceAuditTest {
     }
 
     private static String dataKey(KeyRing keys, SegmentHeader header) {
-        SecretKey key = keys.unwrapOrNull(header.kdf(), header.wrapNonce(), header.wrappedDataKey(), header.authenticatedPrefix());
+        SecretKey key = keys.unwrapOrNull(
+                header.kdf(), header.wrapNonce(), header.wrappedDataKey(), header.authenticatedPrefix());
         return Sha256.hex(Sha256.of(key.getEncoded()));
     }
 

@@ -43,7 +43,9 @@ final class PowerLossStorage implements Storage {
     @Override
     public void syncDirectory(Path directory) throws IOException {
         operation();
-        files.keySet().stream().filter(file -> file.getParent().equals(directory)).forEach(durableEntries::add);
+        files.keySet().stream()
+                .filter(file -> file.getParent().equals(directory))
+                .forEach(durableEntries::add);
     }
 
     boolean powerLost() {

@@ -33,7 +33,11 @@ class PowerLossTest {
             JournalOptions options = JournalFixture.fastOptions().withStorage(storage);
             try (JournalWriter writer = open(key, options)) {
                 while (true) {
-                    acknowledged = writer.append("step.output", "dana", JournalJson.object().put("text", "y".repeat(random.nextInt(900)))).sequence();
+                    acknowledged = writer.append(
+                                    "step.output",
+                                    "dana",
+                                    JournalJson.object().put("text", "y".repeat(random.nextInt(900))))
+                            .sequence();
                 }
             } catch (JournalException powerLost) {
                 assertThat(storage.powerLost()).as(powerLost.getMessage()).isTrue();
@@ -47,9 +51,18 @@ class PowerLossTest {
             tornHeaders += replay.unrecordedTears().size() - replay.unrecordedTornRecords();
             maxTornRecords = Math.max(maxTornRecords, replay.unrecordedTornRecords());
         }
-        System.out.printf("power loss: %d simulated losses (%d while creating a segment); reopen succeeded %d/%d; acknowledged records %d, "
-                + "lost %d; reopenings with a torn tail record %d (at most %d torn record per reopening); torn segment headers seen %d%n",
-                POWER_LOSSES, duringSegmentCreation, reopened, POWER_LOSSES, acknowledged, lost, tears, maxTornRecords, tornHeaders);
+        System.out.printf(
+                "power loss: %d simulated losses (%d while creating a segment); reopen succeeded %d/%d; acknowledged records %d, "
+                        + "lost %d; reopenings with a torn tail record %d (at most %d torn record per reopening); torn segment headers seen %d%n",
+                POWER_LOSSES,
+                duringSegmentCreation,
+                reopened,
+                POWER_LOSSES,
+                acknowledged,
+                lost,
+                tears,
+                maxTornRecords,
+                tornHeaders);
         assertThat(reopened).isEqualTo(POWER_LOSSES);
         assertThat(lost).isZero();
         assertThat(maxTornRecords).isLessThanOrEqualTo(1);
@@ -60,6 +73,7 @@ class PowerLossTest {
         if (SegmentFiles.list(directory).isEmpty()) {
             return Journal.create(directory, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, options);
         }
-        return Journal.resume(directory, JournalFixture.PASSPHRASE, key, options).writer();
+        return Journal.resume(directory, JournalFixture.PASSPHRASE, key, options)
+                .writer();
     }
 }

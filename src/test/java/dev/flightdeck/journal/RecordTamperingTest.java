@@ -35,7 +35,8 @@ class RecordTamperingTest {
                 detected[1] += isDetected(segment, swapped(segment.bytes(), frames, i), key) ? 1 : 0;
             }
         }
-        System.out.printf("tampering: %d records; deletions detected %d/%d, swaps of neighbours %d/%d, duplications %d/%d%n",
+        System.out.printf(
+                "tampering: %d records; deletions detected %d/%d, swaps of neighbours %d/%d, duplications %d/%d%n",
                 frames.size(), detected[0], frames.size(), detected[1], frames.size() - 1, detected[2], frames.size());
         assertThat(detected[0]).isEqualTo(frames.size());
         assertThat(detected[1]).isEqualTo(frames.size() - 1);
@@ -54,16 +55,24 @@ class RecordTamperingTest {
                 List.of(first.get(0), first.get(1), second.get(1)),
                 List.of(first.get(1)),
                 List.of(first.get(0), second.get(0), first.get(1)));
-        long detected = splices.stream().filter(splice -> !verify(splice, key).isIntact()).count();
-        System.out.printf("splicing: %d splices of two sessions' segments (same operator key), %d detected; intact originals verify: %b, %b%n",
-                splices.size(), detected, verify(first, key).isIntact(), verify(second, key).isIntact());
+        long detected = splices.stream()
+                .filter(splice -> !verify(splice, key).isIntact())
+                .count();
+        System.out.printf(
+                "splicing: %d splices of two sessions' segments (same operator key), %d detected; intact originals verify: %b, %b%n",
+                splices.size(),
+                detected,
+                verify(first, key).isIntact(),
+                verify(second, key).isIntact());
         assertThat(detected).isEqualTo(splices.size());
         assertThat(verify(first, key).isIntact()).isTrue();
     }
 
     private static List<SegmentBytes> twoSegmentSession(Path journal, OperatorKey key) {
         JournalFixture.writeSession(journal, key, 12, 5);
-        try (JournalWriter writer = Journal.resume(journal, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions()).writer()) {
+        try (JournalWriter writer = Journal.resume(
+                        journal, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())
+                .writer()) {
             writer.append("step.outcome", "dana", JournalFixture.outcome(99));
             writer.closeSession("session close");
         }
@@ -96,7 +105,8 @@ class RecordTamperingTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long end = end(frames, index, bytes.length);
         out.write(bytes, 0, (int) end);
-        out.write(bytes, (int) frames.get(index).offset(), (int) (end - frames.get(index).offset()));
+        out.write(bytes, (int) frames.get(index).offset(), (int)
+                (end - frames.get(index).offset()));
         out.write(bytes, (int) end, (int) (bytes.length - end));
         return out.toByteArray();
     }

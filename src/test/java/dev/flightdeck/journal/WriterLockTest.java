@@ -21,16 +21,27 @@ class WriterLockTest {
     void aSecondWriterInTheSameProcessIsRefusedWithWhoHoldsIt() {
         OperatorKey key = JournalFixture.newOperatorKey();
         Path journal = dir.resolve("j");
-        try (JournalWriter first = Journal.create(journal, UUID.randomUUID(), JournalFixture.PASSPHRASE, key,
+        try (JournalWriter first = Journal.create(
+                journal,
+                UUID.randomUUID(),
+                JournalFixture.PASSPHRASE,
+                key,
                 JournalFixture.fastOptions().withOperator("Dana"))) {
             first.append("note", "Dana", JournalJson.object().put("n", 1));
 
-            assertThatThrownBy(() -> Journal.resume(journal, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions().withOperator("Eve")))
+            assertThatThrownBy(() -> Journal.resume(
+                            journal,
+                            JournalFixture.PASSPHRASE,
+                            key,
+                            JournalFixture.fastOptions().withOperator("Eve")))
                     .isInstanceOf(JournalException.class)
-                    .hasMessageContaining("is open for writing by Dana (process " + ProcessHandle.current().pid())
+                    .hasMessageContaining("is open for writing by Dana (process "
+                            + ProcessHandle.current().pid())
                     .hasMessageContaining("FD-J09");
         }
-        try (JournalWriter second = Journal.resume(journal, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions()).writer()) {
+        try (JournalWriter second = Journal.resume(
+                        journal, JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())
+                .writer()) {
             assertThat(second.lastSequence()).isEqualTo(1);
         }
         assertThat(WriterLock.readHolder(journal)).isEmpty();
@@ -38,7 +49,9 @@ class WriterLockTest {
 
     @Test
     void aLockLeftByAProcessThatNoLongerRunsIsTakenOver() throws Exception {
-        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version").start();
+        Process gone = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .start();
         assertThat(gone.waitFor(60, TimeUnit.SECONDS)).isTrue();
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(WriterLock.HOLDER_FILE), """
@@ -46,8 +59,14 @@ class WriterLockTest {
                 """.formatted(gone.pid(), hostOfThisMachine()));
 
         try (WriterLock lock = WriterLock.acquire(dir, "Eve", Instant.now())) {
-            assertThat(lock.tookOverFrom()).get().extracting(WriterLock.Holder::operator).isEqualTo("Dana");
-            assertThat(WriterLock.readHolder(dir)).get().extracting(WriterLock.Holder::pid).isEqualTo(ProcessHandle.current().pid());
+            assertThat(lock.tookOverFrom())
+                    .get()
+                    .extracting(WriterLock.Holder::operator)
+                    .isEqualTo("Dana");
+            assertThat(WriterLock.readHolder(dir))
+                    .get()
+                    .extracting(WriterLock.Holder::pid)
+                    .isEqualTo(ProcessHandle.current().pid());
         }
     }
 
@@ -60,7 +79,8 @@ class WriterLockTest {
                     """.formatted(alive.pid(), hostOfThisMachine()));
 
             assertThatThrownBy(() -> WriterLock.acquire(dir, "Eve", Instant.now()))
-                    .hasMessageContaining("still open for writing").hasMessageContaining("Dana (process " + alive.pid());
+                    .hasMessageContaining("still open for writing")
+                    .hasMessageContaining("Dana (process " + alive.pid());
         } finally {
             alive.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
@@ -82,7 +102,9 @@ class WriterLockTest {
         Files.writeString(dir.resolve("notes.txt"), "x");
 
         assertThatThrownBy(() -> Journal.requireNewDirectory(dir))
-                .hasMessage(dir + " is not empty (it holds notes.txt) and is not a journal: choose a new or empty directory for the session's journal");
+                .hasMessage(
+                        dir
+                                + " is not empty (it holds notes.txt) and is not a journal: choose a new or empty directory for the session's journal");
     }
 
     private String hostOfThisMachine() throws Exception {

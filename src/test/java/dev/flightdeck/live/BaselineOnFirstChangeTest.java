@@ -23,9 +23,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.BeforeEach;
 
 /** Baselines are taken from the readings before the first step that changes something, journaled, and used by rules. */
 class BaselineOnFirstChangeTest {
@@ -43,7 +43,8 @@ class BaselineOnFirstChangeTest {
         sessions = new InstrumentedSessions(dir.resolve("kit"));
     }
 
-    private final Runbook runbook = RunbookLoader.load("""
+    private final Runbook runbook =
+            RunbookLoader.load("""
             runbook: Baseline test
             phases:
               - id: prepare
@@ -66,20 +67,27 @@ class BaselineOnFirstChangeTest {
         List<Alarm> alarms = new CopyOnWriteArrayList<>();
         Path journal = dir.resolve("journal");
         try (SshSessions ssh = SshTestKit.in(dir.resolve("kit")).sessions(SshEventListener.NONE);
-             MetricsEngine engine = new MetricsEngine(runbook.rollbackTriggers(), clock, MetricsEngine.Options.defaults(), new TriggerListener() {
-                 @Override
-                 public void alarmRaised(Alarm alarm) {
-                     alarms.add(alarm);
-                 }
-             }, minute -> { });
-             Session session = SessionJournals.start(journal, opening(), runbook, setup(ssh))) {
+                MetricsEngine engine = new MetricsEngine(
+                        runbook.rollbackTriggers(),
+                        clock,
+                        MetricsEngine.Options.defaults(),
+                        new TriggerListener() {
+                            @Override
+                            public void alarmRaised(Alarm alarm) {
+                                alarms.add(alarm);
+                            }
+                        },
+                        minute -> {});
+                Session session = SessionJournals.start(journal, opening(), runbook, setup(ssh))) {
             session.addListener(new BaselineOnFirstChange(engine, session, List::of));
             for (int second = 300; second >= 1; second--) {
                 engine.record(LATENCY, NOW.minusSeconds(second).toEpochMilli(), second % 2 == 0 ? 100 : 140);
             }
 
             session.confirm("notice", "mail sent");
-            assertThat(engine.baselines().all()).as("a checklist item changes nothing").isEmpty();
+            assertThat(engine.baselines().all())
+                    .as("a checklist item changes nothing")
+                    .isEmpty();
 
             SessionEvent.StepOutcome deploy = session.run("deploy");
 
@@ -93,11 +101,17 @@ class BaselineOnFirstChangeTest {
                 clock.advance(Duration.ofSeconds(1));
                 engine.record(LATENCY, clock.millis(), 250);
             }
-            assertThat(alarms).singleElement().satisfies(alarm -> assertThat(alarm.trigger()).isEqualTo("latency_p95 > 2x baseline"));
+            assertThat(alarms)
+                    .singleElement()
+                    .satisfies(alarm -> assertThat(alarm.trigger()).isEqualTo("latency_p95 > 2x baseline"));
         }
-        List<SessionEvent.MetricsMinute> baselines = SessionJournals.read(journal, JournalFixture.PASSPHRASE.clone()).stream()
-                .map(Recorded::event).filter(SessionEvent.MetricsMinute.class::isInstance).map(SessionEvent.MetricsMinute.class::cast)
-                .filter(minute -> minute.minute().startsWith("baseline ")).toList();
+        List<SessionEvent.MetricsMinute> baselines =
+                SessionJournals.read(journal, JournalFixture.PASSPHRASE.clone()).stream()
+                        .map(Recorded::event)
+                        .filter(SessionEvent.MetricsMinute.class::isInstance)
+                        .map(SessionEvent.MetricsMinute.class::cast)
+                        .filter(minute -> minute.minute().startsWith("baseline "))
+                        .toList();
         assertThat(baselines).singleElement().satisfies(minute -> {
             assertThat(minute.series()).isEqualTo("app-metrics/latency_p95");
             assertThat(minute.min()).isEqualTo(100);
@@ -110,20 +124,25 @@ class BaselineOnFirstChangeTest {
     void aSessionResumedAfterItsFirstChangeRestoresTheJournaledBaselinesInsteadOfCapturingNewOnes() throws Exception {
         Path journal = dir.resolve("journal");
         try (SshSessions ssh = SshTestKit.in(dir.resolve("kit")).sessions(SshEventListener.NONE);
-             MetricsEngine engine = engine(new ManualClock(NOW));
-             Session session = SessionJournals.start(journal, opening(), runbook, setup(ssh))) {
+                MetricsEngine engine = engine(new ManualClock(NOW));
+                Session session = SessionJournals.start(journal, opening(), runbook, setup(ssh))) {
             session.addListener(new BaselineOnFirstChange(engine, session, List::of));
-            engine.record(new SeriesId("app1:/var/lib/postgresql", "disk"), NOW.minusSeconds(30).toEpochMilli(), 61.5);
+            engine.record(
+                    new SeriesId("app1:/var/lib/postgresql", "disk"),
+                    NOW.minusSeconds(30).toEpochMilli(),
+                    61.5);
             session.confirm("notice", "mail sent");
             session.run("deploy");
         }
         ManualClock later = new ManualClock(NOW.plusSeconds(3600));
         try (SshSessions ssh = SshTestKit.in(dir.resolve("kit")).sessions(SshEventListener.NONE);
-             MetricsEngine engine = engine(later);
-             Session resumed = SessionJournals.resume(journal, runbook, "sha-1", "dana", setup(ssh), "reopened after a crash")) {
+                MetricsEngine engine = engine(later);
+                Session resumed = SessionJournals.resume(
+                        journal, runbook, "sha-1", "dana", setup(ssh), "reopened after a crash")) {
             engine.record(new SeriesId("app1:/var/lib/postgresql", "disk"), later.millis() - 1000, 99.0);
 
-            new BaselineOnFirstChange(engine, resumed, () -> SessionJournals.read(journal, JournalFixture.PASSPHRASE.clone()));
+            new BaselineOnFirstChange(
+                    engine, resumed, () -> SessionJournals.read(journal, JournalFixture.PASSPHRASE.clone()));
 
             assertThat(engine.baselines().all()).singleElement().satisfies(baseline -> {
                 assertThat(baseline.id()).isEqualTo(new SeriesId("app1:/var/lib/postgresql", "disk"));

@@ -38,20 +38,40 @@ final class InstrumentedSessions {
     }
 
     static MetricsEngine engine(Clock clock) {
-        return new MetricsEngine(List.of(), clock, MetricsEngine.Options.defaults(), new TriggerListener() { }, minute -> { });
+        return new MetricsEngine(
+                List.of(), clock, MetricsEngine.Options.defaults(), new TriggerListener() {}, minute -> {});
     }
 
     /** Run steps, plus the given executors. */
     SessionJournals.Setup setup(SshSessions ssh, Map<StepKind, StepExecutor> more) {
         Map<StepKind, StepExecutor> executors = new EnumMap<>(StepKind.class);
-        executors.put(StepKind.RUN, new RunStepExecutor(ssh, new TargetResolver(Inventory.empty(), SshConfigFile.parse(""),
-                new SshTestKit(kit).userHome()), new LocalShell()));
+        executors.put(
+                StepKind.RUN,
+                new RunStepExecutor(
+                        ssh,
+                        new TargetResolver(Inventory.empty(), SshConfigFile.parse(""), new SshTestKit(kit).userHome()),
+                        new LocalShell()));
         executors.putAll(more);
-        return new SessionJournals.Setup(JournalFixture.PASSPHRASE.clone(), key, JournalFixture.fastOptions(), List.of(), Inventory.empty(), executors);
+        return new SessionJournals.Setup(
+                JournalFixture.PASSPHRASE.clone(),
+                key,
+                JournalFixture.fastOptions(),
+                List.of(),
+                Inventory.empty(),
+                executors);
     }
 
     static SessionEvent.SessionOpened opening(Runbook runbook) {
-        return new SessionEvent.SessionOpened(UUID.randomUUID().toString(), runbook.id(), runbook.title(), "", "sha-1", "dana", "inv.yaml",
-                "20261123_020000", Map.of(), SessionEvent.Mode.LIVE);
+        return new SessionEvent.SessionOpened(
+                UUID.randomUUID().toString(),
+                runbook.id(),
+                runbook.title(),
+                "",
+                "sha-1",
+                "dana",
+                "inv.yaml",
+                "20261123_020000",
+                Map.of(),
+                SessionEvent.Mode.LIVE);
     }
 }

@@ -84,19 +84,34 @@ public final class FakeAppServer implements AutoCloseable {
                 # HELP http_requests_total Requests served, by status.
                 # TYPE http_requests_total counter
                 """);
-        page.append("http_requests_total{method=\"GET\",status=\"200\"} ").append(ok).append('\n');
-        page.append("http_requests_total{method=\"GET\",status=\"500\"} ").append(failed).append('\n');
-        page.append("# HELP http_request_duration_seconds Time to answer.\n# TYPE http_request_duration_seconds histogram\n");
+        page.append("http_requests_total{method=\"GET\",status=\"200\"} ")
+                .append(ok)
+                .append('\n');
+        page.append("http_requests_total{method=\"GET\",status=\"500\"} ")
+                .append(failed)
+                .append('\n');
+        page.append(
+                "# HELP http_request_duration_seconds Time to answer.\n# TYPE http_request_duration_seconds histogram\n");
         for (int i = 0; i < LE.length; i++) {
-            page.append("http_request_duration_seconds_bucket{le=\"").append(LE[i]).append("\"} ").append(buckets[i]).append('\n');
+            page.append("http_request_duration_seconds_bucket{le=\"")
+                    .append(LE[i])
+                    .append("\"} ")
+                    .append(buckets[i])
+                    .append('\n');
         }
         page.append("http_request_duration_seconds_sum ").append(durationSum).append('\n');
-        page.append("http_request_duration_seconds_count ").append(buckets[LE.length - 1]).append('\n');
+        page.append("http_request_duration_seconds_count ")
+                .append(buckets[LE.length - 1])
+                .append('\n');
         page.append("# TYPE node_load1 gauge\nnode_load1 0.73\n");
         if (sessionsSucceeded + sessionsFailed > 0) {
             page.append("# TYPE app_sessions_total counter\n");
-            page.append("app_sessions_total{outcome=\"success\"} ").append(sessionsSucceeded).append('\n');
-            page.append("app_sessions_total{outcome=\"failure\"} ").append(sessionsFailed).append('\n');
+            page.append("app_sessions_total{outcome=\"success\"} ")
+                    .append(sessionsSucceeded)
+                    .append('\n');
+            page.append("app_sessions_total{outcome=\"failure\"} ")
+                    .append(sessionsFailed)
+                    .append('\n');
         }
         return page.toString();
     }

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** A sink that keeps what a collector wrote, parts included, for tests that call a collector directly. */
 public final class RecordingSink implements SampleSink {
 
-    public record Sample(SeriesId id, long time, double value) {
-    }
+    public record Sample(SeriesId id, long time, double value) {}
 
     private final String source;
     private final List<Sample> samples;
@@ -40,7 +39,10 @@ public final class RecordingSink implements SampleSink {
     /** The newest value written for this source and signal. */
     public synchronized Optional<Double> last(String sourceName, String signal) {
         SeriesId id = new SeriesId(sourceName, signal);
-        return samples.stream().filter(sample -> sample.id().equals(id)).reduce((first, second) -> second).map(Sample::value);
+        return samples.stream()
+                .filter(sample -> sample.id().equals(id))
+                .reduce((first, second) -> second)
+                .map(Sample::value);
     }
 
     public synchronized void clear() {

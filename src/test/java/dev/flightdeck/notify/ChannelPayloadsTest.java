@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
+import dev.flightdeck.journal.redact.Redactor;
 import dev.flightdeck.session.SessionEvent;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -15,14 +16,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import dev.flightdeck.journal.redact.Redactor;
 
 /** Each HTTP channel's exact payload, as a real receiver on 127.0.0.1 gets it, declared in an inventory with secrets from the environment. */
 class ChannelPayloadsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Notification.SessionFacts FACTS = new Notification.SessionFacts("5f0c-session", "Clinic upgrade on clinic.inventory.yaml",
-            "Dana Operator", "step 4.4 Watch running · 9 of 14 steps done · 12m into a 30m window", false);
+    private static final Notification.SessionFacts FACTS = new Notification.SessionFacts(
+            "5f0c-session",
+            "Clinic upgrade on clinic.inventory.yaml",
+            "Dana Operator",
+            "step 4.4 Watch running · 9 of 14 steps done · 12m into a 30m window",
+            false);
 
     private final Receiver slack;
     private final Receiver teams;
@@ -40,19 +44,32 @@ class ChannelPayloadsTest {
 
     @BeforeEach
     void openChannels() {
-        Inventory inventory = InventoryLoader.load("""
+        Inventory inventory = InventoryLoader.load(
+                        """
                 notifications:
                   deployments: { kind: slack, url: { env: SLACK_DEPLOYMENTS } }
                   management: { kind: teams, url: { env: TEAMS_MANAGEMENT } }
                   support: { kind: pagerduty, routing-key: { env: PD_ROUTING_KEY }, api: %s, severity: error }
                   audit: { kind: webhook, url: %s }
-                """.formatted(pagerDuty.url("/v2/enqueue"), webhook.url("/hooks/flightdeck")), "clinic.inventory.yaml").orElseThrow();
-        Map<String, String> environment = Map.of("SLACK_DEPLOYMENTS", slack.url("/services/T000/B000/slacksecrettoken"),
-                "TEAMS_MANAGEMENT", teams.url("/webhookb2/teamssecrettoken"), "PD_ROUTING_KEY", "R0UT1NGKEY0123456789abcdef012345");
-        Channels channels = Channels.open(inventory.channels(), SecretSource.environmentOnly(environment), HttpClient.newHttpClient(), Duration.ofSeconds(5));
+                """.formatted(pagerDuty.url("/v2/enqueue"), webhook.url("/hooks/flightdeck")),
+                        "clinic.inventory.yaml")
+                .orElseThrow();
+        Map<String, String> environment = Map.of(
+                "SLACK_DEPLOYMENTS",
+                slack.url("/services/T000/B000/slacksecrettoken"),
+                "TEAMS_MANAGEMENT",
+                teams.url("/webhookb2/teamssecrettoken"),
+                "PD_ROUTING_KEY",
+                "R0UT1NGKEY0123456789abcdef012345");
+        Channels channels = Channels.open(
+                inventory.channels(),
+                SecretSource.environmentOnly(environment),
+                HttpClient.newHttpClient(),
+                Duration.ofSeconds(5));
         assertThat(channels.unavailable()).isEmpty();
         var redactor = Redactor.forSecrets(channels.secrets());
-        outbox = new Outbox(channels.senders(), Map.of(), Outbox.Policy.defaults(), journal, redactor::redact, Clock.systemUTC());
+        outbox = new Outbox(
+                channels.senders(), Map.of(), Outbox.Policy.defaults(), journal, redactor::redact, Clock.systemUTC());
     }
 
     @AfterEach
@@ -62,8 +79,14 @@ class ChannelPayloadsTest {
     }
 
     private static Notification alarm(String channel) {
-        return new Notification("n-1", channel, "alarm", "Alarm: error_rate > 1% for 10s",
-                "Rollback trigger 'error_rate > 1% for 10s' fired (rollback in 15s).", FACTS, Notification.Urgency.ALERT);
+        return new Notification(
+                "n-1",
+                channel,
+                "alarm",
+                "Alarm: error_rate > 1% for 10s",
+                "Rollback trigger 'error_rate > 1% for 10s' fired (rollback in 15s).",
+                FACTS,
+                Notification.Urgency.ALERT);
     }
 
     @Test
@@ -101,7 +124,13 @@ class ChannelPayloadsTest {
     @Test
     void pagerDutyTriggersTheSessionsIncidentAndAFinishedRollbackResolvesTheSameDedupKey() throws Exception {
         outbox.submit(alarm("support"));
-        outbox.submit(new Notification("n-2", "support", "rollback-finished", "Rollback finished: succeeded", "rolled back and verified", FACTS,
+        outbox.submit(new Notification(
+                "n-2",
+                "support",
+                "rollback-finished",
+                "Rollback finished: succeeded",
+                "rolled back and verified",
+                FACTS,
                 Notification.Urgency.RESOLVE));
         List<String> events = pagerDuty.awaitAccepted(2, Duration.ofSeconds(20));
         assertThat(json(events.get(0))).isEqualTo(json("""
@@ -120,7 +149,8 @@ class ChannelPayloadsTest {
     @Test
     void theGenericWebhookGetsOneFlatJsonObject() throws Exception {
         outbox.submit(alarm("audit"));
-        assertThat(json(webhook.awaitAccepted(1, Duration.ofSeconds(20)).get(0))).isEqualTo(json("""
+        assertThat(json(webhook.awaitAccepted(1, Duration.ofSeconds(20)).get(0)))
+                .isEqualTo(json("""
                 {"id":"n-1","topic":"alarm","subject":"Alarm: error_rate > 1% for 10s",
                  "text":"Rollback trigger 'error_rate > 1% for 10s' fired (rollback in 15s).","session":"5f0c-session",
                  "system":"Clinic upgrade on clinic.inventory.yaml","operator":"Dana Operator",
@@ -134,8 +164,12 @@ class ChannelPayloadsTest {
             outbox.submit(alarm(channel));
         }
         List<SessionEvent.NotificationResult> results = journal.awaitResults(4, Duration.ofSeconds(20));
-        assertThat(results).extracting(SessionEvent.NotificationResult::status).containsOnly(SessionEvent.Status.SUCCEEDED);
-        assertThat(results).extracting(SessionEvent.NotificationResult::attempts).containsOnly(1);
+        assertThat(results)
+                .extracting(SessionEvent.NotificationResult::status)
+                .containsOnly(SessionEvent.Status.SUCCEEDED);
+        assertThat(results)
+                .extracting(SessionEvent.NotificationResult::attempts)
+                .containsOnly(1);
         String journaled = journal.events().toString();
         assertThat(journaled).doesNotContain("slacksecrettoken", "teamssecrettoken", "R0UT1NGKEY", "/services/");
         assertThat(journal.events().get(0)).isInstanceOf(SessionEvent.NotificationQueued.class);

@@ -11,17 +11,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Test;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
 
 /** Retries, backoff, order, failing channels and the close's bounded wait, against real receivers on 127.0.0.1. */
 class OutboxDeliveryTest {
 
-    private static final Outbox.Policy FAST = new Outbox.Policy(4, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5),
-            Duration.ofSeconds(10), 2);
-    private static final Notification.SessionFacts FACTS = new Notification.SessionFacts("s-1", "Clinic upgrade", "Dana", "state", false);
+    private static final Outbox.Policy FAST = new Outbox.Policy(
+            4, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(10), 2);
+    private static final Notification.SessionFacts FACTS =
+            new Notification.SessionFacts("s-1", "Clinic upgrade", "Dana", "state", false);
 
     private final RecordingJournal journal = new RecordingJournal();
 
@@ -39,7 +40,8 @@ class OutboxDeliveryTest {
 
     @Test
     void aReceiverThatFailsTwiceThenSucceedsGetsTheMessageOnce() throws Exception {
-        try (Receiver receiver = Receiver.answering(500, 503, 200); Outbox outbox = outbox(Map.of("ops", webhook(receiver.url("/hook"))))) {
+        try (Receiver receiver = Receiver.answering(500, 503, 200);
+                Outbox outbox = outbox(Map.of("ops", webhook(receiver.url("/hook"))))) {
             outbox.submit(message("n-1", "ops"));
             List<SessionEvent.NotificationResult> results = journal.awaitResults(1, Duration.ofSeconds(20));
             assertThat(results).singleElement().satisfies(result -> {
@@ -47,14 +49,19 @@ class OutboxDeliveryTest {
                 assertThat(result.attempts()).isEqualTo(3);
                 assertThat(result.detail()).isEqualTo("accepted with HTTP 200 (attempt 3)");
             });
-            assertThat(receiver.awaitAccepted(1, Duration.ofSeconds(5))).hasSize(1).first().asString().contains("\"id\":\"n-1\"");
+            assertThat(receiver.awaitAccepted(1, Duration.ofSeconds(5)))
+                    .hasSize(1)
+                    .first()
+                    .asString()
+                    .contains("\"id\":\"n-1\"");
             assertThat(receiver.requests()).isEqualTo(3);
         }
     }
 
     @Test
     void aChannelsMessagesGoOutInOrderEvenWhenTheFirstNeedsRetries() throws Exception {
-        try (Receiver receiver = Receiver.answering(500, 200); Outbox outbox = outbox(Map.of("ops", webhook(receiver.url("/hook"))))) {
+        try (Receiver receiver = Receiver.answering(500, 200);
+                Outbox outbox = outbox(Map.of("ops", webhook(receiver.url("/hook"))))) {
             outbox.submit(message("alarm", "ops"));
             outbox.submit(message("rollback-started", "ops"));
             outbox.submit(message("rollback-finished", "ops"));
@@ -75,7 +82,11 @@ class OutboxDeliveryTest {
         List<ChannelHealth> changes = new CopyOnWriteArrayList<>();
         List<String> givenUp = new CopyOnWriteArrayList<>();
         try (Receiver good = Receiver.accepting();
-             Outbox outbox = outbox(Map.of("dead", webhook("http://127.0.0.1:" + deadPort + "/hook"), "ops", webhook(good.url("/hook"))))) {
+                Outbox outbox = outbox(Map.of(
+                        "dead",
+                        webhook("http://127.0.0.1:" + deadPort + "/hook"),
+                        "ops",
+                        webhook(good.url("/hook"))))) {
             outbox.addListener(new OutboxListener() {
                 @Override
                 public void healthChanged(ChannelHealth health) {
@@ -91,16 +102,25 @@ class OutboxDeliveryTest {
             outbox.submit(message("to-dead", "dead"));
             outbox.submit(message("to-ops", "ops"));
             long handOverMillis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(handOverMillis).as("submitting never waits for a channel").isLessThan(500);
-            assertThat(good.awaitAccepted(1, Duration.ofSeconds(20))).as("a dead channel holds up only itself").hasSize(1);
+            assertThat(handOverMillis)
+                    .as("submitting never waits for a channel")
+                    .isLessThan(500);
+            assertThat(good.awaitAccepted(1, Duration.ofSeconds(20)))
+                    .as("a dead channel holds up only itself")
+                    .hasSize(1);
             List<SessionEvent.NotificationResult> results = journal.awaitResults(2, Duration.ofSeconds(20));
-            assertThat(results).filteredOn(r -> r.channel().equals("dead")).singleElement().satisfies(result -> {
-                assertThat(result.status()).isEqualTo(SessionEvent.Status.FAILED);
-                assertThat(result.attempts()).isEqualTo(FAST.attempts());
-                assertThat(result.detail()).startsWith("given up after 4 attempts: not reached: ConnectException");
-            });
-            assertThat(changes).extracting(ChannelHealth::channel, ChannelHealth::state).containsExactly(
-                    Tuple.tuple("dead", ChannelHealth.State.FAILING));
+            assertThat(results)
+                    .filteredOn(r -> r.channel().equals("dead"))
+                    .singleElement()
+                    .satisfies(result -> {
+                        assertThat(result.status()).isEqualTo(SessionEvent.Status.FAILED);
+                        assertThat(result.attempts()).isEqualTo(FAST.attempts());
+                        assertThat(result.detail())
+                                .startsWith("given up after 4 attempts: not reached: ConnectException");
+                    });
+            assertThat(changes)
+                    .extracting(ChannelHealth::channel, ChannelHealth::state)
+                    .containsExactly(Tuple.tuple("dead", ChannelHealth.State.FAILING));
             assertThat(outbox.health().get("dead").describe()).contains("keeps failing", "the window goes on");
             assertThat(outbox.health().get("ops").state()).isEqualTo(ChannelHealth.State.OK);
             assertThat(givenUp).singleElement().asString().startsWith("to-dead: given up after 4 attempts");
@@ -109,29 +129,41 @@ class OutboxDeliveryTest {
 
     @Test
     void aRefusedPayloadIsNotRetried() throws Exception {
-        try (Receiver receiver = Receiver.answering(400); Outbox outbox = outbox(Map.of("ops", webhook(receiver.url("/hook"))))) {
+        try (Receiver receiver = Receiver.answering(400);
+                Outbox outbox = outbox(Map.of("ops", webhook(receiver.url("/hook"))))) {
             outbox.submit(message("n-1", "ops"));
-            assertThat(journal.awaitResults(1, Duration.ofSeconds(20))).singleElement().satisfies(result -> {
-                assertThat(result.status()).isEqualTo(SessionEvent.Status.FAILED);
-                assertThat(result.attempts()).isEqualTo(1);
-                assertThat(result.detail()).contains("refused with HTTP 400 (not retried)");
-            });
+            assertThat(journal.awaitResults(1, Duration.ofSeconds(20)))
+                    .singleElement()
+                    .satisfies(result -> {
+                        assertThat(result.status()).isEqualTo(SessionEvent.Status.FAILED);
+                        assertThat(result.attempts()).isEqualTo(1);
+                        assertThat(result.detail()).contains("refused with HTTP 400 (not retried)");
+                    });
             assertThat(receiver.requests()).isEqualTo(1);
         }
     }
 
     @Test
     void aChannelWithoutItsSecretOrNotDeclaredIsJournaledAsNotSent() throws Exception {
-        try (Outbox outbox = new Outbox(Map.of(), Map.of("pager", "its secret is missing: environment variable PD_KEY is not set"), FAST, journal,
-                text -> text, Clock.systemUTC())) {
+        try (Outbox outbox = new Outbox(
+                Map.of(),
+                Map.of("pager", "its secret is missing: environment variable PD_KEY is not set"),
+                FAST,
+                journal,
+                text -> text,
+                Clock.systemUTC())) {
             assertThat(outbox.health().get("pager").state()).isEqualTo(ChannelHealth.State.UNAVAILABLE);
             outbox.submit(message("n-1", "pager"));
             outbox.submit(message("n-2", "nowhere"));
             List<SessionEvent.NotificationResult> results = journal.awaitResults(2, Duration.ofSeconds(20));
-            assertThat(results).extracting(SessionEvent.NotificationResult::detail).containsExactly(
-                    "not sent: its secret is missing: environment variable PD_KEY is not set",
-                    "not sent: no channel 'nowhere' is declared in the inventory or the settings");
-            assertThat(results).extracting(SessionEvent.NotificationResult::attempts).containsOnly(0);
+            assertThat(results)
+                    .extracting(SessionEvent.NotificationResult::detail)
+                    .containsExactly(
+                            "not sent: its secret is missing: environment variable PD_KEY is not set",
+                            "not sent: no channel 'nowhere' is declared in the inventory or the settings");
+            assertThat(results)
+                    .extracting(SessionEvent.NotificationResult::attempts)
+                    .containsOnly(0);
         }
     }
 
@@ -141,10 +173,20 @@ class OutboxDeliveryTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             deadPort = socket.getLocalPort();
         }
-        Outbox.Policy patient = new Outbox.Policy(50, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), 2);
+        Outbox.Policy patient = new Outbox.Policy(
+                50, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), 2);
         try (Receiver slowStart = Receiver.accepting();
-             Outbox outbox = new Outbox(Map.of("ops", webhook(slowStart.url("/hook")), "dead", webhook("http://127.0.0.1:" + deadPort + "/")),
-                     Map.of(), patient, journal, text -> text, Clock.systemUTC())) {
+                Outbox outbox = new Outbox(
+                        Map.of(
+                                "ops",
+                                webhook(slowStart.url("/hook")),
+                                "dead",
+                                webhook("http://127.0.0.1:" + deadPort + "/")),
+                        Map.of(),
+                        patient,
+                        journal,
+                        text -> text,
+                        Clock.systemUTC())) {
             CountDownLatch failing = new CountDownLatch(1);
             outbox.addListener(new OutboxListener() {
                 @Override
@@ -162,11 +204,19 @@ class OutboxDeliveryTest {
             long start = System.nanoTime();
             outbox.drain();
             long drainMillis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(drainMillis).as("the failing channel's 50 attempts are not waited for").isLessThan(10_000);
-            assertThat(journal.results()).filteredOn(r -> r.id().equals("closing-ops")).singleElement()
-                    .extracting(SessionEvent.NotificationResult::status).isEqualTo(SessionEvent.Status.SUCCEEDED);
-            assertThat(journal.results()).filteredOn(r -> r.channel().equals("dead")).hasSize(2)
-                    .allSatisfy(r -> assertThat(r.detail()).startsWith("not delivered before the session closed after"));
+            assertThat(drainMillis)
+                    .as("the failing channel's 50 attempts are not waited for")
+                    .isLessThan(10_000);
+            assertThat(journal.results())
+                    .filteredOn(r -> r.id().equals("closing-ops"))
+                    .singleElement()
+                    .extracting(SessionEvent.NotificationResult::status)
+                    .isEqualTo(SessionEvent.Status.SUCCEEDED);
+            assertThat(journal.results())
+                    .filteredOn(r -> r.channel().equals("dead"))
+                    .hasSize(2)
+                    .allSatisfy(
+                            r -> assertThat(r.detail()).startsWith("not delivered before the session closed after"));
         }
     }
 }

@@ -33,7 +33,8 @@ final class Receiver implements AutoCloseable {
             if (status / 100 == 2) {
                 synchronized (this) {
                     accepted.add(new String(body, StandardCharsets.UTF_8));
-                    headers.add(exchange.getRequestHeaders().getFirst("Content-Type") + " " + exchange.getRequestURI().getPath());
+                    headers.add(exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                            + exchange.getRequestURI().getPath());
                     notifyAll();
                 }
             }

@@ -28,10 +28,14 @@ final class RecordingJournal implements Outbox.Journal {
     }
 
     synchronized List<SessionEvent.NotificationResult> results() {
-        return events.stream().filter(SessionEvent.NotificationResult.class::isInstance).map(SessionEvent.NotificationResult.class::cast).toList();
+        return events.stream()
+                .filter(SessionEvent.NotificationResult.class::isInstance)
+                .map(SessionEvent.NotificationResult.class::cast)
+                .toList();
     }
 
-    synchronized List<SessionEvent.NotificationResult> awaitResults(int count, Duration max) throws InterruptedException {
+    synchronized List<SessionEvent.NotificationResult> awaitResults(int count, Duration max)
+            throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (results().size() < count) {
             long left = deadline - System.nanoTime();

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
-import dev.flightdeck.live.LiveSession;
-import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
-import dev.flightdeck.journal.Journal;
 import dev.flightdeck.journal.JournalFixture;
 import dev.flightdeck.journal.crypto.KdfCost;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
@@ -41,8 +40,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SessionNotificationsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Outbox.Policy POLICY = new Outbox.Policy(3, Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(10),
-            Outbox.Policy.defaults().drainAtClose(), 2);
+    private static final Outbox.Policy POLICY = new Outbox.Policy(
+            3,
+            Duration.ofMillis(100),
+            Duration.ofMillis(400),
+            Duration.ofSeconds(10),
+            Outbox.Policy.defaults().drainAtClose(),
+            2);
 
     @TempDir
     Path dir;
@@ -76,13 +80,24 @@ class SessionNotificationsTest {
 
     /** One session: announce, approval, a failing step, the rollback, the close; returns how long the window's own work took. */
     private Duration runSession(String name, String channels, Inventory inventory) throws Exception {
-        Runbook runbook = RunbookLoader.load(RUNBOOK.formatted(channels), name + ".runbook.yaml", name).orElseThrow();
+        Runbook runbook = RunbookLoader.load(RUNBOOK.formatted(channels), name + ".runbook.yaml", name)
+                .orElseThrow();
         AppContext context = new AppContext(new FlightdeckHome(dir.resolve("home")), Map.of("HOME", dir.toString()));
-        SessionLauncher launcher = new SessionLauncher(context, JournalFixture.fastOptions(), KdfCost.insecureForTestsOnly(64))
+        SessionLauncher launcher = new SessionLauncher(
+                        context, JournalFixture.fastOptions(), KdfCost.insecureForTestsOnly(64))
                 .withNotificationPolicy(POLICY);
         long start = System.nanoTime();
-        try (LiveSession live = launcher.start(new SessionLauncher.Choices(runbook, "sha", inventory, "clinic.inventory.yaml", Map.of("release", "2.4.1"),
-                "Dana Operator", dir.resolve(name), JournalFixture.PASSPHRASE.clone(), target -> Optional.empty(), Credentials.NONE,
+        try (LiveSession live = launcher.start(new SessionLauncher.Choices(
+                runbook,
+                "sha",
+                inventory,
+                "clinic.inventory.yaml",
+                Map.of("release", "2.4.1"),
+                "Dana Operator",
+                dir.resolve(name),
+                JournalFixture.PASSPHRASE.clone(),
+                target -> Optional.empty(),
+                Credentials.NONE,
                 SessionEvent.Mode.LIVE))) {
             Session session = live.session();
             assertThat(session.run("announce").status()).isEqualTo(SessionEvent.Status.SUCCEEDED);
@@ -112,47 +127,61 @@ class SessionNotificationsTest {
     @Test
     void lifecycleAndStepNotificationsReachTheChannelInOrderAndTheJournalHoldsEveryResult() throws Exception {
         try (Receiver ops = Receiver.accepting()) {
-            runSession("healthy", "ops", inventory("notifications:\n  ops: { kind: webhook, url: " + ops.url("/hook") + " }\n"));
+            runSession(
+                    "healthy",
+                    "ops",
+                    inventory("notifications:\n  ops: { kind: webhook, url: " + ops.url("/hook") + " }\n"));
             List<String> accepted = ops.awaitAccepted(7, Duration.ofSeconds(5));
             List<String> subjects = new ArrayList<>();
             for (String body : accepted) {
                 JsonNode message = JSON.readTree(body);
-                subjects.add(message.get("topic").asText() + " | " + message.get("subject").asText());
+                subjects.add(message.get("topic").asText() + " | "
+                        + message.get("subject").asText());
                 assertThat(message.get("operator").asText()).isEqualTo("Dana Operator");
                 assertThat(message.get("system").asText()).isEqualTo("Notified window on clinic.inventory.yaml");
                 assertThat(message.get("state").asText()).contains("steps done");
             }
-            assertThat(subjects).containsExactly(
-                    "window-started | Window started: Notified window",
-                    "step:announce | Upgrade to 2.4.1 starts now (operator Dana Operator)",
-                    "approval-waiting | Approval waiting: step 1.2 needs COMPLIANCE (HIPAA sign-off)",
-                    "step-failed | Step 1.3 failed: Run: exit 3",
-                    "rollback-started | Rollback started by Dana Operator",
-                    "rollback-finished | Rollback finished: succeeded",
-                    "session-closed | Session closed: rolled back");
+            assertThat(subjects)
+                    .containsExactly(
+                            "window-started | Window started: Notified window",
+                            "step:announce | Upgrade to 2.4.1 starts now (operator Dana Operator)",
+                            "approval-waiting | Approval waiting: step 1.2 needs COMPLIANCE (HIPAA sign-off)",
+                            "step-failed | Step 1.3 failed: Run: exit 3",
+                            "rollback-started | Rollback started by Dana Operator",
+                            "rollback-finished | Rollback finished: succeeded",
+                            "session-closed | Session closed: rolled back");
             List<SessionEvent> events = journaled("healthy");
-            assertThat(events).filteredOn(SessionEvent.NotificationQueued.class::isInstance).hasSize(7);
-            assertThat(events).filteredOn(SessionEvent.NotificationResult.class::isInstance).hasSize(7)
-                    .allSatisfy(e -> assertThat(((SessionEvent.NotificationResult) e).status()).isEqualTo(SessionEvent.Status.SUCCEEDED));
+            assertThat(events)
+                    .filteredOn(SessionEvent.NotificationQueued.class::isInstance)
+                    .hasSize(7);
+            assertThat(events)
+                    .filteredOn(SessionEvent.NotificationResult.class::isInstance)
+                    .hasSize(7)
+                    .allSatisfy(e -> assertThat(((SessionEvent.NotificationResult) e).status())
+                            .isEqualTo(SessionEvent.Status.SUCCEEDED));
             int closedResult = lastIndexOf(events, SessionEvent.NotificationResult.class);
-            assertThat(closedResult).as("the close's own message is delivered and journaled before the seal")
+            assertThat(closedResult)
+                    .as("the close's own message is delivered and journaled before the seal")
                     .isLessThan(lastIndexOf(events, SessionEvent.SessionClosed.class));
         }
     }
 
     @Test
     void aChannelThatNeverAnswersDoesNotSlowTheSession() throws Exception {
-        try (Receiver ops = Receiver.accepting(); ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        try (Receiver ops = Receiver.accepting();
+                ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<Socket> held = new ArrayList<>();
-            Thread accepter = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(blackHole.accept());
-                    }
-                } catch (Exception closed) {
-                    // the test is over
-                }
-            }, "black-hole");
+            Thread accepter = new Thread(
+                    () -> {
+                        try {
+                            while (true) {
+                                held.add(blackHole.accept());
+                            }
+                        } catch (Exception closed) {
+                            // the test is over
+                        }
+                    },
+                    "black-hole");
             accepter.setDaemon(true);
             accepter.start();
             String channels = "notifications:\n  ops: { kind: webhook, url: " + ops.url("/hook") + " }\n"
@@ -162,15 +191,26 @@ class SessionNotificationsTest {
             long closeStart = System.nanoTime();
             Duration with = runSession("with", "ops, pager", inventory(channels));
             Duration withAndClose = Duration.ofNanos(System.nanoTime() - closeStart);
-            System.out.printf("session with a live channel only: %d ms; with a channel that never answers too: %d ms (%d ms with the close)%n",
+            System.out.printf(
+                    "session with a live channel only: %d ms; with a channel that never answers too: %d ms (%d ms with the close)%n",
                     without.toMillis(), with.toMillis(), withAndClose.toMillis());
-            assertThat(with).as("the window's work with a dead channel").isLessThan(without.plusSeconds(2).multipliedBy(2));
-            assertThat(with).as("never anywhere near one attempt's 10 s timeout").isLessThan(Duration.ofSeconds(8));
-            assertThat(withAndClose).as("the close waits for a message in flight at most drainAtClose, then journals it as not delivered")
+            assertThat(with)
+                    .as("the window's work with a dead channel")
+                    .isLessThan(without.plusSeconds(2).multipliedBy(2));
+            assertThat(with)
+                    .as("never anywhere near one attempt's 10 s timeout")
+                    .isLessThan(Duration.ofSeconds(8));
+            assertThat(withAndClose)
+                    .as(
+                            "the close waits for a message in flight at most drainAtClose, then journals it as not delivered")
                     .isLessThan(without.plus(POLICY.drainAtClose()).plusSeconds(3));
             List<SessionEvent> events = journaled("with");
-            assertThat(events).filteredOn(e -> e instanceof SessionEvent.NotificationResult r && r.channel().equals("pager")).isNotEmpty()
-                    .allSatisfy(e -> assertThat(((SessionEvent.NotificationResult) e).status()).isEqualTo(SessionEvent.Status.FAILED));
+            assertThat(events)
+                    .filteredOn(e -> e instanceof SessionEvent.NotificationResult r
+                            && r.channel().equals("pager"))
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(((SessionEvent.NotificationResult) e).status())
+                            .isEqualTo(SessionEvent.Status.FAILED));
             held.forEach(socket -> {
                 try {
                     socket.close();

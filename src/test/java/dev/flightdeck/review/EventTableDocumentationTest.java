@@ -37,10 +37,16 @@ class EventTableDocumentationTest {
             }
         }
         Map<String, Class<? extends SessionEvent>> types = SessionEventCodec.types();
-        assertThat(documented).as("every type the engine writes is documented").containsKeys(types.keySet().toArray(String[]::new));
-        types.forEach((type, eventClass) -> assertThat(documented.get(type)).as("payload fields of %s", type)
-                .containsExactlyElementsOf(Arrays.stream(eventClass.getRecordComponents()).map(RecordComponent::getName).toList()));
-        assertThat(documented.keySet()).as("nothing documented that the engine or the journal does not write")
+        assertThat(documented)
+                .as("every type the engine writes is documented")
+                .containsKeys(types.keySet().toArray(String[]::new));
+        types.forEach((type, eventClass) -> assertThat(documented.get(type))
+                .as("payload fields of %s", type)
+                .containsExactlyElementsOf(Arrays.stream(eventClass.getRecordComponents())
+                        .map(RecordComponent::getName)
+                        .toList()));
+        assertThat(documented.keySet())
+                .as("nothing documented that the engine or the journal does not write")
                 .allMatch(type -> types.containsKey(type) || type.equals("checkpoint") || type.equals("recovery"));
     }
 }

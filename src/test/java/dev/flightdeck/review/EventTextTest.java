@@ -16,18 +16,25 @@ class EventTextTest {
 
     @Test
     void everyEngineEventReadsAsItselfWithoutPlaceholders() throws Exception {
-        for (Map.Entry<String, Class<? extends SessionEvent>> type : SessionEventCodec.types().entrySet()) {
+        for (Map.Entry<String, Class<? extends SessionEvent>> type :
+                SessionEventCodec.types().entrySet()) {
             SessionEvent event = sample(type.getValue());
             EventText.Line line = EventText.of(event, "Dana");
             assertThat(line.category()).as(type.getKey()).isNotEqualTo("other");
-            assertThat(line.title()).as(type.getKey()).isNotBlank().doesNotContain("null").doesNotContainPattern("(^|\\s)\\?(\\s|$)");
+            assertThat(line.title())
+                    .as(type.getKey())
+                    .isNotBlank()
+                    .doesNotContain("null")
+                    .doesNotContainPattern("(^|\\s)\\?(\\s|$)");
         }
     }
 
     /** An instance with a plain value in every component (first constant for enums). */
     private static SessionEvent sample(Class<? extends SessionEvent> type) throws Exception {
         RecordComponent[] components = type.getRecordComponents();
-        Object[] values = Arrays.stream(components).map(component -> value(component.getType())).toArray();
+        Object[] values = Arrays.stream(components)
+                .map(component -> value(component.getType()))
+                .toArray();
         Constructor<? extends SessionEvent> constructor = type.getDeclaredConstructor(
                 Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
         return constructor.newInstance(values);

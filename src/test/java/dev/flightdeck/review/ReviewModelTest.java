@@ -54,25 +54,78 @@ class ReviewModelTest {
     void unknownOutcomesTheOperatorsDecisionAndSkipsReadAsTheyHappened() {
         Path journal = dir.resolve("journal");
         UUID session = UUID.randomUUID();
-        try (JournalWriter writer = Journal.create(journal, session, JournalFixture.PASSPHRASE, JournalFixture.newOperatorKey(), JournalFixture.fastOptions())) {
-            append(writer, "Dana", new SessionEvent.SessionOpened(session.toString(), "night", "Night change", "", RunbookDigest.sha256(RUNBOOK),
-                    "Dana", "(none)", "20261202_010000", Map.of("release", "v7"), SessionEvent.Mode.LIVE, RUNBOOK, null, null));
-            append(writer, "Dana", new SessionEvent.StepIntent("notice", "confirm", 1, List.of(), "Users were notified", false));
+        try (JournalWriter writer = Journal.create(
+                journal,
+                session,
+                JournalFixture.PASSPHRASE,
+                JournalFixture.newOperatorKey(),
+                JournalFixture.fastOptions())) {
+            append(
+                    writer,
+                    "Dana",
+                    new SessionEvent.SessionOpened(
+                            session.toString(),
+                            "night",
+                            "Night change",
+                            "",
+                            RunbookDigest.sha256(RUNBOOK),
+                            "Dana",
+                            "(none)",
+                            "20261202_010000",
+                            Map.of("release", "v7"),
+                            SessionEvent.Mode.LIVE,
+                            RUNBOOK,
+                            null,
+                            null));
+            append(
+                    writer,
+                    "Dana",
+                    new SessionEvent.StepIntent("notice", "confirm", 1, List.of(), "Users were notified", false));
             append(writer, "Dana", new SessionEvent.Confirmation("notice", "mail sent"));
-            append(writer, "Dana", new SessionEvent.StepOutcome("notice", 1, SessionEvent.Status.SUCCEEDED, "confirmed by Dana", Map.of(), List.of(), 0, false));
-            append(writer, "Dana", new SessionEvent.StepIntent("deploy", "run", 1, List.of("this computer"), "deploy v7", false));
-            append(writer, "Dana", new SessionEvent.StepIntent("migrate", "run", 1, List.of("this computer"), "migrate", false));
+            append(
+                    writer,
+                    "Dana",
+                    new SessionEvent.StepOutcome(
+                            "notice",
+                            1,
+                            SessionEvent.Status.SUCCEEDED,
+                            "confirmed by Dana",
+                            Map.of(),
+                            List.of(),
+                            0,
+                            false));
+            append(
+                    writer,
+                    "Dana",
+                    new SessionEvent.StepIntent("deploy", "run", 1, List.of("this computer"), "deploy v7", false));
+            append(
+                    writer,
+                    "Dana",
+                    new SessionEvent.StepIntent("migrate", "run", 1, List.of("this computer"), "migrate", false));
             append(writer, "Dana", new SessionEvent.SessionResumed("Dana", "the laptop crashed"));
-            append(writer, "Dana", new SessionEvent.StepOutcome("deploy", 1, SessionEvent.Status.SUCCEEDED, "checked by hand: v7 is running",
-                    Map.of(), List.of(), 0, true));
+            append(
+                    writer,
+                    "Dana",
+                    new SessionEvent.StepOutcome(
+                            "deploy",
+                            1,
+                            SessionEvent.Status.SUCCEEDED,
+                            "checked by hand: v7 is running",
+                            Map.of(),
+                            List.of(),
+                            0,
+                            true));
             append(writer, "Sam", new SessionEvent.StepSkipped("cache", "warmed by the nightly job"));
         }
-        ReviewModel model = ReviewModel.of(Journal.read(journal, JournalFixture.PASSPHRASE),
+        ReviewModel model = ReviewModel.of(
+                Journal.read(journal, JournalFixture.PASSPHRASE),
                 JournalVerifier.verify(journal, Optional.empty(), Optional.empty()));
 
         List<StepRow> steps = model.phases().get(0).steps();
         assertThat(steps).extracting(StepRow::number).containsExactly("1.1", "1.2", "1.3", "1.4", "1.5");
-        assertThat(steps).extracting(StepRow::status).containsExactly("succeeded", "succeeded", "unknown", "skipped", "not-run");
+        assertThat(steps)
+                .extracting(StepRow::status)
+                .containsExactly("succeeded", "succeeded", "unknown", "skipped", "not-run");
         assertThat(steps.get(0).who()).isEqualTo("confirmed by Dana");
         assertThat(steps.get(1).title()).as("this session's values").isEqualTo("Deploy v7");
         assertThat(steps.get(1).who()).isEqualTo("outcome marked by hand by Dana");

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -33,7 +34,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.regex.Pattern;
 
 /**
  * The reviewer's journey (JOURNEYS.md, 3): the rehearsal runs through the real command line and engine against the real
@@ -59,17 +59,29 @@ class ReviewerJourneyTest {
     }
 
     private static CompletableFuture<CliRun> alongside(String home, String journal, String... options) {
-        List<String> arguments = new ArrayList<>(List.of("run", Sandbox.RUNBOOK_ID, "--sandbox", "--journal", dir.resolve(journal).toString(),
-                "--operator", "Dana Operator", "--yes", "--approve", "COMPLIANCE=Lee Compliance"));
+        List<String> arguments = new ArrayList<>(List.of(
+                "run",
+                Sandbox.RUNBOOK_ID,
+                "--sandbox",
+                "--journal",
+                dir.resolve(journal).toString(),
+                "--operator",
+                "Dana Operator",
+                "--yes",
+                "--approve",
+                "COMPLIANCE=Lee Compliance"));
         arguments.addAll(List.of(options));
         CompletableFuture<CliRun> result = new CompletableFuture<>();
-        new Thread(() -> {
-            try {
-                result.complete(flightdeck(home, arguments.toArray(String[]::new)));
-            } catch (Throwable failure) {
-                result.completeExceptionally(failure);
-            }
-        }, "rehearsal-" + journal).start();
+        new Thread(
+                        () -> {
+                            try {
+                                result.complete(flightdeck(home, arguments.toArray(String[]::new)));
+                            } catch (Throwable failure) {
+                                result.completeExceptionally(failure);
+                            }
+                        },
+                        "rehearsal-" + journal)
+                .start();
         return result;
     }
 
@@ -82,7 +94,9 @@ class ReviewerJourneyTest {
         checkEveryStep(html, journal);
 
         assertThat(html.selectFirst("#outcome").text()).isEqualTo("rolled back and verified");
-        assertThat(html.select("table.alarms tr.alarm")).as("alarms with their evidence").isNotEmpty();
+        assertThat(html.select("table.alarms tr.alarm"))
+                .as("alarms with their evidence")
+                .isNotEmpty();
         assertThat(html.select("table.alarms tr.alarm").first().text()).contains("error_rate > 1%", "limit 1.00%");
         Element verification = html.selectFirst("table.verification");
         assertThat(verification.select("tbody tr")).hasSize(4);
@@ -91,11 +105,18 @@ class ReviewerJourneyTest {
             assertThat(row.className()).isEqualTo("succeeded");
         }
         assertThat(html.selectFirst("#rollback-result").text()).startsWith("Rollback succeeded at");
-        assertThat(html.select("table.rollback-steps tr.step")).extracting(Element::className).containsOnly("step succeeded");
+        assertThat(html.select("table.rollback-steps tr.step"))
+                .extracting(Element::className)
+                .containsOnly("step succeeded");
 
         String show = show("home-faulty", journal);
-        assertThat(show).contains("outcome:      rolled back and verified", "== Alarms", "error_rate > 1% for 10s → rollback",
-                "V1   PASS", "rollback succeeded at");
+        assertThat(show)
+                .contains(
+                        "outcome:      rolled back and verified",
+                        "== Alarms",
+                        "error_rate > 1% for 10s → rollback",
+                        "V1   PASS",
+                        "rollback succeeded at");
     }
 
     @Test
@@ -106,7 +127,9 @@ class ReviewerJourneyTest {
         Document html = exportAndParse("home-healthy", journal);
         checkEveryStep(html, journal);
         assertThat(html.selectFirst("#outcome").text()).isEqualTo("completed");
-        assertThat(html.select("table.steps tr.step")).extracting(Element::className).containsOnly("step succeeded");
+        assertThat(html.select("table.steps tr.step"))
+                .extracting(Element::className)
+                .containsOnly("step succeeded");
         assertThat(html.selectFirst("#rollback").text()).contains("No rollback.");
         assertThat(show("home-healthy", journal)).contains("outcome:      completed");
     }
@@ -114,7 +137,8 @@ class ReviewerJourneyTest {
     /** Every step of the runbook, phase by phase and in the rollback, against the decrypted journal's own events. */
     private static void checkEveryStep(Document html, Path journal) throws Exception {
         List<Recorded> history = SessionJournals.read(journal, PASSPHRASE.toCharArray());
-        Runbook runbook = BuiltinRunbooks.load(Sandbox.RUNBOOK_ID).orElseThrow().value().orElseThrow();
+        Runbook runbook =
+                BuiltinRunbooks.load(Sandbox.RUNBOOK_ID).orElseThrow().value().orElseThrow();
         SessionState state = SessionFold.fold(runbook, history);
         Map<String, SessionEvent.StepIntent> intents = new HashMap<>();
         Map<String, SessionEvent.StepOutcome> outcomes = new HashMap<>();
@@ -135,17 +159,24 @@ class ReviewerJourneyTest {
         }
         Map<String, Element> rows = new LinkedHashMap<>();
         html.select("tr.step").forEach(row -> rows.put(row.attr("data-step"), row));
-        List<Step> steps = Stream.concat(runbook.steps(), runbook.rollback().stream()).toList();
+        List<Step> steps =
+                Stream.concat(runbook.steps(), runbook.rollback().stream()).toList();
         int checked = 0;
         for (Step step : steps) {
             String number = runbook.numberOf(step.id());
             Element row = rows.get(number);
             boolean isRollback = runbook.rollback().contains(step);
-            if (isRollback && !intents.containsKey(step.id()) && !html.select("table.rollback-steps").isEmpty()) {
-                assertThat(row).as("rollback step %s not run is still listed", number).isNotNull();
+            if (isRollback
+                    && !intents.containsKey(step.id())
+                    && !html.select("table.rollback-steps").isEmpty()) {
+                assertThat(row)
+                        .as("rollback step %s not run is still listed", number)
+                        .isNotNull();
             }
             if (row == null) {
-                assertThat(isRollback && !intents.containsKey(step.id())).as("step %s has a row", number).isTrue();
+                assertThat(isRollback && !intents.containsKey(step.id()))
+                        .as("step %s has a row", number)
+                        .isTrue();
                 continue;
             }
             assertThat(cell(row, "title")).as(number).isEqualTo(state.title(step));
@@ -156,9 +187,16 @@ class ReviewerJourneyTest {
                 assertThat(cell(row, "status")).isEqualTo("not run");
                 continue;
             }
-            assertThat(cell(row, "kind")).as(number).isEqualTo(intent.kind()).isEqualTo(step.kind().key());
-            assertThat(cell(row, "targets")).as(number).isEqualTo(intent.targets().isEmpty() ? "—" : String.join(", ", intent.targets()));
-            assertThat(row.selectFirst("td.command code").wholeText()).as(number).isEqualTo(intent.text());
+            assertThat(cell(row, "kind"))
+                    .as(number)
+                    .isEqualTo(intent.kind())
+                    .isEqualTo(step.kind().key());
+            assertThat(cell(row, "targets"))
+                    .as(number)
+                    .isEqualTo(intent.targets().isEmpty() ? "—" : String.join(", ", intent.targets()));
+            assertThat(row.selectFirst("td.command code").wholeText())
+                    .as(number)
+                    .isEqualTo(intent.text());
             String who = cell(row, "who");
             if (approvedBy.containsKey(step.id())) {
                 assertThat(who).as(number).contains("approved by " + approvedBy.get(step.id()));
@@ -170,8 +208,10 @@ class ReviewerJourneyTest {
             assertThat(outcome).as("%s has an outcome", number).isNotNull();
             assertThat(cell(row, "duration")).as(number).isEqualTo(Words.duration(outcome.durationMillis()));
             assertThat(cell(row, "result")).as(number).contains(outcome.message());
-            outcome.hosts().forEach(host -> assertThat(cell(row, "result")).contains(host.host() + ": " + host.status().name().toLowerCase()
-                    + (host.exitCode() == null ? "" : ", exit " + host.exitCode())));
+            outcome.hosts()
+                    .forEach(host -> assertThat(cell(row, "result"))
+                            .contains(host.host() + ": " + host.status().name().toLowerCase()
+                                    + (host.exitCode() == null ? "" : ", exit " + host.exitCode())));
             String status = outcome.status().name().toLowerCase();
             assertThat(row.className()).as(number).isEqualTo("step " + status);
             assertThat(cell(row, "status")).as(number).isEqualTo(status);
@@ -180,25 +220,44 @@ class ReviewerJourneyTest {
         assertThat(checked).isGreaterThan(15);
 
         Replay replay = Journal.read(journal, PASSPHRASE.toCharArray());
-        assertThat(html.select("table.checkpoints td.hash")).extracting(Element::text)
-                .containsExactlyElementsOf(replay.checkpoints().stream().map(Checkpoint::shortHash).toList());
-        assertThat(html.select("table.approvals td.approver")).extracting(Element::text).containsExactly("Lee Compliance");
+        assertThat(html.select("table.checkpoints td.hash"))
+                .extracting(Element::text)
+                .containsExactlyElementsOf(
+                        replay.checkpoints().stream().map(Checkpoint::shortHash).toList());
+        assertThat(html.select("table.approvals td.approver"))
+                .extracting(Element::text)
+                .containsExactly("Lee Compliance");
         assertThat(html.selectFirst("#closed").text()).startsWith("closed:");
         Element summary = html.selectFirst("table.summary");
-        assertThat(summary.text()).contains("Rehearsal: clinic app v1 to v2", "(rehearsal)", "kept in the journal", "Dana Operator",
-                "Rehearsal against the sandbox", "planned 30m 0s");
+        assertThat(summary.text())
+                .contains(
+                        "Rehearsal: clinic app v1 to v2",
+                        "(rehearsal)",
+                        "kept in the journal",
+                        "Dana Operator",
+                        "Rehearsal against the sandbox",
+                        "planned 30m 0s");
         assertThat(html.selectFirst("#window").text()).doesNotContain("not closed");
-        assertThat(html.select("table.metrics tbody tr")).as("one row per signal, not per minute").isNotEmpty()
-                .hasSizeLessThan(history.stream().filter(r -> r.event() instanceof SessionEvent.MetricsMinute).toList().size());
+        assertThat(html.select("table.metrics tbody tr"))
+                .as("one row per signal, not per minute")
+                .isNotEmpty()
+                .hasSizeLessThan(history.stream()
+                        .filter(r -> r.event() instanceof SessionEvent.MetricsMinute)
+                        .toList()
+                        .size());
         assertNoPlaceholder(html);
     }
 
     private static void assertNoPlaceholder(Document html) {
         Document copy = html.clone();
         copy.select("code, pre").remove(); // commands and output are the systems' own text
-        assertThat(copy.body().text()).doesNotContainPattern("(^|\\s)\\?(\\s|$)").doesNotContain("null");
+        assertThat(copy.body().text())
+                .doesNotContainPattern("(^|\\s)\\?(\\s|$)")
+                .doesNotContain("null");
         for (Element cell : copy.select("td")) {
-            assertThat(cell.text()).as("a cell of %s", cell.parent().outerHtml()).isNotEqualTo("?");
+            assertThat(cell.text())
+                    .as("a cell of %s", cell.parent().outerHtml())
+                    .isNotEqualTo("?");
         }
     }
 
@@ -210,12 +269,31 @@ class ReviewerJourneyTest {
         CliRun verify = flightdeck(home, "journal", "verify", journal.toString());
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
         Path out = dir.resolve(journal.getFileName() + "-export");
-        CliRun html = flightdeck(home, "journal", "export", journal.toString(), "--format", "html", "--out", out.resolve("html").toString());
+        CliRun html = flightdeck(
+                home,
+                "journal",
+                "export",
+                journal.toString(),
+                "--format",
+                "html",
+                "--out",
+                out.resolve("html").toString());
         assertThat(html.exitCode()).as(html.out() + html.err()).isZero();
-        CliRun pack = flightdeck(home, "journal", "export", journal.toString(), "--format", "jsonl", "--out", out.resolve("jsonl").toString());
+        CliRun pack = flightdeck(
+                home,
+                "journal",
+                "export",
+                journal.toString(),
+                "--format",
+                "jsonl",
+                "--out",
+                out.resolve("jsonl").toString());
         assertThat(pack.exitCode()).as(pack.out() + pack.err()).isZero();
-        CliRun packVerify = flightdeck(home, "journal", "verify", out.resolve("jsonl").toString());
-        assertThat(packVerify.exitCode()).as(packVerify.out() + packVerify.err()).isZero();
+        CliRun packVerify =
+                flightdeck(home, "journal", "verify", out.resolve("jsonl").toString());
+        assertThat(packVerify.exitCode())
+                .as(packVerify.out() + packVerify.err())
+                .isZero();
         long records = 0;
         for (String line : Files.readAllLines(out.resolve("jsonl/events.jsonl"))) {
             JsonNode node = JournalJson.MAPPER.readTree(line);
@@ -224,7 +302,11 @@ class ReviewerJourneyTest {
                 assertThat(node.path("type").asText()).isNotBlank();
             }
         }
-        assertThat(JournalJson.MAPPER.readTree(out.resolve("jsonl/manifest.json").toFile()).path("records").asLong()).isEqualTo(records);
+        assertThat(JournalJson.MAPPER
+                        .readTree(out.resolve("jsonl/manifest.json").toFile())
+                        .path("records")
+                        .asLong())
+                .isEqualTo(records);
         return Jsoup.parse(out.resolve("html/journal-report.html").toFile(), "UTF-8");
     }
 
@@ -233,9 +315,12 @@ class ReviewerJourneyTest {
         assertThat(show.exitCode()).as(show.out() + show.err()).isZero();
         String summaryAndSteps = show.out().substring(0, show.out().indexOf("== Timeline"));
         assertThat(summaryAndSteps).doesNotContainPattern("(^|\\s)\\?(\\s|$)");
-        Runbook runbook = BuiltinRunbooks.load(Sandbox.RUNBOOK_ID).orElseThrow().value().orElseThrow();
-        runbook.steps().forEach(step -> assertThat(summaryAndSteps).containsPattern("\\n  " + Pattern.quote(runbook.numberOf(step.id()))
-                + " +(succeeded|failed|not run) "));
+        Runbook runbook =
+                BuiltinRunbooks.load(Sandbox.RUNBOOK_ID).orElseThrow().value().orElseThrow();
+        runbook.steps()
+                .forEach(step -> assertThat(summaryAndSteps)
+                        .containsPattern("\\n  " + Pattern.quote(runbook.numberOf(step.id()))
+                                + " +(succeeded|failed|not run) "));
         return show.out();
     }
 

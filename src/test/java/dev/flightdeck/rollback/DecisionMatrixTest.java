@@ -12,9 +12,12 @@ class DecisionMatrixTest {
     void theBuiltinMatrixHoldsSeed004sFiveScenarios() {
         DecisionMatrix matrix = DecisionMatrix.builtin();
 
-        assertThat(matrix.rows()).extracting(DecisionMatrix.Row::scenario)
-                .containsExactly("Migration fails", "App won't start", "Critical bugs", "Performance issues", "Data corruption");
-        assertThat(matrix.rows().get(1)).isEqualTo(new DecisionMatrix.Row("App won't start", "Rollback script", "15-30 min", "Medium", "None"));
+        assertThat(matrix.rows())
+                .extracting(DecisionMatrix.Row::scenario)
+                .containsExactly(
+                        "Migration fails", "App won't start", "Critical bugs", "Performance issues", "Data corruption");
+        assertThat(matrix.rows().get(1))
+                .isEqualTo(new DecisionMatrix.Row("App won't start", "Rollback script", "15-30 min", "Medium", "None"));
         assertThat(matrix.render()).contains("Scenario", "Rollback method", "Migration fails      Database restore");
     }
 

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
-import dev.flightdeck.live.LiveSession;
-import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.journal.JournalFixture;
 import dev.flightdeck.journal.crypto.KdfCost;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.Step;
@@ -26,11 +26,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.HashMap;
 
 /**
  * A small system to roll back, all real: an application directory and a service (a background process with a pid
@@ -40,8 +40,7 @@ import java.util.HashMap;
 final class RollbackLab implements AutoCloseable {
 
     /** Files (path → content), whether the service runs, and the database's shape and content. */
-    record SystemState(Map<String, String> files, boolean serviceRunning, String schema, String data) {
-    }
+    record SystemState(Map<String, String> files, boolean serviceRunning, String schema, String data) {}
 
     private final Path dir;
     private final TestDatabase database;
@@ -103,7 +102,12 @@ final class RollbackLab implements AutoCloseable {
                   app1: { address: 127.0.0.1, port: %d, user: %s, identity: "%s", groups: [app] }
                 databases:
                   healthcare: { host: 127.0.0.1, port: %d, database: %s, user: postgres, sslmode: disable }
-                """.formatted(ssh.port(), System.getProperty("user.name"), ssh.userKey(), database.server().port(), database.name());
+                """.formatted(
+                        ssh.port(),
+                        System.getProperty("user.name"),
+                        ssh.userKey(),
+                        database.server().port(),
+                        database.name());
     }
 
     /** Values for the runbook's variables: where the app, the service and the backups are. */
@@ -120,23 +124,50 @@ final class RollbackLab implements AutoCloseable {
     LiveSession start(Runbook runbook, Path journal, Map<String, String> extraValues) throws IOException {
         Map<String, String> values = new HashMap<>(values());
         values.putAll(extraValues);
-        return launcher().start(new SessionLauncher.Choices(runbook, "sha", inventory(), "inv.yaml", values, "Dana", journal,
-                JournalFixture.PASSPHRASE.clone(), target -> Optional.empty(), Credentials.NONE, SessionEvent.Mode.LIVE));
+        return launcher()
+                .start(new SessionLauncher.Choices(
+                        runbook,
+                        "sha",
+                        inventory(),
+                        "inv.yaml",
+                        values,
+                        "Dana",
+                        journal,
+                        JournalFixture.PASSPHRASE.clone(),
+                        target -> Optional.empty(),
+                        Credentials.NONE,
+                        SessionEvent.Mode.LIVE));
     }
 
     LiveSession resume(Runbook runbook, Path journal) throws IOException {
-        return launcher().resume(new SessionLauncher.Choices(runbook, "sha", inventory(), "inv.yaml", values(), "Dana", journal,
-                JournalFixture.PASSPHRASE.clone(), target -> Optional.empty(), Credentials.NONE, SessionEvent.Mode.LIVE), "resumed by the test");
+        return launcher()
+                .resume(
+                        new SessionLauncher.Choices(
+                                runbook,
+                                "sha",
+                                inventory(),
+                                "inv.yaml",
+                                values(),
+                                "Dana",
+                                journal,
+                                JournalFixture.PASSPHRASE.clone(),
+                                target -> Optional.empty(),
+                                Credentials.NONE,
+                                SessionEvent.Mode.LIVE),
+                        "resumed by the test");
     }
 
     private SessionLauncher launcher() {
-        AppContext context = new AppContext(new FlightdeckHome(dir.resolve("home")), Map.of("HOME", userHome.toString()));
+        AppContext context =
+                new AppContext(new FlightdeckHome(dir.resolve("home")), Map.of("HOME", userHome.toString()));
         return new SessionLauncher(context, JournalFixture.fastOptions(), KdfCost.insecureForTestsOnly(64));
     }
 
     /** Runs the wizard's steps in order until one does not succeed (its id) or all are done (empty). */
     static Optional<String> runUntilStopped(Session session) throws SessionRuleException, InterruptedException {
-        for (Step step = session.state().currentStep().orElse(null); step != null; step = session.state().currentStep().orElse(null)) {
+        for (Step step = session.state().currentStep().orElse(null);
+                step != null;
+                step = session.state().currentStep().orElse(null)) {
             if (step.kind() == StepKind.CONFIRM) {
                 session.confirm(step.id(), "");
             } else if (session.run(step.id()).status() != SessionEvent.Status.SUCCEEDED) {
@@ -153,10 +184,15 @@ final class RollbackLab implements AutoCloseable {
                 files.put(app.relativize(file).toString(), Files.readString(file));
             }
         }
-        String schema = database.queryValue("SELECT string_agg(table_name || '.' || column_name, ',' ORDER BY table_name, column_name) "
-                + "FROM information_schema.columns WHERE table_schema = 'public'")
-                + " | " + database.queryValue("SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public'")
-                + " | " + database.queryValue("SELECT string_agg(conname, ',' ORDER BY conname) FROM pg_constraint WHERE connamespace = 'public'::regnamespace");
+        String schema = database.queryValue(
+                        "SELECT string_agg(table_name || '.' || column_name, ',' ORDER BY table_name, column_name) "
+                                + "FROM information_schema.columns WHERE table_schema = 'public'")
+                + " | "
+                + database.queryValue(
+                        "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public'")
+                + " | "
+                + database.queryValue(
+                        "SELECT string_agg(conname, ',' ORDER BY conname) FROM pg_constraint WHERE connamespace = 'public'::regnamespace");
         String data = database.queryValue("SELECT md5(string_agg(p::text, ',' ORDER BY id)) FROM patients p")
                 + database.queryValue("SELECT md5(string_agg(v::text, ',' ORDER BY id)) FROM visits v");
         return new SystemState(files, run(service + " status") == 0, schema, data);
@@ -164,8 +200,11 @@ final class RollbackLab implements AutoCloseable {
 
     private static int run(String command) throws IOException {
         try {
-            return new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor();
+            return new ProcessBuilder("/bin/sh", "-c", command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -29,7 +29,8 @@ class UnreachableHostRollbackTest {
     void anUnreachableHostStopsTheRollbackAndOnlyAWrittenSkipGetsPastIt() throws Exception {
         try (RollbackLab lab = new RollbackLab(dir, POSTGRES.freshDatabase())) {
             String dataBefore = lab.state().data();
-            try (LiveSession live = lab.start(RollbackLab.runbook(UpgradeRunbook.TEXT), dir.resolve("journal"), Map.of())) {
+            try (LiveSession live =
+                    lab.start(RollbackLab.runbook(UpgradeRunbook.TEXT), dir.resolve("journal"), Map.of())) {
                 Session session = live.session();
                 assertThat(RollbackLab.runUntilStopped(session)).isEmpty();
                 lab.stopSshServer();
@@ -39,12 +40,19 @@ class UnreachableHostRollbackTest {
                 RollbackRunner runner = new RollbackRunner(session, said::add);
                 assertThat(runner.run(step -> Optional.empty(), Map.of())).isEqualTo(RollbackRunner.Result.STOPPED);
                 assertThat(session.state().status("rb-stop")).isIn(StepStatus.FAILED, StepStatus.UNKNOWN);
-                assertThat(String.join("\n", said)).contains("The rollback stopped at R1", "not run: R2  Restore database healthcare",
-                        "not run: R3", "not run: R4", "not run: V1", "not run: V4");
+                assertThat(String.join("\n", said))
+                        .contains(
+                                "The rollback stopped at R1",
+                                "not run: R2  Restore database healthcare",
+                                "not run: R3",
+                                "not run: R4",
+                                "not run: V1",
+                                "not run: V4");
 
                 // the operator stopped the service from the host's console; the database is reachable and is restored
                 said.clear();
-                assertThat(runner.run(step -> Optional.empty(), Map.of("rb-stop", "stopped by hand on the host's console")))
+                assertThat(runner.run(
+                                step -> Optional.empty(), Map.of("rb-stop", "stopped by hand on the host's console")))
                         .isEqualTo(RollbackRunner.Result.STOPPED);
                 assertThat(session.state().status("rb-restore")).isEqualTo(StepStatus.SUCCEEDED);
                 assertThat(String.join("\n", said)).contains("The rollback stopped at R3", "--skip rb-files=");

@@ -77,6 +77,5 @@ final class UpgradeRunbook {
                 on: app
             """ + VERIFICATION;
 
-    private UpgradeRunbook() {
-    }
+    private UpgradeRunbook() {}
 }

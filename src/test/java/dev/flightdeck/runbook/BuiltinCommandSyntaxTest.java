@@ -38,14 +38,18 @@ class BuiltinCommandSyntaxTest {
 
     /** Defaults where the runbook has them; a plain word for values supplied at session start and for step outputs. */
     private static String bound(String command, Runbook runbook) throws Exception {
-        return Placeholders.substitute(command, name -> Optional.of(runbook.variables().stream()
-                .filter(variable -> variable.name().equals(name)).findFirst()
-                .flatMap(VariableDefinition::defaultValue)
-                .orElse(name.startsWith("steps.") ? "/var/backups/output-of-step" : "bound-value")));
+        return Placeholders.substitute(
+                command,
+                name -> Optional.of(runbook.variables().stream()
+                        .filter(variable -> variable.name().equals(name))
+                        .findFirst()
+                        .flatMap(VariableDefinition::defaultValue)
+                        .orElse(name.startsWith("steps.") ? "/var/backups/output-of-step" : "bound-value")));
     }
 
     private static Optional<String> checkSyntax(String script) throws IOException, InterruptedException {
-        Process bash = new ProcessBuilder("bash", "-n").redirectErrorStream(true).start();
+        Process bash =
+                new ProcessBuilder("bash", "-n").redirectErrorStream(true).start();
         try (OutputStream in = bash.getOutputStream()) {
             in.write(script.getBytes(StandardCharsets.UTF_8));
         }

@@ -51,8 +51,7 @@ class BuiltinMaintenanceProceduresCodeTest {
     private static final Pattern AWAITED_CALL = Pattern.compile("await\\s+([\\w.$]+)\\s*[(`]");
     private static final Pattern QUOTED_WORD = Pattern.compile("'([A-Z_]+)'");
 
-    private record Expected(String stepId, StepKind kind) {
-    }
+    private record Expected(String stepId, StepKind kind) {}
 
     private final Runbook runbook = BuiltinRunbooksTest.load("maintenance-procedures");
     private final BuiltinSeedDocument seed = BuiltinSeedDocument.read(SEED);
@@ -66,14 +65,20 @@ class BuiltinMaintenanceProceduresCodeTest {
                 calls.add(call.group(1));
             }
         }
-        System.out.printf("coverage maintenance-procedures: %d distinct awaited calls in the TypeScript of %s%n", calls.size(), SEED);
+        System.out.printf(
+                "coverage maintenance-procedures: %d distinct awaited calls in the TypeScript of %s%n",
+                calls.size(), SEED);
         assertThat(calls).as("awaited calls in %s", SEED).hasSizeGreaterThan(20);
         for (String call : calls) {
             Expected expected = STEP_OF_CALL.get(call);
-            assertThat(expected).as("the seed awaits %s(); which step does it?", call).isNotNull();
+            assertThat(expected)
+                    .as("the seed awaits %s(); which step does it?", call)
+                    .isNotNull();
             Optional<Step> step = step(expected.stepId());
             assertThat(step).as("step %s for %s()", expected.stepId(), call).isPresent();
-            assertThat(step.get().kind()).as("kind of step %s for %s()", expected.stepId(), call).isEqualTo(expected.kind());
+            assertThat(step.get().kind())
+                    .as("kind of step %s for %s()", expected.stepId(), call)
+                    .isEqualTo(expected.kind());
         }
     }
 
@@ -86,8 +91,11 @@ class BuiltinMaintenanceProceduresCodeTest {
         QUOTED_WORD.matcher(roleLine.group(1)).results().forEach(word -> roles.add(Role.valueOf(word.group(1))));
         assertThat(roles).containsExactlyInAnyOrder(Role.values());
         for (Role role : roles) {
-            assertThat(runbook.steps().filter(s -> s.action() instanceof StepAction.Approve approve && approve.roles().equals(List.of(role))))
-                    .as("a change-request approval gate for %s", role).hasSize(1);
+            assertThat(runbook.steps()
+                            .filter(s -> s.action() instanceof StepAction.Approve approve
+                                    && approve.roles().equals(List.of(role))))
+                    .as("a change-request approval gate for %s", role)
+                    .hasSize(1);
         }
     }
 
@@ -97,15 +105,22 @@ class BuiltinMaintenanceProceduresCodeTest {
         for (String check : List.of("DISK_SPACE", "CONNECTIONS", "LOCKS")) {
             assertThat(String.join("\n", seed.lines())).contains("'" + check + "'");
             assertThat(runbook.steps().filter(s -> s.title().contains(check) && s.kind() != StepKind.PREFLIGHT))
-                    .as("a step that checks %s", check).isNotEmpty();
+                    .as("a step that checks %s", check)
+                    .isNotEmpty();
         }
         for (String parameter : List.of("max_connections", "shared_buffers")) {
-            assertThat(runbook.steps().filter(s -> s.action() instanceof StepAction.Sql sql
-                    && sql.statement().contains("name = '" + parameter + "'") && s.expect().value().isPresent()))
-                    .as("an sql step that verifies %s", parameter).hasSize(1);
+            assertThat(runbook.steps()
+                            .filter(s -> s.action() instanceof StepAction.Sql sql
+                                    && sql.statement().contains("name = '" + parameter + "'")
+                                    && s.expect().value().isPresent()))
+                    .as("an sql step that verifies %s", parameter)
+                    .hasSize(1);
         }
-        assertThat(runbook.steps().filter(s -> s.action() instanceof StepAction.Sql sql && sql.statement().startsWith("VACUUM ANALYZE ")))
-                .as("VACUUM ANALYZE, one step per table").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(runbook.steps()
+                        .filter(s -> s.action() instanceof StepAction.Sql sql
+                                && sql.statement().startsWith("VACUUM ANALYZE ")))
+                .as("VACUUM ANALYZE, one step per table")
+                .hasSizeGreaterThanOrEqualTo(2);
     }
 
     private Optional<Step> step(String id) {

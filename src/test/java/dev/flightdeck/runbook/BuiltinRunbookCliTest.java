@@ -2,9 +2,9 @@ package dev.flightdeck.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.app.cli.Cli;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
-import dev.flightdeck.app.cli.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -22,7 +22,8 @@ class BuiltinRunbookCliTest {
 
     private int run(String... args) {
         AppContext context = new AppContext(new FlightdeckHome(home), Map.of(FlightdeckHome.VARIABLE, home.toString()));
-        return Cli.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return Cli.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
     }
 
     @Test
@@ -31,8 +32,9 @@ class BuiltinRunbookCliTest {
         String listing = out.toString();
         for (String id : BuiltinRunbooks.ids()) {
             Runbook runbook = BuiltinRunbooksTest.load(id);
-            assertThat(listing).containsPattern("(?m)^" + id + "\\s+.*" + runbook.source().replace(".", "\\.")
-                    + "\\s+" + runbook.phases().size() + "\\s+" + runbook.stepCount() + "$");
+            assertThat(listing)
+                    .containsPattern("(?m)^" + id + "\\s+.*" + runbook.source().replace(".", "\\.") + "\\s+"
+                            + runbook.phases().size() + "\\s+" + runbook.stepCount() + "$");
         }
         assertThat(err.toString()).isEmpty();
     }

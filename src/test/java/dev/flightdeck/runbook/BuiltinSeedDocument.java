@@ -24,13 +24,13 @@ record BuiltinSeedDocument(String fileName, List<String> lines) {
     private static final Pattern FENCE = Pattern.compile("^(\\s*)```\\s*([\\w-]*)\\s*$");
 
     /** A fenced block: its language and its lines with the fence's indentation removed. */
-    record Block(String language, int line, List<String> lines) {
-    }
+    record Block(String language, int line, List<String> lines) {}
 
     static BuiltinSeedDocument read(String fileName) {
         Path file = SEEDS.resolve(fileName);
         assertThat(Files.isRegularFile(file))
-                .as("seed document %s not found (looked in %s): the tests need the shared/ folder beside the project root",
+                .as(
+                        "seed document %s not found (looked in %s): the tests need the shared/ folder beside the project root",
                         fileName, SEEDS.toAbsolutePath().normalize())
                 .isTrue();
         try {
@@ -69,7 +69,10 @@ record BuiltinSeedDocument(String fileName, List<String> lines) {
             int start = i + 1;
             for (i = start; i < lines.size() && !FENCE.matcher(lines.get(i)).matches(); i++) {
                 String line = lines.get(i);
-                body.add(line.length() >= indent && line.substring(0, indent).isBlank() ? line.substring(indent) : line.strip());
+                body.add(
+                        line.length() >= indent && line.substring(0, indent).isBlank()
+                                ? line.substring(indent)
+                                : line.strip());
             }
             if (open.group(2).equals(language)) {
                 blocks.add(new Block(language, start, body));
@@ -90,7 +93,11 @@ record BuiltinSeedDocument(String fileName, List<String> lines) {
 
     /** SQL statements of a block, comment lines removed, one per semicolon. */
     static List<String> statements(Block block) {
-        String code = String.join("\n", block.lines().stream().filter(line -> !line.strip().startsWith("--")).toList());
+        String code = String.join(
+                "\n",
+                block.lines().stream()
+                        .filter(line -> !line.strip().startsWith("--"))
+                        .toList());
         List<String> statements = new ArrayList<>();
         for (String statement : code.split(";")) {
             if (!statement.isBlank()) {

@@ -33,7 +33,9 @@ class BuiltinSqlRehearsalTest {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
+        postgres = EmbeddedPostgres.builder()
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .start();
     }
 
     @AfterAll
@@ -52,7 +54,8 @@ class BuiltinSqlRehearsalTest {
     void everyStatementRunsAndItsUndoReversesIt(String id) throws Exception {
         Runbook runbook = BuiltinRunbooksTest.load(id);
         Map<String, String> failures = new LinkedHashMap<>();
-        try (Connection connection = clinicDatabase(id.replace('-', '_')).getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = clinicDatabase(id.replace('-', '_')).getConnection();
+                Statement statement = connection.createStatement()) {
             List<Step> undos = new ArrayList<>();
             for (Step step : runbook.steps().toList()) {
                 sqlOf(step).ifPresent(sql -> execute(statement, step.id(), sql, failures));
@@ -65,38 +68,59 @@ class BuiltinSqlRehearsalTest {
                 sqlOf(step).ifPresent(sql -> execute(statement, step.id(), sql, failures));
             }
             assertThat(failures).as("SQL of %s that PostgreSQL rejected", id).isEmpty();
-            assertThat(value(statement, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'patients'"))
-                    .as("the undos returned the patients table to its columns before the window").isEqualTo("3");
+            assertThat(value(
+                            statement, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'patients'"))
+                    .as("the undos returned the patients table to its columns before the window")
+                    .isEqualTo("3");
         }
     }
 
     @Test
     void theMaintenanceChecksHoldOnAHealthyDatabaseAndTheConfigurationRuleBites() throws Exception {
         Runbook runbook = BuiltinRunbooksTest.load("maintenance-procedures");
-        try (Connection connection = clinicDatabase("maintenance_checks").getConnection(); Statement statement = connection.createStatement()) {
-            for (String stepId : List.of("check-connections", "check-locks", "pg-stat-statements-present", "verify-max-connections")) {
+        try (Connection connection = clinicDatabase("maintenance_checks").getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String stepId : List.of(
+                    "check-connections", "check-locks", "pg-stat-statements-present", "verify-max-connections")) {
                 Step step = runbook.step(stepId).orElseThrow();
-                assertThat(step.expect().value().orElseThrow().test(value(statement, sqlOf(step).orElseThrow())))
-                        .as("expectation of %s on a healthy database", stepId).isTrue();
+                assertThat(step.expect()
+                                .value()
+                                .orElseThrow()
+                                .test(value(statement, sqlOf(step).orElseThrow())))
+                        .as("expectation of %s on a healthy database", stepId)
+                        .isTrue();
             }
             for (String table : List.of("patients", "visits", "documents")) {
-                statement.execute(sqlOf(runbook.step("vacuum-" + table).orElseThrow()).orElseThrow());
+                statement.execute(
+                        sqlOf(runbook.step("vacuum-" + table).orElseThrow()).orElseThrow());
             }
-            assertThat(rows(statement, sqlOf(runbook.step("verify-table-stats").orElseThrow()).orElseThrow()))
-                    .as("every vacuumed table shows its vacuum and analyze").isEqualTo(3);
+            assertThat(rows(
+                            statement,
+                            sqlOf(runbook.step("verify-table-stats").orElseThrow())
+                                    .orElseThrow()))
+                    .as("every vacuumed table shows its vacuum and analyze")
+                    .isEqualTo(3);
             Step sharedBuffers = runbook.step("verify-shared-buffers").orElseThrow();
-            assertThat(sharedBuffers.expect().value().orElseThrow().test(value(statement, sqlOf(sharedBuffers).orElseThrow())))
-                    .as("PostgreSQL's default 128 MB shared_buffers breaks the seed's >= 1024 MB rule").isFalse();
+            assertThat(sharedBuffers
+                            .expect()
+                            .value()
+                            .orElseThrow()
+                            .test(value(statement, sqlOf(sharedBuffers).orElseThrow())))
+                    .as("PostgreSQL's default 128 MB shared_buffers breaks the seed's >= 1024 MB rule")
+                    .isFalse();
         }
     }
 
     private static DataSource clinicDatabase(String name) throws SQLException, IOException {
-        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement create = admin.createStatement()) {
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+                Statement create = admin.createStatement()) {
             create.execute("CREATE DATABASE " + name);
         }
         DataSource database = postgres.getDatabase("postgres", name);
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-             InputStream schema = BuiltinSqlRehearsalTest.class.getResourceAsStream("/runbook/builtin-clinic-schema.sql")) {
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement();
+                InputStream schema =
+                        BuiltinSqlRehearsalTest.class.getResourceAsStream("/runbook/builtin-clinic-schema.sql")) {
             statement.execute(new String(schema.readAllBytes(), StandardCharsets.UTF_8));
         }
         return database;

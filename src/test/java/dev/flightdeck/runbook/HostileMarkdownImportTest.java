@@ -3,9 +3,9 @@ package dev.flightdeck.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.flightdeck.app.cli.Cli;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
-import dev.flightdeck.app.cli.Cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -63,9 +63,18 @@ class HostileMarkdownImportTest {
     void hostileMarkdownEndsQuickly(String name, int exit, String message) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Cli.commandLine(
-                        new AppContext(new FlightdeckHome(dir.resolve("home")), Map.of()), new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute("runbook", "import-md", dir.resolve(name + ".md").toString(), "-o", dir.resolve(name + ".runbook.yaml").toString()));
+        int code = assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
+                () -> Cli.commandLine(
+                                new AppContext(new FlightdeckHome(dir.resolve("home")), Map.of()),
+                                new PrintWriter(out, true),
+                                new PrintWriter(err, true))
+                        .execute(
+                                "runbook",
+                                "import-md",
+                                dir.resolve(name + ".md").toString(),
+                                "-o",
+                                dir.resolve(name + ".runbook.yaml").toString()));
         assertThat(code).as(out + "\n" + err).isEqualTo(exit);
         assertThat(out + err.toString()).contains(message);
     }

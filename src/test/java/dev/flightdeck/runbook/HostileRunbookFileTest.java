@@ -3,9 +3,9 @@ package dev.flightdeck.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.flightdeck.app.cli.Cli;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
-import dev.flightdeck.app.cli.Cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import javax.script.ScriptEngineManager;
 
 /**
  * Files made to knock a reader over. Each must end, through {@code runbook validate}, within 5 s with a message that
@@ -46,13 +45,26 @@ class HostileRunbookFileTest {
         write("depth", "runbook: deep\nphases: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
         StringBuilder laughs = new StringBuilder("runbook: laughs\nlol0: &a0 [x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i < 10; i++) {
-            laughs.append("lol").append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ").repeat(8))
-                    .append("*a").append(i - 1).append("]\n");
+            laughs.append("lol")
+                    .append(i)
+                    .append(": &a")
+                    .append(i)
+                    .append(" [")
+                    .append(("*a" + (i - 1) + ", ").repeat(8))
+                    .append("*a")
+                    .append(i - 1)
+                    .append("]\n");
         }
         write("aliases", laughs + VALID_TAIL);
         StringBuilder nested = new StringBuilder("runbook: chain\n");
         for (int i = 1; i < 25; i++) {
-            nested.append("l").append(i).append(": &b").append(i).append(" [").append(i == 1 ? "x, x" : "*b" + (i - 1) + ", *b" + (i - 1)).append("]\n");
+            nested.append("l")
+                    .append(i)
+                    .append(": &b")
+                    .append(i)
+                    .append(" [")
+                    .append(i == 1 ? "x, x" : "*b" + (i - 1) + ", *b" + (i - 1))
+                    .append("]\n");
         }
         write("alias-doubling", nested + VALID_TAIL);
         StringBuilder big = new StringBuilder("runbook: big\ndescription: |\n");
@@ -64,14 +76,21 @@ class HostileRunbookFileTest {
         write("long-plain-line", "runbook: long\ndescription: " + "word ".repeat(400_000) + "\n" + VALID_TAIL);
         write("nul", "runbook: nul\n" + VALID_TAIL + "      - id: t\n        confirm: a\u0000b\n");
         byte[] latin1 = ("runbook: caf\u00e9\n" + VALID_TAIL).getBytes(StandardCharsets.ISO_8859_1);
-        Files.write(dir.resolve("latin1.runbook.yaml"), concat("# a comment\n".getBytes(StandardCharsets.UTF_8), latin1));
+        Files.write(
+                dir.resolve("latin1.runbook.yaml"), concat("# a comment\n".getBytes(StandardCharsets.UTF_8), latin1));
         write("bom", "\uFEFFrunbook: with a byte order mark\n" + VALID_TAIL);
-        write("cycle", "runbook: cycle\nvariables:\n  a: ${b}\n  b: ${a}\nphases:\n  - id: p\n    steps:\n      - id: s\n        run: echo ${b}\n        on: local\n");
+        write(
+                "cycle",
+                "runbook: cycle\nvariables:\n  a: ${b}\n  b: ${a}\nphases:\n  - id: p\n    steps:\n      - id: s\n        run: echo ${b}\n        on: local\n");
         write("tag", "runbook: !!java.lang.Runtime x\n" + VALID_TAIL);
         write("tag-collection", "runbook: t\nrollback: !!javax.script.ScriptEngineManager [x]\n" + VALID_TAIL);
-        write("huge-timeout", "runbook: t\nphases:\n  - id: p\n    steps:\n      - id: s\n        run: sleep 1\n        on: local\n"
-                + "        timeout: 99999999999999999999s\n");
-        write("huge-count", "runbook: t\nphases:\n  - id: p\n    steps:\n      - id: s\n        approve: { role: COMPLIANCE, approvers: 99999999999999999999 }\n");
+        write(
+                "huge-timeout",
+                "runbook: t\nphases:\n  - id: p\n    steps:\n      - id: s\n        run: sleep 1\n        on: local\n"
+                        + "        timeout: 99999999999999999999s\n");
+        write(
+                "huge-count",
+                "runbook: t\nphases:\n  - id: p\n    steps:\n      - id: s\n        approve: { role: COMPLIANCE, approvers: 99999999999999999999 }\n");
         write("empty", "");
         Files.createDirectories(dir.resolve("a-directory.runbook.yaml"));
     }
@@ -87,8 +106,7 @@ class HostileRunbookFileTest {
         Files.writeString(dir.resolve(name + ".runbook.yaml"), text, StandardCharsets.UTF_8);
     }
 
-    private record Outcome(int exit, String out, String err) {
-    }
+    private record Outcome(int exit, String out, String err) {}
 
     private static Outcome validate(String file) {
         StringWriter out = new StringWriter();
@@ -135,9 +153,15 @@ class HostileRunbookFileTest {
 
     @Test
     void allHostileFilesTogetherFitIn256MegabytesOfHeap() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), "dev.flightdeck.app.Launcher",
-                "runbook", "validate"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.flightdeck.app.Launcher",
+                "runbook",
+                "validate"));
         try (var files = Files.list(dir)) {
             files.filter(Files::isRegularFile).map(Path::toString).sorted().forEach(command::add);
         }
@@ -145,7 +169,11 @@ class HostileRunbookFileTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isEqualTo(Cli.PROBLEM);
-        assertThat(output).contains("control character U+0000").contains("not valid UTF-8").contains("more than 100 levels deep")
-                .doesNotContain("OutOfMemoryError").doesNotContain("StackOverflowError");
+        assertThat(output)
+                .contains("control character U+0000")
+                .contains("not valid UTF-8")
+                .contains("more than 100 levels deep")
+                .doesNotContain("OutOfMemoryError")
+                .doesNotContain("StackOverflowError");
     }
 }

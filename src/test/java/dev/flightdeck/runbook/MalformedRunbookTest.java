@@ -57,20 +57,19 @@ class MalformedRunbookTest {
             33-baseline-without-window     | 6  | 19 | step 'before' (baseline) is missing the required key 'window'
             34-baseline-in-the-rollback    | 9  | 5  | step 'rebaseline' captures baselines, which describe the system before the change; it belongs in a phase
             """)
-    void malformedRunbookIsRejectedWithALocatedMessage(String name, int line, int column, String message) throws IOException {
+    void malformedRunbookIsRejectedWithALocatedMessage(String name, int line, int column, String message)
+            throws IOException {
         Path file = FOLDER.resolve(name + ".runbook.yaml");
 
         Parsed<Runbook> parsed = RunbookLoader.load(file);
 
         assertThat(parsed.isValid()).as("%s must not validate", name).isFalse();
-        assertThat(parsed.errors())
-                .as("errors of %s", name)
-                .anySatisfy(problem -> {
-                    assertThat(problem.position().line()).isEqualTo(line);
-                    assertThat(problem.position().column()).isEqualTo(column);
-                    assertThat(problem.message()).contains(message);
-                    assertThat(problem.format()).startsWith(file + ":" + line + ":" + column + ": ");
-                });
+        assertThat(parsed.errors()).as("errors of %s", name).anySatisfy(problem -> {
+            assertThat(problem.position().line()).isEqualTo(line);
+            assertThat(problem.position().column()).isEqualTo(column);
+            assertThat(problem.message()).contains(message);
+            assertThat(problem.format()).startsWith(file + ":" + line + ":" + column + ": ");
+        });
     }
 
     @Test
@@ -96,7 +95,9 @@ class MalformedRunbookTest {
 
         Parsed<Runbook> parsed = RunbookLoader.load(text, "many.runbook.yaml", "many");
 
-        assertThat(parsed.errors()).extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("unknown key 'timout'"))
+        assertThat(parsed.errors())
+                .extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("unknown key 'timout'"))
                 .anySatisfy(m -> assertThat(m).contains("${nope}"))
                 .anySatisfy(m -> assertThat(m).contains("duplicate step id 'one'"))
                 .anySatisfy(m -> assertThat(m).contains("says nowhere where"));
@@ -119,8 +120,9 @@ class MalformedRunbookTest {
         assertThat(parsed.isValid()).isTrue();
         assertThat(parsed.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.isError()).isFalse();
-            assertThat(problem.format()).isEqualTo("noway.runbook.yaml:1:1: warning: the runbook has no rollback plan: "
-                    + "add 'rollback:' with the steps that return the system to its state before the window");
+            assertThat(problem.format())
+                    .isEqualTo("noway.runbook.yaml:1:1: warning: the runbook has no rollback plan: "
+                            + "add 'rollback:' with the steps that return the system to its state before the window");
         });
     }
 }

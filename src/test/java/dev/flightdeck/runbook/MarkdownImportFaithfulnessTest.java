@@ -15,7 +15,9 @@ class MarkdownImportFaithfulnessTest {
     private static Runbook imported(String markdown) {
         result = MarkdownImporter.importMarkdown(markdown, "doc.md");
         Parsed<Runbook> parsed = RunbookLoader.load(result.yaml(), "imported", "imported");
-        assertThat(parsed.errors()).as("errors in the imported runbook:\n%s", result.yaml()).isEmpty();
+        assertThat(parsed.errors())
+                .as("errors in the imported runbook:\n%s", result.yaml())
+                .isEmpty();
         return parsed.value().orElseThrow();
     }
 
@@ -24,7 +26,10 @@ class MarkdownImportFaithfulnessTest {
     }
 
     private static List<String> commands(List<Step> steps) {
-        return steps.stream().filter(s -> s.action() instanceof StepAction.Run).map(s -> ((StepAction.Run) s.action()).command()).toList();
+        return steps.stream()
+                .filter(s -> s.action() instanceof StepAction.Run)
+                .map(s -> ((StepAction.Run) s.action()).command())
+                .toList();
     }
 
     private static String report() {
@@ -53,12 +58,16 @@ class MarkdownImportFaithfulnessTest {
                 rm -rf /var/lib/postgresql/15/main
                 ```
                 """);
-        assertThat(commands(steps(runbook))).containsExactly(
-                "sudo -u postgres psql -c \"select pg_is_in_recovery()\"\npg_ctlcluster 15 main promote\nsystemctl restart app",
-                "df -h /var/lib/postgresql");
-        assertThat(commands(steps(runbook))).noneMatch(c -> c.contains("rm -rf") || c.contains("(1 row)") || c.contains("$ "));
+        assertThat(commands(steps(runbook)))
+                .containsExactly(
+                        "sudo -u postgres psql -c \"select pg_is_in_recovery()\"\npg_ctlcluster 15 main promote\nsystemctl restart app",
+                        "df -h /var/lib/postgresql");
+        assertThat(commands(steps(runbook)))
+                .noneMatch(c -> c.contains("rm -rf") || c.contains("(1 row)") || c.contains("$ "));
         assertThat(steps(runbook).get(1).description()).contains("rm -rf /var/lib/postgresql/15/main");
-        assertThat(report()).contains("doc.md:4: terminal transcript: kept 3 command line(s)").contains("dropped 4 output line(s)");
+        assertThat(report())
+                .contains("doc.md:4: terminal transcript: kept 3 command line(s)")
+                .contains("dropped 4 output line(s)");
     }
 
     @Test
@@ -82,9 +91,15 @@ class MarkdownImportFaithfulnessTest {
                 """);
         assertThat(steps(runbook)).hasSize(1);
         String command = commands(steps(runbook)).get(0);
-        assertThat(command).startsWith("export PGDATA").contains("<<EOF").contains("# a comment inside the heredoc\nEOF").endsWith("  reload");
+        assertThat(command)
+                .startsWith("export PGDATA")
+                .contains("<<EOF")
+                .contains("# a comment inside the heredoc\nEOF")
+                .endsWith("  reload");
         assertThat(steps(runbook).get(0).sourceLine()).contains(3);
-        assertThat(report()).contains("kept whole as one step in one shell: 'export PGDATA=/var/lib/postgresql/15/main' carries state");
+        assertThat(report())
+                .contains(
+                        "kept whole as one step in one shell: 'export PGDATA=/var/lib/postgresql/15/main' carries state");
     }
 
     @Test
@@ -121,8 +136,16 @@ class MarkdownImportFaithfulnessTest {
                    - apt-get only
                 3. Uncordon the node
                 """);
-        assertThat(steps(runbook)).extracting(s -> ((StepAction.Confirm) s.action()).text()).containsExactly(
-                "dash item", "star item", "numbered item", "second numbered item", "Drain the node", "Upgrade the packages", "Uncordon the node");
+        assertThat(steps(runbook))
+                .extracting(s -> ((StepAction.Confirm) s.action()).text())
+                .containsExactly(
+                        "dash item",
+                        "star item",
+                        "numbered item",
+                        "second numbered item",
+                        "Drain the node",
+                        "Upgrade the packages",
+                        "Uncordon the node");
         assertThat(steps(runbook).get(5).description()).contains("apt-get only");
         assertThat(steps(runbook)).extracting(s -> s.sourceLine().orElse(0)).containsExactly(3, 4, 5, 6, 8, 9, 11);
     }
@@ -174,9 +197,15 @@ class MarkdownImportFaithfulnessTest {
                 git checkout HEAD~1 -- config.yml
                 ```
                 """);
-        assertThat(commands(steps(runbook))).singleElement().asString().contains("app=2.0").doesNotContain("app=1.9");
+        assertThat(commands(steps(runbook)))
+                .singleElement()
+                .asString()
+                .contains("app=2.0")
+                .doesNotContain("app=1.9");
         assertThat(runbook.rollback()).hasSize(3);
-        assertThat(commands(runbook.rollback())).anyMatch(c -> c.contains("app=1.9")).anyMatch(c -> c.contains("git checkout"));
+        assertThat(commands(runbook.rollback()))
+                .anyMatch(c -> c.contains("app=1.9"))
+                .anyMatch(c -> c.contains("git checkout"));
         assertThat(report()).contains("'Back out' is a rollback procedure").contains("moved to the rollback plan");
     }
 
@@ -189,7 +218,8 @@ class MarkdownImportFaithfulnessTest {
                 - Roll back if p95 latency is above 800ms for 10 minutes.
                 - If the mood of the team is bad, roll back.
                 """);
-        assertThat(runbook.rollbackTriggers()).extracting(TriggerSpec::text)
+        assertThat(runbook.rollbackTriggers())
+                .extracting(TriggerSpec::text)
                 .containsExactly("error rate > 2% for 5m", "latency_p95 > 800ms for 10m");
     }
 
@@ -229,9 +259,16 @@ class MarkdownImportFaithfulnessTest {
                 ```
                 """);
         List<Step> steps = steps(runbook);
-        assertThat(steps).filteredOn(s -> s.action() instanceof StepAction.Run && ((StepAction.Run) s.action()).command().matches(
-                "apt-get.*|docker pull.*|docker compose.*|nixos.*|curl.*|wget.*")).allMatch(s -> !s.required());
-        assertThat(steps).filteredOn(s -> s.action() instanceof StepAction.Confirm c && c.text().startsWith("Choose one")).hasSize(3);
+        assertThat(steps)
+                .filteredOn(s -> s.action() instanceof StepAction.Run
+                        && ((StepAction.Run) s.action())
+                                .command()
+                                .matches("apt-get.*|docker pull.*|docker compose.*|nixos.*|curl.*|wget.*"))
+                .allMatch(s -> !s.required());
+        assertThat(steps)
+                .filteredOn(s ->
+                        s.action() instanceof StepAction.Confirm c && c.text().startsWith("Choose one"))
+                .hasSize(3);
         assertThat(steps).filteredOn(Step::required).extracting(Step::kind).containsOnly(StepKind.CONFIRM);
     }
 
@@ -307,7 +344,8 @@ class MarkdownImportFaithfulnessTest {
                 """);
         List<ImportReport.Judgement> judgements = result.report().judgements();
         assertThat(judgements).extracting(ImportReport.Judgement::line).isSorted();
-        assertThat(report()).contains("doc.md:1: title 'Guide' taken from the first heading")
+        assertThat(report())
+                .contains("doc.md:1: title 'Guide' taken from the first heading")
                 .contains("doc.md:5: terminal transcript")
                 .contains("doc.md:7: section 'Rollback' is a rollback procedure");
         assertThat(Optional.of(judgements.size())).get().isEqualTo(judgements.size());

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class MarkdownImporterTest {
 
     private static Runbook imported(String markdown) {
-        Parsed<Runbook> parsed = RunbookLoader.load(MarkdownImporter.toYaml(markdown, "doc.md"), "imported", "imported");
+        Parsed<Runbook> parsed =
+                RunbookLoader.load(MarkdownImporter.toYaml(markdown, "doc.md"), "imported", "imported");
         assertThat(parsed.errors()).as("errors in the imported runbook").isEmpty();
         return parsed.value().orElseThrow();
     }
@@ -32,10 +33,12 @@ class MarkdownImporterTest {
         assertThat(runbook.title()).isEqualTo("Window guide");
         assertThat(runbook.source()).isEqualTo("doc.md");
         assertThat(runbook.phases()).extracting(Phase::title).containsExactly("Before", "After");
-        assertThat(steps(runbook)).extracting(Step::action).containsExactly(
-                new StepAction.Confirm("Testing Complete: All tests pass", false),
-                new StepAction.Confirm("Users notified", false),
-                new StepAction.Confirm("Code coverage ≥ 80%", false));
+        assertThat(steps(runbook))
+                .extracting(Step::action)
+                .containsExactly(
+                        new StepAction.Confirm("Testing Complete: All tests pass", false),
+                        new StepAction.Confirm("Users notified", false),
+                        new StepAction.Confirm("Code coverage ≥ 80%", false));
     }
 
     @Test
@@ -53,15 +56,21 @@ class MarkdownImporterTest {
                 npm run health-check
                 ```
                 """);
-        assertThat(steps(runbook)).extracting(Step::title).containsExactly("1. Full backup", "2. Tests", "3. Health check");
-        assertThat(steps(runbook)).extracting(Step::action).containsExactly(
-                new StepAction.Run("pg_dump healthcare_db > backup.sql\ntar -czf app.tar.gz /opt/app"),
-                new StepAction.Run("npm test"),
-                new StepAction.Run("npm run health-check"));
+        assertThat(steps(runbook))
+                .extracting(Step::title)
+                .containsExactly("1. Full backup", "2. Tests", "3. Health check");
+        assertThat(steps(runbook))
+                .extracting(Step::action)
+                .containsExactly(
+                        new StepAction.Run("pg_dump healthcare_db > backup.sql\ntar -czf app.tar.gz /opt/app"),
+                        new StepAction.Run("npm test"),
+                        new StepAction.Run("npm run health-check"));
         assertThat(steps(runbook)).extracting(Step::target).containsOnly(Optional.of("${target}"));
         assertThat(runbook.variables()).singleElement().satisfies(variable -> {
             assertThat(variable.name()).isEqualTo("target");
-            assertThat(variable.isRequired()).as("the target is bound when the session starts").isTrue();
+            assertThat(variable.isRequired())
+                    .as("the target is bound when the session starts")
+                    .isTrue();
         });
     }
 
@@ -76,9 +85,11 @@ class MarkdownImporterTest {
                 # - Reference ranges
                 ```
                 """);
-        assertThat(steps(runbook)).extracting(Step::action).containsExactly(
-                new StepAction.Confirm("1. Update UserRole enum in types", false),
-                new StepAction.Confirm("2. Update database schema:", false));
+        assertThat(steps(runbook))
+                .extracting(Step::action)
+                .containsExactly(
+                        new StepAction.Confirm("1. Update UserRole enum in types", false),
+                        new StepAction.Confirm("2. Update database schema:", false));
         assertThat(steps(runbook).get(1).description()).isEqualTo("- New test categories\n- Reference ranges");
         assertThat(runbook.variables()).isEmpty();
     }
@@ -97,10 +108,22 @@ class MarkdownImporterTest {
                 );
                 ```
                 """);
-        assertThat(steps(runbook)).extracting(Step::title).containsExactly("SAFE: Adding new columns (with defaults)", "Adding new tables");
-        assertThat(steps(runbook)).extracting(Step::action).containsExactly(
-                new StepAction.Sql("ALTER TABLE patients ADD COLUMN emergency_contact VARCHAR(100) DEFAULT '';", "${database}", List.of(), false),
-                new StepAction.Sql("CREATE TABLE allergies (\n    id UUID PRIMARY KEY\n);", "${database}", List.of(), false));
+        assertThat(steps(runbook))
+                .extracting(Step::title)
+                .containsExactly("SAFE: Adding new columns (with defaults)", "Adding new tables");
+        assertThat(steps(runbook))
+                .extracting(Step::action)
+                .containsExactly(
+                        new StepAction.Sql(
+                                "ALTER TABLE patients ADD COLUMN emergency_contact VARCHAR(100) DEFAULT '';",
+                                "${database}",
+                                List.of(),
+                                false),
+                        new StepAction.Sql(
+                                "CREATE TABLE allergies (\n    id UUID PRIMARY KEY\n);",
+                                "${database}",
+                                List.of(),
+                                false));
         assertThat(runbook.variables()).extracting(VariableDefinition::name).containsExactly("database");
     }
 
@@ -114,9 +137,13 @@ class MarkdownImporterTest {
                 - [ ] Checked ${HOME} is set
                 """);
         StepAction.Run run = (StepAction.Run) steps(runbook).get(0).action();
-        assertThat(run.command()).as("written as a literal, not a runbook variable").isEqualTo("echo $${HOME} $PGHOST");
-        assertThat(Placeholders.substitute(run.command(), name -> Optional.empty())).isEqualTo("echo ${HOME} $PGHOST");
-        assertThat(Placeholders.find(((StepAction.Confirm) steps(runbook).get(1).action()).text())).isEmpty();
+        assertThat(run.command())
+                .as("written as a literal, not a runbook variable")
+                .isEqualTo("echo $${HOME} $PGHOST");
+        assertThat(Placeholders.substitute(run.command(), name -> Optional.empty()))
+                .isEqualTo("echo ${HOME} $PGHOST");
+        assertThat(Placeholders.find(((StepAction.Confirm) steps(runbook).get(1).action()).text()))
+                .isEmpty();
     }
 
     @Test
@@ -128,7 +155,9 @@ class MarkdownImporterTest {
                   -user=$PGUSER
                 ```
                 """, "doc.md");
-        assertThat(yaml).contains("run: |-\n          flyway migrate -url=jdbc:postgresql://$PGHOST/$PGDATABASE \\\n            -user=$PGUSER\n");
+        assertThat(yaml)
+                .contains(
+                        "run: |-\n          flyway migrate -url=jdbc:postgresql://$PGHOST/$PGDATABASE \\\n            -user=$PGUSER\n");
     }
 
     @Test
@@ -140,8 +169,12 @@ class MarkdownImporterTest {
                 - [ ] yes
                 """);
         assertThat(runbook.phases().get(0).title()).isEqualTo("Odd: \"texts\" # not a comment");
-        assertThat(steps(runbook)).extracting(step -> ((StepAction.Confirm) step.action()).text()).containsExactly(
-                "key: value # and 'quotes' \"too\"", "- dash, [brackets], {braces}, *star, &anchor, !tag, %percent, @at", "yes");
+        assertThat(steps(runbook))
+                .extracting(step -> ((StepAction.Confirm) step.action()).text())
+                .containsExactly(
+                        "key: value # and 'quotes' \"too\"",
+                        "- dash, [brackets], {braces}, *star, &anchor, !tag, %percent, @at",
+                        "yes");
     }
 
     @Test
@@ -163,10 +196,13 @@ class MarkdownImporterTest {
         assertThat(runbook.phases()).extracting(Phase::title).containsExactly("Change Request Process", "Monitoring");
         Step changeRequest = runbook.phases().get(0).steps().get(0);
         assertThat(changeRequest.action()).isEqualTo(new StepAction.Confirm("Change Request Process", false));
-        assertThat(changeRequest.description()).isEqualTo("typescript (documentation, not run):\n```typescript\ninterface ChangeRequest { id: string }\n```");
+        assertThat(changeRequest.description())
+                .isEqualTo(
+                        "typescript (documentation, not run):\n```typescript\ninterface ChangeRequest { id: string }\n```");
         assertThat(runbook.phases().get(1).description()).startsWith("Overview\nThis section only explains.");
         assertThat(runbook.phases().get(1).steps().get(0).description())
-                .contains("- Session success rate >99.5%").contains("```mermaid\ngraph TD\n```");
+                .contains("- Session success rate >99.5%")
+                .contains("```mermaid\ngraph TD\n```");
     }
 
     @Test
@@ -179,7 +215,8 @@ class MarkdownImporterTest {
                 - [ ] Health checks passed
                 """);
         assertThat(runbook.phases()).extracting(Phase::id).containsExactly("checks", "checks-2");
-        assertThat(steps(runbook)).extracting(Step::id)
+        assertThat(steps(runbook))
+                .extracting(Step::id)
                 .containsExactly("health-checks-passed", "health-checks-passed-2", "health-checks-passed-3");
     }
 
@@ -205,8 +242,11 @@ class MarkdownImporterTest {
                 - HIPAA compliance violations detected
                 """);
         assertThat(runbook.phases()).extracting(Phase::title).containsExactly("Upgrade", "Rollback Testing");
-        assertThat(runbook.rollback()).extracting(Step::action).containsExactly(new StepAction.Run("sudo systemctl stop app"));
-        assertThat(runbook.rollbackTriggers()).extracting(TriggerSpec::text)
+        assertThat(runbook.rollback())
+                .extracting(Step::action)
+                .containsExactly(new StepAction.Run("sudo systemctl stop app"));
+        assertThat(runbook.rollbackTriggers())
+                .extracting(TriggerSpec::text)
                 .containsExactly("error rate > 1% for 5m", "response time > 2x baseline for 10m");
         assertThat(runbook.description()).contains("HIPAA compliance violations detected");
     }

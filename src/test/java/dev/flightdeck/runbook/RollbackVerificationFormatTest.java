@@ -41,8 +41,9 @@ class RollbackVerificationFormatTest {
                 """);
         assertThat(parsed.errors()).isEmpty();
         Runbook runbook = parsed.orElseThrow();
-        assertThat(runbook.rollbackVerification()).extracting(Step::id).containsExactly("health", "verify-rollback-2", "verify-rollback-3",
-                "verify-rollback-4");
+        assertThat(runbook.rollbackVerification())
+                .extracting(Step::id)
+                .containsExactly("health", "verify-rollback-2", "verify-rollback-3", "verify-rollback-4");
         assertThat(runbook.numberOf("verify-rollback-3")).isEqualTo("V3");
         assertThat(runbook.step("health")).isPresent();
     }
@@ -53,10 +54,19 @@ class RollbackVerificationFormatTest {
                   - confirm: Looks fine
                   - verify-data: { database: db, tables: [patients] }
                 """);
-        assertThat(parsed.errors()).extracting(Problem::toString).anySatisfy(text -> assertThat(text)
-                .contains("v.runbook.yaml:13:", "rollback verification step 'verify-rollback-1' is a confirm step; the verification holds checks only"));
-        assertThat(parsed.errors()).extracting(Problem::toString).anySatisfy(text -> assertThat(text)
-                .contains("v.runbook.yaml:14:", "must compare with the capture made before the change: add 'compare-to: STEP'"));
+        assertThat(parsed.errors())
+                .extracting(Problem::toString)
+                .anySatisfy(
+                        text -> assertThat(text)
+                                .contains(
+                                        "v.runbook.yaml:13:",
+                                        "rollback verification step 'verify-rollback-1' is a confirm step; the verification holds checks only"));
+        assertThat(parsed.errors())
+                .extracting(Problem::toString)
+                .anySatisfy(text -> assertThat(text)
+                        .contains(
+                                "v.runbook.yaml:14:",
+                                "must compare with the capture made before the change: add 'compare-to: STEP'"));
     }
 
     @Test
@@ -64,7 +74,8 @@ class RollbackVerificationFormatTest {
         Parsed<Runbook> parsed = load("""
                   - verify-data: { database: db, compare-to: befor }
                 """);
-        assertThat(parsed.errors()).extracting(Problem::toString).anySatisfy(text -> assertThat(text)
-                .contains("compares with 'befor', which is not an earlier step"));
+        assertThat(parsed.errors())
+                .extracting(Problem::toString)
+                .anySatisfy(text -> assertThat(text).contains("compares with 'befor', which is not an earlier step"));
     }
 }

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.stream.Stream;
 
 class RunbookLoaderTest {
 
@@ -32,14 +32,19 @@ class RunbookLoaderTest {
         assertThat(runbook.description()).isEqualTo("Upgrades the clinic CMS from v1 to v2 with a schema refactor.");
         assertThat(runbook.window().duration()).contains(Duration.ofHours(4));
         assertThat(runbook.window().pointOfNoReturn()).contains("migrate");
-        assertThat(runbook.variables()).extracting(VariableDefinition::name).containsExactly("app_dir", "release", "ticket");
+        assertThat(runbook.variables())
+                .extracting(VariableDefinition::name)
+                .containsExactly("app_dir", "release", "ticket");
         assertThat(runbook.variables().get(1).defaultValue()).contains("2.0.0");
         assertThat(runbook.variables().get(2).isRequired()).isTrue();
     }
 
     @Test
     void everyStepKindIsRecognised() {
-        assertThat(Stream.concat(runbook.steps(), runbook.rollback().stream()).map(Step::kind).distinct().toList())
+        assertThat(Stream.concat(runbook.steps(), runbook.rollback().stream())
+                        .map(Step::kind)
+                        .distinct()
+                        .toList())
                 .containsExactlyInAnyOrder(StepKind.values());
         assertThat(runbook.phases()).extracting(Phase::id).containsExactly("pre-upgrade", "upgrade");
         assertThat(runbook.phases().get(0).estimate()).contains(Duration.ofMinutes(20));
@@ -56,7 +61,11 @@ class RunbookLoaderTest {
                     steps:
                       - id: before
                         baseline: 10m
-                """, "tuning.runbook.yaml", "tuning").orElseThrow().step("before").orElseThrow().action())
+                """, "tuning.runbook.yaml", "tuning")
+                        .orElseThrow()
+                        .step("before")
+                        .orElseThrow()
+                        .action())
                 .isEqualTo(new StepAction.Baseline(Duration.ofMinutes(10), List.of()));
     }
 
@@ -78,8 +87,9 @@ class RunbookLoaderTest {
     @Test
     void fanOutIsRead() {
         Step deploy = runbook.step("deploy").orElseThrow();
-        assertThat(deploy.fanOut().serial()).containsExactly(
-                new FanOut.Amount(1, false), new FanOut.Amount(50, true), new FanOut.Amount(100, true));
+        assertThat(deploy.fanOut().serial())
+                .containsExactly(
+                        new FanOut.Amount(1, false), new FanOut.Amount(50, true), new FanOut.Amount(100, true));
         assertThat(deploy.fanOut().maxFail()).contains(new FanOut.Amount(1, false));
         assertThat(deploy.fanOut().serial().get(1).of(3)).isEqualTo(2);
     }
@@ -87,11 +97,13 @@ class RunbookLoaderTest {
     @Test
     void sqlStepsTakeTheirDatabaseFromBesideOrInside() {
         assertThat(runbook.step("migrate").orElseThrow().action())
-                .isEqualTo(new StepAction.Sql("ALTER TABLE patients DROP COLUMN phone", "healthcare", List.of(), false));
+                .isEqualTo(
+                        new StepAction.Sql("ALTER TABLE patients DROP COLUMN phone", "healthcare", List.of(), false));
         assertThat(runbook.step("migrate").orElseThrow().sensitiveOutput()).isTrue();
         Step check = runbook.step("check").orElseThrow();
-        assertThat(check.action()).isEqualTo(new StepAction.Sql(
-                "SELECT count(*) FROM visits WHERE clinic = ?", "healthcare", List.of("${ticket}"), false));
+        assertThat(check.action())
+                .isEqualTo(new StepAction.Sql(
+                        "SELECT count(*) FROM visits WHERE clinic = ?", "healthcare", List.of("${ticket}"), false));
         assertThat(check.expect().value()).hasValueSatisfying(v -> {
             assertThat(v.test("3")).isTrue();
             assertThat(v.test("0")).isFalse();
@@ -101,27 +113,38 @@ class RunbookLoaderTest {
     @Test
     void gatesWaitsChecksAndNoticesAreRead() {
         assertThat(runbook.step("approval").orElseThrow().action())
-                .isEqualTo(new StepAction.Approve(List.of(Role.COMPLIANCE, Role.SECURITY), "Key rotation touches PHI", 1));
-        assertThat(runbook.step("contacts").orElseThrow().action()).isEqualTo(new StepAction.Confirm("Emergency contacts notified", true));
+                .isEqualTo(
+                        new StepAction.Approve(List.of(Role.COMPLIANCE, Role.SECURITY), "Key rotation touches PHI", 1));
+        assertThat(runbook.step("contacts").orElseThrow().action())
+                .isEqualTo(new StepAction.Confirm("Emergency contacts notified", true));
         assertThat(runbook.step("canary").orElseThrow().action())
                 .isEqualTo(new StepAction.Wait(Duration.ofMinutes(10), "error rate and latency of the canary"));
         Step api = runbook.step("api").orElseThrow();
         assertThat(api.required()).isFalse();
-        assertThat(api.action()).isEqualTo(new StepAction.Http("https://clinic.example/api/patients", "GET",
-                Map.of("Accept", "application/json"), Optional.empty()));
+        assertThat(api.action())
+                .isEqualTo(new StepAction.Http(
+                        "https://clinic.example/api/patients",
+                        "GET",
+                        Map.of("Accept", "application/json"),
+                        Optional.empty()));
         assertThat(api.expect().acceptsStatus(204)).isTrue();
         assertThat(api.expect().acceptsStatus(201)).isFalse();
         assertThat(api.expect().maxLatency()).contains(Duration.ofSeconds(2));
         assertThat(runbook.step("done").orElseThrow().action())
-                .isEqualTo(new StepAction.Notify("Upgrade to ${release} complete (${ticket})", "clinic staff", Optional.of("chat")));
+                .isEqualTo(new StepAction.Notify(
+                        "Upgrade to ${release} complete (${ticket})", "clinic staff", Optional.of("chat")));
     }
 
     @Test
     void databaseProtectionStepsAreRead() {
         assertThat(runbook.step("db-backup").orElseThrow().action())
-                .isEqualTo(new StepAction.Backup("healthcare", StepAction.BackupFormat.CUSTOM, Optional.of("/var/backups")));
+                .isEqualTo(new StepAction.Backup(
+                        "healthcare", StepAction.BackupFormat.CUSTOM, Optional.of("/var/backups")));
         assertThat(runbook.step("counts-before").orElseThrow().action())
-                .isEqualTo(new StepAction.VerifyData("healthcare", List.of("patients", "visits"), Optional.empty(),
+                .isEqualTo(new StepAction.VerifyData(
+                        "healthcare",
+                        List.of("patients", "visits"),
+                        Optional.empty(),
                         Map.of("patients", List.of("id", "updated_at"))));
         assertThat(runbook.step("counts-after").orElseThrow().action())
                 .isEqualTo(new StepAction.VerifyData("healthcare", List.of(), Optional.of("counts-before"), Map.of()));
@@ -129,12 +152,19 @@ class RunbookLoaderTest {
 
     @Test
     void triggersAndRollbackPlanAreRead() {
-        assertThat(runbook.rollbackTriggers()).extracting(TriggerSpec::action).containsExactly(
-                TriggerSpec.Action.ARM_ROLLBACK, TriggerSpec.Action.ARM_ROLLBACK, TriggerSpec.Action.ARM_ROLLBACK,
-                TriggerSpec.Action.ALERT, TriggerSpec.Action.ARM_ROLLBACK);
+        assertThat(runbook.rollbackTriggers())
+                .extracting(TriggerSpec::action)
+                .containsExactly(
+                        TriggerSpec.Action.ARM_ROLLBACK,
+                        TriggerSpec.Action.ARM_ROLLBACK,
+                        TriggerSpec.Action.ARM_ROLLBACK,
+                        TriggerSpec.Action.ALERT,
+                        TriggerSpec.Action.ARM_ROLLBACK);
         assertThat(runbook.rollbackTriggers().get(4).countdown()).isEqualTo(Duration.ofMinutes(2));
         assertThat(runbook.rollbackTriggers().get(3).rule()).isEqualTo(new TriggerRule.AnyFailure("db_connection"));
-        assertThat(runbook.rollback()).extracting(Step::id).containsExactly("rollback-1", "rollback-2", "rollback-3", "rollback-4");
+        assertThat(runbook.rollback())
+                .extracting(Step::id)
+                .containsExactly("rollback-1", "rollback-2", "rollback-3", "rollback-4");
         assertThat(runbook.rollback().get(1).action())
                 .isEqualTo(new StepAction.Restore("healthcare", Optional.of("${steps.db-backup.file}")));
     }
@@ -149,10 +179,13 @@ class RunbookLoaderTest {
     void checklistShowsPhasesStepsTriggersAndRollback() {
         String checklist = ChecklistPrinter.print(runbook);
 
-        assertThat(checklist).startsWith("Clinic CMS v2 upgrade  [clinic-v2]\nsource: seeds/000_1de117782fe5c1df.txt\nwindow: 4h\n");
-        assertThat(checklist).contains("1. Pre-upgrade (critical)  (~20m)")
+        assertThat(checklist)
+                .startsWith("Clinic CMS v2 upgrade  [clinic-v2]\nsource: seeds/000_1de117782fe5c1df.txt\nwindow: 4h\n");
+        assertThat(checklist)
+                .contains("1. Pre-upgrade (critical)  (~20m)")
                 .contains("   [ ] 1.1 Checklist item: Users were notified 48 hours in advance  {window-notice}")
-                .contains("   [ ] 1.7 Command: Archive the application  {app-backup}\n         on app: tar -czf /var/backups/app_${ts}.tar.gz ${app_dir}\n         undo: Run: rm -f")
+                .contains(
+                        "   [ ] 1.7 Command: Archive the application  {app-backup}\n         on app: tar -czf /var/backups/app_${ts}.tar.gz ${app_dir}\n         undo: Run: rm -f")
                 .contains("(optional)  {api}")
                 .contains("   - error_rate > 1% for 5m  (arms rollback, 1m countdown)")
                 .contains("   - db connection failures  (alert only)")

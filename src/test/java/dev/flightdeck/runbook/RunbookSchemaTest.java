@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.Arrays;
 
 /** The JSON Schema editors complete from must name exactly the keys the loader accepts. */
 class RunbookSchemaTest {
@@ -27,7 +27,8 @@ class RunbookSchemaTest {
         assertThat(keys(schema.get("properties"))).isEqualTo(RunbookLoader.RUNBOOK_KEYS);
         assertThat(keys(schema.at("/properties/window/properties"))).isEqualTo(RunbookLoader.WINDOW_KEYS);
         assertThat(keys(schema.at("/properties/phases/items/properties"))).isEqualTo(RunbookLoader.PHASE_KEYS);
-        assertThat(keys(schema.at("/properties/rollback-triggers/items/oneOf/1/properties"))).isEqualTo(RunbookLoader.TRIGGER_KEYS);
+        assertThat(keys(schema.at("/properties/rollback-triggers/items/oneOf/1/properties")))
+                .isEqualTo(RunbookLoader.TRIGGER_KEYS);
     }
 
     @Test
@@ -39,7 +40,9 @@ class RunbookSchemaTest {
     @Test
     void everyStepKindIsOneOfTheAlternatives() {
         Set<String> kinds = new HashSet<>();
-        schema.at("/$defs/step/oneOf").forEach(alternative -> kinds.add(alternative.get("required").get(0).asText()));
+        schema.at("/$defs/step/oneOf")
+                .forEach(alternative ->
+                        kinds.add(alternative.get("required").get(0).asText()));
         assertThat(kinds).containsExactlyInAnyOrderElementsOf(StepKind.keys());
     }
 
@@ -47,13 +50,18 @@ class RunbookSchemaTest {
     void rolesMatchTheModel() {
         Set<String> roles = new HashSet<>();
         schema.at("/$defs/role/enum").forEach(role -> roles.add(role.asText()));
-        assertThat(roles).containsExactlyInAnyOrder(Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new));
+        assertThat(roles)
+                .containsExactlyInAnyOrder(
+                        Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new));
     }
 
     @Test
     void lifecycleNotificationsMatchTheModel() {
-        assertThat(keys(schema.at("/properties/notifications/properties"))).containsExactlyInAnyOrderElementsOf(LifecycleEvent.keys());
-        assertThat(schema.at("/$defs/step/properties/notify/oneOf/1/properties/to/$ref").asText()).isEqualTo("#/$defs/channels");
+        assertThat(keys(schema.at("/properties/notifications/properties")))
+                .containsExactlyInAnyOrderElementsOf(LifecycleEvent.keys());
+        assertThat(schema.at("/$defs/step/properties/notify/oneOf/1/properties/to/$ref")
+                        .asText())
+                .isEqualTo("#/$defs/channels");
     }
 
     private static Set<String> keys(JsonNode object) {

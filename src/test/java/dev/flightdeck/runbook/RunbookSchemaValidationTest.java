@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,15 +54,18 @@ class RunbookSchemaValidationTest {
 
     @Test
     void theEveryKindFixturePassesTheSchema() throws IOException {
-        assertThat(problems(Files.readString(Path.of("src/test/resources/runbooks/every-kind.runbook.yaml")))).isEmpty();
+        assertThat(problems(Files.readString(Path.of("src/test/resources/runbooks/every-kind.runbook.yaml"))))
+                .isEmpty();
     }
 
     @Test
     void everyRunbookExampleInTheDocsPassesTheSchemaAndTheLoader() throws IOException {
         List<String> checked = new ArrayList<>();
         try (Stream<Path> pages = Files.list(Path.of("docs"))) {
-            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
-                Matcher block = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(page));
+            for (Path page :
+                    pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                Matcher block =
+                        Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(page));
                 while (block.find()) {
                     String yaml = block.group(1);
                     String runbook = asRunbook(yaml);
@@ -75,7 +76,9 @@ class RunbookSchemaValidationTest {
                     assertThat(problems(runbook)).as(where).isEmpty();
                     if (yaml.startsWith("runbook:")) {
                         // fragments may name variables and steps of the runbook around them; whole examples must load
-                        assertThat(RunbookLoader.load(runbook, where, "example").errors()).as(where).isEmpty();
+                        assertThat(RunbookLoader.load(runbook, where, "example").errors())
+                                .as(where)
+                                .isEmpty();
                     }
                     checked.add(where);
                 }
@@ -94,11 +97,14 @@ class RunbookSchemaValidationTest {
         }
         for (Path file : files) {
             String text = Files.readString(file);
-            assertThat(RunbookLoader.load(text, file.toString(), "malformed").isValid()).as(file + " is malformed for the loader").isFalse();
+            assertThat(RunbookLoader.load(text, file.toString(), "malformed").isValid())
+                    .as(file + " is malformed for the loader")
+                    .isFalse();
             List<String> found = problems(text);
             (found.isEmpty() ? missed : caught).add(file.getFileName().toString());
         }
-        System.out.printf("malformed runbooks the schema catches: %d/%d%n  missed (need more than a schema can say): %s%n",
+        System.out.printf(
+                "malformed runbooks the schema catches: %d/%d%n  missed (need more than a schema can say): %s%n",
                 caught.size(), files.size(), missed);
         assertThat(files).hasSize(34);
         assertThat(caught.size()).isGreaterThanOrEqualTo(20);
@@ -107,7 +113,8 @@ class RunbookSchemaValidationTest {
     @Test
     void importedSeedsQuoteOnForYaml11ReadersAndPassTheSchema() throws IOException {
         for (String seed : List.of("000_1de117782fe5c1df.txt", "003_9f92ee8b4d5e13b4.txt")) {
-            String yaml = MarkdownImporter.toYaml(String.join("\n", BuiltinSeedDocument.read(seed).lines()), seed);
+            String yaml = MarkdownImporter.toYaml(
+                    String.join("\n", BuiltinSeedDocument.read(seed).lines()), seed);
             assertThat(yaml).as(seed).contains("\"on\":").doesNotContainPattern("(?m)^\\s*on:");
             assertThat(problems(yaml)).as(seed).isEmpty();
         }
@@ -129,11 +136,15 @@ class RunbookSchemaValidationTest {
                       - confirm: Nothing to undo
                     """.formatted(flag);
             assertThat(problems(text)).as(flag).isEmpty();
-            assertThat(RunbookLoader.load(text, "flags.runbook.yaml", "flags").errors()).as(flag).isEmpty();
+            assertThat(RunbookLoader.load(text, "flags.runbook.yaml", "flags").errors())
+                    .as(flag)
+                    .isEmpty();
         }
-        String wrong = "runbook: F\nphases: [{id: a, steps: [{id: s, run: x, \"on\": local, sensitive-output: maybe}]}]\nrollback: [{confirm: x}]\n";
+        String wrong =
+                "runbook: F\nphases: [{id: a, steps: [{id: s, run: x, \"on\": local, sensitive-output: maybe}]}]\nrollback: [{confirm: x}]\n";
         assertThat(problems(wrong)).isNotEmpty();
-        assertThat(RunbookLoader.load(wrong, "flags.runbook.yaml", "flags").errors()).isNotEmpty();
+        assertThat(RunbookLoader.load(wrong, "flags.runbook.yaml", "flags").errors())
+                .isNotEmpty();
     }
 
     /** Whole runbooks as they are; a list of steps or a rollback section inside a minimal runbook; null for the rest. */
@@ -145,7 +156,8 @@ class RunbookSchemaValidationTest {
             return "runbook: Example\nphases:\n  - id: example\n    steps:\n" + yaml.indent(6);
         }
         if (yaml.startsWith("rollback:") || yaml.startsWith("rollback-verification:")) {
-            return "runbook: Example\nphases:\n  - id: example\n    steps:\n      - id: notice\n        confirm: Users were notified\n" + yaml;
+            return "runbook: Example\nphases:\n  - id: example\n    steps:\n      - id: notice\n        confirm: Users were notified\n"
+                    + yaml;
         }
         return null;
     }
@@ -156,7 +168,8 @@ class RunbookSchemaValidationTest {
         try {
             document = new Load(LoadSettings.builder().build()).loadFromString(yaml);
         } catch (RuntimeException notYaml) {
-            return List.of("not YAML: " + notYaml.getMessage().lines().findFirst().orElse(""));
+            return List.of(
+                    "not YAML: " + notYaml.getMessage().lines().findFirst().orElse(""));
         }
         JsonNode node = document == null ? JSON.nullNode() : JSON.valueToTree(document);
         Set<ValidationMessage> messages = schema.validate(node);

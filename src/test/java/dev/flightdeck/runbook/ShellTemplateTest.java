@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ShellTemplateTest {
 
     private static String bind(String command, String value) throws Exception {
-        return ShellTemplate.bind(command, name -> Optional.ofNullable(Map.of("v", value).get(name)));
+        return ShellTemplate.bind(
+                command, name -> Optional.ofNullable(Map.of("v", value).get(name)));
     }
 
     @Test
@@ -26,7 +27,8 @@ class ShellTemplateTest {
 
     @Test
     void plainValuesStayReadable() throws Exception {
-        assertThat(bind("tar -czf /b/app_${v}.tar.gz", "20261202_0700")).isEqualTo("tar -czf /b/app_20261202_0700.tar.gz");
+        assertThat(bind("tar -czf /b/app_${v}.tar.gz", "20261202_0700"))
+                .isEqualTo("tar -czf /b/app_20261202_0700.tar.gz");
         assertThat(bind("ls ${v}", "*")).isEqualTo("ls '*'");
         assertThat(bind("ls ${v}", "")).isEqualTo("ls ''");
     }
@@ -41,7 +43,8 @@ class ShellTemplateTest {
     @Test
     void aHereDocumentTakesOnlyValuesThatCannotEndItOrExpand() throws Exception {
         assertThat(bind("cat <<EOF\n${v}\nEOF", "plain text")).isEqualTo("cat <<EOF\nplain text\nEOF");
-        assertThatThrownBy(() -> bind("cat <<EOF\n${v}\nEOF", "x\nEOF\nid")).isInstanceOf(ShellTemplate.UnsafeValueException.class)
+        assertThatThrownBy(() -> bind("cat <<EOF\n${v}\nEOF", "x\nEOF\nid"))
+                .isInstanceOf(ShellTemplate.UnsafeValueException.class)
                 .hasMessageContaining("here-document");
         assertThat(bind("cat <<< ${v}", "a b")).isEqualTo("cat <<< 'a b'");
     }

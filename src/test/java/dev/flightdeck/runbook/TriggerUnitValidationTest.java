@@ -30,11 +30,13 @@ class TriggerUnitValidationTest {
                   - confirm: Rolled back
                 """, "units.runbook.yaml", "units");
 
-        assertThat(parsed.errors()).extracting(Problem::format).containsExactly(
-                "units.runbook.yaml:8:5: rollback trigger 'error_rate > 200ms': 'error_rate' is not a duration; write its threshold without 'ms'",
-                "units.runbook.yaml:9:5: rollback trigger 'latency_p95 > 1%': 'latency_p95' is not a percentage; write its threshold without '%'",
-                "units.runbook.yaml:10:13: rollback trigger 'cpu fails 3 consecutive': 'cpu' is a measurement, not a check: it cannot fail; "
-                        + "compare it instead, e.g. 'cpu > N'",
-                "units.runbook.yaml:11:5: rollback trigger 'health > 2': 'health' is a check; write 'fails N consecutive' or 'failures'");
+        assertThat(parsed.errors())
+                .extracting(Problem::format)
+                .containsExactly(
+                        "units.runbook.yaml:8:5: rollback trigger 'error_rate > 200ms': 'error_rate' is not a duration; write its threshold without 'ms'",
+                        "units.runbook.yaml:9:5: rollback trigger 'latency_p95 > 1%': 'latency_p95' is not a percentage; write its threshold without '%'",
+                        "units.runbook.yaml:10:13: rollback trigger 'cpu fails 3 consecutive': 'cpu' is a measurement, not a check: it cannot fail; "
+                                + "compare it instead, e.g. 'cpu > N'",
+                        "units.runbook.yaml:11:5: rollback trigger 'health > 2': 'health' is a check; write 'fails N consecutive' or 'failures'");
     }
 }

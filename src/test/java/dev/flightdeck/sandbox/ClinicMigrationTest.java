@@ -27,20 +27,25 @@ class ClinicMigrationTest {
     @Test
     void migrationAndItsReverseGiveBackTheSameRowsAndV1ReadsThroughTheViewInBetween() throws Exception {
         try (ClinicDatabase database = ClinicDatabase.start(dir.resolve("postgres"), 7);
-             Connection admin = connect(database, ClinicDatabase.ADMIN, database.adminPassword());
-             Statement statement = admin.createStatement()) {
+                Connection admin = connect(database, ClinicDatabase.ADMIN, database.adminPassword());
+                Statement statement = admin.createStatement()) {
             List<String> before = facts(statement, "clients_hipaa");
             assertThat(before.get(0)).startsWith(ClinicData.PATIENTS + " rows");
 
             statement.execute(ClinicDatabase.resource("migrate-v1-to-v2.sql"));
             assertThat(facts(statement, "patients")).isEqualTo(before);
-            try (Connection app = connect(database, ClinicDatabase.APP_ROLE, database.appDatabase().password().toCharArray());
-                 ResultSet v1Read = app.createStatement().executeQuery("SELECT count(*) FROM clients_hipaa WHERE client_name IS NOT NULL")) {
+            try (Connection app = connect(
+                            database,
+                            ClinicDatabase.APP_ROLE,
+                            database.appDatabase().password().toCharArray());
+                    ResultSet v1Read = app.createStatement()
+                            .executeQuery("SELECT count(*) FROM clients_hipaa WHERE client_name IS NOT NULL")) {
                 v1Read.next();
                 assertThat(v1Read.getLong(1)).isEqualTo(ClinicData.PATIENTS);
             }
             assertThatThrownBy(() -> statement.execute(ClinicDatabase.resource("migrate-v1-to-v2.sql")))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("not at version 1");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("not at version 1");
 
             statement.execute(ClinicDatabase.resource("migrate-v2-to-v1.sql"));
             assertThat(facts(statement, "clients_hipaa")).isEqualTo(before);
@@ -49,9 +54,14 @@ class ClinicMigrationTest {
 
     @Test
     void theRehearsalRunbookRunsExactlyTheShippedMigration() throws Exception {
-        Step migrate = Sandbox.rehearsalRunbook().steps().filter(step -> step.id().equals("migrate")).findFirst().orElseThrow();
+        Step migrate = Sandbox.rehearsalRunbook()
+                .steps()
+                .filter(step -> step.id().equals("migrate"))
+                .findFirst()
+                .orElseThrow();
         String statement = ((StepAction.Sql) migrate.action()).statement();
-        assertThat(statement.strip()).isEqualTo(ClinicDatabase.resource("migrate-v1-to-v2.sql").strip());
+        assertThat(statement.strip())
+                .isEqualTo(ClinicDatabase.resource("migrate-v1-to-v2.sql").strip());
     }
 
     private static Connection connect(ClinicDatabase database, String user, char[] password) throws SQLException {
@@ -62,8 +72,9 @@ class ClinicMigrationTest {
     private static List<String> facts(Statement statement, String patients) throws SQLException {
         List<String> facts = new ArrayList<>();
         for (String table : List.of(patients, "visits", "prescriptions", "lab_results", "users")) {
-            try (ResultSet rows = statement.executeQuery("SELECT count(*) || ' rows, md5 ' || md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "
-                    + table + " t")) {
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT count(*) || ' rows, md5 ' || md5(string_agg(t::text, '|' ORDER BY t::text)) FROM " + table
+                            + " t")) {
                 rows.next();
                 facts.add(rows.getString(1));
             }

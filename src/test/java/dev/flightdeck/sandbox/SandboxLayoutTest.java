@@ -19,7 +19,9 @@ class SandboxLayoutTest {
     void aDirectoryWithSomeoneElsesFilesIsRefusedAndLeftAlone() throws Exception {
         Path important = Files.writeString(dir.resolve("thesis.txt"), "years of work");
         assertThatThrownBy(() -> new SandboxLayout(dir).prepare())
-                .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.code()).isEqualTo(SandboxException.Code.DIRECTORY_IN_USE))
+                .isInstanceOfSatisfying(
+                        SandboxException.class,
+                        e -> assertThat(e.code()).isEqualTo(SandboxException.Code.DIRECTORY_IN_USE))
                 .hasMessageContaining("not a sandbox's");
         assertThat(important).hasContent("years of work");
     }
@@ -30,8 +32,12 @@ class SandboxLayoutTest {
         FileLock running = layout.prepare();
         Path inventory = Files.writeString(layout.inventory(), "hosts: {}\n");
         try {
-            assertThatThrownBy(layout::prepare).isInstanceOfSatisfying(SandboxException.class,
-                    e -> assertThat(e.describe()).startsWith("FD-SANDBOX-001").contains("another sandbox is running"));
+            assertThatThrownBy(layout::prepare)
+                    .isInstanceOfSatisfying(
+                            SandboxException.class,
+                            e -> assertThat(e.describe())
+                                    .startsWith("FD-SANDBOX-001")
+                                    .contains("another sandbox is running"));
             assertThat(inventory).exists();
         } finally {
             running.channel().close();

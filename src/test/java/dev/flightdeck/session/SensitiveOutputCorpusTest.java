@@ -9,8 +9,6 @@ import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
-import dev.flightdeck.live.LiveSession;
-import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.journal.Journal;
@@ -22,6 +20,8 @@ import dev.flightdeck.journal.crypto.KeyRing;
 import dev.flightdeck.journal.crypto.OperatorKeyStore;
 import dev.flightdeck.journal.export.EvidencePack;
 import dev.flightdeck.journal.verify.JournalVerifier;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.review.HtmlReport;
 import dev.flightdeck.review.ReviewModel;
 import dev.flightdeck.review.ReviewText;
@@ -85,15 +85,23 @@ class SensitiveOutputCorpusTest {
         try (MinaSshServer ssh = MinaSshServer.start(dir.resolve("ssh"))) {
             Path userHome = Files.createDirectories(dir.resolve("user/.ssh")).getParent();
             Files.writeString(userHome.resolve(".ssh/known_hosts"), ssh.knownHostsLine() + "\n");
-            Inventory inventory = InventoryLoader.load("""
+            Inventory inventory = InventoryLoader.load(
+                            """
                     hosts:
                       app1: { address: 127.0.0.1, port: %d, user: %s, identity: "%s", groups: [app] }
                     databases:
                       clinic: { host: 127.0.0.1, port: %d, database: %s, user: postgres, sslmode: disable }
                     endpoints:
                       patient: { url: "http://127.0.0.1:%d/api/patient", kind: http }
-                    """.formatted(ssh.port(), System.getProperty("user.name"), ssh.userKey(), database.server().port(), database.name(),
-                    http.getAddress().getPort()), "inv.yaml").orElseThrow();
+                    """.formatted(
+                                            ssh.port(),
+                                            System.getProperty("user.name"),
+                                            ssh.userKey(),
+                                            database.server().port(),
+                                            database.name(),
+                                            http.getAddress().getPort()),
+                            "inv.yaml")
+                    .orElseThrow();
             Runbook runbook = RunbookLoader.load("""
                     runbook: Sensitive corpus
                     phases:
@@ -120,38 +128,66 @@ class SensitiveOutputCorpusTest {
                             sql: SELECT cast('SSN 078-05-' || (1100 + 20) AS integer)
                             database: clinic
                             sensitive-output: true
-                    """, "sensitive.runbook.yaml", "sensitive").orElseThrow();
-            AppContext context = new AppContext(new FlightdeckHome(dir.resolve("home")), Map.of("HOME", userHome.toString()));
+                    """, "sensitive.runbook.yaml", "sensitive")
+                    .orElseThrow();
+            AppContext context =
+                    new AppContext(new FlightdeckHome(dir.resolve("home")), Map.of("HOME", userHome.toString()));
             Path journal = dir.resolve("journal");
             List<String> statuses = new ArrayList<>();
-            try (LiveSession live = new SessionLauncher(context, JournalFixture.fastOptions(), KdfCost.insecureForTestsOnly(64)).start(
-                    new SessionLauncher.Choices(runbook, "sha", inventory, "inv.yaml", Map.of(), "Dana", journal, JournalFixture.PASSPHRASE.clone(),
-                            target -> Optional.empty(), Credentials.NONE, SessionEvent.Mode.LIVE))) {
+            try (LiveSession live = new SessionLauncher(
+                            context, JournalFixture.fastOptions(), KdfCost.insecureForTestsOnly(64))
+                    .start(new SessionLauncher.Choices(
+                            runbook,
+                            "sha",
+                            inventory,
+                            "inv.yaml",
+                            Map.of(),
+                            "Dana",
+                            journal,
+                            JournalFixture.PASSPHRASE.clone(),
+                            target -> Optional.empty(),
+                            Credentials.NONE,
+                            SessionEvent.Mode.LIVE))) {
                 Session session = live.session();
                 for (Step step : runbook.steps().toList()) {
                     statuses.add(step.id() + " " + session.run(step.id()).status());
                 }
                 session.finishSession("corpus done");
             }
-            assertThat(statuses).as("every kind ran; the last one fails on purpose with the marker in its error")
-                    .containsExactly("ssh-run SUCCEEDED", "local-run SUCCEEDED", "sql-value SUCCEEDED", "http-body SUCCEEDED", "sql-error FAILED");
+            assertThat(statuses)
+                    .as("every kind ran; the last one fails on purpose with the marker in its error")
+                    .containsExactly(
+                            "ssh-run SUCCEEDED",
+                            "local-run SUCCEEDED",
+                            "sql-value SUCCEEDED",
+                            "http-body SUCCEEDED",
+                            "sql-error FAILED");
 
             Replay replay = Journal.read(journal, JournalFixture.PASSPHRASE);
             StringBuilder decrypted = new StringBuilder();
             for (JournalEntry entry : replay.entries()) {
-                decrypted.append(entry.type()).append(' ').append(entry.payload()).append('\n');
+                decrypted
+                        .append(entry.type())
+                        .append(' ')
+                        .append(entry.payload())
+                        .append('\n');
             }
-            assertThat(decrypted).as("the withheld form is there instead").contains("sensitive output withheld")
-                    .as("exit codes and HTTP statuses stay").contains("\"exit\":\"0\"", "\"status\":\"200\"");
+            assertThat(decrypted)
+                    .as("the withheld form is there instead")
+                    .contains("sensitive output withheld")
+                    .as("exit codes and HTTP statuses stay")
+                    .contains("\"exit\":\"0\"", "\"status\":\"200\"");
             String html;
             String show;
             try (KeyRing keys = new KeyRing(JournalFixture.PASSPHRASE)) {
-                ReviewModel model = ReviewModel.of(replay, JournalVerifier.verify(journal, Optional.empty(), Optional.of(keys)));
+                ReviewModel model =
+                        ReviewModel.of(replay, JournalVerifier.verify(journal, Optional.empty(), Optional.of(keys)));
                 html = Jsoup.parse(HtmlReport.render(model)).text();
                 show = String.join("\n", ReviewText.render(model));
             }
             Path pack = dir.resolve("pack");
-            EvidencePack.write(replay, new OperatorKeyStore(context.home().keys()).load(JournalFixture.PASSPHRASE.clone()), pack);
+            EvidencePack.write(
+                    replay, new OperatorKeyStore(context.home().keys()).load(JournalFixture.PASSPHRASE.clone()), pack);
             StringBuilder packText = new StringBuilder();
             try (Stream<Path> files = Files.list(pack)) {
                 for (Path file : files.toList()) {
@@ -164,16 +200,34 @@ class SensitiveOutputCorpusTest {
                     journalFiles.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
                 }
             }
-            String logText = String.join("\n", log.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
-            Map<String, String> places = Map.of("decrypted journal", decrypted.toString(), "journal files", journalFiles.toString(),
-                    "HTML report", html, "journal show", show, "JSONL evidence pack", packText.toString(), "log", logText);
+            String logText = String.join(
+                    "\n",
+                    log.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+            Map<String, String> places = Map.of(
+                    "decrypted journal",
+                    decrypted.toString(),
+                    "journal files",
+                    journalFiles.toString(),
+                    "HTML report",
+                    html,
+                    "journal show",
+                    show,
+                    "JSONL evidence pack",
+                    packText.toString(),
+                    "log",
+                    logText);
             int searched = 0;
             for (Map.Entry<String, String> place : places.entrySet()) {
-                assertThat(place.getValue()).as(place.getKey()).doesNotContain(DIGITS).doesNotContain("078\\u002d05");
+                assertThat(place.getValue())
+                        .as(place.getKey())
+                        .doesNotContain(DIGITS)
+                        .doesNotContain("078\\u002d05");
                 searched += place.getValue().length();
             }
-            System.out.printf("sensitive corpus: 5 steps (run over SSH and locally, sql value, http body, sql error), marker found in 0 of %d places"
-                    + " (%d characters searched)%n", places.size(), searched);
+            System.out.printf(
+                    "sensitive corpus: 5 steps (run over SSH and locally, sql value, http body, sql error), marker found in 0 of %d places"
+                            + " (%d characters searched)%n",
+                    places.size(), searched);
         } finally {
             root.detachAppender(log);
             root.setLevel(level);

@@ -2,13 +2,13 @@ package dev.flightdeck.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
-import dev.flightdeck.live.SessionServices;
-import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.journal.JournalFixture;
+import dev.flightdeck.live.SessionServices;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.StepKind;
@@ -46,10 +46,12 @@ class SessionDatabaseStepsTest {
     void snapshotMigrationComparisonAndRestoreLeaveTheDataAsItWas() throws Exception {
         TestDatabase database = POSTGRES.freshDatabase();
         HealthcareSample.load(database, 400);
-        Inventory inventory = InventoryLoader.load("""
+        Inventory inventory = InventoryLoader.load(
+                        """
                 databases:
                   healthcare: { host: 127.0.0.1, port: %d, database: %s, user: postgres, sslmode: disable }
-                """.formatted(database.server().port(), database.name()), "inv.yaml").orElseThrow();
+                """.formatted(database.server().port(), database.name()), "inv.yaml")
+                .orElseThrow();
         Runbook runbook = RunbookLoader.load("""
                 runbook: The issue's database window
                 phases:
@@ -76,12 +78,32 @@ class SessionDatabaseStepsTest {
         AtomicReference<Session> current = new AtomicReference<>();
         PasswordSource noPassword = target -> Optional.empty();
         AppContext context = new AppContext(new FlightdeckHome(dir.resolve("home")), Map.of("HOME", dir.toString()));
-        try (SessionServices services = new SessionServices(context, inventory, Credentials.NONE, noPassword, SshEventListener.NONE,
-                SessionAlarms.of(() -> Optional.ofNullable(current.get()).map(Session::state)), Clock.systemUTC())) {
-            SessionJournals.Setup setup = new SessionJournals.Setup(JournalFixture.PASSPHRASE.clone(), JournalFixture.newOperatorKey(),
-                    JournalFixture.fastOptions(), List.of(), inventory, services.executors());
-            SessionEvent.SessionOpened opening = new SessionEvent.SessionOpened(UUID.randomUUID().toString(), "db", runbook.title(), "", "sha",
-                    "dana", "inv.yaml", "20261123_020000", Map.of(), SessionEvent.Mode.LIVE);
+        try (SessionServices services = new SessionServices(
+                context,
+                inventory,
+                Credentials.NONE,
+                noPassword,
+                SshEventListener.NONE,
+                SessionAlarms.of(() -> Optional.ofNullable(current.get()).map(Session::state)),
+                Clock.systemUTC())) {
+            SessionJournals.Setup setup = new SessionJournals.Setup(
+                    JournalFixture.PASSPHRASE.clone(),
+                    JournalFixture.newOperatorKey(),
+                    JournalFixture.fastOptions(),
+                    List.of(),
+                    inventory,
+                    services.executors());
+            SessionEvent.SessionOpened opening = new SessionEvent.SessionOpened(
+                    UUID.randomUUID().toString(),
+                    "db",
+                    runbook.title(),
+                    "",
+                    "sha",
+                    "dana",
+                    "inv.yaml",
+                    "20261123_020000",
+                    Map.of(),
+                    SessionEvent.Mode.LIVE);
             try (Session session = SessionJournals.start(dir.resolve("journal"), opening, runbook, setup)) {
                 current.set(session);
                 assertThat(session.run("snap").status()).isEqualTo(SessionEvent.Status.SUCCEEDED);
@@ -94,19 +116,34 @@ class SessionDatabaseStepsTest {
 
                 SessionEvent.StepOutcome after = session.run("after");
                 assertThat(after.status()).isEqualTo(SessionEvent.Status.FAILED);
-                assertThat(after.message()).isEqualTo("table public.patients has no column phone (it has id, name) [FD-DB-033]");
+                assertThat(after.message())
+                        .isEqualTo("table public.patients has no column phone (it has id, name) [FD-DB-033]");
 
-                // the rollback engine comes with its own issue; here the restore step runs through its executor directly
-                StepResult restore = services.executors().get(StepKind.RESTORE).execute(new StepRun(runbook.rollback().get(0), 1,
-                        SessionValues.of(session.state()), inventory, (host, stream, line) -> { }, Optional.empty(), session.state(), "dana"));
+                // the rollback engine comes with its own issue; here the restore step runs through its executor
+                // directly
+                StepResult restore = services.executors()
+                        .get(StepKind.RESTORE)
+                        .execute(new StepRun(
+                                runbook.rollback().get(0),
+                                1,
+                                SessionValues.of(session.state()),
+                                inventory,
+                                (host, stream, line) -> {},
+                                Optional.empty(),
+                                session.state(),
+                                "dana"));
                 assertThat(restore.status()).as(restore.message()).isEqualTo(SessionEvent.Status.SUCCEEDED);
                 assertThat(restore.message()).contains("restored healthcare from snapshot");
             }
         }
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet columns = statement.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_name = 'patients' AND column_name = 'phone'")) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet columns = statement.executeQuery(
+                        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'patients' AND column_name = 'phone'")) {
             columns.next();
-            assertThat(columns.getInt(1)).as("the dropped column is back after the snapshot swap").isEqualTo(1);
+            assertThat(columns.getInt(1))
+                    .as("the dropped column is back after the snapshot swap")
+                    .isEqualTo(1);
         }
     }
 }

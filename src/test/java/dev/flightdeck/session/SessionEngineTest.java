@@ -54,12 +54,16 @@ class SessionEngineTest {
         ssh = kit.sessions(SshEventListener.NONE);
         Path work = Files.createDirectories(dir.resolve("work"));
         String user = System.getProperty("user.name");
-        inventory = InventoryLoader.load("""
+        inventory = InventoryLoader.load(
+                        """
                 hosts:
                   app1: { address: 127.0.0.1, port: %d, user: %s, identity: "%s", groups: [app] }
                   app2: { address: 127.0.0.1, port: %d, user: %s, identity: "%s", groups: [app] }
                 vars: { workdir: "%s" }
-                """.formatted(server.port(), user, server.userKey(), server.port(), user, server.userKey(), work), "inv.yaml").orElseThrow();
+                """.formatted(
+                                server.port(), user, server.userKey(), server.port(), user, server.userKey(), work),
+                        "inv.yaml")
+                .orElseThrow();
         runbook = RunbookLoader.load("""
                 runbook: Engine test
                 variables: { marker: hello, workdir: { description: scratch directory } }
@@ -97,7 +101,8 @@ class SessionEngineTest {
     }
 
     private SessionJournals.Setup setup(Map<StepKind, StepExecutor> executors) throws Exception {
-        return new SessionJournals.Setup(JournalFixture.PASSPHRASE.clone(), key, JournalFixture.fastOptions(), List.of(), inventory, executors);
+        return new SessionJournals.Setup(
+                JournalFixture.PASSPHRASE.clone(), key, JournalFixture.fastOptions(), List.of(), inventory, executors);
     }
 
     private Map<StepKind, StepExecutor> realExecutors() throws Exception {
@@ -107,8 +112,17 @@ class SessionEngineTest {
     }
 
     private SessionEvent.SessionOpened opening() {
-        return new SessionEvent.SessionOpened(UUID.randomUUID().toString(), "engine", runbook.title(), "", "sha-1", "dana", "inv.yaml",
-                "20261123_020000", Map.of("marker", "hello", "workdir", inventory.vars().get("workdir")), SessionEvent.Mode.LIVE);
+        return new SessionEvent.SessionOpened(
+                UUID.randomUUID().toString(),
+                "engine",
+                runbook.title(),
+                "",
+                "sha-1",
+                "dana",
+                "inv.yaml",
+                "20261123_020000",
+                Map.of("marker", "hello", "workdir", inventory.vars().get("workdir")),
+                SessionEvent.Mode.LIVE);
     }
 
     @Test
@@ -116,23 +130,28 @@ class SessionEngineTest {
         Path journal = dir.resolve("journal");
         try (Session session = SessionJournals.start(journal, opening(), runbook, setup(realExecutors()))) {
             assertThatThrownBy(() -> session.run("notice")).hasMessage("step 'notice' is a checklist item: confirm it");
-            assertThatThrownBy(() -> session.confirm("write", "")).hasMessageContaining("step 'notice' (Users were notified) comes first");
+            assertThatThrownBy(() -> session.confirm("write", ""))
+                    .hasMessageContaining("step 'notice' (Users were notified) comes first");
             session.confirm("notice", "mail sent on Friday");
 
             SessionEvent.StepOutcome write = session.run("write");
             assertThat(write.status()).as(write.message()).isEqualTo(SessionEvent.Status.SUCCEEDED);
-            assertThat(write.hosts()).extracting(SessionEvent.HostResult::host).containsExactlyInAnyOrder("app1", "app2");
+            assertThat(write.hosts())
+                    .extracting(SessionEvent.HostResult::host)
+                    .containsExactlyInAnyOrder("app1", "app2");
             assertThat(write.outputs()).containsEntry("stdout", "written");
 
             SessionEvent.StepOutcome optional = session.run("optional");
             assertThat(optional.status()).isEqualTo(SessionEvent.Status.FAILED);
             assertThat(optional.message()).isEqualTo("app1: exit 3 (expected [0])");
-            assertThatThrownBy(() -> session.skip("optional", " ")).hasMessage("skipping step 'optional' needs a written reason");
+            assertThatThrownBy(() -> session.skip("optional", " "))
+                    .hasMessage("skipping step 'optional' needs a written reason");
             session.skip("optional", "checked by hand: the service is not installed on app1");
 
             assertThatThrownBy(() -> session.approve("gate", "Dana", Role.COMPLIANCE, "self"))
                     .hasMessageStartingWith("Dana is running this session and cannot approve its gates");
-            assertThatThrownBy(() -> session.approve("gate", "Lee", Role.SECURITY, "")).hasMessage("this gate needs COMPLIANCE, not SECURITY");
+            assertThatThrownBy(() -> session.approve("gate", "Lee", Role.SECURITY, ""))
+                    .hasMessage("this gate needs COMPLIANCE, not SECURITY");
             String checkpoint = session.approve("gate", "Lee", Role.COMPLIANCE, "CHG-1042 approved");
             assertThat(checkpoint).isNotBlank();
 
@@ -146,10 +165,16 @@ class SessionEngineTest {
         SessionState reread = SessionFold.fold(runbook, replayed);
         assertThat(reread.isComplete()).isTrue();
         assertThat(reread.record("optional").status()).isEqualTo(StepStatus.SKIPPED);
-        assertThat(reread.record("gate").approvals()).extracting(StepRecord.ApprovalRecord::approver).containsExactly("Lee");
-        assertThat(replayed).filteredOn(r -> r.event() instanceof SessionEvent.StepOutput)
-                .extracting(r -> ((SessionEvent.StepOutput) r.event()).text()).contains("nope\n");
-        assertThat(JournalVerifier.verify(journal, Optional.of(key.publicKey()), Optional.empty()).isIntact()).isTrue();
+        assertThat(reread.record("gate").approvals())
+                .extracting(StepRecord.ApprovalRecord::approver)
+                .containsExactly("Lee");
+        assertThat(replayed)
+                .filteredOn(r -> r.event() instanceof SessionEvent.StepOutput)
+                .extracting(r -> ((SessionEvent.StepOutput) r.event()).text())
+                .contains("nope\n");
+        assertThat(JournalVerifier.verify(journal, Optional.of(key.publicKey()), Optional.empty())
+                        .isIntact())
+                .isTrue();
     }
 
     @Test
@@ -176,7 +201,8 @@ class SessionEngineTest {
         // the process dies here: its journal writer is gone, the outcome of 'write' was never recorded
         first.recorderForTests().close();
 
-        try (Session resumed = SessionJournals.resume(journal, runbook, "sha-1", "dana", setup(realExecutors()), "reopened after a crash")) {
+        try (Session resumed = SessionJournals.resume(
+                journal, runbook, "sha-1", "dana", setup(realExecutors()), "reopened after a crash")) {
             SessionState state = resumed.state();
             assertThat(state.status("write")).isEqualTo(StepStatus.UNKNOWN);
             assertThat(state.status("notice")).isEqualTo(StepStatus.SUCCEEDED);
@@ -205,9 +231,19 @@ class SessionEngineTest {
                   - confirm: back
                 """, "u.runbook.yaml", "u").orElseThrow();
         Path work = Path.of(inventory.vars().get("workdir"));
-        SessionEvent.SessionOpened opening = new SessionEvent.SessionOpened(UUID.randomUUID().toString(), "u", "Undoable", "", "sha",
-                "dana", "inv.yaml", "20261123_020000", Map.of("workdir", work.toString()), SessionEvent.Mode.LIVE);
-        try (Session session = SessionJournals.start(dir.resolve("undo-journal"), opening, undoable, setup(realExecutors()))) {
+        SessionEvent.SessionOpened opening = new SessionEvent.SessionOpened(
+                UUID.randomUUID().toString(),
+                "u",
+                "Undoable",
+                "",
+                "sha",
+                "dana",
+                "inv.yaml",
+                "20261123_020000",
+                Map.of("workdir", work.toString()),
+                SessionEvent.Mode.LIVE);
+        try (Session session =
+                SessionJournals.start(dir.resolve("undo-journal"), opening, undoable, setup(realExecutors()))) {
             assertThatThrownBy(() -> session.runUndo("half")).hasMessageContaining("only a failed step is undone");
             assertThat(session.run("half").status()).isEqualTo(SessionEvent.Status.FAILED);
             assertThat(work.resolve("half-done")).exists();
@@ -224,9 +260,11 @@ class SessionEngineTest {
     @Test
     void resumingWithAnEditedRunbookIsRefused() throws Exception {
         Path journal = dir.resolve("journal");
-        SessionJournals.start(journal, opening(), runbook, setup(realExecutors())).close();
+        SessionJournals.start(journal, opening(), runbook, setup(realExecutors()))
+                .close();
 
-        assertThatThrownBy(() -> SessionJournals.resume(journal, runbook, "sha-2", "dana", setup(realExecutors()), "reopened"))
+        assertThatThrownBy(() ->
+                        SessionJournals.resume(journal, runbook, "sha-2", "dana", setup(realExecutors()), "reopened"))
                 .hasMessageContaining("opened with a different version of runbook 'engine'");
     }
 }

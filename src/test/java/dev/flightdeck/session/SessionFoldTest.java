@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class SessionFoldTest {
 
-    static final Runbook RUNBOOK = RunbookLoader.load("""
+    static final Runbook RUNBOOK =
+            RunbookLoader.load("""
             runbook: Two phases
             window: { duration: 2h, point-of-no-return: migrate }
             variables: { app_dir: /opt/app }
@@ -49,13 +50,27 @@ class SessionFoldTest {
     }
 
     private void open() {
-        record("dana", new SessionEvent.SessionOpened("s-1", "two", "Two phases", "", "abc", "dana", "clinic.inventory.yaml",
-                "20261123_020000", Map.of("app_dir", "/opt/app"), SessionEvent.Mode.LIVE));
+        record(
+                "dana",
+                new SessionEvent.SessionOpened(
+                        "s-1",
+                        "two",
+                        "Two phases",
+                        "",
+                        "abc",
+                        "dana",
+                        "clinic.inventory.yaml",
+                        "20261123_020000",
+                        Map.of("app_dir", "/opt/app"),
+                        SessionEvent.Mode.LIVE));
     }
 
     private void succeed(String stepId, Map<String, String> outputs) {
         record("dana", new SessionEvent.StepIntent(stepId, "x", 1, List.of(), "", false));
-        record("dana", new SessionEvent.StepOutcome(stepId, 1, SessionEvent.Status.SUCCEEDED, "ok", outputs, List.of(), 10, false));
+        record(
+                "dana",
+                new SessionEvent.StepOutcome(
+                        stepId, 1, SessionEvent.Status.SUCCEEDED, "ok", outputs, List.of(), 10, false));
     }
 
     @Test
@@ -77,9 +92,13 @@ class SessionFoldTest {
         succeed("notice", Map.of());
         succeed("dump", Map.of("file", "/var/backups/h.dump"));
 
-        assertThat(SessionFold.fold(RUNBOOK, events).isOpen(RUNBOOK.phases().get(1))).isFalse();
+        assertThat(SessionFold.fold(RUNBOOK, events).isOpen(RUNBOOK.phases().get(1)))
+                .isFalse();
 
-        record("dana", new SessionEvent.StepSkipped("optional-check", "host has no uptime binary; checked load in the dashboard"));
+        record(
+                "dana",
+                new SessionEvent.StepSkipped(
+                        "optional-check", "host has no uptime binary; checked load in the dashboard"));
         SessionState state = SessionFold.fold(RUNBOOK, events);
 
         assertThat(state.isOpen(RUNBOOK.phases().get(1))).isTrue();
@@ -111,8 +130,17 @@ class SessionFoldTest {
         open();
         record("dana", new SessionEvent.StepIntent("notice", "confirm", 1, List.of(), "", false));
         record("dana", new SessionEvent.SessionResumed("dana", "reopened"));
-        record("dana", new SessionEvent.StepOutcome("notice", 1, SessionEvent.Status.SUCCEEDED, "checked by hand: mail sent at 01:00",
-                Map.of(), List.of(), 0, true));
+        record(
+                "dana",
+                new SessionEvent.StepOutcome(
+                        "notice",
+                        1,
+                        SessionEvent.Status.SUCCEEDED,
+                        "checked by hand: mail sent at 01:00",
+                        Map.of(),
+                        List.of(),
+                        0,
+                        true));
 
         SessionState state = SessionFold.fold(RUNBOOK, events);
 
@@ -128,15 +156,21 @@ class SessionFoldTest {
 
         Map<String, String> variables = SessionFold.fold(RUNBOOK, events).variables();
 
-        assertThat(variables).containsEntry("steps.dump.file", "/var/backups/h_20261123.dump")
-                .containsEntry("ts", "20261123_020000").containsEntry("date", "20261123")
-                .containsEntry("operator", "dana").containsEntry("app_dir", "/opt/app").containsEntry("runbook", "two");
+        assertThat(variables)
+                .containsEntry("steps.dump.file", "/var/backups/h_20261123.dump")
+                .containsEntry("ts", "20261123_020000")
+                .containsEntry("date", "20261123")
+                .containsEntry("operator", "dana")
+                .containsEntry("app_dir", "/opt/app")
+                .containsEntry("runbook", "two");
     }
 
     @Test
     void approvalsAccumulateWithNameRoleAndNote() {
         open();
-        record("lee", new SessionEvent.Approval("approval", "lee", "COMPLIANCE", "window approved in CHG-1042", "cp:12ab"));
+        record(
+                "lee",
+                new SessionEvent.Approval("approval", "lee", "COMPLIANCE", "window approved in CHG-1042", "cp:12ab"));
 
         StepRecord gate = SessionFold.fold(RUNBOOK, events).record("approval");
 
@@ -155,7 +189,8 @@ class SessionFoldTest {
         record("flightdeck", new SessionEvent.ConnectionChanged("app2", "connected", "in 35 ms"));
         record("flightdeck", new SessionEvent.ConnectionChanged("app1", "lost", "keepalive: no answer 3 times"));
 
-        assertThat(SessionFold.fold(RUNBOOK, events).connections()).containsExactly(Map.entry("app1", "lost"), Map.entry("app2", "connected"));
+        assertThat(SessionFold.fold(RUNBOOK, events).connections())
+                .containsExactly(Map.entry("app1", "lost"), Map.entry("app2", "connected"));
     }
 
     @Test
@@ -163,13 +198,18 @@ class SessionFoldTest {
         open();
         succeed("notice", Map.of("note", "sent"));
         record("lee", new SessionEvent.Approval("approval", "lee", "COMPLIANCE", "ok", "cp"));
-        record("sys", new SessionEvent.Alarm("error_rate > 1% for 5m", "rollback", List.of("02:10:00 error_rate=1.4%")));
+        record(
+                "sys",
+                new SessionEvent.Alarm("error_rate > 1% for 5m", "rollback", List.of("02:10:00 error_rate=1.4%")));
 
         for (Recorded recorded : events) {
             SessionEvent event = recorded.event();
-            assertThat(SessionEventCodec.decode(event.type(), SessionEventCodec.encode(event))).contains(event);
+            assertThat(SessionEventCodec.decode(event.type(), SessionEventCodec.encode(event)))
+                    .contains(event);
         }
-        assertThat(SessionEventCodec.decode("checkpoint", SessionEventCodec.encode(events.get(0).event()))).isEmpty();
+        assertThat(SessionEventCodec.decode(
+                        "checkpoint", SessionEventCodec.encode(events.get(0).event())))
+                .isEmpty();
     }
 
     @Test
@@ -185,9 +225,11 @@ class SessionFoldTest {
 
         WindowClock.Reading late = WindowClock.read(state, start.plus(Duration.ofMinutes(70)));
         assertThat(late.isOverrunProjected()).isTrue();
-        assertThat(late.warnings()).anySatisfy(w -> assertThat(w).startsWith("At this pace the window ends 30 minutes late"))
-                .anySatisfy(w -> assertThat(w).isEqualTo("The point of no return (step 'migrate') would be passed 60 minutes"
-                        + " too late to leave 30 minutes for a rollback inside the window."));
+        assertThat(late.warnings())
+                .anySatisfy(w -> assertThat(w).startsWith("At this pace the window ends 30 minutes late"))
+                .anySatisfy(w -> assertThat(w)
+                        .isEqualTo("The point of no return (step 'migrate') would be passed 60 minutes"
+                                + " too late to leave 30 minutes for a rollback inside the window."));
     }
 
     @Test

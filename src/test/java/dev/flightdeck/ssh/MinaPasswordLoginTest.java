@@ -22,10 +22,12 @@ class MinaPasswordLoginTest {
 
     @TempDir
     static Path serverDirectory;
+
     private static MinaSshServer server;
 
     @TempDir
     Path operatorDirectory;
+
     private SshTestKit kit;
     private SshTarget target;
 
@@ -44,19 +46,23 @@ class MinaPasswordLoginTest {
         kit = SshTestKit.in(operatorDirectory);
         kit.knowHost(server.knownHostsLine());
         // No key file and no agent: the password is the only way in.
-        target = new SshTarget("clinic-app", "127.0.0.1", server.port(), USER, List.of(), Optional.empty(), Optional.empty());
+        target = new SshTarget(
+                "clinic-app", "127.0.0.1", server.port(), USER, List.of(), Optional.empty(), Optional.empty());
     }
 
     @Test
     void theRightPasswordLogsInAndTheCharArrayHandedOverIsWiped() throws Exception {
         PasswordGiver giver = new PasswordGiver("correct horse");
 
-        try (SshSessions sessions = new SshSessions(SshTestKit.fastSettings(), kit.verifier(), giver, SshEventListener.NONE)) {
+        try (SshSessions sessions =
+                new SshSessions(SshTestKit.fastSettings(), kit.verifier(), giver, SshEventListener.NONE)) {
             CommandResult result = sessions.exec(target, CommandRequest.of("true"));
 
             assertThat(result.isSuccess()).as("outcome %s", result.outcome()).isTrue();
         }
-        assertThat(giver.handedOut).isNotEmpty().allSatisfy(password -> assertThat(password).containsOnly('\0'));
+        assertThat(giver.handedOut)
+                .isNotEmpty()
+                .allSatisfy(password -> assertThat(password).containsOnly('\0'));
         assertThat(giver.askedFor).containsOnly(target);
     }
 
@@ -64,14 +70,16 @@ class MinaPasswordLoginTest {
     void aWrongPasswordIsATypedAuthenticationErrorAndEveryAttemptIsWiped() throws Exception {
         PasswordGiver giver = new PasswordGiver("battery staple");
 
-        try (SshSessions sessions = new SshSessions(SshTestKit.fastSettings(), kit.verifier(), giver, SshEventListener.NONE)) {
-            assertThatThrownBy(() -> sessions.connect(target))
-                    .isInstanceOfSatisfying(SshException.class, e -> {
-                        assertThat(e.code()).isEqualTo("SSH-AUTH");
-                        assertThat(e.getMessage()).contains("refused the login").doesNotContain("battery");
-                    });
+        try (SshSessions sessions =
+                new SshSessions(SshTestKit.fastSettings(), kit.verifier(), giver, SshEventListener.NONE)) {
+            assertThatThrownBy(() -> sessions.connect(target)).isInstanceOfSatisfying(SshException.class, e -> {
+                assertThat(e.code()).isEqualTo("SSH-AUTH");
+                assertThat(e.getMessage()).contains("refused the login").doesNotContain("battery");
+            });
         }
-        assertThat(giver.handedOut).isNotEmpty().allSatisfy(password -> assertThat(password).containsOnly('\0'));
+        assertThat(giver.handedOut)
+                .isNotEmpty()
+                .allSatisfy(password -> assertThat(password).containsOnly('\0'));
     }
 
     @Test
@@ -79,8 +87,10 @@ class MinaPasswordLoginTest {
         try (SshSessions sessions = kit.sessions(SshEventListener.NONE)) {
             CommandResult result = sessions.exec(target, CommandRequest.of("true"));
 
-            assertThat(result.outcome()).isInstanceOfSatisfying(CommandOutcome.FailedToStart.class,
-                    failed -> assertThat(failed.cause().code()).isEqualTo("SSH-AUTH"));
+            assertThat(result.outcome())
+                    .isInstanceOfSatisfying(
+                            CommandOutcome.FailedToStart.class,
+                            failed -> assertThat(failed.cause().code()).isEqualTo("SSH-AUTH"));
         }
     }
 

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightdeck.ssh.hostkey.TrustResult;
-import dev.flightdeck.ssh.loopback.LoopbackSshd;
 import dev.flightdeck.ssh.keys.OpenSshKeys;
+import dev.flightdeck.ssh.loopback.LoopbackSshd;
 import dev.flightdeck.testing.ssh.FreezableRelay;
 import dev.flightdeck.testing.ssh.OpenSshServer;
 import dev.flightdeck.testing.ssh.OpenSshTools;
 import dev.flightdeck.testing.ssh.SshTestKit;
+import dev.flightdeck.testing.tools.RequiresTool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.flightdeck.testing.tools.RequiresTool;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** JSch through Flightdeck against a real OpenSSH sshd on a loopback port (ed25519 host and user keys). */
 @RequiresTool({"sshd", "ssh-keygen"})
@@ -34,10 +34,12 @@ class OpenSshInteropTest {
 
     @TempDir
     static Path serverDirectory;
+
     private static LoopbackSshd sshd;
 
     @TempDir
     Path operatorDirectory;
+
     private SshTestKit kit;
     private RecordingListener listener;
     private SshSessions sessions;
@@ -75,7 +77,8 @@ class OpenSshInteropTest {
         kit.knowHost(sshd.knownHostsLine());
 
         HostSession session = sessions.connect(target);
-        CommandResult result = sessions.exec(target, CommandRequest.of("echo $((6 * 7))").capturingBytes());
+        CommandResult result =
+                sessions.exec(target, CommandRequest.of("echo $((6 * 7))").capturingBytes());
 
         assertThat(session.serverVersion()).startsWith("SSH-2.0-OpenSSH");
         assertThat(new String(result.stdout(), StandardCharsets.UTF_8)).isEqualTo("42\n");
@@ -98,7 +101,8 @@ class OpenSshInteropTest {
         kit.knowHost(sshd.knownHostsLine());
         List<String> lines = new CopyOnWriteArrayList<>();
 
-        sessions.exec(target, CommandRequest.of("echo to-out; echo to-err >&2").withOutput((s, l) -> lines.add(s + ":" + l)));
+        sessions.exec(
+                target, CommandRequest.of("echo to-out; echo to-err >&2").withOutput((s, l) -> lines.add(s + ":" + l)));
 
         assertThat(lines).containsExactlyInAnyOrder("STDOUT:to-out", "STDERR:to-err");
     }
@@ -109,11 +113,12 @@ class OpenSshInteropTest {
         AtomicInteger expected = new AtomicInteger(1);
         AtomicInteger outOfOrder = new AtomicInteger();
 
-        CommandResult result = sessions.exec(target, CommandRequest.of("seq 1 100000").withOutput((stream, line) -> {
-            if (!line.equals(Integer.toString(expected.getAndIncrement()))) {
-                outOfOrder.incrementAndGet();
-            }
-        }));
+        CommandResult result =
+                sessions.exec(target, CommandRequest.of("seq 1 100000").withOutput((stream, line) -> {
+                    if (!line.equals(Integer.toString(expected.getAndIncrement()))) {
+                        outOfOrder.incrementAndGet();
+                    }
+                }));
 
         assertThat(result.isSuccess()).isTrue();
         assertThat(expected.get() - 1).isEqualTo(100_000);
@@ -125,7 +130,9 @@ class OpenSshInteropTest {
         kit.knowHost(sshd.knownHostsLine());
         Path file = operatorDirectory.resolve("random.bin");
 
-        CommandResult result = sessions.exec(target, CommandRequest.of("head -c 300000 /dev/urandom | tee " + file).capturingBytes());
+        CommandResult result = sessions.exec(
+                target,
+                CommandRequest.of("head -c 300000 /dev/urandom | tee " + file).capturingBytes());
 
         assertThat(result.stdout()).hasSize(300_000).isEqualTo(Files.readAllBytes(file));
     }
@@ -134,11 +141,14 @@ class OpenSshInteropTest {
     void hungCommandHitsItsDeadlineAndItsOutcomeIsUnknown() throws Exception {
         kit.knowHost(sshd.knownHostsLine());
 
-        CommandResult result = sessions.exec(target, CommandRequest.of("sleep 60").withDeadline(Duration.ofSeconds(1)));
+        CommandResult result =
+                sessions.exec(target, CommandRequest.of("sleep 60").withDeadline(Duration.ofSeconds(1)));
 
         assertThat(result.outcome()).isInstanceOf(CommandOutcome.Unknown.class);
         assertThat(result.duration()).isLessThan(Duration.ofSeconds(5));
-        assertThat(sessions.exec(target, CommandRequest.of("true")).isSuccess()).as("the connection still works").isTrue();
+        assertThat(sessions.exec(target, CommandRequest.of("true")).isSuccess())
+                .as("the connection still works")
+                .isTrue();
     }
 
     @Test
@@ -156,17 +166,17 @@ class OpenSshInteropTest {
     void unknownHostKeyIsRefusedWithTheFingerprintOpenSshPrintsAndTrustedOnlyByDecision() throws Exception {
         String fingerprint = sshKeygenFingerprint(serverDirectory.resolve("ssh_host_ed25519_key.pub"));
 
-        assertThatThrownBy(() -> sessions.connect(target))
-                .isInstanceOfSatisfying(UnknownHostKeyException.class, e -> {
-                    assertThat(e.code()).isEqualTo("SSH-HOSTKEY-UNKNOWN");
-                    assertThat(e.key().fingerprint()).isEqualTo(fingerprint);
-                    assertThat(e.key().keyType()).isEqualTo("ssh-ed25519");
-                    assertThat(e.getMessage()).contains(fingerprint);
-                });
+        assertThatThrownBy(() -> sessions.connect(target)).isInstanceOfSatisfying(UnknownHostKeyException.class, e -> {
+            assertThat(e.code()).isEqualTo("SSH-HOSTKEY-UNKNOWN");
+            assertThat(e.key().fingerprint()).isEqualTo(fingerprint);
+            assertThat(e.key().keyType()).isEqualTo("ssh-ed25519");
+            assertThat(e.getMessage()).contains(fingerprint);
+        });
         assertThat(sessions.trust(target, fingerprint)).isEqualTo(TrustResult.STORED);
 
         assertThat(sessions.exec(target, CommandRequest.of("true")).isSuccess()).isTrue();
-        assertThat(Files.readString(kit.flightdeckKnownHosts())).contains("[127.0.0.1]:" + sshd.port() + " ssh-ed25519 ");
+        assertThat(Files.readString(kit.flightdeckKnownHosts()))
+                .contains("[127.0.0.1]:" + sshd.port() + " ssh-ed25519 ");
         assertThat(listener.startingWith("trust")).containsExactly("trust openssh " + fingerprint + " STORED");
     }
 
@@ -186,11 +196,12 @@ class OpenSshInteropTest {
         kit.knowHost("[127.0.0.1]:" + sshd.port() + " " + OpenSshKeys.publicKeyLine(otherKey));
         String realFingerprint = sshKeygenFingerprint(serverDirectory.resolve("ssh_host_ed25519_key.pub"));
 
-        assertThatThrownBy(() -> sessions.connect(target))
-                .isInstanceOfSatisfying(ChangedHostKeyException.class, e -> {
-                    assertThat(e.code()).isEqualTo("SSH-HOSTKEY-CHANGED");
-                    assertThat(e.getMessage()).contains("REMOTE HOST IDENTIFICATION HAS CHANGED").contains(realFingerprint);
-                });
+        assertThatThrownBy(() -> sessions.connect(target)).isInstanceOfSatisfying(ChangedHostKeyException.class, e -> {
+            assertThat(e.code()).isEqualTo("SSH-HOSTKEY-CHANGED");
+            assertThat(e.getMessage())
+                    .contains("REMOTE HOST IDENTIFICATION HAS CHANGED")
+                    .contains(realFingerprint);
+        });
         assertThat(sessions.trust(target, realFingerprint)).isEqualTo(TrustResult.REFUSED_KEY_CHANGED);
         assertThatThrownBy(() -> sessions.connect(target)).isInstanceOf(ChangedHostKeyException.class);
         assertThat(kit.flightdeckKnownHosts()).doesNotExist();
@@ -214,15 +225,28 @@ class OpenSshInteropTest {
         Files.writeString(config, "Host *\n  IdentitiesOnly yes\n  StrictHostKeyChecking yes\n");
 
         // the user key and the host key of this sshd were made by OpenSshKeys; the known_hosts line hashed by it
-        OpenSshTools.Run run = OpenSshTools.ssh(operatorDirectory.resolve("home"), config, null,
-                List.of("-p", Integer.toString(sshd.port()), "-i", sshd.userKey().toString(),
-                        "-o", "UserKnownHostsFile=" + kit.userKnownHosts(), "-o", "GlobalKnownHostsFile=/dev/null"),
-                sshd.user() + "@127.0.0.1", "echo reached");
+        OpenSshTools.Run run = OpenSshTools.ssh(
+                operatorDirectory.resolve("home"),
+                config,
+                null,
+                List.of(
+                        "-p",
+                        Integer.toString(sshd.port()),
+                        "-i",
+                        sshd.userKey().toString(),
+                        "-o",
+                        "UserKnownHostsFile=" + kit.userKnownHosts(),
+                        "-o",
+                        "GlobalKnownHostsFile=/dev/null"),
+                sshd.user() + "@127.0.0.1",
+                "echo reached");
 
         assertThat(run.output()).contains("reached");
         assertThat(run.exitCode()).isZero();
-        assertThat(OpenSshKeys.fingerprint(OpenSshKeys.publicKey(sshd.userKey()))).isEqualTo(OpenSshTools.fingerprint(Path.of(sshd.userKey() + ".pub")));
-        assertThat(OpenSshTools.derivePublicKey(sshd.userKey(), "").output().trim()).startsWith(OpenSshKeys.publicKeyLine(sshd.userKey()) + " ");
+        assertThat(OpenSshKeys.fingerprint(OpenSshKeys.publicKey(sshd.userKey())))
+                .isEqualTo(OpenSshTools.fingerprint(Path.of(sshd.userKey() + ".pub")));
+        assertThat(OpenSshTools.derivePublicKey(sshd.userKey(), "").output().trim())
+                .startsWith(OpenSshKeys.publicKeyLine(sshd.userKey()) + " ");
     }
 
     @Test
@@ -232,8 +256,10 @@ class OpenSshInteropTest {
             kit.knowHost(doomed.knownHostsLine());
             SshTarget doomedTarget = SshTestKit.target("doomed", doomed.port(), doomed.userKey());
             AtomicReference<String> firstLine = new AtomicReference<>();
-            RunningCommand running = sessions.start(doomedTarget, CommandRequest.of("echo working; sleep 60; exit 0")
-                    .withOutput((stream, line) -> firstLine.compareAndSet(null, line)));
+            RunningCommand running = sessions.start(
+                    doomedTarget,
+                    CommandRequest.of("echo working; sleep 60; exit 0")
+                            .withOutput((stream, line) -> firstLine.compareAndSet(null, line)));
             while (firstLine.get() == null) {
                 Thread.sleep(20);
             }
@@ -250,9 +276,11 @@ class OpenSshInteropTest {
     }
 
     @Test
-    void hostThatStopsAnsweringIsDeclaredLostByKeepaliveAndTheCommandOutcomeIsUnknown(@TempDir Path frozenDirectory) throws Exception {
+    void hostThatStopsAnsweringIsDeclaredLostByKeepaliveAndTheCommandOutcomeIsUnknown(@TempDir Path frozenDirectory)
+            throws Exception {
         LoopbackSshd frozen = OpenSshServer.start(frozenDirectory);
-        SshSettings quickKeepalive = new SshSettings(Duration.ofSeconds(5), Duration.ofMillis(300), 2, Duration.ofMillis(300));
+        SshSettings quickKeepalive =
+                new SshSettings(Duration.ofSeconds(5), Duration.ofMillis(300), 2, Duration.ofMillis(300));
         try (FreezableRelay network = FreezableRelay.to(frozen.port());
                 SshSessions quick = new SshSessions(quickKeepalive, kit.verifier(), Credentials.NONE, listener)) {
             kit.knowHost(frozen.knownHostsLine().replace(":" + frozen.port() + " ", ":" + network.port() + " "));
@@ -263,8 +291,10 @@ class OpenSshInteropTest {
             network.freeze();
 
             CommandResult result = running.await();
-            assertThat(result.outcome()).isInstanceOfSatisfying(CommandOutcome.Unknown.class,
-                    unknown -> assertThat(unknown.reason()).contains("connection dropped"));
+            assertThat(result.outcome())
+                    .isInstanceOfSatisfying(
+                            CommandOutcome.Unknown.class,
+                            unknown -> assertThat(unknown.reason()).contains("connection dropped"));
             assertThat(result.duration()).isLessThan(Duration.ofSeconds(10));
             assertThat(listener.startingWith("lost")).containsExactly("lost frozen");
         } finally {

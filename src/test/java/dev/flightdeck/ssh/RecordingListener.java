@@ -28,7 +28,8 @@ final class RecordingListener implements SshEventListener {
 
     @Override
     public void hostKeyChecked(SshTarget target, HostKeyVerdict verdict) {
-        events.add("hostkey " + target.name() + " " + verdict.getClass().getSimpleName() + " " + verdict.key().fingerprint());
+        events.add("hostkey " + target.name() + " " + verdict.getClass().getSimpleName() + " "
+                + verdict.key().fingerprint());
     }
 
     @Override

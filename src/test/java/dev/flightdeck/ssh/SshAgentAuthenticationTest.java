@@ -10,6 +10,7 @@ import dev.flightdeck.testing.ssh.MinaSshServer;
 import dev.flightdeck.testing.ssh.OpenSshServer;
 import dev.flightdeck.testing.ssh.SshAgent;
 import dev.flightdeck.testing.ssh.SshTestKit;
+import dev.flightdeck.testing.tools.RequiresTool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.flightdeck.testing.tools.RequiresTool;
 
 /**
  * Login through a real OpenSSH ssh-agent: the key is {@code ssh-add}ed and then deleted, the target names no key
@@ -29,6 +29,7 @@ class SshAgentAuthenticationTest {
 
     @TempDir
     Path operatorDirectory;
+
     private SshAgent agent;
     private SshTestKit kit;
 
@@ -53,16 +54,20 @@ class SshAgentAuthenticationTest {
             assertThat(target.agentSocket()).contains(agent.socket());
 
             try (SshSessions sessions = kit.sessions(SshEventListener.NONE)) {
-                CommandResult result = sessions.exec(target, CommandRequest.of("echo via-agent").capturingBytes());
+                CommandResult result = sessions.exec(
+                        target, CommandRequest.of("echo via-agent").capturingBytes());
 
-                assertThat(result.isSuccess()).as("outcome %s", result.outcome()).isTrue();
+                assertThat(result.isSuccess())
+                        .as("outcome %s", result.outcome())
+                        .isTrue();
                 assertThat(new String(result.stdout(), StandardCharsets.UTF_8)).isEqualTo("via-agent\n");
             }
         }
     }
 
     @Test
-    void theSameTargetWithoutAnAgentIsRefusedSoTheAgentMadeTheDifference(@TempDir Path serverDirectory) throws Exception {
+    void theSameTargetWithoutAnAgentIsRefusedSoTheAgentMadeTheDifference(@TempDir Path serverDirectory)
+            throws Exception {
         try (MinaSshServer server = MinaSshServer.start(serverDirectory)) {
             kit.knowHost(server.knownHostsLine());
             holdOnlyInTheAgent(server.userKey());
@@ -75,7 +80,8 @@ class SshAgentAuthenticationTest {
     }
 
     @Test
-    void anAgentThatHasGoneAwayIsSkippedAndTheLoginFailsAsAnAuthenticationError(@TempDir Path serverDirectory) throws Exception {
+    void anAgentThatHasGoneAwayIsSkippedAndTheLoginFailsAsAnAuthenticationError(@TempDir Path serverDirectory)
+            throws Exception {
         try (MinaSshServer server = MinaSshServer.start(serverDirectory)) {
             kit.knowHost(server.knownHostsLine());
             holdOnlyInTheAgent(server.userKey());
@@ -97,9 +103,12 @@ class SshAgentAuthenticationTest {
             assertThat(target.identities()).isEmpty();
 
             try (SshSessions sessions = kit.sessions(SshEventListener.NONE)) {
-                CommandResult result = sessions.exec(target, CommandRequest.of("echo via-agent").capturingBytes());
+                CommandResult result = sessions.exec(
+                        target, CommandRequest.of("echo via-agent").capturingBytes());
 
-                assertThat(result.isSuccess()).as("outcome %s", result.outcome()).isTrue();
+                assertThat(result.isSuccess())
+                        .as("outcome %s", result.outcome())
+                        .isTrue();
                 assertThat(new String(result.stdout(), StandardCharsets.UTF_8)).isEqualTo("via-agent\n");
             }
         }
@@ -114,15 +123,20 @@ class SshAgentAuthenticationTest {
 
     /** Through the inventory and resolver, as a run would: the agent socket comes from the operator's SshUserHome. */
     private SshTarget resolve(String name, int port, String user, Optional<Path> agentSocket) throws SshException {
-        Inventory inventory = InventoryLoader.load("hosts:\n  " + name + ": { address: 127.0.0.1, port: " + port
-                + ", user: " + user + " }\n", "inventory.yaml").value().orElseThrow();
+        Inventory inventory = InventoryLoader.load(
+                        "hosts:\n  " + name + ": { address: 127.0.0.1, port: " + port + ", user: " + user + " }\n",
+                        "inventory.yaml")
+                .value()
+                .orElseThrow();
         SshUserHome base = kit.userHome();
         SshUserHome userHome = new SshUserHome(base.home(), base.sshDirectory(), base.localUser(), agentSocket);
         return new TargetResolver(inventory, SshConfigFile.parse(""), userHome).target(name);
     }
 
     private static void assertAuthenticationRefused(CommandResult result) {
-        assertThat(result.outcome()).isInstanceOfSatisfying(CommandOutcome.FailedToStart.class,
-                failed -> assertThat(failed.cause().code()).isEqualTo("SSH-AUTH"));
+        assertThat(result.outcome())
+                .isInstanceOfSatisfying(
+                        CommandOutcome.FailedToStart.class,
+                        failed -> assertThat(failed.cause().code()).isEqualTo("SSH-AUTH"));
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The inventory example merged with an ssh config, in a fake home (the real ~/.ssh is never read). */
 class TargetResolverTest {
 
-    private static final String INVENTORY = String.join("\n",
+    private static final String INVENTORY = String.join(
+            "\n",
             "hosts:",
             "  app1: { address: 10.0.4.11, port: 22, user: deploy, identity: ~/.ssh/id_ed25519, groups: [app] }",
             "  app2: { address: 10.0.4.12, user: deploy, groups: [app] }",
@@ -25,7 +26,8 @@ class TargetResolverTest {
             "  bastion: { address: bastion.clinic.example, user: ops }",
             "  web1: {}",
             "");
-    private static final String SSH_CONFIG = String.join("\n",
+    private static final String SSH_CONFIG = String.join(
+            "\n",
             "Host web1",
             "    HostName 10.0.5.1",
             "    Port 2222",
@@ -39,13 +41,15 @@ class TargetResolverTest {
 
     @TempDir
     Path home;
+
     private TargetResolver resolver;
 
     @BeforeEach
     void setUp() throws Exception {
         Files.createDirectories(home.resolve(".ssh"));
         Files.writeString(home.resolve(".ssh/id_rsa"), "placeholder: only its existence matters here");
-        Inventory inventory = InventoryLoader.load(INVENTORY, "inventory.yaml").value().orElseThrow();
+        Inventory inventory =
+                InventoryLoader.load(INVENTORY, "inventory.yaml").value().orElseThrow();
         SshUserHome userHome = new SshUserHome(home, home.resolve(".ssh"), "operator", Optional.empty());
         resolver = new TargetResolver(inventory, SshConfigFile.parse(SSH_CONFIG), userHome);
     }
@@ -58,7 +62,9 @@ class TargetResolverTest {
         assertThat(app.get(0).identities()).containsExactly(home.resolve(".ssh/id_ed25519"));
         assertThat(app.get(1).port()).as("ssh-config block matched by address").isEqualTo(2022);
         assertThat(app.get(1).user()).isEqualTo("deploy");
-        assertThat(app.get(1).identities()).as("default key files that exist").containsExactly(home.resolve(".ssh/id_rsa"));
+        assertThat(app.get(1).identities())
+                .as("default key files that exist")
+                .containsExactly(home.resolve(".ssh/id_rsa"));
         assertThat(app.get(1).knownHostsName()).isEqualTo("[10.0.4.12]:2022");
     }
 
@@ -94,11 +100,10 @@ class TargetResolverTest {
 
     @Test
     void unknownNameIsATypedErrorWithASuggestion() {
-        assertThatThrownBy(() -> resolver.resolve("apps"))
-                .isInstanceOfSatisfying(SshException.class, e -> {
-                    assertThat(e.code()).isEqualTo("SSH-TARGET");
-                    assertThat(e.getMessage()).contains("'apps'").contains("app");
-                });
+        assertThatThrownBy(() -> resolver.resolve("apps")).isInstanceOfSatisfying(SshException.class, e -> {
+            assertThat(e.code()).isEqualTo("SSH-TARGET");
+            assertThat(e.getMessage()).contains("'apps'").contains("app");
+        });
     }
 
     @Test

@@ -57,12 +57,16 @@ class FocusRingTest {
             WaitForAsyncUtils.waitForFxEvents();
             double contrast = ScreenChecks.fx(() -> {
                 root.applyCss();
-                Color background = (Color) root.getBackground().getFills().get(0).getFill();
-                assertThat(control.getEffect()).as("%s focused in %s", control.getClass().getSimpleName(), theme.getName())
+                Color background =
+                        (Color) root.getBackground().getFills().get(0).getFill();
+                assertThat(control.getEffect())
+                        .as("%s focused in %s", control.getClass().getSimpleName(), theme.getName())
                         .isInstanceOf(DropShadow.class);
                 return contrast(((DropShadow) control.getEffect()).getColor(), background);
             });
-            assertThat(contrast).as("ring contrast of %s in %s", control.getClass().getSimpleName(), theme.getName()).isGreaterThanOrEqualTo(3.0);
+            assertThat(contrast)
+                    .as("ring contrast of %s in %s", control.getClass().getSimpleName(), theme.getName())
+                    .isGreaterThanOrEqualTo(3.0);
         }
     }
 

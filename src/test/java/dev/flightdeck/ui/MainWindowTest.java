@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeItem;
@@ -28,7 +29,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import javafx.scene.Node;
 
 /** The console as a new user meets it: it opens, lists the built-in runbooks, and explains the chosen one. */
 @ExtendWith(ApplicationExtension.class)
@@ -47,9 +47,13 @@ class MainWindowTest {
     void theLibraryListsEveryBuiltInRunbook(FxRobot robot) throws Exception {
         ListView<LibraryEntry> library = robot.lookup("#runbookList").queryListView();
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> library.getItems().size() == BuiltinRunbooks.ids().size());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> library.getItems().size() == BuiltinRunbooks.ids().size());
 
-        assertThat(library.getItems()).extracting(entry -> entry.parsed().value().orElseThrow().id())
+        assertThat(library.getItems())
+                .extracting(entry -> entry.parsed().value().orElseThrow().id())
                 .containsExactlyElementsOf(BuiltinRunbooks.ids());
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText())
                 .isEqualTo(BuiltinRunbooks.ids().size() + " built-in runbooks");
@@ -58,30 +62,55 @@ class MainWindowTest {
     @Test
     void choosingARunbookShowsItsPhasesAndAStepsDetails(FxRobot robot) throws Exception {
         ListView<LibraryEntry> library = robot.lookup("#runbookList").queryListView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> library.getItems().size() == BuiltinRunbooks.ids().size());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> library.getItems().size() == BuiltinRunbooks.ids().size());
         LibraryEntry last = library.getItems().get(library.getItems().size() - 1);
         Runbook runbook = last.runbook().orElseThrow();
 
         robot.interact(() -> library.scrollTo(last));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> robot.lookup(".library-cell").match(cell -> containsText(cell, last.title())).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".library-cell").match(cell -> containsText(cell, last.title())).queryAs(VBox.class));
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".library-cell")
+                        .match(cell -> containsText(cell, last.title()))
+                        .tryQuery()
+                        .isPresent());
+        robot.clickOn(robot.lookup(".library-cell")
+                .match(cell -> containsText(cell, last.title()))
+                .queryAs(VBox.class));
 
         TreeView<NavigatorItem> navigator = robot.lookup("#navigator").queryAs(TreeView.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> navigator.getRoot() != null
-                && navigator.getRoot().getValue() instanceof NavigatorItem.RunbookItem item && item.runbook().id().equals(runbook.id()));
-        List<String> phaseTitles = navigator.getRoot().getChildren().stream().map(TreeItem::getValue)
-                .filter(NavigatorItem.PhaseItem.class::isInstance).map(item -> ((NavigatorItem.PhaseItem) item).phase().title()).toList();
-        assertThat(phaseTitles).containsExactlyElementsOf(runbook.phases().stream().map(Phase::title).toList());
-        assertThat(navigator.getRoot().getChildren().get(navigator.getRoot().getChildren().size() - 1).getValue())
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> navigator.getRoot() != null
+                        && navigator.getRoot().getValue() instanceof NavigatorItem.RunbookItem item
+                        && item.runbook().id().equals(runbook.id()));
+        List<String> phaseTitles = navigator.getRoot().getChildren().stream()
+                .map(TreeItem::getValue)
+                .filter(NavigatorItem.PhaseItem.class::isInstance)
+                .map(item -> ((NavigatorItem.PhaseItem) item).phase().title())
+                .toList();
+        assertThat(phaseTitles)
+                .containsExactlyElementsOf(
+                        runbook.phases().stream().map(Phase::title).toList());
+        assertThat(navigator
+                        .getRoot()
+                        .getChildren()
+                        .get(navigator.getRoot().getChildren().size() - 1)
+                        .getValue())
                 .isInstanceOf(NavigatorItem.RollbackItem.class);
 
         robot.clickOn(navigator).type(KeyCode.HOME).type(KeyCode.DOWN).type(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
 
         String firstStepTitle = runbook.phases().get(0).steps().get(0).displayTitle();
-        assertThat(robot.lookup(".detail-content .title-2").queryAs(Label.class).getText()).isEqualTo(firstStepTitle);
-        assertThat(robot.lookup(".detail-content .eyebrow").queryAs(Label.class).getText()).isEqualTo("STEP 1.1");
+        assertThat(robot.lookup(".detail-content .title-2").queryAs(Label.class).getText())
+                .isEqualTo(firstStepTitle);
+        assertThat(robot.lookup(".detail-content .eyebrow").queryAs(Label.class).getText())
+                .isEqualTo("STEP 1.1");
     }
 
     @Test
@@ -97,16 +126,22 @@ class MainWindowTest {
         robot.interact(() -> MainWindowTestAccess.library(robot).open(broken));
         ListView<LibraryEntry> library = robot.lookup("#runbookList").queryListView();
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> library.getItems().stream().anyMatch(e -> e.file().isPresent()));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> library.getItems().stream().anyMatch(e -> e.file().isPresent()));
 
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(".problem-line").queryAllAs(Label.class)).extracting(Label::getText).containsExactly(
-                "1:1  the runbook has no rollback plan: add 'rollback:' with the steps that return the system to its state before the window",
-                "5:9  step 'stop' runs a command but says nowhere where: add 'on:' with a host, a group, or 'local'");
+        assertThat(robot.lookup(".problem-line").queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .containsExactly(
+                        "1:1  the runbook has no rollback plan: add 'rollback:' with the steps that return the system to its state before the window",
+                        "5:9  step 'stop' runs a command but says nowhere where: add 'on:' with a host, a group, or 'local'");
     }
 
     private static boolean containsText(Node cell, String text) {
-        return cell instanceof VBox box && box.getChildren().stream()
-                .anyMatch(child -> child instanceof Label label && text.equals(label.getText()));
+        return cell instanceof VBox box
+                && box.getChildren().stream()
+                        .anyMatch(child -> child instanceof Label label && text.equals(label.getText()));
     }
 }

@@ -8,8 +8,7 @@ import org.testfx.api.FxRobot;
 /** Reaches the view model behind the window, as the "Open runbook…" file chooser would (no native dialog headless). */
 final class MainWindowTestAccess {
 
-    private MainWindowTestAccess() {
-    }
+    private MainWindowTestAccess() {}
 
     static RunbookLibraryViewModel library(FxRobot robot) {
         Node root = robot.lookup(".main-window").query();

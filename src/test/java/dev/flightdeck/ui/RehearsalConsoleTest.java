@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.runbook.Step;
-import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.testing.tools.RequiresTool;
 import dev.flightdeck.ui.wizard.WizardViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +24,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import dev.flightdeck.testing.tools.RequiresTool;
-import org.junit.jupiter.api.AfterEach;
 
 /**
  * A new user's first evening with Flightdeck: open the console, choose Rehearse, walk the healthy upgrade to the
@@ -42,15 +41,20 @@ class RehearsalConsoleTest {
     /** Closes the rehearsal's window as a user would, which stops its sandbox; the next test starts from the console. */
     @AfterEach
     void closeTheRehearsal(FxRobot robot) {
-        robot.interact(() -> robot.listWindows().stream().filter(window -> window != console && window instanceof Stage)
-                .map(Stage.class::cast).filter(Stage::isShowing).toList().forEach(Stage::close));
+        robot.interact(() -> robot.listWindows().stream()
+                .filter(window -> window != console && window instanceof Stage)
+                .map(Stage.class::cast)
+                .filter(Stage::isShowing)
+                .toList()
+                .forEach(Stage::close));
     }
 
     @Start
     void start(Stage stage) throws Exception {
         console = stage;
         Path home = Files.createDirectories(dir.resolve("home"));
-        new MainWindow(new AppContext(new FlightdeckHome(home.resolve(".flightdeck")), Map.of("HOME", home.toString()))).show(stage);
+        new MainWindow(new AppContext(new FlightdeckHome(home.resolve(".flightdeck")), Map.of("HOME", home.toString())))
+                .show(stage);
     }
 
     @Test
@@ -65,9 +69,17 @@ class RehearsalConsoleTest {
         assertThat(state.runbook().steps().map(step -> state.status(step.id()))).containsOnly(StepStatus.SUCCEEDED);
         assertThat(state.record("canary-rollout").message()).isNotBlank();
         robot.type(KeyCode.SPACE);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> wizard.stateProperty().get().closed().isPresent());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".wizard-message").queryLabeled().getText()
-                .startsWith("Session closed. Closing checkpoint "));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> wizard.stateProperty().get().closed().isPresent());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".wizard-message")
+                        .queryLabeled()
+                        .getText()
+                        .startsWith("Session closed. Closing checkpoint "));
     }
 
     @Test
@@ -80,14 +92,24 @@ class RehearsalConsoleTest {
         // the operator acts before the trigger's own countdown would: hold the red button, then confirm in the dialog
         RehearsalWalk.holdTheRollback(robot);
 
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wizard.stateProperty().get().rollback() != SessionFold.RollbackState.RUNNING
-                && wizard.stateProperty().get().rollback() != SessionFold.RollbackState.NOT_STARTED);
+        WaitForAsyncUtils.waitFor(
+                120,
+                TimeUnit.SECONDS,
+                () -> wizard.stateProperty().get().rollback() != SessionFold.RollbackState.RUNNING
+                        && wizard.stateProperty().get().rollback() != SessionFold.RollbackState.NOT_STARTED);
         SessionState after = wizard.stateProperty().get();
-        assertThat(after.rollback()).as(String.valueOf(after.verification())).isEqualTo(SessionFold.RollbackState.SUCCEEDED);
-        assertThat(after.verification()).hasValueSatisfying(table -> assertThat(table.passed()).isTrue());
+        assertThat(after.rollback())
+                .as(String.valueOf(after.verification()))
+                .isEqualTo(SessionFold.RollbackState.SUCCEEDED);
+        assertThat(after.verification())
+                .hasValueSatisfying(table -> assertThat(table.passed()).isTrue());
         assertThat(after.alarms()).isNotEmpty();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-message").queryLabeled().getText()
-                .startsWith("Session closed, closing checkpoint "));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".rollback-message")
+                        .queryLabeled()
+                        .getText()
+                        .startsWith("Session closed, closing checkpoint "));
     }
-
 }

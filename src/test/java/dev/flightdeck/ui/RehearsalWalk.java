@@ -7,25 +7,25 @@ import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.ui.rollback.RollbackDialog;
 import dev.flightdeck.ui.wizard.WizardViewModel;
+import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
-import dev.flightdeck.ui.rollback.RollbackDialog;
-import java.nio.file.Path;
-import java.util.Objects;
-import java.util.function.Consumer;
-import javafx.scene.Scene;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.TextField;
-import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 
 /** A rehearsal as a new user walks it: Ctrl+R, the scenario, the setup, then every step with the keyboard. */
 final class RehearsalWalk {
@@ -33,8 +33,7 @@ final class RehearsalWalk {
     static final String OPERATOR = "Dana Operator";
     static final String APPROVER = "Lee Compliance";
 
-    private RehearsalWalk() {
-    }
+    private RehearsalWalk() {}
 
     /** Called after every step the walk settles (a check of the screen, a picture). */
     interface AfterStep {
@@ -52,10 +51,14 @@ final class RehearsalWalk {
             return;
         }
         robot.moveTo(rollback).press(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-dialog").tryQuery().isPresent() || rollbackUnderway(robot));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".rollback-dialog").tryQuery().isPresent() || rollbackUnderway(robot));
         robot.release(MouseButton.PRIMARY);
         if (robot.lookup(".rollback-dialog").tryQuery().isPresent()) {
-            robot.clickOn(robot.lookup(".button").match((Button button) -> button.getText().equals(RollbackDialog.ROLL_BACK))
+            robot.clickOn(robot.lookup(".button")
+                    .match((Button button) -> button.getText().equals(RollbackDialog.ROLL_BACK))
                     .<Node>query());
         }
     }
@@ -66,7 +69,7 @@ final class RehearsalWalk {
 
     /** Ctrl+R, the scenario, then the setup filled in and started: the wizard of a rehearsal session. */
     static WizardViewModel openRehearsal(FxRobot robot, String scenario) throws Exception {
-        return openRehearsal(robot, scenario, stage -> { }, scene -> { });
+        return openRehearsal(robot, scenario, stage -> {}, scene -> {});
     }
 
     /** Called with the setup's scene once its dry run is done (a check of the screen, a picture). */
@@ -76,16 +79,21 @@ final class RehearsalWalk {
 
     /** The scene of the session's window, once it shows the wizard. */
     static Optional<Scene> sessionScene(FxRobot robot) {
-        return robot.listWindows().stream().filter(Window::isShowing).map(Window::getScene).filter(Objects::nonNull)
-                .filter(scene -> scene.getRoot().getProperties().get(WizardViewModel.class) != null).findFirst();
+        return robot.listWindows().stream()
+                .filter(Window::isShowing)
+                .map(Window::getScene)
+                .filter(Objects::nonNull)
+                .filter(scene -> scene.getRoot().getProperties().get(WizardViewModel.class) != null)
+                .findFirst();
     }
 
     /** The same, with the session's window arranged (sized) as soon as it shows. */
-    static WizardViewModel openRehearsal(FxRobot robot, String scenario, Consumer<Stage> arrange,
-                                         AtSetup atSetup) throws Exception {
+    static WizardViewModel openRehearsal(FxRobot robot, String scenario, Consumer<Stage> arrange, AtSetup atSetup)
+            throws Exception {
         robot.clickOn(shown(robot, ".app-title"));
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scenarioButton(robot, scenario).isPresent());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> scenarioButton(robot, scenario).isPresent());
         robot.clickOn(scenarioButton(robot, scenario).orElseThrow());
         Node operator;
         try {
@@ -93,16 +101,22 @@ final class RehearsalWalk {
             Stage sessionStage = (Stage) operator.getScene().getWindow();
             robot.interact(() -> arrange.accept(sessionStage));
         } catch (TimeoutException e) {
-            throw new AssertionError("no setup after starting the sandbox; the window says: "
-                    + robot.lookup(".setup-message").queryAll().stream().map(node -> ((Labeled) node).getText()).toList(), e);
+            throw new AssertionError(
+                    "no setup after starting the sandbox; the window says: "
+                            + robot.lookup(".setup-message").queryAll().stream()
+                                    .map(node -> ((Labeled) node).getText())
+                                    .toList(),
+                    e);
         }
         // typing works without a click: the setup opens with the operator's field focused
         Node operatorField = operator;
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ScreenChecks.fx(operatorField::isFocused));
         } catch (TimeoutException e) {
-            throw new AssertionError("the operator's field has no focus when the setup opens; the focus is on "
-                    + ScreenChecks.fx(() -> operatorField.getScene().getFocusOwner()), e);
+            throw new AssertionError(
+                    "the operator's field has no focus when the setup opens; the focus is on "
+                            + ScreenChecks.fx(() -> operatorField.getScene().getFocusOwner()),
+                    e);
         }
         // TestFX types into its target window: name the setup's, as the window manager would after it opened
         robot.targetWindow(operatorField.getScene().getWindow());
@@ -111,14 +125,19 @@ final class RehearsalWalk {
         Node dryRun = shown(robot, "#dryRunButton");
         robot.clickOn(dryRun);
         // the session window's own start button (the main window has a "Start session…" button with the same id)
-        Button start = robot.from(operator.getScene().getRoot()).lookup("#startButton").queryButton();
+        Button start =
+                robot.from(operator.getScene().getRoot()).lookup("#startButton").queryButton();
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !start.isDisabled());
         } catch (TimeoutException e) {
             ScreenChecks.snapshot(start.getScene(), Path.of("target", "screens", "setup-not-startable.png"));
-            throw new AssertionError("Start stays disabled; operator '" + ScreenChecks.fx(() -> ((TextField) operatorField).getText())
-                    + "', the setup says: " + robot.lookup(".setup-message").queryAll().stream()
-                    .map(node -> ((Labeled) node).getText()).toList(), e);
+            throw new AssertionError(
+                    "Start stays disabled; operator '" + ScreenChecks.fx(() -> ((TextField) operatorField).getText())
+                            + "', the setup says: "
+                            + robot.lookup(".setup-message").queryAll().stream()
+                                    .map(node -> ((Labeled) node).getText())
+                                    .toList(),
+                    e);
         }
         // after the dry run the focus is back on its button, and one Tab reaches Start session
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ScreenChecks.fx(dryRun::isFocused));
@@ -127,20 +146,32 @@ final class RehearsalWalk {
         atSetup.ready(start.getScene());
         robot.clickOn(start);
         try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> start.isDisabled() || wizard(robot).isPresent());
+            WaitForAsyncUtils.waitFor(
+                    5,
+                    TimeUnit.SECONDS,
+                    () -> start.isDisabled() || wizard(robot).isPresent());
         } catch (TimeoutException e) {
-            throw new AssertionError("the start button did not take the click: " + start.localToScreen(start.getBoundsInLocal())
-                    + " in window " + start.getScene().getWindow().getX() + "," + start.getScene().getWindow().getY() + " "
-                    + start.getScene().getWindow().getWidth() + "x" + start.getScene().getWindow().getHeight(), e);
+            throw new AssertionError(
+                    "the start button did not take the click: " + start.localToScreen(start.getBoundsInLocal())
+                            + " in window " + start.getScene().getWindow().getX() + ","
+                            + start.getScene().getWindow().getY() + " "
+                            + start.getScene().getWindow().getWidth() + "x"
+                            + start.getScene().getWindow().getHeight(),
+                    e);
         }
         try {
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wizard(robot).isPresent());
         } catch (TimeoutException e) {
-            throw new AssertionError("no wizard after the start; the setup says: " + robot.lookup(".setup-message").queryAll().stream()
-                    .map(node -> ((Labeled) node).getText()).toList(), e);
+            throw new AssertionError(
+                    "no wizard after the start; the setup says: "
+                            + robot.lookup(".setup-message").queryAll().stream()
+                                    .map(node -> ((Labeled) node).getText())
+                                    .toList(),
+                    e);
         }
         WizardViewModel wizard = wizard(robot).orElseThrow();
-        assertThat(wizard.stateProperty().get().opened().map(SessionEvent.SessionOpened::mode)).contains(SessionEvent.Mode.REHEARSAL);
+        assertThat(wizard.stateProperty().get().opened().map(SessionEvent.SessionOpened::mode))
+                .contains(SessionEvent.Mode.REHEARSAL);
         // keyboard input goes to the focused window: click once into the wizard's, on its title, as a user would
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wizardTitle(robot).isPresent());
         robot.clickOn(wizardTitle(robot).orElseThrow());
@@ -153,7 +184,8 @@ final class RehearsalWalk {
      * clean-clone CI run once hit), or in a window an earlier test closed.
      */
     static Node shown(FxRobot robot, String query, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> shownNow(robot, query).isPresent());
+        WaitForAsyncUtils.waitFor(
+                seconds, TimeUnit.SECONDS, () -> shownNow(robot, query).isPresent());
         return shownNow(robot, query).orElseThrow();
     }
 
@@ -162,22 +194,35 @@ final class RehearsalWalk {
     }
 
     static Optional<Node> shownNow(FxRobot robot, String query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).queryAll().stream().filter(node -> node.getScene() != null
-                && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing()).findFirst()).get();
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).queryAll().stream()
+                        .filter(node -> node.getScene() != null
+                                && node.getScene().getWindow() != null
+                                && node.getScene().getWindow().isShowing())
+                        .findFirst())
+                .get();
     }
 
     static Optional<Node> wizardTitle(FxRobot robot) {
-        return robot.lookup(".wizard-title").match((Node title) -> title.getScene() != null && title.isVisible()).tryQuery();
+        return robot.lookup(".wizard-title")
+                .match((Node title) -> title.getScene() != null && title.isVisible())
+                .tryQuery();
     }
 
     static Optional<Button> scenarioButton(FxRobot robot, String scenario) {
-        return robot.lookup(".button").match((Button button) -> button.getText().equals(scenario) && button.getScene() != null
-                && button.isVisible()).tryQuery();
+        return robot.lookup(".button")
+                .match((Button button) ->
+                        button.getText().equals(scenario) && button.getScene() != null && button.isVisible())
+                .tryQuery();
     }
 
     static Optional<WizardViewModel> wizard(FxRobot robot) {
-        return robot.listWindows().stream().filter(Window::isShowing).map(Window::getScene).filter(Objects::nonNull)
-                .map(scene -> (WizardViewModel) scene.getRoot().getProperties().get(WizardViewModel.class)).filter(Objects::nonNull).findFirst();
+        return robot.listWindows().stream()
+                .filter(Window::isShowing)
+                .map(Window::getScene)
+                .filter(Objects::nonNull)
+                .map(scene -> (WizardViewModel) scene.getRoot().getProperties().get(WizardViewModel.class))
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     /**
@@ -185,7 +230,7 @@ final class RehearsalWalk {
      * until all are done (empty) or one fails (that step).
      */
     static Optional<Step> walk(FxRobot robot, WizardViewModel wizard) throws Exception {
-        return walk(robot, wizard, step -> { });
+        return walk(robot, wizard, step -> {});
     }
 
     static Optional<Step> walk(FxRobot robot, WizardViewModel wizard, AfterStep afterStep) throws Exception {
@@ -200,7 +245,10 @@ final class RehearsalWalk {
                     robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);
                 });
             } else {
-                act(wizard, step, () -> robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL));
+                act(
+                        wizard,
+                        step,
+                        () -> robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL));
             }
             awaitOutcome(wizard, step);
             afterStep.settled(step);
@@ -213,8 +261,11 @@ final class RehearsalWalk {
         for (int attempt = 1; attempt <= 3; attempt++) {
             keys.run();
             try {
-                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> wizard.busyProperty().get()
-                        || wizard.stateProperty().get().status(step.id()) != StepStatus.READY);
+                WaitForAsyncUtils.waitFor(
+                        5,
+                        TimeUnit.SECONDS,
+                        () -> wizard.busyProperty().get()
+                                || wizard.stateProperty().get().status(step.id()) != StepStatus.READY);
                 return;
             } catch (TimeoutException lostKey) {
                 WaitForAsyncUtils.waitForFxEvents();
@@ -227,12 +278,17 @@ final class RehearsalWalk {
         try {
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
                 StepStatus status = wizard.stateProperty().get().status(step.id());
-                return (status.isSettled() || status == StepStatus.FAILED) && !wizard.busyProperty().get();
+                return (status.isSettled() || status == StepStatus.FAILED)
+                        && !wizard.busyProperty().get();
             });
         } catch (TimeoutException e) {
             SessionState state = wizard.stateProperty().get();
-            throw new AssertionError("step " + step.id() + " is " + state.status(step.id()) + ": '" + state.record(step.id()).message()
-                    + "'; wizard busy " + wizard.busyProperty().get() + ", message '" + wizard.messageProperty().get() + "'", e);
+            throw new AssertionError(
+                    "step " + step.id() + " is " + state.status(step.id()) + ": '"
+                            + state.record(step.id()).message() + "'; wizard busy "
+                            + wizard.busyProperty().get() + ", message '"
+                            + wizard.messageProperty().get() + "'",
+                    e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -44,27 +44,40 @@ class RehearseWithoutClientToolsTest {
 
     @Test
     void theWindowNamesThePackageAndNothingIsStarted(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".app-title").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".app-title").tryQuery().isPresent());
         robot.clickOn(".app-title");
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scenario(robot).isPresent());
         robot.clickOn(scenario(robot).orElseThrow());
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message(robot).contains("FD-SANDBOX-004"));
-        assertThat(message(robot)).startsWith("This computer cannot rehearse yet. FD-SANDBOX-004: ")
+        assertThat(message(robot))
+                .startsWith("This computer cannot rehearse yet. FD-SANDBOX-004: ")
                 .contains("pg_dump, pg_restore, psql", "postgresql", "Nothing was started");
         assertThat(home.sandbox()).doesNotExist();
-        robot.interact(() -> robot.listWindows().stream().filter(Window::isShowing).filter(window -> window instanceof Stage)
-                .map(Stage.class::cast).filter(stage -> stage.getTitle() != null && stage.getTitle().contains("rehearsal")).toList()
+        robot.interact(() -> robot.listWindows().stream()
+                .filter(Window::isShowing)
+                .filter(window -> window instanceof Stage)
+                .map(Stage.class::cast)
+                .filter(stage -> stage.getTitle() != null && stage.getTitle().contains("rehearsal"))
+                .toList()
                 .forEach(Stage::close));
     }
 
     private static Optional<Button> scenario(FxRobot robot) {
-        return robot.lookup(".button").match((Button button) -> button.getText().equals("Healthy upgrade") && button.getScene() != null
-                && button.isVisible()).tryQuery();
+        return robot.lookup(".button")
+                .match((Button button) ->
+                        button.getText().equals("Healthy upgrade") && button.getScene() != null && button.isVisible())
+                .tryQuery();
     }
 
     private static String message(FxRobot robot) {
-        return robot.lookup(".setup-message").queryAll().stream().map(node -> ((Labeled) node).getText()).findFirst().orElse("");
+        return robot.lookup(".setup-message").queryAll().stream()
+                .map(node -> ((Labeled) node).getText())
+                .findFirst()
+                .orElse("");
     }
 }

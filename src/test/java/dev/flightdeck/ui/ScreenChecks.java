@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
@@ -12,20 +14,17 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.text.Text;
 import javax.imageio.ImageIO;
 import org.testfx.util.WaitForAsyncUtils;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import javafx.scene.control.TableRow;
 
 /** What a person at the screen would see: texts the skin had to cut, tables that hide rows, and a picture of it. */
 public final class ScreenChecks {
 
-    private ScreenChecks() {
-    }
+    private ScreenChecks() {}
 
     /**
      * Every visible labeled node (label, button, list or table cell) whose skin draws less than its text: an ellipsis,
@@ -43,9 +42,14 @@ public final class ScreenChecks {
         if (!node.isVisible() || node.getOpacity() == 0) {
             return;
         }
-        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isBlank() && labeled.getGraphic() != node) {
-            drawnText(labeled).filter(drawn -> !drawn.equals(labeled.getText()))
-                    .ifPresent(drawn -> clipped.add(describe(labeled) + " shows '" + drawn + "' of '" + labeled.getText() + "'"));
+        if (node instanceof Labeled labeled
+                && labeled.getText() != null
+                && !labeled.getText().isBlank()
+                && labeled.getGraphic() != node) {
+            drawnText(labeled)
+                    .filter(drawn -> !drawn.equals(labeled.getText()))
+                    .ifPresent(drawn ->
+                            clipped.add(describe(labeled) + " shows '" + drawn + "' of '" + labeled.getText() + "'"));
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
@@ -56,8 +60,10 @@ public final class ScreenChecks {
 
     /** The text node the labeled skin draws (LabeledText, style class "text"), a direct child of the labeled. */
     private static Optional<String> drawnText(Labeled labeled) {
-        return labeled.getChildrenUnmodifiable().stream().filter(child -> child instanceof Text && child.getStyleClass().contains("text"))
-                .map(child -> ((Text) child).getText()).findFirst();
+        return labeled.getChildrenUnmodifiable().stream()
+                .filter(child -> child instanceof Text && child.getStyleClass().contains("text"))
+                .map(child -> ((Text) child).getText())
+                .findFirst();
     }
 
     private static String describe(Labeled labeled) {
@@ -69,13 +75,21 @@ public final class ScreenChecks {
     public static int wholeRowsShown(TableView<?> table) throws Exception {
         return fx(() -> {
             Bounds inside = table.localToScreen(table.getBoundsInLocal());
-            return (int) table.lookupAll(".table-row-cell").stream().filter(Node::isVisible)
+            return (int) table.lookupAll(".table-row-cell").stream()
+                    .filter(Node::isVisible)
                     .map(row -> (TableRow<?>) row)
-                    .filter(row -> !row.isEmpty() && row.getIndex() >= 0 && row.getIndex() < table.getItems().size())
+                    .filter(row -> !row.isEmpty()
+                            && row.getIndex() >= 0
+                            && row.getIndex() < table.getItems().size())
                     .filter(row -> {
                         Bounds bounds = row.localToScreen(row.getBoundsInLocal());
-                        return bounds != null && bounds.getMinY() >= inside.getMinY() - 0.5 && bounds.getMaxY() <= inside.getMaxY() + 0.5;
-                    }).map(TableRow::getIndex).distinct().count();
+                        return bounds != null
+                                && bounds.getMinY() >= inside.getMinY() - 0.5
+                                && bounds.getMaxY() <= inside.getMaxY() + 0.5;
+                    })
+                    .map(TableRow::getIndex)
+                    .distinct()
+                    .count();
         });
     }
 

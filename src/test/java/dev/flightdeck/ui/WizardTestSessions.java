@@ -10,20 +10,19 @@ import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionJournals;
 import dev.flightdeck.session.steps.LocalShell;
+import dev.flightdeck.session.steps.RunStepExecutor;
 import dev.flightdeck.session.steps.StepExecutor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import dev.flightdeck.session.steps.RunStepExecutor;
 
 /** Real sessions on a real journal for UI tests. */
 public final class WizardTestSessions {
 
     public static final String OPERATOR = "Dana Operator";
 
-    private WizardTestSessions() {
-    }
+    private WizardTestSessions() {}
 
     /** A runbook of two checklist items, for tests that need a session but no targets. */
     public static final String TWO_CHECKS = """
@@ -48,22 +47,41 @@ public final class WizardTestSessions {
     }
 
     /** With the operator's signing key given, so that the session can be resumed with it. */
-    public static Session start(Path journal, String runbookYaml, Map<StepKind, StepExecutor> executors, OperatorKey key) {
-        Runbook runbook = RunbookLoader.load(runbookYaml, "test.runbook.yaml", "test").orElseThrow();
+    public static Session start(
+            Path journal, String runbookYaml, Map<StepKind, StepExecutor> executors, OperatorKey key) {
+        Runbook runbook =
+                RunbookLoader.load(runbookYaml, "test.runbook.yaml", "test").orElseThrow();
         SessionJournals.Setup setup = setup(executors, key);
-        SessionEvent.SessionOpened opening = new SessionEvent.SessionOpened(UUID.randomUUID().toString(), runbook.id(), runbook.title(),
-                "", "sha", OPERATOR, "(none)", "20261123_020000", Map.of(), SessionEvent.Mode.LIVE);
+        SessionEvent.SessionOpened opening = new SessionEvent.SessionOpened(
+                UUID.randomUUID().toString(),
+                runbook.id(),
+                runbook.title(),
+                "",
+                "sha",
+                OPERATOR,
+                "(none)",
+                "20261123_020000",
+                Map.of(),
+                SessionEvent.Mode.LIVE);
         return SessionJournals.start(journal, opening, runbook, setup);
     }
 
     /** Opens the session in the journal again, as the console does when its folder is chosen in the setup. */
-    public static Session resume(Path journal, String runbookYaml, Map<StepKind, StepExecutor> executors, OperatorKey key) {
-        Runbook runbook = RunbookLoader.load(runbookYaml, "test.runbook.yaml", "test").orElseThrow();
+    public static Session resume(
+            Path journal, String runbookYaml, Map<StepKind, StepExecutor> executors, OperatorKey key) {
+        Runbook runbook =
+                RunbookLoader.load(runbookYaml, "test.runbook.yaml", "test").orElseThrow();
         return SessionJournals.resume(journal, runbook, "sha", OPERATOR, setup(executors, key), "resumed by the test");
     }
 
     private static SessionJournals.Setup setup(Map<StepKind, StepExecutor> executors, OperatorKey key) {
-        return new SessionJournals.Setup(JournalFixture.PASSPHRASE.clone(), key, JournalFixture.fastOptions(), List.of(), Inventory.empty(), executors);
+        return new SessionJournals.Setup(
+                JournalFixture.PASSPHRASE.clone(),
+                key,
+                JournalFixture.fastOptions(),
+                List.of(),
+                Inventory.empty(),
+                executors);
     }
 
     /** Executors that need nothing outside this computer: local commands. */

@@ -1,14 +1,12 @@
 package dev.flightdeck.yaml;
 
-import dev.flightdeck.text.Durations;
-
-import dev.flightdeck.diagnostic.DidYouMean;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.diagnostic.DidYouMean;
+import dev.flightdeck.text.Durations;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class DurationsTest {
 
@@ -40,7 +38,8 @@ class DurationsTest {
 
     @Test
     void suggestionsAreOfferedOnlyForCloseWords() {
-        assertThat(DidYouMean.closest("timout", List.of("timeout", "title", "target"))).contains("timeout");
+        assertThat(DidYouMean.closest("timout", List.of("timeout", "title", "target")))
+                .contains("timeout");
         assertThat(DidYouMean.closest("zebra", List.of("timeout", "title"))).isEmpty();
         assertThat(DidYouMean.closest("prot", List.of("port", "user"))).contains("port");
         assertThat(DidYouMean.closest("base", List.of("date", "ts"))).isEmpty();

@@ -8,18 +8,20 @@ import picocli.CommandLine.Spec;
  * Benchmarks that print a table with ratios against a reference measured in the same run
  * (performance goals live here, never in timed unit tests). One subcommand per capability.
  */
-@Command(name = "bench", description = "Measure Flightdeck against the standard approach on this machine.",
+@Command(
+        name = "bench",
+        description = "Measure Flightdeck against the standard approach on this machine.",
         mixinStandardHelpOptions = true,
         subcommands = {
-                SshBench.class,
-                DbBench.class,
-                MetricsBench.class,
-                JournalBench.class,
-                ConsoleBench.class,
-                ChartBench.class,
-                RollbackBench.class,
-                SessionBench.class,
-                StartupBench.class,
+            SshBench.class,
+            DbBench.class,
+            MetricsBench.class,
+            JournalBench.class,
+            ConsoleBench.class,
+            ChartBench.class,
+            RollbackBench.class,
+            SessionBench.class,
+            StartupBench.class,
         })
 public final class BenchCommand implements Runnable {
 

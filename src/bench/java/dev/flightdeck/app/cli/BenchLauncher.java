@@ -1,7 +1,7 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.home.AppContext;
 import dev.flightdeck.app.Launcher;
+import dev.flightdeck.home.AppContext;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -11,8 +11,7 @@ import picocli.CommandLine;
  */
 public final class BenchLauncher {
 
-    private BenchLauncher() {
-    }
+    private BenchLauncher() {}
 
     public static void main(String[] args) {
         Launcher.launch(args, BenchLauncher::withBench);

@@ -27,9 +27,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Comparator;
 
 /**
  * The host and PostgreSQL collectors' part of {@code flightdeck bench metrics}: samples/s one collector sustains (one
@@ -43,8 +43,7 @@ final class CollectorBench {
     /** Takes every figure, parts included, and keeps none: the bench measures reading, not storing. */
     private static final SampleSink DISCARD = new SampleSink() {
         @Override
-        public void record(String signal, long epochMillis, double value) {
-        }
+        public void record(String signal, long epochMillis, double value) {}
 
         @Override
         public SampleSink part(String part) {
@@ -57,8 +56,7 @@ final class CollectorBench {
         void row(String measure, double flightdeck, double reference);
     }
 
-    private CollectorBench() {
-    }
+    private CollectorBench() {}
 
     static void host(Rows rows, PrintWriter err) throws Exception {
         if (!LoopbackSshd.installed()) {
@@ -68,11 +66,20 @@ final class CollectorBench {
         Path directory = Files.createTempDirectory("flightdeck-bench-host");
         try (LoopbackSshd sshd = LoopbackSshd.start(directory.resolve("sshd"))) {
             Files.writeString(directory.resolve("known_hosts"), sshd.knownHostsLine() + "\n");
-            HostKeyVerifier verifier = new HostKeyVerifier(List.of(directory.resolve("known_hosts")), directory.resolve("flightdeck_known_hosts"));
-            SshTarget target = new SshTarget("bench", sshd.host(), sshd.port(), sshd.user(), List.of(sshd.userKey()), false, Optional.empty());
-            try (SshSessions sessions = new SshSessions(SshSettings.defaults(), verifier, Credentials.NONE, SshEventListener.NONE)) {
-                HostCollector collector = new HostCollector("bench", () -> target, sessions, List.of("/", "/tmp"), Duration.ofSeconds(1),
-                        Duration.ofSeconds(30), Clock.systemUTC());
+            HostKeyVerifier verifier = new HostKeyVerifier(
+                    List.of(directory.resolve("known_hosts")), directory.resolve("flightdeck_known_hosts"));
+            SshTarget target = new SshTarget(
+                    "bench", sshd.host(), sshd.port(), sshd.user(), List.of(sshd.userKey()), false, Optional.empty());
+            try (SshSessions sessions =
+                    new SshSessions(SshSettings.defaults(), verifier, Credentials.NONE, SshEventListener.NONE)) {
+                HostCollector collector = new HostCollector(
+                        "bench",
+                        () -> target,
+                        sessions,
+                        List.of("/", "/tmp"),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(30),
+                        Clock.systemUTC());
                 collector.collect(DISCARD);
                 double bare = BenchTable.median(RUNS, () -> sessions.exec(target, CommandRequest.of("true")));
                 double reading = BenchTable.median(RUNS, () -> collector.collect(DISCARD));
@@ -85,14 +92,21 @@ final class CollectorBench {
 
     static void postgres(Rows rows) throws Exception {
         Path data = Files.createTempDirectory("flightdeck-bench-pg");
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
-                .setServerConfig("listen_addresses", "127.0.0.1").start()) {
-            ConnectionTarget target = new ConnectionTarget("bench", "127.0.0.1", server.getPort(), "postgres", "postgres", SslMode.DISABLE,
-                    Optional.empty());
-            try (PostgresCollector collector = new PostgresCollector("bench", DatabasePool.open(target, PasswordSource.none(),
-                    PostgresCollectors.SETTINGS), "postgres", Duration.ofSeconds(1), Clock.systemUTC());
-                 Connection plain = server.getPostgresDatabase().getConnection();
-                 Statement statement = plain.createStatement()) {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(true)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start()) {
+            ConnectionTarget target = new ConnectionTarget(
+                    "bench", "127.0.0.1", server.getPort(), "postgres", "postgres", SslMode.DISABLE, Optional.empty());
+            try (PostgresCollector collector = new PostgresCollector(
+                            "bench",
+                            DatabasePool.open(target, PasswordSource.none(), PostgresCollectors.SETTINGS),
+                            "postgres",
+                            Duration.ofSeconds(1),
+                            Clock.systemUTC());
+                    Connection plain = server.getPostgresDatabase().getConnection();
+                    Statement statement = plain.createStatement()) {
                 collector.collect(DISCARD);
                 double bare = BenchTable.median(RUNS * 10, () -> selectOne(statement));
                 double reading = BenchTable.median(RUNS * 10, () -> collect(collector));
@@ -116,7 +130,8 @@ final class CollectorBench {
     private static void deleteTree(Path root) throws IOException {
         if (Files.exists(root)) {
             try (var paths = Files.walk(root)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }

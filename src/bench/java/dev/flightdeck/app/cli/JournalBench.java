@@ -22,7 +22,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,14 +33,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import java.security.GeneralSecurityException;
-import java.util.Arrays;
 
 /**
  * {@code flightdeck bench journal}: durable appends against the disk's raw fsync rate (same directory, same run),
  * verification throughput, and export time for 10,000 events. Uses the production KDF setting.
  */
-@Command(name = "journal", description = "Journal appends vs raw fsync, verification MB/s, export time for 10,000 events and, with --rehearsal-journal, of a real session's journal.",
+@Command(
+        name = "journal",
+        description =
+                "Journal appends vs raw fsync, verification MB/s, export time for 10,000 events and, with --rehearsal-journal, of a real session's journal.",
         mixinStandardHelpOptions = true)
 public final class JournalBench implements Runnable {
 
@@ -52,14 +55,26 @@ public final class JournalBench implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "where to measure (default: FLIGHTDECK_HOME/bench); the journal's disk")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "where to measure (default: FLIGHTDECK_HOME/bench); the journal's disk")
     private Path directory;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "4", description = "time spent on each rate, in slices (default 4)")
+    @Option(
+            names = "--seconds",
+            paramLabel = "S",
+            defaultValue = "4",
+            description = "time spent on each rate, in slices (default 4)")
     private double seconds;
 
-    @Option(names = "--rehearsal-journal", paramLabel = "DIR", description = {"also time the exports of this journal (e.g. of",
-            "'run rehearsal --sandbox --fault --auto-rollback'), opened with the passphrase from --passphrase-file or $FLIGHTDECK_PASSPHRASE"})
+    @Option(
+            names = "--rehearsal-journal",
+            paramLabel = "DIR",
+            description = {
+                "also time the exports of this journal (e.g. of",
+                "'run rehearsal --sandbox --fault --auto-rollback'), opened with the passphrase from --passphrase-file or $FLIGHTDECK_PASSPHRASE"
+            })
     private Path rehearsalJournal;
 
     @picocli.CommandLine.Mixin
@@ -98,14 +113,22 @@ public final class JournalBench implements Runnable {
         Burst journal = new Burst();
         Burst raw8k = new Burst();
         Burst rawSameSize = new Burst();
-        try (JournalWriter writer = Journal.create(work.resolve("append-rate"), UUID.randomUUID(), BENCH_PASSPHRASE, key, JournalOptions.defaults());
-             FileChannel big = FileChannel.open(work.resolve("raw-8k.bin"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             FileChannel same = FileChannel.open(work.resolve("raw-same.bin"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (JournalWriter writer = Journal.create(
+                        work.resolve("append-rate"),
+                        UUID.randomUUID(),
+                        BENCH_PASSPHRASE,
+                        key,
+                        JournalOptions.defaults());
+                FileChannel big = FileChannel.open(
+                        work.resolve("raw-8k.bin"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                FileChannel same = FileChannel.open(
+                        work.resolve("raw-same.bin"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ObjectNode payload = outputEvent(0);
             ByteBuffer block8k = ByteBuffer.wrap(new byte[8192]);
             writer.append("step.output", "bench", payload);
             byte[] segment = Files.readAllBytes(writer.segmentFile());
-            ByteBuffer blockSame = ByteBuffer.wrap(new byte[segment.length - SegmentHeader.read(segment).length()]);
+            ByteBuffer blockSame = ByteBuffer.wrap(
+                    new byte[segment.length - SegmentHeader.read(segment).length()]);
             for (int slice = 0; slice < SLICES; slice++) {
                 journal.run(sliceNanos, () -> writer.append("step.output", "bench", payload));
                 raw8k.run(sliceNanos, () -> writeAndForce(big, block8k));
@@ -145,30 +168,58 @@ public final class JournalBench implements Runnable {
         }
     }
 
-    private record Rates(double appends, double fsync8k, double fsyncSameSize, int frameBytes) {
-    }
+    private record Rates(double appends, double fsync8k, double fsyncSameSize, int frameBytes) {}
 
-    private void printTable(PrintWriter out, Rates rates, Path corpus, long written, OperatorKey key, Path work) throws IOException {
+    private void printTable(PrintWriter out, Rates rates, Path corpus, long written, OperatorKey key, Path work)
+            throws IOException {
         long bytes = directorySize(corpus);
-        double verifySeconds = best(() -> JournalVerifier.verify(corpus, Optional.of(key.publicKey()), Optional.empty()));
+        double verifySeconds =
+                best(() -> JournalVerifier.verify(corpus, Optional.of(key.publicKey()), Optional.empty()));
         double decryptSeconds = best(() -> verifyDecrypting(corpus));
         long readStart = System.nanoTime();
         Replay replay = Journal.read(corpus, BENCH_PASSPHRASE);
         double readSeconds = (System.nanoTime() - readStart) / 1e9;
-        double htmlSeconds = time(() -> HtmlReport.render(replay, JournalVerifier.verify(corpus, Optional.empty(), Optional.empty())));
+        double htmlSeconds = time(
+                () -> HtmlReport.render(replay, JournalVerifier.verify(corpus, Optional.empty(), Optional.empty())));
         double jsonlSeconds = time(() -> writePack(replay, key, work.resolve("pack")));
-        out.printf("Journal benchmark in %s: each rate over %.1f s in %d alternating slices; verification and export on %d events, "
-                + "%.1f MB, %d signed checkpoints%n", work.getParent(), seconds, SLICES, written, bytes / 1e6, written / CHECKPOINT_EVERY);
+        out.printf(
+                "Journal benchmark in %s: each rate over %.1f s in %d alternating slices; verification and export on %d events, "
+                        + "%.1f MB, %d signed checkpoints%n",
+                work.getParent(), seconds, SLICES, written, bytes / 1e6, written / CHECKPOINT_EVERY);
         out.printf("%-48s %14s %14s %8s %s%n", "measure", "flightdeck", "reference", "ratio", "goal");
-        out.printf("%-48s %12.0f/s %12.0f/s %7.0f%% %s%n", "durable appends vs raw 8 kB write + force(true)", rates.appends(),
-                rates.fsync8k(), 100 * rates.appends() / rates.fsync8k(), ">= 80% of the raw fsync rate");
-        out.printf("%-48s %12.0f/s %12.0f/s %7.0f%% %s%n", "durable appends vs raw " + rates.frameBytes() + " B write + force(true)",
-                rates.appends(), rates.fsyncSameSize(), 100 * rates.appends() / rates.fsyncSameSize(), "(same bytes per sync as a record)");
-        out.printf("%-48s %10.1f MB/s %14s %8s %s%n", "verify without passphrase (CRC, chain, signatures)", bytes / 1e6 / verifySeconds, "", "", ">= 100 MB/s");
-        out.printf("%-48s %10.1f MB/s %14s %8s %s%n", "verify with passphrase (also decrypts every record)", bytes / 1e6 / decryptSeconds, "", "", "");
-        out.printf("%-48s %12.0f ms %14s %8s %s%n", "read " + EXPORT_EVENTS + " events (Argon2id 64 MiB + decrypt)", readSeconds * 1000, "", "", "");
-        out.printf("%-48s %12.0f ms %14s %8s%n", "export HTML, " + EXPORT_EVENTS + " events (after reading)", htmlSeconds * 1000, "", "");
-        out.printf("%-48s %12.0f ms %14s %8s%n", "export JSONL evidence pack, " + EXPORT_EVENTS + " events", jsonlSeconds * 1000, "", "");
+        out.printf(
+                "%-48s %12.0f/s %12.0f/s %7.0f%% %s%n",
+                "durable appends vs raw 8 kB write + force(true)",
+                rates.appends(),
+                rates.fsync8k(),
+                100 * rates.appends() / rates.fsync8k(),
+                ">= 80% of the raw fsync rate");
+        out.printf(
+                "%-48s %12.0f/s %12.0f/s %7.0f%% %s%n",
+                "durable appends vs raw " + rates.frameBytes() + " B write + force(true)",
+                rates.appends(),
+                rates.fsyncSameSize(),
+                100 * rates.appends() / rates.fsyncSameSize(),
+                "(same bytes per sync as a record)");
+        out.printf(
+                "%-48s %10.1f MB/s %14s %8s %s%n",
+                "verify without passphrase (CRC, chain, signatures)",
+                bytes / 1e6 / verifySeconds,
+                "",
+                "",
+                ">= 100 MB/s");
+        out.printf(
+                "%-48s %10.1f MB/s %14s %8s %s%n",
+                "verify with passphrase (also decrypts every record)", bytes / 1e6 / decryptSeconds, "", "", "");
+        out.printf(
+                "%-48s %12.0f ms %14s %8s %s%n",
+                "read " + EXPORT_EVENTS + " events (Argon2id 64 MiB + decrypt)", readSeconds * 1000, "", "", "");
+        out.printf(
+                "%-48s %12.0f ms %14s %8s%n",
+                "export HTML, " + EXPORT_EVENTS + " events (after reading)", htmlSeconds * 1000, "", "");
+        out.printf(
+                "%-48s %12.0f ms %14s %8s%n",
+                "export JSONL evidence pack, " + EXPORT_EVENTS + " events", jsonlSeconds * 1000, "", "");
         if (rehearsalJournal != null) {
             printRehearsalExports(out, key, work);
         }
@@ -179,12 +230,24 @@ public final class JournalBench implements Runnable {
         char[] passphrase = passphraseOption.read(context);
         try (KeyRing keys = new KeyRing(passphrase)) {
             long records = Journal.read(rehearsalJournal, passphrase).entries().size();
-            double html = best(() -> HtmlReport.render(Journal.read(rehearsalJournal, passphrase),
+            double html = best(() -> HtmlReport.render(
+                    Journal.read(rehearsalJournal, passphrase),
                     JournalVerifier.verify(rehearsalJournal, Optional.empty(), Optional.of(keys))));
-            double jsonl = best(() -> writePack(Journal.read(rehearsalJournal, passphrase), key, work.resolve("rehearsal-pack")));
-            out.printf("%-48s %12.0f ms %14s %8s %s%n", "export HTML, rehearsal journal (" + records + " records)", html * 1000, "", "",
+            double jsonl = best(
+                    () -> writePack(Journal.read(rehearsalJournal, passphrase), key, work.resolve("rehearsal-pack")));
+            out.printf(
+                    "%-48s %12.0f ms %14s %8s %s%n",
+                    "export HTML, rehearsal journal (" + records + " records)",
+                    html * 1000,
+                    "",
+                    "",
                     "(from the directory: Argon2id, decrypt, verify, render)");
-            out.printf("%-48s %12.0f ms %14s %8s %s%n", "export JSONL, rehearsal journal (" + records + " records)", jsonl * 1000, "", "",
+            out.printf(
+                    "%-48s %12.0f ms %14s %8s %s%n",
+                    "export JSONL, rehearsal journal (" + records + " records)",
+                    jsonl * 1000,
+                    "",
+                    "",
                     "(from the directory: Argon2id, decrypt, sign)");
         } finally {
             Arrays.fill(passphrase, '\0');
@@ -199,7 +262,8 @@ public final class JournalBench implements Runnable {
 
     /** 10,000 events as a session would write them, durable one by one, with a signed checkpoint every 500. */
     private static long writeCorpus(Path journal, OperatorKey key) {
-        try (JournalWriter writer = Journal.create(journal, UUID.randomUUID(), BENCH_PASSPHRASE, key, JournalOptions.defaults())) {
+        try (JournalWriter writer =
+                Journal.create(journal, UUID.randomUUID(), BENCH_PASSPHRASE, key, JournalOptions.defaults())) {
             while (writer.lastSequence() < EXPORT_EVENTS - 1) {
                 if ((writer.lastSequence() + 1) % CHECKPOINT_EVERY == 0) {
                     writer.checkpoint("approval " + writer.lastSequence());
@@ -214,7 +278,10 @@ public final class JournalBench implements Runnable {
 
     /** Step output as the engine writes it (through its codec), so the export renders real steps. */
     private static ObjectNode outputEvent(long number) {
-        return SessionEventCodec.encode(new SessionEvent.StepOutput("step-" + number % 40, "app-" + number % 3, "stdout",
+        return SessionEventCodec.encode(new SessionEvent.StepOutput(
+                "step-" + number % 40,
+                "app-" + number % 3,
+                "stdout",
                 ("line " + number + ": rsync sent 1,204 bytes, received 88 bytes, 2,584.00 bytes/sec\n").repeat(12)));
     }
 

@@ -1,5 +1,6 @@
 package dev.flightdeck.app.cli;
 
+import dev.flightdeck.diagnostic.Position;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.collect.SampleSink;
@@ -12,7 +13,6 @@ import dev.flightdeck.metrics.store.RingSeries;
 import dev.flightdeck.metrics.store.SeriesStore;
 import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.diagnostic.Position;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
  * {@code flightdeck bench metrics}: the engine's side of the metrics goals, each against a reference measured in
  * the same run. The chart redraw part comes with the metrics panel.
  */
-@Command(name = "metrics", mixinStandardHelpOptions = true,
+@Command(
+        name = "metrics",
+        mixinStandardHelpOptions = true,
         description = "Samples/s the metrics engine and the Prometheus, host (SSH) and PostgreSQL collectors sustain, "
                 + "and memory for 50 series x 4 h at 1 s.")
 public final class MetricsBench implements Callable<Integer> {
@@ -50,8 +52,7 @@ public final class MetricsBench implements Callable<Integer> {
     private CommandSpec spec;
 
     /** The usual way to keep samples: boxed records in a deque per series, trimmed to the window. */
-    private record BoxedSample(Instant time, Double value) {
-    }
+    private record BoxedSample(Instant time, Double value) {}
 
     @Override
     public Integer call() throws Exception {
@@ -61,12 +62,17 @@ public final class MetricsBench implements Callable<Integer> {
         memory(out);
         decimation(out);
         scrape(out);
-        CollectorBench.host((measure, flightdeck, reference) -> row(out, measure, flightdeck, reference), spec.commandLine().getErr());
+        CollectorBench.host(
+                (measure, flightdeck, reference) -> row(out, measure, flightdeck, reference),
+                spec.commandLine().getErr());
         CollectorBench.postgres((measure, flightdeck, reference) -> row(out, measure, flightdeck, reference));
         out.println();
-        out.println("reference: ingest and memory = ArrayDeque<record(Instant, Double)> per series (no rule evaluation);");
-        out.println("  decimation = copying the same range without decimating; scrape = the bare HTTP GET of the same page;");
-        out.println("  host collector = 'exec true' over the same reused SSH session; PostgreSQL collector = 'SELECT 1' on a plain");
+        out.println(
+                "reference: ingest and memory = ArrayDeque<record(Instant, Double)> per series (no rule evaluation);");
+        out.println(
+                "  decimation = copying the same range without decimating; scrape = the bare HTTP GET of the same page;");
+        out.println(
+                "  host collector = 'exec true' over the same reused SSH session; PostgreSQL collector = 'SELECT 1' on a plain");
         out.println("  JDBC connection to the same server (one reading after the other, median of 31 and 310 runs).");
         out.flush();
         return Cli.OK;
@@ -95,7 +101,9 @@ public final class MetricsBench implements Callable<Integer> {
         Map<String, ArrayDeque<BoxedSample>> boxed = fillBoxed();
         long boxedBytes = usedHeap() - before;
         row(out, "memory: 50 series x 4 h at 1 s (MB, less is better)", engineBytes / 1e6, boxedBytes / 1e6);
-        spec.commandLine().getErr().printf("(kept %s and %d boxed series alive while measuring)%n", keepEngine, boxed.size());
+        spec.commandLine()
+                .getErr()
+                .printf("(kept %s and %d boxed series alive while measuring)%n", keepEngine, boxed.size());
     }
 
     private void decimation(PrintWriter out) throws Exception {
@@ -108,7 +116,11 @@ public final class MetricsBench implements Callable<Integer> {
             long from = end - hours * 3_600_000L;
             double decimate = best(() -> Decimator.minMax(series, from, end, 600));
             double copy = best(() -> series.range(from, end));
-            row(out, String.format(Locale.ROOT, "decimate %d h to 600 buckets, 20 series (ms)", hours), decimate * 20 * 1000, copy * 20 * 1000);
+            row(
+                    out,
+                    String.format(Locale.ROOT, "decimate %d h to 600 buckets, 20 series (ms)", hours),
+                    decimate * 20 * 1000,
+                    copy * 20 * 1000);
         }
     }
 
@@ -118,16 +130,25 @@ public final class MetricsBench implements Callable<Integer> {
         double parse = best(() -> PrometheusTextParser.parse(page));
         row(out, "parse a " + lines + "-line exposition (lines/s)", lines / parse, Double.NaN);
         try (MetricsBenchServer server = new MetricsBenchServer()) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            PrometheusCollector collector = new PrometheusCollector("bench", URI.create(server.url()), Duration.ofSeconds(5),
-                    Duration.ofSeconds(1), PrometheusMapping.defaults(), client, Clock.systemUTC());
-            SampleSink sink = (signal, time, value) -> { };
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            PrometheusCollector collector = new PrometheusCollector(
+                    "bench",
+                    URI.create(server.url()),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(1),
+                    PrometheusMapping.defaults(),
+                    client,
+                    Clock.systemUTC());
+            SampleSink sink = (signal, time, value) -> {};
             double collect = best(() -> {
                 collector.collect(sink);
                 return null;
             });
-            HttpRequest get = HttpRequest.newBuilder(URI.create(server.url())).GET().build();
-            double bare = best(() -> client.send(get, HttpResponse.BodyHandlers.ofString()).body());
+            HttpRequest get =
+                    HttpRequest.newBuilder(URI.create(server.url())).GET().build();
+            double bare = best(
+                    () -> client.send(get, HttpResponse.BodyHandlers.ofString()).body());
             row(out, "scrape + parse + rates/quantiles (samples/s)", lines / collect, lines / bare);
             row(out, "scrapes/s one collector sustains", 1 / collect, 1 / bare);
         }
@@ -136,10 +157,19 @@ public final class MetricsBench implements Callable<Integer> {
     private static MetricsEngine fillEngine() throws Exception {
         List<TriggerSpec> specs = new ArrayList<>();
         for (String rule : List.of("cpu > 90% for 5m", "cpu > 2x baseline for 10m", "cpu < 0.5%")) {
-            specs.add(new TriggerSpec(rule, TriggerRuleParser.parse(rule), TriggerSpec.Action.ALERT, TriggerSpec.DEFAULT_COUNTDOWN, Position.UNKNOWN));
+            specs.add(new TriggerSpec(
+                    rule,
+                    TriggerRuleParser.parse(rule),
+                    TriggerSpec.Action.ALERT,
+                    TriggerSpec.DEFAULT_COUNTDOWN,
+                    Position.UNKNOWN));
         }
-        MetricsEngine engine = new MetricsEngine(specs, Clock.fixed(Instant.ofEpochMilli(START), ZoneOffset.UTC),
-                MetricsEngine.Options.defaults(), new TriggerListener() { }, minute -> { });
+        MetricsEngine engine = new MetricsEngine(
+                specs,
+                Clock.fixed(Instant.ofEpochMilli(START), ZoneOffset.UTC),
+                MetricsEngine.Options.defaults(),
+                new TriggerListener() {},
+                minute -> {});
         SeriesId[] ids = new SeriesId[SERIES];
         for (int i = 0; i < SERIES; i++) {
             ids[i] = new SeriesId("host-" + i, "cpu");
@@ -175,7 +205,8 @@ public final class MetricsBench implements Callable<Integer> {
             Instant time = Instant.ofEpochMilli(START + second * 1000L);
             Instant oldest = time.minusSeconds(FOUR_HOURS);
             for (int i = 0; i < SERIES; i++) {
-                ArrayDeque<BoxedSample> samples = series.computeIfAbsent("host-" + i + "/cpu", key -> new ArrayDeque<>());
+                ArrayDeque<BoxedSample> samples =
+                        series.computeIfAbsent("host-" + i + "/cpu", key -> new ArrayDeque<>());
                 samples.addLast(new BoxedSample(time, (double) (20 + (second + i) % 40)));
                 while (samples.peekFirst().time().isBefore(oldest)) {
                     samples.pollFirst();
@@ -217,7 +248,13 @@ public final class MetricsBench implements Callable<Integer> {
 
     private static void row(PrintWriter out, String measure, double flightdeck, double reference) {
         String ratio = Double.isNaN(reference) ? "-" : String.format(Locale.ROOT, "%.2fx", flightdeck / reference);
-        out.printf(Locale.ROOT, "%-46s %16s %16s %8s%n", measure, figure(flightdeck), Double.isNaN(reference) ? "-" : figure(reference), ratio);
+        out.printf(
+                Locale.ROOT,
+                "%-46s %16s %16s %8s%n",
+                measure,
+                figure(flightdeck),
+                Double.isNaN(reference) ? "-" : figure(reference),
+                ratio);
         out.flush();
     }
 

@@ -21,7 +21,9 @@ final class MetricsBenchServer implements AutoCloseable {
 
     static final int ROUTES = 40;
     private static final String[] STATUSES = {"200", "201", "404", "500", "503"};
-    private static final String[] LE = {"0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf"};
+    private static final String[] LE = {
+        "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf"
+    };
 
     private final ServerSocket server;
     private final AtomicLong scrapes = new AtomicLong();
@@ -47,7 +49,9 @@ final class MetricsBenchServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))) {
+        try (socket;
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))) {
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -55,7 +59,8 @@ final class MetricsBenchServer implements AutoCloseable {
                     continue;
                 }
                 byte[] page = page(scrapes.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
-                byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4\r\nContent-Length: " + page.length + "\r\n\r\n")
+                byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4\r\nContent-Length: "
+                                + page.length + "\r\n\r\n")
                         .getBytes(StandardCharsets.ISO_8859_1);
                 byte[] answer = new byte[head.length + page.length];
                 System.arraycopy(head, 0, answer, 0, head.length);
@@ -71,22 +76,38 @@ final class MetricsBenchServer implements AutoCloseable {
     String url() {
         return "http://127.0.0.1:" + server.getLocalPort() + "/metrics";
     }
+
     static String page(long scrape) {
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("# HELP http_requests_total Requests served.\n# TYPE http_requests_total counter\n");
         for (int route = 0; route < ROUTES; route++) {
             for (int status = 0; status < STATUSES.length; status++) {
-                page.append("http_requests_total{route=\"/api/v1/route").append(route).append("\",method=\"GET\",status=\"")
-                        .append(STATUSES[status]).append("\"} ").append(scrape * (100 - status * 19) + route).append('\n');
+                page.append("http_requests_total{route=\"/api/v1/route")
+                        .append(route)
+                        .append("\",method=\"GET\",status=\"")
+                        .append(STATUSES[status])
+                        .append("\"} ")
+                        .append(scrape * (100 - status * 19) + route)
+                        .append('\n');
             }
         }
-        page.append("# HELP http_request_duration_seconds Time to answer.\n# TYPE http_request_duration_seconds histogram\n");
+        page.append(
+                "# HELP http_request_duration_seconds Time to answer.\n# TYPE http_request_duration_seconds histogram\n");
         for (int route = 0; route < ROUTES; route++) {
             for (int bucket = 0; bucket < LE.length; bucket++) {
-                page.append("http_request_duration_seconds_bucket{route=\"/api/v1/route").append(route).append("\",le=\"")
-                        .append(LE[bucket]).append("\"} ").append(scrape * Math.min(100, bucket * 12L)).append('\n');
+                page.append("http_request_duration_seconds_bucket{route=\"/api/v1/route")
+                        .append(route)
+                        .append("\",le=\"")
+                        .append(LE[bucket])
+                        .append("\"} ")
+                        .append(scrape * Math.min(100, bucket * 12L))
+                        .append('\n');
             }
-            page.append("http_request_duration_seconds_count{route=\"/api/v1/route").append(route).append("\"} ").append(scrape * 100).append('\n');
+            page.append("http_request_duration_seconds_count{route=\"/api/v1/route")
+                    .append(route)
+                    .append("\"} ")
+                    .append(scrape * 100)
+                    .append('\n');
         }
         page.append("# TYPE node_load1 gauge\nnode_load1 0.42\n");
         return page.toString();

@@ -8,11 +8,12 @@ import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.SessionListener;
-import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.SessionRecorder;
+import dev.flightdeck.session.SessionState;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import java.util.Arrays;
 
 /**
  * {@code flightdeck bench session}: what one more event costs the session (recording it, folding it onto the state,
@@ -29,7 +29,9 @@ import java.util.Arrays;
  * incremental, so the two should cost the same; the reference is the whole-history re-fold an append used to do.
  * Events go to an in-memory recorder so the disk's fsync (measured by {@code bench journal}) does not hide the fold.
  */
-@Command(name = "session", description = "Cost of one more session event at 100 and at 100,000 events (goal: ratio <= 1.2).",
+@Command(
+        name = "session",
+        description = "Cost of one more session event at 100 and at 100,000 events (goal: ratio <= 1.2).",
         mixinStandardHelpOptions = true)
 public final class SessionBench implements Runnable {
 
@@ -40,7 +42,11 @@ public final class SessionBench implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--appends", paramLabel = "N", defaultValue = "20000", description = "appends timed at each size (default 20000)")
+    @Option(
+            names = "--appends",
+            paramLabel = "N",
+            defaultValue = "20000",
+            description = "appends timed at each size (default 20000)")
     private int appends;
 
     @Override
@@ -60,10 +66,17 @@ public final class SessionBench implements Runnable {
         double large = median(larges);
         double refoldSmall = refoldCost(runbook, SMALL);
         double refoldLarge = refoldCost(runbook, LARGE);
-        out.println("Session: the cost of one more event (in-memory recorder; mixed metric, connection and step-output events)");
+        out.println(
+                "Session: the cost of one more event (in-memory recorder; mixed metric, connection and step-output events)");
         out.printf("%n%-52s %14s %14s %8s%n", "", "at 100 events", "at 100,000", "ratio");
-        out.printf("%-52s %11.2f µs %11.2f µs %8.2f%n", "append, incremental fold (Flightdeck, goal <= 1.2)", small, large, large / small);
-        out.printf("%-52s %11.2f µs %11.2f µs %8.2f%n", "re-fold of the whole history (reference: before)", refoldSmall, refoldLarge,
+        out.printf(
+                "%-52s %11.2f µs %11.2f µs %8.2f%n",
+                "append, incremental fold (Flightdeck, goal <= 1.2)", small, large, large / small);
+        out.printf(
+                "%-52s %11.2f µs %11.2f µs %8.2f%n",
+                "re-fold of the whole history (reference: before)",
+                refoldSmall,
+                refoldLarge,
                 refoldLarge / refoldSmall);
         out.flush();
     }
@@ -112,15 +125,28 @@ public final class SessionBench implements Runnable {
     private static void appendOne(Session session, int i) {
         switch (i % 4) {
             case 0 -> session.recordConnection("app" + (i % 3), i % 8 == 0 ? "connected" : "lost", "bench");
-            case 1 -> session.recordMetricsMinute(new SessionEvent.MetricsMinute("app1/latency_p95", "minute " + i, 1, 9, 4, 60, ""));
+            case 1 ->
+                session.recordMetricsMinute(
+                        new SessionEvent.MetricsMinute("app1/latency_p95", "minute " + i, 1, 9, 4, 60, ""));
             case 2 -> session.recordHostKeyCheck("app" + (i % 3), "ssh-ed25519", "SHA256:bench", "trusted");
-            default -> session.recordMetricsMinute(new SessionEvent.MetricsMinute("db/connections", "minute " + i, 3, 7, 5, 60, ""));
+            default ->
+                session.recordMetricsMinute(
+                        new SessionEvent.MetricsMinute("db/connections", "minute " + i, 3, 7, 5, 60, ""));
         }
     }
 
     private static Session openSession(Runbook runbook) {
-        SessionEvent.SessionOpened opening = new SessionEvent.SessionOpened(UUID.randomUUID().toString(), runbook.id(), runbook.title(),
-                runbook.source(), "bench", "bench", "", "20260101-000000", Map.of(), SessionEvent.Mode.REHEARSAL);
+        SessionEvent.SessionOpened opening = new SessionEvent.SessionOpened(
+                UUID.randomUUID().toString(),
+                runbook.id(),
+                runbook.title(),
+                runbook.source(),
+                "bench",
+                "bench",
+                "",
+                "20260101-000000",
+                Map.of(),
+                SessionEvent.Mode.REHEARSAL);
         return Session.open(opening, runbook, Inventory.empty(), new InMemoryRecorder(), Map.of());
     }
 
@@ -159,7 +185,6 @@ public final class SessionBench implements Runnable {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -21,14 +21,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import java.util.Comparator;
-import java.util.concurrent.Callable;
 
 /**
  * {@code flightdeck bench ssh}: starts its own OpenSSH sshd on loopback and compares Flightdeck's per-command
@@ -36,17 +36,26 @@ import java.util.concurrent.Callable;
  * reference; and multiplexed, for a fair second look), then one command fanned out over many inventory
  * hosts (all pointing at that sshd) sequentially (reference) and {@code parallel: 10}.
  */
-@Command(name = "ssh", description = "Per-command round trip vs the ssh client, and fan-out parallel vs sequential, against a loopback sshd.",
+@Command(
+        name = "ssh",
+        description =
+                "Per-command round trip vs the ssh client, and fan-out parallel vs sequential, against a loopback sshd.",
         mixinStandardHelpOptions = true)
 public final class SshBench implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--runs", defaultValue = "15", description = "commands timed per approach (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--runs",
+            defaultValue = "15",
+            description = "commands timed per approach (default ${DEFAULT-VALUE})")
     private int runs;
 
-    @Option(names = "--hosts", defaultValue = "50", description = "inventory hosts in the fan-out (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--hosts",
+            defaultValue = "50",
+            description = "inventory hosts in the fan-out (default ${DEFAULT-VALUE})")
     private int hosts;
 
     @Option(names = "--command", defaultValue = "true", description = "the remote command (default ${DEFAULT-VALUE})")
@@ -59,9 +68,12 @@ public final class SshBench implements Callable<Integer> {
         try (LoopbackSshd sshd = LoopbackSshd.start(directory.resolve("sshd"))) {
             Files.writeString(directory.resolve("known_hosts"), sshd.knownHostsLine() + "\n");
             SshCliTimer cli = new SshCliTimer(sshd, directory);
-            HostKeyVerifier verifier = new HostKeyVerifier(List.of(directory.resolve("known_hosts")), directory.resolve("flightdeck_known_hosts"));
-            BenchTable table = new BenchTable(out, "flightdeck bench ssh: OpenSSH sshd on 127.0.0.1:" + sshd.port()
-                    + ", command '" + command + "', median of " + runs + " runs");
+            HostKeyVerifier verifier = new HostKeyVerifier(
+                    List.of(directory.resolve("known_hosts")), directory.resolve("flightdeck_known_hosts"));
+            BenchTable table = new BenchTable(
+                    out,
+                    "flightdeck bench ssh: OpenSSH sshd on 127.0.0.1:" + sshd.port() + ", command '" + command
+                            + "', median of " + runs + " runs");
             table.header("per command round trip", "median ms");
             double reference = table.reference("ssh CLI, new connection per command", cli.median(runs, command, false));
             table.row("ssh CLI, multiplexed (ControlMaster)", cli.median(runs, command, true), reference);
@@ -69,9 +81,12 @@ public final class SshBench implements Callable<Integer> {
             cli.stopMaster();
             table.header("one command on " + hosts + " hosts, connecting included", "total ms");
             List<SshTarget> targets = benchTargets(sshd, directory);
-            double sequential = table.reference("fan-out, sequential", fanOutMillis(targets, verifier, FanOut.sequential()));
-            table.row("fan-out, parallel: 10", fanOutMillis(targets, verifier,
-                    new FanOut(Optional.of(10), List.of(), Optional.empty())), sequential);
+            double sequential =
+                    table.reference("fan-out, sequential", fanOutMillis(targets, verifier, FanOut.sequential()));
+            table.row(
+                    "fan-out, parallel: 10",
+                    fanOutMillis(targets, verifier, new FanOut(Optional.of(10), List.of(), Optional.empty())),
+                    sequential);
             table.footer("ratio < 1 means faster than the reference measured in this run");
         } finally {
             deleteTree(directory);
@@ -81,17 +96,25 @@ public final class SshBench implements Callable<Integer> {
     }
 
     private double flightdeckMedian(LoopbackSshd sshd, HostKeyVerifier verifier) throws Exception {
-        SshTarget target = new SshTarget("bench", sshd.host(), sshd.port(), sshd.user(), List.of(sshd.userKey()), false, Optional.empty());
-        try (SshSessions sessions = new SshSessions(SshSettings.defaults(), verifier, Credentials.NONE, SshEventListener.NONE)) {
+        SshTarget target = new SshTarget(
+                "bench", sshd.host(), sshd.port(), sshd.user(), List.of(sshd.userKey()), false, Optional.empty());
+        try (SshSessions sessions =
+                new SshSessions(SshSettings.defaults(), verifier, Credentials.NONE, SshEventListener.NONE)) {
             requireSuccess(sessions.exec(target, CommandRequest.of(command)).isSuccess(), "warm-up command failed");
-            return BenchTable.median(runs, () -> requireSuccess(sessions.exec(target, CommandRequest.of(command)).isSuccess(), "command failed"));
+            return BenchTable.median(
+                    runs,
+                    () -> requireSuccess(
+                            sessions.exec(target, CommandRequest.of(command)).isSuccess(), "command failed"));
         }
     }
 
     private double fanOutMillis(List<SshTarget> targets, HostKeyVerifier verifier, FanOut fanOut) throws Exception {
-        try (SshSessions sessions = new SshSessions(SshSettings.defaults(), verifier, Credentials.NONE, SshEventListener.NONE)) {
+        try (SshSessions sessions =
+                new SshSessions(SshSettings.defaults(), verifier, Credentials.NONE, SshEventListener.NONE)) {
             long start = System.nanoTime();
-            FanOutResult result = new FanOutExecution(sessions, targets, fanOut, CommandRequest.of(command), HostOutputListener.IGNORE).run();
+            FanOutResult result = new FanOutExecution(
+                            sessions, targets, fanOut, CommandRequest.of(command), HostOutputListener.IGNORE)
+                    .run();
             double millis = (System.nanoTime() - start) / 1e6;
             requireSuccess(result.isSuccess(), "fan-out failed on " + result.failed() + " host(s)");
             return millis;
@@ -102,10 +125,12 @@ public final class SshBench implements Callable<Integer> {
     private List<SshTarget> benchTargets(LoopbackSshd sshd, Path directory) throws Exception {
         StringBuilder yaml = new StringBuilder("hosts:\n");
         for (int i = 1; i <= hosts; i++) {
-            yaml.append(String.format("  host%02d: { address: %s, port: %d, user: %s, identity: %s, groups: [bench] }%n",
+            yaml.append(String.format(
+                    "  host%02d: { address: %s, port: %d, user: %s, identity: %s, groups: [bench] }%n",
                     i, sshd.host(), sshd.port(), sshd.user(), sshd.userKey()));
         }
-        Inventory inventory = InventoryLoader.load(yaml.toString(), "bench inventory").value().orElseThrow();
+        Inventory inventory =
+                InventoryLoader.load(yaml.toString(), "bench inventory").value().orElseThrow();
         SshUserHome home = SshUserHome.of(directory.resolve("home"), sshd.user());
         return new TargetResolver(inventory, SshConfigFile.parse(""), home).resolve("bench");
     }
@@ -118,7 +143,8 @@ public final class SshBench implements Callable<Integer> {
 
     private static void deleteTree(Path directory) throws IOException {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 }

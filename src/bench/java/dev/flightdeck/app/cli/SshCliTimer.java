@@ -34,20 +34,40 @@ final class SshCliTimer {
         List<String> arguments = base(multiplexed);
         arguments.add(sshd.user() + "@" + sshd.host());
         arguments.add(command);
-        Process process = new ProcessBuilder(arguments).redirectErrorStream(true).start();
+        Process process =
+                new ProcessBuilder(arguments).redirectErrorStream(true).start();
         process.getInputStream().readAllBytes();
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("ssh exited with " + process.exitValue() + ": " + String.join(" ", arguments));
+            throw new IllegalStateException(
+                    "ssh exited with " + process.exitValue() + ": " + String.join(" ", arguments));
         }
     }
 
     private List<String> base(boolean multiplexed) {
-        List<String> arguments = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-i", sshd.userKey().toString(),
-                "-p", Integer.toString(sshd.port()), "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
-                "-o", "UserKnownHostsFile=" + directory.resolve("known_hosts"), "-o", "LogLevel=ERROR"));
+        List<String> arguments = new ArrayList<>(List.of(
+                "ssh",
+                "-F",
+                "/dev/null",
+                "-i",
+                sshd.userKey().toString(),
+                "-p",
+                Integer.toString(sshd.port()),
+                "-o",
+                "BatchMode=yes",
+                "-o",
+                "StrictHostKeyChecking=yes",
+                "-o",
+                "UserKnownHostsFile=" + directory.resolve("known_hosts"),
+                "-o",
+                "LogLevel=ERROR"));
         if (multiplexed) {
-            arguments.addAll(List.of("-o", "ControlMaster=auto", "-o", "ControlPath=" + directory.resolve("cm-%C"),
-                    "-o", "ControlPersist=60"));
+            arguments.addAll(List.of(
+                    "-o",
+                    "ControlMaster=auto",
+                    "-o",
+                    "ControlPath=" + directory.resolve("cm-%C"),
+                    "-o",
+                    "ControlPersist=60"));
         }
         return arguments;
     }

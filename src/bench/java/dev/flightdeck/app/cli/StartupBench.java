@@ -2,6 +2,7 @@ package dev.flightdeck.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import java.lang.management.ManagementFactory;
 
 /**
  * {@code flightdeck bench startup}: JVM start → first frame of the console for the plain jar and the installed
@@ -25,8 +25,11 @@ import java.lang.management.ManagementFactory;
  * console writes the time of its first rendered frame to a file and exits ({@code -Dflightdeck.firstFrame=FILE}).
  * Needs a display ({@code xvfb-run -a}).
  */
-@Command(name = "startup", mixinStandardHelpOptions = true,
-        description = "Measure JVM start to first frame: plain jar, installed package with and without its AppCDS archive (needs a display).")
+@Command(
+        name = "startup",
+        mixinStandardHelpOptions = true,
+        description =
+                "Measure JVM start to first frame: plain jar, installed package with and without its AppCDS archive (needs a display).")
 public final class StartupBench implements Runnable {
 
     static final long GOAL_MILLIS = 800;
@@ -35,17 +38,25 @@ public final class StartupBench implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--runs", defaultValue = "5", description = "starts per variant, interleaved (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--runs",
+            defaultValue = "5",
+            description = "starts per variant, interleaved (default ${DEFAULT-VALUE})")
     private int runs;
 
-    @Option(names = "--jar", defaultValue = "target/flightdeck.jar", description = "the plain jar (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--jar",
+            defaultValue = "target/flightdeck.jar",
+            description = "the plain jar (default ${DEFAULT-VALUE})")
     private Path jar;
 
-    @Option(names = "--installed", defaultValue = "/opt/flightdeck", description = "the installed package (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--installed",
+            defaultValue = "/opt/flightdeck",
+            description = "the installed package (default ${DEFAULT-VALUE})")
     private Path installed;
 
-    private record Variant(String name, List<String> command, Map<String, String> environment) {
-    }
+    private record Variant(String name, List<String> command, Map<String, String> environment) {}
 
     @Override
     public void run() {
@@ -65,7 +76,13 @@ public final class StartupBench implements Runnable {
                     long[] frame = firstFrame(variant, home);
                     millis.get(variant.name()).add(frame[0]);
                     cpu.get(variant.name()).add(frame[1]);
-                    out.printf(Locale.ROOT, "  run %d %-46s %6d ms, CPU %6d ms%n", run + 1, variant.name(), frame[0], frame[1]);
+                    out.printf(
+                            Locale.ROOT,
+                            "  run %d %-46s %6d ms, CPU %6d ms%n",
+                            run + 1,
+                            variant.name(),
+                            frame[0],
+                            frame[1]);
                     out.flush();
                 }
             }
@@ -82,7 +99,8 @@ public final class StartupBench implements Runnable {
         List<Variant> variants = new ArrayList<>();
         String java = ProcessHandle.current().info().command().orElse("java");
         if (Files.isRegularFile(jar)) {
-            variants.add(new Variant("plain jar (java -jar, reference)", List.of(java, "-jar", jar.toString()), Map.of()));
+            variants.add(
+                    new Variant("plain jar (java -jar, reference)", List.of(java, "-jar", jar.toString()), Map.of()));
         } else {
             out.println("no plain jar at " + jar + " (./mvnw package, or --jar PATH): its row is left out");
         }
@@ -90,22 +108,31 @@ public final class StartupBench implements Runnable {
         Path cfg = installed.resolve("lib/app/flightdeck.cfg");
         Path runtimeJava = installed.resolve("lib/runtime/bin/java");
         if (!Files.isExecutable(launcher) || !Files.isRegularFile(cfg)) {
-            out.println("no installed package at " + installed + " (./mvnw -Pinstaller package; apt install ./target/installer/*.deb)");
+            out.println("no installed package at " + installed
+                    + " (./mvnw -Pinstaller package; apt install ./target/installer/*.deb)");
             return variants;
         }
-        // the launcher itself: takes its JVM options, archive included, from flightdeck.cfg; the probe comes through JAVA_TOOL_OPTIONS
-        variants.add(new Variant("installed package (bin/flightdeck, AppCDS)", List.of(launcher.toString()), Map.of("JAVA_TOOL_OPTIONS", "")));
+        // the launcher itself: takes its JVM options, archive included, from flightdeck.cfg; the probe comes through
+        // JAVA_TOOL_OPTIONS
+        variants.add(new Variant(
+                "installed package (bin/flightdeck, AppCDS)",
+                List.of(launcher.toString()),
+                Map.of("JAVA_TOOL_OPTIONS", "")));
         if (Files.isExecutable(runtimeJava)) {
             List<String> options = javaOptions(cfg);
-            List<String> without = options.stream().filter(option -> !option.startsWith("-XX:SharedArchiveFile=")).toList();
+            List<String> without = options.stream()
+                    .filter(option -> !option.startsWith("-XX:SharedArchiveFile="))
+                    .toList();
             List<String> command = new ArrayList<>(List.of(runtimeJava.toString()));
             command.addAll(without);
-            command.addAll(List.of("-cp", installed.resolve("lib/app/flightdeck.jar").toString(), mainClass(cfg)));
+            command.addAll(
+                    List.of("-cp", installed.resolve("lib/app/flightdeck.jar").toString(), mainClass(cfg)));
             variants.add(new Variant("installed package, same options, no AppCDS", command, Map.of()));
         }
         boolean archive = Files.isRegularFile(installed.resolve("lib/app/flightdeck.jsa"));
         if (!archive) {
-            out.println("note: " + installed.resolve("lib/app/flightdeck.jsa") + " is missing: the package starts without AppCDS");
+            out.println("note: " + installed.resolve("lib/app/flightdeck.jsa")
+                    + " is missing: the package starts without AppCDS");
         }
         return variants;
     }
@@ -131,9 +158,11 @@ public final class StartupBench implements Runnable {
             throw new IOException(variant.name() + ": no first frame within " + LIMIT.toSeconds() + " s");
         }
         if (!Files.isRegularFile(marker)) {
-            throw new IOException(variant.name() + ": exited with " + process.exitValue() + " without a first frame: " + command);
+            throw new IOException(
+                    variant.name() + ": exited with " + process.exitValue() + " without a first frame: " + command);
         }
-        String[] fields = Files.readString(marker, StandardCharsets.UTF_8).trim().split(" ");
+        String[] fields =
+                Files.readString(marker, StandardCharsets.UTF_8).trim().split(" ");
         return new long[] {Long.parseLong(fields[0]) - start, fields.length > 1 ? Long.parseLong(fields[1]) : -1};
     }
 
@@ -142,15 +171,19 @@ public final class StartupBench implements Runnable {
         List<String> options = new ArrayList<>();
         for (String line : lines(cfg)) {
             if (line.startsWith("java-options=")) {
-                options.add(line.substring("java-options=".length()).replace("$APPDIR", cfg.getParent().toString()));
+                options.add(line.substring("java-options=".length())
+                        .replace("$APPDIR", cfg.getParent().toString()));
             }
         }
         return options;
     }
 
     private String mainClass(Path cfg) {
-        return lines(cfg).stream().filter(line -> line.startsWith("app.mainclass="))
-                .map(line -> line.substring("app.mainclass=".length())).findFirst().orElse("dev.flightdeck.app.Launcher");
+        return lines(cfg).stream()
+                .filter(line -> line.startsWith("app.mainclass="))
+                .map(line -> line.substring("app.mainclass=".length()))
+                .findFirst()
+                .orElse("dev.flightdeck.app.Launcher");
     }
 
     private static List<String> lines(Path file) {
@@ -165,23 +198,53 @@ public final class StartupBench implements Runnable {
         Optional<Long> reference = millis.values().stream().findFirst().map(StartupBench::median);
         Optional<Long> cpuReference = cpu.values().stream().findFirst().map(StartupBench::median);
         out.println();
-        out.printf(Locale.ROOT, "%-46s %10s %8s %10s %10s %10s%n", "JVM START -> FIRST FRAME", "MEDIAN", "MIN", "×PLAIN JAR",
-                "CPU", "CPU×JAR");
-        millis.forEach((name, values) -> out.printf(Locale.ROOT, "%-46s %7d ms %5d ms %10s %7d ms %10s%n", name, median(values),
-                values.stream().mapToLong(Long::longValue).min().orElse(0), ratio(median(values), reference),
-                median(cpu.get(name)), ratio(median(cpu.get(name)), cpuReference)));
-        millis.entrySet().stream().filter(entry -> entry.getKey().contains("AppCDS") && !entry.getKey().contains("no AppCDS"))
-                .findFirst().ifPresent(entry -> out.printf(Locale.ROOT, "goal: installed package < %d ms: %s (median %d ms, best %d ms)%n",
-                        GOAL_MILLIS, median(entry.getValue()) < GOAL_MILLIS ? "met" : "NOT met", median(entry.getValue()),
-                        entry.getValue().stream().mapToLong(Long::longValue).min().orElse(0)));
+        out.printf(
+                Locale.ROOT,
+                "%-46s %10s %8s %10s %10s %10s%n",
+                "JVM START -> FIRST FRAME",
+                "MEDIAN",
+                "MIN",
+                "×PLAIN JAR",
+                "CPU",
+                "CPU×JAR");
+        millis.forEach((name, values) -> out.printf(
+                Locale.ROOT,
+                "%-46s %7d ms %5d ms %10s %7d ms %10s%n",
+                name,
+                median(values),
+                values.stream().mapToLong(Long::longValue).min().orElse(0),
+                ratio(median(values), reference),
+                median(cpu.get(name)),
+                ratio(median(cpu.get(name)), cpuReference)));
+        millis.entrySet().stream()
+                .filter(entry ->
+                        entry.getKey().contains("AppCDS") && !entry.getKey().contains("no AppCDS"))
+                .findFirst()
+                .ifPresent(entry -> out.printf(
+                        Locale.ROOT,
+                        "goal: installed package < %d ms: %s (median %d ms, best %d ms)%n",
+                        GOAL_MILLIS,
+                        median(entry.getValue()) < GOAL_MILLIS ? "met" : "NOT met",
+                        median(entry.getValue()),
+                        entry.getValue().stream()
+                                .mapToLong(Long::longValue)
+                                .min()
+                                .orElse(0)));
         var system = ManagementFactory.getOperatingSystemMXBean();
-        out.printf(Locale.ROOT, "machine: %d cores, load average %.1f at the end, median of %d interleaved starts per row"
-                + " (CPU: all threads of the started JVM, less sensitive to other processes' load than wall time)%n",
-                system.getAvailableProcessors(), system.getSystemLoadAverage(), runs);
+        out.printf(
+                Locale.ROOT,
+                "machine: %d cores, load average %.1f at the end, median of %d interleaved starts per row"
+                        + " (CPU: all threads of the started JVM, less sensitive to other processes' load than wall time)%n",
+                system.getAvailableProcessors(),
+                system.getSystemLoadAverage(),
+                runs);
     }
 
     private static String ratio(long value, Optional<Long> reference) {
-        return reference.filter(ref -> ref > 0).map(ref -> String.format(Locale.ROOT, "%.2f", value / (double) ref)).orElse("-");
+        return reference
+                .filter(ref -> ref > 0)
+                .map(ref -> String.format(Locale.ROOT, "%.2f", value / (double) ref))
+                .orElse("-");
     }
 
     private static long median(List<Long> values) {

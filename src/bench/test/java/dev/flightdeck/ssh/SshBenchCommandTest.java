@@ -3,16 +3,16 @@ package dev.flightdeck.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.app.cli.BenchLauncher;
+import dev.flightdeck.app.cli.Cli;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
-import dev.flightdeck.app.cli.Cli;
+import dev.flightdeck.testing.tools.RequiresTool;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.flightdeck.testing.tools.RequiresTool;
 
 /** {@code flightdeck bench ssh} runs end to end against its own sshd (tiny sizes: this checks it works, not its speed). */
 @RequiresTool("sshd")

@@ -52,11 +52,13 @@ final class AlarmFollowUp {
         }
         Optional<SessionEvent.RollbackCountdown> requested = awaitCountdown(session);
         if (requested.isEmpty()) {
-            out.println("No rollback countdown ran out (the trigger only alerts, or the countdown was cancelled); not rolling back.");
+            out.println(
+                    "No rollback countdown ran out (the trigger only alerts, or the countdown was cancelled); not rolling back.");
             out.flush();
             return result;
         }
-        String reason = "rollback trigger '" + requested.get().trigger() + "': its countdown ran out without a cancel (--auto-rollback)";
+        String reason = "rollback trigger '" + requested.get().trigger()
+                + "': its countdown ran out without a cancel (--auto-rollback)";
         int rollback = new HeadlessRollback(out, yes, Map.of()).run(session, reason, Session.SYSTEM);
         // a run that rolled back did not do its change: never 0, which scripts read as "the window went through"
         return rollback == Cli.OK ? HeadlessRun.ROLLED_BACK : rollback;
@@ -68,7 +70,8 @@ final class AlarmFollowUp {
         session.addListener(new SessionListener() {
             @Override
             public void recorded(Recorded recorded, SessionState state) {
-                if (recorded.event() instanceof SessionEvent.RollbackCountdown change && change.state() != SessionEvent.CountdownState.ARMED) {
+                if (recorded.event() instanceof SessionEvent.RollbackCountdown change
+                        && change.state() != SessionEvent.CountdownState.ARMED) {
                     ended.countDown();
                 }
             }
@@ -76,8 +79,8 @@ final class AlarmFollowUp {
         Optional<ArmedRollback> armed = live.metrics().triggers().armed();
         if (armed.isPresent() && session.state().rollbackRequested().isEmpty()) {
             Duration left = armed.get().remaining(Instant.now()).plus(GRACE);
-            out.println("Rollback armed by " + armed.get().alarm().trigger() + ": starting in " + armed.get().remaining(Instant.now()).toSeconds()
-                    + " s unless cancelled.");
+            out.println("Rollback armed by " + armed.get().alarm().trigger() + ": starting in "
+                    + armed.get().remaining(Instant.now()).toSeconds() + " s unless cancelled.");
             out.flush();
             ended.await(left.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -1,26 +1,26 @@
 package dev.flightdeck.app.cli;
 
 import dev.flightdeck.home.AppContext;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
-import java.util.function.UnaryOperator;
-import picocli.CommandLine;
-import java.io.OutputStreamWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine;
 
 /** Builds the command line; commands that need the context take it in their constructor. */
 public final class Cli {
 
     /** Exit codes shared by every command. */
     public static final int OK = 0;
+
     public static final int PROBLEM = 1;
     public static final int USAGE = 2;
     /** Not a process exit code: the command opened the console, which keeps the process alive until it is closed. */
     public static final int CONSOLE_OPENED = -1;
 
-    private Cli() {
-    }
+    private Cli() {}
 
     public static int execute(AppContext context, String[] args) {
         return execute(context, args, UnaryOperator.identity());
@@ -30,8 +30,11 @@ public final class Cli {
     public static int execute(AppContext context, String[] args, UnaryOperator<CommandLine> extension) {
         Charset charset = TerminalText.standardOutputCharset();
         // out and err after the extension: picocli hands them only to subcommands present when they are set
-        return extension.apply(commandLine(context)).setOut(TerminalText.printWriter(System.out, charset))
-                .setErr(TerminalText.printWriter(System.err, charset)).execute(args);
+        return extension
+                .apply(commandLine(context))
+                .setOut(TerminalText.printWriter(System.out, charset))
+                .setErr(TerminalText.printWriter(System.err, charset))
+                .execute(args);
     }
 
     /** For tests: the same command line, writing to the given streams. */
@@ -43,10 +46,10 @@ public final class Cli {
         // picocli already exits with 2 (USAGE) on invalid input
         CommandLine commandLine = new CommandLine(new FlightdeckCommand(), new ContextFactory(context));
         // everything printed passes the journal's redactor (a step's label may hold PGPASSWORD=… as written)
-        commandLine.setOut(RedactingWriter.around(new PrintWriter(new OutputStreamWriter(System.out,
-                StandardCharsets.UTF_8), true)));
-        commandLine.setErr(RedactingWriter.around(new PrintWriter(new OutputStreamWriter(System.err,
-                StandardCharsets.UTF_8), true)));
+        commandLine.setOut(RedactingWriter.around(
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true)));
+        commandLine.setErr(RedactingWriter.around(
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
         commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
             cmd.getErr().println("flightdeck: " + exception.getMessage());
             return PROBLEM;

@@ -1,8 +1,8 @@
 package dev.flightdeck.app.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -14,14 +14,14 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         versionProvider = VersionProvider.class,
         subcommands = {
-                RunbookCommand.class,
-                RunCommand.class,
-                OpenCommand.class,
-                RollbackCommand.class,
-                JournalCommand.class,
-                MetricsCommand.class,
-                SandboxCommand.class,
-                CompletionCommand.class,
+            RunbookCommand.class,
+            RunCommand.class,
+            OpenCommand.class,
+            RollbackCommand.class,
+            JournalCommand.class,
+            MetricsCommand.class,
+            SandboxCommand.class,
+            CompletionCommand.class,
         })
 public final class FlightdeckCommand implements Runnable {
 

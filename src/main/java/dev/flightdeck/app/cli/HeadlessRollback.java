@@ -41,7 +41,8 @@ final class HeadlessRollback {
     }
 
     static void printPlan(RollbackPlan plan, PrintWriter out) {
-        out.println("Rollback plan (" + plan.entries().size() + " steps, " + plan.verification().size() + " checks):");
+        out.println("Rollback plan (" + plan.entries().size() + " steps, "
+                + plan.verification().size() + " checks):");
         out.print(plan.render());
         out.flush();
     }

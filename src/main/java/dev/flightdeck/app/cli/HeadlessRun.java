@@ -13,9 +13,9 @@ import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.session.steps.OutputSink;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -26,6 +26,7 @@ final class HeadlessRun {
 
     /** Exit codes of {@code flightdeck run}. */
     static final int DONE = 0;
+
     static final int FAILED = 1;
     static final int WAITING = 3;
     /** The change did not go through, and the rollback (run by --auto-rollback) returned the system and verified it. */
@@ -39,7 +40,13 @@ final class HeadlessRun {
     private final Map<String, String> markDone;
     private BooleanSupplier stopBeforeNextStep = () -> false;
 
-    HeadlessRun(Session session, PrintWriter out, boolean yes, Map<Role, List<String>> approvers, Set<String> rerun, Map<String, String> markDone) {
+    HeadlessRun(
+            Session session,
+            PrintWriter out,
+            boolean yes,
+            Map<Role, List<String>> approvers,
+            Set<String> rerun,
+            Map<String, String> markDone) {
         this.session = session;
         this.out = out;
         this.yes = yes;
@@ -86,7 +93,8 @@ final class HeadlessRun {
     }
 
     /** One step; null to go on, or the exit code to stop with. */
-    private Integer handle(Step step, StepStatus status, String label) throws SessionRuleException, InterruptedException {
+    private Integer handle(Step step, StepStatus status, String label)
+            throws SessionRuleException, InterruptedException {
         if (status == StepStatus.UNKNOWN || status == StepStatus.FAILED) {
             if (markDone.containsKey(step.id()) && status == StepStatus.UNKNOWN) {
                 session.markDone(step.id(), markDone.get(step.id()));
@@ -94,17 +102,22 @@ final class HeadlessRun {
                 return null;
             }
             if (!rerun.contains(step.id())) {
-                say("  " + (status == StepStatus.UNKNOWN ? "?" : "✗") + " " + label + ": " + session.state().record(step.id()).message());
-                say(status == StepStatus.UNKNOWN
-                        ? "    Its outcome is unknown. Check the target by hand, then run again with --mark-done " + step.id() + "=\"what you checked\""
-                          + " or --rerun " + step.id() + ", or roll back."
-                        : "    Fix the cause and run again with --resume --rerun " + step.id() + (step.required() ? "" : ", or skip it in the console") + ".");
+                say("  " + (status == StepStatus.UNKNOWN ? "?" : "✗") + " " + label + ": "
+                        + session.state().record(step.id()).message());
+                say(
+                        status == StepStatus.UNKNOWN
+                                ? "    Its outcome is unknown. Check the target by hand, then run again with --mark-done "
+                                        + step.id() + "=\"what you checked\"" + " or --rerun " + step.id()
+                                        + ", or roll back."
+                                : "    Fix the cause and run again with --resume --rerun " + step.id()
+                                        + (step.required() ? "" : ", or skip it in the console") + ".");
                 return status == StepStatus.UNKNOWN ? WAITING : FAILED;
             }
         }
         if (step.kind() == StepKind.CONFIRM) {
             if (!yes) {
-                say("  … " + label + ": waiting for the operator to confirm; run again with --resume --yes to confirm checklist items "
+                say("  … " + label
+                        + ": waiting for the operator to confirm; run again with --resume --yes to confirm checklist items "
                         + "non-interactively, or confirm it in the console");
                 return WAITING;
             }
@@ -128,8 +141,8 @@ final class HeadlessRun {
         }
         if (outcome.status() == SessionEvent.Status.UNKNOWN) {
             // every exit 3 says what to do next, as a resume does
-            say("    Its outcome is unknown. Check the target by hand, then run again with --resume --mark-done " + step.id()
-                    + "=\"what you checked\" or --resume --rerun " + step.id() + ", or roll back.");
+            say("    Its outcome is unknown. Check the target by hand, then run again with --resume --mark-done "
+                    + step.id() + "=\"what you checked\" or --resume --rerun " + step.id() + ", or roll back.");
             return WAITING;
         }
         return FAILED;
@@ -140,8 +153,13 @@ final class HeadlessRun {
             for (String name : approvers.getOrDefault(role, List.of())) {
                 boolean already = session.state().record(step.id()).approvals().stream()
                         .anyMatch(given -> given.approver().equalsIgnoreCase(name.strip()));
-                if (!already && session.state().currentStep().map(s -> s.id().equals(step.id())).orElse(false)) {
-                    String checkpoint = session.approve(step.id(), name, role, "approved on the command line (--approve)");
+                if (!already
+                        && session.state()
+                                .currentStep()
+                                .map(s -> s.id().equals(step.id()))
+                                .orElse(false)) {
+                    String checkpoint =
+                            session.approve(step.id(), name, role, "approved on the command line (--approve)");
                     say("  ✓ " + label + ": approved by " + name + " (" + role + "), checkpoint " + checkpoint);
                 }
             }
@@ -149,7 +167,8 @@ final class HeadlessRun {
         if (session.state().record(step.id()).status() == StepStatus.SUCCEEDED) {
             return null;
         }
-        say("  … " + label + ": waiting for approval by " + gate.roles() + (gate.reason().isBlank() ? "" : " (" + gate.reason() + ")")
+        say("  … " + label + ": waiting for approval by " + gate.roles()
+                + (gate.reason().isBlank() ? "" : " (" + gate.reason() + ")")
                 + "; run again with --resume --approve ROLE=NAME");
         return WAITING;
     }

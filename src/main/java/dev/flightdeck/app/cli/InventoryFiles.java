@@ -1,19 +1,18 @@
 package dev.flightdeck.app.cli;
 
+import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
-import dev.flightdeck.diagnostic.Parsed;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads the inventory named on the command line, printing its problems; none named is the empty inventory. */
 final class InventoryFiles {
 
-    private InventoryFiles() {
-    }
+    private InventoryFiles() {}
 
     static Optional<Inventory> read(Path file, PrintWriter err) throws IOException {
         return read(file, System.getenv(), err);

@@ -15,7 +15,6 @@ import dev.flightdeck.journal.verify.VerificationReport;
 import dev.flightdeck.review.HtmlReport;
 import dev.flightdeck.review.ReviewModel;
 import dev.flightdeck.review.ReviewText;
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -50,18 +49,38 @@ public final class JournalCommand {
         this.context = context;
     }
 
-    @Command(name = "verify", description = {"Check every record, the hash chain and the signatures (no passphrase needed).",
-            "Exit 0 intact and closed, 1 problem, 2 usage, 3 intact but NOT closed (cut short, or a window still running: --allow-open)."})
-    int verify(@Parameters(paramLabel = "PATH", description = "a journal directory or an exported evidence pack") Path path,
-               @Option(names = "--public-key", paramLabel = "FILE", description = "the operator's published public key (PEM)") Optional<Path> publicKeyFile,
-               @Option(names = "--decrypt", description = "also decrypt and authenticate every record (needs the passphrase)") boolean decrypt,
-               @Option(names = "--allow-open", description = "accept a journal that is intact but not closed (a window still running): exit 0") boolean allowOpen,
-               @Option(names = "--json", description = "print the full report as one JSON object (same exit codes)") boolean json) {
+    @Command(
+            name = "verify",
+            description = {
+                "Check every record, the hash chain and the signatures (no passphrase needed).",
+                "Exit 0 intact and closed, 1 problem, 2 usage, 3 intact but NOT closed (cut short, or a window still running: --allow-open)."
+            })
+    int verify(
+            @Parameters(paramLabel = "PATH", description = "a journal directory or an exported evidence pack")
+                    Path path,
+            @Option(
+                            names = "--public-key",
+                            paramLabel = "FILE",
+                            description = "the operator's published public key (PEM)")
+                    Optional<Path> publicKeyFile,
+            @Option(
+                            names = "--decrypt",
+                            description = "also decrypt and authenticate every record (needs the passphrase)")
+                    boolean decrypt,
+            @Option(
+                            names = "--allow-open",
+                            description =
+                                    "accept a journal that is intact but not closed (a window still running): exit 0")
+                    boolean allowOpen,
+            @Option(names = "--json", description = "print the full report as one JSON object (same exit codes)")
+                    boolean json) {
         return run(() -> {
             if (!Files.isDirectory(path)) {
                 return usage(path + ": no such journal directory or evidence pack");
             }
-            Optional<PublicKey> trusted = publicKeyFile.isPresent() ? Optional.of(OperatorKeyStore.readPublicKey(publicKeyFile.get())) : Optional.empty();
+            Optional<PublicKey> trusted = publicKeyFile.isPresent()
+                    ? Optional.of(OperatorKeyStore.readPublicKey(publicKeyFile.get()))
+                    : Optional.empty();
             VerificationReport report = verifyReport(path, trusted, decrypt);
             PrintWriter out = spec.commandLine().getOut();
             int exitCode = !report.isIntact() ? Cli.PROBLEM : report.isClosed() || allowOpen ? Cli.OK : NOT_CLOSED;
@@ -97,7 +116,9 @@ public final class JournalCommand {
             try (KeyRing keys = new KeyRing(passphrase)) {
                 Replay replay = Journal.read(path, passphrase);
                 PrintWriter out = spec.commandLine().getOut();
-                ReviewText.render(ReviewModel.of(replay, JournalVerifier.verify(path, Optional.empty(), Optional.of(keys)))).forEach(out::println);
+                ReviewText.render(ReviewModel.of(
+                                replay, JournalVerifier.verify(path, Optional.empty(), Optional.of(keys))))
+                        .forEach(out::println);
                 out.flush();
                 return replay.isIntact() ? Cli.OK : Cli.PROBLEM;
             } finally {
@@ -106,10 +127,14 @@ public final class JournalCommand {
         });
     }
 
-    @Command(name = "export", description = "Write a printable HTML review report, or a JSONL evidence pack that 'journal verify' checks offline.")
-    int export(@Parameters(paramLabel = "PATH", description = "a journal directory") Path path,
-               @Option(names = "--format", required = true, paramLabel = "html|jsonl") String format,
-               @Option(names = "--out", required = true, paramLabel = "DIR") Path outDirectory) {
+    @Command(
+            name = "export",
+            description =
+                    "Write a printable HTML review report, or a JSONL evidence pack that 'journal verify' checks offline.")
+    int export(
+            @Parameters(paramLabel = "PATH", description = "a journal directory") Path path,
+            @Option(names = "--format", required = true, paramLabel = "html|jsonl") String format,
+            @Option(names = "--out", required = true, paramLabel = "DIR") Path outDirectory) {
         return run(() -> {
             if (!format.equals("html") && !format.equals("jsonl")) {
                 return usage("--format must be html or jsonl, not '" + format + "'");
@@ -118,8 +143,12 @@ public final class JournalCommand {
             try (KeyRing keys = new KeyRing(passphrase)) {
                 Replay replay = Journal.read(path, passphrase);
                 Files.createDirectories(outDirectory);
-                Path written = format.equals("html") ? writeHtml(path, replay, keys, outDirectory) : writeEvidence(replay, passphrase, outDirectory);
-                spec.commandLine().getOut().println("wrote " + written + " (" + replay.entries().size() + " records)");
+                Path written = format.equals("html")
+                        ? writeHtml(path, replay, keys, outDirectory)
+                        : writeEvidence(replay, passphrase, outDirectory);
+                spec.commandLine()
+                        .getOut()
+                        .println("wrote " + written + " (" + replay.entries().size() + " records)");
                 spec.commandLine().getOut().flush();
                 return replay.isIntact() ? Cli.OK : Cli.PROBLEM;
             } finally {
@@ -131,7 +160,8 @@ public final class JournalCommand {
     private static Path writeHtml(Path journal, Replay replay, KeyRing keys, Path outDirectory) throws IOException {
         VerificationReport verification = JournalVerifier.verify(journal, Optional.empty(), Optional.of(keys));
         Path report = outDirectory.resolve("journal-report.html");
-        DurableWrites.writeOwnerOnly(report, HtmlReport.render(replay, verification).getBytes(StandardCharsets.UTF_8));
+        DurableWrites.writeOwnerOnly(
+                report, HtmlReport.render(replay, verification).getBytes(StandardCharsets.UTF_8));
         return report;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flightdeck.diagnostic.Problem;
 import dev.flightdeck.journal.verify.CheckpointSummary;
 import dev.flightdeck.journal.verify.VerificationReport;
 import dev.flightdeck.metrics.SignalCatalog;
@@ -15,7 +16,6 @@ import dev.flightdeck.metrics.store.SeriesStore;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.SessionEventCodec;
-import dev.flightdeck.diagnostic.Problem;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +29,7 @@ final class JsonOutput {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 
     static ObjectNode object() {
         return JSON.createObjectNode();
@@ -77,7 +76,9 @@ final class JsonOutput {
         ArrayNode fileNames = node.putArray("files");
         files.forEach(fileNames::add);
         node.put("errors", problems.stream().filter(Problem::isError).count());
-        node.put("warnings", problems.stream().filter(problem -> !problem.isError()).count());
+        node.put(
+                "warnings",
+                problems.stream().filter(problem -> !problem.isError()).count());
         ArrayNode list = node.putArray("problems");
         problems.forEach(problem -> list.add(problem(problem)));
         return node;

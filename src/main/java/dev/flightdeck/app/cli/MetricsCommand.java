@@ -1,11 +1,12 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.home.AppContext;
-import dev.flightdeck.live.SessionServices;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
+import dev.flightdeck.diagnostic.Parsed;
+import dev.flightdeck.home.AppContext;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
+import dev.flightdeck.live.SessionServices;
 import dev.flightdeck.metrics.InventoryCollectors;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.MetricsTable;
@@ -14,7 +15,6 @@ import dev.flightdeck.metrics.collect.HealthCollector;
 import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.ssh.SshEventListener;
 import dev.flightdeck.text.Durations;
-import dev.flightdeck.diagnostic.Parsed;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,9 +31,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = "Print the live figures of the inventory's health and prometheus endpoints, hosts (over SSH) and databases "
-                + "(pg_stat_*) as a table every few seconds (until interrupted), or once with --once.")
+@Command(
+        name = "metrics",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print the live figures of the inventory's health and prometheus endpoints, hosts (over SSH) and databases "
+                        + "(pg_stat_*) as a table every few seconds (until interrupted), or once with --once.")
 public final class MetricsCommand implements Callable<Integer> {
 
     private final AppContext context;
@@ -48,16 +51,29 @@ public final class MetricsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--inventory", paramLabel = "FILE", required = true, description = "the inventory whose endpoints to read")
+    @Option(
+            names = "--inventory",
+            paramLabel = "FILE",
+            required = true,
+            description = "the inventory whose endpoints to read")
     private Path inventoryFile;
 
-    @Option(names = "--once", description = "print one table and exit (takes two readings 1 s apart, for rates and CPU)")
+    @Option(
+            names = "--once",
+            description = "print one table and exit (takes two readings 1 s apart, for rates and CPU)")
     private boolean once;
 
-    @Option(names = "--every", paramLabel = "DURATION", defaultValue = "5s", description = "time between tables and readings (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--every",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
+            description = "time between tables and readings (default: ${DEFAULT-VALUE})")
     private String every;
 
-    @Option(names = "--json", description = "print one JSON object per sample round (time, series [{source, signal, value, unit, text, sampledAt}], failing)")
+    @Option(
+            names = "--json",
+            description =
+                    "print one JSON object per sample round (time, series [{source, signal, value, unit, text, sampledAt}], failing)")
     private boolean json;
 
     @Override
@@ -73,7 +89,8 @@ public final class MetricsCommand implements Callable<Integer> {
         try {
             parsed = InventoryLoader.load(inventoryFile, context.environment());
         } catch (IOException e) {
-            err.println("flightdeck: cannot read the inventory " + inventoryFile + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            err.println("flightdeck: cannot read the inventory " + inventoryFile + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
             return Cli.PROBLEM;
         }
         parsed.problems().forEach(problem -> err.println(problem.format()));
@@ -91,21 +108,33 @@ public final class MetricsCommand implements Callable<Integer> {
 
     /** The same SSH pool, host keys and database passwords a session would use; no journal, no steps are run. */
     private SessionServices connections(Inventory inventory) throws IOException {
-        return new SessionServices(context, inventory, new TerminalCredentials(),
-                PgPassFile.standardLocation(context.environment()).orElse(new PromptedPassword(RunCommand::promptDatabasePassword)),
-                SshEventListener.NONE, since -> Optional.empty(), Clock.systemUTC());
+        return new SessionServices(
+                context,
+                inventory,
+                new TerminalCredentials(),
+                PgPassFile.standardLocation(context.environment())
+                        .orElse(new PromptedPassword(RunCommand::promptDatabasePassword)),
+                SshEventListener.NONE,
+                since -> Optional.empty(),
+                Clock.systemUTC());
     }
 
-    private int show(Inventory inventory, SessionServices services, Duration interval, PrintWriter out, PrintWriter err) throws InterruptedException {
+    private int show(Inventory inventory, SessionServices services, Duration interval, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
         Clock clock = Clock.systemUTC();
-        List<Collector> collectors = InventoryCollectors.forInventory(inventory, InventoryCollectors.defaultClient(),
+        List<Collector> collectors = InventoryCollectors.forInventory(
+                inventory,
+                InventoryCollectors.defaultClient(),
                 new InventoryCollectors.Connections(services.ssh(), services.targets(), services.databasePasswords()),
-                InventoryCollectors.Intervals.all(interval), clock);
+                InventoryCollectors.Intervals.all(interval),
+                clock);
         if (collectors.isEmpty()) {
-            err.println("flightdeck: " + inventoryFile + " has no host, database or endpoint of kind 'health' or 'prometheus' to read");
+            err.println("flightdeck: " + inventoryFile
+                    + " has no host, database or endpoint of kind 'health' or 'prometheus' to read");
             return Cli.PROBLEM;
         }
-        try (MetricsEngine engine = new MetricsEngine(List.of(), clock, MetricsEngine.Options.defaults(), new TriggerListener() { }, minute -> { })) {
+        try (MetricsEngine engine = new MetricsEngine(
+                List.of(), clock, MetricsEngine.Options.defaults(), new TriggerListener() {}, minute -> {})) {
             if (once) {
                 readTwiceForRates(engine, collectors);
                 print(out, engine, clock.instant());
@@ -120,9 +149,12 @@ public final class MetricsCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private static void readTwiceForRates(MetricsEngine engine, List<Collector> collectors) throws InterruptedException {
+    private static void readTwiceForRates(MetricsEngine engine, List<Collector> collectors)
+            throws InterruptedException {
         engine.collectNow(collectors);
-        List<Collector> scrapers = collectors.stream().filter(collector -> !(collector instanceof HealthCollector)).toList();
+        List<Collector> scrapers = collectors.stream()
+                .filter(collector -> !(collector instanceof HealthCollector))
+                .toList();
         if (!scrapers.isEmpty()) {
             Thread.sleep(ONCE_GAP.toMillis());
             engine.collectNow(scrapers);
@@ -134,7 +166,9 @@ public final class MetricsCommand implements Callable<Integer> {
             JsonOutput.println(out, JsonOutput.metricsRound(engine.store(), engine.collectorStatuses(), now));
             return;
         }
-        out.println(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault()).format(now));
+        out.println(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
+                .withZone(ZoneId.systemDefault())
+                .format(now));
         MetricsTable.lines(engine.store(), engine.collectorStatuses(), now).forEach(out::println);
         out.println();
         out.flush();

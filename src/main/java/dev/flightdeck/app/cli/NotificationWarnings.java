@@ -4,9 +4,9 @@ import dev.flightdeck.notify.ChannelHealth;
 import dev.flightdeck.notify.Notification;
 import dev.flightdeck.notify.Outbox;
 import dev.flightdeck.notify.OutboxListener;
+import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.io.Console;
 
 /**
  * The command line's view of notifications: a channel that cannot be used or keeps failing, and a message given up,
@@ -23,19 +23,24 @@ final class NotificationWarnings implements OutboxListener {
     /** Prints the channels that cannot be used now, then every change from here on. */
     static void follow(Outbox outbox, PrintWriter out) {
         NotificationWarnings warnings = new NotificationWarnings(out);
-        outbox.health().values().stream().filter(h -> h.state() != ChannelHealth.State.OK).forEach(warnings::healthChanged);
+        outbox.health().values().stream()
+                .filter(h -> h.state() != ChannelHealth.State.OK)
+                .forEach(warnings::healthChanged);
         outbox.addListener(warnings);
     }
 
     @Override
     public void healthChanged(ChannelHealth health) {
-        say(health.state() == ChannelHealth.State.OK ? "  notifications: " + health.describe() + " again"
-                : "  ⚠ notifications: " + health.describe());
+        say(
+                health.state() == ChannelHealth.State.OK
+                        ? "  notifications: " + health.describe() + " again"
+                        : "  ⚠ notifications: " + health.describe());
     }
 
     @Override
     public void gaveUp(Notification notification, String detail) {
-        say("  ⚠ notifications: '" + notification.subject() + "' to " + notification.channel() + " was not delivered: " + detail);
+        say("  ⚠ notifications: '" + notification.subject() + "' to " + notification.channel() + " was not delivered: "
+                + detail);
     }
 
     private void say(String line) {

@@ -11,13 +11,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "open", mixinStandardHelpOptions = true, description = "Open the console, with a runbook file loaded and chosen when one is given. Also what flightdeck does without arguments.")
+@Command(
+        name = "open",
+        mixinStandardHelpOptions = true,
+        description =
+                "Open the console, with a runbook file loaded and chosen when one is given. Also what flightdeck does without arguments.")
 public final class OpenCommand implements Callable<Integer> {
 
     private final AppContext context;
 
-    @Spec private CommandSpec spec;
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "a runbook file") private Path file;
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "a runbook file")
+    private Path file;
 
     OpenCommand(AppContext context) {
         this.context = context;
@@ -31,7 +38,9 @@ public final class OpenCommand implements Callable<Integer> {
         }
         Optional<Console> console = Console.installed();
         if (console.isEmpty()) {
-            spec.commandLine().getErr().println("flightdeck: this build has no console (JavaFX); use a command, see flightdeck --help");
+            spec.commandLine()
+                    .getErr()
+                    .println("flightdeck: this build has no console (JavaFX); use a command, see flightdeck --help");
             return Cli.USAGE;
         }
         console.get().open(context, Optional.ofNullable(file));

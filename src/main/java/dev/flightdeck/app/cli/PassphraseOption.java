@@ -3,15 +3,15 @@ package dev.flightdeck.app.cli;
 import dev.flightdeck.home.AppContext;
 import java.io.Console;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import picocli.CommandLine.Option;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import picocli.CommandLine.Option;
 
 /** The journal passphrase: {@code --passphrase-file FILE}, else {@code $FLIGHTDECK_PASSPHRASE}, else a prompt. */
 public final class PassphraseOption {
@@ -20,8 +20,12 @@ public final class PassphraseOption {
     /** {@code --passphrase-file -}: the first line of standard input, as scripts pipe it. */
     static final String STANDARD_INPUT = "-";
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "read the journal passphrase from the first line of FILE, '-' for standard input (else $" + VARIABLE + ", else a prompt)")
+    @Option(
+            names = "--passphrase-file",
+            paramLabel = "FILE",
+            scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "read the journal passphrase from the first line of FILE, '-' for standard input (else $"
+                    + VARIABLE + ", else a prompt)")
     private Path file;
 
     /** The caller wipes the returned array when done. */
@@ -41,12 +45,16 @@ public final class PassphraseOption {
         if (file != null) {
             String first;
             try {
-                first = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+                first = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                        .findFirst()
+                        .orElse("");
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the passphrase file " + file + " (" + e.getMessage() + ")");
+                throw new IllegalArgumentException(
+                        "cannot read the passphrase file " + file + " (" + e.getMessage() + ")");
             }
             if (first.isEmpty()) {
-                throw new IllegalArgumentException("the passphrase file " + file + " is empty (its first line is the passphrase)");
+                throw new IllegalArgumentException(
+                        "the passphrase file " + file + " is empty (its first line is the passphrase)");
             }
             warnIfOthersCanRead(warnings);
             return first.toCharArray();
@@ -54,13 +62,15 @@ public final class PassphraseOption {
         String fromEnvironment = context.environment().get(VARIABLE);
         if (fromEnvironment != null) {
             if (fromEnvironment.isEmpty()) {
-                throw new IllegalArgumentException("$" + VARIABLE + " is set but empty: set it to the passphrase, or unset it to be asked");
+                throw new IllegalArgumentException(
+                        "$" + VARIABLE + " is set but empty: set it to the passphrase, or unset it to be asked");
             }
             return fromEnvironment.toCharArray();
         }
         Console console = System.console();
         if (console == null) {
-            throw new IllegalArgumentException("a passphrase is needed: use --passphrase-file FILE or set " + VARIABLE + " (no terminal to prompt on)");
+            throw new IllegalArgumentException("a passphrase is needed: use --passphrase-file FILE or set " + VARIABLE
+                    + " (no terminal to prompt on)");
         }
         char[] typed = console.readPassword("Journal passphrase: ");
         if (typed == null || typed.length == 0) {
@@ -81,7 +91,8 @@ public final class PassphraseOption {
                 line = longer;
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the passphrase from standard input (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(
+                    "cannot read the passphrase from standard input (" + e.getMessage() + ")");
         }
         if (line.length == 0) {
             throw new IllegalArgumentException("--passphrase-file -: standard input held no passphrase");
@@ -92,7 +103,8 @@ public final class PassphraseOption {
     private void warnIfOthersCanRead(PrintWriter warnings) {
         try {
             var permissions = Files.getPosixFilePermissions(file);
-            boolean others = permissions.stream().anyMatch(permission -> !permission.name().startsWith("OWNER"));
+            boolean others = permissions.stream()
+                    .anyMatch(permission -> !permission.name().startsWith("OWNER"));
             if (others && warnings != null) {
                 warnings.println("flightdeck: warning: the passphrase file " + file + " can be read by other users ("
                         + PosixFilePermissions.toString(permissions) + "); anyone who can read it can open the journal "

@@ -1,29 +1,34 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.home.AppContext;
-import dev.flightdeck.live.LiveSession;
-import dev.flightdeck.live.SessionLauncher;
-import dev.flightdeck.live.SessionServices;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
-import dev.flightdeck.inventory.Inventory;
-import dev.flightdeck.inventory.InventoryLoader;
-import dev.flightdeck.runbook.Role;
-import dev.flightdeck.runbook.Runbook;
-import dev.flightdeck.runbook.RunbookValidator;
-import dev.flightdeck.runbook.VariableDefinition;
-import dev.flightdeck.sandbox.RunningSandbox;
-import dev.flightdeck.sandbox.SandboxException;
-import dev.flightdeck.runbook.ShellTemplate;
-import dev.flightdeck.session.DryRun;
-import dev.flightdeck.session.JournaledSources;
-import dev.flightdeck.session.Session;
-import dev.flightdeck.session.SessionEvent;
-import dev.flightdeck.session.SessionJournals;
 import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.diagnostic.Problem;
 import dev.flightdeck.diagnostic.Problems;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
+import dev.flightdeck.live.SessionServices;
+import dev.flightdeck.runbook.Role;
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.runbook.RunbookValidator;
+import dev.flightdeck.runbook.ShellTemplate;
+import dev.flightdeck.runbook.StepAction;
+import dev.flightdeck.runbook.VariableDefinition;
+import dev.flightdeck.sandbox.RunningSandbox;
+import dev.flightdeck.sandbox.SandboxException;
+import dev.flightdeck.session.DryRun;
+import dev.flightdeck.session.JournaledSources;
+import dev.flightdeck.session.Recorded;
+import dev.flightdeck.session.Session;
+import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionJournals;
+import dev.flightdeck.session.SessionListener;
+import dev.flightdeck.session.SessionState;
+import dev.flightdeck.session.steps.RunStepExecutor;
+import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,48 +39,97 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.session.Recorded;
-import dev.flightdeck.session.SessionListener;
-import dev.flightdeck.session.SessionState;
-import dev.flightdeck.session.steps.RunStepExecutor;
-import java.io.Console;
-import java.util.concurrent.Callable;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a session without the console, printing each step and its result.",
-                "Exit 0 all done, 1 a step failed, 2 wrong usage, 3 waiting (approval, confirmation, or a decision after an unknown outcome)."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a session without the console, printing each step and its result.",
+            "Exit 0 all done, 1 a step failed, 2 wrong usage, 3 waiting (approval, confirmation, or a decision after an unknown outcome)."
+        })
 public final class RunCommand implements Callable<Integer> {
 
     private final AppContext context;
 
-    @Spec private CommandSpec spec;
-    @Mixin private PassphraseOption passphrase;
-    @Parameters(paramLabel = "RUNBOOK", arity = "0..1", description = "a built-in id or a runbook file (with --resume: default the journal's copy)")
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PassphraseOption passphrase;
+
+    @Parameters(
+            paramLabel = "RUNBOOK",
+            arity = "0..1",
+            description = "a built-in id or a runbook file (with --resume: default the journal's copy)")
     private String runbookName;
-    @Option(names = "--inventory", paramLabel = "FILE", description = "hosts, databases and endpoints (may be left out when the runbook uses no targets)")
+
+    @Option(
+            names = "--inventory",
+            paramLabel = "FILE",
+            description = "hosts, databases and endpoints (may be left out when the runbook uses no targets)")
     private Path inventoryFile;
-    @Option(names = "--journal", paramLabel = "DIR", description = "the session's journal directory") private Path journal;
-    @Option(names = "--operator", paramLabel = "NAME", description = "who runs the session") private String operator;
-    @Option(names = "--dry-run", description = "show what would run where, without connecting") private boolean dryRun;
-    @Option(names = "--resume", description = "reopen the session in --journal") private boolean resume;
-    @Option(names = "--yes", description = "confirm checklist items (recorded as confirmed in non-interactive mode)") private boolean yes;
-    @Option(names = "--approve", paramLabel = "ROLE=NAME", description = "an approver for gates of that role") private Map<Role, String> approve = new LinkedHashMap<>();
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "a value for a runbook variable") private Map<String, String> vars = new LinkedHashMap<>();
-    @Option(names = "--trust-host", paramLabel = "HOST=SHA256:...", description = "trust exactly this host key (journaled)") private Map<String, String> trustHosts = new LinkedHashMap<>();
-    @Option(names = "--rerun", paramLabel = "STEP", description = "run this failed or unknown step again when resuming") private Set<String> rerun = Set.of();
-    @Option(names = "--auto-rollback", description = "when an armed rollback trigger's countdown runs out, run the rollback plan") private boolean autoRollback;
-    @Option(names = "--mark-done", paramLabel = "STEP=NOTE", description = "mark an unknown step done after checking by hand") private Map<String, String> markDone = new LinkedHashMap<>();
-    @Option(names = "--sandbox", description = "start the rehearsal sandbox in this process and run against it (instead of --inventory); stopped at the end")
+
+    @Option(names = "--journal", paramLabel = "DIR", description = "the session's journal directory")
+    private Path journal;
+
+    @Option(names = "--operator", paramLabel = "NAME", description = "who runs the session")
+    private String operator;
+
+    @Option(names = "--dry-run", description = "show what would run where, without connecting")
+    private boolean dryRun;
+
+    @Option(names = "--resume", description = "reopen the session in --journal")
+    private boolean resume;
+
+    @Option(names = "--yes", description = "confirm checklist items (recorded as confirmed in non-interactive mode)")
+    private boolean yes;
+
+    @Option(names = "--approve", paramLabel = "ROLE=NAME", description = "an approver for gates of that role")
+    private Map<Role, String> approve = new LinkedHashMap<>();
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "a value for a runbook variable")
+    private Map<String, String> vars = new LinkedHashMap<>();
+
+    @Option(
+            names = "--trust-host",
+            paramLabel = "HOST=SHA256:...",
+            description = "trust exactly this host key (journaled)")
+    private Map<String, String> trustHosts = new LinkedHashMap<>();
+
+    @Option(names = "--rerun", paramLabel = "STEP", description = "run this failed or unknown step again when resuming")
+    private Set<String> rerun = Set.of();
+
+    @Option(
+            names = "--auto-rollback",
+            description = "when an armed rollback trigger's countdown runs out, run the rollback plan")
+    private boolean autoRollback;
+
+    @Option(
+            names = "--mark-done",
+            paramLabel = "STEP=NOTE",
+            description = "mark an unknown step done after checking by hand")
+    private Map<String, String> markDone = new LinkedHashMap<>();
+
+    @Option(
+            names = "--sandbox",
+            description =
+                    "start the rehearsal sandbox in this process and run against it (instead of --inventory); stopped at the end")
     private boolean sandbox;
-    @Option(names = "--fault", description = "with --sandbox: v2 of the clinic app answers 5 %% errors at 3x latency") private boolean fault;
-    @Option(names = "--json", description = "print every session event as one JSON object per line on standard output (the progress text goes to standard error)")
+
+    @Option(names = "--fault", description = "with --sandbox: v2 of the clinic app answers 5 %% errors at 3x latency")
+    private boolean fault;
+
+    @Option(
+            names = "--json",
+            description =
+                    "print every session event as one JSON object per line on standard output (the progress text goes to standard error)")
     private boolean json;
     /** The sandbox started for --sandbox: its inventory, database password and SSH key take the place of the operator's. */
     private RunningSandbox rehearsal;
@@ -90,10 +144,13 @@ public final class RunCommand implements Callable<Integer> {
             return runCommand();
         }
         if (!sandbox || inventoryFile != null) {
-            spec.commandLine().getErr().println("flightdeck: --fault goes with --sandbox, and --sandbox brings its own inventory");
+            spec.commandLine()
+                    .getErr()
+                    .println("flightdeck: --fault goes with --sandbox, and --sandbox brings its own inventory");
             return Cli.USAGE;
         }
-        try (SandboxRun run = SandboxRun.start(context, fault, spec.commandLine().getOut())) {
+        try (SandboxRun run =
+                SandboxRun.start(context, fault, spec.commandLine().getOut())) {
             rehearsal = run.sandbox();
             inventoryFile = rehearsal.inventoryFile();
             return runCommand();
@@ -110,7 +167,8 @@ public final class RunCommand implements Callable<Integer> {
         Optional<Inventory> journaledInventory = Optional.empty();
         try {
             if (runbookName == null && !resume) {
-                throw new IllegalArgumentException("name the RUNBOOK to run (a built-in id or a file); only --resume takes it from the journal");
+                throw new IllegalArgumentException(
+                        "name the RUNBOOK to run (a built-in id or a file); only --resume takes it from the journal");
             }
             if (runbookName != null) {
                 source = RunbookSource.of(runbookName);
@@ -118,22 +176,29 @@ public final class RunCommand implements Callable<Integer> {
                 // resuming needs nothing but the journal: its session.opened holds the runbook and the inventory
                 SessionEvent.SessionOpened opened = journaledOpening();
                 source = RunbookSource.fromJournal(opened, journal);
-                journaledInventory = inventoryFile == null ? JournaledSources.inventoryOf(opened).flatMap(parsed -> parsed.value()) : Optional.empty();
+                journaledInventory = inventoryFile == null
+                        ? JournaledSources.inventoryOf(opened).flatMap(parsed -> parsed.value())
+                        : Optional.empty();
             }
         } catch (IllegalArgumentException e) {
             err.println("flightdeck: " + e.getMessage());
             return Cli.USAGE;
         }
-        Inventory inventory = journaledInventory.isPresent() ? journaledInventory.get()
+        Inventory inventory = journaledInventory.isPresent()
+                ? journaledInventory.get()
                 : InventoryFiles.read(inventoryFile, context.environment(), err).orElse(null);
         if (inventory == null || !printProblems(source.parsed(), inventory, err)) {
             return Cli.PROBLEM;
         }
         Runbook runbook = source.parsed().value().orElseThrow();
         Map<String, String> values = startValues(runbook, inventory);
-        List<String> missing = runbook.variables().stream().filter(v -> !values.containsKey(v.name())).map(VariableDefinition::name).toList();
+        List<String> missing = runbook.variables().stream()
+                .filter(v -> !values.containsKey(v.name()))
+                .map(VariableDefinition::name)
+                .toList();
         if (!missing.isEmpty()) {
-            err.println("flightdeck: no value for " + missing + ": set them under the inventory's vars: or with --var NAME=VALUE");
+            err.println("flightdeck: no value for " + missing
+                    + ": set them under the inventory's vars: or with --var NAME=VALUE");
             return Cli.USAGE;
         }
         if (dryRun) {
@@ -173,7 +238,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static void printPlanned(DryRun.PlannedStep step, PrintWriter out) {
-        out.printf("  %-5s %-12s %s%n", step.number(), step.step().kind().label(), step.step().displayTitle());
+        out.printf(
+                "  %-5s %-12s %s%n",
+                step.number(), step.step().kind().label(), step.step().displayTitle());
         if (!step.where().isEmpty()) {
             out.println("          where: " + String.join(", ", step.where()));
         }
@@ -181,8 +248,9 @@ public final class RunCommand implements Callable<Integer> {
             step.text().lines().forEach(line -> out.println("          | " + line));
         }
         if (step.step().action() instanceof StepAction.Run run) {
-            ShellTemplate.rawSplices(run.command()).forEach(name ->
-                    out.println("          ! ${raw:" + name + "} is spliced as shell text, unquoted: its value is part of the command"));
+            ShellTemplate.rawSplices(run.command())
+                    .forEach(name -> out.println("          ! ${raw:" + name
+                            + "} is spliced as shell text, unquoted: its value is part of the command"));
         }
     }
 
@@ -199,7 +267,13 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runSession(Runbook runbook, String sha256, Inventory inventory, Map<String, String> values, PrintWriter out, PrintWriter err)
+    private int runSession(
+            Runbook runbook,
+            String sha256,
+            Inventory inventory,
+            Map<String, String> values,
+            PrintWriter out,
+            PrintWriter err)
             throws Exception {
         char[] secret;
         try {
@@ -208,27 +282,44 @@ public final class RunCommand implements Callable<Integer> {
             err.println("flightdeck: " + e.getMessage());
             return Cli.USAGE;
         }
-        PasswordSource databasePasswords = rehearsal != null ? rehearsal.databasePasswords() : PgPassFile.standardLocation(context.environment())
-                .orElse(new PromptedPassword(RunCommand::promptDatabasePassword));
-        SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, sha256, inventory,
-                inventoryFile == null ? "(none)" : inventoryFile.toString(), values, operator, journal, secret, databasePasswords,
-                rehearsal != null ? rehearsal.sshCredentials() : new TerminalCredentials(), rehearsal != null ? SessionEvent.Mode.REHEARSAL : SessionEvent.Mode.LIVE);
-        SessionLauncher launcher = SessionLauncher.forProduction(context).withSecretPrompt(NotificationWarnings::prompt);
-        try (LiveSession live = resume ? launcher.resume(choices, "resumed from the command line") : launcher.start(choices)) {
+        PasswordSource databasePasswords = rehearsal != null
+                ? rehearsal.databasePasswords()
+                : PgPassFile.standardLocation(context.environment())
+                        .orElse(new PromptedPassword(RunCommand::promptDatabasePassword));
+        SessionLauncher.Choices choices = new SessionLauncher.Choices(
+                runbook,
+                sha256,
+                inventory,
+                inventoryFile == null ? "(none)" : inventoryFile.toString(),
+                values,
+                operator,
+                journal,
+                secret,
+                databasePasswords,
+                rehearsal != null ? rehearsal.sshCredentials() : new TerminalCredentials(),
+                rehearsal != null ? SessionEvent.Mode.REHEARSAL : SessionEvent.Mode.LIVE);
+        SessionLauncher launcher =
+                SessionLauncher.forProduction(context).withSecretPrompt(NotificationWarnings::prompt);
+        try (LiveSession live =
+                resume ? launcher.resume(choices, "resumed from the command line") : launcher.start(choices)) {
             Session session = live.session();
             if (json) {
                 out = followAsJson(session, out, err);
             }
             NotificationWarnings.follow(live.notifications().outbox(), out);
             trustHosts(live.services(), session, out);
-            out.println((resume ? "Resumed " : "Started ") + runbook.title() + " as " + operator + ", journal " + journal);
+            out.println(
+                    (resume ? "Resumed " : "Started ") + runbook.title() + " as " + operator + ", journal " + journal);
             int result = new HeadlessRun(session, out, yes, approversByRole(), rerun, markDone)
-                    .stopWhen(() -> autoRollback && session.state().rollbackRequested().isPresent()).run();
+                    .stopWhen(() ->
+                            autoRollback && session.state().rollbackRequested().isPresent())
+                    .run();
             if (result != HeadlessRun.DONE) {
                 adviseOnUnknownHostKeys(session, err);
                 result = new AlarmFollowUp(live, out, autoRollback, yes).after(result, rollbackCommand());
             } else {
-                out.println("All steps done. Closing checkpoint " + session.finishSession("all steps done") + " (write it into the change ticket).");
+                out.println("All steps done. Closing checkpoint " + session.finishSession("all steps done")
+                        + " (write it into the change ticket).");
             }
             out.flush();
             return result;
@@ -243,14 +334,19 @@ public final class RunCommand implements Callable<Integer> {
     /** A host whose key is in no known_hosts file: how to trust it from the command line, as ssh would ask. */
     private static void adviseOnUnknownHostKeys(Session session, PrintWriter err) {
         Map<String, String> unknown = new LinkedHashMap<>();
-        session.state().runbook().steps().forEach(step -> session.state().record(step.id()).outputs().forEach((name, value) -> {
-            if (name.startsWith(RunStepExecutor.UNKNOWN_HOST_KEY)) {
-                unknown.put(name.substring(RunStepExecutor.UNKNOWN_HOST_KEY.length()), value);
-            }
-        }));
-        unknown.forEach((host, key) -> err.println("flightdeck: the host key of " + host + " is not known (" + key + "). Compare it with the"
-                + " server's own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on " + host + "); if it is the same, run again with --trust-host "
-                + host + "=" + key.substring(key.indexOf(' ') + 1) + " (the decision is journaled)."));
+        session.state()
+                .runbook()
+                .steps()
+                .forEach(step -> session.state().record(step.id()).outputs().forEach((name, value) -> {
+                    if (name.startsWith(RunStepExecutor.UNKNOWN_HOST_KEY)) {
+                        unknown.put(name.substring(RunStepExecutor.UNKNOWN_HOST_KEY.length()), value);
+                    }
+                }));
+        unknown.forEach((host, key) ->
+                err.println("flightdeck: the host key of " + host + " is not known (" + key + "). Compare it with the"
+                        + " server's own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on " + host
+                        + "); if it is the same, run again with --trust-host "
+                        + host + "=" + key.substring(key.indexOf(' ') + 1) + " (the decision is journaled)."));
     }
 
     /** --json: events as JSON lines on standard output; the progress text moves to standard error. */
@@ -267,8 +363,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private String rollbackCommand() {
-        return "flightdeck rollback --journal " + journal + (inventoryFile == null ? "" : " --inventory " + inventoryFile)
-                + " --operator " + operator + " [--yes]";
+        return "flightdeck rollback --journal " + journal
+                + (inventoryFile == null ? "" : " --inventory " + inventoryFile) + " --operator " + operator
+                + " [--yes]";
     }
 
     /** Asked only when ~/.pgpass has no entry; without a terminal the step fails and says why. */
@@ -283,14 +380,20 @@ public final class RunCommand implements Callable<Integer> {
     private void trustHosts(SessionServices services, Session session, PrintWriter out) throws Exception {
         for (Map.Entry<String, String> trusted : trustHosts.entrySet()) {
             var result = services.trust(trusted.getKey(), trusted.getValue());
-            session.recordHostKeyDecision(trusted.getKey(), trusted.getValue(), "trusted by " + operator + " (--trust-host): " + result);
+            session.recordHostKeyDecision(
+                    trusted.getKey(), trusted.getValue(), "trusted by " + operator + " (--trust-host): " + result);
             out.println("host key of " + trusted.getKey() + " " + trusted.getValue() + ": " + result);
         }
     }
 
     private Map<Role, List<String>> approversByRole() {
         Map<Role, List<String>> byRole = new EnumMap<>(Role.class);
-        approve.forEach((role, names) -> byRole.put(role, Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList()));
+        approve.forEach((role, names) -> byRole.put(
+                role,
+                Arrays.stream(names.split(","))
+                        .map(String::strip)
+                        .filter(n -> !n.isEmpty())
+                        .toList()));
         return byRole;
     }
 }

@@ -1,5 +1,9 @@
 package dev.flightdeck.app.cli;
 
+import dev.flightdeck.diagnostic.Parsed;
+import dev.flightdeck.diagnostic.Position;
+import dev.flightdeck.diagnostic.Problem;
+import dev.flightdeck.diagnostic.Problems;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
@@ -9,12 +13,9 @@ import dev.flightdeck.runbook.MarkdownImporter;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.RunbookValidator;
-import dev.flightdeck.yaml.TextFiles;
 import dev.flightdeck.ssh.SshInventoryCheck;
 import dev.flightdeck.ssh.SshUserHome;
-import dev.flightdeck.diagnostic.Parsed;
-import dev.flightdeck.diagnostic.Problem;
-import dev.flightdeck.diagnostic.Problems;
+import dev.flightdeck.yaml.TextFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,14 +24,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import dev.flightdeck.diagnostic.Position;
-import java.util.Map;
 
 @Command(name = "runbook", description = "List, check, print and import runbooks.", mixinStandardHelpOptions = true)
 public final class RunbookCommand {
@@ -45,36 +45,57 @@ public final class RunbookCommand {
     }
 
     @Command(name = "list", description = "List the built-in runbooks.")
-    int list(@Option(names = "--json", description = "print a JSON array of {id, title, source, phases, steps}") boolean json) {
+    int list(
+            @Option(names = "--json", description = "print a JSON array of {id, title, source, phases, steps}")
+                    boolean json) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             var array = JsonOutput.object().arrayNode();
-            BuiltinRunbooks.loadAll().forEach(parsed -> array.add(JsonOutput.runbook(parsed.value().orElseThrow())));
+            BuiltinRunbooks.loadAll()
+                    .forEach(parsed ->
+                            array.add(JsonOutput.runbook(parsed.value().orElseThrow())));
             JsonOutput.println(out, array);
             return Cli.OK;
         }
         out.printf("%-28s %-52s %-30s %6s %6s%n", "ID", "TITLE", "SOURCE", "PHASES", "STEPS");
         for (Parsed<Runbook> parsed : BuiltinRunbooks.loadAll()) {
             Runbook runbook = parsed.value().orElseThrow();
-            out.printf("%-28s %-52s %-30s %6d %6d%n", runbook.id(), shorten(runbook.title(), 52),
-                    shorten(runbook.source(), 30), runbook.phases().size(), runbook.stepCount());
+            out.printf(
+                    "%-28s %-52s %-30s %6d %6d%n",
+                    runbook.id(),
+                    shorten(runbook.title(), 52),
+                    shorten(runbook.source(), 30),
+                    runbook.phases().size(),
+                    runbook.stepCount());
         }
         return Cli.OK;
     }
 
-    @Command(name = "validate", description = "Check runbook files; prints FILE:LINE:COLUMN: message for every problem.")
+    @Command(
+            name = "validate",
+            description = "Check runbook files; prints FILE:LINE:COLUMN: message for every problem.")
     int validate(
-            @Parameters(paramLabel = "FILE", arity = "1..*", description = "runbook files (*.runbook.yaml)") List<Path> files,
-            @Option(names = "--inventory", paramLabel = "INV", description = "also check targets, databases and endpoints against this inventory, and its hosts against ~/.ssh")
-            Optional<Path> inventoryFile,
-            @Option(names = "--json", description = "print one JSON object: valid, files, errors, warnings, problems [{file, line, column, severity, message}]")
-            boolean json) {
+            @Parameters(paramLabel = "FILE", arity = "1..*", description = "runbook files (*.runbook.yaml)")
+                    List<Path> files,
+            @Option(
+                            names = "--inventory",
+                            paramLabel = "INV",
+                            description =
+                                    "also check targets, databases and endpoints against this inventory, and its hosts against ~/.ssh")
+                    Optional<Path> inventoryFile,
+            @Option(
+                            names = "--json",
+                            description =
+                                    "print one JSON object: valid, files, errors, warnings, problems [{file, line, column, severity, message}]")
+                    boolean json) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (Path file : files) {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                err.println("flightdeck: " + file + ": " + (Files.isDirectory(file) ? "is a directory; name the runbook files in it"
-                        : Files.exists(file) ? "cannot be read (permissions)" : "no such file"));
+                err.println("flightdeck: " + file + ": "
+                        + (Files.isDirectory(file)
+                                ? "is a directory; name the runbook files in it"
+                                : Files.exists(file) ? "cannot be read (permissions)" : "no such file"));
                 err.flush();
                 return Cli.USAGE;
             }
@@ -90,7 +111,9 @@ public final class RunbookCommand {
             problems.addAll(validateOne(file, inventory));
         }
         if (json) {
-            JsonOutput.println(out, JsonOutput.validation(files.stream().map(Path::toString).toList(), problems));
+            JsonOutput.println(
+                    out,
+                    JsonOutput.validation(files.stream().map(Path::toString).toList(), problems));
             return problems.stream().anyMatch(Problem::isError) ? Cli.PROBLEM : Cli.OK;
         }
         problems.forEach(problem -> out.println(problem.format()));
@@ -149,8 +172,11 @@ public final class RunbookCommand {
     }
 
     @Command(name = "show", description = "Print a runbook as a plain-text checklist.")
-    int show(@Parameters(paramLabel = "ID|FILE", description = "a built-in id (see 'runbook list') or a runbook file") String idOrFile,
-             @Option(names = "--brief", description = "leave out the runbook's, phases' and steps' descriptions") boolean brief) {
+    int show(
+            @Parameters(paramLabel = "ID|FILE", description = "a built-in id (see 'runbook list') or a runbook file")
+                    String idOrFile,
+            @Option(names = "--brief", description = "leave out the runbook's, phases' and steps' descriptions")
+                    boolean brief) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Parsed<Runbook> parsed;
@@ -160,7 +186,8 @@ public final class RunbookCommand {
         } else {
             Path file = Path.of(idOrFile);
             if (!Files.isRegularFile(file)) {
-                err.println("flightdeck: '" + idOrFile + "' is neither a built-in runbook (" + String.join(", ", BuiltinRunbooks.ids()) + ") nor a file");
+                err.println("flightdeck: '" + idOrFile + "' is neither a built-in runbook ("
+                        + String.join(", ", BuiltinRunbooks.ids()) + ") nor a file");
                 return Cli.USAGE;
             }
             try {
@@ -179,18 +206,28 @@ public final class RunbookCommand {
         return Cli.OK;
     }
 
-    @Command(name = "import-md", description = "Turn a Markdown runbook (like the seed documents) into a runbook file;"
-            + " prints every judgement it made with the document's line.")
+    @Command(
+            name = "import-md",
+            description = "Turn a Markdown runbook (like the seed documents) into a runbook file;"
+                    + " prints every judgement it made with the document's line.")
     int importMarkdown(
             @Parameters(paramLabel = "FILE.md") Path markdown,
-            @Option(names = {"-o", "--out"}, paramLabel = "OUT.yaml", description = "where to write it (default: print it)") Optional<Path> output,
-            @Option(names = "--report", paramLabel = "FILE", description = "also write the import report (every judgement, with its line) to FILE")
-            Optional<Path> reportFile)
+            @Option(
+                            names = {"-o", "--out"},
+                            paramLabel = "OUT.yaml",
+                            description = "where to write it (default: print it)")
+                    Optional<Path> output,
+            @Option(
+                            names = "--report",
+                            paramLabel = "FILE",
+                            description = "also write the import report (every judgement, with its line) to FILE")
+                    Optional<Path> reportFile)
             throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(markdown)) {
-            err.println("flightdeck: " + markdown + (Files.isDirectory(markdown) ? ": is a directory, not a Markdown file" : ": no such file"));
+            err.println("flightdeck: " + markdown
+                    + (Files.isDirectory(markdown) ? ": is a directory, not a Markdown file" : ": no such file"));
             return Cli.USAGE;
         }
         String text;
@@ -205,17 +242,20 @@ public final class RunbookCommand {
             err.println(markdown + ":" + tooLong.get());
             return Cli.PROBLEM;
         }
-        MarkdownImporter.Result imported = MarkdownImporter.importMarkdown(text, markdown.getFileName().toString());
+        MarkdownImporter.Result imported =
+                MarkdownImporter.importMarkdown(text, markdown.getFileName().toString());
         String yaml = imported.yaml();
         if (yaml.length() > 4 * 1024 * 1024) {
-            err.println("flightdeck: " + markdown + ": the runbook it makes would be " + yaml.length() / 1024 + " KB, more than the 4 MB a runbook"
-                    + " file may have; import the document in parts");
+            err.println("flightdeck: " + markdown + ": the runbook it makes would be " + yaml.length() / 1024
+                    + " KB, more than the 4 MB a runbook" + " file may have; import the document in parts");
             return Cli.PROBLEM;
         }
-        Parsed<Runbook> check = RunbookLoader.load(yaml, output.map(Path::toString).orElse("(imported)"), "imported");
+        Parsed<Runbook> check =
+                RunbookLoader.load(yaml, output.map(Path::toString).orElse("(imported)"), "imported");
         if (!check.isValid()) {
             check.errors().forEach(problem -> err.println(problem.format()));
-            err.println("flightdeck: the import produced an invalid runbook; this is a defect in the importer, please report it");
+            err.println(
+                    "flightdeck: the import produced an invalid runbook; this is a defect in the importer, please report it");
             return Cli.PROBLEM;
         }
         String report = imported.report().format(markdown.toString());
@@ -225,8 +265,13 @@ public final class RunbookCommand {
         if (output.isPresent()) {
             Files.writeString(output.get(), yaml, StandardCharsets.UTF_8);
             Runbook runbook = check.value().orElseThrow();
-            out.printf("wrote %s: %d phases, %d steps, %d rollback steps, %d rollback triggers; %d judgements to review%n", output.get(),
-                    runbook.phases().size(), runbook.stepCount(), runbook.rollback().size(), runbook.rollbackTriggers().size(),
+            out.printf(
+                    "wrote %s: %d phases, %d steps, %d rollback steps, %d rollback triggers; %d judgements to review%n",
+                    output.get(),
+                    runbook.phases().size(),
+                    runbook.stepCount(),
+                    runbook.rollback().size(),
+                    runbook.rollbackTriggers().size(),
                     imported.report().judgements().size());
             out.print(report);
         } else {

@@ -1,12 +1,12 @@
 package dev.flightdeck.app.cli;
 
+import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.runbook.BuiltinRunbooks;
-import dev.flightdeck.runbook.RunbookDigest;
 import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.runbook.RunbookDigest;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.session.JournaledSources;
 import dev.flightdeck.session.SessionEvent;
-import dev.flightdeck.diagnostic.Parsed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +25,8 @@ record RunbookSource(Parsed<Runbook> parsed, String sha256) {
         if (BuiltinRunbooks.source(opened.runbookId()).isPresent()) {
             return of(opened.runbookId());
         }
-        throw new IllegalArgumentException(journal + " was written before journals kept their runbook, and '" + opened.runbookId()
-                + "' is not a built-in runbook: pass --runbook with the file the session ran");
+        throw new IllegalArgumentException(journal + " was written before journals kept their runbook, and '"
+                + opened.runbookId() + "' is not a built-in runbook: pass --runbook with the file the session ran");
     }
 
     static RunbookSource of(String idOrFile) throws IOException {
@@ -37,8 +37,8 @@ record RunbookSource(Parsed<Runbook> parsed, String sha256) {
         } else {
             Path file = Path.of(idOrFile);
             if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("'" + idOrFile + "' is neither a built-in runbook (" + String.join(", ", BuiltinRunbooks.ids())
-                        + ") nor a file");
+                throw new IllegalArgumentException("'" + idOrFile + "' is neither a built-in runbook ("
+                        + String.join(", ", BuiltinRunbooks.ids()) + ") nor a file");
             }
             text = Files.readString(file, StandardCharsets.UTF_8);
             parsed = RunbookLoader.load(file);

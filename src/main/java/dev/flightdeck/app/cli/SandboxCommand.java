@@ -10,28 +10,45 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import java.util.concurrent.Callable;
 
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = {"Start the rehearsal sandbox on this computer and keep it up until Ctrl-C.",
-                "It has a clinic database, the clinic app on app1 and app2, and SSH hosts app1, app2, db1 on 127.0.0.1;",
-                "on Ctrl-C everything is stopped and removed.",
-                "Exit 0 after a clean stop, 1 when it could not start."})
+@Command(
+        name = "sandbox",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start the rehearsal sandbox on this computer and keep it up until Ctrl-C.",
+            "It has a clinic database, the clinic app on app1 and app2, and SSH hosts app1, app2, db1 on 127.0.0.1;",
+            "on Ctrl-C everything is stopped and removed.",
+            "Exit 0 after a clean stop, 1 when it could not start."
+        })
 public final class SandboxCommand implements Callable<Integer> {
 
     private final AppContext context;
 
-    @Spec private CommandSpec spec;
-    @Option(names = "--fault", description = "v2 of the clinic app answers 5 %% errors at 3x latency (the rollback scenario)") private boolean fault;
-    @Option(names = "--dir", paramLabel = "DIR", description = "where the sandbox keeps its files (default: the sandbox folder in Flightdeck's home)")
+    @Spec
+    private CommandSpec spec;
+
+    @Option(
+            names = "--fault",
+            description = "v2 of the clinic app answers 5 %% errors at 3x latency (the rollback scenario)")
+    private boolean fault;
+
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "where the sandbox keeps its files (default: the sandbox folder in Flightdeck's home)")
     private Path directory;
-    @Option(names = "--for", paramLabel = "DURATION", description = "stop by itself after this long (e.g. 30m); default: until Ctrl-C")
+
+    @Option(
+            names = "--for",
+            paramLabel = "DURATION",
+            description = "stop by itself after this long (e.g. 30m); default: until Ctrl-C")
     private String lifetime;
 
     SandboxCommand(AppContext context) {
@@ -49,7 +66,11 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         RunningSandbox sandbox;
         try {
-            sandbox = Sandbox.start(new SandboxOptions(directory == null ? context.home().sandbox() : directory, fault, context.home().knownHosts(), context.environment()));
+            sandbox = Sandbox.start(new SandboxOptions(
+                    directory == null ? context.home().sandbox() : directory,
+                    fault,
+                    context.home().knownHosts(),
+                    context.environment()));
         } catch (SandboxException e) {
             err.println("flightdeck: " + e.describe());
             return Cli.PROBLEM;
@@ -75,16 +96,25 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     private void printHowToRehearse(RunningSandbox sandbox, PrintWriter out) {
-        out.printf("Rehearsal sandbox up in %.1f s%s, in %s%n", sandbox.startupTime().toMillis() / 1000.0,
-                sandbox.fault() ? " with the fault switch ON (v2: 5 %% errors, 3x latency)" : "", sandbox.directory());
+        out.printf(
+                "Rehearsal sandbox up in %.1f s%s, in %s%n",
+                sandbox.startupTime().toMillis() / 1000.0,
+                sandbox.fault() ? " with the fault switch ON (v2: 5 %% errors, 3x latency)" : "",
+                sandbox.directory());
         out.println("Inventory: " + sandbox.inventoryFile());
-        sandbox.appUrls().forEach((host, url) -> out.println("  clinic app on " + host + ": " + url + "/api/health  " + url + "/metrics"));
-        sandbox.hostKeyFingerprints().forEach((host, fingerprint) -> out.println("  ssh host " + host + ": " + fingerprint + " (trusted while the sandbox runs)"));
+        sandbox.appUrls()
+                .forEach((host, url) ->
+                        out.println("  clinic app on " + host + ": " + url + "/api/health  " + url + "/metrics"));
+        sandbox.hostKeyFingerprints()
+                .forEach((host, fingerprint) ->
+                        out.println("  ssh host " + host + ": " + fingerprint + " (trusted while the sandbox runs)"));
         out.println("Rehearse in another terminal (the database password is in the sandbox's pgpass file):");
-        out.println("  PGPASSFILE=" + sandbox.pgpassFile() + " flightdeck run " + Sandbox.RUNBOOK_ID + " --inventory " + sandbox.inventoryFile()
+        out.println("  PGPASSFILE=" + sandbox.pgpassFile() + " flightdeck run " + Sandbox.RUNBOOK_ID + " --inventory "
+                + sandbox.inventoryFile()
                 + " --journal JOURNAL-DIR --operator NAME --approve COMPLIANCE=APPROVER --yes");
-        out.println("  then, if it fails: PGPASSFILE=" + sandbox.pgpassFile() + " flightdeck rollback --journal JOURNAL-DIR --inventory "
-                + sandbox.inventoryFile() + " --operator NAME --yes");
+        out.println("  then, if it fails: PGPASSFILE=" + sandbox.pgpassFile()
+                + " flightdeck rollback --journal JOURNAL-DIR --inventory " + sandbox.inventoryFile()
+                + " --operator NAME --yes");
         out.println("Press Ctrl-C to stop the sandbox; everything it started is stopped and its files removed.");
         out.flush();
     }

@@ -15,9 +15,13 @@ record SandboxRun(RunningSandbox sandbox, Path directory) implements AutoCloseab
     static SandboxRun start(AppContext context, boolean fault, PrintWriter out) throws IOException {
         Path directory = Files.createTempDirectory("flightdeck-sandbox-");
         try {
-            RunningSandbox sandbox = Sandbox.start(new SandboxOptions(directory, fault, context.home().knownHosts(), context.environment()));
-            out.printf("Rehearsal sandbox up in %.1f s%s; inventory %s%n", sandbox.startupTime().toMillis() / 1000.0,
-                    fault ? " with the fault switch ON" : "", sandbox.inventoryFile());
+            RunningSandbox sandbox = Sandbox.start(
+                    new SandboxOptions(directory, fault, context.home().knownHosts(), context.environment()));
+            out.printf(
+                    "Rehearsal sandbox up in %.1f s%s; inventory %s%n",
+                    sandbox.startupTime().toMillis() / 1000.0,
+                    fault ? " with the fault switch ON" : "",
+                    sandbox.inventoryFile());
             return new SandboxRun(sandbox, directory);
         } catch (RuntimeException e) {
             Files.deleteIfExists(directory);

@@ -29,12 +29,13 @@ public final class TerminalText {
             '–', "-",
             '×', "x");
 
-    private TerminalText() {
-    }
+    private TerminalText() {}
 
     /** The charset the JVM writes standard output in (Java 17: the locale's, e.g. US-ASCII under LC_ALL=C). */
     public static Charset standardOutputCharset() {
-        String name = System.getProperty("sun.stdout.encoding", System.getProperty("native.encoding", System.getProperty("file.encoding", "UTF-8")));
+        String name = System.getProperty(
+                "sun.stdout.encoding",
+                System.getProperty("native.encoding", System.getProperty("file.encoding", "UTF-8")));
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {

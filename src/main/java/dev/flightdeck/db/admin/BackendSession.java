@@ -5,6 +5,7 @@ public record BackendSession(int processId, String user, String application, Str
 
     public String describe() {
         String app = application.isBlank() ? "no application name" : application;
-        return "pid " + processId + " (" + user + ", " + app + (clientAddress.isBlank() ? "" : ", from " + clientAddress) + ", " + state + ")";
+        return "pid " + processId + " (" + user + ", " + app
+                + (clientAddress.isBlank() ? "" : ", from " + clientAddress) + ", " + state + ")";
     }
 }

@@ -1,9 +1,9 @@
 package dev.flightdeck.db.admin;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Names of the databases Flightdeck creates next to a database: {@code <db>_fd_<timestamp>} for snapshots,
@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class DatabaseNames {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
 
-    private DatabaseNames() {
-    }
+    private DatabaseNames() {}
 
     public static String snapshot(String database, Instant at) {
         return derived(database, "_fd_" + STAMP.format(at));

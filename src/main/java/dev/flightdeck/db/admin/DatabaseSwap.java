@@ -26,19 +26,23 @@ public final class DatabaseSwap {
     }
 
     /** What a swap did and how long the database was unavailable. */
-    public record SwapResult(String database, String restoredFrom, String setAside, Duration elapsed) {
-    }
+    public record SwapResult(String database, String restoredFrom, String setAside, Duration elapsed) {}
 
     /**
      * @param pools Flightdeck's pools on {@code database}; quiesced during the swap and then pointed at the replacement
      */
-    public SwapResult swap(String database, String replacement, OperatorConsent consent, List<DatabasePool> pools,
-                           String inventoryName) {
+    public SwapResult swap(
+            String database,
+            String replacement,
+            OperatorConsent consent,
+            List<DatabasePool> pools,
+            String inventoryName) {
         maintenance.requireExists(replacement);
         long start = System.nanoTime();
         Instant at = clock.instant();
         String aside = DatabaseNames.setAside(database, at);
-        try (ExclusiveAccess access = ExclusiveAccess.acquire(maintenance, database, consent, pools, inventoryName, events)) {
+        try (ExclusiveAccess access =
+                ExclusiveAccess.acquire(maintenance, database, consent, pools, inventoryName, events)) {
             maintenance.allowConnections(replacement, false);
             List<BackendSession> onReplacement = maintenance.sessionsOn(replacement);
             maintenance.terminate(onReplacement);

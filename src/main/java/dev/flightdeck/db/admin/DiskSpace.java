@@ -13,14 +13,15 @@ public final class DiskSpace {
         return databaseBytes + Math.max(databaseBytes / 10, 64L << 20);
     }
 
-    private DiskSpace() {
-    }
+    private DiskSpace() {}
 
     public static void require(CommandPlace place, String path, long neededBytes, String purpose) {
         long free = place.freeBytes(path);
         if (free < neededBytes) {
-            throw new DatabaseException(DatabaseErrorCode.NOT_ENOUGH_DISK, purpose + " needs about " + human(neededBytes)
-                    + " free at " + path + " on " + place.describe() + ", but only " + human(free) + " is free");
+            throw new DatabaseException(
+                    DatabaseErrorCode.NOT_ENOUGH_DISK,
+                    purpose + " needs about " + human(neededBytes) + " free at " + path + " on " + place.describe()
+                            + ", but only " + human(free) + " is free");
         }
     }
 

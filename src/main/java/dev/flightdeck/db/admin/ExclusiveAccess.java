@@ -34,8 +34,13 @@ public final class ExclusiveAccess implements AutoCloseable {
      * @param pools Flightdeck's own pools on this database, quiesced for the duration
      * @param inventoryName the name events carry
      */
-    public static ExclusiveAccess acquire(MaintenanceSession maintenance, String database, OperatorConsent consent,
-                                          List<DatabasePool> pools, String inventoryName, DatabaseEventListener events) {
+    public static ExclusiveAccess acquire(
+            MaintenanceSession maintenance,
+            String database,
+            OperatorConsent consent,
+            List<DatabasePool> pools,
+            String inventoryName,
+            DatabaseEventListener events) {
         maintenance.requireExists(database);
         pools.forEach(DatabasePool::quiesce);
         ExclusiveAccess access = new ExclusiveAccess(maintenance, database, pools);
@@ -45,7 +50,10 @@ public final class ExclusiveAccess implements AutoCloseable {
             if (!others.isEmpty()) {
                 requireConsent(database, consent, others);
                 maintenance.terminate(others);
-                events.onEvent(new DatabaseEvent.SessionsTerminated(inventoryName, Instant.now(), database,
+                events.onEvent(new DatabaseEvent.SessionsTerminated(
+                        inventoryName,
+                        Instant.now(),
+                        database,
                         others.stream().map(BackendSession::processId).toList()));
                 requireNoneLeft(maintenance, database);
             }
@@ -82,18 +90,22 @@ public final class ExclusiveAccess implements AutoCloseable {
 
     private static void requireConsent(String database, OperatorConsent consent, List<BackendSession> others) {
         if (!consent.granted()) {
-            throw new DatabaseException(DatabaseErrorCode.CONSENT_REQUIRED, others.size()
-                    + " other session(s) are connected to " + database + ": "
-                    + others.stream().map(BackendSession::describe).collect(Collectors.joining("; "))
-                    + ". Stop the application, or confirm that Flightdeck may end these sessions.");
+            throw new DatabaseException(
+                    DatabaseErrorCode.CONSENT_REQUIRED,
+                    others.size()
+                            + " other session(s) are connected to " + database + ": "
+                            + others.stream().map(BackendSession::describe).collect(Collectors.joining("; "))
+                            + ". Stop the application, or confirm that Flightdeck may end these sessions.");
         }
     }
 
     private static void requireNoneLeft(MaintenanceSession maintenance, String database) {
         List<BackendSession> left = maintenance.sessionsOn(database);
         if (!left.isEmpty()) {
-            throw new DatabaseException(DatabaseErrorCode.CONSENT_REQUIRED, "sessions on " + database
-                    + " did not end within 5 s: " + left.stream().map(BackendSession::describe).collect(Collectors.joining("; ")));
+            throw new DatabaseException(
+                    DatabaseErrorCode.CONSENT_REQUIRED,
+                    "sessions on " + database + " did not end within 5 s: "
+                            + left.stream().map(BackendSession::describe).collect(Collectors.joining("; ")));
         }
     }
 

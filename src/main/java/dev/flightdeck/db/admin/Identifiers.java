@@ -11,8 +11,7 @@ public final class Identifiers {
     /** PostgreSQL truncates longer names (NAMEDATALEN - 1). */
     public static final int MAX_LENGTH = 63;
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     /** {@code "name"} with embedded quotes doubled; refuses names PostgreSQL would silently truncate or reject. */
     public static String quote(String name) {

@@ -54,7 +54,8 @@ public final class MaintenanceSession {
     /** The server's data directory (needs superuser or pg_read_all_settings), where a snapshot's files go. */
     public String dataDirectory() {
         return maintenance.withConnection("SHOW data_directory", connection -> {
-            try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery("SHOW data_directory")) {
+            try (Statement query = connection.createStatement();
+                    ResultSet rows = query.executeQuery("SHOW data_directory")) {
                 rows.next();
                 return rows.getString(1);
             }
@@ -64,7 +65,7 @@ public final class MaintenanceSession {
     public int serverVersionNumber() {
         return maintenance.withConnection(null, connection -> {
             try (Statement query = connection.createStatement();
-                 ResultSet rows = query.executeQuery("SELECT current_setting('server_version_num')::int")) {
+                    ResultSet rows = query.executeQuery("SELECT current_setting('server_version_num')::int")) {
                 rows.next();
                 return rows.getInt(1);
             }
@@ -86,8 +87,12 @@ public final class MaintenanceSession {
                 List<BackendSession> sessions = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        sessions.add(new BackendSession(rows.getInt(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getString(5)));
+                        sessions.add(new BackendSession(
+                                rows.getInt(1),
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getString(4),
+                                rows.getString(5)));
                     }
                 }
                 return sessions;
@@ -130,10 +135,14 @@ public final class MaintenanceSession {
                 query.setString(1, like);
                 try (ResultSet rows = query.executeQuery()) {
                     if (rows.next()) {
-                        sql.append(" OWNER ").append(Identifiers.quote(rows.getString(1)))
-                                .append(" ENCODING ").append(literal(rows.getString(2)))
-                                .append(" LC_COLLATE ").append(literal(rows.getString(3)))
-                                .append(" LC_CTYPE ").append(literal(rows.getString(4)));
+                        sql.append(" OWNER ")
+                                .append(Identifiers.quote(rows.getString(1)))
+                                .append(" ENCODING ")
+                                .append(literal(rows.getString(2)))
+                                .append(" LC_COLLATE ")
+                                .append(literal(rows.getString(3)))
+                                .append(" LC_CTYPE ")
+                                .append(literal(rows.getString(4)));
                     }
                 }
             }
@@ -172,8 +181,10 @@ public final class MaintenanceSession {
 
     public void requireExists(String database) {
         if (!exists(database)) {
-            throw new DatabaseException(DatabaseErrorCode.UNKNOWN_OBJECT, "database " + database + " does not exist on "
-                    + maintenance.target().address());
+            throw new DatabaseException(
+                    DatabaseErrorCode.UNKNOWN_OBJECT,
+                    "database " + database + " does not exist on "
+                            + maintenance.target().address());
         }
     }
 

@@ -11,8 +11,15 @@ import java.util.Map;
  *
  * @param entries archive entries listed by {@code pg_restore --list} (custom format) or statements counted (plain)
  */
-public record BackupArtifact(String inventoryName, String database, String file, BackupFormat format, long sizeBytes,
-                             String sha256, int entries, Instant createdAt) {
+public record BackupArtifact(
+        String inventoryName,
+        String database,
+        String file,
+        BackupFormat format,
+        long sizeBytes,
+        String sha256,
+        int entries,
+        Instant createdAt) {
 
     /** The {@code file}, {@code sha256} and {@code size} outputs of a backup step. */
     public Map<String, String> outputs() {

@@ -22,7 +22,8 @@ import java.util.List;
 /** Writes a timestamped {@code pg_dump} on a command place, checksums it and verifies it ({@link BackupVerifier}). */
 public final class BackupRunner {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final CommandPlace place;
     private final Clock clock;
@@ -38,23 +39,30 @@ public final class BackupRunner {
      * @param target    how the tool connects (from the database host this is often {@code localhost})
      * @param directory a directory on the command place
      */
-    public BackupArtifact backup(ConnectionTarget target, PasswordSource passwords, BackupFormat format, String directory,
-                                 Duration timeout) {
+    public BackupArtifact backup(
+            ConnectionTarget target,
+            PasswordSource passwords,
+            BackupFormat format,
+            String directory,
+            Duration timeout) {
         String pgDump = PostgresTools.require(place, "pg_dump");
         Instant at = clock.instant();
         String file = directory.replaceAll("/+$", "") + "/" + fileName(target.database(), at, format);
-        List<String> argv = new ArrayList<>(List.of(pgDump, format == BackupFormat.CUSTOM ? "--format=custom" : "--format=plain",
-                "--file=" + file));
+        List<String> argv = new ArrayList<>(List.of(
+                pgDump, format == BackupFormat.CUSTOM ? "--format=custom" : "--format=plain", "--file=" + file));
         argv.addAll(ConnectionArguments.forDatabase(target, target.database()));
         ToolResult result = runWithPassword(ToolInvocation.of(argv, timeout), target, passwords);
         if (!result.succeeded()) {
             place.run(ToolInvocation.of(List.of("rm", "-f", "--", file), Duration.ofSeconds(30)));
-            throw new DatabaseException(DatabaseErrorCode.TOOL_FAILED, "pg_dump of " + target.database() + " on "
-                    + place.describe() + " failed" + (result.timedOut() ? " (timed out)" : "") + ": " + result.stderrTail());
+            throw new DatabaseException(
+                    DatabaseErrorCode.TOOL_FAILED,
+                    "pg_dump of " + target.database() + " on " + place.describe() + " failed"
+                            + (result.timedOut() ? " (timed out)" : "") + ": " + result.stderrTail());
         }
         long size = place.fileSize(file);
         String sha256 = place.sha256(file);
-        events.onEvent(new DatabaseEvent.BackupWritten(target.name(), clock.instant(), file, size, sha256, format.name()));
+        events.onEvent(
+                new DatabaseEvent.BackupWritten(target.name(), clock.instant(), file, size, sha256, format.name()));
         int entries = new BackupVerifier(place, timeout).verify(file, format);
         events.onEvent(new DatabaseEvent.BackupVerified(target.name(), clock.instant(), file, sha256, entries));
         return new BackupArtifact(target.name(), target.database(), file, format, size, sha256, entries, at);

@@ -39,16 +39,21 @@ public final class BackupVerifier {
     public void requireUnchanged(BackupArtifact artifact) {
         String now = place.sha256(artifact.file());
         if (!now.equals(artifact.sha256())) {
-            throw new DatabaseException(DatabaseErrorCode.CHECKSUM_MISMATCH, "backup " + artifact.file()
-                    + " has changed since it was verified (SHA-256 " + now.substring(0, 12) + "… instead of "
-                    + artifact.sha256().substring(0, 12) + "…); it must not be restored");
+            throw new DatabaseException(
+                    DatabaseErrorCode.CHECKSUM_MISMATCH,
+                    "backup " + artifact.file()
+                            + " has changed since it was verified (SHA-256 " + now.substring(0, 12) + "… instead of "
+                            + artifact.sha256().substring(0, 12) + "…); it must not be restored");
         }
     }
 
     private int verifyCustom(String file) {
         String pgRestore = PostgresTools.require(place, "pg_restore");
         ToolResult list = run(List.of(pgRestore, "--list", file), file);
-        int entries = (int) list.stdout().lines().filter(line -> !line.isBlank() && !line.startsWith(";")).count();
+        int entries = (int) list.stdout()
+                .lines()
+                .filter(line -> !line.isBlank() && !line.startsWith(";"))
+                .count();
         if (entries == 0) {
             throw damaged(file, "its table of contents lists no objects");
         }
@@ -66,20 +71,29 @@ public final class BackupVerifier {
             throw damaged(file, "it does not end with pg_dump's \"dump complete\" line, so it was cut short");
         }
         ToolResult objects = place.run(ToolInvocation.of(List.of("grep", "-c", "^-- Name: ", file), timeout));
-        return objects.exitCode() <= 1 ? Integer.parseInt(objects.stdout().strip().isEmpty() ? "0" : objects.stdout().strip()) : 0;
+        return objects.exitCode() <= 1
+                ? Integer.parseInt(
+                        objects.stdout().strip().isEmpty()
+                                ? "0"
+                                : objects.stdout().strip())
+                : 0;
     }
 
     private ToolResult run(List<String> argv, String file) {
         ToolResult result = place.run(ToolInvocation.of(argv, timeout));
         if (!result.succeeded()) {
-            throw damaged(file, result.timedOut() ? "reading it took longer than " + timeout.toSeconds() + " s"
-                    : argv.get(0) + " failed: " + result.stderrTail());
+            throw damaged(
+                    file,
+                    result.timedOut()
+                            ? "reading it took longer than " + timeout.toSeconds() + " s"
+                            : argv.get(0) + " failed: " + result.stderrTail());
         }
         return result;
     }
 
     private DatabaseException damaged(String file, String why) {
-        return new DatabaseException(DatabaseErrorCode.BACKUP_UNVERIFIED,
+        return new DatabaseException(
+                DatabaseErrorCode.BACKUP_UNVERIFIED,
                 "backup " + file + " on " + place.describe() + " failed verification: " + why);
     }
 }

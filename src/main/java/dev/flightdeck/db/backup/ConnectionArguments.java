@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class ConnectionArguments {
 
-    private ConnectionArguments() {
-    }
+    private ConnectionArguments() {}
 
     static List<String> forDatabase(ConnectionTarget target, String database) {
         List<String> conninfo = new ArrayList<>();

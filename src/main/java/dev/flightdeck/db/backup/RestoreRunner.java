@@ -34,40 +34,53 @@ public final class RestoreRunner {
     }
 
     /** What was restored where, and how long it took. */
-    public record RestoreResult(String from, String into, Duration elapsed) {
-    }
+    public record RestoreResult(String from, String into, Duration elapsed) {}
 
     /**
      * @param server       connection to the server (its database field is ignored)
      * @param intoDatabase an existing, empty database
      */
-    public RestoreResult restore(BackupArtifact artifact, ConnectionTarget server, String intoDatabase,
-                                 PasswordSource passwords, Duration timeout) {
+    public RestoreResult restore(
+            BackupArtifact artifact,
+            ConnectionTarget server,
+            String intoDatabase,
+            PasswordSource passwords,
+            Duration timeout) {
         new BackupVerifier(place, timeout).requireUnchanged(artifact);
         List<String> argv = artifact.format() == BackupFormat.CUSTOM
-                ? pgRestore(artifact, server, intoDatabase) : psql(artifact, server, intoDatabase);
+                ? pgRestore(artifact, server, intoDatabase)
+                : psql(artifact, server, intoDatabase);
         ToolResult result = ToolRunning.run(place, ToolInvocation.of(argv, timeout), server, passwords, clock, events);
         if (!result.succeeded()) {
-            throw new DatabaseException(DatabaseErrorCode.RESTORE_FAILED, "restore of " + artifact.file() + " into "
-                    + intoDatabase + " stopped " + (result.timedOut() ? "after " + timeout.toSeconds() + " s (timed out)"
-                    : "at the first error") + " and was rolled back, nothing was kept: " + result.stderrTail());
+            throw new DatabaseException(
+                    DatabaseErrorCode.RESTORE_FAILED,
+                    "restore of " + artifact.file() + " into "
+                            + intoDatabase + " stopped "
+                            + (result.timedOut()
+                                    ? "after " + timeout.toSeconds() + " s (timed out)"
+                                    : "at the first error")
+                            + " and was rolled back, nothing was kept: " + result.stderrTail());
         }
-        events.onEvent(new DatabaseEvent.RestoreFinished(server.name(), clock.instant(), artifact.file(), intoDatabase,
-                result.elapsed()));
+        events.onEvent(new DatabaseEvent.RestoreFinished(
+                server.name(), clock.instant(), artifact.file(), intoDatabase, result.elapsed()));
         return new RestoreResult(artifact.file(), intoDatabase, result.elapsed());
     }
 
     private List<String> pgRestore(BackupArtifact artifact, ConnectionTarget server, String intoDatabase) {
-        List<String> argv = new ArrayList<>(List.of(PostgresTools.require(place, "pg_restore"),
-                "--exit-on-error", "--single-transaction"));
+        List<String> argv = new ArrayList<>(
+                List.of(PostgresTools.require(place, "pg_restore"), "--exit-on-error", "--single-transaction"));
         argv.addAll(ConnectionArguments.forDatabase(server, intoDatabase));
         argv.add(artifact.file());
         return argv;
     }
 
     private List<String> psql(BackupArtifact artifact, ConnectionTarget server, String intoDatabase) {
-        List<String> argv = new ArrayList<>(List.of(PostgresTools.require(place, "psql"),
-                "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--single-transaction"));
+        List<String> argv = new ArrayList<>(List.of(
+                PostgresTools.require(place, "psql"),
+                "--no-psqlrc",
+                "--quiet",
+                "--set=ON_ERROR_STOP=1",
+                "--single-transaction"));
         argv.addAll(ConnectionArguments.forDatabase(server, intoDatabase));
         argv.add("--file=" + artifact.file());
         return argv;

@@ -14,16 +14,25 @@ import java.util.Optional;
 /** Runs a PostgreSQL tool with the database password sealed for the call only, and records that it ran. */
 final class ToolRunning {
 
-    private ToolRunning() {
-    }
+    private ToolRunning() {}
 
-    static ToolResult run(CommandPlace place, ToolInvocation invocation, ConnectionTarget target, PasswordSource passwords,
-                          Clock clock, DatabaseEventListener events) {
+    static ToolResult run(
+            CommandPlace place,
+            ToolInvocation invocation,
+            ConnectionTarget target,
+            PasswordSource passwords,
+            Clock clock,
+            DatabaseEventListener events) {
         Optional<SealedSecret> password = passwords.passwordFor(target).map(SealedSecret::new);
         try {
             ToolResult result = place.run(invocation.withPassword(password));
-            events.onEvent(new DatabaseEvent.ToolRan(target.name(), clock.instant(), place.describe(),
-                    invocation.shellCommand(), result.exitCode(), result.elapsed()));
+            events.onEvent(new DatabaseEvent.ToolRan(
+                    target.name(),
+                    clock.instant(),
+                    place.describe(),
+                    invocation.shellCommand(),
+                    result.exitCode(),
+                    result.elapsed()));
             return result;
         } finally {
             password.ifPresent(SealedSecret::close);

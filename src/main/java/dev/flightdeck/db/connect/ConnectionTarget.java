@@ -10,16 +10,29 @@ import java.util.Optional;
  * @param name the inventory name ({@code healthcare}); the database itself is {@link #database()}
  */
 public record ConnectionTarget(
-        String name, String host, int port, String database, String user, SslMode sslMode, Optional<String> rootCertificate) {
+        String name,
+        String host,
+        int port,
+        String database,
+        String user,
+        SslMode sslMode,
+        Optional<String> rootCertificate) {
 
     public static ConnectionTarget of(DatabaseEntry entry) {
-        return new ConnectionTarget(entry.name(), entry.host(), entry.port(), entry.database(), entry.user(),
-                entry.sslMode(), entry.rootCertificate());
+        return new ConnectionTarget(
+                entry.name(),
+                entry.host(),
+                entry.port(),
+                entry.database(),
+                entry.user(),
+                entry.sslMode(),
+                entry.rootCertificate());
     }
 
     /** The same server and user, another database (the maintenance database for CREATE/ALTER DATABASE). */
     public ConnectionTarget withDatabase(String otherDatabase) {
-        return new ConnectionTarget(name + "@" + otherDatabase, host, port, otherDatabase, user, sslMode, rootCertificate);
+        return new ConnectionTarget(
+                name + "@" + otherDatabase, host, port, otherDatabase, user, sslMode, rootCertificate);
     }
 
     /** {@code host:port} as operators write it. */

@@ -157,8 +157,10 @@ public final class DatabasePool implements AutoCloseable {
         properties.setProperty("socketTimeout", seconds(settings.socketTimeout()));
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", "flightdeck");
-        properties.setProperty("options", "-c statement_timeout=" + settings.statementTimeout().toMillis()
-                + " -c lock_timeout=" + settings.lockTimeout().toMillis());
+        properties.setProperty(
+                "options",
+                "-c statement_timeout=" + settings.statementTimeout().toMillis() + " -c lock_timeout="
+                        + settings.lockTimeout().toMillis());
         properties.setProperty("authenticationPluginClassName", PasswordPlugin.class.getName());
         properties.setProperty(PasswordPlugin.PROPERTY, passwordKey);
         return properties;

@@ -47,11 +47,11 @@ public final class PasswordPlugin implements AuthenticationPlugin {
             throw new PSQLException("no password source registered for this connection", PSQLState.INVALID_PASSWORD);
         }
         Optional<char[]> password = registration.source().passwordFor(registration.target());
-        return password.orElseThrow(() -> new PSQLException("the server asks for a password for user "
-                + registration.target().user() + " but none was given (prompt cancelled, no ~/.pgpass line)",
+        return password.orElseThrow(() -> new PSQLException(
+                "the server asks for a password for user "
+                        + registration.target().user() + " but none was given (prompt cancelled, no ~/.pgpass line)",
                 PSQLState.INVALID_PASSWORD));
     }
 
-    private record Registration(ConnectionTarget target, PasswordSource source) {
-    }
+    private record Registration(ConnectionTarget target, PasswordSource source) {}
 }

@@ -12,8 +12,7 @@ public interface PasswordSource {
     Optional<char[]> passwordFor(ConnectionTarget target);
 
     /** The server refused the password this source gave; a source that remembers it forgets it. */
-    default void rejected(ConnectionTarget target) {
-    }
+    default void rejected(ConnectionTarget target) {}
 
     /** No password: trust, peer or certificate authentication. */
     static PasswordSource none() {

@@ -2,6 +2,7 @@ package dev.flightdeck.db.connect;
 
 import dev.flightdeck.db.DatabaseErrorCode;
 import dev.flightdeck.db.DatabaseException;
+import dev.flightdeck.inventory.LibpqEnvironment;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import dev.flightdeck.inventory.LibpqEnvironment;
 
 /**
  * Passwords from a {@code .pgpass} file, with libpq's rules: lines {@code hostname:port:database:username:password},
@@ -25,8 +25,12 @@ import dev.flightdeck.inventory.LibpqEnvironment;
 public final class PgPassFile implements PasswordSource {
 
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = Set.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
     private final Path file;
 
@@ -58,8 +62,11 @@ public final class PgPassFile implements PasswordSource {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
-                throw new DatabaseException(DatabaseErrorCode.PGPASS_INSECURE, "password file " + file
-                        + " has group or world access, so it is not used (libpq rule); fix it with: chmod 0600 " + file);
+                throw new DatabaseException(
+                        DatabaseErrorCode.PGPASS_INSECURE,
+                        "password file " + file
+                                + " has group or world access, so it is not used (libpq rule); fix it with: chmod 0600 "
+                                + file);
             }
         } catch (UnsupportedOperationException notPosix) {
             // libpq skips the check on systems without POSIX permissions too
@@ -86,6 +93,7 @@ public final class PgPassFile implements PasswordSource {
     }
 
     private DatabaseException unreadable(IOException e) {
-        return new DatabaseException(DatabaseErrorCode.PASSWORD_UNAVAILABLE, "cannot read password file " + file + ": " + e.getMessage(), e);
+        return new DatabaseException(
+                DatabaseErrorCode.PASSWORD_UNAVAILABLE, "cannot read password file " + file + ": " + e.getMessage(), e);
     }
 }

@@ -10,7 +10,11 @@ import java.time.Duration;
  * @param lockTimeout how long any statement waits for a lock, so a migration cannot hang behind a lock forever
  */
 public record PoolSettings(
-        int maximumConnections, Duration connectTimeout, Duration statementTimeout, Duration lockTimeout, Duration socketTimeout) {
+        int maximumConnections,
+        Duration connectTimeout,
+        Duration statementTimeout,
+        Duration lockTimeout,
+        Duration socketTimeout) {
 
     public PoolSettings {
         if (socketTimeout.compareTo(statementTimeout) <= 0) {
@@ -28,13 +32,18 @@ public record PoolSettings(
 
     /** Console defaults with another statement timeout; the socket timeout follows it with a margin. */
     public static PoolSettings withStatementTimeout(Duration statementTimeout) {
-        return new PoolSettings(3, Duration.ofSeconds(10), statementTimeout, Duration.ofSeconds(30),
+        return new PoolSettings(
+                3,
+                Duration.ofSeconds(10),
+                statementTimeout,
+                Duration.ofSeconds(30),
                 statementTimeout.plus(margin(statementTimeout)));
     }
 
     /** The same pool with another statement timeout; the socket timeout follows it with the usual margin. */
     public PoolSettings withStatement(Duration statement) {
-        return new PoolSettings(maximumConnections, connectTimeout, statement, lockTimeout, statement.plus(margin(statement)));
+        return new PoolSettings(
+                maximumConnections, connectTimeout, statement, lockTimeout, statement.plus(margin(statement)));
     }
 
     public PoolSettings withLockTimeout(Duration lock) {

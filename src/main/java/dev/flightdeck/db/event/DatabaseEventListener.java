@@ -7,6 +7,6 @@ public interface DatabaseEventListener {
     void onEvent(DatabaseEvent event);
 
     static DatabaseEventListener ignoring() {
-        return event -> { };
+        return event -> {};
     }
 }

@@ -19,21 +19,31 @@ public record DataComparison(DataFingerprint before, DataFingerprint after, List
             TableFacts then = entry.getValue();
             TableFacts now = after.tables().get(entry.getKey());
             if (now == null) {
-                differences.add(new TableDifference(entry.getKey(), TableDifference.Kind.TABLE_MISSING, "present", "missing"));
+                differences.add(
+                        new TableDifference(entry.getKey(), TableDifference.Kind.TABLE_MISSING, "present", "missing"));
                 continue;
             }
-            if (then.exactRows().isPresent() && now.exactRows().isPresent()
+            if (then.exactRows().isPresent()
+                    && now.exactRows().isPresent()
                     && then.exactRows().getAsLong() != now.exactRows().getAsLong()) {
-                differences.add(new TableDifference(entry.getKey(), TableDifference.Kind.ROW_COUNT,
-                        Long.toString(then.exactRows().getAsLong()), Long.toString(now.exactRows().getAsLong())));
+                differences.add(new TableDifference(
+                        entry.getKey(),
+                        TableDifference.Kind.ROW_COUNT,
+                        Long.toString(then.exactRows().getAsLong()),
+                        Long.toString(now.exactRows().getAsLong())));
             }
             if (then.contentHash().isPresent() && !Objects.equals(then.contentHash(), now.contentHash())) {
-                differences.add(new TableDifference(entry.getKey(), TableDifference.Kind.CONTENT,
-                        shortHash(then.contentHash().get()), now.contentHash().map(DataComparison::shortHash).orElse("not captured")));
+                differences.add(new TableDifference(
+                        entry.getKey(),
+                        TableDifference.Kind.CONTENT,
+                        shortHash(then.contentHash().get()),
+                        now.contentHash().map(DataComparison::shortHash).orElse("not captured")));
             }
         }
-        after.tables().keySet().stream().filter(table -> !before.tables().containsKey(table)).forEach(table ->
-                differences.add(new TableDifference(table, TableDifference.Kind.TABLE_ADDED, "absent", "present")));
+        after.tables().keySet().stream()
+                .filter(table -> !before.tables().containsKey(table))
+                .forEach(table -> differences.add(
+                        new TableDifference(table, TableDifference.Kind.TABLE_ADDED, "absent", "present")));
         return new DataComparison(before, after, differences);
     }
 
@@ -43,13 +53,16 @@ public record DataComparison(DataFingerprint before, DataFingerprint after, List
     }
 
     public long failingDifferences() {
-        return differences.stream().filter(difference -> difference.kind().failsComparison()).count();
+        return differences.stream()
+                .filter(difference -> difference.kind().failsComparison())
+                .count();
     }
 
     /** Table | check | before | after, for the console and the CLI. */
     public ResultTable table() {
         List<List<String>> rows = differences.stream()
-                .map(difference -> List.of(difference.table(), difference.kind().label(), difference.before(), difference.after()))
+                .map(difference ->
+                        List.of(difference.table(), difference.kind().label(), difference.before(), difference.after()))
                 .toList();
         return new ResultTable(List.of("table", "check", "before", "after"), rows, rows.size());
     }

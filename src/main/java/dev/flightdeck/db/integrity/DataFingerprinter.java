@@ -56,16 +56,22 @@ public final class DataFingerprinter {
         DataFingerprint fingerprint = pool.withConnection(null, connection -> {
             Map<String, Long> estimates = estimates(connection);
             Map<String, TableFacts> facts = new HashMap<>();
-            estimates.forEach((table, estimate) ->
-                    facts.put(table, new TableFacts(table, OptionalLong.empty(), estimate, Optional.empty(), List.of())));
-            for (Map.Entry<String, List<String>> wanted : wantedTables(tables, hashColumns).entrySet()) {
+            estimates.forEach((table, estimate) -> facts.put(
+                    table, new TableFacts(table, OptionalLong.empty(), estimate, Optional.empty(), List.of())));
+            for (Map.Entry<String, List<String>> wanted :
+                    wantedTables(tables, hashColumns).entrySet()) {
                 TableName name = resolve(connection, wanted.getKey());
-                facts.put(name.qualified(), measure(connection, name, wanted.getValue(), estimates.getOrDefault(name.qualified(), -1L)));
+                facts.put(
+                        name.qualified(),
+                        measure(connection, name, wanted.getValue(), estimates.getOrDefault(name.qualified(), -1L)));
             }
             return new DataFingerprint(pool.target().name(), pool.target().database(), clock.instant(), facts);
         });
-        events.onEvent(new DatabaseEvent.DataCaptured(pool.target().name(), fingerprint.capturedAt(),
-                fingerprint.tables().size(), fingerprint.exactRows()));
+        events.onEvent(new DatabaseEvent.DataCaptured(
+                pool.target().name(),
+                fingerprint.capturedAt(),
+                fingerprint.tables().size(),
+                fingerprint.exactRows()));
         return fingerprint;
     }
 
@@ -81,8 +87,8 @@ public final class DataFingerprinter {
             }
         });
         DataComparison comparison = DataComparison.of(before, captureTolerant(exact, hashed));
-        events.onEvent(new DatabaseEvent.DataCompared(pool.target().name(), clock.instant(),
-                before.tables().size(), (int) comparison.failingDifferences()));
+        events.onEvent(new DatabaseEvent.DataCompared(
+                pool.target().name(), clock.instant(), before.tables().size(), (int) comparison.failingDifferences()));
         return comparison;
     }
 
@@ -115,7 +121,8 @@ public final class DataFingerprinter {
 
     private static Map<String, Long> estimates(Connection connection) throws SQLException {
         Map<String, Long> estimates = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(ESTIMATES); ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query = connection.prepareStatement(ESTIMATES);
+                ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 estimates.put(rows.getString(1), rows.getLong(2));
             }
@@ -127,20 +134,27 @@ public final class DataFingerprinter {
             throws SQLException {
         if (keyColumns.isEmpty()) {
             try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + name.quoted());
-                 ResultSet rows = count.executeQuery()) {
+                    ResultSet rows = count.executeQuery()) {
                 rows.next();
-                return new TableFacts(name.qualified(), OptionalLong.of(rows.getLong(1)), estimate, Optional.empty(), List.of());
+                return new TableFacts(
+                        name.qualified(), OptionalLong.of(rows.getLong(1)), estimate, Optional.empty(), List.of());
             }
         }
         requireColumns(connection, name, keyColumns);
-        String row = String.join(", ", keyColumns.stream().map(column -> "t." + Identifiers.quote(column)).toList());
+        String row = String.join(
+                ", ",
+                keyColumns.stream()
+                        .map(column -> "t." + Identifiers.quote(column))
+                        .toList());
         String sql = "SELECT count(*), coalesce(sum(('x' || substr(h, 1, 16))::bit(64)::bigint::numeric), 0),"
                 + " coalesce(sum(('x' || substr(h, 17, 16))::bit(64)::bigint::numeric), 0)"
                 + " FROM (SELECT md5(ROW(" + row + ")::text) AS h FROM " + name.quoted() + " t) hashed";
-        try (PreparedStatement hash = connection.prepareStatement(sql); ResultSet rows = hash.executeQuery()) {
+        try (PreparedStatement hash = connection.prepareStatement(sql);
+                ResultSet rows = hash.executeQuery()) {
             rows.next();
             long count = rows.getLong(1);
-            String digest = sha256(count + ":" + rows.getString(2) + ":" + rows.getString(3) + ":" + String.join(",", keyColumns));
+            String digest = sha256(
+                    count + ":" + rows.getString(2) + ":" + rows.getString(3) + ":" + String.join(",", keyColumns));
             return new TableFacts(name.qualified(), OptionalLong.of(count), estimate, Optional.of(digest), keyColumns);
         }
     }
@@ -148,8 +162,10 @@ public final class DataFingerprinter {
     private TableName resolve(Connection connection, String written) throws SQLException {
         Long oid = regclass(connection, written);
         if (oid == null) {
-            throw new DatabaseException(DatabaseErrorCode.UNKNOWN_OBJECT,
-                    "table " + written + " does not exist in database " + pool.target().database());
+            throw new DatabaseException(
+                    DatabaseErrorCode.UNKNOWN_OBJECT,
+                    "table " + written + " does not exist in database "
+                            + pool.target().database());
         }
         try (PreparedStatement query = connection.prepareStatement("SELECT n.nspname, c.relname FROM pg_class c"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ?")) {
@@ -180,10 +196,14 @@ public final class DataFingerprinter {
                 rows.next();
                 Array array = rows.getArray(1);
                 List<String> existing = array == null ? List.of() : List.of((String[]) array.getArray());
-                List<String> missing = columns.stream().filter(column -> !existing.contains(column)).toList();
+                List<String> missing = columns.stream()
+                        .filter(column -> !existing.contains(column))
+                        .toList();
                 if (!missing.isEmpty()) {
-                    throw new DatabaseException(DatabaseErrorCode.UNKNOWN_OBJECT, "table " + name.qualified()
-                            + " has no column " + String.join(", ", missing) + " (it has " + String.join(", ", existing) + ")");
+                    throw new DatabaseException(
+                            DatabaseErrorCode.UNKNOWN_OBJECT,
+                            "table " + name.qualified() + " has no column " + String.join(", ", missing) + " (it has "
+                                    + String.join(", ", existing) + ")");
                 }
             }
         }
@@ -191,7 +211,8 @@ public final class DataFingerprinter {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

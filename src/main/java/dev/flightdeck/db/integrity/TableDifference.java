@@ -4,7 +4,10 @@ package dev.flightdeck.db.integrity;
 public record TableDifference(String table, Kind kind, String before, String after) {
 
     public enum Kind {
-        ROW_COUNT("row count"), CONTENT("content hash"), TABLE_MISSING("table missing"), TABLE_ADDED("new table");
+        ROW_COUNT("row count"),
+        CONTENT("content hash"),
+        TABLE_MISSING("table missing"),
+        TABLE_ADDED("new table");
 
         private final String label;
 

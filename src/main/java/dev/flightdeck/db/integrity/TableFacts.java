@@ -12,8 +12,12 @@ import java.util.OptionalLong;
  * @param estimatedRows the planner's estimate ({@code reltuples}); -1 when the table was never analysed
  * @param contentHash   a hash over the chosen key columns of every row, when asked for
  */
-public record TableFacts(String table, OptionalLong exactRows, long estimatedRows, Optional<String> contentHash,
-                         List<String> hashColumns) {
+public record TableFacts(
+        String table,
+        OptionalLong exactRows,
+        long estimatedRows,
+        Optional<String> contentHash,
+        List<String> hashColumns) {
 
     public TableFacts {
         hashColumns = List.copyOf(hashColumns);

@@ -44,14 +44,21 @@ public final class LocalCommandPlace implements CommandPlace {
                 process.destroyForcibly().waitFor();
             }
             String stdout = invocation.stdoutFile().isPresent() ? "" : readCapped(stdoutCapture);
-            return new ToolResult(finished ? process.exitValue() : -1, stdout, readCapped(stderrCapture),
-                    Duration.ofNanos(System.nanoTime() - start), !finished);
+            return new ToolResult(
+                    finished ? process.exitValue() : -1,
+                    stdout,
+                    readCapped(stderrCapture),
+                    Duration.ofNanos(System.nanoTime() - start),
+                    !finished);
         } catch (IOException e) {
-            throw new DatabaseException(DatabaseErrorCode.TOOL_FAILED,
-                    "could not start " + invocation.argv().get(0) + " on this computer: " + e.getMessage(), e);
+            throw new DatabaseException(
+                    DatabaseErrorCode.TOOL_FAILED,
+                    "could not start " + invocation.argv().get(0) + " on this computer: " + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DatabaseException(DatabaseErrorCode.TOOL_FAILED, invocation.argv().get(0) + " was interrupted", e);
+            throw new DatabaseException(
+                    DatabaseErrorCode.TOOL_FAILED, invocation.argv().get(0) + " was interrupted", e);
         } finally {
             deleteQuietly(stdoutCapture);
             deleteQuietly(stderrCapture);
@@ -63,8 +70,11 @@ public final class LocalCommandPlace implements CommandPlace {
         builder.environment().putAll(invocation.environment());
         builder.redirectError(stderrCapture.toFile());
         builder.redirectOutput(invocation.stdoutFile().map(File::new).orElse(stdoutCapture.toFile()));
-        invocation.stdinFile().ifPresentOrElse(file -> builder.redirectInput(new File(file)),
-                () -> builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))));
+        invocation
+                .stdinFile()
+                .ifPresentOrElse(
+                        file -> builder.redirectInput(new File(file)),
+                        () -> builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))));
         if (invocation.password().isEmpty()) {
             return builder.start();
         }
@@ -86,7 +96,8 @@ public final class LocalCommandPlace implements CommandPlace {
             while (existing != null && !Files.exists(existing)) {
                 existing = existing.getParent();
             }
-            return Files.getFileStore(existing == null ? Path.of("/") : existing).getUsableSpace();
+            return Files.getFileStore(existing == null ? Path.of("/") : existing)
+                    .getUsableSpace();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

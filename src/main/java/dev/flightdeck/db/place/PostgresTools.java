@@ -10,12 +10,13 @@ public final class PostgresTools {
             "install the PostgreSQL client tools there (Debian/Ubuntu: apt-get install postgresql-client; "
                     + "RHEL: dnf install postgresql), the same major version as the server or newer";
 
-    private PostgresTools() {
-    }
+    private PostgresTools() {}
 
     /** The executable path of the tool, or a {@link DatabaseErrorCode#TOOL_MISSING} error that names the package. */
     public static String require(CommandPlace place, String tool) {
-        return place.locate(tool).orElseThrow(() -> new DatabaseException(DatabaseErrorCode.TOOL_MISSING,
-                tool + " is not installed on " + place.describe() + ": " + PACKAGE_HINT));
+        return place.locate(tool)
+                .orElseThrow(() -> new DatabaseException(
+                        DatabaseErrorCode.TOOL_MISSING,
+                        tool + " is not installed on " + place.describe() + ": " + PACKAGE_HINT));
     }
 }

@@ -8,8 +8,7 @@ public final class ShellQuoting {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./=:,@%+-]+");
 
-    private ShellQuoting() {
-    }
+    private ShellQuoting() {}
 
     public static String quote(String word) {
         if (!word.isEmpty() && SAFE.matcher(word).matches()) {

@@ -16,7 +16,8 @@ public record ToolResult(int exitCode, String stdout, String stderr, Duration el
      */
     public String stderrTail() {
         List<String> lines = stderr.strip().lines().toList();
-        List<String> errors = lines.stream().filter(ToolResult::reportsError).limit(3).toList();
+        List<String> errors =
+                lines.stream().filter(ToolResult::reportsError).limit(3).toList();
         if (!errors.isEmpty()) {
             return String.join("\n", errors);
         }

@@ -21,8 +21,12 @@ public final class Preflight {
     private final Clock clock;
     private final DatabaseEventListener events;
 
-    public Preflight(DatabasePool pool, CommandPlace databaseHost, PreflightThresholds thresholds, Clock clock,
-                     DatabaseEventListener events) {
+    public Preflight(
+            DatabasePool pool,
+            CommandPlace databaseHost,
+            PreflightThresholds thresholds,
+            Clock clock,
+            DatabaseEventListener events) {
         this.pool = pool;
         this.databaseHost = databaseHost;
         this.thresholds = thresholds;
@@ -48,9 +52,14 @@ public final class Preflight {
             results.add(activity.connectionHeadroom());
             return results;
         });
-        PreflightReport report = new PreflightReport(pool.target().name(), pool.target().database(), clock.instant(), checks);
-        events.onEvent(new DatabaseEvent.PreflightFinished(report.inventoryName(), report.at(),
-                (int) report.count(CheckStatus.OK), (int) report.count(CheckStatus.WARNING), (int) report.count(CheckStatus.PROBLEM)));
+        PreflightReport report =
+                new PreflightReport(pool.target().name(), pool.target().database(), clock.instant(), checks);
+        events.onEvent(new DatabaseEvent.PreflightFinished(
+                report.inventoryName(),
+                report.at(),
+                (int) report.count(CheckStatus.OK),
+                (int) report.count(CheckStatus.WARNING),
+                (int) report.count(CheckStatus.PROBLEM)));
         return report;
     }
 }

@@ -3,9 +3,9 @@ package dev.flightdeck.db.preflight;
 import dev.flightdeck.db.sql.ResultTable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Locale;
 
 /** Every preflight check for one database, in a fixed order. Passes unless a check found a problem. */
 public record PreflightReport(String inventoryName, String database, Instant at, List<CheckResult> checks) {
@@ -32,8 +32,11 @@ public record PreflightReport(String inventoryName, String database, Instant at,
 
     public ResultTable table() {
         List<List<String>> rows = checks.stream()
-                .map(result -> List.of(result.check(), result.status().name().toLowerCase(Locale.ROOT),
-                        result.observed(), result.advice()))
+                .map(result -> List.of(
+                        result.check(),
+                        result.status().name().toLowerCase(Locale.ROOT),
+                        result.observed(),
+                        result.advice()))
                 .toList();
         return new ResultTable(List.of("check", "status", "observed", "advice"), rows, rows.size());
     }

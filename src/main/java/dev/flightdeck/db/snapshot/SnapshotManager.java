@@ -29,7 +29,8 @@ public final class SnapshotManager {
     private final DatabaseEventListener events;
 
     /** @param databaseHost where the server's data directory is (the database host over SSH, or this computer) */
-    public SnapshotManager(MaintenanceSession maintenance, CommandPlace databaseHost, Clock clock, DatabaseEventListener events) {
+    public SnapshotManager(
+            MaintenanceSession maintenance, CommandPlace databaseHost, Clock clock, DatabaseEventListener events) {
         this.maintenance = maintenance;
         this.databaseHost = databaseHost;
         this.clock = clock;
@@ -39,26 +40,33 @@ public final class SnapshotManager {
     /**
      * @param pools Flightdeck's own pools on the database, quiesced while the copy is taken
      */
-    public SnapshotRecord create(String inventoryName, String database, OperatorConsent consent, List<DatabasePool> pools) {
+    public SnapshotRecord create(
+            String inventoryName, String database, OperatorConsent consent, List<DatabasePool> pools) {
         long size = maintenance.databaseSize(database);
-        DiskSpace.require(databaseHost, maintenance.dataDirectory(), DiskSpace.neededFor(size), "a snapshot of " + database);
+        DiskSpace.require(
+                databaseHost, maintenance.dataDirectory(), DiskSpace.neededFor(size), "a snapshot of " + database);
         Instant at = clock.instant();
         String snapshot = DatabaseNames.snapshot(database, at);
         long start = System.nanoTime();
-        try (ExclusiveAccess access = ExclusiveAccess.acquire(maintenance, database, consent, pools, inventoryName, events)) {
+        try (ExclusiveAccess access =
+                ExclusiveAccess.acquire(maintenance, database, consent, pools, inventoryName, events)) {
             maintenance.copyDatabase(database, snapshot);
             maintenance.allowConnections(snapshot, false);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        events.onEvent(new DatabaseEvent.SnapshotCreated(inventoryName, clock.instant(), database, snapshot, size, elapsed));
+        events.onEvent(
+                new DatabaseEvent.SnapshotCreated(inventoryName, clock.instant(), database, snapshot, size, elapsed));
         return new SnapshotRecord(inventoryName, database, snapshot, size, at, elapsed);
     }
 
     /** Rollback: the snapshot takes the database's name again; the changed database is kept aside. */
-    public DatabaseSwap.SwapResult swapBack(SnapshotRecord snapshot, OperatorConsent consent, List<DatabasePool> pools) {
+    public DatabaseSwap.SwapResult swapBack(
+            SnapshotRecord snapshot, OperatorConsent consent, List<DatabasePool> pools) {
         if (!maintenance.exists(snapshot.snapshot())) {
-            throw new DatabaseException(DatabaseErrorCode.SNAPSHOT_MISSING, "snapshot " + snapshot.snapshot() + " of "
-                    + snapshot.source() + " no longer exists; restore from the verified backup instead");
+            throw new DatabaseException(
+                    DatabaseErrorCode.SNAPSHOT_MISSING,
+                    "snapshot " + snapshot.snapshot() + " of " + snapshot.source()
+                            + " no longer exists; restore from the verified backup instead");
         }
         return new DatabaseSwap(maintenance, clock, events)
                 .swap(snapshot.source(), snapshot.snapshot(), consent, pools, snapshot.inventoryName());
@@ -67,7 +75,8 @@ public final class SnapshotManager {
     /** Drops a snapshot or a set-aside database once the window is over and nobody needs it. */
     public void discard(String copyName) {
         if (!copyName.contains("_fd_")) {
-            throw new DatabaseException(DatabaseErrorCode.INVALID_REQUEST,
+            throw new DatabaseException(
+                    DatabaseErrorCode.INVALID_REQUEST,
                     copyName + " is not a database Flightdeck created; refusing to drop it");
         }
         maintenance.drop(copyName);

@@ -9,14 +9,15 @@ import java.util.Optional;
 /** Checks a {@code sql} step's {@code expect:} (rows, value, empty) and says in a sentence what did not hold. */
 final class ExpectationCheck {
 
-    private ExpectationCheck() {
-    }
+    private ExpectationCheck() {}
 
     static List<String> failures(Expectation expect, long rowCount, Optional<String> firstValue, String statement) {
         List<String> failures = new ArrayList<>();
         String query = " from: " + firstLine(statement);
-        expect.rows().filter(rows -> !rows.test(Long.toString(rowCount)))
-                .ifPresent(rows -> failures.add("expected the row count " + describe(rows) + ", got " + rowCount + query));
+        expect.rows()
+                .filter(rows -> !rows.test(Long.toString(rowCount)))
+                .ifPresent(
+                        rows -> failures.add("expected the row count " + describe(rows) + ", got " + rowCount + query));
         expect.value().ifPresent(value -> checkValue(value, firstValue, failures, query));
         expect.empty().ifPresent(empty -> {
             if (empty && rowCount > 0) {

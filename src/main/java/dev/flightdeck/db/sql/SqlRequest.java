@@ -14,8 +14,8 @@ import java.util.function.Function;
  * @param keepRows whether the rows may be kept for the journal (off by default: rows may hold PHI)
  * @param timeout  the step's {@code timeout:}, replacing the pool's statement timeout for this statement
  */
-public record SqlRequest(String statement, List<String> parameters, Expectation expect, boolean keepRows,
-                         Optional<Duration> timeout) {
+public record SqlRequest(
+        String statement, List<String> parameters, Expectation expect, boolean keepRows, Optional<Duration> timeout) {
 
     public SqlRequest {
         parameters = List.copyOf(parameters);
@@ -38,8 +38,12 @@ public record SqlRequest(String statement, List<String> parameters, Expectation 
      * A step whose statement may refer to variables ({@code ${steps.count.value}}): each reference becomes a bound
      * parameter, never SQL text. {@code parameters} are the step's own, already resolved.
      */
-    public static SqlRequest binding(String statement, List<String> parameters, Function<String, Optional<String>> variables,
-                                     Expectation expect, boolean keepRows) {
+    public static SqlRequest binding(
+            String statement,
+            List<String> parameters,
+            Function<String, Optional<String>> variables,
+            Expectation expect,
+            boolean keepRows) {
         StatementVariables.Bound bound = StatementVariables.bind(statement, parameters, variables);
         return new SqlRequest(bound.statement(), bound.parameters(), expect, keepRows);
     }

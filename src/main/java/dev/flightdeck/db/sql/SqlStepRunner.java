@@ -37,7 +37,8 @@ public final class SqlStepRunner {
 
     public SqlOutcome run(SqlRequest request) {
         long start = System.nanoTime();
-        PoolSettings effective = request.timeout().map(pool.settings()::withStatement).orElse(pool.settings());
+        PoolSettings effective =
+                request.timeout().map(pool.settings()::withStatement).orElse(pool.settings());
         Collected collected = pool.withConnection(request.statement(), effective, connection -> {
             StepTimeout timeout = StepTimeout.apply(connection, effective, pool.settings());
             try {
@@ -46,13 +47,26 @@ public final class SqlStepRunner {
                 timeout.restore();
             }
         });
-        List<String> failures = ExpectationCheck.failures(request.expect(), collected.rowCount(),
-                collected.firstValue(), request.statement());
+        List<String> failures = ExpectationCheck.failures(
+                request.expect(), collected.rowCount(), collected.firstValue(), request.statement());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        SqlOutcome outcome = new SqlOutcome(collected.table(), collected.rowCount(), collected.firstValue(),
-                collected.sha256(), collected.keptRows(), failures, elapsed);
-        events.onEvent(new DatabaseEvent.StatementExecuted(pool.target().name(), Instant.now(), request.statement(),
-                request.parameters().size(), outcome.rowCount(), outcome.rowsSha256(), elapsed, outcome.passed()));
+        SqlOutcome outcome = new SqlOutcome(
+                collected.table(),
+                collected.rowCount(),
+                collected.firstValue(),
+                collected.sha256(),
+                collected.keptRows(),
+                failures,
+                elapsed);
+        events.onEvent(new DatabaseEvent.StatementExecuted(
+                pool.target().name(),
+                Instant.now(),
+                request.statement(),
+                request.parameters().size(),
+                outcome.rowCount(),
+                outcome.rowsSha256(),
+                elapsed,
+                outcome.passed()));
         return outcome;
     }
 
@@ -68,7 +82,8 @@ public final class SqlStepRunner {
             }
             statement.setFetchSize(FETCH_SIZE);
             boolean hasRows = statement.execute();
-            Collected collected = hasRows ? collect(statement.getResultSet(), request.keepRows())
+            Collected collected = hasRows
+                    ? collect(statement.getResultSet(), request.keepRows())
                     : Collected.updateCount(Math.max(0, statement.getUpdateCount()));
             if (query) {
                 connection.commit();
@@ -125,22 +140,37 @@ public final class SqlStepRunner {
             }
             count++;
         }
-        return new Collected(new ResultTable(columns, shown, count), count, firstValue, digest.hex(),
+        return new Collected(
+                new ResultTable(columns, shown, count),
+                count,
+                firstValue,
+                digest.hex(),
                 keepRows ? Optional.of(List.copyOf(kept)) : Optional.empty());
     }
 
     private static boolean isQuery(String statement) {
         String head = statement.stripLeading().toLowerCase(Locale.ROOT);
-        return (head.startsWith("select") || head.startsWith("with") || head.startsWith("values")
-                || head.startsWith("table")) && !statement.strip().replaceAll(";\\s*$", "").contains(";");
+        return (head.startsWith("select")
+                        || head.startsWith("with")
+                        || head.startsWith("values")
+                        || head.startsWith("table"))
+                && !statement.strip().replaceAll(";\\s*$", "").contains(";");
     }
 
-    private record Collected(ResultTable table, long rowCount, Optional<String> firstValue, String sha256,
-                             Optional<List<List<String>>> keptRows) {
+    private record Collected(
+            ResultTable table,
+            long rowCount,
+            Optional<String> firstValue,
+            String sha256,
+            Optional<List<List<String>>> keptRows) {
 
         static Collected updateCount(long changed) {
-            return new Collected(new ResultTable(List.of("changed"), List.of(List.of(Long.toString(changed))), 1),
-                    changed, Optional.of(Long.toString(changed)), new RowDigest().hex(), Optional.empty());
+            return new Collected(
+                    new ResultTable(List.of("changed"), List.of(List.of(Long.toString(changed))), 1),
+                    changed,
+                    Optional.of(Long.toString(changed)),
+                    new RowDigest().hex(),
+                    Optional.empty());
         }
     }
 }

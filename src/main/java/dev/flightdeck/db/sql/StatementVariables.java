@@ -29,8 +29,7 @@ final class StatementVariables {
     }
 
     /** The statement with {@code ?} in place of references, and every parameter in placeholder order. */
-    record Bound(String statement, List<String> parameters) {
-    }
+    record Bound(String statement, List<String> parameters) {}
 
     static Bound bind(String text, List<String> stepParameters, Function<String, Optional<String>> variables) {
         StatementVariables scan = new StatementVariables(text, variables);
@@ -104,7 +103,8 @@ final class StatementVariables {
         while (j < text.length() && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
             j++;
         }
-        boolean tag = j < text.length() && text.charAt(j) == '$' && (j == i + 1 || !Character.isDigit(text.charAt(i + 1)));
+        boolean tag =
+                j < text.length() && text.charAt(j) == '$' && (j == i + 1 || !Character.isDigit(text.charAt(i + 1)));
         return tag ? Optional.of(text.substring(i, j + 1)) : Optional.empty();
     }
 

@@ -26,7 +26,8 @@ final class StepTimeout {
         if (effective.equals(pool)) {
             return new StepTimeout(connection, pool, false);
         }
-        connection.setNetworkTimeout(Runnable::run, (int) effective.socketTimeout().toMillis());
+        connection.setNetworkTimeout(
+                Runnable::run, (int) effective.socketTimeout().toMillis());
         try (PreparedStatement set = connection.prepareStatement("SELECT set_config('statement_timeout', ?, false)")) {
             set.setString(1, effective.statementTimeout().toMillis() + "ms");
             set.execute();

@@ -16,8 +16,7 @@ public final class Aead {
     /** Cipher lookup costs more than a small record's decryption; each thread keeps one (re-initialised per use). */
     private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(Aead::newCipher);
 
-    private Aead() {
-    }
+    private Aead() {}
 
     private static Cipher newCipher() {
         try {

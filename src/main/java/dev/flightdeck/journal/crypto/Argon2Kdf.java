@@ -9,8 +9,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 /** Passphrase to key-encryption key: Argon2id (Bouncy Castle), 256-bit output used as an AES key. */
 public final class Argon2Kdf {
 
-    private Argon2Kdf() {
-    }
+    private Argon2Kdf() {}
 
     public static SecretKey deriveKey(char[] passphrase, KdfParameters parameters) {
         if (!parameters.isWithinBounds()) {

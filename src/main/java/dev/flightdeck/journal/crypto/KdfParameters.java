@@ -8,6 +8,7 @@ public record KdfParameters(int memoryKiB, int iterations, int parallelism, byte
     public static final int SALT_BYTES = 16;
     /** Bounds a hostile header cannot exceed (it would make opening the journal exhaust memory). */
     static final int MAX_MEMORY_KIB = 4 * 1024 * 1024;
+
     static final int MAX_ITERATIONS = 64;
     static final int MAX_PARALLELISM = 16;
 
@@ -16,8 +17,13 @@ public record KdfParameters(int memoryKiB, int iterations, int parallelism, byte
     }
 
     public boolean isWithinBounds() {
-        return memoryKiB >= 8 && memoryKiB <= MAX_MEMORY_KIB && iterations >= 1 && iterations <= MAX_ITERATIONS
-                && parallelism >= 1 && parallelism <= MAX_PARALLELISM && salt.length == SALT_BYTES;
+        return memoryKiB >= 8
+                && memoryKiB <= MAX_MEMORY_KIB
+                && iterations >= 1
+                && iterations <= MAX_ITERATIONS
+                && parallelism >= 1
+                && parallelism <= MAX_PARALLELISM
+                && salt.length == SALT_BYTES;
     }
 
     public boolean isProductionStrength() {
@@ -35,8 +41,11 @@ public record KdfParameters(int memoryKiB, int iterations, int parallelism, byte
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof KdfParameters that && memoryKiB == that.memoryKiB && iterations == that.iterations
-                && parallelism == that.parallelism && Arrays.equals(salt, that.salt);
+        return other instanceof KdfParameters that
+                && memoryKiB == that.memoryKiB
+                && iterations == that.iterations
+                && parallelism == that.parallelism
+                && Arrays.equals(salt, that.salt);
     }
 
     @Override

@@ -51,17 +51,23 @@ public final class OperatorKeyStore {
     public OperatorKey load(char[] passphrase) {
         try {
             ObjectNode stored = (ObjectNode) JSON.readTree(Files.readAllBytes(privateKeyFile()));
-            KdfParameters kdf = new KdfParameters(stored.get("memoryKiB").asInt(), stored.get("iterations").asInt(),
-                    stored.get("parallelism").asInt(), decode(stored, "salt"));
+            KdfParameters kdf = new KdfParameters(
+                    stored.get("memoryKiB").asInt(),
+                    stored.get("iterations").asInt(),
+                    stored.get("parallelism").asInt(),
+                    decode(stored, "salt"));
             byte[] publicBytes = decode(stored, "publicKey");
             SecretKey key = Argon2Kdf.deriveKey(passphrase, kdf);
-            byte[] pkcs8 = Aead.decryptOrNull(key, decode(stored, "nonce"), decode(stored, "ciphertext"), aad(publicBytes, kdf));
+            byte[] pkcs8 = Aead.decryptOrNull(
+                    key, decode(stored, "nonce"), decode(stored, "ciphertext"), aad(publicBytes, kdf));
             if (pkcs8 == null) {
-                throw new JournalException(JournalErrorCode.WRONG_PASSPHRASE,
+                throw new JournalException(
+                        JournalErrorCode.WRONG_PASSPHRASE,
                         "The passphrase does not unlock the signing key " + privateKeyFile() + ". Type it again.");
             }
             try {
-                PrivateKey privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+                PrivateKey privateKey =
+                        KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
                 return new OperatorKey(privateKey, PublicKeys.fromX509OrNull(publicBytes));
             } finally {
                 Arrays.fill(pkcs8, (byte) 0);
@@ -70,8 +76,10 @@ public final class OperatorKeyStore {
             if (e instanceof JournalException journal) {
                 throw journal;
             }
-            throw new JournalException(JournalErrorCode.UNREADABLE,
-                    "The signing key " + privateKeyFile() + " cannot be read (" + e.getMessage() + ").", e);
+            throw new JournalException(
+                    JournalErrorCode.UNREADABLE,
+                    "The signing key " + privateKeyFile() + " cannot be read (" + e.getMessage() + ").",
+                    e);
         }
     }
 
@@ -84,16 +92,25 @@ public final class OperatorKeyStore {
             byte[] nonce = Aead.randomNonce();
             byte[] ciphertext = Aead.encrypt(Argon2Kdf.deriveKey(passphrase, kdf), nonce, pkcs8, aad(publicBytes, kdf));
             Arrays.fill(pkcs8, (byte) 0);
-            ObjectNode stored = JSON.createObjectNode().put("format", FORMAT).put("memoryKiB", kdf.memoryKiB())
-                    .put("iterations", kdf.iterations()).put("parallelism", kdf.parallelism())
-                    .put("salt", encode(kdf.salt())).put("publicKey", encode(publicBytes))
-                    .put("nonce", encode(nonce)).put("ciphertext", encode(ciphertext));
-            DurableWrites.writeOwnerOnly(privateKeyFile(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(stored));
-            DurableWrites.writeOwnerOnly(publicKeyFile(), PublicKeys.toPem(pair.getPublic()).getBytes(StandardCharsets.US_ASCII));
+            ObjectNode stored = JSON.createObjectNode()
+                    .put("format", FORMAT)
+                    .put("memoryKiB", kdf.memoryKiB())
+                    .put("iterations", kdf.iterations())
+                    .put("parallelism", kdf.parallelism())
+                    .put("salt", encode(kdf.salt()))
+                    .put("publicKey", encode(publicBytes))
+                    .put("nonce", encode(nonce))
+                    .put("ciphertext", encode(ciphertext));
+            DurableWrites.writeOwnerOnly(
+                    privateKeyFile(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(stored));
+            DurableWrites.writeOwnerOnly(
+                    publicKeyFile(), PublicKeys.toPem(pair.getPublic()).getBytes(StandardCharsets.US_ASCII));
             return new OperatorKey(pair.getPrivate(), pair.getPublic());
         } catch (IOException | GeneralSecurityException e) {
-            throw new JournalException(JournalErrorCode.UNREADABLE,
-                    "The signing key cannot be created in " + directory + " (" + e.getMessage() + ").", e);
+            throw new JournalException(
+                    JournalErrorCode.UNREADABLE,
+                    "The signing key cannot be created in " + directory + " (" + e.getMessage() + ").",
+                    e);
         }
     }
 

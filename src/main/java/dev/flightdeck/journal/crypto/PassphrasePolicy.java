@@ -20,13 +20,33 @@ public final class PassphrasePolicy {
     public static final int MINIMUM_LENGTH = 12;
     public static final int MINIMUM_DISTINCT = 6;
 
-    private static final String[] ROWS = {"abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiop", "asdfghjkl", "zxcvbnm", "qwertzuiop", "azertyuiop"};
-    private static final Set<String> COMMON = Set.of("password", "passphrase", "letmein", "welcome", "iloveyou", "admin", "qwerty",
-            "monkey", "dragon", "football", "baseball", "sunshine", "princess", "trustno1", "changeme", "secret", "flightdeck",
-            "administrator", "passw0rd", "p@ssw0rd", "p@ssword");
+    private static final String[] ROWS = {
+        "abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiop", "asdfghjkl", "zxcvbnm", "qwertzuiop", "azertyuiop"
+    };
+    private static final Set<String> COMMON = Set.of(
+            "password",
+            "passphrase",
+            "letmein",
+            "welcome",
+            "iloveyou",
+            "admin",
+            "qwerty",
+            "monkey",
+            "dragon",
+            "football",
+            "baseball",
+            "sunshine",
+            "princess",
+            "trustno1",
+            "changeme",
+            "secret",
+            "flightdeck",
+            "administrator",
+            "passw0rd",
+            "p@ssw0rd",
+            "p@ssword");
 
-    private PassphrasePolicy() {
-    }
+    private PassphrasePolicy() {}
 
     /** Why the passphrase is too weak for a new journal or key, in words for the operator; empty when it will do. */
     public static Optional<String> weakness(char[] passphrase) {
@@ -39,13 +59,19 @@ public final class PassphrasePolicy {
                     + " (four ordinary words with spaces are a good passphrase)");
         }
         if (text.chars().distinct().count() < MINIMUM_DISTINCT) {
-            return Optional.of("the passphrase repeats too few different characters; use at least " + MINIMUM_DISTINCT + " different ones");
+            return Optional.of("the passphrase repeats too few different characters; use at least " + MINIMUM_DISTINCT
+                    + " different ones");
         }
         if (mostlySequence(text.toLowerCase(Locale.ROOT))) {
-            return Optional.of("the passphrase is mostly a run along the alphabet, the digits or a keyboard row; guessers try those first");
+            return Optional.of(
+                    "the passphrase is mostly a run along the alphabet, the digits or a keyboard row; guessers try those first");
         }
-        String core = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z@0]+$", "").replaceAll("[0-9!.?#*_-]+$", "").strip();
-        if (COMMON.contains(core) || COMMON.contains(text.toLowerCase(Locale.ROOT).replaceAll("[0-9!.?#*_ -]", ""))) {
+        String core = text.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z@0]+$", "")
+                .replaceAll("[0-9!.?#*_-]+$", "")
+                .strip();
+        if (COMMON.contains(core)
+                || COMMON.contains(text.toLowerCase(Locale.ROOT).replaceAll("[0-9!.?#*_ -]", ""))) {
             return Optional.of("the passphrase is a common password with a little added; guessers try those first");
         }
         return Optional.empty();

@@ -12,8 +12,7 @@ public final class PublicKeys {
     private static final String BEGIN = "-----BEGIN PUBLIC KEY-----";
     private static final String END = "-----END PUBLIC KEY-----";
 
-    private PublicKeys() {
-    }
+    private PublicKeys() {}
 
     /** Returns null when the bytes are not an Ed25519 public key. */
     public static PublicKey fromX509OrNull(byte[] encoded) {
@@ -25,7 +24,8 @@ public final class PublicKeys {
     }
 
     public static String toPem(PublicKey key) {
-        return BEGIN + "\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded()) + "\n" + END + "\n";
+        return BEGIN + "\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded()) + "\n" + END
+                + "\n";
     }
 
     /** Returns null when the text is not a PEM Ed25519 public key. */

@@ -9,8 +9,7 @@ public final class Sha256 {
     /** Looking a digest up costs more than hashing a small record; each thread reuses one for {@link #of}. */
     private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Sha256::newDigest);
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static MessageDigest newDigest() {
         try {

@@ -8,6 +8,7 @@ import dev.flightdeck.journal.Replay;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.PublicKeys;
 import dev.flightdeck.journal.crypto.Sha256;
+import dev.flightdeck.journal.format.FrameType;
 import dev.flightdeck.journal.format.ScannedJournal.ScannedFrame;
 import dev.flightdeck.journal.format.ScannedJournal.ScannedSegment;
 import dev.flightdeck.journal.storage.DurableWrites;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import dev.flightdeck.journal.format.FrameType;
 
 /**
  * The JSONL evidence pack: {@code events.jsonl} (each segment header, then each record with its body digest and
@@ -35,26 +35,41 @@ public final class EvidencePack {
     public static final String PUBLIC_KEY = "operator-ed25519.pub";
     /** v2 added {@code chainHead}, {@code lastCheckpoint} and {@code closed} to the manifest; v1 packs still verify. */
     public static final String FORMAT = "flightdeck-evidence-v2";
+
     public static final String FORMAT_V1 = "flightdeck-evidence-v1";
 
-    private EvidencePack() {
-    }
+    private EvidencePack() {}
 
     public static void write(Replay replay, OperatorKey signingKey, Path outDirectory) throws IOException {
         byte[] events = events(replay).getBytes(StandardCharsets.UTF_8);
-        ObjectNode manifest = JournalJson.object().put("format", FORMAT).put("session", String.valueOf(replay.sessionId()))
-                .put("records", replay.entries().size()).put("segments", replay.scan().segments().size())
-                .put("events", EVENTS).put("eventsSha256", Sha256.hex(Sha256.of(events)))
-                .put("lastSequence", replay.lastSequence()).put("sealed", replay.isSealed()).put("closed", replay.isClosed())
+        ObjectNode manifest = JournalJson.object()
+                .put("format", FORMAT)
+                .put("session", String.valueOf(replay.sessionId()))
+                .put("records", replay.entries().size())
+                .put("segments", replay.scan().segments().size())
+                .put("events", EVENTS)
+                .put("eventsSha256", Sha256.hex(Sha256.of(events)))
+                .put("lastSequence", replay.lastSequence())
+                .put("sealed", replay.isSealed())
+                .put("closed", replay.isClosed())
                 .put("chainHead", chainHead(replay))
-                .put("lastCheckpoint", replay.checkpoints().isEmpty() ? null : replay.checkpoints().get(replay.checkpoints().size() - 1).shortHash())
-                .put("publicKeyFingerprint", PublicKeys.fingerprint(signingKey.publicKey())).put("exportedAt", Instant.now().toString());
-        byte[] manifestBytes = JournalJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+                .put(
+                        "lastCheckpoint",
+                        replay.checkpoints().isEmpty()
+                                ? null
+                                : replay.checkpoints()
+                                        .get(replay.checkpoints().size() - 1)
+                                        .shortHash())
+                .put("publicKeyFingerprint", PublicKeys.fingerprint(signingKey.publicKey()))
+                .put("exportedAt", Instant.now().toString());
+        byte[] manifestBytes =
+                JournalJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
         DurableWrites.writeOwnerOnly(outDirectory.resolve(EVENTS), events);
         DurableWrites.writeOwnerOnly(outDirectory.resolve(MANIFEST), manifestBytes);
-        DurableWrites.writeOwnerOnly(outDirectory.resolve(SIGNATURE),
-                Base64.getEncoder().encode(signingKey.sign(manifestBytes)));
-        DurableWrites.writeOwnerOnly(outDirectory.resolve(PUBLIC_KEY),
+        DurableWrites.writeOwnerOnly(
+                outDirectory.resolve(SIGNATURE), Base64.getEncoder().encode(signingKey.sign(manifestBytes)));
+        DurableWrites.writeOwnerOnly(
+                outDirectory.resolve(PUBLIC_KEY),
                 PublicKeys.toPem(signingKey.publicKey()).getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -79,8 +94,12 @@ public final class EvidencePack {
             if (segment.header() == null) {
                 continue; // a segment whose header was torn holds nothing; the next header records it
             }
-            lines.append(line(JournalJson.object().put("kind", "segment").put("name", segment.name())
-                    .put("header", Base64.getEncoder().encodeToString(segment.header().encode()))));
+            lines.append(line(JournalJson.object()
+                    .put("kind", "segment")
+                    .put("name", segment.name())
+                    .put(
+                            "header",
+                            Base64.getEncoder().encodeToString(segment.header().encode()))));
             for (ScannedFrame frame : segment.frames()) {
                 JournalEntry entry = entries.get(frame.sequence());
                 if (entry != null) {
@@ -92,10 +111,15 @@ public final class EvidencePack {
     }
 
     private static ObjectNode record(ScannedFrame frame, JournalEntry entry) {
-        ObjectNode record = JournalJson.object().put("kind", "record").put("sequence", frame.sequence())
-                .put("frame", frame.type().name().toLowerCase()).put("bodySha256", Sha256.hex(frame.bodyDigest()))
-                .put("chain", Sha256.hex(frame.chainAfter())).put("time", entry.time().toString())
-                .put("type", entry.type()).put("actor", entry.actor());
+        ObjectNode record = JournalJson.object()
+                .put("kind", "record")
+                .put("sequence", frame.sequence())
+                .put("frame", frame.type().name().toLowerCase())
+                .put("bodySha256", Sha256.hex(frame.bodyDigest()))
+                .put("chain", Sha256.hex(frame.chainAfter()))
+                .put("time", entry.time().toString())
+                .put("type", entry.type())
+                .put("actor", entry.actor());
         record.set("payload", entry.payload());
         if (frame.type() == FrameType.CHECKPOINT) {
             record.put("checkpoint", Base64.getEncoder().encodeToString(frame.body()));

@@ -12,6 +12,7 @@ import dev.flightdeck.journal.format.ScannedJournal.ScannedFrame;
 import dev.flightdeck.journal.format.SegmentHeader;
 import dev.flightdeck.journal.verify.CheckpointSummary;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 
 /** Recomputes the journal's hash chain from an evidence pack's lines and checks every checkpoint signature. */
 final class PackChainCheck {
@@ -46,7 +46,11 @@ final class PackChainCheck {
             JsonNode line = JournalJson.MAPPER.readTree(text);
             String what = "segment".equals(line.path("kind").asText()) ? segment(line) : record(line);
             if (what != null) {
-                return Optional.of(new JournalProblem(EvidencePack.EVENTS + " line " + number, offset, line.path("sequence").asLong(-1), what));
+                return Optional.of(new JournalProblem(
+                        EvidencePack.EVENTS + " line " + number,
+                        offset,
+                        line.path("sequence").asLong(-1),
+                        what));
             }
             offset += text.getBytes(StandardCharsets.UTF_8).length + 1;
         }
@@ -59,16 +63,20 @@ final class PackChainCheck {
     }
 
     private String segment(JsonNode line) {
-        SegmentHeader.HeaderRead read = SegmentHeader.read(Base64.getDecoder().decode(line.path("header").asText()));
+        SegmentHeader.HeaderRead read = SegmentHeader.read(
+                Base64.getDecoder().decode(line.path("header").asText()));
         if (!read.isValid()) {
             return "segment header: " + read.failure();
         }
         SegmentHeader header = read.header();
         session = session == null ? header.sessionId() : session;
         segments++;
-        if (!header.sessionId().equals(session) || header.firstSequence() != expectedSequence
-                || !Arrays.equals(header.previousChainHead(), chain) || !Arrays.equals(header.signingPublicKey(), key.getEncoded())) {
-            return "segment " + header.segmentIndex() + " does not continue the session, the chain or the signing key before it";
+        if (!header.sessionId().equals(session)
+                || header.firstSequence() != expectedSequence
+                || !Arrays.equals(header.previousChainHead(), chain)
+                || !Arrays.equals(header.signingPublicKey(), key.getEncoded())) {
+            return "segment " + header.segmentIndex()
+                    + " does not continue the session, the chain or the signing key before it";
         }
         chain = ChainHash.segmentStart(Sha256.of(header.encode()));
         return null;
@@ -77,7 +85,8 @@ final class PackChainCheck {
     private String record(JsonNode line) {
         long sequence = line.path("sequence").asLong();
         if (session == null || sequence != expectedSequence) {
-            return "record " + sequence + " where record " + expectedSequence + " belongs (deleted, duplicated or moved)";
+            return "record " + sequence + " where record " + expectedSequence
+                    + " belongs (deleted, duplicated or moved)";
         }
         FrameType type = "checkpoint".equals(line.path("frame").asText()) ? FrameType.CHECKPOINT : FrameType.ENTRY;
         byte[] digest = HexFormat.of().parseHex(line.path("bodySha256").asText());
@@ -95,13 +104,19 @@ final class PackChainCheck {
         if (!Arrays.equals(Sha256.of(body), digest)) {
             return "checkpoint " + sequence + " does not match its digest";
         }
-        String invalid = CheckpointCheck.problemOrNull(new ScannedFrame(0, FrameType.CHECKPOINT, sequence, 0, body, digest, before, chain), session, key);
+        String invalid = CheckpointCheck.problemOrNull(
+                new ScannedFrame(0, FrameType.CHECKPOINT, sequence, 0, body, digest, before, chain), session, key);
         if (invalid != null) {
             return invalid;
         }
         CheckpointBody checkpoint = CheckpointBody.decodeOrNull(body);
-        checkpoints.add(new CheckpointSummary(sequence, checkpoint.coveredSequence(), Instant.ofEpochMilli(checkpoint.timeMillis()),
-                checkpoint.reason(), checkpoint.closesSession(), ChainHash.shortForm(checkpoint.chainHash())));
+        checkpoints.add(new CheckpointSummary(
+                sequence,
+                checkpoint.coveredSequence(),
+                Instant.ofEpochMilli(checkpoint.timeMillis()),
+                checkpoint.reason(),
+                checkpoint.closesSession(),
+                ChainHash.shortForm(checkpoint.chainHash())));
         lastCheckpoint = sequence;
         return null;
     }

@@ -17,8 +17,7 @@ public final class ChainHash {
 
     private static final ThreadLocal<MessageDigest> CHAIN_DIGESTS = ThreadLocal.withInitial(Sha256::newDigest);
 
-    private ChainHash() {
-    }
+    private ChainHash() {}
 
     public static byte[] genesis() {
         return new byte[BYTES];
@@ -41,6 +40,7 @@ public final class ChainHash {
     /** What the operator writes into the change ticket: the first 16 hex digits, grouped for reading aloud. */
     public static String shortForm(byte[] chainHash) {
         String hex = Sha256.hex(chainHash);
-        return hex.substring(0, 4) + "-" + hex.substring(4, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16);
+        return hex.substring(0, 4) + "-" + hex.substring(4, 8) + "-" + hex.substring(8, 12) + "-"
+                + hex.substring(12, 16);
     }
 }

@@ -9,17 +9,31 @@ import java.util.UUID;
  * {@code version u8 | flags u8 (1 = closes the session) | session 16 | sequence of the last record covered i64 | chain hash 32 | time (epoch ms) i64
  * | reason length u16 + UTF-8 | Ed25519 signature 64}. The signature covers a domain string and every field before it.
  */
-public record CheckpointBody(UUID sessionId, long coveredSequence, byte[] chainHash, long timeMillis, String reason,
-                             boolean closesSession, byte[] signature) {
+public record CheckpointBody(
+        UUID sessionId,
+        long coveredSequence,
+        byte[] chainHash,
+        long timeMillis,
+        String reason,
+        boolean closesSession,
+        byte[] signature) {
 
     private static final byte VERSION = 1;
     private static final byte[] DOMAIN = "flightdeck-checkpoint-v1".getBytes(StandardCharsets.US_ASCII);
     public static final int MAX_REASON_BYTES = 1024;
 
-    public static byte[] signedMessage(UUID sessionId, long coveredSequence, byte[] chainHash, long timeMillis, String reason,
-                                       boolean closesSession) {
+    public static byte[] signedMessage(
+            UUID sessionId,
+            long coveredSequence,
+            byte[] chainHash,
+            long timeMillis,
+            String reason,
+            boolean closesSession) {
         byte[] fields = fields(sessionId, coveredSequence, chainHash, timeMillis, reason, closesSession);
-        return ByteBuffer.allocate(DOMAIN.length + fields.length).put(DOMAIN).put(fields).array();
+        return ByteBuffer.allocate(DOMAIN.length + fields.length)
+                .put(DOMAIN)
+                .put(fields)
+                .array();
     }
 
     public byte[] signedMessage() {
@@ -28,19 +42,34 @@ public record CheckpointBody(UUID sessionId, long coveredSequence, byte[] chainH
 
     public byte[] encode() {
         byte[] fields = fields(sessionId, coveredSequence, chainHash, timeMillis, reason, closesSession);
-        return ByteBuffer.allocate(fields.length + signature.length).put(fields).put(signature).array();
+        return ByteBuffer.allocate(fields.length + signature.length)
+                .put(fields)
+                .put(signature)
+                .array();
     }
 
-    private static byte[] fields(UUID sessionId, long coveredSequence, byte[] chainHash, long timeMillis, String reason,
-                                 boolean closesSession) {
+    private static byte[] fields(
+            UUID sessionId,
+            long coveredSequence,
+            byte[] chainHash,
+            long timeMillis,
+            String reason,
+            boolean closesSession) {
         byte[] reasonBytes = reason.getBytes(StandardCharsets.UTF_8);
         if (reasonBytes.length > MAX_REASON_BYTES) {
             throw new IllegalArgumentException("checkpoint reason longer than " + MAX_REASON_BYTES + " bytes");
         }
-        return ByteBuffer.allocate(2 + 16 + 8 + 32 + 8 + 2 + reasonBytes.length).put(VERSION).put((byte) (closesSession ? 1 : 0))
-                .putLong(sessionId.getMostSignificantBits()).putLong(sessionId.getLeastSignificantBits())
-                .putLong(coveredSequence).put(chainHash).putLong(timeMillis)
-                .putShort((short) reasonBytes.length).put(reasonBytes).array();
+        return ByteBuffer.allocate(2 + 16 + 8 + 32 + 8 + 2 + reasonBytes.length)
+                .put(VERSION)
+                .put((byte) (closesSession ? 1 : 0))
+                .putLong(sessionId.getMostSignificantBits())
+                .putLong(sessionId.getLeastSignificantBits())
+                .putLong(coveredSequence)
+                .put(chainHash)
+                .putLong(timeMillis)
+                .putShort((short) reasonBytes.length)
+                .put(reasonBytes)
+                .array();
     }
 
     /** Returns null when the bytes are not a well-formed checkpoint. */
@@ -64,7 +93,14 @@ public record CheckpointBody(UUID sessionId, long coveredSequence, byte[] chainH
             byte[] signature = new byte[buffer.remaining()];
             buffer.get(signature);
             return signature.length == 64
-                    ? new CheckpointBody(session, covered, chain, time, new String(reason, StandardCharsets.UTF_8), flags == 1, signature)
+                    ? new CheckpointBody(
+                            session,
+                            covered,
+                            chain,
+                            time,
+                            new String(reason, StandardCharsets.UTF_8),
+                            flags == 1,
+                            signature)
                     : null;
         } catch (RuntimeException malformed) {
             return null;

@@ -9,8 +9,7 @@ import java.util.UUID;
 /** Checks one checkpoint frame against the chain it claims to cover and the operator's public key. */
 public final class CheckpointCheck {
 
-    private CheckpointCheck() {
-    }
+    private CheckpointCheck() {}
 
     /** Why the checkpoint is not valid, or null when it is. */
     public static String problemOrNull(ScannedFrame frame, UUID sessionId, PublicKey key) {
@@ -22,7 +21,8 @@ public final class CheckpointCheck {
             return "checkpoint " + frame.sequence() + " belongs to session " + body.sessionId();
         }
         if (body.coveredSequence() != frame.sequence() - 1 || !Arrays.equals(body.chainHash(), frame.chainBefore())) {
-            return "checkpoint " + frame.sequence() + " does not match the records before it (they were changed, removed or reordered)";
+            return "checkpoint " + frame.sequence()
+                    + " does not match the records before it (they were changed, removed or reordered)";
         }
         if (!OperatorKey.verify(key, body.signedMessage(), body.signature())) {
             return "the signature of checkpoint " + frame.sequence() + " is not valid for the operator's key";

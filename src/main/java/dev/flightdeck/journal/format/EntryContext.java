@@ -8,11 +8,13 @@ import java.nio.ByteBuffer;
  */
 public final class EntryContext {
 
-    private EntryContext() {
-    }
+    private EntryContext() {}
 
     public static byte[] associatedData(byte[] headerHash, long sequence, byte[] previousChainHash) {
         return ByteBuffer.allocate(headerHash.length + 8 + previousChainHash.length)
-                .put(headerHash).putLong(sequence).put(previousChainHash).array();
+                .put(headerHash)
+                .putLong(sequence)
+                .put(previousChainHash)
+                .array();
     }
 }

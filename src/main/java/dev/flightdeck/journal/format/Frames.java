@@ -12,12 +12,15 @@ public final class Frames {
     public static final int OVERHEAD = 17;
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-    private Frames() {
-    }
+    private Frames() {}
 
     public static ByteBuffer encode(FrameType type, long sequence, byte[] body) {
         ByteBuffer frame = ByteBuffer.allocate(OVERHEAD + body.length);
-        frame.putInt(body.length).putInt(0).put((byte) type.code()).putLong(sequence).put(body);
+        frame.putInt(body.length)
+                .putInt(0)
+                .put((byte) type.code())
+                .putLong(sequence)
+                .put(body);
         frame.putInt(4, checksum(frame.array(), 0, frame.capacity()));
         return frame.flip();
     }
@@ -34,8 +37,12 @@ public final class Frames {
         int length = buffer.getInt(offset);
         FrameType type = FrameType.ofCode(file[offset + 8]);
         long sequence = buffer.getLong(offset + 9);
-        if (length < 0 || length > MAX_BODY_BYTES || length > file.length - offset - OVERHEAD || type == null
-                || sequence < minSequence || sequence > maxSequence) {
+        if (length < 0
+                || length > MAX_BODY_BYTES
+                || length > file.length - offset - OVERHEAD
+                || type == null
+                || sequence < minSequence
+                || sequence > maxSequence) {
             return null;
         }
         if (checksum(file, offset, OVERHEAD + length) != buffer.getInt(offset + 4)) {

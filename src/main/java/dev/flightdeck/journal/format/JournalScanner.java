@@ -28,16 +28,19 @@ public final class JournalScanner {
     private long previousValidLength = SegmentHeader.NO_PREVIOUS_SEGMENT;
     private SegmentHeader first;
 
-    private JournalScanner() {
-    }
+    private JournalScanner() {}
 
     public static ScannedJournal scan(List<SegmentBytes> files) {
         JournalScanner scanner = new JournalScanner();
         for (int index = 0; index < files.size() && scanner.problem == null; index++) {
             scanner.scanSegment(index, files.get(index));
         }
-        return new ScannedJournal(List.copyOf(scanner.segments), List.copyOf(scanner.tears),
-                Optional.ofNullable(scanner.problem), scanner.expectedSequence - 1, scanner.chain);
+        return new ScannedJournal(
+                List.copyOf(scanner.segments),
+                List.copyOf(scanner.tears),
+                Optional.ofNullable(scanner.problem),
+                scanner.expectedSequence - 1,
+                scanner.chain);
     }
 
     private void scanSegment(int index, SegmentBytes file) {
@@ -64,7 +67,8 @@ public final class JournalScanner {
         chain = ChainHash.segmentStart(headerHash);
         List<ScannedFrame> frames = new ArrayList<>();
         long validLength = scanFrames(index, file, read.length(), frames);
-        segments.add(new ScannedSegment(file.name(), header, headerHash, List.copyOf(frames), validLength, file.bytes().length));
+        segments.add(new ScannedSegment(
+                file.name(), header, headerHash, List.copyOf(frames), validLength, file.bytes().length));
         previousValidLength = validLength;
     }
 
@@ -74,13 +78,15 @@ public final class JournalScanner {
             first = header;
         }
         if (!header.sessionId().equals(first.sessionId())) {
-            return "belongs to session " + header.sessionId() + ", not " + first.sessionId() + " (segments of two sessions mixed)";
+            return "belongs to session " + header.sessionId() + ", not " + first.sessionId()
+                    + " (segments of two sessions mixed)";
         }
         if (!Arrays.equals(header.signingPublicKey(), first.signingPublicKey())) {
             return "names a different signing key than the first segment";
         }
         if (header.segmentIndex() != index + 1) {
-            return "is segment number " + header.segmentIndex() + " but stands at position " + (index + 1) + " (a segment is missing or moved)";
+            return "is segment number " + header.segmentIndex() + " but stands at position " + (index + 1)
+                    + " (a segment is missing or moved)";
         }
         if (header.firstSequence() != expectedSequence) {
             return "starts at record " + header.firstSequence() + " but record " + expectedSequence + " comes next";
@@ -89,7 +95,8 @@ public final class JournalScanner {
             return "does not continue the hash chain of the segment before it";
         }
         if (header.previousValidLength() != previousValidLength) {
-            return "records " + header.previousValidLength() + " valid bytes in the previous segment, found " + previousValidLength;
+            return "records " + header.previousValidLength() + " valid bytes in the previous segment, found "
+                    + previousValidLength;
         }
         return null;
     }
@@ -115,7 +122,8 @@ public final class JournalScanner {
             }
             byte[] bodyDigest = Sha256.of(frame.body());
             byte[] after = ChainHash.next(chain, frame.type(), frame.sequence(), bodyDigest);
-            frames.add(new ScannedFrame(index, frame.type(), frame.sequence(), offset, frame.body(), bodyDigest, chain, after));
+            frames.add(new ScannedFrame(
+                    index, frame.type(), frame.sequence(), offset, frame.body(), bodyDigest, chain, after));
             chain = after;
             expectedSequence++;
             offset += frame.length();
@@ -127,13 +135,22 @@ public final class JournalScanner {
     private void classifyBadFrame(SegmentBytes file, int offset) {
         RawFrame misplaced = Frames.readOrNull(file.bytes(), offset, 1, Long.MAX_VALUE);
         if (misplaced != null) {
-            problem = new JournalProblem(file.name(), offset, misplaced.sequence(), "record " + misplaced.sequence()
-                    + " stands where record " + expectedSequence + " belongs (a record was deleted, duplicated or moved)");
+            problem = new JournalProblem(
+                    file.name(),
+                    offset,
+                    misplaced.sequence(),
+                    "record " + misplaced.sequence() + " stands where record " + expectedSequence
+                            + " belongs (a record was deleted, duplicated or moved)");
         } else if (intactFrameFollows(file.bytes(), offset + 1)) {
-            problem = new JournalProblem(file.name(), offset, expectedSequence,
-                    "record " + expectedSequence + " is damaged (its checksum does not match) and intact records follow it");
+            problem = new JournalProblem(
+                    file.name(),
+                    offset,
+                    expectedSequence,
+                    "record " + expectedSequence
+                            + " is damaged (its checksum does not match) and intact records follow it");
         } else {
-            tears.add(new TornTail(file.name(), offset, expectedSequence - 1, file.bytes().length - offset, false, false));
+            tears.add(new TornTail(
+                    file.name(), offset, expectedSequence - 1, file.bytes().length - offset, false, false));
         }
     }
 

@@ -5,15 +5,25 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** What the structural scan found: every intact segment and frame with its chain hashes, tears, the first problem. */
-public record ScannedJournal(List<ScannedSegment> segments, List<TornTail> tornTails, Optional<JournalProblem> problem,
-                             long lastSequence, byte[] lastChainHash) {
+public record ScannedJournal(
+        List<ScannedSegment> segments,
+        List<TornTail> tornTails,
+        Optional<JournalProblem> problem,
+        long lastSequence,
+        byte[] lastChainHash) {
 
     public Optional<UUID> sessionId() {
-        return segments.stream().filter(segment -> segment.header() != null).map(segment -> segment.header().sessionId()).findFirst();
+        return segments.stream()
+                .filter(segment -> segment.header() != null)
+                .map(segment -> segment.header().sessionId())
+                .findFirst();
     }
 
     public Optional<SegmentHeader> firstHeader() {
-        return segments.stream().map(ScannedSegment::header).filter(header -> header != null).findFirst();
+        return segments.stream()
+                .map(ScannedSegment::header)
+                .filter(header -> header != null)
+                .findFirst();
     }
 
     public long frameCount() {
@@ -29,12 +39,22 @@ public record ScannedJournal(List<ScannedSegment> segments, List<TornTail> tornT
     }
 
     /** One segment: its header (null when torn), its valid frames, and where its valid bytes end. */
-    public record ScannedSegment(String name, SegmentHeader header, byte[] headerHash, List<ScannedFrame> frames,
-                                 long validLength, long fileLength) {
-    }
+    public record ScannedSegment(
+            String name,
+            SegmentHeader header,
+            byte[] headerHash,
+            List<ScannedFrame> frames,
+            long validLength,
+            long fileLength) {}
 
     /** One intact frame with the chain value before and after it. */
-    public record ScannedFrame(int segmentIndex, FrameType type, long sequence, long offset, byte[] body,
-                               byte[] bodyDigest, byte[] chainBefore, byte[] chainAfter) {
-    }
+    public record ScannedFrame(
+            int segmentIndex,
+            FrameType type,
+            long sequence,
+            long offset,
+            byte[] body,
+            byte[] bodyDigest,
+            byte[] chainBefore,
+            byte[] chainAfter) {}
 }

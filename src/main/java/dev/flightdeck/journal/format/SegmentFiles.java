@@ -13,8 +13,7 @@ public final class SegmentFiles {
 
     private static final Pattern NAME = Pattern.compile("segment-(\\d{6})\\.fdj");
 
-    private SegmentFiles() {
-    }
+    private SegmentFiles() {}
 
     public static String name(int index) {
         return String.format("segment-%06d.fdj", index);
@@ -25,7 +24,10 @@ public final class SegmentFiles {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(file -> NAME.matcher(file.getFileName().toString()).matches()).sorted().toList();
+            return files.filter(
+                            file -> NAME.matcher(file.getFileName().toString()).matches())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -38,6 +40,5 @@ public final class SegmentFiles {
     }
 
     /** A segment file's name and content, so scanning and verification work on bytes (files or tests alike). */
-    public record SegmentBytes(String name, byte[] bytes) {
-    }
+    public record SegmentBytes(String name, byte[] bytes) {}
 }

@@ -20,14 +20,23 @@ import java.util.zip.CRC32C;
  *       | signing public key length u16 + X.509 bytes | wrap nonce 12 | wrapped key length u16 + bytes
  * </pre>
  */
-public record SegmentHeader(UUID sessionId, int segmentIndex, long createdAtMillis, long firstSequence,
-                            byte[] previousChainHead, long previousValidLength, KdfParameters kdf,
-                            byte[] signingPublicKey, byte[] wrapNonce, byte[] wrappedDataKey) {
+public record SegmentHeader(
+        UUID sessionId,
+        int segmentIndex,
+        long createdAtMillis,
+        long firstSequence,
+        byte[] previousChainHead,
+        long previousValidLength,
+        KdfParameters kdf,
+        byte[] signingPublicKey,
+        byte[] wrapNonce,
+        byte[] wrappedDataKey) {
 
     public static final byte[] MAGIC = "FDJOURNL".getBytes(StandardCharsets.US_ASCII);
     public static final int VERSION = 1;
     /** magic + version + body length: enough to know how long the header is. */
     static final int PREAMBLE_BYTES = 14;
+
     static final int MAX_BODY_BYTES = 4096;
     /** Written into the first segment's "previous" fields: there is nothing before it. */
     public static final long NO_PREVIOUS_SEGMENT = -1;
@@ -35,7 +44,10 @@ public record SegmentHeader(UUID sessionId, int segmentIndex, long createdAtMill
     public byte[] encode() {
         byte[] prefix = authenticatedPrefix();
         ByteBuffer buffer = ByteBuffer.allocate(prefix.length + 12 + 2 + wrappedDataKey.length + 4);
-        buffer.put(prefix).put(wrapNonce).putShort((short) wrappedDataKey.length).put(wrappedDataKey);
+        buffer.put(prefix)
+                .put(wrapNonce)
+                .putShort((short) wrappedDataKey.length)
+                .put(wrappedDataKey);
         int bodyLength = buffer.position() - PREAMBLE_BYTES;
         buffer.putInt(MAGIC.length + 2, bodyLength);
         CRC32C crc = new CRC32C();
@@ -46,12 +58,19 @@ public record SegmentHeader(UUID sessionId, int segmentIndex, long createdAtMill
 
     /** The bytes the data-key wrap authenticates: everything up to the wrap nonce (body length left as zero). */
     public byte[] authenticatedPrefix() {
-        ByteBuffer buffer = ByteBuffer.allocate(PREAMBLE_BYTES + 16 + 4 + 8 + 8 + 32 + 8 + 12 + 16 + 2 + signingPublicKey.length);
+        ByteBuffer buffer =
+                ByteBuffer.allocate(PREAMBLE_BYTES + 16 + 4 + 8 + 8 + 32 + 8 + 12 + 16 + 2 + signingPublicKey.length);
         buffer.put(MAGIC).putShort((short) VERSION).putInt(0);
         buffer.putLong(sessionId.getMostSignificantBits()).putLong(sessionId.getLeastSignificantBits());
-        buffer.putInt(segmentIndex).putLong(createdAtMillis).putLong(firstSequence).put(previousChainHead)
+        buffer.putInt(segmentIndex)
+                .putLong(createdAtMillis)
+                .putLong(firstSequence)
+                .put(previousChainHead)
                 .putLong(previousValidLength);
-        buffer.putInt(kdf.memoryKiB()).putInt(kdf.iterations()).putInt(kdf.parallelism()).put(kdf.salt());
+        buffer.putInt(kdf.memoryKiB())
+                .putInt(kdf.iterations())
+                .putInt(kdf.parallelism())
+                .put(kdf.salt());
         buffer.putShort((short) signingPublicKey.length).put(signingPublicKey);
         return buffer.array();
     }
@@ -109,7 +128,8 @@ public record SegmentHeader(UUID sessionId, int segmentIndex, long createdAtMill
         byte[] publicKey = bytes(buffer, Short.toUnsignedInt(buffer.getShort()));
         byte[] nonce = bytes(buffer, 12);
         byte[] wrapped = bytes(buffer, Short.toUnsignedInt(buffer.getShort()));
-        return new SegmentHeader(session, index, created, firstSequence, previousHead, previousValid, kdf, publicKey, nonce, wrapped);
+        return new SegmentHeader(
+                session, index, created, firstSequence, previousHead, previousValid, kdf, publicKey, nonce, wrapped);
     }
 
     private static byte[] bytes(ByteBuffer buffer, int count) {

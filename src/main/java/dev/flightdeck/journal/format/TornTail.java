@@ -5,7 +5,8 @@ package dev.flightdeck.journal.format;
  * the last segment, or when the next segment's header records exactly this cut ({@code acknowledged}).
  * {@code afterSequence} is the last complete record before the cut.
  */
-public record TornTail(String segment, long offset, long afterSequence, long bytes, boolean inHeader, boolean acknowledged) {
+public record TornTail(
+        String segment, long offset, long afterSequence, long bytes, boolean inHeader, boolean acknowledged) {
 
     TornTail acknowledge() {
         return new TornTail(segment, offset, afterSequence, bytes, inHeader, true);

@@ -10,7 +10,10 @@ public record CapturedOutput(String text, long totalBytes, long elidedBytes, Str
 
     /** Adds {@code text}, {@code bytes}, {@code elidedBytes}, {@code sha256}, {@code sensitive} to a step.output payload. */
     public ObjectNode addTo(ObjectNode payload) {
-        return payload.put("text", text).put("bytes", totalBytes).put("elidedBytes", elidedBytes)
-                .put("sha256", sha256).put("sensitive", sensitive);
+        return payload.put("text", text)
+                .put("bytes", totalBytes)
+                .put("elidedBytes", elidedBytes)
+                .put("sha256", sha256)
+                .put("sensitive", sensitive);
     }
 }

@@ -64,7 +64,9 @@ public final class OutputCapture {
         int tailStart = Math.max(0, tailSource.length() - limits.tailChars());
         String keptHead = redactor.redactRange(headSource, 0, headEnd);
         String keptTail = redactor.redactRange(tailSource, tailStart, tailSource.length());
-        long elided = totalBytes - utf8Length(headSource, 0, headEnd) - utf8Length(tailSource, tailStart, tailSource.length());
+        long elided = totalBytes
+                - utf8Length(headSource, 0, headEnd)
+                - utf8Length(tailSource, tailStart, tailSource.length());
         String marker = "\n[… " + elided + " bytes of output not kept …]\n";
         return new CapturedOutput(keptHead + marker + keptTail, totalBytes, elided, sha256, false);
     }

@@ -18,8 +18,7 @@ final class SecretForms {
     /** Shorter Base64 cores would match unrelated text too often to be useful. */
     private static final int MIN_ENCODED_CORE = 4;
 
-    private SecretForms() {
-    }
+    private SecretForms() {}
 
     static List<char[]> of(char[] secret) {
         List<char[]> forms = new ArrayList<>();
@@ -70,7 +69,8 @@ final class SecretForms {
             if (Character.isLetterOrDigit(c) && c < 128 || "-._~".indexOf(c) >= 0) {
                 encoded.append((char) c);
             } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                encoded.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Small whole-file writes (keys, exports) that must be on disk before we say they are. */
 public final class DurableWrites {
 
-    private DurableWrites() {
-    }
+    private DurableWrites() {}
 
     /** Writes a new file readable by its owner only, syncs it and its directory. */
     public static void writeOwnerOnly(Path file, byte[] content) throws IOException {

@@ -11,9 +11,17 @@ import java.util.Optional;
  * has not recorded. Sealed means: the last record is a signed checkpoint, so nothing at the end can have been
  * cut off without the reviewer noticing (compare the last short hash with the change ticket).
  */
-public record VerificationReport(String subject, int segments, long records, List<CheckpointSummary> checkpoints,
-                                 Optional<JournalProblem> problem, List<TornTail> tornTails, long recordsAfterLastCheckpoint,
-                                 String keyNote, List<String> notes, boolean everyRecordDecrypted) {
+public record VerificationReport(
+        String subject,
+        int segments,
+        long records,
+        List<CheckpointSummary> checkpoints,
+        Optional<JournalProblem> problem,
+        List<TornTail> tornTails,
+        long recordsAfterLastCheckpoint,
+        String keyNote,
+        List<String> notes,
+        boolean everyRecordDecrypted) {
 
     public boolean isIntact() {
         return problem.isEmpty() && tornTails.stream().allMatch(TornTail::acknowledged);
@@ -25,7 +33,9 @@ public record VerificationReport(String subject, int segments, long records, Lis
 
     /** Sealed by the checkpoint that closed the session: the journal is complete, not just consistent. */
     public boolean isClosed() {
-        return isSealed() && !checkpoints.isEmpty() && checkpoints.get(checkpoints.size() - 1).closesSession();
+        return isSealed()
+                && !checkpoints.isEmpty()
+                && checkpoints.get(checkpoints.size() - 1).closesSession();
     }
 
     public String verdict() {
@@ -40,18 +50,26 @@ public record VerificationReport(String subject, int segments, long records, Lis
         List<String> lines = new ArrayList<>();
         lines.add("journal:      " + subject);
         lines.add("verdict:      " + verdict());
-        lines.add("records:      " + records + " in " + segments + " segment(s), " + checkpoints.size() + " signed checkpoint(s)");
+        lines.add("records:      " + records + " in " + segments + " segment(s), " + checkpoints.size()
+                + " signed checkpoint(s)");
         lines.add("first problem: " + problem.map(JournalProblem::describe).orElse("none"));
         tornTails.forEach(tear -> lines.add("torn tail:    " + tear.describe()));
         lines.add("closed:       " + (isClosed() ? "closed" : "NOT closed"));
-        lines.add("tail:         " + (isClosed() ? "sealed by the checkpoint that closed the session"
-                : isSealed() ? "sealed by a checkpoint, but the session was NOT closed (still open, or cut short after it)"
-                : recordsAfterLastCheckpoint + " record(s) after the last checkpoint are NOT sealed"));
-        checkpoints.stream().reduce((first, second) -> second).ifPresent(last -> lines.add("last checkpoint: " + last.shortHash()
-                + " at record " + last.coveredSequence() + " (" + last.reason() + ", " + last.time() + ")"));
+        lines.add("tail:         "
+                + (isClosed()
+                        ? "sealed by the checkpoint that closed the session"
+                        : isSealed()
+                                ? "sealed by a checkpoint, but the session was NOT closed (still open, or cut short after it)"
+                                : recordsAfterLastCheckpoint + " record(s) after the last checkpoint are NOT sealed"));
+        checkpoints.stream()
+                .reduce((first, second) -> second)
+                .ifPresent(last -> lines.add("last checkpoint: " + last.shortHash() + " at record "
+                        + last.coveredSequence() + " (" + last.reason() + ", " + last.time() + ")"));
         lines.add("signatures:   " + keyNote);
-        lines.add("contents:     " + (everyRecordDecrypted ? "every record decrypted and authenticated with the passphrase"
-                : "not decrypted (checked without the passphrase: checksums, chain, signatures)"));
+        lines.add("contents:     "
+                + (everyRecordDecrypted
+                        ? "every record decrypted and authenticated with the passphrase"
+                        : "not decrypted (checked without the passphrase: checksums, chain, signatures)"));
         notes.forEach(note -> lines.add("note:         " + note));
         return lines;
     }

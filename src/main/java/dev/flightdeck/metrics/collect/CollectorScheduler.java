@@ -47,10 +47,16 @@ public final class CollectorScheduler implements AutoCloseable {
     }
 
     public void start(Collector collector) {
-        statuses.put(collector.source(), new CollectorStatus(collector.source(), Optional.empty(), Optional.empty(), 0));
+        statuses.put(
+                collector.source(), new CollectorStatus(collector.source(), Optional.empty(), Optional.empty(), 0));
         SampleSink sink = sinks.apply(collector.source());
-        scheduled.put(collector.source(), executor.scheduleWithFixedDelay(() -> collectOnce(collector, sink), 0,
-                collector.interval().toMillis(), TimeUnit.MILLISECONDS));
+        scheduled.put(
+                collector.source(),
+                executor.scheduleWithFixedDelay(
+                        () -> collectOnce(collector, sink),
+                        0,
+                        collector.interval().toMillis(),
+                        TimeUnit.MILLISECONDS));
     }
 
     /** Runs one collection on the calling thread, recording its outcome like a scheduled one. */
@@ -77,15 +83,20 @@ public final class CollectorScheduler implements AutoCloseable {
     }
 
     private void failed(String source, String message) {
-        CollectorStatus before = statuses.getOrDefault(source, new CollectorStatus(source, Optional.empty(), Optional.empty(), 0));
+        CollectorStatus before =
+                statuses.getOrDefault(source, new CollectorStatus(source, Optional.empty(), Optional.empty(), 0));
         if (before.failuresInARow() == 0) {
             LOG.warn("Collector {} cannot read its source: {}", source, message);
         }
-        statuses.put(source, new CollectorStatus(source, before.lastSuccess(), Optional.of(message), before.failuresInARow() + 1));
+        statuses.put(
+                source,
+                new CollectorStatus(source, before.lastSuccess(), Optional.of(message), before.failuresInARow() + 1));
     }
 
     public List<CollectorStatus> statuses() {
-        return statuses.values().stream().sorted(Comparator.comparing(CollectorStatus::source)).toList();
+        return statuses.values().stream()
+                .sorted(Comparator.comparing(CollectorStatus::source))
+                .toList();
     }
 
     public Optional<CollectorStatus> status(String source) {
@@ -94,13 +105,17 @@ public final class CollectorScheduler implements AutoCloseable {
 
     /** Schedules {@code task} every {@code periodMillis} on the same pool (the trigger monitor's tick). */
     public void every(long periodMillis, Runnable task) {
-        executor.scheduleAtFixedRate(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.error("Periodic metrics task failed", e);
-            }
-        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        executor.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("Periodic metrics task failed", e);
+                    }
+                },
+                periodMillis,
+                periodMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

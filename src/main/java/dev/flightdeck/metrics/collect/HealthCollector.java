@@ -1,6 +1,7 @@
 package dev.flightdeck.metrics.collect;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.net.ConnectException;
 
 /**
  * An HTTP health check: {@code health} is 1 when the endpoint answers 2xx within its timeout and 0 otherwise
@@ -26,7 +26,8 @@ public final class HealthCollector implements Collector {
     private int failuresInARow;
     private volatile String lastOutcome = "not checked yet";
 
-    public HealthCollector(String source, URI uri, Duration timeout, Duration interval, HttpClient client, Clock clock) {
+    public HealthCollector(
+            String source, URI uri, Duration timeout, Duration interval, HttpClient client, Clock clock) {
         this.source = source;
         this.uri = uri;
         this.timeout = timeout;
@@ -51,8 +52,8 @@ public final class HealthCollector implements Collector {
         long started = System.nanoTime();
         boolean passed;
         try {
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client.send(
+                    HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
             passed = response.statusCode() >= 200 && response.statusCode() < 300;
             lastOutcome = "status " + response.statusCode();
             sink.record("health_latency", taken, (System.nanoTime() - started) / 1_000_000.0);
@@ -64,7 +65,8 @@ public final class HealthCollector implements Collector {
             lastOutcome = "cannot connect (connection refused)";
         } catch (IOException e) {
             passed = false;
-            lastOutcome = "cannot connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            lastOutcome =
+                    "cannot connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         failuresInARow = passed ? 0 : failuresInARow + 1;
         sink.record("health", taken, passed ? 1 : 0);

@@ -32,7 +32,8 @@ public final class RetryBackoff {
         if (failures == 0 || !now.isBefore(nextAttempt)) {
             return Optional.empty();
         }
-        return Optional.of(lastFailure + " (next attempt in " + Duration.between(now, nextAttempt).toSeconds() + "s)");
+        return Optional.of(lastFailure + " (next attempt in "
+                + Duration.between(now, nextAttempt).toSeconds() + "s)");
     }
 
     public void failed(String reason) {

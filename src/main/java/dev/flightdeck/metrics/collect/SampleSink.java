@@ -13,7 +13,8 @@ public interface SampleSink {
      * separately. A sink that was not made for parts refuses rather than mixing the parts into one series.
      */
     default SampleSink part(String part) {
-        throw new UnsupportedOperationException("this sink files every figure under one source; it cannot take part '" + part + "'");
+        throw new UnsupportedOperationException(
+                "this sink files every figure under one source; it cannot take part '" + part + "'");
     }
 
     /** The name of a part's source: {@code app1:/var}. */

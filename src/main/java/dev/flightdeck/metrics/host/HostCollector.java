@@ -45,8 +45,14 @@ public final class HostCollector implements Collector {
      * @param paths   the paths whose filesystems' use to read ({@code /}, {@code /var/lib/postgresql})
      * @param timeout how long one reading may take, connecting included
      */
-    public HostCollector(String source, TargetLookup lookup, SshSessions sessions, List<String> paths, Duration interval,
-                         Duration timeout, Clock clock) {
+    public HostCollector(
+            String source,
+            TargetLookup lookup,
+            SshSessions sessions,
+            List<String> paths,
+            Duration interval,
+            Duration timeout,
+            Clock clock) {
         this.source = source;
         this.lookup = lookup;
         this.sessions = sessions;
@@ -101,9 +107,12 @@ public final class HostCollector implements Collector {
         } catch (SshException e) {
             throw new CollectorException(CollectorException.Code.UNREACHABLE, e.getMessage(), e);
         }
-        CommandResult result = sessions.exec(target, CommandRequest.of(command).withDeadline(timeout).capturingBytes());
+        CommandResult result = sessions.exec(
+                target, CommandRequest.of(command).withDeadline(timeout).capturingBytes());
         if (!(result.outcome() instanceof CommandOutcome.Completed)) {
-            throw new CollectorException(CollectorException.Code.UNREACHABLE, "cannot read " + target.describe() + ": " + reason(result.outcome()));
+            throw new CollectorException(
+                    CollectorException.Code.UNREACHABLE,
+                    "cannot read " + target.describe() + ": " + reason(result.outcome()));
         }
         return result;
     }
@@ -115,8 +124,12 @@ public final class HostCollector implements Collector {
         write(reading, taken, sink);
         if (!reading.problems().isEmpty()) {
             String stderr = new String(result.stderr(), StandardCharsets.UTF_8).strip();
-            throw new CollectorException(CollectorException.Code.UNREADABLE, "read " + target.describe() + " only in part: "
-                    + String.join("; ", reading.problems()) + (stderr.isEmpty() ? "" : " (" + stderr.lines().findFirst().orElse("") + ")"));
+            throw new CollectorException(
+                    CollectorException.Code.UNREADABLE,
+                    "read " + target.describe() + " only in part: " + String.join("; ", reading.problems())
+                            + (stderr.isEmpty()
+                                    ? ""
+                                    : " (" + stderr.lines().findFirst().orElse("") + ")"));
         }
     }
 

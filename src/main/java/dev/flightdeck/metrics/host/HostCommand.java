@@ -13,17 +13,22 @@ public final class HostCommand {
     /** Starts a section of the output: {@code @@ stat}, {@code @@ df 1}. */
     static final String MARKER = "@@ ";
 
-    private HostCommand() {
-    }
+    private HostCommand() {}
 
     /** The command for these paths; {@code df} section {@code i} is for {@code paths.get(i)}. */
     public static String forPaths(List<String> paths) {
         StringBuilder command = new StringBuilder("LC_ALL=C; export LC_ALL; ")
-                .append(section("stat")).append("head -n 1 /proc/stat; ")
-                .append(section("loadavg")).append("cat /proc/loadavg; ")
-                .append(section("meminfo")).append("cat /proc/meminfo; ");
+                .append(section("stat"))
+                .append("head -n 1 /proc/stat; ")
+                .append(section("loadavg"))
+                .append("cat /proc/loadavg; ")
+                .append(section("meminfo"))
+                .append("cat /proc/meminfo; ");
         for (int i = 0; i < paths.size(); i++) {
-            command.append(section("df " + i)).append("df -P -k -- ").append(ShellQuoting.quote(paths.get(i))).append(" 2>&1; ");
+            command.append(section("df " + i))
+                    .append("df -P -k -- ")
+                    .append(ShellQuoting.quote(paths.get(i)))
+                    .append(" 2>&1; ");
         }
         return command.append("true").toString();
     }

@@ -15,8 +15,12 @@ import java.util.OptionalDouble;
  * @param diskPercent   for each chosen path, the use of the filesystem holding it, percent (as {@code df} counts:
  *                      used / (used + available), so the blocks reserved for root count as unavailable)
  */
-public record HostReading(Optional<CpuTimes> cpu, OptionalDouble load1, OptionalDouble memoryPercent, Map<String, Double> diskPercent,
-                          List<String> problems) {
+public record HostReading(
+        Optional<CpuTimes> cpu,
+        OptionalDouble load1,
+        OptionalDouble memoryPercent,
+        Map<String, Double> diskPercent,
+        List<String> problems) {
 
     public HostReading {
         diskPercent = Map.copyOf(diskPercent);

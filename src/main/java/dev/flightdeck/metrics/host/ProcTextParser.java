@@ -14,8 +14,7 @@ import java.util.OptionalDouble;
  */
 public final class ProcTextParser {
 
-    private ProcTextParser() {
-    }
+    private ProcTextParser() {}
 
     /** @param paths the paths the command asked {@code df} about, in the same order */
     public static HostReading parse(String output, List<String> paths) {
@@ -27,7 +26,8 @@ public final class ProcTextParser {
         Map<String, Double> disks = new LinkedHashMap<>();
         for (int i = 0; i < paths.size(); i++) {
             String path = paths.get(i);
-            disk(sections.getOrDefault("df " + i, List.of()), path, problems).ifPresent(percent -> disks.put(path, percent));
+            disk(sections.getOrDefault("df " + i, List.of()), path, problems)
+                    .ifPresent(percent -> disks.put(path, percent));
         }
         return new HostReading(cpu, load, memory, disks, problems);
     }
@@ -37,7 +37,8 @@ public final class ProcTextParser {
         List<String> current = null;
         for (String line : output.split("\r?\n")) {
             if (line.startsWith(HostCommand.MARKER)) {
-                current = sections.computeIfAbsent(line.substring(HostCommand.MARKER.length()).strip(), name -> new ArrayList<>());
+                current = sections.computeIfAbsent(
+                        line.substring(HostCommand.MARKER.length()).strip(), name -> new ArrayList<>());
             } else if (current != null && !line.isBlank()) {
                 current.add(line);
             }
@@ -100,9 +101,13 @@ public final class ProcTextParser {
             }
         }
         Long total = kilobytes.get("MemTotal");
-        Long available = kilobytes.containsKey("MemAvailable") ? kilobytes.get("MemAvailable")
-                : kilobytes.containsKey("MemFree") ? kilobytes.get("MemFree") + kilobytes.getOrDefault("Buffers", 0L) + kilobytes.getOrDefault("Cached", 0L)
-                : null;
+        Long available = kilobytes.containsKey("MemAvailable")
+                ? kilobytes.get("MemAvailable")
+                : kilobytes.containsKey("MemFree")
+                        ? kilobytes.get("MemFree")
+                                + kilobytes.getOrDefault("Buffers", 0L)
+                                + kilobytes.getOrDefault("Cached", 0L)
+                        : null;
         if (total == null || total <= 0 || available == null) {
             problems.add("/proc/meminfo has no MemTotal and MemAvailable (or MemFree)");
             return OptionalDouble.empty();
@@ -128,7 +133,8 @@ public final class ProcTextParser {
                 }
             }
         }
-        List<String> said = lines.stream().filter(line -> !line.startsWith("Filesystem")).toList();
+        List<String> said =
+                lines.stream().filter(line -> !line.startsWith("Filesystem")).toList();
         problems.add(said.isEmpty() ? "df printed nothing for " + path : String.join(" ", said));
         return Optional.empty();
     }

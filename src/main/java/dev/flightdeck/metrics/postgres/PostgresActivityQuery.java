@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.OptionalDouble;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Everything the PostgreSQL collector reads, in one statement (one round trip) from the statistics views, which are
@@ -40,8 +40,7 @@ final class PostgresActivityQuery {
             FROM pg_stat_database d WHERE d.datname = ?
             """;
 
-    private PostgresActivityQuery() {
-    }
+    private PostgresActivityQuery() {}
 
     /** Empty result: the database does not exist (any more) on this server. */
     static Optional<PostgresReading> read(Connection connection, String database) throws SQLException {
@@ -54,10 +53,19 @@ final class PostgresActivityQuery {
                 }
                 double lag = row.getDouble("replication_lag_ms");
                 OptionalDouble replicationLag = row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(lag);
-                return Optional.of(new PostgresReading(row.getLong("server_connections"), row.getLong("max_connections"),
-                        row.getLong("connections"), row.getLong("active"), row.getLong("idle"), row.getLong("idle_in_transaction"),
-                        row.getLong("commits"), row.getLong("rollbacks"), row.getLong("blocked"), row.getDouble("longest_transaction_ms"),
-                        replicationLag, row.getLong("size_bytes")));
+                return Optional.of(new PostgresReading(
+                        row.getLong("server_connections"),
+                        row.getLong("max_connections"),
+                        row.getLong("connections"),
+                        row.getLong("active"),
+                        row.getLong("idle"),
+                        row.getLong("idle_in_transaction"),
+                        row.getLong("commits"),
+                        row.getLong("rollbacks"),
+                        row.getLong("blocked"),
+                        row.getDouble("longest_transaction_ms"),
+                        replicationLag,
+                        row.getLong("size_bytes")));
             }
         }
     }

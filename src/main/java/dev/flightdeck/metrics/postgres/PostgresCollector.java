@@ -23,9 +23,14 @@ import java.util.Set;
 public final class PostgresCollector implements Collector, AutoCloseable {
 
     /** Failures that mean Flightdeck could not get a connection at all: the check fails. */
-    private static final Set<DatabaseErrorCode> CONNECTION_FAILURES = EnumSet.of(DatabaseErrorCode.UNREACHABLE,
-            DatabaseErrorCode.AUTHENTICATION_FAILED, DatabaseErrorCode.PASSWORD_UNAVAILABLE, DatabaseErrorCode.PGPASS_INSECURE,
-            DatabaseErrorCode.DATABASE_MISSING, DatabaseErrorCode.NO_RESPONSE, DatabaseErrorCode.CONNECTION_LOST);
+    private static final Set<DatabaseErrorCode> CONNECTION_FAILURES = EnumSet.of(
+            DatabaseErrorCode.UNREACHABLE,
+            DatabaseErrorCode.AUTHENTICATION_FAILED,
+            DatabaseErrorCode.PASSWORD_UNAVAILABLE,
+            DatabaseErrorCode.PGPASS_INSECURE,
+            DatabaseErrorCode.DATABASE_MISSING,
+            DatabaseErrorCode.NO_RESPONSE,
+            DatabaseErrorCode.CONNECTION_LOST);
 
     private final String source;
     private final DatabasePool pool;
@@ -62,17 +67,23 @@ public final class PostgresCollector implements Collector, AutoCloseable {
         long taken = clock.millis();
         Optional<PostgresReading> reading;
         try {
-            reading = pool.withConnection(PostgresActivityQuery.SQL, connection -> PostgresActivityQuery.read(connection, database));
+            reading = pool.withConnection(
+                    PostgresActivityQuery.SQL, connection -> PostgresActivityQuery.read(connection, database));
         } catch (DatabaseException e) {
             boolean unreachable = CONNECTION_FAILURES.contains(e.code());
             sink.record("db_connection", taken, unreachable ? 0 : 1);
-            throw new CollectorException(unreachable ? CollectorException.Code.UNREACHABLE : CollectorException.Code.REFUSED,
-                    "cannot read the statistics of database " + database + " on " + pool.target().address() + ": " + e.describe(), e);
+            throw new CollectorException(
+                    unreachable ? CollectorException.Code.UNREACHABLE : CollectorException.Code.REFUSED,
+                    "cannot read the statistics of database " + database + " on "
+                            + pool.target().address() + ": " + e.describe(),
+                    e);
         }
         if (reading.isEmpty()) {
             sink.record("db_connection", taken, 0);
-            throw new CollectorException(CollectorException.Code.UNREACHABLE, "database " + database + " does not exist on "
-                    + pool.target().address());
+            throw new CollectorException(
+                    CollectorException.Code.UNREACHABLE,
+                    "database " + database + " does not exist on "
+                            + pool.target().address());
         }
         write(reading.get(), taken, sink);
     }

@@ -19,9 +19,19 @@ import java.util.OptionalDouble;
  *                                 last replayed transaction; empty when the server has no replication
  * @param sizeBytes                {@code pg_database_size}
  */
-public record PostgresReading(long serverConnections, long maxConnections, long connections, long active, long idle,
-                              long idleInTransaction, long commits, long rollbacks, long blockedSessions, double longestTransactionMillis,
-                              OptionalDouble replicationLagMillis, long sizeBytes) {
+public record PostgresReading(
+        long serverConnections,
+        long maxConnections,
+        long connections,
+        long active,
+        long idle,
+        long idleInTransaction,
+        long commits,
+        long rollbacks,
+        long blockedSessions,
+        double longestTransactionMillis,
+        OptionalDouble replicationLagMillis,
+        long sizeBytes) {
 
     /** Server connections as a percentage of {@code max_connections}. */
     public double connectionsUsedPercent() {

@@ -7,8 +7,7 @@ package dev.flightdeck.metrics.prometheus;
  */
 public final class HistogramQuantiles {
 
-    private HistogramQuantiles() {
-    }
+    private HistogramQuantiles() {}
 
     /**
      * @param upperBounds the buckets' {@code le} in increasing order, the last one {@code +Inf}

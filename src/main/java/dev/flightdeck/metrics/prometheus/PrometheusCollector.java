@@ -4,6 +4,7 @@ import dev.flightdeck.metrics.collect.Collector;
 import dev.flightdeck.metrics.collect.CollectorException;
 import dev.flightdeck.metrics.collect.SampleSink;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.net.ConnectException;
 
 /** Scrapes a Prometheus {@code /metrics} page and writes the signals its {@link PrometheusMapping} names. */
 public final class PrometheusCollector implements Collector {
@@ -24,8 +24,14 @@ public final class PrometheusCollector implements Collector {
     private final Clock clock;
     private final ScrapeTranslator translator;
 
-    public PrometheusCollector(String source, URI uri, Duration timeout, Duration interval, PrometheusMapping mapping,
-                               HttpClient client, Clock clock) {
+    public PrometheusCollector(
+            String source,
+            URI uri,
+            Duration timeout,
+            Duration interval,
+            PrometheusMapping mapping,
+            HttpClient client,
+            Clock clock) {
         this.source = source;
         this.uri = uri;
         this.timeout = timeout;
@@ -55,25 +61,41 @@ public final class PrometheusCollector implements Collector {
                 sink.record(reading.signal(), taken, reading.value());
             }
         } catch (PrometheusFormatException e) {
-            throw new CollectorException(CollectorException.Code.UNREADABLE, uri + " is not a Prometheus metrics page: " + e.getMessage(), e);
+            throw new CollectorException(
+                    CollectorException.Code.UNREADABLE,
+                    uri + " is not a Prometheus metrics page: " + e.getMessage(),
+                    e);
         }
     }
 
     private String fetch() throws CollectorException, InterruptedException {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("Accept", "text/plain;version=0.0.4").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(timeout)
+                            .header("Accept", "text/plain;version=0.0.4")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new CollectorException(CollectorException.Code.REFUSED, uri + " answered status " + response.statusCode());
+                throw new CollectorException(
+                        CollectorException.Code.REFUSED, uri + " answered status " + response.statusCode());
             }
             return response.body();
         } catch (HttpTimeoutException e) {
-            throw new CollectorException(CollectorException.Code.UNREACHABLE, uri + " did not answer within " + timeout.toMillis() + " ms", e);
+            throw new CollectorException(
+                    CollectorException.Code.UNREACHABLE,
+                    uri + " did not answer within " + timeout.toMillis() + " ms",
+                    e);
         } catch (ConnectException e) {
-            throw new CollectorException(CollectorException.Code.UNREACHABLE, "cannot reach " + uri + " (connection refused)", e);
+            throw new CollectorException(
+                    CollectorException.Code.UNREACHABLE, "cannot reach " + uri + " (connection refused)", e);
         } catch (IOException e) {
-            throw new CollectorException(CollectorException.Code.UNREACHABLE, "cannot reach " + uri + " ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+            throw new CollectorException(
+                    CollectorException.Code.UNREACHABLE,
+                    "cannot reach " + uri + " ("
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")",
+                    e);
         }
     }
 }

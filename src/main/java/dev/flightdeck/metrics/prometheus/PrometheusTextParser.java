@@ -21,8 +21,7 @@ public final class PrometheusTextParser {
     private static final Pattern BLANKS = Pattern.compile("[ \t]+");
     private static final Pattern NUMBER = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
-    private PrometheusTextParser() {
-    }
+    private PrometheusTextParser() {}
 
     public static PrometheusScrape parse(String text) throws PrometheusFormatException {
         List<PrometheusSample> samples = new ArrayList<>();
@@ -191,7 +190,11 @@ public final class PrometheusTextParser {
         }
 
         private static boolean isNameChar(char c, boolean first) {
-            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':' || !first && c >= '0' && c <= '9';
+            return c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c == '_'
+                    || c == ':'
+                    || !first && c >= '0' && c <= '9';
         }
     }
 }

@@ -18,8 +18,7 @@ import java.util.TreeMap;
 public final class ScrapeTranslator {
 
     /** One computed figure. */
-    public record Reading(String signal, double value) {
-    }
+    public record Reading(String signal, double value) {}
 
     private static final Map<String, Double> QUANTILES = new LinkedHashMap<>(Map.of("latency_p50", 0.50));
 
@@ -66,7 +65,7 @@ public final class ScrapeTranslator {
                 continue;
             }
             switch (signal.reading()) {
-                case GAUGE -> { } // read as it is, with the other gauges
+                case GAUGE -> {} // read as it is, with the other gauges
                 case RATE -> readings.add(new Reading(signal.signal(), part / seconds * signal.scale()));
                 case RATIO -> {
                     double whole = increases.getOrDefault("whole:" + signal.signal(), 0.0);
@@ -79,27 +78,32 @@ public final class ScrapeTranslator {
     }
 
     private static List<PrometheusSample> selected(PrometheusScrape scrape, MetricSelector selector) {
-        return scrape.named(selector.metric()).stream().filter(sample -> selector.matches(sample.name(), sample.labels())).toList();
+        return scrape.named(selector.metric()).stream()
+                .filter(sample -> selector.matches(sample.name(), sample.labels()))
+                .toList();
     }
 
     private void gauges(PrometheusScrape scrape, List<Reading> readings) {
         for (PrometheusMapping.Gauge gauge : mapping.gauges()) {
             List<PrometheusSample> samples = scrape.named(gauge.metric());
             if (!samples.isEmpty()) {
-                readings.add(new Reading(gauge.signal(), samples.stream().mapToDouble(PrometheusSample::value).sum() * gauge.scale()));
+                readings.add(new Reading(
+                        gauge.signal(),
+                        samples.stream().mapToDouble(PrometheusSample::value).sum() * gauge.scale()));
             }
         }
         for (PrometheusSignal signal : mapping.signals()) {
             List<PrometheusSample> samples = selected(scrape, signal.metric());
             if (signal.reading() == PrometheusSignal.Reading.GAUGE && !samples.isEmpty()) {
-                readings.add(new Reading(signal.signal(), samples.stream().mapToDouble(PrometheusSample::value).sum() * signal.scale()));
+                readings.add(new Reading(
+                        signal.signal(),
+                        samples.stream().mapToDouble(PrometheusSample::value).sum() * signal.scale()));
             }
         }
     }
 
     /** What the counters gained: summed totals by purpose, and the latency histogram's buckets by upper bound. */
-    private record Increases(Map<String, Double> totals, TreeMap<Double, Double> latencyBuckets) {
-    }
+    private record Increases(Map<String, Double> totals, TreeMap<Double, Double> latencyBuckets) {}
 
     /** Feeds every counter the mapping reads through the deltas (every scrape, so the next one has a reference). */
     private Increases increases(PrometheusScrape scrape) {
@@ -124,11 +128,13 @@ public final class ScrapeTranslator {
             if (!scrape.named(signal.metric().metric()).isEmpty()) {
                 increases.merge("part:" + signal.signal(), 0.0, Double::sum);
             }
-            // a sample selected twice (part and whole of the same counter) gains the same in both: deltas are per scrape
+            // a sample selected twice (part and whole of the same counter) gains the same in both: deltas are per
+            // scrape
             for (PrometheusSample sample : selected(scrape, signal.metric())) {
                 increases.merge("part:" + signal.signal(), deltas.delta(sample), Double::sum);
             }
-            for (PrometheusSample sample : signal.whole().map(whole -> selected(scrape, whole)).orElse(List.of())) {
+            for (PrometheusSample sample :
+                    signal.whole().map(whole -> selected(scrape, whole)).orElse(List.of())) {
                 increases.merge("whole:" + signal.signal(), deltas.delta(sample), Double::sum);
             }
         }
@@ -140,7 +146,8 @@ public final class ScrapeTranslator {
         return new Increases(increases, latencyBuckets);
     }
 
-    private void requests(PrometheusScrape scrape, Map<String, Double> increases, double seconds, List<Reading> readings) {
+    private void requests(
+            PrometheusScrape scrape, Map<String, Double> increases, double seconds, List<Reading> readings) {
         if (scrape.named(mapping.requestsCounter()).isEmpty()) {
             return;
         }
@@ -155,8 +162,12 @@ public final class ScrapeTranslator {
         if (latencyBuckets.isEmpty() || !latencyBuckets.lastKey().isInfinite()) {
             return;
         }
-        double[] bounds = latencyBuckets.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-        double[] counts = latencyBuckets.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] bounds = latencyBuckets.keySet().stream()
+                .mapToDouble(Double::doubleValue)
+                .toArray();
+        double[] counts = latencyBuckets.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .toArray();
         for (Map.Entry<String, Double> quantile : QUANTILES.entrySet()) {
             double value = HistogramQuantiles.quantile(quantile.getValue(), bounds, counts);
             if (!Double.isNaN(value)) {

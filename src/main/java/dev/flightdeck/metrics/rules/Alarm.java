@@ -11,7 +11,8 @@ import java.util.List;
  * @param trigger  the rule as the runbook wrote it ({@code error_rate > 1% for 5m})
  * @param evidence the samples that made it fire, readable ({@code 02:14:05 error_rate=1.42%}), first line a summary
  */
-public record Alarm(String trigger, TriggerSpec.Action action, SeriesId series, Instant firedAt, List<String> evidence) {
+public record Alarm(
+        String trigger, TriggerSpec.Action action, SeriesId series, Instant firedAt, List<String> evidence) {
 
     public Alarm {
         evidence = List.copyOf(evidence);

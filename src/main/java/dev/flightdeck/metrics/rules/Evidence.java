@@ -48,7 +48,8 @@ final class Evidence {
             baseline.ifPresent(b -> lines.add(b.describe()));
         }
         for (int index : spread(samples.size())) {
-            lines.add(time.format(Instant.ofEpochMilli(samples.timeAt(index))) + " " + signal + "=" + unit.format(samples.valueAt(index)));
+            lines.add(time.format(Instant.ofEpochMilli(samples.timeAt(index))) + " " + signal + "="
+                    + unit.format(samples.valueAt(index)));
         }
         return lines;
     }
@@ -57,8 +58,8 @@ final class Evidence {
         String source = evaluation.series().source();
         Duration held = Duration.ofMillis(evaluation.lastSampleTime() - evaluation.episodeStart());
         if (unit == SignalUnit.CHECK) {
-            return source + ": " + samples.size() + (samples.size() == 1 ? " failure" : " failures in a row")
-                    + " from " + time.format(Instant.ofEpochMilli(evaluation.episodeStart()));
+            return source + ": " + samples.size() + (samples.size() == 1 ? " failure" : " failures in a row") + " from "
+                    + time.format(Instant.ofEpochMilli(evaluation.episodeStart()));
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -66,12 +67,16 @@ final class Evidence {
             min = Math.min(min, value);
             max = Math.max(max, value);
         }
-        String limit = evaluation.lastLimit().isPresent() ? ", limit " + unit.format(evaluation.lastLimit().getAsDouble()) : "";
+        String limit = evaluation.lastLimit().isPresent()
+                ? ", limit " + unit.format(evaluation.lastLimit().getAsDouble())
+                : "";
         if (samples.size() == 1) {
-            return source + ": " + unit.format(samples.valueAt(0)) + " at " + time.format(Instant.ofEpochMilli(samples.timeAt(0))) + limit;
+            return source + ": " + unit.format(samples.valueAt(0)) + " at "
+                    + time.format(Instant.ofEpochMilli(samples.timeAt(0))) + limit;
         }
-        return source + ": held " + Durations.format(held.withNanos(0)) + " from " + time.format(Instant.ofEpochMilli(evaluation.episodeStart()))
-                + " over " + samples.size() + " samples, min " + unit.format(min) + " max " + unit.format(max) + limit;
+        return source + ": held " + Durations.format(held.withNanos(0)) + " from "
+                + time.format(Instant.ofEpochMilli(evaluation.episodeStart())) + " over " + samples.size()
+                + " samples, min " + unit.format(min) + " max " + unit.format(max) + limit;
     }
 
     /** Indices of at most MAXIMUM_SAMPLES samples, evenly spread, first and last included. */

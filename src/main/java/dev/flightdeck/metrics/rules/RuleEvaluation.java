@@ -80,7 +80,8 @@ final class RuleEvaluation {
         }
         samplesInEpisode++;
         long needed = threshold.sustainedFor().map(Duration::toMillis).orElse(0L);
-        int samplesNeeded = threshold.unit() == TriggerRule.Unit.BASELINE_MULTIPLE ? Thresholds.MINIMUM_RELATIVE_SAMPLES : 1;
+        int samplesNeeded =
+                threshold.unit() == TriggerRule.Unit.BASELINE_MULTIPLE ? Thresholds.MINIMUM_RELATIVE_SAMPLES : 1;
         return advance(time - episodeStart >= needed && samplesInEpisode >= samplesNeeded);
     }
 

@@ -7,5 +7,4 @@ import java.util.Optional;
  * Where one trigger stands on one series, for the panel's "armed / ok / firing / no data" figures.
  * {@code series} is empty while no collector has produced the trigger's signal at all.
  */
-public record RuleStatus(String trigger, Optional<SeriesId> series, RuleState state, String detail) {
-}
+public record RuleStatus(String trigger, Optional<SeriesId> series, RuleState state, String detail) {}

@@ -12,8 +12,7 @@ import java.util.OptionalDouble;
 /** Turns a rule's threshold into the unit its signal is stored in, and says when a rule cannot apply to its signal. */
 public final class Thresholds {
 
-    private Thresholds() {
-    }
+    private Thresholds() {}
 
     /** The canonical signal a rule watches ({@code response_time} watches {@code latency_p95}). */
     public static String signalOf(TriggerRule rule) {
@@ -33,7 +32,9 @@ public final class Thresholds {
     public static OptionalDouble limit(TriggerRule.Threshold threshold, Optional<Baseline> baseline) {
         return switch (threshold.unit()) {
             case SECONDS -> OptionalDouble.of(threshold.value() * 1000);
-            case BASELINE_MULTIPLE -> baseline.map(b -> OptionalDouble.of(relativeLimit(threshold, b.median()))).orElse(OptionalDouble.empty());
+            case BASELINE_MULTIPLE ->
+                baseline.map(b -> OptionalDouble.of(relativeLimit(threshold, b.median())))
+                        .orElse(OptionalDouble.empty());
             default -> OptionalDouble.of(threshold.value());
         };
     }

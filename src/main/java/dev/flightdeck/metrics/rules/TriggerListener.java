@@ -8,21 +8,16 @@ package dev.flightdeck.metrics.rules;
 public interface TriggerListener {
 
     /** A trigger fired (once per episode); journal it as {@code SessionEvent.Alarm}. */
-    default void alarmRaised(Alarm alarm) {
-    }
+    default void alarmRaised(Alarm alarm) {}
 
     /** An {@code ARM_ROLLBACK} trigger armed the rollback; show the countdown and its cancel button. */
-    default void rollbackArmed(ArmedRollback armed) {
-    }
+    default void rollbackArmed(ArmedRollback armed) {}
 
-    default void countdownCancelled(CountdownCancellation cancellation) {
-    }
+    default void countdownCancelled(CountdownCancellation cancellation) {}
 
     /** The countdown ran out without a cancel: start the rollback now. */
-    default void countdownExpired(ArmedRollback armed) {
-    }
+    default void countdownExpired(ArmedRollback armed) {}
 
     /** A trigger's state changed on a series (including to {@link RuleState#NO_DATA}). */
-    default void stateChanged(RuleStatus status) {
-    }
+    default void stateChanged(RuleStatus status) {}
 }

@@ -38,11 +38,18 @@ public final class TriggerMonitor {
     private final Set<String> watchedSignals = new HashSet<>();
     /** the evaluations of each series, created on its first sample: one per trigger on its signal */
     private final Map<SeriesId, List<RuleEvaluation>> bySeries = new LinkedHashMap<>();
+
     private final List<Alarm> alarms = new ArrayList<>();
     private final RollbackCountdown countdown = new RollbackCountdown();
 
-    public TriggerMonitor(List<TriggerSpec> specs, SeriesStore store, Baselines baselines, Clock clock, ZoneId zone,
-                          Duration staleAfter, TriggerListener listener) {
+    public TriggerMonitor(
+            List<TriggerSpec> specs,
+            SeriesStore store,
+            Baselines baselines,
+            Clock clock,
+            ZoneId zone,
+            Duration staleAfter,
+            TriggerListener listener) {
         List<String> problems = problems(specs);
         if (!problems.isEmpty()) {
             throw new TriggerConfigurationException(problems);
@@ -59,7 +66,8 @@ public final class TriggerMonitor {
     /** Why some triggers cannot be evaluated ({@code latency_p95 > 5%}, {@code error_rate fails 3 consecutive}). */
     public static List<String> problems(List<TriggerSpec> specs) {
         List<String> problems = new ArrayList<>();
-        specs.forEach(spec -> Thresholds.problem(spec.rule()).ifPresent(problem -> problems.add("rollback trigger '" + spec.text() + "': " + problem)));
+        specs.forEach(spec -> Thresholds.problem(spec.rule())
+                .ifPresent(problem -> problems.add("rollback trigger '" + spec.text() + "': " + problem)));
         return problems;
     }
 
@@ -120,17 +128,25 @@ public final class TriggerMonitor {
 
     /** The headline of the first alarm raised at or after {@code since}: the session's {@code AlarmWatch}. */
     public synchronized Optional<String> firedSince(Instant since) {
-        return alarms.stream().filter(alarm -> !alarm.firedAt().isBefore(since)).findFirst().map(Alarm::headline);
+        return alarms.stream()
+                .filter(alarm -> !alarm.firedAt().isBefore(since))
+                .findFirst()
+                .map(Alarm::headline);
     }
 
     /** Every trigger on every series it watches; a trigger whose signal no collector produces shows as NO_DATA. */
     public synchronized List<RuleStatus> statuses() {
         List<RuleStatus> statuses = new ArrayList<>();
         for (TriggerSpec spec : specs) {
-            List<RuleEvaluation> watching = bySeries.values().stream().flatMap(List::stream)
-                    .filter(evaluation -> evaluation.spec() == spec).toList();
+            List<RuleEvaluation> watching = bySeries.values().stream()
+                    .flatMap(List::stream)
+                    .filter(evaluation -> evaluation.spec() == spec)
+                    .toList();
             if (watching.isEmpty()) {
-                statuses.add(new RuleStatus(spec.text(), Optional.empty(), RuleState.NO_DATA,
+                statuses.add(new RuleStatus(
+                        spec.text(),
+                        Optional.empty(),
+                        RuleState.NO_DATA,
                         "no collector produces '" + Thresholds.signalOf(spec.rule()) + "' yet"));
             }
             watching.forEach(evaluation -> statuses.add(statusOf(evaluation)));
@@ -143,8 +159,10 @@ public final class TriggerMonitor {
     }
 
     private List<RuleEvaluation> evaluationsFor(SeriesId series) {
-        return specs.stream().filter(spec -> Thresholds.signalOf(spec.rule()).equals(series.signal()))
-                .map(spec -> new RuleEvaluation(spec, series, staleAfter)).toList();
+        return specs.stream()
+                .filter(spec -> Thresholds.signalOf(spec.rule()).equals(series.signal()))
+                .map(spec -> new RuleEvaluation(spec, series, staleAfter))
+                .toList();
     }
 
     private void evaluate(RuleEvaluation evaluation, long time, double value, List<Runnable> notifications) {
@@ -159,16 +177,26 @@ public final class TriggerMonitor {
             return;
         }
         TriggerSpec spec = evaluation.spec();
-        Alarm alarm = new Alarm(spec.text(), spec.action(), evaluation.series(), Instant.ofEpochMilli(time), evidence.of(evaluation, baseline));
+        Alarm alarm = new Alarm(
+                spec.text(),
+                spec.action(),
+                evaluation.series(),
+                Instant.ofEpochMilli(time),
+                evidence.of(evaluation, baseline));
         alarms.add(alarm);
         notifications.add(() -> listener.alarmRaised(alarm));
         if (spec.action() == TriggerSpec.Action.ARM_ROLLBACK) {
-            countdown.arm(alarm, clock.instant(), spec.countdown())
+            countdown
+                    .arm(alarm, clock.instant(), spec.countdown())
                     .ifPresent(armed -> notifications.add(() -> listener.rollbackArmed(armed)));
         }
     }
 
     private RuleStatus statusOf(RuleEvaluation evaluation) {
-        return new RuleStatus(evaluation.spec().text(), Optional.of(evaluation.series()), evaluation.state(), StatusDetail.of(evaluation, clock.instant()));
+        return new RuleStatus(
+                evaluation.spec().text(),
+                Optional.of(evaluation.series()),
+                evaluation.state(),
+                StatusDetail.of(evaluation, clock.instant()));
     }
 }

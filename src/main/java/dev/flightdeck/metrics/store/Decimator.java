@@ -8,8 +8,7 @@ import java.util.Arrays;
  */
 public final class Decimator {
 
-    private Decimator() {
-    }
+    private Decimator() {}
 
     /** Decimates {@code [from, to)} of the series into {@code buckets} buckets. */
     public static Decimated minMax(RingSeries series, long from, long to, int buckets) {

@@ -82,8 +82,13 @@ public final class MinuteSummaries {
                 return Optional.empty();
             }
             double average = readings == 0 ? Double.NaN : sum / readings;
-            MinuteSummary summary = new MinuteSummary(id, Instant.ofEpochMilli(minute), readings == 0 ? Double.NaN : min,
-                    readings == 0 ? Double.NaN : max, average, count);
+            MinuteSummary summary = new MinuteSummary(
+                    id,
+                    Instant.ofEpochMilli(minute),
+                    readings == 0 ? Double.NaN : min,
+                    readings == 0 ? Double.NaN : max,
+                    average,
+                    count);
             count = 0;
             readings = 0;
             sum = 0;

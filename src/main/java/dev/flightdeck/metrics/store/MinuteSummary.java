@@ -13,7 +13,7 @@ public record MinuteSummary(SeriesId id, Instant minute, double min, double max,
     /** {@code 02:14 web/error_rate min 0.10% max 1.42% avg 0.57% (60 samples)} */
     public String describe() {
         var unit = SignalCatalog.unitOf(id.signal());
-        return minute + " " + id + " min " + unit.format(min) + " max " + unit.format(max) + " avg " + unit.format(average)
-                + " (" + count + " samples)";
+        return minute + " " + id + " min " + unit.format(min) + " max " + unit.format(max) + " avg "
+                + unit.format(average) + " (" + count + " samples)";
     }
 }

@@ -22,6 +22,7 @@ public final class RingSeries {
     private final double[] values;
     /** samples ever appended; the writer publishes a sample by incrementing it after filling its slot */
     private volatile long written;
+
     private long lastTime = Long.MIN_VALUE;
 
     public RingSeries(SeriesId id, int capacity) {

@@ -40,7 +40,8 @@ final class ClinicApi {
         }
         long started = System.nanoTime();
         HttpAnswer answer = faulty() && requests.incrementAndGet() % FAULT_EVERY == 0
-                ? HttpAnswer.json(500, "{\"error\":\"NullPointerException in PatientMapper (clinic-app " + version + ")\"}")
+                ? HttpAnswer.json(
+                        500, "{\"error\":\"NullPointerException in PatientMapper (clinic-app " + version + ")\"}")
                 : route(path);
         if (faulty()) {
             slowDown(System.nanoTime() - started);
@@ -65,11 +66,15 @@ final class ClinicApi {
     private HttpAnswer route(String path) {
         try {
             if (path.equals("/api/health")) {
-                return HttpAnswer.json(200, "{\"status\":\"ok\",\"version\":\"" + version + "\",\"schema\":" + queryLong("SELECT version FROM schema_version", 0) + "}");
+                return HttpAnswer.json(
+                        200,
+                        "{\"status\":\"ok\",\"version\":\"" + version + "\",\"schema\":"
+                                + queryLong("SELECT version FROM schema_version", 0) + "}");
             }
             Matcher visits = PATIENT_VISITS.matcher(path);
             if (visits.matches()) {
-                long count = queryLong("SELECT count(*) FROM visits WHERE client_id = ?", Long.parseLong(visits.group(1)));
+                long count =
+                        queryLong("SELECT count(*) FROM visits WHERE client_id = ?", Long.parseLong(visits.group(1)));
                 return HttpAnswer.json(200, "{\"patient\":" + visits.group(1) + ",\"visits\":" + count + "}");
             }
             Matcher patient = PATIENT.matcher(path);
@@ -78,8 +83,10 @@ final class ClinicApi {
             }
             return HttpAnswer.json(404, "{\"error\":\"no such endpoint\"}");
         } catch (SQLException e) {
-            return HttpAnswer.json(path.equals("/api/health") ? 503 : 500,
-                    "{\"status\":\"database unavailable\",\"version\":\"" + version + "\",\"sqlstate\":\"" + e.getSQLState() + "\"}");
+            return HttpAnswer.json(
+                    path.equals("/api/health") ? 503 : 500,
+                    "{\"status\":\"database unavailable\",\"version\":\"" + version + "\",\"sqlstate\":\""
+                            + e.getSQLState() + "\"}");
         }
     }
 
@@ -88,13 +95,17 @@ final class ClinicApi {
                 ? "SELECT client_name, date_of_birth FROM clients_hipaa WHERE id = ?"
                 : "SELECT full_name, date_of_birth FROM patients WHERE id = ?";
         return withRetry(() -> {
-            try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(query)) {
+            try (Connection connection = database.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(query)) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     if (!rows.next()) {
                         return HttpAnswer.json(404, "{\"error\":\"no patient " + id + "\"}");
                     }
-                    return HttpAnswer.json(200, "{\"id\":" + id + ",\"name\":\"" + rows.getString(1) + "\",\"born\":\"" + rows.getDate(2) + "\"}");
+                    return HttpAnswer.json(
+                            200,
+                            "{\"id\":" + id + ",\"name\":\"" + rows.getString(1) + "\",\"born\":\"" + rows.getDate(2)
+                                    + "\"}");
                 }
             }
         });
@@ -102,7 +113,8 @@ final class ClinicApi {
 
     private long queryLong(String sql, long parameter) throws SQLException {
         return withRetry(() -> {
-            try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (Connection connection = database.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(sql)) {
                 if (sql.contains("?")) {
                     statement.setLong(1, parameter);
                 }

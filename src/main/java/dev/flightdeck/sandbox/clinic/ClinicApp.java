@@ -36,7 +36,8 @@ public final class ClinicApp implements AutoCloseable {
     }
 
     /** Starts the app as its files say (normally running v1) on a free port it keeps for every restart. */
-    public static ClinicApp start(String host, ServiceFiles files, AppDatabase database, BooleanSupplier fault) throws IOException {
+    public static ClinicApp start(String host, ServiceFiles files, AppDatabase database, BooleanSupplier fault)
+            throws IOException {
         ClinicApp app = new ClinicApp(host, files, database, fault);
         app.reconcile();
         if (app.server == null) {

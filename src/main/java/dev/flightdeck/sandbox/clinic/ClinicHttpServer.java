@@ -2,6 +2,7 @@ package dev.flightdeck.sandbox.clinic;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,13 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.io.Closeable;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A small keep-alive HTTP/1.1 server on a loopback port for the clinic app: GET requests only, each answer written in
@@ -44,11 +44,18 @@ final class ClinicHttpServer implements AutoCloseable {
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 32);
         AtomicInteger threads = new AtomicInteger();
-        this.connections = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "sandbox-" + name + "-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.AbortPolicy());
+        this.connections = new ThreadPoolExecutor(
+                0,
+                MAX_CONNECTIONS,
+                10,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "sandbox-" + name + "-http-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
         this.acceptor = new Thread(this::accept, "sandbox-" + name + "-http-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -75,7 +82,8 @@ final class ClinicHttpServer implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        try (client; InputStream in = new BufferedInputStream(client.getInputStream())) {
+        try (client;
+                InputStream in = new BufferedInputStream(client.getInputStream())) {
             client.setTcpNoDelay(true);
             OutputStream out = client.getOutputStream();
             for (String head = readHead(in); head != null; head = readHead(in)) {

@@ -16,8 +16,9 @@ public record HttpAnswer(int status, String contentType, String body) {
     /** Status line, headers and body as one array, so the answer leaves in one write (no delayed-ACK stall). */
     byte[] encode() {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("HTTP/1.1 " + status + " " + reason() + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + content.length
-                + "\r\nConnection: keep-alive\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] head = ("HTTP/1.1 " + status + " " + reason() + "\r\nContent-Type: " + contentType
+                        + "\r\nContent-Length: " + content.length + "\r\nConnection: keep-alive\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
         byte[] answer = new byte[head.length + content.length];
         System.arraycopy(head, 0, answer, 0, head.length);
         System.arraycopy(content, 0, answer, head.length, content.length);

@@ -40,8 +40,9 @@ final class LoopbackHttpClient implements AutoCloseable {
             socket.setTcpNoDelay(true);
             in = new BufferedInputStream(socket.getInputStream());
         }
-        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: sandbox-load\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream()
+                .write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: sandbox-load\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         String statusLine = readLine();
         int length = 0;
         for (String header = readLine(); !header.isEmpty(); header = readLine()) {

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The clinic app's request counters and latency histogram, rendered in Prometheus text format under the names
@@ -41,17 +41,31 @@ final class RequestMetrics {
 
     String render(String version) {
         StringBuilder page = new StringBuilder(1024);
-        page.append("# HELP http_requests_total API requests answered, by status.\n# TYPE http_requests_total counter\n");
-        new TreeMap<>(byStatus).forEach((status, counter) -> page.append("http_requests_total{status=\"").append(status)
-                .append("\",version=\"").append(version).append("\"} ").append(counter.sum()).append('\n'));
-        page.append("# HELP http_request_duration_seconds Time to answer an API request.\n# TYPE http_request_duration_seconds histogram\n");
+        page.append(
+                "# HELP http_requests_total API requests answered, by status.\n# TYPE http_requests_total counter\n");
+        new TreeMap<>(byStatus)
+                .forEach((status, counter) -> page.append("http_requests_total{status=\"")
+                        .append(status)
+                        .append("\",version=\"")
+                        .append(version)
+                        .append("\"} ")
+                        .append(counter.sum())
+                        .append('\n'));
+        page.append(
+                "# HELP http_request_duration_seconds Time to answer an API request.\n# TYPE http_request_duration_seconds histogram\n");
         long cumulative = 0;
         for (int i = 0; i < buckets.length; i++) {
             cumulative += buckets[i].sum();
             String le = i < BUCKETS.length ? String.format(Locale.ROOT, "%s", BUCKETS[i]) : "+Inf";
-            page.append("http_request_duration_seconds_bucket{le=\"").append(le).append("\"} ").append(cumulative).append('\n');
+            page.append("http_request_duration_seconds_bucket{le=\"")
+                    .append(le)
+                    .append("\"} ")
+                    .append(cumulative)
+                    .append('\n');
         }
-        page.append("http_request_duration_seconds_sum ").append(String.format(Locale.ROOT, "%.6f", sum.sum())).append('\n');
+        page.append("http_request_duration_seconds_sum ")
+                .append(String.format(Locale.ROOT, "%.6f", sum.sum()))
+                .append('\n');
         page.append("http_request_duration_seconds_count ").append(count.sum()).append('\n');
         return page.toString();
     }

@@ -56,7 +56,9 @@ public record ServiceFiles(Path hostDirectory) {
 
     private static String read(Path file) {
         try {
-            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
+            return Files.isRegularFile(file)
+                    ? Files.readString(file, StandardCharsets.UTF_8).strip()
+                    : "";
         } catch (IOException e) {
             return "";
         }

@@ -20,7 +20,8 @@ public final class SyntheticLoad implements AutoCloseable {
     private int next;
 
     public SyntheticLoad(List<ClinicApp> apps, int patients) {
-        this.clients = apps.stream().map(app -> new LoopbackHttpClient(app.port())).toList();
+        this.clients =
+                apps.stream().map(app -> new LoopbackHttpClient(app.port())).toList();
         this.patients = patients;
     }
 

@@ -1,5 +1,7 @@
 package dev.flightdeck.sandbox.database;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -7,10 +9,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Random;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.Random;
 
 /**
  * Synthetic clinic data for schema v1, the same for every sandbox (a seeded {@link Random}): invented names from
@@ -25,13 +25,35 @@ public final class ClinicData {
     public static final int PRESCRIPTIONS = 1800;
     public static final int LAB_RESULTS = 2400;
 
-    private static final String[] FIRST = {"Avery", "Blake", "Casey", "Dana", "Eden", "Finley", "Gray", "Harper", "Indy", "Jordan",
-            "Kai", "Lee", "Morgan", "Noel", "Oakley", "Parker", "Quinn", "Reese", "Sage", "Taylor"};
-    private static final String[] LAST = {"Ashdown", "Birchley", "Colfax", "Dunmore", "Elmsworth", "Fairhurst", "Glenrow", "Hollin",
-            "Ivesby", "Jarrow", "Kestle", "Linford", "Marlow", "Northam", "Orwell", "Penrith"};
+    private static final String[] FIRST = {
+        "Avery", "Blake", "Casey", "Dana", "Eden", "Finley", "Gray", "Harper", "Indy", "Jordan", "Kai", "Lee", "Morgan",
+        "Noel", "Oakley", "Parker", "Quinn", "Reese", "Sage", "Taylor"
+    };
+    private static final String[] LAST = {
+        "Ashdown",
+        "Birchley",
+        "Colfax",
+        "Dunmore",
+        "Elmsworth",
+        "Fairhurst",
+        "Glenrow",
+        "Hollin",
+        "Ivesby",
+        "Jarrow",
+        "Kestle",
+        "Linford",
+        "Marlow",
+        "Northam",
+        "Orwell",
+        "Penrith"
+    };
     private static final String[] ROLES = {"physician", "nurse", "front_desk", "lab", "admin"};
-    private static final String[] REASONS = {"annual check-up", "follow-up", "vaccination", "blood pressure review", "lab review", "minor injury"};
-    private static final String[] MEDICATIONS = {"amoxicillin", "lisinopril", "metformin", "atorvastatin", "ibuprofen", "omeprazole"};
+    private static final String[] REASONS = {
+        "annual check-up", "follow-up", "vaccination", "blood pressure review", "lab review", "minor injury"
+    };
+    private static final String[] MEDICATIONS = {
+        "amoxicillin", "lisinopril", "metformin", "atorvastatin", "ibuprofen", "omeprazole"
+    };
     private static final String[] TESTS = {"HbA1c", "LDL", "TSH", "hemoglobin", "creatinine"};
     private static final LocalDateTime EPOCH = LocalDateTime.of(2026, 1, 5, 8, 0);
 
@@ -67,7 +89,8 @@ public final class ClinicData {
     }
 
     private void patients(Connection connection) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO clients_hipaa VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO clients_hipaa VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int id = 1; id <= PATIENTS; id++) {
                 insert.setInt(1, id);
                 insert.setString(2, pick(FIRST) + " " + pick(LAST));
@@ -97,7 +120,8 @@ public final class ClinicData {
     }
 
     private void prescriptions(Connection connection) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO prescriptions VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO prescriptions VALUES (?, ?, ?, ?, ?)")) {
             for (int id = 1; id <= PRESCRIPTIONS; id++) {
                 insert.setInt(1, id);
                 insert.setInt(2, 1 + random.nextInt(VISITS));
@@ -111,7 +135,8 @@ public final class ClinicData {
     }
 
     private void labResults(Connection connection) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO lab_results VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO lab_results VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int id = 1; id <= LAB_RESULTS; id++) {
                 double value = 1 + random.nextDouble() * 150;
                 insert.setInt(1, id);

@@ -13,8 +13,8 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.Arrays;
+import java.util.Base64;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -46,14 +46,18 @@ public final class ClinicDatabase implements AutoCloseable {
         EmbeddedPostgres server;
         try {
             // The sandbox empties its own folder on close; zonky cleaning too would race with it in a shutdown hook.
-            server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+            server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("max_connections", "40")
                     .start();
         } catch (IOException | RuntimeException e) {
-            throw new SandboxException(SandboxException.Code.DATABASE_FAILED, "the sandbox's PostgreSQL did not start in " + dataDirectory + ": "
-                    + e.getMessage(), e);
+            throw new SandboxException(
+                    SandboxException.Code.DATABASE_FAILED,
+                    "the sandbox's PostgreSQL did not start in " + dataDirectory + ": " + e.getMessage(),
+                    e);
         }
         try {
             char[] admin = newPassword();
@@ -64,18 +68,25 @@ public final class ClinicDatabase implements AutoCloseable {
             return new ClinicDatabase(server, new SealedSecret(admin), appDatabase);
         } catch (SQLException | IOException | RuntimeException e) {
             closeQuietly(server);
-            throw new SandboxException(SandboxException.Code.DATABASE_FAILED, "the clinic database could not be set up: " + e.getMessage(), e);
+            throw new SandboxException(
+                    SandboxException.Code.DATABASE_FAILED,
+                    "the clinic database could not be set up: " + e.getMessage(),
+                    e);
         }
     }
 
-    private static void createClinic(EmbeddedPostgres server, char[] adminPassword, String appPassword, long seed) throws SQLException, IOException {
-        try (Connection postgres = server.getPostgresDatabase().getConnection(); Statement statement = postgres.createStatement()) {
-            // Passwords go into the server as SQL literals (the sandbox's own throwaway ones, base64url: nothing to escape).
+    private static void createClinic(EmbeddedPostgres server, char[] adminPassword, String appPassword, long seed)
+            throws SQLException, IOException {
+        try (Connection postgres = server.getPostgresDatabase().getConnection();
+                Statement statement = postgres.createStatement()) {
+            // Passwords go into the server as SQL literals (the sandbox's own throwaway ones, base64url: nothing to
+            // escape).
             statement.execute("ALTER ROLE " + ADMIN + " PASSWORD '" + new String(adminPassword) + "'");
             statement.execute("CREATE ROLE " + APP_ROLE + " LOGIN PASSWORD '" + appPassword + "'");
             statement.execute("CREATE DATABASE " + DATABASE);
         }
-        try (Connection clinic = server.getDatabase(ADMIN, DATABASE).getConnection(); Statement statement = clinic.createStatement()) {
+        try (Connection clinic = server.getDatabase(ADMIN, DATABASE).getConnection();
+                Statement statement = clinic.createStatement()) {
             clinic.setAutoCommit(false);
             statement.execute(resource("clinic-schema-v1.sql"));
             new ClinicData(seed).load(clinic);
@@ -93,7 +104,8 @@ public final class ClinicDatabase implements AutoCloseable {
                 host all all 127.0.0.1/32 scram-sha-256
                 host all all ::1/128 scram-sha-256
                 """, StandardCharsets.UTF_8);
-        try (Connection postgres = server.getPostgresDatabase().getConnection(); Statement statement = postgres.createStatement()) {
+        try (Connection postgres = server.getPostgresDatabase().getConnection();
+                Statement statement = postgres.createStatement()) {
             statement.execute("SELECT pg_reload_conf()");
         }
     }
@@ -156,7 +168,8 @@ public final class ClinicDatabase implements AutoCloseable {
         try {
             server.close();
         } catch (IOException e) {
-            LoggerFactory.getLogger(ClinicDatabase.class).warn("the sandbox's PostgreSQL did not stop cleanly: {}", e.getMessage());
+            LoggerFactory.getLogger(ClinicDatabase.class)
+                    .warn("the sandbox's PostgreSQL did not stop cleanly: {}", e.getMessage());
         }
     }
 }

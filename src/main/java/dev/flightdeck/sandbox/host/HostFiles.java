@@ -18,8 +18,7 @@ public final class HostFiles {
 
     public static final List<String> RELEASES = List.of("v1", "v2");
 
-    private HostFiles() {
-    }
+    private HostFiles() {}
 
     public static void appHost(Path directory) throws IOException {
         Files.createDirectories(directory.resolve("run"));
@@ -27,11 +26,14 @@ public final class HostFiles {
         for (String release : RELEASES) {
             Path folder = Files.createDirectories(directory.resolve("releases").resolve(release));
             Files.writeString(folder.resolve("VERSION"), release + "\n", StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve("clinic-app.properties"), """
+            Files.writeString(
+                    folder.resolve("clinic-app.properties"),
+                    """
                     # clinic-app %s (Flightdeck rehearsal sandbox)
                     schema=%s
                     patients.table=%s
-                    """.formatted(release, release.equals("v1") ? 1 : 2, release.equals("v1") ? "clients_hipaa" : "patients"),
+                    """.formatted(
+                            release, release.equals("v1") ? 1 : 2, release.equals("v1") ? "clients_hipaa" : "patients"),
                     StandardCharsets.UTF_8);
         }
         Files.createSymbolicLink(directory.resolve("current"), Path.of("releases", "v1"));
@@ -42,8 +44,14 @@ public final class HostFiles {
     public static void databaseHost(Path directory) throws IOException {
         Files.createDirectories(directory.resolve("backups"));
         Path migrations = Files.createDirectories(directory.resolve("migrations"));
-        Files.writeString(migrations.resolve("001_v1_to_v2.sql"), ClinicDatabase.resource("migrate-v1-to-v2.sql"), StandardCharsets.UTF_8);
-        Files.writeString(migrations.resolve("001_rollback_v2_to_v1.sql"), ClinicDatabase.resource("migrate-v2-to-v1.sql"), StandardCharsets.UTF_8);
+        Files.writeString(
+                migrations.resolve("001_v1_to_v2.sql"),
+                ClinicDatabase.resource("migrate-v1-to-v2.sql"),
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                migrations.resolve("001_rollback_v2_to_v1.sql"),
+                ClinicDatabase.resource("migrate-v2-to-v1.sql"),
+                StandardCharsets.UTF_8);
         Files.createDirectories(directory.resolve("bin"));
     }
 

@@ -40,8 +40,12 @@ public final class SandboxHost implements AutoCloseable {
      * @param hostKeyFile where the generated ECDSA host key is kept (outside the host's directory, so the host's shell
      *                    cannot read it)
      */
-    public static SandboxHost start(String name, Path directory, Path hostKeyFile, Collection<PublicKey> userKeys,
-                                    Map<String, String> environment) {
+    public static SandboxHost start(
+            String name,
+            Path directory,
+            Path hostKeyFile,
+            Collection<PublicKey> userKeys,
+            Map<String, String> environment) {
         SshServer server = SshServer.setUpDefaultServer();
         try {
             server.setHost("127.0.0.1");
@@ -51,14 +55,17 @@ public final class SandboxHost implements AutoCloseable {
             hostKeys.setKeySize(256);
             server.setKeyPairProvider(hostKeys);
             server.setPublickeyAuthenticator(new KeySetPublickeyAuthenticator("sandbox-user-key", userKeys));
-            server.setCommandFactory((channel, command) -> new InvertedShellWrapper(new HostShell(command, environment)));
+            server.setCommandFactory(
+                    (channel, command) -> new InvertedShellWrapper(new HostShell(command, environment)));
             server.start();
             KeyPair pair = hostKeys.loadKeys(null).iterator().next();
             return new SandboxHost(name, directory, server, pair.getPublic());
         } catch (IOException | RuntimeException e) {
             stopQuietly(server);
-            throw new SandboxException(SandboxException.Code.SERVICE_FAILED, "the SSH server of sandbox host " + name + " did not start: "
-                    + e.getMessage(), e);
+            throw new SandboxException(
+                    SandboxException.Code.SERVICE_FAILED,
+                    "the SSH server of sandbox host " + name + " did not start: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -83,7 +90,8 @@ public final class SandboxHost implements AutoCloseable {
     public String fingerprint() {
         try {
             String blob = PublicKeyEntry.toString(hostKey).split(" ")[1];
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(blob));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(Base64.getDecoder().decode(blob));
             return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
@@ -99,7 +107,8 @@ public final class SandboxHost implements AutoCloseable {
         try {
             server.stop(true);
         } catch (IOException e) {
-            LoggerFactory.getLogger(SandboxHost.class).warn("an SSH server of the sandbox did not stop cleanly: {}", e.getMessage());
+            LoggerFactory.getLogger(SandboxHost.class)
+                    .warn("an SSH server of the sandbox did not stop cleanly: {}", e.getMessage());
         }
     }
 }

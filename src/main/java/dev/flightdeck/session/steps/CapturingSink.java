@@ -36,7 +36,9 @@ final class CapturingSink implements OutputSink {
                 if (host.equals(firstHost)) {
                     lastLine = text.isBlank() ? lastLine : text.strip();
                     if (firstHostStdout.length() < KEPT_CHARS) {
-                        firstHostStdout.append(text, 0, Math.min(text.length(), KEPT_CHARS - firstHostStdout.length())).append('\n');
+                        firstHostStdout
+                                .append(text, 0, Math.min(text.length(), KEPT_CHARS - firstHostStdout.length()))
+                                .append('\n');
                     }
                 }
             }

@@ -18,10 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.Locale;
 
 /**
  * {@code sql}, {@code preflight}, {@code backup}, {@code snapshot}, {@code restore} and {@code verify-data} steps on
@@ -75,56 +75,89 @@ public final class DatabaseStepExecutor implements StepExecutor {
         for (String parameter : sql.parameters()) {
             parameters.add(run.bindings().bind(parameter));
         }
-        SqlRequest request = SqlRequest.binding(sql.statement(), parameters, name -> run.bindings().valueOf(name),
-                run.step().expect(), sql.journalRows());
-        SqlOutcome outcome = database(run, sql.database()).sql(run.step().timeout().map(request::withTimeout).orElse(request));
+        SqlRequest request = SqlRequest.binding(
+                sql.statement(),
+                parameters,
+                name -> run.bindings().valueOf(name),
+                run.step().expect(),
+                sql.journalRows());
+        SqlOutcome outcome = database(run, sql.database())
+                .sql(run.step().timeout().map(request::withTimeout).orElse(request));
         printTable(run, outcome.table().render());
-        String summary = outcome.rowCount() + (outcome.rowCount() == 1 ? " row" : " rows") + " in " + outcome.elapsed().toMillis() + " ms";
-        return outcome.passed() ? StepResult.succeeded(summary, outcome.outputs())
+        String summary = outcome.rowCount() + (outcome.rowCount() == 1 ? " row" : " rows") + " in "
+                + outcome.elapsed().toMillis() + " ms";
+        return outcome.passed()
+                ? StepResult.succeeded(summary, outcome.outputs())
                 : StepResult.failed(summary + "; " + String.join("; ", outcome.failures()), outcome.outputs());
     }
 
-    private StepResult preflight(StepRun run, StepAction.Preflight preflight) throws SessionValues.UnboundVariableException {
-        PreflightReport report = database(run, preflight.database()).preflight(Optional.empty(), PreflightThresholds.defaults());
+    private StepResult preflight(StepRun run, StepAction.Preflight preflight)
+            throws SessionValues.UnboundVariableException {
+        PreflightReport report =
+                database(run, preflight.database()).preflight(Optional.empty(), PreflightThresholds.defaults());
         printTable(run, report.table().render());
-        String summary = "preflight of " + report.database() + ": " + report.worst().name().toLowerCase(Locale.ROOT);
-        return report.passed() ? StepResult.succeeded(summary, report.outputs()) : StepResult.failed(summary, report.outputs());
+        String summary = "preflight of " + report.database() + ": "
+                + report.worst().name().toLowerCase(Locale.ROOT);
+        return report.passed()
+                ? StepResult.succeeded(summary, report.outputs())
+                : StepResult.failed(summary, report.outputs());
     }
 
     private StepResult backup(StepRun run, StepAction.Backup backup) throws SessionValues.UnboundVariableException {
-        String directory = backup.directory().isPresent() ? run.bindings().bind(backup.directory().get()) : "/var/backups";
-        BackupArtifact artifact = database(run, backup.database()).backup(backup.format(), directory,
-                run.timeoutOr(TOOL_TIMEOUT));
+        String directory = backup.directory().isPresent()
+                ? run.bindings().bind(backup.directory().get())
+                : "/var/backups";
+        BackupArtifact artifact =
+                database(run, backup.database()).backup(backup.format(), directory, run.timeoutOr(TOOL_TIMEOUT));
         artifacts.remember(run.step().id(), artifact);
-        return StepResult.succeeded("backup " + artifact.file() + " (" + artifact.sizeBytes() + " bytes, SHA-256 "
-                + artifact.sha256().substring(0, 12) + "…) verified", artifact.outputs());
+        return StepResult.succeeded(
+                "backup " + artifact.file() + " (" + artifact.sizeBytes() + " bytes, SHA-256 "
+                        + artifact.sha256().substring(0, 12) + "…) verified",
+                artifact.outputs());
     }
 
-    private StepResult snapshot(StepRun run, StepAction.Snapshot snapshot) throws SessionValues.UnboundVariableException {
-        SnapshotRecord record = database(run, snapshot.database()).snapshot(OperatorConsent.terminateSessions(run.operator()));
+    private StepResult snapshot(StepRun run, StepAction.Snapshot snapshot)
+            throws SessionValues.UnboundVariableException {
+        SnapshotRecord record =
+                database(run, snapshot.database()).snapshot(OperatorConsent.terminateSessions(run.operator()));
         artifacts.remember(run.step().id(), record);
-        return StepResult.succeeded("snapshot " + record.snapshot() + " of " + record.source() + " in " + record.elapsed().toMillis() + " ms",
+        return StepResult.succeeded(
+                "snapshot " + record.snapshot() + " of " + record.source() + " in "
+                        + record.elapsed().toMillis() + " ms",
                 record.outputs());
     }
 
     private StepResult restore(StepRun run, StepAction.Restore restore) throws SessionValues.UnboundVariableException {
         String name = run.bindings().bind(restore.database());
-        Optional<String> from = restore.from().isPresent() ? Optional.of(run.bindings().bind(restore.from().get())) : Optional.empty();
+        Optional<String> from = restore.from().isPresent()
+                ? Optional.of(run.bindings().bind(restore.from().get()))
+                : Optional.empty();
         RestoreChoice choice = RestoreChoice.of(run.state(), name, from);
         if (choice instanceof RestoreChoice.Nothing nothing) {
             return StepResult.failed(nothing.reason());
         }
         // after a resume the artefacts are rebuilt from the journal, which names the database as the inventory does
-        String serverDatabase = run.inventory().database(name).map(entry -> entry.database()).orElse(name);
+        String serverDatabase =
+                run.inventory().database(name).map(entry -> entry.database()).orElse(name);
         Optional<SnapshotRecord> snapshot = choice instanceof RestoreChoice.Snapshot chosen
-                ? Optional.of(artifacts.snapshot(chosen, name, serverDatabase, run.state())) : Optional.empty();
+                ? Optional.of(artifacts.snapshot(chosen, name, serverDatabase, run.state()))
+                : Optional.empty();
         Optional<BackupArtifact> backup = choice instanceof RestoreChoice.Dump chosen
-                ? Optional.of(artifacts.backup(chosen, name, serverDatabase, run.state())) : Optional.empty();
+                ? Optional.of(artifacts.backup(chosen, name, serverDatabase, run.state()))
+                : Optional.empty();
         run.output().line("database", OutputSink.Stream.STDOUT, "restoring " + name + ": " + choice.describe());
-        RestoreOutcome outcome = databases.apply(name).restore(snapshot, backup, OperatorConsent.terminateSessions(run.operator()),
-                run.timeoutOr(TOOL_TIMEOUT));
-        String source = (outcome instanceof RestoreOutcome.FromSnapshot ? "snapshot " : "verified backup ") + outcome.from();
-        return StepResult.succeeded("restored " + name + " from " + source + " in " + outcome.elapsed().toMillis() + " ms",
+        RestoreOutcome outcome = databases
+                .apply(name)
+                .restore(
+                        snapshot,
+                        backup,
+                        OperatorConsent.terminateSessions(run.operator()),
+                        run.timeoutOr(TOOL_TIMEOUT));
+        String source =
+                (outcome instanceof RestoreOutcome.FromSnapshot ? "snapshot " : "verified backup ") + outcome.from();
+        return StepResult.succeeded(
+                "restored " + name + " from " + source + " in "
+                        + outcome.elapsed().toMillis() + " ms",
                 Map.of("from", outcome.from()));
     }
 
@@ -146,8 +179,10 @@ public final class DatabaseStepExecutor implements StepExecutor {
         DataComparison comparison = database.compareData(earlier);
         printTable(run, comparison.table().render());
         Map<String, String> outputs = Map.of("differences", String.valueOf(comparison.failingDifferences()));
-        return comparison.matches() ? StepResult.succeeded("data matches step '" + before + "'", outputs)
-                : StepResult.failed(comparison.failingDifferences() + " difference(s) from step '" + before + "'", outputs);
+        return comparison.matches()
+                ? StepResult.succeeded("data matches step '" + before + "'", outputs)
+                : StepResult.failed(
+                        comparison.failingDifferences() + " difference(s) from step '" + before + "'", outputs);
     }
 
     private static void printTable(StepRun run, String table) {

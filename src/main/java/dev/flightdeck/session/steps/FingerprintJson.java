@@ -23,11 +23,12 @@ final class FingerprintJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FingerprintJson() {
-    }
+    private FingerprintJson() {}
 
     static String write(DataFingerprint fingerprint) {
-        ObjectNode root = JSON.createObjectNode().put("inventory", fingerprint.inventoryName()).put("database", fingerprint.database())
+        ObjectNode root = JSON.createObjectNode()
+                .put("inventory", fingerprint.inventoryName())
+                .put("database", fingerprint.database())
                 .put("at", fingerprint.capturedAt().toString());
         ArrayNode tables = root.putArray("tables");
         for (TableFacts facts : fingerprint.tables().values()) {
@@ -48,12 +49,24 @@ final class FingerprintJson {
                 List<String> columns = new ArrayList<>();
                 table.get("columns").forEach(column -> columns.add(column.asText()));
                 String name = table.get("table").asText();
-                tables.put(name, new TableFacts(name,
-                        table.has("rows") ? OptionalLong.of(table.get("rows").asLong()) : OptionalLong.empty(),
-                        table.get("estimated").asLong(),
-                        table.has("hash") ? Optional.of(table.get("hash").asText()) : Optional.empty(), columns));
+                tables.put(
+                        name,
+                        new TableFacts(
+                                name,
+                                table.has("rows")
+                                        ? OptionalLong.of(table.get("rows").asLong())
+                                        : OptionalLong.empty(),
+                                table.get("estimated").asLong(),
+                                table.has("hash")
+                                        ? Optional.of(table.get("hash").asText())
+                                        : Optional.empty(),
+                                columns));
             }
-            return new DataFingerprint(root.get("inventory").asText(), root.get("database").asText(), Instant.parse(root.get("at").asText()), tables);
+            return new DataFingerprint(
+                    root.get("inventory").asText(),
+                    root.get("database").asText(),
+                    Instant.parse(root.get("at").asText()),
+                    tables);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalStateException("the recorded data fingerprint cannot be read back: " + e.getMessage(), e);
         }

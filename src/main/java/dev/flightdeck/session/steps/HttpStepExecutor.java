@@ -6,6 +6,7 @@ import dev.flightdeck.runbook.StepAction;
 import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.text.Durations;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.net.ConnectException;
 
 /** {@code http} steps: one request to a named endpoint or a URL, checked against the step's expectations. */
 public final class HttpStepExecutor implements StepExecutor {
@@ -32,7 +32,10 @@ public final class HttpStepExecutor implements StepExecutor {
     }
 
     public static HttpClient defaultClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -53,8 +56,13 @@ public final class HttpStepExecutor implements StepExecutor {
 
     private StepResult send(StepRun run, StepAction.Http http, URI uri, Duration timeout) throws InterruptedException {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                    .method(http.method(), http.body().map(HttpRequest.BodyPublishers::ofString).orElse(HttpRequest.BodyPublishers.noBody()));
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(timeout)
+                    .method(
+                            http.method(),
+                            http.body()
+                                    .map(HttpRequest.BodyPublishers::ofString)
+                                    .orElse(HttpRequest.BodyPublishers.noBody()));
             for (Map.Entry<String, String> header : http.headers().entrySet()) {
                 request.header(header.getKey(), run.bindings().bind(header.getValue()));
             }
@@ -63,7 +71,8 @@ public final class HttpStepExecutor implements StepExecutor {
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
             return judge(run.step().expect(), uri, response, latency);
         } catch (HttpConnectTimeoutException e) {
-            return StepResult.failed("no connection to " + uri.getHost() + ":" + port(uri) + " within " + Durations.format(timeout));
+            return StepResult.failed(
+                    "no connection to " + uri.getHost() + ":" + port(uri) + " within " + Durations.format(timeout));
         } catch (HttpTimeoutException e) {
             return StepResult.failed(uri + " did not answer within " + Durations.format(timeout));
         } catch (ConnectException e) {
@@ -83,13 +92,19 @@ public final class HttpStepExecutor implements StepExecutor {
         outputs.put("body", body.length() > BODY_KEPT ? body.substring(0, BODY_KEPT) : body);
         List<String> failures = new ArrayList<>();
         if (!expect.acceptsStatus(response.statusCode())) {
-            failures.add("answered " + response.statusCode() + " (expected " + (expect.status().isEmpty() ? "2xx" : expect.status()) + ")");
+            failures.add("answered " + response.statusCode() + " (expected "
+                    + (expect.status().isEmpty() ? "2xx" : expect.status()) + ")");
         }
-        expect.bodyContains().filter(text -> !body.contains(text)).ifPresent(text -> failures.add("the body does not contain \"" + text + "\""));
-        expect.maxLatency().filter(max -> latency.compareTo(max) > 0).ifPresent(max ->
-                failures.add("answered in " + latency.toMillis() + " ms (expected within " + Durations.format(max) + ")"));
+        expect.bodyContains()
+                .filter(text -> !body.contains(text))
+                .ifPresent(text -> failures.add("the body does not contain \"" + text + "\""));
+        expect.maxLatency()
+                .filter(max -> latency.compareTo(max) > 0)
+                .ifPresent(max -> failures.add(
+                        "answered in " + latency.toMillis() + " ms (expected within " + Durations.format(max) + ")"));
         String summary = uri + " answered " + response.statusCode() + " in " + latency.toMillis() + " ms";
-        return failures.isEmpty() ? StepResult.succeeded(summary, outputs)
+        return failures.isEmpty()
+                ? StepResult.succeeded(summary, outputs)
                 : StepResult.failed(uri + " " + String.join("; ", failures), outputs);
     }
 

@@ -41,9 +41,11 @@ public final class NotifyStepExecutor implements StepExecutor {
         if (notify.webhook().isEmpty()) {
             return StepResult.succeeded("notice recorded for " + audience, Map.of());
         }
-        Optional<EndpointEntry> webhook = run.inventory().endpoint(notify.webhook().get());
+        Optional<EndpointEntry> webhook =
+                run.inventory().endpoint(notify.webhook().get());
         if (webhook.isEmpty()) {
-            return StepResult.failed("webhook endpoint '" + notify.webhook().get() + "' is not in " + run.inventory().origin());
+            return StepResult.failed("webhook endpoint '" + notify.webhook().get() + "' is not in "
+                    + run.inventory().origin());
         }
         return post(webhook.get(), message, audience);
     }
@@ -51,13 +53,16 @@ public final class NotifyStepExecutor implements StepExecutor {
     private StepResult post(EndpointEntry webhook, String message, String audience) throws InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("text", message).put("to", audience);
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(webhook.url()))
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(webhook.url()))
                             .timeout(webhook.timeout())
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                return StepResult.failed("webhook '" + webhook.name() + "' refused the notice with status " + response.statusCode());
+                return StepResult.failed(
+                        "webhook '" + webhook.name() + "' refused the notice with status " + response.statusCode());
             }
             return StepResult.succeeded("notice sent to " + audience + " through '" + webhook.name() + "'", Map.of());
         } catch (IOException e) {

@@ -7,7 +7,10 @@ package dev.flightdeck.session.steps;
 @FunctionalInterface
 public interface OutputSink {
 
-    enum Stream { STDOUT, STDERR }
+    enum Stream {
+        STDOUT,
+        STDERR
+    }
 
     void line(String host, Stream stream, String text);
 }

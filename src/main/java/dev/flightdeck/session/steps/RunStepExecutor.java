@@ -2,8 +2,8 @@ package dev.flightdeck.session.steps;
 
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.ssh.CommandOutcome;
 import dev.flightdeck.ssh.CommandRequest;
 import dev.flightdeck.ssh.CommandResult;
@@ -12,15 +12,15 @@ import dev.flightdeck.ssh.SshException;
 import dev.flightdeck.ssh.SshSessions;
 import dev.flightdeck.ssh.SshTarget;
 import dev.flightdeck.ssh.TargetResolver;
+import dev.flightdeck.ssh.UnknownHostKeyException;
 import dev.flightdeck.ssh.fanout.FanOutExecution;
 import dev.flightdeck.ssh.fanout.FanOutResult;
 import dev.flightdeck.ssh.fanout.HostRun;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.flightdeck.ssh.UnknownHostKeyException;
-import java.util.LinkedHashMap;
 
 /**
  * {@code run} steps: the bound command on every host of {@code on:} (spread by the step's fan-out), or on this
@@ -56,7 +56,8 @@ public final class RunStepExecutor implements StepExecutor {
         }
         List<Integer> accepted = run.step().expect().exitCodesOrDefault();
         Duration deadline = run.timeoutOr(DEFAULT_TIMEOUT);
-        CapturingSink output = new CapturingSink(run.output(), run.step().expect().outputContains().orElse(""));
+        CapturingSink output = new CapturingSink(
+                run.output(), run.step().expect().outputContains().orElse(""));
         if (on.equals(Inventory.LOCAL)) {
             return withOutputs(judgeLocal(local.run(command, deadline, output), accepted, output), output);
         }
@@ -66,10 +67,15 @@ public final class RunStepExecutor implements StepExecutor {
         } catch (SshException e) {
             return StepResult.failed("cannot reach '" + on + "': " + e.getMessage());
         }
-        FanOutExecution fanOut = new FanOutExecution(sessions, hosts, run.step().fanOut(),
+        FanOutExecution fanOut = new FanOutExecution(
+                sessions,
+                hosts,
+                run.step().fanOut(),
                 CommandRequest.of(command).withDeadline(deadline),
-                (host, stream, line) -> output.line(host.name(),
-                        stream == OutputStreamKind.STDERR ? OutputSink.Stream.STDERR : OutputSink.Stream.STDOUT, line),
+                (host, stream, line) -> output.line(
+                        host.name(),
+                        stream == OutputStreamKind.STDERR ? OutputSink.Stream.STDERR : OutputSink.Stream.STDOUT,
+                        line),
                 result -> accepts(result, accepted));
         try {
             return withOutputs(judge(fanOut.run(), accepted, output), output);
@@ -80,7 +86,8 @@ public final class RunStepExecutor implements StepExecutor {
     }
 
     private static boolean accepts(CommandResult result, List<Integer> accepted) {
-        return result.outcome() instanceof CommandOutcome.Completed completed && accepted.contains(completed.exitCode());
+        return result.outcome() instanceof CommandOutcome.Completed completed
+                && accepted.contains(completed.exitCode());
     }
 
     /** Adds {@code stdout} (the last line) and {@code output} (the first 4 KB) of the first host that printed. */
@@ -101,7 +108,9 @@ public final class RunStepExecutor implements StepExecutor {
             return StepResult.failed(message + " (expected " + accepted + ")", Map.of("exit", String.valueOf(exit)));
         }
         if (!output.printedExpectedText(Inventory.LOCAL)) {
-            return StepResult.failed(message + ", but its output does not contain the expected text", Map.of("exit", String.valueOf(exit)));
+            return StepResult.failed(
+                    message + ", but its output does not contain the expected text",
+                    Map.of("exit", String.valueOf(exit)));
         }
         return StepResult.succeeded(message, Map.of("exit", String.valueOf(exit)));
     }
@@ -113,7 +122,8 @@ public final class RunStepExecutor implements StepExecutor {
         int unknown = 0;
         for (HostRun run : result.runs()) {
             if (run instanceof HostRun.NotStarted notStarted) {
-                hosts.add(new SessionEvent.HostResult(run.target().name(), SessionEvent.Status.FAILED, null, "not started: " + notStarted.reason()));
+                hosts.add(new SessionEvent.HostResult(
+                        run.target().name(), SessionEvent.Status.FAILED, null, "not started: " + notStarted.reason()));
                 failed++;
                 continue;
             }
@@ -122,17 +132,24 @@ public final class RunStepExecutor implements StepExecutor {
                 boolean exitAccepted = accepted.contains(completed.exitCode());
                 boolean textFound = output.printedExpectedText(run.target().name());
                 boolean ok = exitAccepted && textFound;
-                hosts.add(new SessionEvent.HostResult(run.target().name(), ok ? SessionEvent.Status.SUCCEEDED : SessionEvent.Status.FAILED,
-                        completed.exitCode(), "exit " + completed.exitCode() + (exitAccepted ? "" : " (expected " + accepted + ")")
-                        + (textFound ? "" : ", expected text not in its output")));
+                hosts.add(new SessionEvent.HostResult(
+                        run.target().name(),
+                        ok ? SessionEvent.Status.SUCCEEDED : SessionEvent.Status.FAILED,
+                        completed.exitCode(),
+                        "exit " + completed.exitCode() + (exitAccepted ? "" : " (expected " + accepted + ")")
+                                + (textFound ? "" : ", expected text not in its output")));
                 failed += ok ? 0 : 1;
             } else if (outcome instanceof CommandOutcome.Unknown unknownOutcome) {
-                hosts.add(new SessionEvent.HostResult(run.target().name(), SessionEvent.Status.UNKNOWN, null, unknownOutcome.reason()));
+                hosts.add(new SessionEvent.HostResult(
+                        run.target().name(), SessionEvent.Status.UNKNOWN, null, unknownOutcome.reason()));
                 unknown++;
             } else if (outcome instanceof CommandOutcome.FailedToStart notRun) {
-                hosts.add(new SessionEvent.HostResult(run.target().name(), SessionEvent.Status.FAILED, null, notRun.reason()));
+                hosts.add(new SessionEvent.HostResult(
+                        run.target().name(), SessionEvent.Status.FAILED, null, notRun.reason()));
                 if (notRun.cause() instanceof UnknownHostKeyException unknownKey) {
-                    unknownKeys.put(UNKNOWN_HOST_KEY + run.target().name(), unknownKey.key().keyType() + " " + unknownKey.key().fingerprint());
+                    unknownKeys.put(
+                            UNKNOWN_HOST_KEY + run.target().name(),
+                            unknownKey.key().keyType() + " " + unknownKey.key().fingerprint());
                 }
                 failed++;
             }
@@ -142,7 +159,8 @@ public final class RunStepExecutor implements StepExecutor {
         if (hosts.size() == 1 && hosts.get(0).exitCode() != null) {
             outputs.put("exit", String.valueOf(hosts.get(0).exitCode()));
         }
-        SessionEvent.Status status = unknown > 0 ? SessionEvent.Status.UNKNOWN
+        SessionEvent.Status status = unknown > 0
+                ? SessionEvent.Status.UNKNOWN
                 : failed > 0 ? SessionEvent.Status.FAILED : SessionEvent.Status.SUCCEEDED;
         return new StepResult(status, summary, outputs, hosts);
     }
@@ -152,10 +170,16 @@ public final class RunStepExecutor implements StepExecutor {
             SessionEvent.HostResult only = hosts.get(0);
             return only.host() + ": " + only.message();
         }
-        long ok = hosts.stream().filter(h -> h.status() == SessionEvent.Status.SUCCEEDED).count();
+        long ok = hosts.stream()
+                .filter(h -> h.status() == SessionEvent.Status.SUCCEEDED)
+                .count();
         String text = ok + " of " + hosts.size() + " hosts succeeded";
-        List<String> problems = hosts.stream().filter(h -> h.status() != SessionEvent.Status.SUCCEEDED)
-                .map(h -> h.host() + ": " + h.message()).toList();
-        return text + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)) + result.stopReason().map(r -> " (" + r + ")").orElse("");
+        List<String> problems = hosts.stream()
+                .filter(h -> h.status() != SessionEvent.Status.SUCCEEDED)
+                .map(h -> h.host() + ": " + h.message())
+                .toList();
+        return text
+                + (problems.isEmpty() ? "" : "; " + String.join("; ", problems))
+                + result.stopReason().map(r -> " (" + r + ")").orElse("");
     }
 }

@@ -32,17 +32,33 @@ final class SessionArtifacts {
      */
     SnapshotRecord snapshot(RestoreChoice.Snapshot chosen, String database, String serverDatabase, SessionState state) {
         StepRecord record = state.record(chosen.stepId());
-        return byStep.get(chosen.stepId()) instanceof SnapshotRecord kept ? kept : new SnapshotRecord(database, serverDatabase, chosen.name(),
-                0, record.finishedAt().orElse(Instant.EPOCH), Duration.ZERO);
+        return byStep.get(chosen.stepId()) instanceof SnapshotRecord kept
+                ? kept
+                : new SnapshotRecord(
+                        database,
+                        serverDatabase,
+                        chosen.name(),
+                        0,
+                        record.finishedAt().orElse(Instant.EPOCH),
+                        Duration.ZERO);
     }
 
     /** The verified dump the choice names: as made in this process, else rebuilt from its step's journaled outputs. */
     BackupArtifact backup(RestoreChoice.Dump chosen, String database, String serverDatabase, SessionState state) {
         StepRecord record = state.record(chosen.stepId());
-        StepAction.Backup backup = (StepAction.Backup) state.runbook().step(chosen.stepId()).orElseThrow().action();
-        return byStep.get(chosen.stepId()) instanceof BackupArtifact kept ? kept : new BackupArtifact(database, serverDatabase, chosen.file(),
-                backup.format(), Long.parseLong(record.outputs().getOrDefault("size", "0")), chosen.sha256(), 0,
-                record.finishedAt().orElse(Instant.EPOCH));
+        StepAction.Backup backup = (StepAction.Backup)
+                state.runbook().step(chosen.stepId()).orElseThrow().action();
+        return byStep.get(chosen.stepId()) instanceof BackupArtifact kept
+                ? kept
+                : new BackupArtifact(
+                        database,
+                        serverDatabase,
+                        chosen.file(),
+                        backup.format(),
+                        Long.parseLong(record.outputs().getOrDefault("size", "0")),
+                        chosen.sha256(),
+                        0,
+                        record.finishedAt().orElse(Instant.EPOCH));
     }
 
     Optional<DataFingerprint> fingerprintOf(String stepId, SessionState state) {
@@ -52,6 +68,7 @@ final class SessionArtifacts {
         }
         StepRecord record = state.record(stepId);
         return record.status() == StepStatus.SUCCEEDED && record.outputs().containsKey("fingerprint")
-                ? Optional.of(FingerprintJson.read(record.outputs().get("fingerprint"))) : Optional.empty();
+                ? Optional.of(FingerprintJson.read(record.outputs().get("fingerprint")))
+                : Optional.empty();
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /** How a step ended, with the outputs later steps may use and, for fan-out, the result on each host. */
-public record StepResult(SessionEvent.Status status, String message, Map<String, String> outputs, List<SessionEvent.HostResult> hosts) {
+public record StepResult(
+        SessionEvent.Status status, String message, Map<String, String> outputs, List<SessionEvent.HostResult> hosts) {
 
     public static StepResult succeeded(String message, Map<String, String> outputs) {
         return new StepResult(SessionEvent.Status.SUCCEEDED, message, Map.copyOf(outputs), List.of());

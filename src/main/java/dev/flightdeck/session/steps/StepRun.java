@@ -2,8 +2,8 @@ package dev.flightdeck.session.steps;
 
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.runbook.Step;
-import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.session.SessionState;
+import dev.flightdeck.session.SessionValues;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,8 +12,15 @@ import java.util.Optional;
  * the inventory to resolve its targets, where its output goes, its time limit, and the session as it was when
  * the step started (for artefacts of earlier steps, such as this session's snapshot).
  */
-public record StepRun(Step step, int attempt, SessionValues bindings, Inventory inventory, OutputSink output, Optional<Duration> timeout,
-                      SessionState state, String operator) {
+public record StepRun(
+        Step step,
+        int attempt,
+        SessionValues bindings,
+        Inventory inventory,
+        OutputSink output,
+        Optional<Duration> timeout,
+        SessionState state,
+        String operator) {
 
     /** The step's own timeout, else the given default for its kind. */
     public Duration timeoutOr(Duration fallback) {

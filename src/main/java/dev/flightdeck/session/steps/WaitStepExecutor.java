@@ -29,18 +29,25 @@ public final class WaitStepExecutor implements StepExecutor {
         StepAction.Wait wait = (StepAction.Wait) run.step().action();
         Instant started = clock.instant();
         Instant until = started.plus(wait.duration());
-        run.output().line("watch", OutputSink.Stream.STDOUT, "Watching for " + Durations.format(wait.duration())
-                + (wait.watch().isBlank() ? "" : ": " + wait.watch()));
+        run.output()
+                .line(
+                        "watch",
+                        OutputSink.Stream.STDOUT,
+                        "Watching for " + Durations.format(wait.duration())
+                                + (wait.watch().isBlank() ? "" : ": " + wait.watch()));
         while (true) {
             Optional<String> fired = alarms.firedSince(started);
             if (fired.isPresent()) {
                 Duration after = Duration.between(started, clock.instant());
-                return StepResult.failed("rollback trigger fired after " + Durations.format(after.withNanos(0)) + " of watching: " + fired.get(),
+                return StepResult.failed(
+                        "rollback trigger fired after " + Durations.format(after.withNanos(0)) + " of watching: "
+                                + fired.get(),
                         Map.of());
             }
             Duration left = Duration.between(clock.instant(), until);
             if (left.isNegative() || left.isZero()) {
-                return StepResult.succeeded("watched " + Durations.format(wait.duration()) + " with no trigger firing", Map.of());
+                return StepResult.succeeded(
+                        "watched " + Durations.format(wait.duration()) + " with no trigger firing", Map.of());
             }
             Thread.sleep(Math.max(1, Math.min(POLL.toMillis(), left.toMillis())));
         }

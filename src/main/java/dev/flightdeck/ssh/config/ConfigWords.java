@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class ConfigWords {
 
-    private ConfigWords() {
-    }
+    private ConfigWords() {}
 
     static List<String> split(String line) {
         String trimmed = line.strip();

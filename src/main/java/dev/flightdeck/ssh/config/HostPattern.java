@@ -5,8 +5,7 @@ import java.util.Locale;
 /** OpenSSH host patterns: {@code *} any run of characters, {@code ?} exactly one; case-insensitive. */
 public final class HostPattern {
 
-    private HostPattern() {
-    }
+    private HostPattern() {}
 
     public static boolean matches(String pattern, String host) {
         return matches(pattern.toLowerCase(Locale.ROOT), 0, host.toLowerCase(Locale.ROOT), 0);

@@ -1,9 +1,9 @@
 package dev.flightdeck.ssh.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ArrayList;
 
 /**
  * What {@code ~/.ssh/config} says about one host alias, after OpenSSH's "first value wins" rule. Only the keywords
@@ -13,11 +13,20 @@ import java.util.ArrayList;
  * @param identityAgent       as written: a socket path, {@code none} or {@code SSH_AUTH_SOCK} / {@code $VARIABLE}
  * @param userKnownHostsFiles as written ({@code ~} not yet expanded); empty means OpenSSH's default
  */
-public record SshConfigEntry(Optional<String> hostName, Optional<Integer> port, Optional<String> user,
-                             List<String> identityFiles, Optional<String> proxyJump, Optional<Boolean> identitiesOnly,
-                             Optional<String> identityAgent, List<String> userKnownHostsFiles, List<String> globalKnownHostsFiles,
-                             Optional<Duration> connectTimeout, Optional<Duration> serverAliveInterval,
-                             Optional<Integer> serverAliveCountMax, List<String> warnings) {
+public record SshConfigEntry(
+        Optional<String> hostName,
+        Optional<Integer> port,
+        Optional<String> user,
+        List<String> identityFiles,
+        Optional<String> proxyJump,
+        Optional<Boolean> identitiesOnly,
+        Optional<String> identityAgent,
+        List<String> userKnownHostsFiles,
+        List<String> globalKnownHostsFiles,
+        Optional<Duration> connectTimeout,
+        Optional<Duration> serverAliveInterval,
+        Optional<Integer> serverAliveCountMax,
+        List<String> warnings) {
 
     public SshConfigEntry {
         identityFiles = List.copyOf(identityFiles);
@@ -27,10 +36,26 @@ public record SshConfigEntry(Optional<String> hostName, Optional<Integer> port, 
     }
 
     /** Where the connection goes and with which key files; everything else as OpenSSH's defaults. */
-    public SshConfigEntry(Optional<String> hostName, Optional<Integer> port, Optional<String> user, List<String> identityFiles,
-                          Optional<String> proxyJump) {
-        this(hostName, port, user, identityFiles, proxyJump, Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of());
+    public SshConfigEntry(
+            Optional<String> hostName,
+            Optional<Integer> port,
+            Optional<String> user,
+            List<String> identityFiles,
+            Optional<String> proxyJump) {
+        this(
+                hostName,
+                port,
+                user,
+                identityFiles,
+                proxyJump,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of());
     }
 
     public static SshConfigEntry empty() {
@@ -42,11 +67,19 @@ public record SshConfigEntry(Optional<String> hostName, Optional<Integer> port, 
         List<String> identities = identityFiles.isEmpty() ? fallback.identityFiles : identityFiles;
         List<String> warned = new ArrayList<>(warnings);
         fallback.warnings.stream().filter(w -> !warned.contains(w)).forEach(warned::add);
-        return new SshConfigEntry(hostName.or(fallback::hostName), port.or(fallback::port), user.or(fallback::user),
-                identities, proxyJump.or(fallback::proxyJump), identitiesOnly.or(fallback::identitiesOnly),
-                identityAgent.or(fallback::identityAgent), userKnownHostsFiles.isEmpty() ? fallback.userKnownHostsFiles : userKnownHostsFiles,
+        return new SshConfigEntry(
+                hostName.or(fallback::hostName),
+                port.or(fallback::port),
+                user.or(fallback::user),
+                identities,
+                proxyJump.or(fallback::proxyJump),
+                identitiesOnly.or(fallback::identitiesOnly),
+                identityAgent.or(fallback::identityAgent),
+                userKnownHostsFiles.isEmpty() ? fallback.userKnownHostsFiles : userKnownHostsFiles,
                 globalKnownHostsFiles.isEmpty() ? fallback.globalKnownHostsFiles : globalKnownHostsFiles,
-                connectTimeout.or(fallback::connectTimeout), serverAliveInterval.or(fallback::serverAliveInterval),
-                serverAliveCountMax.or(fallback::serverAliveCountMax), warned);
+                connectTimeout.or(fallback::connectTimeout),
+                serverAliveInterval.or(fallback::serverAliveInterval),
+                serverAliveCountMax.or(fallback::serverAliveCountMax),
+                warned);
     }
 }

@@ -41,8 +41,19 @@ public final class SshConfigFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(SshConfigFile.class);
     private static final int MAX_INCLUDE_DEPTH = 16;
-    private static final Set<String> SUPPORTED = Set.of("hostname", "port", "user", "identityfile", "proxyjump", "identitiesonly",
-            "identityagent", "userknownhostsfile", "globalknownhostsfile", "connecttimeout", "serveraliveinterval", "serveralivecountmax");
+    private static final Set<String> SUPPORTED = Set.of(
+            "hostname",
+            "port",
+            "user",
+            "identityfile",
+            "proxyjump",
+            "identitiesonly",
+            "identityagent",
+            "userknownhostsfile",
+            "globalknownhostsfile",
+            "connecttimeout",
+            "serveraliveinterval",
+            "serveralivecountmax");
     /** Warnings already logged, so a long session does not repeat them for every connection. */
     private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
 
@@ -99,8 +110,11 @@ public final class SshConfigFile {
         List<String> identities = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Block block : blocks) {
-            Context context = new Context(alias, first.containsKey("hostname") ? expandHost(first.get("hostname"), alias) : alias,
-                    user.orElse(first.getOrDefault("user", localUser)), localUser);
+            Context context = new Context(
+                    alias,
+                    first.containsKey("hostname") ? expandHost(first.get("hostname"), alias) : alias,
+                    user.orElse(first.getOrDefault("user", localUser)),
+                    localUser);
             if (!block.applies(context)) {
                 continue;
             }
@@ -111,7 +125,8 @@ public final class SshConfigFile {
                     first.putIfAbsent(setting.keyword(), setting.value());
                 } else {
                     String warning = setting.location() + ": '" + setting.original() + "' applies to " + alias
-                            + " but Flightdeck does not act on " + setting.keywordAsWritten() + "; the connection is made without it";
+                            + " but Flightdeck does not act on " + setting.keywordAsWritten()
+                            + "; the connection is made without it";
                     warnings.add(warning);
                     if (LOGGED.add(warning)) {
                         LOG.warn("{}", warning);
@@ -119,14 +134,20 @@ public final class SshConfigFile {
                 }
             }
         }
-        return new SshConfigEntry(Optional.ofNullable(first.get("hostname")).map(h -> expandHost(h, alias)),
-                number(first, "port", warnings).map(Long::intValue), Optional.ofNullable(first.get("user")), identities,
+        return new SshConfigEntry(
+                Optional.ofNullable(first.get("hostname")).map(h -> expandHost(h, alias)),
+                number(first, "port", warnings).map(Long::intValue),
+                Optional.ofNullable(first.get("user")),
+                identities,
                 Optional.ofNullable(first.get("proxyjump")).filter(p -> !p.equalsIgnoreCase("none")),
-                yesNo(first, "identitiesonly", warnings), Optional.ofNullable(first.get("identityagent")),
-                words(first.get("userknownhostsfile")), words(first.get("globalknownhostsfile")),
+                yesNo(first, "identitiesonly", warnings),
+                Optional.ofNullable(first.get("identityagent")),
+                words(first.get("userknownhostsfile")),
+                words(first.get("globalknownhostsfile")),
                 number(first, "connecttimeout", warnings).map(Duration::ofSeconds),
                 number(first, "serveraliveinterval", warnings).map(Duration::ofSeconds),
-                number(first, "serveralivecountmax", warnings).map(Long::intValue), warnings);
+                number(first, "serveralivecountmax", warnings).map(Long::intValue),
+                warnings);
     }
 
     private static List<String> words(String value) {
@@ -155,7 +176,8 @@ public final class SshConfigFile {
             case "yes", "true" -> Optional.of(true);
             case "no", "false" -> Optional.of(false);
             default -> {
-                warnings.add("~/.ssh/config: " + keyword + " '" + text + "' is neither yes nor no; the default (no) is used");
+                warnings.add("~/.ssh/config: " + keyword + " '" + text
+                        + "' is neither yes nor no; the default (no) is used");
                 yield Optional.empty();
             }
         };
@@ -169,15 +191,14 @@ public final class SshConfigFile {
     private static String shortName(Path file, Path home) {
         Path absolute = file.toAbsolutePath().normalize();
         return home != null && absolute.startsWith(home.toAbsolutePath().normalize())
-                ? "~/" + home.toAbsolutePath().normalize().relativize(absolute) : absolute.toString();
+                ? "~/" + home.toAbsolutePath().normalize().relativize(absolute)
+                : absolute.toString();
     }
 
     /** What the criteria of Host and Match lines are tested against. */
-    private record Context(String originalHost, String host, String user, String localUser) {
-    }
+    private record Context(String originalHost, String host, String user, String localUser) {}
 
-    private record Setting(String keyword, String keywordAsWritten, String value, String original, String location) {
-    }
+    private record Setting(String keyword, String keywordAsWritten, String value, String original, String location) {}
 
     /** A run of settings under the conditions of every enclosing Host or Match line (an Include nests them). */
     private record Block(List<Condition> conditions, List<Setting> settings) {
@@ -215,10 +236,15 @@ public final class SshConfigFile {
                 case "originalhost" -> commaPatterns(argument, context.originalHost());
                 case "user" -> commaPatterns(argument, context.user());
                 case "localuser" -> commaPatterns(argument, context.localUser());
-                case "exec" -> throw new SshConfigException(location + ": 'Match exec' is refused: Flightdeck does not run commands from"
-                        + " ssh_config. Replace it with Match host, originalhost, user or localuser, or name the settings in the inventory.");
-                default -> throw new SshConfigException(location + ": 'Match " + name + "' is not evaluated by Flightdeck (it knows all, host,"
-                        + " originalhost, user, localuser); rather than guess where " + context.originalHost() + " goes, it stops here.");
+                case "exec" ->
+                    throw new SshConfigException(
+                            location + ": 'Match exec' is refused: Flightdeck does not run commands from"
+                                    + " ssh_config. Replace it with Match host, originalhost, user or localuser, or name the settings in the inventory.");
+                default ->
+                    throw new SshConfigException(
+                            location + ": 'Match " + name + "' is not evaluated by Flightdeck (it knows all, host,"
+                                    + " originalhost, user, localuser); rather than guess where "
+                                    + context.originalHost() + " goes, it stops here.");
             };
             return negated != result;
         }
@@ -291,8 +317,14 @@ public final class SshConfigFile {
                         current = new Block(current.conditions(), new ArrayList<>());
                         blocks.add(current);
                     }
-                    default -> current.settings().add(new Setting(keyword, words.get(0), String.join(" ", arguments),
-                            lines[number - 1].strip(), location));
+                    default ->
+                        current.settings()
+                                .add(new Setting(
+                                        keyword,
+                                        words.get(0),
+                                        String.join(" ", arguments),
+                                        lines[number - 1].strip(),
+                                        location));
                 }
             }
         }
@@ -330,10 +362,15 @@ public final class SshConfigFile {
         /** OpenSSH: {@code ~} is the home, a relative path starts at {@code ~/.ssh}, globs expand in sorted order. */
         private void include(String pattern, String location, List<Condition> conditions, int depth) {
             if (depth >= MAX_INCLUDE_DEPTH) {
-                problems.add(location + ": 'Include " + pattern + "' nests deeper than " + MAX_INCLUDE_DEPTH + " files; not followed");
+                problems.add(location + ": 'Include " + pattern + "' nests deeper than " + MAX_INCLUDE_DEPTH
+                        + " files; not followed");
                 return;
             }
-            String expanded = pattern.equals("~") ? home.toString() : pattern.startsWith("~/") ? home.resolve(pattern.substring(2)).toString() : pattern;
+            String expanded = pattern.equals("~")
+                    ? home.toString()
+                    : pattern.startsWith("~/")
+                            ? home.resolve(pattern.substring(2)).toString()
+                            : pattern;
             Path path = Path.of(expanded);
             Path absolute = path.isAbsolute() ? path : sshDirectory.resolve(path);
             for (Path file : expand(absolute)) {
@@ -365,7 +402,10 @@ public final class SshConfigFile {
                 return List.of();
             }
             try (Stream<Path> found = Files.walk(base, depth)) {
-                return found.filter(Files::isRegularFile).filter(matcher::matches).sorted().toList();
+                return found.filter(Files::isRegularFile)
+                        .filter(matcher::matches)
+                        .sorted()
+                        .toList();
             } catch (IOException e) {
                 return List.of();
             }

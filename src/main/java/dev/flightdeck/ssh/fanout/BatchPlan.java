@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class BatchPlan {
 
-    private BatchPlan() {
-    }
+    private BatchPlan() {}
 
     static List<Integer> batchSizes(FanOut fanOut, int hosts) {
         List<Integer> sizes = new ArrayList<>();
@@ -25,7 +24,8 @@ final class BatchPlan {
         int remaining = hosts;
         int index = 0;
         while (remaining > 0) {
-            FanOut.Amount amount = fanOut.serial().get(Math.min(index, fanOut.serial().size() - 1));
+            FanOut.Amount amount =
+                    fanOut.serial().get(Math.min(index, fanOut.serial().size() - 1));
             int size = Math.max(1, Math.min(amount.of(hosts), remaining));
             sizes.add(size);
             remaining -= size;

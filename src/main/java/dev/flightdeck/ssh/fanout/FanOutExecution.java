@@ -35,8 +35,12 @@ public final class FanOutExecution {
     private final Predicate<CommandResult> succeeded;
     private int failures;
 
-    public FanOutExecution(SshSessions sessions, List<SshTarget> hosts, FanOut fanOut, CommandRequest request,
-                           HostOutputListener output) {
+    public FanOutExecution(
+            SshSessions sessions,
+            List<SshTarget> hosts,
+            FanOut fanOut,
+            CommandRequest request,
+            HostOutputListener output) {
         this(sessions, hosts, fanOut, request, output, CommandResult::isSuccess);
     }
 
@@ -44,8 +48,13 @@ public final class FanOutExecution {
      * @param succeeded what counts as success on one host (a runbook may accept exit codes other than 0); anything
      *                  else counts towards {@code max-fail}
      */
-    public FanOutExecution(SshSessions sessions, List<SshTarget> hosts, FanOut fanOut, CommandRequest request,
-                           HostOutputListener output, Predicate<CommandResult> succeeded) {
+    public FanOutExecution(
+            SshSessions sessions,
+            List<SshTarget> hosts,
+            FanOut fanOut,
+            CommandRequest request,
+            HostOutputListener output,
+            Predicate<CommandResult> succeeded) {
         this.succeeded = succeeded;
         this.sessions = sessions;
         this.hosts = List.copyOf(hosts);
@@ -75,7 +84,9 @@ public final class FanOutExecution {
     private List<HostRun> runBatch(List<SshTarget> batch, int parallelism) throws InterruptedException {
         String stopped = stopReason.get();
         if (stopped != null) {
-            return batch.stream().<HostRun>map(host -> new HostRun.NotStarted(host, stopped)).toList();
+            return batch.stream()
+                    .<HostRun>map(host -> new HostRun.NotStarted(host, stopped))
+                    .toList();
         }
         ExecutorService pool = FanOutThreads.pool(parallelism);
         try {
@@ -117,8 +128,10 @@ public final class FanOutExecution {
     private synchronized void countFailure() {
         failures++;
         if (failures > allowedFailures) {
-            stopReason.compareAndSet(null, failures + " host(s) failed, more than max-fail " + allowedFailures
-                    + " allows: the rollout was stopped");
+            stopReason.compareAndSet(
+                    null,
+                    failures + " host(s) failed, more than max-fail " + allowedFailures
+                            + " allows: the rollout was stopped");
         }
     }
 }

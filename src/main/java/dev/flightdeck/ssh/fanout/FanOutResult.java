@@ -16,7 +16,10 @@ public record FanOutResult(List<HostRun> runs, int allowedFailures, Optional<Str
     }
 
     public List<HostRun.Ran> ran() {
-        return runs.stream().filter(HostRun.Ran.class::isInstance).map(HostRun.Ran.class::cast).toList();
+        return runs.stream()
+                .filter(HostRun.Ran.class::isInstance)
+                .map(HostRun.Ran.class::cast)
+                .toList();
     }
 
     public long succeeded() {
@@ -28,7 +31,10 @@ public record FanOutResult(List<HostRun> runs, int allowedFailures, Optional<Str
     }
 
     public List<HostRun.NotStarted> notStarted() {
-        return runs.stream().filter(HostRun.NotStarted.class::isInstance).map(HostRun.NotStarted.class::cast).toList();
+        return runs.stream()
+                .filter(HostRun.NotStarted.class::isInstance)
+                .map(HostRun.NotStarted.class::cast)
+                .toList();
     }
 
     /** The step passes when every host ran and no more than {@code max-fail} of them failed. */

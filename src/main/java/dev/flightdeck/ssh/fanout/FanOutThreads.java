@@ -13,17 +13,17 @@ final class FanOutThreads {
 
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
-    private FanOutThreads() {
-    }
+    private FanOutThreads() {}
 
     static ExecutorService pool(int threads) {
         int pool = POOL_NUMBER.incrementAndGet();
         AtomicInteger thread = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
-            Thread t = new Thread(runnable, "flightdeck-fanout-" + pool + "-" + thread.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        return new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread t = new Thread(runnable, "flightdeck-fanout-" + pool + "-" + thread.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     static <T> T result(Future<T> future) throws InterruptedException {

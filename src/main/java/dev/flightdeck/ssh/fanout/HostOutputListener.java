@@ -7,7 +7,7 @@ import dev.flightdeck.ssh.SshTarget;
 @FunctionalInterface
 public interface HostOutputListener {
 
-    HostOutputListener IGNORE = (host, stream, line) -> { };
+    HostOutputListener IGNORE = (host, stream, line) -> {};
 
     void line(SshTarget host, OutputStreamKind stream, String line);
 }

@@ -13,12 +13,10 @@ public sealed interface HostKeyVerdict {
      * @param location     {@code file:line} of the matching entry
      * @param newlyTrusted true when an operator's {@code trust(host, fingerprint)} decision was applied just now
      */
-    record Trusted(PresentedKey key, String location, boolean newlyTrusted) implements HostKeyVerdict {
-    }
+    record Trusted(PresentedKey key, String location, boolean newlyTrusted) implements HostKeyVerdict {}
 
     /** No known_hosts file has any key for this host: the operator must decide. */
-    record Unknown(PresentedKey key) implements HostKeyVerdict {
-    }
+    record Unknown(PresentedKey key) implements HostKeyVerdict {}
 
     /** The host is known with other keys: possibly a man-in-the-middle. Never accepted. */
     record Changed(PresentedKey key, List<String> knownFingerprints, List<String> locations) implements HostKeyVerdict {
@@ -29,6 +27,5 @@ public sealed interface HostKeyVerdict {
     }
 
     /** The key is marked {@code @revoked}. Never accepted. */
-    record Revoked(PresentedKey key, String location) implements HostKeyVerdict {
-    }
+    record Revoked(PresentedKey key, String location) implements HostKeyVerdict {}
 }

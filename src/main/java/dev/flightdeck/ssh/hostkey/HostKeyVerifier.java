@@ -1,6 +1,7 @@
 package dev.flightdeck.ssh.hostkey;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.io.UncheckedIOException;
 
 /**
  * Strict host-key checking over the user's {@code ~/.ssh/known_hosts} (read only, hashed entries too) and
@@ -73,10 +73,13 @@ public final class HostKeyVerifier {
      */
     public synchronized TrustResult trust(String knownHostsName, String fingerprint) {
         if (!FINGERPRINT.matcher(fingerprint).matches()) {
-            throw new IllegalArgumentException("'" + fingerprint + "' is not a fingerprint as OpenSSH prints it (SHA256: and 43 base64 characters)");
+            throw new IllegalArgumentException("'" + fingerprint
+                    + "' is not a fingerprint as OpenSSH prints it (SHA256: and 43 base64 characters)");
         }
         List<KnownHostLine> known = KnownHostsFiles.forHost(KnownHostsFiles.read(files()), knownHostsName);
-        if (known.stream().anyMatch(line -> line.fingerprint().equals(fingerprint) && line.marker() == KnownHostLine.Marker.NONE)) {
+        if (known.stream()
+                .anyMatch(
+                        line -> line.fingerprint().equals(fingerprint) && line.marker() == KnownHostLine.Marker.NONE)) {
             return TrustResult.ALREADY_TRUSTED;
         }
         if (!known.isEmpty()) {
@@ -102,7 +105,9 @@ public final class HostKeyVerifier {
     public List<String> knownKeyTypes(String knownHostsName, List<Path> readOnlyOverride) {
         return KnownHostsFiles.forHost(KnownHostsFiles.read(files(readOnlyOverride)), knownHostsName).stream()
                 .filter(line -> line.marker() == KnownHostLine.Marker.NONE)
-                .map(KnownHostLine::keyType).distinct().toList();
+                .map(KnownHostLine::keyType)
+                .distinct()
+                .toList();
     }
 
     /**
@@ -111,26 +116,35 @@ public final class HostKeyVerifier {
      */
     public List<String> certificateAuthorities(String knownHostsName, List<Path> readOnlyOverride) {
         return KnownHostsFiles.read(files(readOnlyOverride)).stream()
-                .filter(line -> line.marker() == KnownHostLine.Marker.CERT_AUTHORITY && line.matchesHost(knownHostsName))
-                .map(KnownHostLine::location).toList();
+                .filter(line ->
+                        line.marker() == KnownHostLine.Marker.CERT_AUTHORITY && line.matchesHost(knownHostsName))
+                .map(KnownHostLine::location)
+                .toList();
     }
 
     private HostKeyVerdict lookup(PresentedKey key, List<Path> readOnlyOverride) {
-        List<KnownHostLine> known = KnownHostsFiles.forHost(KnownHostsFiles.read(files(readOnlyOverride)), key.knownHostsName());
+        List<KnownHostLine> known =
+                KnownHostsFiles.forHost(KnownHostsFiles.read(files(readOnlyOverride)), key.knownHostsName());
         Optional<KnownHostLine> revoked = known.stream()
-                .filter(line -> line.marker() == KnownHostLine.Marker.REVOKED && key.sameKeyAs(line.blob())).findFirst();
+                .filter(line -> line.marker() == KnownHostLine.Marker.REVOKED && key.sameKeyAs(line.blob()))
+                .findFirst();
         if (revoked.isPresent()) {
             return new HostKeyVerdict.Revoked(key, revoked.get().location());
         }
-        List<KnownHostLine> hostKeys = known.stream().filter(line -> line.marker() == KnownHostLine.Marker.NONE).toList();
-        Optional<KnownHostLine> match = hostKeys.stream().filter(line -> key.sameKeyAs(line.blob())).findFirst();
+        List<KnownHostLine> hostKeys = known.stream()
+                .filter(line -> line.marker() == KnownHostLine.Marker.NONE)
+                .toList();
+        Optional<KnownHostLine> match =
+                hostKeys.stream().filter(line -> key.sameKeyAs(line.blob())).findFirst();
         if (match.isPresent()) {
             return new HostKeyVerdict.Trusted(key, match.get().location(), false);
         }
         if (hostKeys.isEmpty()) {
             return new HostKeyVerdict.Unknown(key);
         }
-        return new HostKeyVerdict.Changed(key, hostKeys.stream().map(KnownHostLine::fingerprint).toList(),
+        return new HostKeyVerdict.Changed(
+                key,
+                hostKeys.stream().map(KnownHostLine::fingerprint).toList(),
                 hostKeys.stream().map(KnownHostLine::location).toList());
     }
 
@@ -138,7 +152,8 @@ public final class HostKeyVerifier {
         try {
             appendLine(key.knownHostsLine());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write Flightdeck's known-hosts file " + flightdeckFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot write Flightdeck's known-hosts file " + flightdeckFile + ": " + e.getMessage(), e);
         }
         lastUnknown.remove(key.knownHostsName());
         return new HostKeyVerdict.Trusted(key, flightdeckFile.toString(), true);
@@ -154,7 +169,8 @@ public final class HostKeyVerifier {
                 // Windows: the profile's ACLs protect it
             }
         }
-        Files.writeString(flightdeckFile, line + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(
+                flightdeckFile, line + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     private List<Path> files() {

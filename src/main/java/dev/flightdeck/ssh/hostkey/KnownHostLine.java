@@ -17,7 +17,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 record KnownHostLine(Marker marker, List<String> patterns, String keyType, byte[] blob, String source, int lineNumber) {
 
-    enum Marker { NONE, REVOKED, CERT_AUTHORITY }
+    enum Marker {
+        NONE,
+        REVOKED,
+        CERT_AUTHORITY
+    }
 
     private static final String HASHED_PREFIX = "|1|";
 
@@ -39,7 +43,8 @@ record KnownHostLine(Marker marker, List<String> patterns, String keyType, byte[
         }
         try {
             byte[] blob = Base64.getDecoder().decode(fields[first + 2]);
-            return Optional.of(new KnownHostLine(marker, List.of(fields[first].split(",")), fields[first + 1], blob, source, lineNumber));
+            return Optional.of(new KnownHostLine(
+                    marker, List.of(fields[first].split(",")), fields[first + 1], blob, source, lineNumber));
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }

@@ -14,8 +14,7 @@ final class KnownHostsFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnownHostsFiles.class);
 
-    private KnownHostsFiles() {
-    }
+    private KnownHostsFiles() {}
 
     static List<KnownHostLine> read(List<Path> files) {
         List<KnownHostLine> lines = new ArrayList<>();

@@ -65,7 +65,9 @@ public record PresentedKey(String knownHostsName, byte[] blob) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PresentedKey key && key.knownHostsName.equals(knownHostsName) && Arrays.equals(key.blob, blob);
+        return other instanceof PresentedKey key
+                && key.knownHostsName.equals(knownHostsName)
+                && Arrays.equals(key.blob, blob);
     }
 
     @Override

@@ -62,15 +62,15 @@ public final class OpenSshKeys {
     private static final String HASHED_PREFIX = "|1|";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OpenSshKeys() {
-    }
+    private OpenSshKeys() {}
 
     /** A new key pair of the type. */
     public static KeyPair newKeyPair(Type type) {
         try {
             return KeyUtils.generateKeyPair(type.sshName, type.bits);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this Java runtime cannot make " + type.sshName + " keys: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "this Java runtime cannot make " + type.sshName + " keys: " + e.getMessage(), e);
         }
     }
 
@@ -113,7 +113,10 @@ public final class OpenSshKeys {
         } finally {
             Files.deleteIfExists(partial);
         }
-        Files.writeString(publicKeyFile(privateKey), publicKeyLine(pair.getPublic()) + " " + comment + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                publicKeyFile(privateKey),
+                publicKeyLine(pair.getPublic()) + " " + comment + "\n",
+                StandardCharsets.UTF_8);
     }
 
     /** {@code privateKey.pub}. */
@@ -123,9 +126,12 @@ public final class OpenSshKeys {
 
     /** The {@code type base64} part of the public key file next to {@code privateKey}, as known_hosts and authorized_keys hold it. */
     public static String publicKeyLine(Path privateKey) throws IOException {
-        String[] fields = Files.readString(publicKeyFile(privateKey), StandardCharsets.UTF_8).trim().split("\\s+");
+        String[] fields = Files.readString(publicKeyFile(privateKey), StandardCharsets.UTF_8)
+                .trim()
+                .split("\\s+");
         if (fields.length < 2) {
-            throw new IOException(publicKeyFile(privateKey) + ":1:1: not an OpenSSH public key line (TYPE BASE64 [COMMENT])");
+            throw new IOException(
+                    publicKeyFile(privateKey) + ":1:1: not an OpenSSH public key line (TYPE BASE64 [COMMENT])");
         }
         return fields[0] + " " + fields[1];
     }
@@ -164,7 +170,8 @@ public final class OpenSshKeys {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(salt, "HmacSHA1"));
             byte[] hash = mac.doFinal(knownHostsName.getBytes(StandardCharsets.UTF_8));
-            return HASHED_PREFIX + Base64.getEncoder().encodeToString(salt) + "|" + Base64.getEncoder().encodeToString(hash);
+            return HASHED_PREFIX + Base64.getEncoder().encodeToString(salt) + "|"
+                    + Base64.getEncoder().encodeToString(hash);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA1 is missing from this Java runtime", e);
         }
@@ -181,8 +188,12 @@ public final class OpenSshKeys {
         for (String line : Files.readAllLines(knownHosts, StandardCharsets.UTF_8)) {
             String trimmed = line.strip();
             String[] fields = trimmed.split("\\s+", 2);
-            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("@") || fields.length < 2
-                    || fields[0].startsWith(HASHED_PREFIX) || fields[0].matches(".*[*?!].*")) {
+            if (trimmed.isEmpty()
+                    || trimmed.startsWith("#")
+                    || trimmed.startsWith("@")
+                    || fields.length < 2
+                    || fields[0].startsWith(HASHED_PREFIX)
+                    || fields[0].matches(".*[*?!].*")) {
                 out.add(line);
                 continue;
             }

@@ -3,6 +3,7 @@ package dev.flightdeck.ssh.loopback;
 import dev.flightdeck.ssh.keys.OpenSshKeys;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.net.InetAddress;
 
 /**
  * A real OpenSSH {@code sshd} on 127.0.0.1, run as the current user with its own config, ed25519 host key,
@@ -41,7 +41,8 @@ public final class LoopbackSshd implements AutoCloseable {
     /** Generates keys and config in {@code directory} (created if needed), starts sshd and waits until it answers. */
     public static LoopbackSshd start(Path directory) throws IOException {
         if (!installed()) {
-            throw new IOException("OpenSSH server is not installed (" + SSHD + " is missing): install the openssh-server package");
+            throw new IOException(
+                    "OpenSSH server is not installed (" + SSHD + " is missing): install the openssh-server package");
         }
         Files.createDirectories(directory);
         Files.createDirectories(Path.of("/run/sshd"));
@@ -117,7 +118,8 @@ public final class LoopbackSshd implements AutoCloseable {
         long until = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
-                throw new IOException("sshd exited at startup: " + Files.readString(directory.resolve("sshd.log")).trim());
+                throw new IOException("sshd exited at startup: "
+                        + Files.readString(directory.resolve("sshd.log")).trim());
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(host(), port), 500);

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 /** The sshd_config of a {@link LoopbackSshd}: loopback only, key login only, everything under its directory. */
 final class SshdConfig {
 
-    private SshdConfig() {
-    }
+    private SshdConfig() {}
 
     static String text(Path directory, int port) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
                 "HostKey " + directory.resolve("ssh_host_ed25519_key"),
@@ -27,6 +27,6 @@ final class SshdConfig {
                 "MaxStartups 200",
                 "MaxSessions 100",
                 "LogLevel ERROR",
-                "") ;
+                "");
     }
 }

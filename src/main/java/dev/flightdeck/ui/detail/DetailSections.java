@@ -1,6 +1,7 @@
 package dev.flightdeck.ui.detail;
 
 import atlantafx.base.theme.Styles;
+import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -8,13 +9,11 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import java.util.Locale;
 
 /** Building blocks of the detail pane, so every kind of item is laid out alike. */
 final class DetailSections {
 
-    private DetailSections() {
-    }
+    private DetailSections() {}
 
     static Label eyebrow(String text) {
         Label label = new Label(text.toUpperCase(Locale.ROOT));

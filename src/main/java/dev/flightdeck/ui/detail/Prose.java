@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class Prose {
 
-    private Prose() {
-    }
+    private Prose() {}
 
     static List<String> paragraphs(String text) {
         List<String> paragraphs = new ArrayList<>();

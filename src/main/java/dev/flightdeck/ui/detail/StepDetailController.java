@@ -1,23 +1,23 @@
 package dev.flightdeck.ui.detail;
 
 import atlantafx.base.theme.Styles;
+import dev.flightdeck.diagnostic.Problem;
 import dev.flightdeck.runbook.Phase;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.TriggerSpec;
+import dev.flightdeck.text.Durations;
 import dev.flightdeck.ui.main.ConsoleViewModel;
 import dev.flightdeck.ui.navigator.KindChip;
 import dev.flightdeck.ui.navigator.NavigatorItem;
-import dev.flightdeck.text.Durations;
-import dev.flightdeck.diagnostic.Problem;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /** Explains whatever the navigator has selected: a runbook, a phase, a step, or a file's problems. */
 public final class StepDetailController {
@@ -26,6 +26,7 @@ public final class StepDetailController {
 
     @FXML
     private ScrollPane scroller;
+
     @FXML
     private VBox content;
 
@@ -64,10 +65,16 @@ public final class StepDetailController {
         add(new DetailSections.Properties()
                 .add("Phases", String.valueOf(runbook.phases().size()))
                 .add("Steps", String.valueOf(runbook.stepCount()))
-                .add("Window", runbook.window().duration().map(Durations::format).orElse("not planned"))
+                .add(
+                        "Window",
+                        runbook.window().duration().map(Durations::format).orElse("not planned"))
                 .add("Starts", runbook.window().start().orElse(""))
                 .add("No return after", runbook.window().pointOfNoReturn().orElse(""))
-                .add("Variables", String.join(", ", runbook.variables().stream().map(v -> v.name()).toList()))
+                .add(
+                        "Variables",
+                        String.join(
+                                ", ",
+                                runbook.variables().stream().map(v -> v.name()).toList()))
                 // for the reviewer: the procedure this runbook was written from
                 .add("Source document", runbook.source())
                 .node());
@@ -78,8 +85,10 @@ public final class StepDetailController {
         for (TriggerSpec trigger : runbook.rollbackTriggers()) {
             Label rule = new Label(trigger.text());
             rule.getStyleClass().add("trigger-rule");
-            Label effect = DetailSections.muted(trigger.action() == TriggerSpec.Action.ALERT ? "alerts"
-                    : "arms the rollback (" + Durations.format(trigger.countdown()) + " to cancel)");
+            Label effect = DetailSections.muted(
+                    trigger.action() == TriggerSpec.Action.ALERT
+                            ? "alerts"
+                            : "arms the rollback (" + Durations.format(trigger.countdown()) + " to cancel)");
             // a long rule wraps inside its chip; what it does keeps its words whole
             rule.setWrapText(true);
             rule.setMinHeight(Region.USE_PREF_SIZE);
@@ -95,17 +104,25 @@ public final class StepDetailController {
         addProse(phase.description());
         add(new DetailSections.Properties()
                 .add("Steps", String.valueOf(phase.steps().size()))
-                .add("Required", String.valueOf(phase.steps().stream().filter(Step::required).count()))
+                .add(
+                        "Required",
+                        String.valueOf(
+                                phase.steps().stream().filter(Step::required).count()))
                 .add("Estimate", phase.estimate().map(Durations::format).orElse(""))
                 .node());
-        add(DetailSections.muted("The next phase opens when every step here has succeeded or was skipped with a written reason."));
+        add(DetailSections.muted(
+                "The next phase opens when every step here has succeeded or was skipped with a written reason."));
     }
 
     private void showRollback(Runbook runbook) {
         add(DetailSections.eyebrow("Emergency rollback"), DetailSections.title("Rollback plan"));
-        add(DetailSections.paragraph("Runs in this order when the rollback starts, followed by the undo of every completed step "
-                + "that has one, newest first. Database steps use this session's own snapshot or verified backup."));
-        add(new DetailSections.Properties().add("Steps", String.valueOf(runbook.rollback().size())).node());
+        add(
+                DetailSections.paragraph(
+                        "Runs in this order when the rollback starts, followed by the undo of every completed step "
+                                + "that has one, newest first. Database steps use this session's own snapshot or verified backup."));
+        add(new DetailSections.Properties()
+                .add("Steps", String.valueOf(runbook.rollback().size()))
+                .node());
     }
 
     private void showStep(Step step, String number) {

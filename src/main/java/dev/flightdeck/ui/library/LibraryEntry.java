@@ -1,8 +1,8 @@
 package dev.flightdeck.ui.library;
 
-import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.diagnostic.Problem;
+import dev.flightdeck.runbook.Runbook;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +16,13 @@ public record LibraryEntry(String title, String detail, Parsed<Runbook> parsed, 
     }
 
     public static LibraryEntry fromFile(Path file, Parsed<Runbook> parsed, String sha256) {
-        String title = parsed.value().map(Runbook::title).filter(t -> !t.isBlank()).orElse(file.getFileName().toString());
-        String detail = parsed.isValid() ? summary(parsed.value().orElseThrow()) : problemCount(parsed.errors()) + " · " + file.getFileName();
+        String title = parsed.value()
+                .map(Runbook::title)
+                .filter(t -> !t.isBlank())
+                .orElse(file.getFileName().toString());
+        String detail = parsed.isValid()
+                ? summary(parsed.value().orElseThrow())
+                : problemCount(parsed.errors()) + " · " + file.getFileName();
         return new LibraryEntry(title, detail, parsed, Optional.of(file), sha256);
     }
 

@@ -1,13 +1,13 @@
 package dev.flightdeck.ui.library;
 
 import atlantafx.base.theme.Styles;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.VBox;
-import javafx.css.PseudoClass;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /** The list of runbooks on the left. */
 public final class RunbookLibraryController {
@@ -30,7 +30,10 @@ public final class RunbookLibraryController {
                 viewModel.selectedProperty().set(entry);
             }
         });
-        viewModel.selectedProperty().addListener((observable, was, entry) -> runbookList.getSelectionModel().select(entry));
+        viewModel
+                .selectedProperty()
+                .addListener((observable, was, entry) ->
+                        runbookList.getSelectionModel().select(entry));
     }
 
     private static final class EntryCell extends ListCell<LibraryEntry> {
@@ -73,9 +76,13 @@ public final class RunbookLibraryController {
             }
             title.setText(entry.title());
             detail.setText(entry.detail());
-            origin.setText(entry.isBuiltin() ? "Built in · " + entry.parsed().value().map(r -> r.id()).orElse("")
-                    : entry.file().map(Object::toString).orElse(""));
-            detail.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !entry.parsed().isValid());
+            origin.setText(
+                    entry.isBuiltin()
+                            ? "Built in · "
+                                    + entry.parsed().value().map(r -> r.id()).orElse("")
+                            : entry.file().map(Object::toString).orElse(""));
+            detail.pseudoClassStateChanged(
+                    PseudoClass.getPseudoClass("invalid"), !entry.parsed().isValid());
             setGraphic(box);
             setAccessibleText(entry.title() + ", " + entry.detail());
         }

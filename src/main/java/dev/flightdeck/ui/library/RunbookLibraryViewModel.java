@@ -1,9 +1,13 @@
 package dev.flightdeck.ui.library;
 
+import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.runbook.BuiltinRunbooks;
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.runbook.RunbookDigest;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.ui.Tasks;
-import dev.flightdeck.diagnostic.Parsed;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -13,10 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import dev.flightdeck.runbook.Runbook;
-import dev.flightdeck.runbook.RunbookDigest;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 /** The runbooks the operator can choose from; loading happens on a background executor. */
 public final class RunbookLibraryViewModel {
@@ -24,7 +24,8 @@ public final class RunbookLibraryViewModel {
     private final Executor executor;
     private final ObservableList<LibraryEntry> entries = FXCollections.observableArrayList();
     private final ObjectProperty<LibraryEntry> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading built-in runbooks…");
+    private final ReadOnlyStringWrapper status =
+            new ReadOnlyStringWrapper(this, "status", "Loading built-in runbooks…");
 
     public RunbookLibraryViewModel(Executor executor) {
         this.executor = executor;
@@ -43,8 +44,11 @@ public final class RunbookLibraryViewModel {
     }
 
     public void loadBuiltins() {
-        Tasks.create(() -> BuiltinRunbooks.ids().stream().map(id -> LibraryEntry.builtin(BuiltinRunbooks.load(id).orElseThrow(),
-                        RunbookDigest.sha256(BuiltinRunbooks.source(id).orElseThrow()))).toList())
+        Tasks.create(() -> BuiltinRunbooks.ids().stream()
+                        .map(id -> LibraryEntry.builtin(
+                                BuiltinRunbooks.load(id).orElseThrow(),
+                                RunbookDigest.sha256(BuiltinRunbooks.source(id).orElseThrow())))
+                        .toList())
                 .onSuccess(this::showBuiltins)
                 .onError(error -> status.set("Could not load the built-in runbooks: " + error.getMessage()))
                 .runOnce(executor);
@@ -63,15 +67,23 @@ public final class RunbookLibraryViewModel {
     public void open(Path file) {
         status.set("Opening " + file.getFileName() + "…");
         Tasks.create(() -> {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            Parsed<Runbook> parsed = RunbookLoader.load(text, file.toString(),
-                    RunbookLoader.defaultId(file.getFileName().toString()));
-            return LibraryEntry.fromFile(file, parsed, RunbookDigest.sha256(text));
-        }).onSuccess(entry -> {
-            entries.removeIf(existing -> existing.file().equals(entry.file()));
-            entries.add(entry);
-            selected.set(entry);
-            status.set(entry.parsed().isValid() ? "Opened " + file : file.getFileName() + " has problems; see the details");
-        }).onError(error -> status.set("Could not open " + file + ": " + error.getMessage())).runOnce(executor);
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    Parsed<Runbook> parsed = RunbookLoader.load(
+                            text,
+                            file.toString(),
+                            RunbookLoader.defaultId(file.getFileName().toString()));
+                    return LibraryEntry.fromFile(file, parsed, RunbookDigest.sha256(text));
+                })
+                .onSuccess(entry -> {
+                    entries.removeIf(existing -> existing.file().equals(entry.file()));
+                    entries.add(entry);
+                    selected.set(entry);
+                    status.set(
+                            entry.parsed().isValid()
+                                    ? "Opened " + file
+                                    : file.getFileName() + " has problems; see the details");
+                })
+                .onError(error -> status.set("Could not open " + file + ": " + error.getMessage()))
+                .runOnce(executor);
     }
 }

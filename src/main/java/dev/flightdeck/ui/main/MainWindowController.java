@@ -1,17 +1,17 @@
 package dev.flightdeck.ui.main;
 
+import atlantafx.base.controls.ToggleSwitch;
+import dev.flightdeck.home.AppContext;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.ui.ThemeManager;
+import dev.flightdeck.ui.rehearsal.RehearsalChoice;
+import dev.flightdeck.ui.setup.SessionWindow;
 import java.io.File;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.FileChooser;
-import atlantafx.base.controls.ToggleSwitch;
-import dev.flightdeck.home.AppContext;
-import dev.flightdeck.ui.rehearsal.RehearsalChoice;
-import dev.flightdeck.ui.setup.SessionWindow;
-import javafx.beans.binding.Bindings;
 
 /** The frame: app bar, the three panes, the status bar. */
 public final class MainWindowController {
@@ -22,12 +22,16 @@ public final class MainWindowController {
 
     @FXML
     private Button openButton;
+
     @FXML
     private Button startButton;
+
     @FXML
     private Button rehearseButton;
+
     @FXML
     private ToggleSwitch darkSwitch;
+
     @FXML
     private Label statusLabel;
 
@@ -41,9 +45,16 @@ public final class MainWindowController {
     private void initialize() {
         darkSwitch.selectedProperty().bindBidirectional(themes.darkProperty());
         statusLabel.textProperty().bind(console.library().statusProperty());
-        startButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> console.library().selectedProperty().get() == null || console.library().selectedProperty().get().runbook().isEmpty(),
-                console.library().selectedProperty()));
+        startButton
+                .disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> console.library().selectedProperty().get() == null
+                                || console.library()
+                                        .selectedProperty()
+                                        .get()
+                                        .runbook()
+                                        .isEmpty(),
+                        console.library().selectedProperty()));
     }
 
     /** Opens a session window for the chosen runbook: setup, dry run, then the wizard. */
@@ -53,7 +64,8 @@ public final class MainWindowController {
         if (entry == null || entry.runbook().isEmpty()) {
             return;
         }
-        String stylesheet = MainWindowController.class.getResource("/styles/flightdeck.css").toExternalForm();
+        String stylesheet =
+                MainWindowController.class.getResource("/styles/flightdeck.css").toExternalForm();
         new SessionWindow(context).show(entry.runbook().get(), entry.sha256(), stylesheet);
     }
 
@@ -64,9 +76,10 @@ public final class MainWindowController {
     @FXML
     private void rehearse() {
         RehearsalChoice.ask(rehearseButton.getScene().getWindow()).ifPresent(scenario -> {
-            String stylesheet = MainWindowController.class.getResource("/styles/flightdeck.css").toExternalForm();
-            new SessionWindow(context).rehearse(scenario == RehearsalChoice.Scenario.FAULTY,
-                    stylesheet);
+            String stylesheet = MainWindowController.class
+                    .getResource("/styles/flightdeck.css")
+                    .toExternalForm();
+            new SessionWindow(context).rehearse(scenario == RehearsalChoice.Scenario.FAULTY, stylesheet);
         });
     }
 
@@ -74,9 +87,11 @@ public final class MainWindowController {
     private void openRunbook() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a runbook");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Runbooks (*" + RunbookLoader.FILE_SUFFIX + ", *.yaml)", "*.yaml", "*.yml"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter(
+                                "Runbooks (*" + RunbookLoader.FILE_SUFFIX + ", *.yaml)", "*.yaml", "*.yml"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
         File file = chooser.showOpenDialog(openButton.getScene().getWindow());
         if (file != null) {
             console.library().open(file.toPath());

@@ -3,6 +3,8 @@ package dev.flightdeck.ui.metrics;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -10,8 +12,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.geometry.Pos;
-import javafx.scene.AccessibleRole;
 
 /**
  * The banner over the instruments when a trigger fires: the trigger, the evidence's summary, and while the rollback
@@ -50,7 +50,9 @@ final class AlarmBanner extends VBox {
         cancel.setId("cancelCountdownButton");
         cancel.getStyleClass().add("danger");
         cancel.setAccessibleText("Cancel the rollback countdown, with a reason");
-        cancel.setOnAction(event -> new CancelCountdownDialog(panel, getScene() == null ? null : getScene().getWindow()).ask());
+        cancel.setOnAction(event -> new CancelCountdownDialog(
+                        panel, getScene() == null ? null : getScene().getWindow())
+                .ask());
         acknowledge.setOnAction(event -> panel.acknowledge());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

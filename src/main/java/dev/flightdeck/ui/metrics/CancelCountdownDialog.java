@@ -1,5 +1,6 @@
 package dev.flightdeck.ui.metrics;
 
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -7,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.beans.binding.Bindings;
 
 /**
  * Asks why the operator stops an armed rollback. The reason is required (it goes into the journal with the
@@ -36,15 +36,20 @@ final class CancelCountdownDialog {
         reason.setPrefRowCount(3);
         reason.setWrapText(true);
         reason.setAccessibleText("Reason for cancelling the countdown");
-        Label explanation = new Label("The rollback will not start. " + panel.operator() + " and this reason are written to the journal.");
+        Label explanation = new Label(
+                "The rollback will not start. " + panel.operator() + " and this reason are written to the journal.");
         explanation.setWrapText(true);
         explanation.setLabelFor(reason);
         ButtonType stop = new ButtonType("Cancel countdown", ButtonBar.ButtonData.OK_DONE);
         ButtonType keep = new ButtonType("Keep counting", ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(stop, keep);
         dialog.getDialogPane().lookupButton(stop).setId("confirmCancelCountdown");
-        dialog.getDialogPane().lookupButton(stop).disableProperty().bind(reason.textProperty().isEmpty()
-                .or(Bindings.createBooleanBinding(() -> reason.getText().isBlank(), reason.textProperty())));
+        dialog.getDialogPane()
+                .lookupButton(stop)
+                .disableProperty()
+                .bind(reason.textProperty()
+                        .isEmpty()
+                        .or(Bindings.createBooleanBinding(() -> reason.getText().isBlank(), reason.textProperty())));
         dialog.getDialogPane().setContent(new VBox(8, explanation, reason));
         dialog.getDialogPane().setPrefWidth(420);
         dialog.setResultConverter(button -> button == stop ? reason.getText().strip() : null);

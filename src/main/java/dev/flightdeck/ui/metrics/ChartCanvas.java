@@ -23,6 +23,7 @@ public final class ChartCanvas extends Region {
     private long lastPaintNanos;
     /** reused between repaints: the polygon of one run of a ribbon */
     private double[] polygonX = new double[0];
+
     private double[] polygonY = new double[0];
 
     public ChartCanvas(ChartPalette palette, double height) {
@@ -66,7 +67,8 @@ public final class ChartCanvas extends Region {
             paintAxes(g, frame);
             frame.bands().forEach(band -> {
                 g.setFill(palette.band(band.colour()));
-                g.fillRect(frame.plot().left(), band.top(), frame.plot().width(), Math.max(1, band.bottom() - band.top()));
+                g.fillRect(
+                        frame.plot().left(), band.top(), frame.plot().width(), Math.max(1, band.bottom() - band.top()));
             });
             frame.lines().forEach(line -> paintLine(g, line));
             paintThresholds(g, frame);

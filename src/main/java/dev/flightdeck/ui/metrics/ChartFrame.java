@@ -7,8 +7,17 @@ import java.util.List;
  * decimated data, so painting costs the same whatever the length of the history. A line holds at most two points
  * per pixel column (the y of the column's max and of its min) and NaN where the data has a gap.
  */
-public record ChartFrame(double width, double height, Plot plot, List<Line> lines, List<ThresholdMark> thresholds, List<Band> bands,
-                         List<Tick> leftTicks, List<Tick> rightTicks, List<Tick> timeTicks, List<Legend> legend) {
+public record ChartFrame(
+        double width,
+        double height,
+        Plot plot,
+        List<Line> lines,
+        List<ThresholdMark> thresholds,
+        List<Band> bands,
+        List<Tick> leftTicks,
+        List<Tick> rightTicks,
+        List<Tick> timeTicks,
+        List<Legend> legend) {
 
     public record Plot(double left, double top, double width, double height) {
 
@@ -37,21 +46,27 @@ public record ChartFrame(double width, double height, Plot plot, List<Line> line
      * A trigger's limit as a horizontal line, coloured by the trigger's state. A limit far above the data is
      * {@code aboveScale}: named at the top edge instead of flattening the data to fit it in.
      */
-    public record ThresholdMark(double y, String label, FigureState state, boolean aboveScale) {
-    }
+    public record ThresholdMark(double y, String label, FigureState state, boolean aboveScale) {}
 
     /** A series' baseline: from its median (bottom) to its p95 (top). */
-    public record Band(double top, double bottom, int colour) {
-    }
+    public record Band(double top, double bottom, int colour) {}
 
-    public record Tick(double position, String label) {
-    }
+    public record Tick(double position, String label) {}
 
-    public record Legend(int colour, boolean rightAxis, String text) {
-    }
+    public record Legend(int colour, boolean rightAxis, String text) {}
 
     public static ChartFrame empty(double width, double height) {
-        return new ChartFrame(width, height, new Plot(0, 0, width, height), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new ChartFrame(
+                width,
+                height,
+                new Plot(0, 0, width, height),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     /** Points handed to the painter, all lines together. */

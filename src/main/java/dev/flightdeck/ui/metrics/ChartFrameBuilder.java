@@ -19,8 +19,7 @@ public final class ChartFrameBuilder {
     static final double BOTTOM = 16;
     static final double LIMIT_IN_SCALE = 3;
 
-    private ChartFrameBuilder() {
-    }
+    private ChartFrameBuilder() {}
 
     /** Pixel columns of the plot in a chart this wide: how many buckets to decimate each series to. */
     public static int columns(double width, boolean rightAxis) {
@@ -32,8 +31,11 @@ public final class ChartFrameBuilder {
     }
 
     public static ChartFrame build(ChartInput input, double width, double height) {
-        boolean right = input.series().stream().anyMatch(series -> input.family().rightAxis().contains(series.id().signal()));
-        ChartFrame.Plot plot = new ChartFrame.Plot(LEFT_AXIS, TOP, plotWidth(width, right), Math.max(10, height - TOP - BOTTOM));
+        boolean right = input.series().stream()
+                .anyMatch(series ->
+                        input.family().rightAxis().contains(series.id().signal()));
+        ChartFrame.Plot plot =
+                new ChartFrame.Plot(LEFT_AXIS, TOP, plotWidth(width, right), Math.max(10, height - TOP - BOTTOM));
         List<Decimated> decimated = input.series();
         YScale left = scale(input, decimated, false);
         YScale rightScale = scale(input, decimated, true);
@@ -45,11 +47,20 @@ public final class ChartFrameBuilder {
         for (int index = 0; index < decimated.size(); index++) {
             boolean onRight = isRight(input, input.series().get(index));
             lines.add((onRight ? rightPlotter : leftPlotter).plot(decimated.get(index), index, onRight));
-            legend.add(new ChartFrame.Legend(index, onRight, input.series().get(index).id().label()));
+            legend.add(new ChartFrame.Legend(
+                    index, onRight, input.series().get(index).id().label()));
         }
-        return new ChartFrame(width, height, plot, lines, thresholds(input, scales, leftPlotter, rightPlotter), bands(input, leftPlotter),
-                ticks(left, leftPlotter), right ? ticks(rightScale, rightPlotter) : List.of(),
-                TimeTicks.of(input.from(), input.to(), plot, input.zone()), legend);
+        return new ChartFrame(
+                width,
+                height,
+                plot,
+                lines,
+                thresholds(input, scales, leftPlotter, rightPlotter),
+                bands(input, leftPlotter),
+                ticks(left, leftPlotter),
+                right ? ticks(rightScale, rightPlotter) : List.of(),
+                TimeTicks.of(input.from(), input.to(), plot, input.zone()),
+                legend);
     }
 
     private static boolean isRight(ChartInput input, Decimated series) {
@@ -89,8 +100,13 @@ public final class ChartFrameBuilder {
                 max = maxOf(max, threshold.limit());
             }
         }
-        SignalUnit unit = SignalCatalog.unitOf(unitSignal != null ? unitSignal
-                : (rightSide ? input.family().rightAxis() : input.family().leftAxis()).stream().findFirst().orElse(""));
+        SignalUnit unit = SignalCatalog.unitOf(
+                unitSignal != null
+                        ? unitSignal
+                        : (rightSide
+                                        ? input.family().rightAxis()
+                                        : input.family().leftAxis())
+                                .stream().findFirst().orElse(""));
         return YScale.covering(min, max, unit);
     }
 
@@ -102,22 +118,26 @@ public final class ChartFrameBuilder {
         return Double.isNaN(value) ? current : Double.isNaN(current) ? value : Math.max(current, value);
     }
 
-    private record Scales(YScale left, YScale right) {
-    }
+    private record Scales(YScale left, YScale right) {}
 
-    private static List<ChartFrame.ThresholdMark> thresholds(ChartInput input, Scales scales, LinePlotter left, LinePlotter right) {
-        return input.thresholds().stream().map(threshold -> {
-            boolean onRight = input.family().rightAxis().contains(threshold.signal());
-            boolean above = threshold.limit() > (onRight ? scales.right() : scales.left()).high();
-            return new ChartFrame.ThresholdMark((onRight ? right : left).y(threshold.limit()), threshold.label(), threshold.state(), above);
-        }).toList();
+    private static List<ChartFrame.ThresholdMark> thresholds(
+            ChartInput input, Scales scales, LinePlotter left, LinePlotter right) {
+        return input.thresholds().stream()
+                .map(threshold -> {
+                    boolean onRight = input.family().rightAxis().contains(threshold.signal());
+                    boolean above = threshold.limit() > (onRight ? scales.right() : scales.left()).high();
+                    return new ChartFrame.ThresholdMark(
+                            (onRight ? right : left).y(threshold.limit()), threshold.label(), threshold.state(), above);
+                })
+                .toList();
     }
 
     private static List<ChartFrame.Band> bands(ChartInput input, LinePlotter left) {
         List<ChartFrame.Band> bands = new ArrayList<>();
         for (Baseline baseline : input.baselines()) {
             int colour = indexOf(input, baseline);
-            if (colour >= 0 && !input.family().rightAxis().contains(baseline.id().signal())) {
+            if (colour >= 0
+                    && !input.family().rightAxis().contains(baseline.id().signal())) {
                 bands.add(new ChartFrame.Band(left.y(baseline.p95()), left.y(baseline.median()), colour));
             }
         }
@@ -134,6 +154,8 @@ public final class ChartFrameBuilder {
     }
 
     private static List<ChartFrame.Tick> ticks(YScale scale, LinePlotter plotter) {
-        return scale.ticks().stream().map(tick -> new ChartFrame.Tick(plotter.y(tick), scale.label(tick))).toList();
+        return scale.ticks().stream()
+                .map(tick -> new ChartFrame.Tick(plotter.y(tick), scale.label(tick)))
+                .toList();
     }
 }

@@ -9,6 +9,11 @@ import java.util.List;
  * What one chart shows: its family's series min/max decimated (off the FX thread) to at most one bucket per pixel
  * column over {@code [from, to)}, their baselines and the triggers' limits.
  */
-public record ChartInput(SignalFamily family, List<Decimated> series, List<Baseline> baselines, List<ThresholdLine> thresholds,
-                         long from, long to, ZoneId zone) {
-}
+public record ChartInput(
+        SignalFamily family,
+        List<Decimated> series,
+        List<Baseline> baselines,
+        List<ThresholdLine> thresholds,
+        long from,
+        long to,
+        ZoneId zone) {}

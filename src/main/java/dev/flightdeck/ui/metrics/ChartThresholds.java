@@ -2,9 +2,9 @@ package dev.flightdeck.ui.metrics;
 
 import dev.flightdeck.metrics.Baselines;
 import dev.flightdeck.metrics.rules.Thresholds;
+import dev.flightdeck.metrics.store.Decimated;
 import dev.flightdeck.runbook.TriggerRule;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.metrics.store.Decimated;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +16,14 @@ import java.util.Optional;
  */
 final class ChartThresholds {
 
-    private ChartThresholds() {
-    }
+    private ChartThresholds() {}
 
-    static List<ThresholdLine> of(List<TriggerSpec> specs, SignalFamily family, List<Decimated> charted, Baselines baselines,
-                                  PanelSampler.TriggerStates states) {
+    static List<ThresholdLine> of(
+            List<TriggerSpec> specs,
+            SignalFamily family,
+            List<Decimated> charted,
+            Baselines baselines,
+            PanelSampler.TriggerStates states) {
         List<ThresholdLine> lines = new ArrayList<>();
         for (TriggerSpec spec : specs) {
             String signal = Thresholds.signalOf(spec.rule());
@@ -28,16 +31,20 @@ final class ChartThresholds {
                 continue;
             }
             FigureState state = states.ofTrigger(spec.text());
-            List<Decimated> onSignal = charted.stream().filter(copy -> copy.id().signal().equals(signal)).toList();
+            List<Decimated> onSignal = charted.stream()
+                    .filter(copy -> copy.id().signal().equals(signal))
+                    .toList();
             if (threshold.unit() != TriggerRule.Unit.BASELINE_MULTIPLE) {
                 if (!onSignal.isEmpty()) {
-                    Thresholds.limit(threshold, Optional.empty()).ifPresent(limit -> lines.add(new ThresholdLine(signal, limit, spec.text(), state)));
+                    Thresholds.limit(threshold, Optional.empty())
+                            .ifPresent(limit -> lines.add(new ThresholdLine(signal, limit, spec.text(), state)));
                 }
                 continue;
             }
             for (Decimated copy : onSignal) {
-                Thresholds.limit(threshold, baselines.get(copy.id())).ifPresent(limit ->
-                        lines.add(new ThresholdLine(signal, limit, spec.text() + " (" + copy.id().source() + ")", state)));
+                Thresholds.limit(threshold, baselines.get(copy.id()))
+                        .ifPresent(limit -> lines.add(new ThresholdLine(
+                                signal, limit, spec.text() + " (" + copy.id().source() + ")", state)));
             }
         }
         return lines;

@@ -1,6 +1,7 @@
 package dev.flightdeck.ui.metrics;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.DoubleConsumer;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
@@ -10,7 +11,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import java.util.Locale;
 
 /** One signal family: its title and state, its figures, its chart and the chart's legend. */
 final class FamilyView extends VBox {
@@ -42,13 +42,14 @@ final class FamilyView extends VBox {
 
     void show(PanelFrame.FamilyFrame frame) {
         FigureState worst = frame.state();
-        state.setText(switch (worst) {
-            case FIRING -> "firing";
-            case WARNING -> "warning";
-            case OK -> "ok";
-            case UNKNOWN -> "no data";
-            case NEUTRAL -> "";
-        });
+        state.setText(
+                switch (worst) {
+                    case FIRING -> "firing";
+                    case WARNING -> "warning";
+                    case OK -> "ok";
+                    case UNKNOWN -> "no data";
+                    case NEUTRAL -> "";
+                });
         state.setVisible(worst != FigureState.NEUTRAL);
         for (FigureState candidate : FigureState.values()) {
             state.pseudoClassStateChanged(PseudoClass.getPseudoClass(candidate.cssName()), candidate == worst);
@@ -56,7 +57,8 @@ final class FamilyView extends VBox {
         while (figures.getChildren().size() < frame.figures().size()) {
             figures.getChildren().add(new FigureView());
         }
-        figures.getChildren().remove(frame.figures().size(), figures.getChildren().size());
+        figures.getChildren()
+                .remove(frame.figures().size(), figures.getChildren().size());
         for (int index = 0; index < frame.figures().size(); index++) {
             ((FigureView) figures.getChildren().get(index)).show(frame.figures().get(index));
         }

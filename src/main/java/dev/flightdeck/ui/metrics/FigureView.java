@@ -27,7 +27,8 @@ final class FigureView extends VBox {
         value.setText(figure.value());
         label.setText(figure.label());
         detail.setText(figure.detail());
-        setAccessibleText(figure.label() + ": " + figure.value() + ", " + figure.state().cssName());
+        setAccessibleText(
+                figure.label() + ": " + figure.value() + ", " + figure.state().cssName());
         for (FigureState state : STATES) {
             pseudoClassStateChanged(PseudoClass.getPseudoClass(state.cssName()), state == figure.state());
         }

@@ -51,7 +51,13 @@ final class LinePlotter {
             bottoms[size++] = missing > 0 ? bottom + missing / 2 : bottom;
             lastFilled = bucket;
         }
-        return new ChartFrame.Line(colour, rightAxis, Arrays.copyOf(xs, size), Arrays.copyOf(tops, size), Arrays.copyOf(bottoms, size), size);
+        return new ChartFrame.Line(
+                colour,
+                rightAxis,
+                Arrays.copyOf(xs, size),
+                Arrays.copyOf(tops, size),
+                Arrays.copyOf(bottoms, size),
+                size);
     }
 
     /** A time's column, kept inside the plot (the first bucket may start a little before the range). */

@@ -7,13 +7,13 @@ import dev.flightdeck.ui.FxmlViews;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Parent;
-import java.util.Optional;
 
 /**
  * The live instruments beside the wizard, wired in one place: the sampler reads the engine on the panel's own
@@ -31,38 +31,56 @@ public final class MetricsPanel implements AutoCloseable {
     private final Parent view;
     private final MetricsPanelController controller;
 
-    private MetricsPanel(MetricsPanelViewModel viewModel, PanelSampler sampler, PanelRefresher refresher, ChartPalette palette) {
+    private MetricsPanel(
+            MetricsPanelViewModel viewModel, PanelSampler sampler, PanelRefresher refresher, ChartPalette palette) {
         this.viewModel = viewModel;
         this.sampler = sampler;
         this.refresher = refresher;
         this.controller = new MetricsPanelController(viewModel, palette);
         this.view = new FxmlViews(Map.of(MetricsPanelController.class, () -> controller)).load(FxmlFile.METRICS_PANEL);
-        view.getStylesheets().add(MetricsPanel.class.getResource("/styles/metrics.css").toExternalForm());
+        view.getStylesheets()
+                .add(MetricsPanel.class.getResource("/styles/metrics.css").toExternalForm());
     }
 
     /** A panel on the engine of a live session; the sound setting is read from and saved to {@code settings}. Call on the FX thread. */
     public static MetricsPanel create(MetricsEngine engine, String operator, Settings settings) {
-        BooleanProperty soundOn = new SimpleBooleanProperty(!"off".equals(settings.get(SOUND_SETTING).orElse("on")));
+        BooleanProperty soundOn = new SimpleBooleanProperty(
+                !"off".equals(settings.get(SOUND_SETTING).orElse("on")));
         // the settings file is written off the FX thread
-        soundOn.addListener((observable, was, on) -> CompletableFuture.runAsync(() -> settings.put(SOUND_SETTING, on ? "on" : "off")));
+        soundOn.addListener((observable, was, on) ->
+                CompletableFuture.runAsync(() -> settings.put(SOUND_SETTING, on ? "on" : "off")));
         return create(engine, operator, soundOn, Clock.systemUTC(), ZoneId.systemDefault(), Platform::runLater);
     }
 
     /** The same with every collaborator given (tests). */
-    public static MetricsPanel create(MetricsEngine engine, String operator, BooleanProperty soundOn, Clock clock, ZoneId zone,
-                                      Executor fxThread) {
+    public static MetricsPanel create(
+            MetricsEngine engine,
+            String operator,
+            BooleanProperty soundOn,
+            Clock clock,
+            ZoneId zone,
+            Executor fxThread) {
         MetricsPanel panel = build(engine, operator, soundOn, clock, zone, fxThread);
         panel.refresher.start();
         return panel;
     }
 
     /** A panel that does not refresh by itself until {@link #start()}: the bench drives it with {@link #sampleNow()}. */
-    public static MetricsPanel build(MetricsEngine engine, String operator, BooleanProperty soundOn, Clock clock, ZoneId zone,
-                                     Executor fxThread) {
-        MetricsPanelViewModel viewModel = new MetricsPanelViewModel(engine.triggers(), operator, clock, new AlarmSound(), soundOn);
+    public static MetricsPanel build(
+            MetricsEngine engine,
+            String operator,
+            BooleanProperty soundOn,
+            Clock clock,
+            ZoneId zone,
+            Executor fxThread) {
+        MetricsPanelViewModel viewModel =
+                new MetricsPanelViewModel(engine.triggers(), operator, clock, new AlarmSound(), soundOn);
         PanelSampler sampler = new PanelSampler(engine, clock, zone);
-        PanelRefresher refresher = new PanelRefresher(sampler::sample,
-                new PanelRequest(ChartRange.WHOLE_WINDOW, 360, PanelRequest.DEFAULT_CHART_HEIGHT), fxThread, viewModel::accept);
+        PanelRefresher refresher = new PanelRefresher(
+                sampler::sample,
+                new PanelRequest(ChartRange.WHOLE_WINDOW, 360, PanelRequest.DEFAULT_CHART_HEIGHT),
+                fxThread,
+                viewModel::accept);
         viewModel.connect(refresher);
         return new MetricsPanel(viewModel, sampler, refresher, new ChartPalette());
     }

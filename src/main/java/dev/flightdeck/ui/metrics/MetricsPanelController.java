@@ -3,7 +3,9 @@ package dev.flightdeck.ui.metrics;
 import atlantafx.base.controls.ToggleSwitch;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -11,11 +13,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import java.util.Locale;
-import javafx.beans.binding.Bindings;
-import javafx.scene.layout.Region;
 
 /** Binds the panel's view model to {@code metrics_panel.fxml}: header, banner, empty state, one view per family. */
 public final class MetricsPanelController {
@@ -24,18 +24,41 @@ public final class MetricsPanelController {
     private final ChartPalette palette;
     private final Map<SignalFamily, FamilyView> families = new EnumMap<>(SignalFamily.class);
 
-    @FXML private StackPane root;
-    @FXML private VBox expanded;
-    @FXML private VBox collapsedStrip;
-    @FXML private HBox rangeButtons;
-    @FXML private ToggleSwitch soundSwitch;
-    @FXML private Button collapseButton;
-    @FXML private Label overallState;
-    @FXML private Label collapsedState;
-    @FXML private VBox bannerHost;
-    @FXML private Label emptyState;
-    @FXML private Label problems;
-    @FXML private VBox familiesBox;
+    @FXML
+    private StackPane root;
+
+    @FXML
+    private VBox expanded;
+
+    @FXML
+    private VBox collapsedStrip;
+
+    @FXML
+    private HBox rangeButtons;
+
+    @FXML
+    private ToggleSwitch soundSwitch;
+
+    @FXML
+    private Button collapseButton;
+
+    @FXML
+    private Label overallState;
+
+    @FXML
+    private Label collapsedState;
+
+    @FXML
+    private VBox bannerHost;
+
+    @FXML
+    private Label emptyState;
+
+    @FXML
+    private Label problems;
+
+    @FXML
+    private VBox familiesBox;
 
     public MetricsPanelController(MetricsPanelViewModel panel, ChartPalette palette) {
         this.panel = panel;
@@ -53,8 +76,10 @@ public final class MetricsPanelController {
         collapsedStrip.visibleProperty().bind(panel.collapsedProperty());
         collapsedStrip.managedProperty().bind(collapsedStrip.visibleProperty());
         // a running countdown stays in sight: the panel cannot be folded away under it
-        collapseButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> panel.bannerProperty().get().kind() == Banner.Kind.COUNTDOWN, panel.bannerProperty()));
+        collapseButton
+                .disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> panel.bannerProperty().get().kind() == Banner.Kind.COUNTDOWN, panel.bannerProperty()));
         panel.frameProperty().addListener((observable, was, frame) -> show(frame));
         showWaiting();
     }
@@ -67,8 +92,12 @@ public final class MetricsPanelController {
             ToggleButton button = new ToggleButton(range.label());
             button.setId("range-" + range.label().toLowerCase(Locale.ROOT));
             button.setMinWidth(Region.USE_PREF_SIZE);
-            button.setAccessibleText("Show " + (range == ChartRange.WHOLE_WINDOW ? "the whole window" : "the last " + range.label()));
-            button.getStyleClass().addAll("small", index == 0 ? "left-pill" : index == ranges.length - 1 ? "right-pill" : "center-pill");
+            button.setAccessibleText(
+                    "Show " + (range == ChartRange.WHOLE_WINDOW ? "the whole window" : "the last " + range.label()));
+            button.getStyleClass()
+                    .addAll(
+                            "small",
+                            index == 0 ? "left-pill" : index == ranges.length - 1 ? "right-pill" : "center-pill");
             button.setToggleGroup(group);
             button.setSelected(range == panel.rangeProperty().get());
             button.setOnAction(event -> {
@@ -87,20 +116,24 @@ public final class MetricsPanelController {
 
     private void show(PanelFrame frame) {
         boolean empty = frame.families().isEmpty();
-        emptyState.setText(frame.noInstruments()
-                ? "No instruments in this inventory.\nAdd a health or Prometheus endpoint to see live figures and charts here."
-                : "Waiting for the first readings…");
+        emptyState.setText(
+                frame.noInstruments()
+                        ? "No instruments in this inventory.\nAdd a health or Prometheus endpoint to see live figures and charts here."
+                        : "Waiting for the first readings…");
         emptyState.setVisible(empty);
         emptyState.setManaged(empty);
         problems.setText(String.join("\n", frame.sourceProblems()));
         problems.setVisible(!frame.sourceProblems().isEmpty());
         problems.setManaged(problems.isVisible());
         showState(frame.worstState());
-        List<FamilyView> shown = frame.families().stream().map(family -> {
-            FamilyView view = families.computeIfAbsent(family.family(), key -> new FamilyView(key, palette, panel::chartWidthChanged));
-            view.show(family);
-            return view;
-        }).toList();
+        List<FamilyView> shown = frame.families().stream()
+                .map(family -> {
+                    FamilyView view = families.computeIfAbsent(
+                            family.family(), key -> new FamilyView(key, palette, panel::chartWidthChanged));
+                    view.show(family);
+                    return view;
+                })
+                .toList();
         // re-adding the same views would re-apply CSS to the whole panel every second
         if (!familiesBox.getChildren().equals(shown)) {
             familiesBox.getChildren().setAll(shown);

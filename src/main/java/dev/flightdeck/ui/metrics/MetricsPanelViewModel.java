@@ -35,19 +35,21 @@ public final class MetricsPanelViewModel {
     private final BooleanProperty soundOn;
     private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(this, "banner", Banner.NONE);
     private final ReadOnlyBooleanWrapper rollbackRequested = new ReadOnlyBooleanWrapper(this, "rollbackRequested");
-    private Consumer<ArmedRollback> onCountdownExpired = armed -> { };
+    private Consumer<ArmedRollback> onCountdownExpired = armed -> {};
     private int alarmsSeen;
     private Optional<Alarm> latest = Optional.empty();
     private Optional<ArmedRollback> lastArmed = Optional.empty();
     /** written on the refresher's thread after a cancel, read on the FX thread with the next frame */
     private volatile String cancellationNote = "";
+
     private boolean acknowledged = true;
 
     /**
      * @param operator who cancels a countdown from this panel (the session's operator)
      * @param soundOn  the "alarm sound" setting, already loaded; the caller saves its changes
      */
-    public MetricsPanelViewModel(TriggerMonitor triggers, String operator, Clock clock, AlarmSound sound, BooleanProperty soundOn) {
+    public MetricsPanelViewModel(
+            TriggerMonitor triggers, String operator, Clock clock, AlarmSound sound, BooleanProperty soundOn) {
         this.triggers = triggers;
         this.operator = operator;
         this.clock = clock;
@@ -58,7 +60,8 @@ public final class MetricsPanelViewModel {
     /** Connects the refresher that feeds {@link #accept(PanelFrame)}; zoom changes are passed on to it. */
     public void connect(PanelRefresher source) {
         this.refresher = source;
-        range.addListener((observable, was, now) -> source.request(source.currentRequest().withRange(now)));
+        range.addListener(
+                (observable, was, now) -> source.request(source.currentRequest().withRange(now)));
     }
 
     /** A new frame from the background thread, delivered on the FX thread. */
@@ -88,7 +91,10 @@ public final class MetricsPanelViewModel {
 
     private Banner bannerFor(PanelFrame.Alarms alarms) {
         if (alarms.rollbackRequested()) {
-            return new Banner(Banner.Kind.ROLLBACK_REQUESTED, lastArmed.map(ArmedRollback::alarm).or(() -> latest), lastArmed,
+            return new Banner(
+                    Banner.Kind.ROLLBACK_REQUESTED,
+                    lastArmed.map(ArmedRollback::alarm).or(() -> latest),
+                    lastArmed,
                     "The countdown ran out: the rollback was requested.");
         }
         if (alarms.armed().isPresent()) {
@@ -140,7 +146,10 @@ public final class MetricsPanelViewModel {
 
     /** {@code 0:42}: what is left of the countdown now. */
     public String countdownText() {
-        Duration left = banner.get().armed().map(armed -> armed.remaining(clock.instant())).orElse(Duration.ZERO);
+        Duration left = banner.get()
+                .armed()
+                .map(armed -> armed.remaining(clock.instant()))
+                .orElse(Duration.ZERO);
         long seconds = (left.toMillis() + 999) / 1000;
         return String.format("%d:%02d", seconds / 60, seconds % 60);
     }

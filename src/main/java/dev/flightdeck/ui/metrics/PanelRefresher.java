@@ -33,7 +33,11 @@ public final class PanelRefresher implements AutoCloseable {
     private volatile PanelRequest request;
     private volatile boolean failing;
 
-    public PanelRefresher(Function<PanelRequest, PanelFrame> sampler, PanelRequest initial, Executor fxThread, Consumer<PanelFrame> view) {
+    public PanelRefresher(
+            Function<PanelRequest, PanelFrame> sampler,
+            PanelRequest initial,
+            Executor fxThread,
+            Consumer<PanelFrame> view) {
         this.sampler = sampler;
         this.request = initial;
         this.fxThread = fxThread;

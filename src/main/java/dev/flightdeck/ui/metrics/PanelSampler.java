@@ -4,11 +4,12 @@ import dev.flightdeck.metrics.Baseline;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.SignalCatalog;
+import dev.flightdeck.metrics.SignalUnit;
 import dev.flightdeck.metrics.collect.CollectorStatus;
 import dev.flightdeck.metrics.rules.RuleStatus;
 import dev.flightdeck.metrics.rules.TriggerMonitor;
-import dev.flightdeck.metrics.store.RingSeries;
 import dev.flightdeck.metrics.store.Decimated;
+import dev.flightdeck.metrics.store.RingSeries;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import dev.flightdeck.metrics.SignalUnit;
 
 /**
  * Reads the engine (store, baselines, trigger states, alarms) and builds a {@link PanelFrame}. Runs on the panel's
@@ -44,18 +44,27 @@ public final class PanelSampler {
         TriggerStates states = TriggerStates.of(triggers.statuses());
         List<RingSeries> all = engine.store().all();
         long now = clock.millis();
-        long from = request.range().fromMillis(now, request.range() == ChartRange.WHOLE_WINDOW ? oldest(all) : OptionalLong.empty());
+        long from = request.range()
+                .fromMillis(now, request.range() == ChartRange.WHOLE_WINDOW ? oldest(all) : OptionalLong.empty());
         List<PanelFrame.FamilyFrame> families = new ArrayList<>();
         for (SignalFamily family : SignalFamily.values()) {
-            List<RingSeries> members = all.stream().filter(series -> family.holds(series.id().signal())).toList();
+            List<RingSeries> members = all.stream()
+                    .filter(series -> family.holds(series.id().signal()))
+                    .toList();
             if (!members.isEmpty()) {
                 families.add(family(family, members, states, from, now, request));
             }
         }
         List<CollectorStatus> sources = engine.collectorStatuses();
-        List<String> problems = sources.stream().filter(source -> source.failuresInARow() > 0)
-                .map(source -> source.source() + ": " + source.lastError().orElse("not answering")).toList();
-        return new PanelFrame(clock.instant(), families, problems, sources.isEmpty() && all.isEmpty(),
+        List<String> problems = sources.stream()
+                .filter(source -> source.failuresInARow() > 0)
+                .map(source -> source.source() + ": " + source.lastError().orElse("not answering"))
+                .toList();
+        return new PanelFrame(
+                clock.instant(),
+                families,
+                problems,
+                sources.isEmpty() && all.isEmpty(),
                 new PanelFrame.Alarms(triggers.alarms(), triggers.armed(), triggers.rollbackRequested()));
     }
 
@@ -65,8 +74,12 @@ public final class PanelSampler {
 
     /** Where the whole window starts: the oldest sample of any charted series. */
     private OptionalLong oldest(List<RingSeries> all) {
-        return all.stream().filter(series -> isCharted(series.id())).map(series -> decimation(series).oldest())
-                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
+        return all.stream()
+                .filter(series -> isCharted(series.id()))
+                .map(series -> decimation(series).oldest())
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min();
     }
 
     private static boolean isCharted(SeriesId id) {
@@ -78,8 +91,13 @@ public final class PanelSampler {
         return false;
     }
 
-    private PanelFrame.FamilyFrame family(SignalFamily family, List<RingSeries> members, TriggerStates states, long from, long now,
-                                          PanelRequest request) {
+    private PanelFrame.FamilyFrame family(
+            SignalFamily family,
+            List<RingSeries> members,
+            TriggerStates states,
+            long from,
+            long now,
+            PanelRequest request) {
         List<Figure> figures = new ArrayList<>();
         FigureState state = FigureState.NEUTRAL;
         for (RingSeries series : members) {
@@ -88,14 +106,23 @@ public final class PanelSampler {
                 figures.add(figure(series, states));
             }
         }
-        List<RingSeries> charted = members.stream().filter(series -> family.charts(series.id().signal())).toList();
+        List<RingSeries> charted = members.stream()
+                .filter(series -> family.charts(series.id().signal()))
+                .toList();
         Optional<ChartFrame> chart = Optional.empty();
         if (!charted.isEmpty()) {
-            boolean rightAxis = charted.stream().anyMatch(series -> family.rightAxis().contains(series.id().signal()));
+            boolean rightAxis = charted.stream()
+                    .anyMatch(series -> family.rightAxis().contains(series.id().signal()));
             int columns = ChartFrameBuilder.columns(request.chartWidth(), rightAxis);
-            List<Decimated> decimated = charted.stream().map(series -> decimation(series).window(from, now + 1, columns)).toList();
-            List<Baseline> baselines = charted.stream().map(series -> engine.baselines().get(series.id())).flatMap(Optional::stream).toList();
-            List<ThresholdLine> limits = ChartThresholds.of(engine.triggers().specs(), family, decimated, engine.baselines(), states);
+            List<Decimated> decimated = charted.stream()
+                    .map(series -> decimation(series).window(from, now + 1, columns))
+                    .toList();
+            List<Baseline> baselines = charted.stream()
+                    .map(series -> engine.baselines().get(series.id()))
+                    .flatMap(Optional::stream)
+                    .toList();
+            List<ThresholdLine> limits =
+                    ChartThresholds.of(engine.triggers().specs(), family, decimated, engine.baselines(), states);
             ChartInput input = new ChartInput(family, decimated, baselines, limits, from, now + 1, zone);
             chart = Optional.of(ChartFrameBuilder.build(input, request.chartWidth(), request.chartHeight()));
         }
@@ -110,13 +137,19 @@ public final class PanelSampler {
             state = FigureState.WARNING;
         }
         String label = id.source() + " · " + SignalCatalog.label(id.signal());
-        return new Figure(id, label, SignalCatalog.unitOf(id.signal()).format(value), state, withDefinition(id, states.detail(id)));
+        return new Figure(
+                id,
+                label,
+                SignalCatalog.unitOf(id.signal()).format(value),
+                state,
+                withDefinition(id, states.detail(id)));
     }
 
     /** What a derived figure means, in its tooltip (docs/metrics.md says the same). */
-    static final String PERFORMANCE_DEGRADATION = "Performance degradation: how much slower the p95 latency is now than its baseline"
-            + " (the median taken before the change): (p95 − baseline) ÷ baseline × 100. 0 % is as fast as before, 100 % twice as slow;"
-            + " below 0 % is faster than before.";
+    static final String PERFORMANCE_DEGRADATION =
+            "Performance degradation: how much slower the p95 latency is now than its baseline"
+                    + " (the median taken before the change): (p95 − baseline) ÷ baseline × 100. 0 % is as fast as before, 100 % twice as slow;"
+                    + " below 0 % is faster than before.";
 
     private static String withDefinition(SeriesId id, String detail) {
         if (!id.signal().equals("performance_degradation")) {
@@ -126,7 +159,8 @@ public final class PanelSampler {
     }
 
     /** The trigger statuses by series and by trigger text. */
-    record TriggerStates(Map<SeriesId, FigureState> bySeries, Map<String, FigureState> byTrigger, Map<SeriesId, String> details) {
+    record TriggerStates(
+            Map<SeriesId, FigureState> bySeries, Map<String, FigureState> byTrigger, Map<SeriesId, String> details) {
 
         static TriggerStates of(List<RuleStatus> statuses) {
             Map<SeriesId, FigureState> bySeries = new HashMap<>();

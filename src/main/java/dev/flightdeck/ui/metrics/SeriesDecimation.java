@@ -62,7 +62,12 @@ final class SeriesDecimation {
         } else {
             slide(fromBucket, buckets, to);
         }
-        return new Decimated(series.id(), firstBucket * bucketMillis, bucketMillis, Arrays.copyOf(min, buckets), Arrays.copyOf(max, buckets),
+        return new Decimated(
+                series.id(),
+                firstBucket * bucketMillis,
+                bucketMillis,
+                Arrays.copyOf(min, buckets),
+                Arrays.copyOf(max, buckets),
                 Arrays.copyOf(count, buckets));
     }
 
@@ -70,7 +75,8 @@ final class SeriesDecimation {
         bucketMillis = length;
         firstBucket = fromBucket;
         SeriesSnapshot samples = series.range(fromBucket * length, to);
-        Decimated fresh = Decimator.minMax(samples, fromBucket * length, fromBucket * length + buckets * length, buckets);
+        Decimated fresh =
+                Decimator.minMax(samples, fromBucket * length, fromBucket * length + buckets * length, buckets);
         min = fresh.min();
         max = fresh.max();
         count = fresh.count();

@@ -9,12 +9,27 @@ import java.util.List;
  * own scale and are drawn dashed. The figures are the few values shown large above the chart.
  */
 public enum SignalFamily {
-    HEALTH("Health & latency", List.of("latency_p95", "latency_p50", "latency_p99", "health_latency"), List.of(),
+    HEALTH(
+            "Health & latency",
+            List.of("latency_p95", "latency_p50", "latency_p99", "health_latency"),
+            List.of(),
             List.of("health", "latency_p95", "performance_degradation")),
-    TRAFFIC("Errors & requests", List.of("error_rate", "session_success_rate"), List.of("request_rate"),
+    TRAFFIC(
+            "Errors & requests",
+            List.of("error_rate", "session_success_rate"),
+            List.of("request_rate"),
             List.of("error_rate", "session_success_rate", "request_rate")),
-    DATABASE("Database", List.of("db_connections", "db_blocking_locks"), List.of("db_transactions", "db_rollbacks"),
-            List.of("db_connection", "db_connections", "db_pool", "db_longest_transaction", "db_replication_lag", "db_size_mb")),
+    DATABASE(
+            "Database",
+            List.of("db_connections", "db_blocking_locks"),
+            List.of("db_transactions", "db_rollbacks"),
+            List.of(
+                    "db_connection",
+                    "db_connections",
+                    "db_pool",
+                    "db_longest_transaction",
+                    "db_replication_lag",
+                    "db_size_mb")),
     HOSTS("Hosts", List.of("cpu", "memory", "disk"), List.of("load"), List.of("cpu", "memory", "disk")),
     /**
      * Signals an inventory defines for itself ({@code signals:} of a Prometheus endpoint), which Flightdeck knows

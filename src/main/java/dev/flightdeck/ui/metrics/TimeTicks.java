@@ -10,12 +10,13 @@ import java.util.List;
 final class TimeTicks {
 
     private static final long MINUTE = 60_000;
-    private static final long[] STEPS = {MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, 60 * MINUTE, 120 * MINUTE};
+    private static final long[] STEPS = {
+        MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, 60 * MINUTE, 120 * MINUTE
+    };
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("HH:mm");
     private static final double PIXELS_PER_LABEL = 70;
 
-    private TimeTicks() {
-    }
+    private TimeTicks() {}
 
     static List<ChartFrame.Tick> of(long from, long to, ChartFrame.Plot plot, ZoneId zone) {
         long wanted = (long) ((to - from) / Math.max(1, plot.width() / PIXELS_PER_LABEL));
@@ -30,7 +31,8 @@ final class TimeTicks {
         List<ChartFrame.Tick> ticks = new ArrayList<>();
         for (long time = Math.floorDiv(from + offset, step) * step + step - offset; time < to; time += step) {
             double x = plot.left() + plot.width() * (time - from) / (double) (to - from);
-            ticks.add(new ChartFrame.Tick(x, FORMAT.format(Instant.ofEpochMilli(time).atZone(zone))));
+            ticks.add(new ChartFrame.Tick(
+                    x, FORMAT.format(Instant.ofEpochMilli(time).atZone(zone))));
         }
         return ticks;
     }

@@ -7,8 +7,7 @@ import javafx.scene.layout.Region;
 /** A small coloured label naming a step's kind, styled per kind in flightdeck.css ({@code .kind-chip.kind-run}). */
 public final class KindChip {
 
-    private KindChip() {
-    }
+    private KindChip() {}
 
     public static Label of(StepKind kind) {
         Label chip = new Label(kind.label());

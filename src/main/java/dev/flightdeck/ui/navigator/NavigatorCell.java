@@ -12,6 +12,7 @@ final class NavigatorCell extends TreeCell<NavigatorItem> {
 
     /** The room beside a title: the tree's indent for the item's depth, the number and the widest kind chip. */
     private static final double RUNBOOK_INSET = 60;
+
     private static final double PHASE_INSET = 130;
     private static final double STEP_INSET = 230;
 
@@ -48,20 +49,33 @@ final class NavigatorCell extends TreeCell<NavigatorItem> {
             row.getChildren().add(title);
         } else if (item instanceof NavigatorItem.PhaseItem phaseItem) {
             Label title = wrapping(styled(phaseItem.phase().title(), Styles.TEXT_BOLD), PHASE_INSET);
-            row.getChildren().addAll(styled(phaseItem.number() + ".", Styles.TEXT_MUTED), title,
-                    styled(phaseItem.phase().steps().size() + "", "count-badge"));
+            row.getChildren()
+                    .addAll(
+                            styled(phaseItem.number() + ".", Styles.TEXT_MUTED),
+                            title,
+                            styled(phaseItem.phase().steps().size() + "", "count-badge"));
         } else if (item instanceof NavigatorItem.RollbackItem rollbackItem) {
-            row.getChildren().addAll(styled("Rollback plan", Styles.TEXT_BOLD, Styles.DANGER),
-                    styled(rollbackItem.runbook().rollback().size() + "", "count-badge"));
+            row.getChildren()
+                    .addAll(
+                            styled("Rollback plan", Styles.TEXT_BOLD, Styles.DANGER),
+                            styled(rollbackItem.runbook().rollback().size() + "", "count-badge"));
         } else if (item instanceof NavigatorItem.StepItem stepItem) {
             Label title = wrapping(styled(stepItem.step().displayTitle()), STEP_INSET);
-            row.getChildren().addAll(styled(stepItem.number(), Styles.TEXT_MUTED, "step-number"), KindChip.of(stepItem.step().kind()), title);
+            row.getChildren()
+                    .addAll(
+                            styled(stepItem.number(), Styles.TEXT_MUTED, "step-number"),
+                            KindChip.of(stepItem.step().kind()),
+                            title);
         } else if (item instanceof NavigatorItem.ProblemsItem problemsItem) {
-            row.getChildren().add(styled(problemsItem.problems().size() + " problems in " + problemsItem.file(), Styles.DANGER));
+            row.getChildren()
+                    .add(styled(problemsItem.problems().size() + " problems in " + problemsItem.file(), Styles.DANGER));
         }
         setGraphic(row);
-        setAccessibleText(row.getChildren().stream().filter(Label.class::isInstance)
-                .map(node -> ((Label) node).getText()).reduce((a, b) -> a + " " + b).orElse(""));
+        setAccessibleText(row.getChildren().stream()
+                .filter(Label.class::isInstance)
+                .map(node -> ((Label) node).getText())
+                .reduce((a, b) -> a + " " + b)
+                .orElse(""));
     }
 
     private static Label styled(String text, String... styleClasses) {

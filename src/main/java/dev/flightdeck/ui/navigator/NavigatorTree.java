@@ -8,8 +8,7 @@ import javafx.scene.control.TreeItem;
 /** Builds the navigator's tree: the runbook, its phases with their steps, then the rollback plan. */
 final class NavigatorTree {
 
-    private NavigatorTree() {
-    }
+    private NavigatorTree() {}
 
     static TreeItem<NavigatorItem> of(Runbook runbook) {
         TreeItem<NavigatorItem> root = new TreeItem<>(new NavigatorItem.RunbookItem(runbook));
@@ -17,12 +16,15 @@ final class NavigatorTree {
         int phaseNumber = 0;
         for (Phase phase : runbook.phases()) {
             phaseNumber++;
-            TreeItem<NavigatorItem> phaseItem = new TreeItem<>(new NavigatorItem.PhaseItem(runbook, phase, phaseNumber));
+            TreeItem<NavigatorItem> phaseItem =
+                    new TreeItem<>(new NavigatorItem.PhaseItem(runbook, phase, phaseNumber));
             phaseItem.setExpanded(true);
             int stepNumber = 0;
             for (Step step : phase.steps()) {
                 stepNumber++;
-                phaseItem.getChildren().add(new TreeItem<>(new NavigatorItem.StepItem(runbook, step, phaseNumber + "." + stepNumber)));
+                phaseItem
+                        .getChildren()
+                        .add(new TreeItem<>(new NavigatorItem.StepItem(runbook, step, phaseNumber + "." + stepNumber)));
             }
             root.getChildren().add(phaseItem);
         }

@@ -16,6 +16,7 @@ public final class RunbookNavigatorController {
 
     @FXML
     private TreeView<NavigatorItem> navigator;
+
     @FXML
     private Label heading;
 
@@ -27,8 +28,11 @@ public final class RunbookNavigatorController {
     private void initialize() {
         navigator.setCellFactory(tree -> new NavigatorCell());
         navigator.setShowRoot(true);
-        navigator.getSelectionModel().selectedItemProperty().addListener((observable, was, item) ->
-                console.selectedItemProperty().set(item == null ? null : item.getValue()));
+        navigator
+                .getSelectionModel()
+                .selectedItemProperty()
+                .addListener((observable, was, item) ->
+                        console.selectedItemProperty().set(item == null ? null : item.getValue()));
         console.library().selectedProperty().addListener((observable, was, entry) -> show(entry));
         show(console.library().selectedProperty().get());
     }
@@ -46,7 +50,8 @@ public final class RunbookNavigatorController {
         } else {
             heading.setText("Problems");
             navigator.setRoot(new TreeItem<>(new NavigatorItem.ProblemsItem(
-                    entry.file().map(f -> f.getFileName().toString()).orElse(entry.title()), entry.parsed().problems())));
+                    entry.file().map(f -> f.getFileName().toString()).orElse(entry.title()),
+                    entry.parsed().problems())));
         }
         navigator.getSelectionModel().select(0);
     }

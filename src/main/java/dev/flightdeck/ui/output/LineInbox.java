@@ -16,12 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LineInbox {
 
     /** What one drain took: whether a clear came first, how many lines overflowed, the lines in order. */
-    record Drained(boolean cleared, long overflowed, List<OutputLine> lines, boolean more) {
-    }
+    record Drained(boolean cleared, long overflowed, List<OutputLine> lines, boolean more) {}
 
     /** A line as a producer leaves it; {@code kind == null} marks a clear, so it keeps its place among the lines. */
-    private record Waiting(LineKind kind, String host, String text) {
-    }
+    private record Waiting(LineKind kind, String host, String text) {}
 
     private static final Waiting CLEAR = new Waiting(null, "", "");
 

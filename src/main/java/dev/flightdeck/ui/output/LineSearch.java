@@ -6,8 +6,7 @@ import java.util.OptionalInt;
 /** Case-insensitive search over the shown lines, without allocating per line (it runs on the FX thread). */
 final class LineSearch {
 
-    private LineSearch() {
-    }
+    private LineSearch() {}
 
     static boolean matches(OutputLine line, String query) {
         return query != null && !query.isEmpty() && containsIgnoreCase(line.text(), query);

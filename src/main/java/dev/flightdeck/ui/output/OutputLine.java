@@ -25,7 +25,9 @@ public record OutputLine(long number, LineKind kind, String host, String text) {
             return text;
         }
         StringBuilder row = new StringBuilder(hostColumnWidth + 3 + text.length()).append(host);
-        row.append(" ".repeat(Math.max(0, hostColumnWidth - host.length()))).append(" │ ").append(text);
+        row.append(" ".repeat(Math.max(0, hostColumnWidth - host.length())))
+                .append(" │ ")
+                .append(text);
         return row.toString();
     }
 }

@@ -27,8 +27,7 @@ public final class OutputModel {
     public static final int DEFAULT_MAX_LINES = 50_000;
 
     /** A drain's result: how many lines it took from the inbox and whether more are waiting. */
-    record Pumped(int taken, boolean more) {
-    }
+    record Pumped(int taken, boolean more) {}
 
     private final int maxLines;
     private final ArrayDeque<OutputLine> kept = new ArrayDeque<>();

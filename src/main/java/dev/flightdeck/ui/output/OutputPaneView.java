@@ -41,7 +41,8 @@ public final class OutputPaneView extends BorderPane {
         this.console = new OutputPane(inbox, drain.wakeUp());
         this.toolbar = new OutputToolbar(model);
         getStyleClass().add("output-console");
-        getStylesheets().add(OutputPaneView.class.getResource("/styles/console.css").toExternalForm());
+        getStylesheets()
+                .add(OutputPaneView.class.getResource("/styles/console.css").toExternalForm());
         configureList();
         setTop(toolbar);
         setCenter(list);
@@ -76,7 +77,9 @@ public final class OutputPaneView extends BorderPane {
         toolbar.nextButton.setOnAction(event -> find(from -> model.findNext(from)));
         toolbar.previousButton.setOnAction(event -> find(from -> model.findPrevious(from)));
         toolbar.copyButton.setOnAction(event -> copySelection());
-        toolbar.copyButton.disableProperty().bind(list.getSelectionModel().selectedIndexProperty().lessThan(0));
+        toolbar.copyButton
+                .disableProperty()
+                .bind(list.getSelectionModel().selectedIndexProperty().lessThan(0));
         toolbar.clearButton.setOnAction(event -> console.clear());
         toolbar.searchField.setOnKeyPressed(this::onSearchKey);
         list.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -115,7 +118,8 @@ public final class OutputPaneView extends BorderPane {
     /** Selects the match next to the focused row and stops following, so the match stays in view. */
     private void find(IntFunction<OptionalInt> search) {
         int focused = list.getFocusModel().getFocusedIndex();
-        OptionalInt match = search.apply(focused >= 0 ? focused : list.getItems().size() - 1);
+        OptionalInt match =
+                search.apply(focused >= 0 ? focused : list.getItems().size() - 1);
         match.ifPresent(index -> {
             model.followProperty().set(false);
             list.getSelectionModel().clearAndSelect(index);
@@ -129,7 +133,9 @@ public final class OutputPaneView extends BorderPane {
         if (selected.isEmpty()) {
             return;
         }
-        List<OutputLine> inOrder = selected.stream().sorted(Comparator.comparingLong(OutputLine::number)).toList();
+        List<OutputLine> inOrder = selected.stream()
+                .sorted(Comparator.comparingLong(OutputLine::number))
+                .toList();
         ClipboardContent content = new ClipboardContent();
         content.putString(model.copyText(inOrder));
         Clipboard.getSystemClipboard().setContent(content);

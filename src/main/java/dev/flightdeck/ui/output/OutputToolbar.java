@@ -41,15 +41,29 @@ final class OutputToolbar extends HBox {
         describe(followToggle, "Follow the newest output", "Follow the newest output (End)");
         describe(copyButton, "Copy the selected lines", "Copy the selected lines (Ctrl+C)");
         describe(clearButton, "Clear the console", "Clear the console (the journal keeps the output)");
-        countLabel.textProperty().bind(Bindings.createStringBinding(() -> countText(model),
-                model.keptLinesProperty(), model.droppedLinesProperty()));
+        countLabel
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> countText(model), model.keptLinesProperty(), model.droppedLinesProperty()));
         countLabel.getStyleClass().addAll(Styles.TEXT_MUTED, "console-count");
         matchLabel.getStyleClass().addAll(Styles.TEXT_MUTED, "console-matches");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(hostChoice, searchField, previousButton, nextButton, matchLabel, spacer, countLabel,
-                followToggle, copyButton, clearButton);
-        getChildren().stream().filter(node -> node != spacer).forEach(node -> node.getStyleClass().add(Styles.SMALL));
+        getChildren()
+                .addAll(
+                        hostChoice,
+                        searchField,
+                        previousButton,
+                        nextButton,
+                        matchLabel,
+                        spacer,
+                        countLabel,
+                        followToggle,
+                        copyButton,
+                        clearButton);
+        getChildren().stream()
+                .filter(node -> node != spacer)
+                .forEach(node -> node.getStyleClass().add(Styles.SMALL));
     }
 
     private void configureHostChoice(OutputModel model) {
@@ -73,8 +87,10 @@ final class OutputToolbar extends HBox {
                 return "All hosts".equals(text) ? ALL_HOSTS : text;
             }
         });
-        hostChoice.valueProperty().addListener((observable, was, host) ->
-                model.hostFilterProperty().set(host == null || host.isEmpty() ? null : host));
+        hostChoice
+                .valueProperty()
+                .addListener((observable, was, host) ->
+                        model.hostFilterProperty().set(host == null || host.isEmpty() ? null : host));
         hostChoice.disableProperty().bind(Bindings.size(model.hosts()).lessThan(2));
         describe(hostChoice, "Show output of", "Show the output of all hosts or of one host");
     }
@@ -83,13 +99,22 @@ final class OutputToolbar extends HBox {
         searchField.setPromptText("Find (Ctrl+F)");
         searchField.setPrefColumnCount(18);
         searchField.textProperty().bindBidirectional(model.queryProperty());
-        describe(searchField, "Find in output", "Find in the output: Enter for the next match, Shift+Enter for the previous");
+        describe(
+                searchField,
+                "Find in output",
+                "Find in the output: Enter for the next match, Shift+Enter for the previous");
         describe(previousButton, "Previous match", "Previous match (Shift+F3)");
         describe(nextButton, "Next match", "Next match (F3)");
         previousButton.disableProperty().bind(model.matchCountProperty().isEqualTo(0));
         nextButton.disableProperty().bind(model.matchCountProperty().isEqualTo(0));
-        matchLabel.textProperty().bind(Bindings.createStringBinding(() -> model.queryProperty().get().isEmpty() ? ""
-                : matches(model.matchCountProperty().get()), model.queryProperty(), model.matchCountProperty()));
+        matchLabel
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.queryProperty().get().isEmpty()
+                                ? ""
+                                : matches(model.matchCountProperty().get()),
+                        model.queryProperty(),
+                        model.matchCountProperty()));
     }
 
     private static String matches(int count) {

@@ -73,8 +73,7 @@ final class TailFollower {
             case UP, PAGE_UP, HOME, KP_UP -> follow.set(false);
             case END -> Platform.runLater(() -> follow.set(true));
             case DOWN, PAGE_DOWN, KP_DOWN -> judgeLater();
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -5,13 +5,13 @@ import dev.flightdeck.sandbox.RunningSandbox;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
 
 /**
  * The band across the top of a rehearsal's window, so nobody mistakes it for the real night: it says this is the
@@ -20,8 +20,7 @@ import javafx.scene.control.Tooltip;
  */
 public final class RehearsalBanner {
 
-    private RehearsalBanner() {
-    }
+    private RehearsalBanner() {}
 
     /** The screen below the banner; {@code end} ends the rehearsal (asks first while its session is open). */
     public static Parent around(Parent screen, RunningSandbox sandbox, Runnable end) {

@@ -10,10 +10,12 @@ import javafx.stage.Window;
 public final class RehearsalChoice {
 
     /** What the operator chose: the fault switch's position when the sandbox starts. */
-    public enum Scenario { HEALTHY, FAULTY }
-
-    private RehearsalChoice() {
+    public enum Scenario {
+        HEALTHY,
+        FAULTY
     }
+
+    private RehearsalChoice() {}
 
     public static Optional<Scenario> ask(Window owner) {
         ButtonType healthy = new ButtonType("Healthy upgrade", ButtonBar.ButtonData.OK_DONE);
@@ -26,13 +28,14 @@ public final class RehearsalChoice {
 
                 With the fault, the new version answers 5 % errors at three times the latency: the error-rate trigger \
                 fires during the watch and you practise the emergency rollback. The fault switch stays in the window's \
-                banner, so you can also flip it at any moment. Everything is stopped and deleted when the window closes.""",
-                healthy, faulty, ButtonType.CANCEL);
+                banner, so you can also flip it at any moment. Everything is stopped and deleted when the window closes.""", healthy, faulty, ButtonType.CANCEL);
         dialog.initOwner(owner);
         dialog.setTitle("Rehearse a maintenance window");
         dialog.setHeaderText("Practise the whole window before the real night");
         dialog.getDialogPane().setPrefWidth(620);
-        return dialog.showAndWait().flatMap(answer -> answer == healthy ? Optional.of(Scenario.HEALTHY)
-                : answer == faulty ? Optional.of(Scenario.FAULTY) : Optional.empty());
+        return dialog.showAndWait()
+                .flatMap(answer -> answer == healthy
+                        ? Optional.of(Scenario.HEALTHY)
+                        : answer == faulty ? Optional.of(Scenario.FAULTY) : Optional.empty());
     }
 }

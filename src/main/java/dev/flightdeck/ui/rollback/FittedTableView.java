@@ -1,10 +1,10 @@
 package dev.flightdeck.ui.rollback;
 
+import java.util.HashMap;
+import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A table as tall as its rows, so a short list (a rollback plan, its verification) is read whole without a scroll
@@ -30,14 +30,20 @@ public class FittedTableView<T> extends TableView<T> {
 
     private double contentHeight() {
         Node header = lookup(".column-header-background");
-        double frame = snappedTopInset() + snappedBottomInset() + (header == null ? 0 : header.getLayoutBounds().getHeight());
+        double frame = snappedTopInset()
+                + snappedBottomInset()
+                + (header == null ? 0 : header.getLayoutBounds().getHeight());
         if (getItems().isEmpty()) {
             // the placeholder's text, in two lines
             return frame + 2 * FIRST_GUESS_PER_ROW;
         }
         Map<Integer, Double> heights = new HashMap<>();
         for (Node node : lookupAll(".table-row-cell")) {
-            if (node instanceof TableRow<?> row && node.isVisible() && !row.isEmpty() && row.getIndex() >= 0 && row.getIndex() < getItems().size()) {
+            if (node instanceof TableRow<?> row
+                    && node.isVisible()
+                    && !row.isEmpty()
+                    && row.getIndex() >= 0
+                    && row.getIndex() < getItems().size()) {
                 heights.put(row.getIndex(), row.getHeight());
             }
         }

@@ -31,7 +31,8 @@ public final class FxConfirmation implements Function<Step, Optional<String>> {
             alert.setTitle("Rollback checklist");
             alert.setHeaderText("Rollback step: confirm when this is done");
             boolean confirmed = alert.showAndWait().filter(done::equals).isPresent();
-            answer.complete(confirmed ? Optional.of("confirmed by " + operator + " during the rollback") : Optional.empty());
+            answer.complete(
+                    confirmed ? Optional.of("confirmed by " + operator + " during the rollback") : Optional.empty());
         });
         return answer.join();
     }

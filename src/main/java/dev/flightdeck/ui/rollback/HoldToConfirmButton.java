@@ -1,6 +1,7 @@
 package dev.flightdeck.ui.rollback;
 
 import atlantafx.base.theme.Styles;
+import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
@@ -11,7 +12,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.util.Duration;
-import javafx.animation.Animation;
 
 /**
  * A button that acts only when held down (mouse or Space/Enter) for the whole hold time, so it is never pressed by
@@ -28,7 +28,9 @@ public final class HoldToConfirmButton extends Button {
         this.onConfirmed = onConfirmed;
         getStyleClass().addAll(Styles.DANGER, "hold-to-confirm");
         setAccessibleText(text + ": hold for " + (int) holdTime.toSeconds() + " seconds");
-        hold = new Timeline(new KeyFrame(Duration.ZERO, new KeyValue(progress, 0)), new KeyFrame(holdTime, new KeyValue(progress, 1)));
+        hold = new Timeline(
+                new KeyFrame(Duration.ZERO, new KeyValue(progress, 0)),
+                new KeyFrame(holdTime, new KeyValue(progress, 1)));
         hold.setOnFinished(event -> confirmed());
         progress.addListener((observable, was, value) -> setStyle(fill(value.doubleValue())));
         addEventHandler(MouseEvent.MOUSE_PRESSED, event -> startHolding());
@@ -47,7 +49,7 @@ public final class HoldToConfirmButton extends Button {
             }
         });
         // a plain click (or the default action) never confirms
-        setOnAction(event -> { });
+        setOnAction(event -> {});
     }
 
     /**
@@ -79,7 +81,9 @@ public final class HoldToConfirmButton extends Button {
 
     private static String fill(double share) {
         int percent = (int) Math.round(share * 100);
-        return share <= 0 ? "" : "-fx-background-color: linear-gradient(to right, -color-danger-emphasis " + percent
-                + "%, -color-danger-muted " + percent + "%);";
+        return share <= 0
+                ? ""
+                : "-fx-background-color: linear-gradient(to right, -color-danger-emphasis " + percent
+                        + "%, -color-danger-muted " + percent + "%);";
     }
 }

@@ -1,22 +1,22 @@
 package dev.flightdeck.ui.rollback;
 
 import dev.flightdeck.rollback.VerificationTable;
+import dev.flightdeck.runbook.StepKind;
+import dev.flightdeck.ui.Copyable;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import dev.flightdeck.runbook.StepKind;
-import dev.flightdeck.ui.Copyable;
-import javafx.collections.ListChangeListener;
-import javafx.scene.control.ContentDisplay;
-import javafx.scene.control.TableCell;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
@@ -25,26 +25,65 @@ public final class RollbackController {
 
     private final RollbackViewModel rollback;
 
-    @FXML private Label rollbackProgress;
-    @FXML private TableView<RollbackRow> planTable;
-    @FXML private TableColumn<RollbackRow, String> numberColumn;
-    @FXML private TableColumn<RollbackRow, String> kindColumn;
-    @FXML private TableColumn<RollbackRow, String> titleColumn;
-    @FXML private TableColumn<RollbackRow, String> whyColumn;
-    @FXML private TableColumn<RollbackRow, String> statusColumn;
-    @FXML private ListView<String> outputList;
-    @FXML private Label rollbackMessage;
-    @FXML private VBox decisionBox;
-    @FXML private TextField reasonField;
-    @FXML private Button retryButton;
-    @FXML private Button skipButton;
-    @FXML private Button manualButton;
-    @FXML private TableView<VerificationTable.Row> verificationTable;
-    @FXML private TableColumn<VerificationTable.Row, String> checkNumberColumn;
-    @FXML private TableColumn<VerificationTable.Row, String> checkColumn;
-    @FXML private TableColumn<VerificationTable.Row, String> checkKindColumn;
-    @FXML private TableColumn<VerificationTable.Row, String> resultColumn;
-    @FXML private TableColumn<VerificationTable.Row, String> detailColumn;
+    @FXML
+    private Label rollbackProgress;
+
+    @FXML
+    private TableView<RollbackRow> planTable;
+
+    @FXML
+    private TableColumn<RollbackRow, String> numberColumn;
+
+    @FXML
+    private TableColumn<RollbackRow, String> kindColumn;
+
+    @FXML
+    private TableColumn<RollbackRow, String> titleColumn;
+
+    @FXML
+    private TableColumn<RollbackRow, String> whyColumn;
+
+    @FXML
+    private TableColumn<RollbackRow, String> statusColumn;
+
+    @FXML
+    private ListView<String> outputList;
+
+    @FXML
+    private Label rollbackMessage;
+
+    @FXML
+    private VBox decisionBox;
+
+    @FXML
+    private TextField reasonField;
+
+    @FXML
+    private Button retryButton;
+
+    @FXML
+    private Button skipButton;
+
+    @FXML
+    private Button manualButton;
+
+    @FXML
+    private TableView<VerificationTable.Row> verificationTable;
+
+    @FXML
+    private TableColumn<VerificationTable.Row, String> checkNumberColumn;
+
+    @FXML
+    private TableColumn<VerificationTable.Row, String> checkColumn;
+
+    @FXML
+    private TableColumn<VerificationTable.Row, String> checkKindColumn;
+
+    @FXML
+    private TableColumn<VerificationTable.Row, String> resultColumn;
+
+    @FXML
+    private TableColumn<VerificationTable.Row, String> detailColumn;
 
     public RollbackController(RollbackViewModel rollback) {
         this.rollback = rollback;
@@ -61,36 +100,45 @@ public final class RollbackController {
         column(checkNumberColumn, VerificationTable.Row::number);
         column(checkColumn, VerificationTable.Row::check);
         // journaled as the runbook key (verify-data); read as the kind's name (Data check)
-        column(checkKindColumn, row -> StepKind.ofKey(row.kind()).map(StepKind::label).orElse(row.kind()));
+        column(
+                checkKindColumn,
+                row -> StepKind.ofKey(row.kind()).map(StepKind::label).orElse(row.kind()));
         column(resultColumn, VerificationTable.Row::result);
         column(detailColumn, VerificationTable.Row::detail);
         verificationTable.setItems(rollback.verification());
-        Label noChecks = new Label(rollback.hasVerificationChecks()
-                ? "The checks of the runbook's rollback-verification run once every rollback step is done; their results appear here."
-                : "This runbook has no rollback-verification checks: check by hand that the system works as before the window.");
+        Label noChecks = new Label(
+                rollback.hasVerificationChecks()
+                        ? "The checks of the runbook's rollback-verification run once every rollback step is done; their results appear here."
+                        : "This runbook has no rollback-verification checks: check by hand that the system works as before the window.");
         noChecks.setWrapText(true);
         noChecks.getStyleClass().add("table-note");
         verificationTable.setPlaceholder(noChecks);
         outputList.setItems(rollback.output());
-        rollback.output().addListener((ListChangeListener<String>) change -> outputList.scrollTo(rollback.output().size() - 1));
+        rollback.output().addListener((ListChangeListener<String>)
+                change -> outputList.scrollTo(rollback.output().size() - 1));
         rollbackMessage.textProperty().bind(rollback.messageProperty());
         Copyable.install(rollbackMessage);
         rollbackProgress.textProperty().bind(Bindings.createStringBinding(this::progress, rollback.plan()));
         decisionBox.visibleProperty().bind(rollback.stoppedProperty());
         decisionBox.managedProperty().bind(decisionBox.visibleProperty());
         retryButton.disableProperty().bind(rollback.runningProperty());
-        skipButton.disableProperty().bind(rollback.runningProperty().or(reasonField.textProperty().isEmpty()));
+        skipButton
+                .disableProperty()
+                .bind(rollback.runningProperty().or(reasonField.textProperty().isEmpty()));
         manualButton.disableProperty().bind(skipButton.disableProperty());
     }
 
     private String progress() {
-        long settled = rollback.plan().stream().filter(row -> row.status().equals("succeeded") || row.status().equals("skipped")).count();
+        long settled = rollback.plan().stream()
+                .filter(row -> row.status().equals("succeeded") || row.status().equals("skipped"))
+                .count();
         return settled + " of " + rollback.plan().size() + " done";
     }
 
     /** A column whose cells wrap their text within the column's width, so a long title makes its row taller, never cut. */
     private static <T> void column(TableColumn<T, String> column, Function<T, String> value) {
-        column.setCellValueFactory(cell -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellValueFactory(
+                cell -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setCellFactory(table -> new WrappingCell<>());
     }
 

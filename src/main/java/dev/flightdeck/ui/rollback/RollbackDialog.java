@@ -1,6 +1,7 @@
 package dev.flightdeck.ui.rollback;
 
 import dev.flightdeck.rollback.DecisionMatrix;
+import dev.flightdeck.runbook.Step;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
@@ -13,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import dev.flightdeck.runbook.Step;
 
 /**
  * The last word before the rollback starts, after the button was held: names the system and what will happen (the
@@ -25,8 +25,7 @@ public final class RollbackDialog {
     private static final ButtonType GO = new ButtonType(ROLL_BACK, ButtonBar.ButtonData.OK_DONE);
     private static final ButtonType CANCEL = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
 
-    private RollbackDialog() {
-    }
+    private RollbackDialog() {}
 
     /** Shows the dialog on the FX thread and returns true when the operator chose to roll back. */
     public static boolean confirm(RollbackViewModel rollback) {
@@ -35,10 +34,19 @@ public final class RollbackDialog {
 
     /** The same, saying that the step running now will be stopped (its outcome journaled as unknown) first. */
     public static boolean confirm(RollbackViewModel rollback, Optional<Step> running) {
-        List<Node> lead = running.<List<Node>>map(step -> List.of(note("Step '" + step.displayTitle() + "' is running: it will be "
-                + "stopped first, and its outcome recorded as unknown (check its effect by hand).", "rollback-stops-step"))).orElse(List.of());
-        return dialog("Emergency rollback", "Roll back " + rollback.systemName() + " to its state before the window?", rollback, lead)
-                .showAndWait().filter(GO::equals).isPresent();
+        List<Node> lead = running.<List<Node>>map(step -> List.of(note(
+                        "Step '" + step.displayTitle() + "' is running: it will be "
+                                + "stopped first, and its outcome recorded as unknown (check its effect by hand).",
+                        "rollback-stops-step")))
+                .orElse(List.of());
+        return dialog(
+                        "Emergency rollback",
+                        "Roll back " + rollback.systemName() + " to its state before the window?",
+                        rollback,
+                        lead)
+                .showAndWait()
+                .filter(GO::equals)
+                .isPresent();
     }
 
     /**
@@ -52,12 +60,19 @@ public final class RollbackDialog {
         reason.setPromptText("What was found, and by whom");
         Label reasonLabel = new Label("Why roll back now? (journaled)");
         reasonLabel.setLabelFor(reason);
-        Alert alert = dialog("Emergency rollback of a closed session", "Reopen this session and roll " + rollback.systemName()
-                + " back to its state before the window?", rollback, List.of(note(warning, "rollback-after-close"), reasonLabel, reason));
-        alert.getDialogPane().lookupButton(GO).disableProperty()
+        Alert alert = dialog(
+                "Emergency rollback of a closed session",
+                "Reopen this session and roll " + rollback.systemName() + " back to its state before the window?",
+                rollback,
+                List.of(note(warning, "rollback-after-close"), reasonLabel, reason));
+        alert.getDialogPane()
+                .lookupButton(GO)
+                .disableProperty()
                 .bind(Bindings.createBooleanBinding(() -> reason.getText().isBlank(), reason.textProperty()));
         Platform.runLater(reason::requestFocus);
-        return alert.showAndWait().filter(GO::equals).map(chosen -> reason.getText().strip());
+        return alert.showAndWait()
+                .filter(GO::equals)
+                .map(chosen -> reason.getText().strip());
     }
 
     /** What both confirmations share: "Roll back now" or Cancel, the given lead above the plan and the decision matrix. */
@@ -84,8 +99,9 @@ public final class RollbackDialog {
         TextArea matrix = text(DecisionMatrix.builtin().render(), "Rollback decision matrix");
         Label planLabel = new Label("What will happen:");
         planLabel.setLabelFor(plan);
-        Label matrixLabel = new Label("Which rollback fits (decision matrix, seed 004): the plan below is the runbook's; "
-                + "for another method, cancel and run its phase instead.");
+        Label matrixLabel =
+                new Label("Which rollback fits (decision matrix, seed 004): the plan below is the runbook's; "
+                        + "for another method, cancel and run its phase instead.");
         matrixLabel.setWrapText(true);
         matrixLabel.setLabelFor(matrix);
         return new VBox(8, planLabel, plan, matrixLabel, matrix);

@@ -8,8 +8,7 @@ import javafx.scene.Parent;
 /** Builds the rollback screen for one session's {@link RollbackViewModel}. */
 public final class RollbackScreen {
 
-    private RollbackScreen() {
-    }
+    private RollbackScreen() {}
 
     public static FxmlViews views(RollbackViewModel rollback) {
         return new FxmlViews(Map.of(RollbackController.class, () -> new RollbackController(rollback)));

@@ -6,6 +6,7 @@ import dev.flightdeck.rollback.RollbackRunner;
 import dev.flightdeck.rollback.VerificationTable;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.session.Recorded;
+import dev.flightdeck.session.RollbackSequence;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionFold;
@@ -13,11 +14,14 @@ import dev.flightdeck.session.SessionListener;
 import dev.flightdeck.session.SessionRuleException;
 import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.steps.OutputSink;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,10 +31,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import dev.flightdeck.session.RollbackSequence;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The rollback screen's state: the plan as a checklist with each entry's status, the rollback steps' live output,
@@ -41,8 +41,9 @@ public final class RollbackViewModel {
 
     private static final int OUTPUT_LINES = 500;
     /** What the operator can do at a stopped step, in the words of the buttons below the message. */
-    static final Function<String, String> ON_THIS_SCREEN = id -> "Retry step runs it again; or write what you did by hand and press "
-            + "Done by hand, continue; or write why it is left out and press Skip with reason.";
+    static final Function<String, String> ON_THIS_SCREEN =
+            id -> "Retry step runs it again; or write what you did by hand and press "
+                    + "Done by hand, continue; or write why it is left out and press Skip with reason.";
 
     private final Session session;
     private final Executor sessionExecutor;
@@ -61,22 +62,29 @@ public final class RollbackViewModel {
         this.session = session;
         this.sessionExecutor = sessionExecutor;
         this.uiThread = uiThread;
-        this.rollbackStepIds = Stream.of(session.runbook().rollback().stream(), session.runbook().rollbackVerification().stream(),
-                session.runbook().steps().flatMap(step -> step.undo().stream())).flatMap(steps -> steps).map(Step::id)
+        this.rollbackStepIds = Stream.of(
+                        session.runbook().rollback().stream(),
+                        session.runbook().rollbackVerification().stream(),
+                        session.runbook().steps().flatMap(step -> step.undo().stream()))
+                .flatMap(steps -> steps)
+                .map(Step::id)
                 .collect(Collectors.toUnmodifiableSet());
         session.addListener(new SessionListener() {
             @Override
             public void recorded(Recorded recorded, SessionState state) {
                 uiThread.execute(() -> show(state));
-                if (recorded.event() instanceof SessionEvent.RollbackCountdown && state.rollbackRequested().isPresent()) {
-                    uiThread.execute(() -> startRequested(state.rollbackRequested().get()));
+                if (recorded.event() instanceof SessionEvent.RollbackCountdown
+                        && state.rollbackRequested().isPresent()) {
+                    uiThread.execute(
+                            () -> startRequested(state.rollbackRequested().get()));
                 }
             }
 
             @Override
             public void output(String stepId, String host, OutputSink.Stream stream, String line) {
                 if (isRollbackStep(stepId)) {
-                    uiThread.execute(() -> append(stepId + " " + host + (stream == OutputSink.Stream.STDERR ? " ! " : " | ") + line));
+                    uiThread.execute(() ->
+                            append(stepId + " " + host + (stream == OutputSink.Stream.STDERR ? " ! " : " | ") + line));
                 }
             }
         });
@@ -91,7 +99,9 @@ public final class RollbackViewModel {
 
     /** An armed trigger's countdown ran out: start as if the button were held, the reason naming the trigger. */
     private void startRequested(SessionEvent.RollbackCountdown expired) {
-        start("rollback trigger '" + expired.trigger() + "': its countdown ran out without a cancel", Session.SYSTEM,
+        start(
+                "rollback trigger '" + expired.trigger() + "': its countdown ran out without a cancel",
+                Session.SYSTEM,
                 new FxConfirmation(session.operator()));
     }
 
@@ -101,25 +111,27 @@ public final class RollbackViewModel {
      */
     public void start(String reason, String startedBy, Function<Step, Optional<String>> confirmations) {
         this.confirmations = confirmations;
-        walk(() -> {
-            String begun = RollbackRunner.begin(session, reason, startedBy);
-            uiThread.execute(() -> say(begun));
-        }, Map.of());
+        walk(
+                () -> {
+                    String begun = RollbackRunner.begin(session, reason, startedBy);
+                    uiThread.execute(() -> say(begun));
+                },
+                Map.of());
     }
 
     /** Runs the step that stopped the rollback again. */
     public void retry() {
-        walk(() -> { }, Map.of());
+        walk(() -> {}, Map.of());
     }
 
     /** Skips the step that stopped the rollback, with the operator's reason, and goes on. */
     public void skip(String reason) {
-        nextStepId().ifPresent(id -> walk(() -> { }, Map.of(id, "skipped: " + reason)));
+        nextStepId().ifPresent(id -> walk(() -> {}, Map.of(id, "skipped: " + reason)));
     }
 
     /** The operator did the stopped step by hand (what they did is the note), and the rollback goes on. */
     public void doneByHand(String note) {
-        nextStepId().ifPresent(id -> walk(() -> { }, Map.of(id, "done by hand: " + note)));
+        nextStepId().ifPresent(id -> walk(() -> {}, Map.of(id, "done by hand: " + note)));
     }
 
     private interface Before {
@@ -137,12 +149,14 @@ public final class RollbackViewModel {
             boolean stop = false;
             try {
                 before.run();
-                RollbackRunner.Result result = new RollbackRunner(session, line -> uiThread.execute(() -> say(line)), ON_THIS_SCREEN)
+                RollbackRunner.Result result = new RollbackRunner(
+                                session, line -> uiThread.execute(() -> say(line)), ON_THIS_SCREEN)
                         .run(confirmations, skips);
                 stop = result == RollbackRunner.Result.STOPPED;
                 last = switch (result) {
                     case DONE -> null;
-                    case STOPPED -> "The rollback stopped at a failing step: retry it, do it by hand and say what you did, or skip it with a reason.";
+                    case STOPPED ->
+                        "The rollback stopped at a failing step: retry it, do it by hand and say what you did, or skip it with a reason.";
                     case WAITING -> "The rollback waits for a confirmation: press Retry when it is done.";
                     case UNVERIFIED -> null;
                 };
@@ -189,9 +203,18 @@ public final class RollbackViewModel {
     private void show(SessionState state) {
         started.set(state.rollback() != SessionFold.RollbackState.NOT_STARTED);
         RollbackPlan current = RollbackPlanner.plan(state);
-        plan.setAll(Stream.concat(current.entries().stream(), current.verification().stream()).map(entry -> new RollbackRow(entry.number(),
-                entry.step().kind().label(), entry.title(), entry.why(), statusOf(entry, state))).toList());
-        verification.setAll(state.verification().map(VerificationTable::of).map(VerificationTable::rows).orElse(List.of()));
+        plan.setAll(Stream.concat(current.entries().stream(), current.verification().stream())
+                .map(entry -> new RollbackRow(
+                        entry.number(),
+                        entry.step().kind().label(),
+                        entry.title(),
+                        entry.why(),
+                        statusOf(entry, state)))
+                .toList());
+        verification.setAll(state.verification()
+                .map(VerificationTable::of)
+                .map(VerificationTable::rows)
+                .orElse(List.of()));
     }
 
     private static String statusOf(RollbackPlan.Entry entry, SessionState state) {
@@ -212,15 +235,39 @@ public final class RollbackViewModel {
     public String systemName() {
         SessionState state = session.state();
         // a session without an inventory ("(none)") ran on this computer only: there is no system name to add
-        return state.runbook().title() + state.opened().map(SessionEvent.SessionOpened::inventory).filter(inventory -> !inventory.startsWith("("))
-                .map(inventory -> " on " + inventory).orElse("");
+        return state.runbook().title()
+                + state.opened()
+                        .map(SessionEvent.SessionOpened::inventory)
+                        .filter(inventory -> !inventory.startsWith("("))
+                        .map(inventory -> " on " + inventory)
+                        .orElse("");
     }
 
-    public ObservableList<RollbackRow> plan() { return plan; }
-    public ObservableList<VerificationTable.Row> verification() { return verification; }
-    public ObservableList<String> output() { return output; }
-    public ReadOnlyStringProperty messageProperty() { return message; }
-    public ReadOnlyBooleanProperty startedProperty() { return started; }
-    public ReadOnlyBooleanProperty runningProperty() { return running; }
-    public ReadOnlyBooleanProperty stoppedProperty() { return stopped; }
+    public ObservableList<RollbackRow> plan() {
+        return plan;
+    }
+
+    public ObservableList<VerificationTable.Row> verification() {
+        return verification;
+    }
+
+    public ObservableList<String> output() {
+        return output;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyBooleanProperty startedProperty() {
+        return started;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ReadOnlyBooleanProperty stoppedProperty() {
+        return stopped;
+    }
 }

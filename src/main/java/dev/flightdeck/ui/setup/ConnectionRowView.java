@@ -1,6 +1,7 @@
 package dev.flightdeck.ui.setup;
 
 import dev.flightdeck.live.ConnectionCheck;
+import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -8,13 +9,11 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import java.util.Locale;
 
 /** One line of the connection test: a mark, the target and where it is, and what happened, in words. */
 final class ConnectionRowView {
 
-    private ConnectionRowView() {
-    }
+    private ConnectionRowView() {}
 
     static Node of(SessionSetupViewModel.ConnectionRow row, SessionSetupViewModel setup) {
         ConnectionCheck.Target target = row.target();
@@ -47,19 +46,23 @@ final class ConnectionRowView {
             mark.getStyleClass().add("status-failed");
             detail.setText(failed.problem());
         } else {
-            ConnectionCheck.Outcome.HostKeyUnknown unknown = (ConnectionCheck.Outcome.HostKeyUnknown) row.outcome().get();
+            ConnectionCheck.Outcome.HostKeyUnknown unknown =
+                    (ConnectionCheck.Outcome.HostKeyUnknown) row.outcome().get();
             mark.setText("?");
             mark.getStyleClass().add("status-unknown");
-            detail.setText("presented a host key nobody has trusted yet: " + unknown.keyType() + " " + unknown.fingerprint());
+            detail.setText(
+                    "presented a host key nobody has trusted yet: " + unknown.keyType() + " " + unknown.fingerprint());
             box.getChildren().add(trustBlock(target, unknown, setup));
         }
         box.setAccessibleText(target.name() + ": " + mark.getText() + " " + detail.getText());
         return box;
     }
 
-    private static Node trustBlock(ConnectionCheck.Target host, ConnectionCheck.Outcome.HostKeyUnknown unknown, SessionSetupViewModel setup) {
-        Label advice = new Label("Compare it with the server's own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on " + host.name()
-                + ", or ask its administrator) before trusting it. Trusting stores it in Flightdeck's known hosts.");
+    private static Node trustBlock(
+            ConnectionCheck.Target host, ConnectionCheck.Outcome.HostKeyUnknown unknown, SessionSetupViewModel setup) {
+        Label advice = new Label(
+                "Compare it with the server's own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on " + host.name()
+                        + ", or ask its administrator) before trusting it. Trusting stores it in Flightdeck's known hosts.");
         advice.setWrapText(true);
         Button trust = new Button("Trust this key for " + host.name());
         trust.setAccessibleText("Trust the host key " + unknown.fingerprint() + " for " + host.name());

@@ -10,11 +10,14 @@ public final class FxCredentials implements Credentials {
 
     @Override
     public Optional<char[]> passphrase(Path identity) {
-        return Optional.ofNullable(new FxPasswordPrompt("the SSH key " + identity, "kept in memory for this session, never stored").get());
+        return Optional.ofNullable(
+                new FxPasswordPrompt("the SSH key " + identity, "kept in memory for this session, never stored").get());
     }
 
     @Override
     public Optional<char[]> password(SshTarget target) {
-        return Optional.ofNullable(new FxPasswordPrompt("logging in to " + target.describe(), "the keys were refused; never stored").get());
+        return Optional.ofNullable(
+                new FxPasswordPrompt("logging in to " + target.describe(), "the keys were refused; never stored")
+                        .get());
     }
 }

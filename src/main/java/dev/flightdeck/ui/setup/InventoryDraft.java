@@ -1,13 +1,13 @@
 package dev.flightdeck.ui.setup;
 
+import dev.flightdeck.diagnostic.Parsed;
+import dev.flightdeck.diagnostic.Problem;
+import dev.flightdeck.diagnostic.Problems;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookValidator;
 import dev.flightdeck.ui.Tasks;
-import dev.flightdeck.diagnostic.Parsed;
-import dev.flightdeck.diagnostic.Problem;
-import dev.flightdeck.diagnostic.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -80,15 +80,17 @@ final class InventoryDraft {
 
     /** Reads the file, or starts from the template when it does not exist yet. */
     void load() {
-        record Loaded(String text, boolean existing) {
-        }
-        Tasks.create(() -> Files.exists(file) ? new Loaded(Files.readString(file, StandardCharsets.UTF_8), true) : new Loaded(TEMPLATE, false))
+        record Loaded(String text, boolean existing) {}
+        Tasks.create(() -> Files.exists(file)
+                        ? new Loaded(Files.readString(file, StandardCharsets.UTF_8), true)
+                        : new Loaded(TEMPLATE, false))
                 .onSuccess(loaded -> {
                     text.set(loaded.text());
                     status.set(loaded.existing() ? "Editing " + file : "New inventory: " + file + " (not saved yet)");
                     check();
                 })
-                .onError(error -> status.set("Cannot read " + file + ": " + error.getMessage())).runOnce(background);
+                .onError(error -> status.set("Cannot read " + file + ": " + error.getMessage()))
+                .runOnce(background);
     }
 
     /** Checks the text as it is now; an answer for older text is dropped when newer text was checked since. */
@@ -96,13 +98,15 @@ final class InventoryDraft {
         long version = ++checkedVersion;
         String now = text.get();
         savable.set(false);
-        Tasks.create(() -> problemsOf(now)).onSuccess(found -> {
-            if (version != checkedVersion) {
-                return;
-            }
-            problems.setAll(found.stream().map(Problem::format).toList());
-            savable.set(found.stream().noneMatch(Problem::isError));
-        }).runOnce(background);
+        Tasks.create(() -> problemsOf(now))
+                .onSuccess(found -> {
+                    if (version != checkedVersion) {
+                        return;
+                    }
+                    problems.setAll(found.stream().map(Problem::format).toList());
+                    savable.set(found.stream().noneMatch(Problem::isError));
+                })
+                .runOnce(background);
     }
 
     private List<Problem> problemsOf(String candidate) {
@@ -120,16 +124,19 @@ final class InventoryDraft {
     void save(Runnable saved) {
         String toWrite = text.get();
         Tasks.create(() -> {
-            List<Problem> found = problemsOf(toWrite);
-            if (found.stream().anyMatch(Problem::isError)) {
-                throw new IllegalStateException("the inventory has errors; fix them first (listed below)");
-            }
-            writeAtomically(toWrite);
-            return found;
-        }).onSuccess(found -> {
-            status.set("Saved " + file);
-            saved.run();
-        }).onError(error -> status.set("Not saved: " + error.getMessage())).runOnce(background);
+                    List<Problem> found = problemsOf(toWrite);
+                    if (found.stream().anyMatch(Problem::isError)) {
+                        throw new IllegalStateException("the inventory has errors; fix them first (listed below)");
+                    }
+                    writeAtomically(toWrite);
+                    return found;
+                })
+                .onSuccess(found -> {
+                    status.set("Saved " + file);
+                    saved.run();
+                })
+                .onError(error -> status.set("Not saved: " + error.getMessage()))
+                .runOnce(background);
     }
 
     private void writeAtomically(String content) throws IOException {

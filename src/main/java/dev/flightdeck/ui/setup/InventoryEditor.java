@@ -4,6 +4,7 @@ import dev.flightdeck.runbook.Runbook;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import javafx.animation.PauseTransition;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -16,7 +17,6 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import javafx.scene.Scene;
 
 /**
  * The inventory's YAML in an editor beside its problems, checked as the operator types (against the runbook's
@@ -24,8 +24,7 @@ import javafx.scene.Scene;
  */
 final class InventoryEditor {
 
-    private InventoryEditor() {
-    }
+    private InventoryEditor() {}
 
     /** Opens the editor; {@code saved} runs (on the FX thread) after each successful save. */
     static void open(Window owner, Path file, Runbook runbook, Executor background, String stylesheet, Runnable saved) {

@@ -6,8 +6,8 @@ import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepStatus;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What would be left open if the session's window closed now, in the operator's words, for the question asked before
@@ -15,26 +15,35 @@ import java.util.Locale;
  */
 public final class OpenSession {
 
-    private OpenSession() {
-    }
+    private OpenSession() {}
 
     public static Optional<String> describe(SessionState state, boolean rollbackWorking) {
         if (state.rollback() == SessionFold.RollbackState.RUNNING) {
             List<RollbackSequence.Item> plan = RollbackSequence.of(state);
-            long done = plan.stream().filter(item -> state.status(item.step().id()).isSettled()).count();
-            String next = RollbackSequence.next(state).map(step -> "; next: " + state.title(step) + " (" + status(state, step) + ")").orElse("");
-            return Optional.of((rollbackWorking ? "The emergency rollback is running: " : "The emergency rollback is stopped, not finished: ")
+            long done = plan.stream()
+                    .filter(item -> state.status(item.step().id()).isSettled())
+                    .count();
+            String next = RollbackSequence.next(state)
+                    .map(step -> "; next: " + state.title(step) + " (" + status(state, step) + ")")
+                    .orElse("");
+            return Optional.of((rollbackWorking
+                            ? "The emergency rollback is running: "
+                            : "The emergency rollback is stopped, not finished: ")
                     + done + " of " + plan.size() + " rollback steps done" + next + ".");
         }
-        if (state.rollback() == SessionFold.RollbackState.FAILED && state.closed().isEmpty()) {
+        if (state.rollback() == SessionFold.RollbackState.FAILED
+                && state.closed().isEmpty()) {
             return Optional.of("The rollback ended without passing its verification; the session is still open.");
         }
         if (state.closed().isPresent() || state.opened().isEmpty()) {
             return Optional.empty();
         }
         long steps = state.runbook().steps().count();
-        String current = state.currentStep().map(step -> "; current step: " + state.title(step) + " (" + status(state, step) + ")").orElse("");
-        return Optional.of("The session is open: " + state.settledCount() + " of " + steps + " steps done" + current + ".");
+        String current = state.currentStep()
+                .map(step -> "; current step: " + state.title(step) + " (" + status(state, step) + ")")
+                .orElse("");
+        return Optional.of(
+                "The session is open: " + state.settledCount() + " of " + steps + " steps done" + current + ".");
     }
 
     private static String status(SessionState state, Step step) {

@@ -1,8 +1,13 @@
 package dev.flightdeck.ui.setup;
 
 import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.ui.TabLeaves;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -13,11 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import dev.flightdeck.ui.TabLeaves;
-import java.nio.file.Path;
-import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 
 /** The setup form: binds the view model; the passphrase is read once at start and the field wiped. */
 public final class SessionSetupController {
@@ -25,19 +25,44 @@ public final class SessionSetupController {
     private final SessionSetupViewModel setup;
     private final Consumer<LiveSession> started;
 
-    @FXML private Label runbookTitle;
-    @FXML private TextField operator;
-    @FXML private TextField inventory;
-    @FXML private TextField journal;
-    @FXML private PasswordField passphrase;
-    @FXML private Label variablesHeading;
-    @FXML private VBox variableBox;
-    @FXML private Button dryRunButton;
-    @FXML private Button testConnectionsButton;
-    @FXML private VBox connectionBox;
-    @FXML private Button startButton;
-    @FXML private Label message;
-    @FXML private TextArea plan;
+    @FXML
+    private Label runbookTitle;
+
+    @FXML
+    private TextField operator;
+
+    @FXML
+    private TextField inventory;
+
+    @FXML
+    private TextField journal;
+
+    @FXML
+    private PasswordField passphrase;
+
+    @FXML
+    private Label variablesHeading;
+
+    @FXML
+    private VBox variableBox;
+
+    @FXML
+    private Button dryRunButton;
+
+    @FXML
+    private Button testConnectionsButton;
+
+    @FXML
+    private VBox connectionBox;
+
+    @FXML
+    private Button startButton;
+
+    @FXML
+    private Label message;
+
+    @FXML
+    private TextArea plan;
 
     public SessionSetupController(SessionSetupViewModel setup, Consumer<LiveSession> started) {
         this.setup = setup;
@@ -55,10 +80,21 @@ public final class SessionSetupController {
         dryRunButton.disableProperty().bind(setup.busyProperty());
         testConnectionsButton.disableProperty().bind(setup.busyProperty());
         setup.connections().addListener((ListChangeListener<SessionSetupViewModel.ConnectionRow>) change ->
-                connectionBox.getChildren().setAll(setup.connections().stream().map(row -> ConnectionRowView.of(row, setup)).toList()));
-        startButton.textProperty().bind(Bindings.when(setup.closedSessionProperty()).then("Open closed session")
-                .otherwise(Bindings.when(setup.resumingProperty()).then("Resume session").otherwise("Start session")));
-        startButton.disableProperty().bind(setup.canStart().not().or(passphrase.textProperty().isEmpty()));
+                connectionBox
+                        .getChildren()
+                        .setAll(setup.connections().stream()
+                                .map(row -> ConnectionRowView.of(row, setup))
+                                .toList()));
+        startButton
+                .textProperty()
+                .bind(Bindings.when(setup.closedSessionProperty())
+                        .then("Open closed session")
+                        .otherwise(Bindings.when(setup.resumingProperty())
+                                .then("Resume session")
+                                .otherwise("Start session")));
+        startButton
+                .disableProperty()
+                .bind(setup.canStart().not().or(passphrase.textProperty().isEmpty()));
         // the dry run disables its own button while it works, which takes the focus away: it comes back to the
         // button when the work is done, so one Tab reaches Start session
         setup.busyProperty().addListener((observable, wasBusy, busy) -> {
@@ -68,7 +104,10 @@ public final class SessionSetupController {
             }
         });
         for (SessionSetupViewModel.VariableInput variable : setup.variables()) {
-            Label name = new Label(variable.definition().name() + (variable.definition().description().isBlank() ? "" : " — " + variable.definition().description()));
+            Label name = new Label(variable.definition().name()
+                    + (variable.definition().description().isBlank()
+                            ? ""
+                            : " — " + variable.definition().description()));
             TextField value = new TextField();
             value.textProperty().bindBidirectional(variable.value());
             value.setAccessibleText("Value of " + variable.definition().name());
@@ -106,10 +145,16 @@ public final class SessionSetupController {
     /** Edits the chosen inventory file, or a new one in Flightdeck's home when none is chosen yet. */
     @FXML
     private void editInventory() {
-        Path file = setup.inventoryProperty().get().isBlank() ? setup.suggestedInventory()
+        Path file = setup.inventoryProperty().get().isBlank()
+                ? setup.suggestedInventory()
                 : Path.of(setup.inventoryProperty().get().strip());
-        InventoryEditor.open(inventory.getScene().getWindow(), file, setup.runbook(), setup.background(),
-                inventory.getScene().getStylesheets().get(0), () -> {
+        InventoryEditor.open(
+                inventory.getScene().getWindow(),
+                file,
+                setup.runbook(),
+                setup.background(),
+                inventory.getScene().getStylesheets().get(0),
+                () -> {
                     setup.inventoryProperty().set(file.toString());
                     setup.inventoryChanged();
                 });

@@ -1,12 +1,16 @@
 package dev.flightdeck.ui.setup;
 
+import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.diagnostic.Parsed;
+import dev.flightdeck.diagnostic.Problem;
+import dev.flightdeck.diagnostic.Problems;
+import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.inventory.InventoryLoader;
+import dev.flightdeck.journal.WriterLock;
+import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.live.ConnectionCheck;
 import dev.flightdeck.live.LiveSession;
 import dev.flightdeck.live.SessionLauncher;
-import dev.flightdeck.db.connect.PasswordSource;
-import dev.flightdeck.inventory.Inventory;
-import dev.flightdeck.inventory.InventoryLoader;
-import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookValidator;
 import dev.flightdeck.runbook.VariableDefinition;
@@ -14,9 +18,8 @@ import dev.flightdeck.session.DryRun;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.ssh.Credentials;
 import dev.flightdeck.ui.Tasks;
-import dev.flightdeck.diagnostic.Parsed;
-import dev.flightdeck.diagnostic.Problem;
-import dev.flightdeck.diagnostic.Problems;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,16 +38,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import dev.flightdeck.journal.WriterLock;
-import java.io.IOException;
-import java.nio.file.Files;
 
 /** Setting up a session: who runs it, against which inventory, into which journal; a dry run; then start. */
 public final class SessionSetupViewModel {
 
     /** A runbook variable the operator may have to fill in. */
-    public record VariableInput(VariableDefinition definition, StringProperty value) {
-    }
+    public record VariableInput(VariableDefinition definition, StringProperty value) {}
 
     private final Runbook runbook;
     private final String runbookSha256;
@@ -69,7 +68,8 @@ public final class SessionSetupViewModel {
     private volatile ConnectionCheck connectionCheck;
 
     /** One inventory target in the connection test: its outcome is empty while it is being reached. */
-    public record ConnectionRow(ConnectionCheck.Target target, Optional<ConnectionCheck.Outcome> outcome, Duration took) {
+    public record ConnectionRow(
+            ConnectionCheck.Target target, Optional<ConnectionCheck.Outcome> outcome, Duration took) {
 
         static ConnectionRow checking(ConnectionCheck.Target target) {
             return new ConnectionRow(target, Optional.empty(), Duration.ZERO);
@@ -88,8 +88,13 @@ public final class SessionSetupViewModel {
      * @param sshCredentials    how SSH key passphrases and passwords are asked for (the console shows a dialog)
      * @param databasePasswords where database passwords come from, for the connection test and the session
      */
-    public SessionSetupViewModel(Runbook runbook, String runbookSha256, SessionLauncher launcher, Executor background,
-                                 Credentials sshCredentials, PasswordSource databasePasswords) {
+    public SessionSetupViewModel(
+            Runbook runbook,
+            String runbookSha256,
+            SessionLauncher launcher,
+            Executor background,
+            Credentials sshCredentials,
+            PasswordSource databasePasswords) {
         this.sshCredentials = sshCredentials;
         this.databasePasswords = databasePasswords;
         this.runbook = runbook;
@@ -97,7 +102,9 @@ public final class SessionSetupViewModel {
         this.launcher = launcher;
         this.background = background;
         journal.set(launcher.defaultJournal(runbook).toString());
-        runbook.variables().forEach(v -> variables.add(new VariableInput(v, new SimpleStringProperty(v.defaultValue().orElse("")))));
+        runbook.variables()
+                .forEach(v -> variables.add(new VariableInput(
+                        v, new SimpleStringProperty(v.defaultValue().orElse("")))));
         // any change makes the last dry run stale: the operator must look at the plan that will really run
         operator.addListener((o, a, b) -> planRunnable.set(false));
         inventory.addListener((o, a, b) -> {
@@ -174,8 +181,11 @@ public final class SessionSetupViewModel {
         inventory.set(sandboxInventory.toString());
         mode = SessionEvent.Mode.REHEARSAL;
         // the sandbox knows its own values (where db1 keeps dumps): show them rather than leave the fields blank
-        variables.stream().filter(variable -> variable.value().get().isBlank())
-                .forEach(variable -> Optional.ofNullable(sandbox.vars().get(variable.definition().name())).ifPresent(variable.value()::set));
+        variables.stream()
+                .filter(variable -> variable.value().get().isBlank())
+                .forEach(variable -> Optional.ofNullable(
+                                sandbox.vars().get(variable.definition().name()))
+                        .ifPresent(variable.value()::set));
     }
 
     public boolean isRehearsal() {
@@ -208,25 +218,30 @@ public final class SessionSetupViewModel {
         message.set("Testing " + targets.size() + " connections…");
         connections.setAll(targets.stream().map(ConnectionRow::checking).toList());
         Tasks.create(() -> {
-            closeConnectionCheck();
-            connectionCheck = launcher.connectionCheck(chosen, sshCredentials, databasePasswords);
-            return connectionCheck;
-        }).onError(error -> message.set("Cannot test connections: " + error.getMessage())).runOnce(background);
+                    closeConnectionCheck();
+                    connectionCheck = launcher.connectionCheck(chosen, sshCredentials, databasePasswords);
+                    return connectionCheck;
+                })
+                .onError(error -> message.set("Cannot test connections: " + error.getMessage()))
+                .runOnce(background);
         for (int i = 0; i < targets.size(); i++) {
             int row = i;
             boolean last = i == targets.size() - 1;
             ConnectionCheck.Target target = targets.get(i);
             Tasks.create(() -> {
-                if (connectionCheck == null) {
-                    throw new IllegalStateException("the connection test could not start");
-                }
-                return connectionCheck.check(target);
-            }).onSuccess(result -> connections.set(row, ConnectionRow.of(result))).andFinally(() -> {
-                if (last) {
-                    busy.set(false);
-                    message.set(connectionCheck == null ? message.get() : summary());
-                }
-            }).runOnce(background);
+                        if (connectionCheck == null) {
+                            throw new IllegalStateException("the connection test could not start");
+                        }
+                        return connectionCheck.check(target);
+                    })
+                    .onSuccess(result -> connections.set(row, ConnectionRow.of(result)))
+                    .andFinally(() -> {
+                        if (last) {
+                            busy.set(false);
+                            message.set(connectionCheck == null ? message.get() : summary());
+                        }
+                    })
+                    .runOnce(background);
         }
     }
 
@@ -234,19 +249,31 @@ public final class SessionSetupViewModel {
     public void trustHostKey(ConnectionCheck.Target host, String fingerprint) {
         busy.set(true);
         Tasks.create(() -> {
-            String trusted = connectionCheck.trust(host.name(), fingerprint).toString();
-            return Map.entry(trusted, connectionCheck.check(host));
-        }).onSuccess(answer -> {
-            connections.replaceAll(row -> row.target().equals(host) ? ConnectionRow.of(answer.getValue()) : row);
-            message.set("Host key " + fingerprint + " of " + host.name() + ": " + answer.getKey() + ". " + summary());
-        }).onError(error -> message.set("Could not trust the key of " + host.name() + ": " + error.getMessage()))
-                .andFinally(() -> busy.set(false)).runOnce(background);
+                    String trusted =
+                            connectionCheck.trust(host.name(), fingerprint).toString();
+                    return Map.entry(trusted, connectionCheck.check(host));
+                })
+                .onSuccess(answer -> {
+                    connections.replaceAll(
+                            row -> row.target().equals(host) ? ConnectionRow.of(answer.getValue()) : row);
+                    message.set("Host key " + fingerprint + " of " + host.name() + ": " + answer.getKey() + ". "
+                            + summary());
+                })
+                .onError(error -> message.set("Could not trust the key of " + host.name() + ": " + error.getMessage()))
+                .andFinally(() -> busy.set(false))
+                .runOnce(background);
     }
 
     private String summary() {
-        long reached = connections.stream().filter(row -> row.outcome().filter(ConnectionCheck.Outcome.Reached.class::isInstance).isPresent()).count();
-        return reached == connections.size() ? "All " + reached + " connections answered."
-                : (connections.size() - reached) + " of " + connections.size() + " connections need attention (listed below).";
+        long reached = connections.stream()
+                .filter(row -> row.outcome()
+                        .filter(ConnectionCheck.Outcome.Reached.class::isInstance)
+                        .isPresent())
+                .count();
+        return reached == connections.size()
+                ? "All " + reached + " connections answered."
+                : (connections.size() - reached) + " of " + connections.size()
+                        + " connections need attention (listed below).";
     }
 
     private void closeConnectionCheck() {
@@ -258,51 +285,71 @@ public final class SessionSetupViewModel {
 
     /** Start is possible after a dry run that found nothing wrong, with an operator named and nothing in progress. */
     public BooleanBinding canStart() {
-        return Bindings.createBooleanBinding(() -> planRunnable.get() && !operator.get().isBlank() && !busy.get(), planRunnable, operator, busy);
+        return Bindings.createBooleanBinding(
+                () -> planRunnable.get() && !operator.get().isBlank() && !busy.get(), planRunnable, operator, busy);
     }
 
     public void dryRun() {
         busy.set(true);
         message.set("");
-        Tasks.create(this::planNow).onSuccess(result -> {
-            plan.set(result.text());
-            resuming.set(result.existingJournal());
-            closedSession.set(result.closedJournal());
-            planRunnable.set(result.runnable());
-            message.set(!result.runnable() ? "Fix the problems listed, then run the dry run again."
-                    : result.closedJournal() ? "This journal folder holds a closed session of this runbook: it opens to be looked at, "
-                            + "and nothing is written to it unless you start its emergency rollback."
-                    : result.existingJournal() ? "This journal folder holds a session of this runbook: it will be resumed where it stopped."
-                    : "Dry run found nothing missing. Read the plan, then start.");
-        }).onError(error -> message.set("Dry run failed: " + error.getMessage())).andFinally(() -> busy.set(false)).runOnce(background);
+        Tasks.create(this::planNow)
+                .onSuccess(result -> {
+                    plan.set(result.text());
+                    resuming.set(result.existingJournal());
+                    closedSession.set(result.closedJournal());
+                    planRunnable.set(result.runnable());
+                    message.set(
+                            !result.runnable()
+                                    ? "Fix the problems listed, then run the dry run again."
+                                    : result.closedJournal()
+                                            ? "This journal folder holds a closed session of this runbook: it opens to be looked at, "
+                                                    + "and nothing is written to it unless you start its emergency rollback."
+                                            : result.existingJournal()
+                                                    ? "This journal folder holds a session of this runbook: it will be resumed where it stopped."
+                                                    : "Dry run found nothing missing. Read the plan, then start.");
+                })
+                .onError(error -> message.set("Dry run failed: " + error.getMessage()))
+                .andFinally(() -> busy.set(false))
+                .runOnce(background);
     }
 
-    private record PlanResult(String text, boolean runnable, boolean existingJournal, boolean closedJournal) {
-    }
+    private record PlanResult(String text, boolean runnable, boolean existingJournal, boolean closedJournal) {}
 
     private PlanResult planNow() throws Exception {
         Inventory chosen = loadInventory();
         Problems targets = new Problems(runbook.origin());
         new RunbookValidator(targets).checkTargets(runbook, chosen);
-        List<Problem> errors = targets.sorted().stream().filter(Problem::isError).toList();
+        List<Problem> errors =
+                targets.sorted().stream().filter(Problem::isError).toList();
         DryRun.Plan plan = DryRun.plan(runbook, chosen, values(chosen));
         StringBuilder text = new StringBuilder();
-        errors.forEach(problem -> text.append("problem: ").append(problem.format()).append('\n'));
-        plan.problems().forEach(problem -> text.append("problem: ").append(problem).append('\n'));
+        errors.forEach(
+                problem -> text.append("problem: ").append(problem.format()).append('\n'));
+        plan.problems()
+                .forEach(problem -> text.append("problem: ").append(problem).append('\n'));
         for (DryRun.PlannedStep step : plan.steps()) {
-            text.append(step.number()).append("  ").append(step.step().kind().label()).append(": ").append(step.step().displayTitle()).append('\n');
+            text.append(step.number())
+                    .append("  ")
+                    .append(step.step().kind().label())
+                    .append(": ")
+                    .append(step.step().displayTitle())
+                    .append('\n');
             if (!step.where().isEmpty()) {
-                text.append("      where: ").append(String.join(", ", step.where())).append('\n');
+                text.append("      where: ")
+                        .append(String.join(", ", step.where()))
+                        .append('\n');
             }
         }
         Path folder = Path.of(journal.get().strip());
         boolean existing = Files.isDirectory(folder) && hasFiles(folder);
-        return new PlanResult(text.toString(), errors.isEmpty() && plan.isRunnable(), existing, existing && isClosed(folder));
+        return new PlanResult(
+                text.toString(), errors.isEmpty() && plan.isRunnable(), existing, existing && isClosed(folder));
     }
 
     /** Checkpoints are signed in the clear: whether the session was closed is known without the passphrase. */
     private static boolean isClosed(Path journalFolder) {
-        return JournalVerifier.verify(journalFolder, Optional.empty(), Optional.empty()).isClosed();
+        return JournalVerifier.verify(journalFolder, Optional.empty(), Optional.empty())
+                .isClosed();
     }
 
     private static boolean hasFiles(Path folder) throws IOException {
@@ -317,14 +364,17 @@ public final class SessionSetupViewModel {
         }
         Parsed<Inventory> parsed = InventoryLoader.load(Path.of(inventory.get().strip()));
         if (!parsed.isValid()) {
-            throw new IllegalArgumentException(parsed.errors().stream().map(Problem::format).collect(Collectors.joining("\n")));
+            throw new IllegalArgumentException(
+                    parsed.errors().stream().map(Problem::format).collect(Collectors.joining("\n")));
         }
         return parsed.value().orElseThrow();
     }
 
     private Map<String, String> values(Inventory chosen) {
         Map<String, String> given = new HashMap<>();
-        variables.stream().filter(v -> !v.value().get().isBlank()).forEach(v -> given.put(v.definition().name(), v.value().get().strip()));
+        variables.stream()
+                .filter(v -> !v.value().get().isBlank())
+                .forEach(v -> given.put(v.definition().name(), v.value().get().strip()));
         return SessionLauncher.startValues(runbook, chosen, given);
     }
 
@@ -336,21 +386,42 @@ public final class SessionSetupViewModel {
         busy.set(true);
         message.set("Opening the journal…");
         Tasks.create(() -> {
-            try {
-                closeConnectionCheck();
-                Inventory chosen = loadInventory();
-                SessionLauncher.Choices choices = new SessionLauncher.Choices(runbook, runbookSha256, chosen,
-                        inventory.get().isBlank() ? "(none)" : inventory.get().strip(), values(chosen), operator.get().strip(),
-                        Path.of(journal.get().strip()), passphrase, databasePasswords, sshCredentials, mode);
-                return resuming.get() ? launcher.resume(choices, "resumed in the console by " + operator.get().strip())
-                        : launcher.start(choices);
-            } finally {
-                Arrays.fill(passphrase, '\0');
-            }
-        }).onSuccess(live -> {
-            message.set(closedSession.get() ? "Closed session opened." : resuming.get() ? "Session resumed." : "Session started.");
-            started.accept(live);
-        }).onError(error -> message.set("Could not start: " + error.getMessage()))
-                .andFinally(() -> busy.set(false)).runOnce(background);
+                    try {
+                        closeConnectionCheck();
+                        Inventory chosen = loadInventory();
+                        SessionLauncher.Choices choices = new SessionLauncher.Choices(
+                                runbook,
+                                runbookSha256,
+                                chosen,
+                                inventory.get().isBlank()
+                                        ? "(none)"
+                                        : inventory.get().strip(),
+                                values(chosen),
+                                operator.get().strip(),
+                                Path.of(journal.get().strip()),
+                                passphrase,
+                                databasePasswords,
+                                sshCredentials,
+                                mode);
+                        return resuming.get()
+                                ? launcher.resume(
+                                        choices,
+                                        "resumed in the console by "
+                                                + operator.get().strip())
+                                : launcher.start(choices);
+                    } finally {
+                        Arrays.fill(passphrase, '\0');
+                    }
+                })
+                .onSuccess(live -> {
+                    message.set(
+                            closedSession.get()
+                                    ? "Closed session opened."
+                                    : resuming.get() ? "Session resumed." : "Session started.");
+                    started.accept(live);
+                })
+                .onError(error -> message.set("Could not start: " + error.getMessage()))
+                .andFinally(() -> busy.set(false))
+                .runOnce(background);
     }
 }

@@ -1,11 +1,12 @@
 package dev.flightdeck.ui.setup;
 
-import dev.flightdeck.home.AppContext;
-import dev.flightdeck.live.LiveSession;
-import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.Settings;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.runbook.BuiltinRunbooks;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookDigest;
@@ -16,6 +17,7 @@ import dev.flightdeck.sandbox.SandboxOptions;
 import dev.flightdeck.ui.FxmlFile;
 import dev.flightdeck.ui.FxmlViews;
 import dev.flightdeck.ui.Tasks;
+import dev.flightdeck.ui.metrics.MetricsPanel;
 import dev.flightdeck.ui.output.OutputPaneView;
 import dev.flightdeck.ui.rehearsal.RehearsalBanner;
 import dev.flightdeck.ui.wizard.OutputFeed;
@@ -31,19 +33,17 @@ import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
-import dev.flightdeck.home.Settings;
-import dev.flightdeck.ui.metrics.MetricsPanel;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,20 +97,24 @@ public final class SessionWindow {
         if (live == null || wizard == null) {
             return true;
         }
-        Optional<String> open = OpenSession.describe(live.session().state(), wizard.rollback().runningProperty().get());
+        Optional<String> open = OpenSession.describe(
+                live.session().state(), wizard.rollback().runningProperty().get());
         if (open.isEmpty()) {
             return true;
         }
-        ButtonType close = new ButtonType(sandbox == null ? "Close window" : "End rehearsal",
-                ButtonBar.ButtonData.OK_DONE);
+        ButtonType close =
+                new ButtonType(sandbox == null ? "Close window" : "End rehearsal", ButtonBar.ButtonData.OK_DONE);
         ButtonType stay = new ButtonType("Keep working", ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert question = new Alert(Alert.AlertType.WARNING, "", close, stay);
         question.initOwner(stage);
         question.setTitle("Close the session's window?");
         question.setHeaderText(open.get());
-        Label consequence = new Label("If you close it now, Flightdeck notes in the journal that the window was closed in this state "
-                + "and seals everything recorded so far with a checkpoint. Nothing is undone and the session is not finished: "
-                + (sandbox == null ? "open its journal folder to go on." : "the rehearsal's sandbox is stopped and deleted."));
+        Label consequence = new Label(
+                "If you close it now, Flightdeck notes in the journal that the window was closed in this state "
+                        + "and seals everything recorded so far with a checkpoint. Nothing is undone and the session is not finished: "
+                        + (sandbox == null
+                                ? "open its journal folder to go on."
+                                : "the rehearsal's sandbox is stopped and deleted."));
         consequence.setWrapText(true);
         question.getDialogPane().setContent(consequence);
         question.getDialogPane().setPrefWidth(560);
@@ -128,8 +132,8 @@ public final class SessionWindow {
     public void show(Runbook runbook, String sha256, String stylesheet) {
         PasswordSource passwords = PgPassFile.standardLocation(context.environment())
                 .orElse(new PromptedPassword(new FxPasswordPrompt("the databases of " + runbook.title())));
-        SessionSetupViewModel setup = new SessionSetupViewModel(runbook, sha256, SessionLauncher.forProduction(context), sessionThread,
-                new FxCredentials(), passwords);
+        SessionSetupViewModel setup = new SessionSetupViewModel(
+                runbook, sha256, SessionLauncher.forProduction(context), sessionThread, new FxCredentials(), passwords);
         stage.setScene(new Scene(setupScreen(setup), 1280, 820));
         stage.getScene().getStylesheets().add(stylesheet);
         installCloseShortcut(stage.getScene());
@@ -142,8 +146,10 @@ public final class SessionWindow {
      * the rehearsal runbook against the sandbox's inventory, journaled as a rehearsal.
      */
     public void rehearse(boolean fault, String stylesheet) {
-        Label doing = new Label("Starting the clinic sandbox: database with synthetic patients, the clinic app on app1 and app2, "
-                + "SSH hosts app1, app2 and db1 on 127.0.0.1" + (fault ? ", with the fault switch on" : "") + "…");
+        Label doing = new Label(
+                "Starting the clinic sandbox: database with synthetic patients, the clinic app on app1 and app2, "
+                        + "SSH hosts app1, app2 and db1 on 127.0.0.1" + (fault ? ", with the fault switch on" : "")
+                        + "…");
         doing.setWrapText(true);
         doing.getStyleClass().add("setup-message");
         VBox starting = new VBox(18, new ProgressIndicator(), doing);
@@ -154,7 +160,8 @@ public final class SessionWindow {
         installCloseShortcut(stage.getScene());
         stage.setTitle("Flightdeck — rehearsal");
         stage.show();
-        Tasks.create(() -> Sandbox.start(new SandboxOptions(context.home().sandbox(), fault, context.home().knownHosts(), context.environment())))
+        Tasks.create(() -> Sandbox.start(new SandboxOptions(
+                        context.home().sandbox(), fault, context.home().knownHosts(), context.environment())))
                 .onSuccess(started -> {
                     if (!stage.isShowing()) {
                         // closed while the sandbox started: the session thread is gone with the window
@@ -163,22 +170,29 @@ public final class SessionWindow {
                     }
                     sandbox = started;
                     Runbook runbook = started.runbook();
-                    SessionSetupViewModel setup = new SessionSetupViewModel(runbook,
-                            RunbookDigest.sha256(BuiltinRunbooks.source(Sandbox.RUNBOOK_ID).orElseThrow()), SessionLauncher.forProduction(context),
-                            sessionThread, started.sshCredentials(), started.databasePasswords());
+                    SessionSetupViewModel setup = new SessionSetupViewModel(
+                            runbook,
+                            RunbookDigest.sha256(
+                                    BuiltinRunbooks.source(Sandbox.RUNBOOK_ID).orElseThrow()),
+                            SessionLauncher.forProduction(context),
+                            sessionThread,
+                            started.sshCredentials(),
+                            started.databasePasswords());
                     setup.rehearseAgainst(started.inventoryFile(), started.inventory());
                     stage.getScene().setRoot(setupScreen(setup));
                     stage.setTitle("Flightdeck — REHEARSAL — " + runbook.title());
                 })
-                .onError(error -> doing.setText(error instanceof SandboxException sandboxError
-                        && sandboxError.code() == SandboxException.Code.TOOL_MISSING
-                        ? "This computer cannot rehearse yet. " + sandboxError.describe()
-                        : "The sandbox did not start: " + error.getMessage()))
+                .onError(error -> doing.setText(
+                        error instanceof SandboxException sandboxError
+                                        && sandboxError.code() == SandboxException.Code.TOOL_MISSING
+                                ? "This computer cannot rehearse yet. " + sandboxError.describe()
+                                : "The sandbox did not start: " + error.getMessage()))
                 .runOnce(sessionThread);
     }
 
     private Parent setupScreen(SessionSetupViewModel setup) {
-        Map<Class<?>, Supplier<?>> controllers = Map.of(SessionSetupController.class, () -> new SessionSetupController(setup, this::showWizard));
+        Map<Class<?>, Supplier<?>> controllers =
+                Map.of(SessionSetupController.class, () -> new SessionSetupController(setup, this::showWizard));
         return framed(new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP));
     }
 
@@ -188,18 +202,23 @@ public final class SessionWindow {
 
     /** Ctrl+W closes the window, asking first like its close button. */
     private void installCloseShortcut(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W,
-                KeyCombination.SHORTCUT_DOWN), this::requestClose);
+        scene.getAccelerators()
+                .put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), this::requestClose);
     }
 
     private void showWizard(LiveSession started) {
         this.live = started;
-        wizard = new WizardViewModel(started.session(), sessionThread, Platform::runLater, Clock.systemDefaultZone(),
-                (host, fingerprint) -> started.services().trust(host, fingerprint).toString());
+        wizard = new WizardViewModel(
+                started.session(),
+                sessionThread,
+                Platform::runLater,
+                Clock.systemDefaultZone(),
+                (host, fingerprint) ->
+                        started.services().trust(host, fingerprint).toString());
         OutputPaneView console = new OutputPaneView();
         OutputFeed.attach(started.session(), console.console());
-        instruments = MetricsPanel.create(started.metrics(), started.session().operator(),
-                Settings.load(context.home()));
+        instruments =
+                MetricsPanel.create(started.metrics(), started.session().operator(), Settings.load(context.home()));
         // once the rollback runs, a trigger's countdown has nothing left to count down to
         wizard.rollback().startedProperty().addListener((observable, was, underway) -> {
             if (underway) {
@@ -209,8 +228,11 @@ public final class SessionWindow {
         Parent screen = framed(WizardScreen.load(wizard, console, instruments.view()));
         screen.getProperties().put(WizardViewModel.class, wizard);
         stage.getScene().setRoot(screen);
-        stage.getScene().getStylesheets().add(SessionWindow.class.getResource("/styles/console.css").toExternalForm());
-        stage.setTitle("Flightdeck — " + (sandbox == null ? "" : "REHEARSAL — ") + started.session().runbook().title() + " — "
+        stage.getScene()
+                .getStylesheets()
+                .add(SessionWindow.class.getResource("/styles/console.css").toExternalForm());
+        stage.setTitle("Flightdeck — " + (sandbox == null ? "" : "REHEARSAL — ")
+                + started.session().runbook().title() + " — "
                 + started.session().operator());
     }
 

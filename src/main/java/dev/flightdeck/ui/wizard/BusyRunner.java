@@ -1,11 +1,11 @@
 package dev.flightdeck.ui.wizard;
 
+import dev.flightdeck.session.SessionRuleException;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
-import dev.flightdeck.session.SessionRuleException;
 
 /**
  * The one way the wizard carries out a command: busy while it runs on the session's thread, its outcome (a message,
@@ -15,8 +15,7 @@ import dev.flightdeck.session.SessionRuleException;
 final class BusyRunner {
 
     /** What the operator is told afterwards; an empty message clears the line. */
-    record Outcome(String message, boolean problem) {
-    }
+    record Outcome(String message, boolean problem) {}
 
     @FunctionalInterface
     interface Work {
@@ -49,7 +48,8 @@ final class BusyRunner {
                 Thread.currentThread().interrupt();
                 outcome = new Outcome("stopped", true);
             } catch (Exception e) {
-                outcome = new Outcome(e instanceof SessionRuleException ? e.getMessage() : "could not finish: " + e.getMessage(),
+                outcome = new Outcome(
+                        e instanceof SessionRuleException ? e.getMessage() : "could not finish: " + e.getMessage(),
                         true);
             } finally {
                 working.set(null);

@@ -28,7 +28,10 @@ public final class OutputFeed implements SessionListener {
     @Override
     public void recorded(Recorded event, SessionState state) {
         if (event.event() instanceof SessionEvent.StepIntent intent) {
-            String title = state.runbook().step(intent.stepId()).map(Step::displayTitle).orElse(intent.stepId());
+            String title = state.runbook()
+                    .step(intent.stepId())
+                    .map(Step::displayTitle)
+                    .orElse(intent.stepId());
             console.beginStep(state.runbook().numberOf(intent.stepId()), title, intent.targets());
         }
     }

@@ -15,8 +15,7 @@ final class PhaseStrip {
 
     private static final List<String> STATES = List.of("phase-done", "phase-current", "phase-troubled");
 
-    private PhaseStrip() {
-    }
+    private PhaseStrip() {}
 
     static void bind(HBox strip, ObservableList<PhaseProgress> phases) {
         strip.getStyleClass().add("phase-strip");
@@ -28,14 +27,21 @@ final class PhaseStrip {
         if (strip.getChildren().size() != phases.size()) {
             int total = phases.stream().mapToInt(PhaseProgress::steps).sum();
             double gaps = strip.getSpacing() * Math.max(0, phases.size() - 1);
-            strip.getChildren().setAll(phases.stream().map(phase -> segment(strip, gaps, (double) phase.steps() / Math.max(1, total))).toList());
+            strip.getChildren()
+                    .setAll(phases.stream()
+                            .map(phase -> segment(strip, gaps, (double) phase.steps() / Math.max(1, total)))
+                            .toList());
         }
         for (int i = 0; i < phases.size(); i++) {
             PhaseProgress phase = phases.get(i);
             ProgressBar bar = (ProgressBar) strip.getChildren().get(i);
             bar.setProgress(phase.fraction());
             bar.getStyleClass().removeAll(STATES);
-            bar.getStyleClass().add(phase.troubled() ? "phase-troubled" : phase.done() ? "phase-done" : phase.current() ? "phase-current" : "phase-ahead");
+            bar.getStyleClass()
+                    .add(
+                            phase.troubled()
+                                    ? "phase-troubled"
+                                    : phase.done() ? "phase-done" : phase.current() ? "phase-current" : "phase-ahead");
             bar.setAccessibleText(phase.describe());
             ((Tooltip) bar.getProperties().get(Tooltip.class)).setText(phase.describe());
         }

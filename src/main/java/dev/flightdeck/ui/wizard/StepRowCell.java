@@ -3,6 +3,7 @@ package dev.flightdeck.ui.wizard;
 import atlantafx.base.theme.Styles;
 import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.ui.navigator.KindChip;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -11,7 +12,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import java.util.List;
 
 /** A step in the wizard's list: status mark, number, kind, title, duration; a phase heading above a phase's first step. */
 final class StepRowCell extends ListCell<StepRow> {
@@ -64,11 +64,13 @@ final class StepRowCell extends ListCell<StepRow> {
         }
         duration.setText(row.durationProperty().get());
         line.getChildren().setAll(mark, number, KindChip.of(row.step().kind()), title, duration);
-        boolean firstOfPhase = getIndex() == 0 || !getListView().getItems().get(getIndex() - 1).phaseTitle().equals(row.phaseTitle());
+        boolean firstOfPhase = getIndex() == 0
+                || !getListView().getItems().get(getIndex() - 1).phaseTitle().equals(row.phaseTitle());
         box.getChildren().setAll(firstOfPhase ? List.of(phase, line) : List.of(line));
         phase.setText(row.phaseTitle());
         setGraphic(box);
-        setAccessibleText(row.number() + " " + row.titleProperty().get() + ", " + status.name().toLowerCase(Locale.ROOT));
+        setAccessibleText(row.number() + " " + row.titleProperty().get() + ", "
+                + status.name().toLowerCase(Locale.ROOT));
     }
 
     static String glyph(StepStatus status) {

@@ -2,23 +2,39 @@ package dev.flightdeck.ui.wizard;
 
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Step;
-import java.util.Optional;
+import dev.flightdeck.runbook.StepAction;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.StepRecord;
 import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.ui.Copyable;
+import dev.flightdeck.ui.TabLeaves;
+import dev.flightdeck.ui.detail.StepDescriptions;
 import dev.flightdeck.ui.navigator.KindChip;
+import dev.flightdeck.ui.rollback.FxConfirmation;
+import dev.flightdeck.ui.rollback.HoldToConfirmButton;
+import dev.flightdeck.ui.rollback.RollbackDialog;
+import dev.flightdeck.ui.rollback.RollbackScreen;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -26,22 +42,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.ui.Copyable;
-import dev.flightdeck.ui.TabLeaves;
-import dev.flightdeck.ui.detail.StepDescriptions;
-import dev.flightdeck.ui.rollback.FxConfirmation;
-import dev.flightdeck.ui.rollback.HoldToConfirmButton;
-import dev.flightdeck.ui.rollback.RollbackDialog;
-import dev.flightdeck.ui.rollback.RollbackScreen;
-import java.util.List;
-import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
-import javafx.css.PseudoClass;
-import javafx.scene.Parent;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tooltip;
 
 /** The wizard screen: binds the view model to the controls and turns clicks and keys into its commands. */
 public final class WizardController {
@@ -50,43 +50,116 @@ public final class WizardController {
     private final Node console;
     private final Node instruments;
 
-    @FXML private Label runbookTitle;
-    @FXML private Label warningLabel;
-    @FXML private Label clockLabel;
-    @FXML private Label progressLabel;
-    @FXML private HBox phaseStrip;
-    @FXML private HBox connectionBar;
-    @FXML private Label journalLabel;
-    @FXML private StackPane rollbackHolder;
-    @FXML private StackPane rollbackOverlay;
-    @FXML private SplitPane sessionSplit;
-    @FXML private ListView<StepRow> stepList;
-    @FXML private StackPane kindChipHolder;
-    @FXML private Label stepEyebrow;
-    @FXML private Label stepStatus;
-    @FXML private Label stepTitle;
-    @FXML private Label stepDescription;
-    @FXML private Label stepWhatHappens;
-    @FXML private TextArea stepText;
-    @FXML private Label stepWhere;
-    @FXML private Label stepResult;
-    @FXML private VBox approvalForm;
-    @FXML private VBox hostKeyBox;
-    @FXML private TextField approverName;
-    @FXML private ChoiceBox<Role> approverRole;
-    @FXML private Label noteLabel;
-    @FXML private TextArea note;
-    @FXML private Button runButton;
-    @FXML private Button confirmButton;
-    @FXML private Button approveButton;
-    @FXML private Button markDoneButton;
-    @FXML private Button skipButton;
-    @FXML private Button finishButton;
-    @FXML private Button undoButton;
-    @FXML private Button rollBackButton;
-    @FXML private Label messageLabel;
-    @FXML private StackPane consoleHost;
-    @FXML private StackPane instrumentsHost;
+    @FXML
+    private Label runbookTitle;
+
+    @FXML
+    private Label warningLabel;
+
+    @FXML
+    private Label clockLabel;
+
+    @FXML
+    private Label progressLabel;
+
+    @FXML
+    private HBox phaseStrip;
+
+    @FXML
+    private HBox connectionBar;
+
+    @FXML
+    private Label journalLabel;
+
+    @FXML
+    private StackPane rollbackHolder;
+
+    @FXML
+    private StackPane rollbackOverlay;
+
+    @FXML
+    private SplitPane sessionSplit;
+
+    @FXML
+    private ListView<StepRow> stepList;
+
+    @FXML
+    private StackPane kindChipHolder;
+
+    @FXML
+    private Label stepEyebrow;
+
+    @FXML
+    private Label stepStatus;
+
+    @FXML
+    private Label stepTitle;
+
+    @FXML
+    private Label stepDescription;
+
+    @FXML
+    private Label stepWhatHappens;
+
+    @FXML
+    private TextArea stepText;
+
+    @FXML
+    private Label stepWhere;
+
+    @FXML
+    private Label stepResult;
+
+    @FXML
+    private VBox approvalForm;
+
+    @FXML
+    private VBox hostKeyBox;
+
+    @FXML
+    private TextField approverName;
+
+    @FXML
+    private ChoiceBox<Role> approverRole;
+
+    @FXML
+    private Label noteLabel;
+
+    @FXML
+    private TextArea note;
+
+    @FXML
+    private Button runButton;
+
+    @FXML
+    private Button confirmButton;
+
+    @FXML
+    private Button approveButton;
+
+    @FXML
+    private Button markDoneButton;
+
+    @FXML
+    private Button skipButton;
+
+    @FXML
+    private Button finishButton;
+
+    @FXML
+    private Button undoButton;
+
+    @FXML
+    private Button rollBackButton;
+
+    @FXML
+    private Label messageLabel;
+
+    @FXML
+    private StackPane consoleHost;
+
+    @FXML
+    private StackPane instrumentsHost;
 
     /**
      * @param console the live output console to show under the card (the session's output sink)
@@ -116,8 +189,9 @@ public final class WizardController {
         warningLabel.visibleProperty().bind(wizard.warningProperty().isNotEmpty());
         warningLabel.managedProperty().bind(warningLabel.visibleProperty());
         messageLabel.textProperty().bind(wizard.messageProperty());
-        wizard.messageIsProblemProperty().addListener((observable, was, problem) ->
-                messageLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass("ok"), !problem));
+        wizard.messageIsProblemProperty()
+                .addListener((observable, was, problem) ->
+                        messageLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass("ok"), !problem));
         TabLeaves.install(note, stepText);
         Copyable.install(messageLabel);
         Copyable.install(stepResult);
@@ -187,13 +261,19 @@ public final class WizardController {
         // what will run, with this session's values in it; a value not known yet stays ${name} and is said so
         String exact = wizard.boundText(StepDescriptions.exactText(step));
         List<String> unbound = WizardViewModel.unboundReferences(exact);
-        stepWhatHappens.setText(StepDescriptions.whatHappens(step) + (unbound.isEmpty() ? ""
-                : " Not known yet: " + String.join(", ", unbound) + " (filled in when the step runs, from the values of this session)."));
+        stepWhatHappens.setText(StepDescriptions.whatHappens(step)
+                + (unbound.isEmpty()
+                        ? ""
+                        : " Not known yet: " + String.join(", ", unbound)
+                                + " (filled in when the step runs, from the values of this session)."));
         stepText.setText(exact);
-        stepText.setPrefRowCount(Math.max(1, Math.min(10, (int) exact.lines().mapToInt(line -> 1 + line.length() / 70).sum())));
+        stepText.setPrefRowCount(Math.max(1, Math.min(10, (int)
+                exact.lines().mapToInt(line -> 1 + line.length() / 70).sum())));
         stepText.setVisible(!exact.isBlank());
         stepText.setManaged(stepText.isVisible());
-        stepWhere.setText(step.target().map(target -> target.equals("local") ? "Runs on this computer" : "Runs on " + target).orElse(""));
+        stepWhere.setText(step.target()
+                .map(target -> target.equals("local") ? "Runs on this computer" : "Runs on " + target)
+                .orElse(""));
         stepWhatHappens.setVisible(true);
         stepWhatHappens.setManaged(true);
         stepWhere.setVisible(step.target().isPresent());
@@ -220,7 +300,8 @@ public final class WizardController {
         Node target;
         if (step.kind() == StepKind.APPROVE) {
             target = approverName;
-        } else if (status == StepStatus.UNKNOWN || step.action() instanceof StepAction.Confirm confirm && confirm.noteRequired()) {
+        } else if (status == StepStatus.UNKNOWN
+                || step.action() instanceof StepAction.Confirm confirm && confirm.noteRequired()) {
             target = note;
         } else {
             target = step.kind() == StepKind.CONFIRM ? confirmButton : runButton;
@@ -229,7 +310,7 @@ public final class WizardController {
     }
 
     /** The focus request waiting for its control to be enabled; replaced when the next card is shown. */
-    private Runnable cancelPendingFocus = () -> { };
+    private Runnable cancelPendingFocus = () -> {};
 
     /**
      * A card is often shown while the step's run is still settling, with its buttons disabled; a disabled control
@@ -238,7 +319,7 @@ public final class WizardController {
     private void focusWhenEnabled(Node target) {
         cancelPendingFocus.run();
         if (!target.isDisabled()) {
-            cancelPendingFocus = () -> { };
+            cancelPendingFocus = () -> {};
             Platform.runLater(target::requestFocus);
             return;
         }
@@ -264,8 +345,9 @@ public final class WizardController {
         hostKeyBox.getChildren().clear();
         wizard.unknownHostKeysOfCurrentStep().forEach((host, key) -> {
             String fingerprint = key.substring(key.indexOf(' ') + 1);
-            Label text = new Label(host + " presented an SSH host key nobody has trusted yet: " + key + ". Compare it with the"
-                    + " server's own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on " + host + ") before trusting it.");
+            Label text = new Label(host + " presented an SSH host key nobody has trusted yet: " + key
+                    + ". Compare it with the" + " server's own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on " + host
+                    + ") before trusting it.");
             text.setWrapText(true);
             Button trust = new Button("Trust this key for " + host);
             trust.setAccessibleText("Trust the host key " + fingerprint + " for " + host);
@@ -283,12 +365,14 @@ public final class WizardController {
      */
     private void installRollbackButton() {
         HoldToConfirmButton button = new HoldToConfirmButton(
-                "Emergency rollback · hold 2 s or Space", Duration.seconds(2),
+                "Emergency rollback · hold 2 s or Space",
+                Duration.seconds(2),
                 () -> Platform.runLater(() -> {
                     Optional<String> afterClose = wizard.afterCloseWarning();
                     if (afterClose.isPresent()) {
                         RollbackDialog.confirmAfterClose(wizard.rollback(), afterClose.get())
-                                .ifPresent(reason -> wizard.reopenForRollback(reason, new FxConfirmation(wizard.operator())));
+                                .ifPresent(reason ->
+                                        wizard.reopenForRollback(reason, new FxConfirmation(wizard.operator())));
                         return;
                     }
                     Optional<Step> running = wizard.runningStep();
@@ -302,12 +386,14 @@ public final class WizardController {
         Tooltip plan = new Tooltip();
         button.setTooltip(plan);
         Runnable refresh = () -> {
-            plan.setText("Hold the button (or Space while it has the focus) for 2 seconds to start the rollback:\n" + wizard.rollbackPlanText());
+            plan.setText("Hold the button (or Space while it has the focus) for 2 seconds to start the rollback:\n"
+                    + wizard.rollbackPlanText());
             button.setVisible(wizard.canRollBack());
             button.setManaged(button.isVisible());
         };
         wizard.stateProperty().addListener((observable, was, state) -> refresh.run());
-        // usable while a step runs: that is when trouble shows (a watch, a migration); only a rollback under way disables it
+        // usable while a step runs: that is when trouble shows (a watch, a migration); only a rollback under way
+        // disables it
         button.disableProperty().bind(wizard.rollback().runningProperty());
         refresh.run();
         rollbackHolder.getChildren().setAll(button);
@@ -325,9 +411,12 @@ public final class WizardController {
         stepEyebrow.setText(!complete ? "" : closed ? "SESSION CLOSED" : "SESSION COMPLETE");
         kindChipHolder.getChildren().clear();
         stepStatus.setText("");
-        stepDescription.setText(!complete ? ""
-                : !closed ? "Close the session to seal the journal with its closing checkpoint, and write the checkpoint into the change ticket."
-                : closedText());
+        stepDescription.setText(
+                !complete
+                        ? ""
+                        : !closed
+                                ? "Close the session to seal the journal with its closing checkpoint, and write the checkpoint into the change ticket."
+                                : closedText());
         stepDescription.setVisible(complete);
         stepDescription.setManaged(complete);
         for (Node node : new Node[] {stepWhatHappens, stepText, stepWhere, stepResult, note, noteLabel}) {
@@ -344,10 +433,12 @@ public final class WizardController {
 
     /** What a closed session's card says: its closing checkpoint, and how it could still be rolled back. */
     private String closedText() {
-        String sealed = "Its journal is sealed with its closing checkpoint" + wizard.lastCheckpoint().map(hash -> " " + hash).orElse("")
-                + "; nothing more runs in it.";
-        return !wizard.canRollBack() ? sealed : sealed + " If the change must be undone after all, hold the emergency rollback: "
-                + "it says what that costs and reopens the session for the rollback only.";
+        String sealed = "Its journal is sealed with its closing checkpoint"
+                + wizard.lastCheckpoint().map(hash -> " " + hash).orElse("") + "; nothing more runs in it.";
+        return !wizard.canRollBack()
+                ? sealed
+                : sealed + " If the change must be undone after all, hold the emergency rollback: "
+                        + "it says what that costs and reopens the session for the rollback only.";
     }
 
     @FXML
@@ -360,10 +451,22 @@ public final class WizardController {
             return;
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::primary);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::approve);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::skip);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::markDone);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::undo);
+        scene.getAccelerators()
+                .put(
+                        new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        this::approve);
+        scene.getAccelerators()
+                .put(
+                        new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        this::skip);
+        scene.getAccelerators()
+                .put(
+                        new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        this::markDone);
+        scene.getAccelerators()
+                .put(
+                        new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        this::undo);
     }
 
     /** Ctrl+Enter does what the current step is waiting for: run it, or confirm it. */

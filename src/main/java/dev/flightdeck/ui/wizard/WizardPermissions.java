@@ -8,15 +8,15 @@ import dev.flightdeck.session.StepStatus;
 /** What the operator may do with the current step now: the rules the buttons and the shortcuts obey, as one function. */
 final class WizardPermissions {
 
-    private WizardPermissions() {
-    }
+    private WizardPermissions() {}
 
     /**
      * @param row         the current step (null when none is left)
      * @param busy        a command is being carried out
      * @param canRollBack the emergency rollback is still possible in this window
      */
-    static boolean allows(WizardViewModel.Action action, StepRow row, boolean busy, SessionState now, boolean canRollBack) {
+    static boolean allows(
+            WizardViewModel.Action action, StepRow row, boolean busy, SessionState now, boolean canRollBack) {
         if (row == null || busy || now.rollback() != SessionFold.RollbackState.NOT_STARTED) {
             return false;
         }
@@ -28,8 +28,10 @@ final class WizardPermissions {
             case APPROVE -> kind == StepKind.APPROVE;
             case SKIP -> !row.step().required() && status != StepStatus.RUNNING;
             case MARK_DONE -> status == StepStatus.UNKNOWN || status == StepStatus.FAILED;
-            case UNDO -> status == StepStatus.FAILED && row.step().undo().isPresent()
-                    && now.record(row.step().undo().get().id()).status() != StepStatus.SUCCEEDED;
+            case UNDO ->
+                status == StepStatus.FAILED
+                        && row.step().undo().isPresent()
+                        && now.record(row.step().undo().get().id()).status() != StepStatus.SUCCEEDED;
             case ROLL_BACK -> (status == StepStatus.FAILED || status == StepStatus.UNKNOWN) && canRollBack;
         };
     }

@@ -23,8 +23,7 @@ import java.util.TreeMap;
  */
 final class WizardProjection {
 
-    private WizardProjection() {
-    }
+    private WizardProjection() {}
 
     /** One row per step, numbered phase.step. */
     static List<StepRow> rows(Runbook runbook) {
@@ -62,8 +61,12 @@ final class WizardProjection {
 
     /** {@code Phase 2 of 5 · Backup · 7 of 21 steps done} */
     static String progress(List<PhaseProgress> phases, SessionState now, int steps) {
-        return phases.stream().filter(PhaseProgress::current).findFirst()
-                .map(phase -> "Phase " + phase.number() + " of " + phases.size() + " · " + phase.title() + " · ").orElse("")
+        return phases.stream()
+                        .filter(PhaseProgress::current)
+                        .findFirst()
+                        .map(phase ->
+                                "Phase " + phase.number() + " of " + phases.size() + " · " + phase.title() + " · ")
+                        .orElse("")
                 + now.settledCount() + " of " + steps + " steps done";
     }
 
@@ -72,7 +75,9 @@ final class WizardProjection {
         Map<String, String> byHost = new TreeMap<>();
         inventory.hosts().forEach(host -> byHost.put(host.name(), WizardViewModel.HostConnection.NOT_YET));
         byHost.putAll(now.connections());
-        return byHost.entrySet().stream().map(entry -> new WizardViewModel.HostConnection(entry.getKey(), entry.getValue())).toList();
+        return byHost.entrySet().stream()
+                .map(entry -> new WizardViewModel.HostConnection(entry.getKey(), entry.getValue()))
+                .toList();
     }
 
     static String journal(SessionState now, Optional<String> lastCheckpoint) {
@@ -81,8 +86,7 @@ final class WizardProjection {
     }
 
     /** The clock line and the window's warnings (empty once the window is over). */
-    record Clock(String text, String warning) {
-    }
+    record Clock(String text, String warning) {}
 
     static Clock clock(SessionState now, Instant instant) {
         Optional<String> over = windowOver(now, instant);
@@ -90,16 +94,23 @@ final class WizardProjection {
             return new Clock(over.get(), "");
         }
         WindowClock.Reading reading = WindowClock.read(now, instant);
-        return new Clock(Durations.readable(reading.elapsed()) + reading.planned().map(p -> " of " + Durations.readable(p)).orElse("")
-                + " · projected end in " + Durations.readable(reading.remainingEstimate()), String.join(" ", reading.warnings()));
+        return new Clock(
+                Durations.readable(reading.elapsed())
+                        + reading.planned()
+                                .map(p -> " of " + Durations.readable(p))
+                                .orElse("") + " · projected end in " + Durations.readable(reading.remainingEstimate()),
+                String.join(" ", reading.warnings()));
     }
 
     /** A window that is over has no projection: how long it took, or when it was reopened for its rollback. */
     private static Optional<String> windowOver(SessionState now, Instant instant) {
         if (now.closed().isPresent()) {
             Instant closedAt = now.closedAt().orElse(instant);
-            return Optional.of("closed after " + Durations.readable(Duration.between(now.startedAt().orElse(closedAt), closedAt)));
+            return Optional.of("closed after "
+                    + Durations.readable(Duration.between(now.startedAt().orElse(closedAt), closedAt)));
         }
-        return now.reopened().map(reopening -> "reopened for its rollback " + Durations.readable(Duration.between(reopening.at(), instant)) + " ago");
+        return now.reopened()
+                .map(reopening -> "reopened for its rollback "
+                        + Durations.readable(Duration.between(reopening.at(), instant)) + " ago");
     }
 }

@@ -10,8 +10,7 @@ import javafx.scene.Parent;
 /** Builds the wizard screen for one session: its controller gets the session's view model and output console. */
 public final class WizardScreen {
 
-    private WizardScreen() {
-    }
+    private WizardScreen() {}
 
     public static FxmlViews views(WizardViewModel wizard, Node console) {
         return views(wizard, console, null);
@@ -19,7 +18,8 @@ public final class WizardScreen {
 
     /** @param instruments the live metrics panel shown beside the wizard (null: none) */
     public static FxmlViews views(WizardViewModel wizard, Node console, Node instruments) {
-        Map<Class<?>, Supplier<?>> controllers = Map.of(WizardController.class, () -> new WizardController(wizard, console, instruments));
+        Map<Class<?>, Supplier<?>> controllers =
+                Map.of(WizardController.class, () -> new WizardController(wizard, console, instruments));
         return new FxmlViews(controllers);
     }
 

@@ -1,26 +1,36 @@
 package dev.flightdeck.ui.wizard;
 
+import dev.flightdeck.rollback.AfterClose;
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.StepAction;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.Session;
+import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.SessionListener;
 import dev.flightdeck.session.SessionRuleException;
 import dev.flightdeck.session.SessionState;
+import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.session.StepRecord;
 import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.session.steps.RunStepExecutor;
 import dev.flightdeck.text.Durations;
+import dev.flightdeck.ui.rollback.RollbackViewModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -32,16 +42,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import dev.flightdeck.rollback.AfterClose;
-import dev.flightdeck.session.SessionFold;
-import dev.flightdeck.session.SessionValues;
-import dev.flightdeck.session.steps.RunStepExecutor;
-import dev.flightdeck.ui.rollback.RollbackViewModel;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The wizard's state for the screen: which step is current, what may be done now, progress and the clock.
@@ -60,17 +60,20 @@ public final class WizardViewModel {
     // One read-only view each, kept here: such a view listens to its list weakly, so a view made per call (and
     // dropped by the caller) would be collected and its listeners silently stop hearing changes.
     private final ObservableList<PhaseProgress> phasesView = FXCollections.unmodifiableObservableList(phases);
-    private final ObservableList<HostConnection> connectionsView = FXCollections.unmodifiableObservableList(connections);
+    private final ObservableList<HostConnection> connectionsView =
+            FXCollections.unmodifiableObservableList(connections);
 
     /** An SSH target of the inventory and its connection as the journal last recorded it. */
     public record HostConnection(String host, String state) {
 
         static final String NOT_YET = "not connected yet";
     }
+
     private final ObjectProperty<StepRow> current = new SimpleObjectProperty<>(this, "current");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     /** Set on the session's thread when this window closed the session; its journal writer is shut from then on. */
     private volatile boolean closedHere;
+
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty messageIsProblem = new SimpleBooleanProperty(this, "messageIsProblem", true);
     private final StringProperty progress = new SimpleStringProperty(this, "progress", "");
@@ -102,7 +105,8 @@ public final class WizardViewModel {
         });
     }
 
-    public WizardViewModel(Session session, Executor sessionExecutor, Executor uiThread, Clock clock, HostKeyTrust hostKeys) {
+    public WizardViewModel(
+            Session session, Executor sessionExecutor, Executor uiThread, Clock clock, HostKeyTrust hostKeys) {
         this.hostKeys = hostKeys;
         this.session = session;
         this.sessionExecutor = sessionExecutor;
@@ -142,8 +146,11 @@ public final class WizardViewModel {
             row.titleProperty().set(values.bindKnown(row.step().displayTitle()));
             row.statusProperty().set(now.status(row.step().id()));
             StepRecord record = now.record(row.step().id());
-            row.durationProperty().set(record.startedAt().flatMap(start -> record.finishedAt().map(end -> Duration.between(start, end)))
-                    .map(Durations::readable).orElse(""));
+            row.durationProperty()
+                    .set(record.startedAt()
+                            .flatMap(start -> record.finishedAt().map(end -> Duration.between(start, end)))
+                            .map(Durations::readable)
+                            .orElse(""));
         }
         replaceIfChanged(phases, WizardProjection.phases(session.runbook(), now));
         progress.set(WizardProjection.progress(phases, now, rows.size()));
@@ -151,7 +158,9 @@ public final class WizardViewModel {
         replaceIfChanged(connections, WizardProjection.connections(session.inventory(), now));
         complete.set(now.isComplete());
         Optional<Step> currentStep = now.currentStep();
-        StepRow currentRow = currentStep.flatMap(step -> rows.stream().filter(row -> row.step() == step).findFirst()).orElse(null);
+        StepRow currentRow = currentStep
+                .flatMap(step -> rows.stream().filter(row -> row.step() == step).findFirst())
+                .orElse(null);
         current.set(currentRow);
         updateAllowed();
         state.set(now);
@@ -220,7 +229,6 @@ public final class WizardViewModel {
         journalStatus.set(WizardProjection.journal(now, lastCheckpoint()));
     }
 
-
     public ObservableList<StepRow> rows() {
         return rows;
     }
@@ -286,7 +294,15 @@ public final class WizardViewModel {
     }
 
     /** What the operator may do with the current step; ROLL_BACK leads a failed step's card to the emergency rollback. */
-    public enum Action { RUN, CONFIRM, APPROVE, SKIP, MARK_DONE, UNDO, ROLL_BACK }
+    public enum Action {
+        RUN,
+        CONFIRM,
+        APPROVE,
+        SKIP,
+        MARK_DONE,
+        UNDO,
+        ROLL_BACK
+    }
 
     /** The words on the run button: a failed step is retried, not run. */
     public String runLabel() {
@@ -302,7 +318,10 @@ public final class WizardViewModel {
         }
         StepStatus status = row.statusProperty().get();
         StepKind kind = row.step().kind();
-        return kind == StepKind.CONFIRM || kind == StepKind.APPROVE || !row.step().required() || status == StepStatus.UNKNOWN
+        return kind == StepKind.CONFIRM
+                || kind == StepKind.APPROVE
+                || !row.step().required()
+                || status == StepStatus.UNKNOWN
                 || status == StepStatus.FAILED;
     }
 
@@ -328,15 +347,20 @@ public final class WizardViewModel {
 
     /** Closes a completed session: records it and seals the journal; the closing checkpoint is shown as the message. */
     public void finishSession() {
-        commands.run(() -> {
-            try {
-                String checkpoint = session.finishSession("all steps done");
-                closedHere = true;
-                return new BusyRunner.Outcome("Session closed. Closing checkpoint " + checkpoint + ": write it into the change ticket.", false);
-            } catch (SessionRuleException | RuntimeException e) {
-                return new BusyRunner.Outcome("could not close the session: " + e.getMessage(), true);
-            }
-        }, this::tell);
+        commands.run(
+                () -> {
+                    try {
+                        String checkpoint = session.finishSession("all steps done");
+                        closedHere = true;
+                        return new BusyRunner.Outcome(
+                                "Session closed. Closing checkpoint " + checkpoint
+                                        + ": write it into the change ticket.",
+                                false);
+                    } catch (SessionRuleException | RuntimeException e) {
+                        return new BusyRunner.Outcome("could not close the session: " + e.getMessage(), true);
+                    }
+                },
+                this::tell);
     }
 
     /** An outcome of a command in the message line, with the state it left. */
@@ -367,15 +391,21 @@ public final class WizardViewModel {
 
     /** The operator compared the fingerprint with the server's and trusts this key; journaled with their name. */
     public void trustHostKey(String host, String fingerprint) {
-        commands.run(() -> {
-            try {
-                String result = hostKeys.trust(host, fingerprint);
-                session.recordHostKeyDecision(host, fingerprint, "trusted by " + session.operator() + " in the console: " + result);
-                return new BusyRunner.Outcome("Trusted " + fingerprint + " for " + host + " (" + result + "). Run the step again.", false);
-            } catch (Exception e) {
-                return new BusyRunner.Outcome("could not trust the key of " + host + ": " + e.getMessage(), true);
-            }
-        }, this::tell);
+        commands.run(
+                () -> {
+                    try {
+                        String result = hostKeys.trust(host, fingerprint);
+                        session.recordHostKeyDecision(
+                                host, fingerprint, "trusted by " + session.operator() + " in the console: " + result);
+                        return new BusyRunner.Outcome(
+                                "Trusted " + fingerprint + " for " + host + " (" + result + "). Run the step again.",
+                                false);
+                    } catch (Exception e) {
+                        return new BusyRunner.Outcome(
+                                "could not trust the key of " + host + ": " + e.getMessage(), true);
+                    }
+                },
+                this::tell);
     }
 
     /** The rollback plan as the operator should see it before starting it: one line per step, in order. */
@@ -443,9 +473,11 @@ public final class WizardViewModel {
             return;
         }
         message.set("");
-        commands.run(() -> {
-            command.apply(row);
-            return new BusyRunner.Outcome("", true);
-        }, this::tell);
+        commands.run(
+                () -> {
+                    command.apply(row);
+                    return new BusyRunner.Outcome("", true);
+                },
+                this::tell);
     }
 }

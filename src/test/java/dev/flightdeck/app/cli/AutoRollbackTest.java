@@ -3,15 +3,15 @@ package dev.flightdeck.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code flightdeck run --auto-rollback}: a failing health endpoint fires the trigger, its countdown runs out, the plan runs. */
 class AutoRollbackTest {
@@ -21,13 +21,23 @@ class AutoRollbackTest {
 
     private CliRun runWatchedUpgrade(HttpServer unhealthy, Path config, String... extra) throws Exception {
         Path runbook = Files.writeString(dir.resolve("upgrade.runbook.yaml"), RUNBOOK.formatted(config));
-        Path inventory = Files.writeString(dir.resolve("inv.yaml"), """
+        Path inventory = Files.writeString(
+                dir.resolve("inv.yaml"), """
                 endpoints:
                   health: { url: "http://127.0.0.1:%d/health", kind: health }
                 """.formatted(unhealthy.getAddress().getPort()));
         Path passphrase = Files.writeString(dir.resolve("passphrase"), "correct horse battery staple\n");
-        List<String> args = new ArrayList<>(List.of("run", runbook.toString(), "--inventory", inventory.toString(),
-                "--journal", dir.resolve("journal").toString(), "--operator", "Dana", "--passphrase-file", passphrase.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                runbook.toString(),
+                "--inventory",
+                inventory.toString(),
+                "--journal",
+                dir.resolve("journal").toString(),
+                "--operator",
+                "Dana",
+                "--passphrase-file",
+                passphrase.toString()));
         args.addAll(List.of(extra));
         return CliRun.run(dir.resolve("home"), args.toArray(String[]::new));
     }
@@ -71,10 +81,18 @@ class AutoRollbackTest {
             CliRun run = runWatchedUpgrade(unhealthy, config, "--auto-rollback");
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(HeadlessRun.ROLLED_BACK);
-            assertThat(run.out()).containsSubsequence("✗ ", "health",
-                    "Rollback started by flightdeck (rollback trigger 'health fails 3 consecutive': its countdown ran out without a cancel (--auto-rollback))",
-                    "R1", "echo stopping the app", "R2", "(undo of step upgrade)", "V1",
-                    "Verification passed", "Rollback done. Checkpoint ");
+            assertThat(run.out())
+                    .containsSubsequence(
+                            "✗ ",
+                            "health",
+                            "Rollback started by flightdeck (rollback trigger 'health fails 3 consecutive': its countdown ran out without a cancel (--auto-rollback))",
+                            "R1",
+                            "echo stopping the app",
+                            "R2",
+                            "(undo of step upgrade)",
+                            "V1",
+                            "Verification passed",
+                            "Rollback done. Checkpoint ");
             assertThat(config).hasContent("version=1");
         } finally {
             unhealthy.stop(0);
@@ -89,8 +107,12 @@ class AutoRollbackTest {
             CliRun run = runWatchedUpgrade(unhealthy, config);
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-            assertThat(run.out()).contains("The run stopped with a rollback trigger's alarm. To roll back now: flightdeck rollback --journal "
-                    + dir.resolve("journal") + " --inventory " + dir.resolve("inv.yaml") + " --operator Dana [--yes]").doesNotContain("Rollback started");
+            assertThat(run.out())
+                    .contains(
+                            "The run stopped with a rollback trigger's alarm. To roll back now: flightdeck rollback --journal "
+                                    + dir.resolve("journal") + " --inventory " + dir.resolve("inv.yaml")
+                                    + " --operator Dana [--yes]")
+                    .doesNotContain("Rollback started");
             assertThat(config).hasContent("version=2");
         } finally {
             unhealthy.stop(0);

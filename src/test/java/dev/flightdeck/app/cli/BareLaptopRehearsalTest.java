@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BareLaptopRehearsalTest {
 
-    private static final List<String> OPENSSH = List.of("ssh", "ssh-keygen", "ssh-agent", "ssh-add", "ssh-keyscan", "scp", "sftp");
+    private static final List<String> OPENSSH =
+            List.of("ssh", "ssh-keygen", "ssh-agent", "ssh-add", "ssh-keyscan", "scp", "sftp");
     private static final List<String> POSTGRES_CLIENT = List.of("pg_dump", "pg_restore", "psql", "pg_dumpall");
 
     @TempDir
@@ -38,17 +39,28 @@ class BareLaptopRehearsalTest {
     @BeforeAll
     static void canHideTools() throws Exception {
         namespaces = Files.isExecutable(Path.of("/usr/bin/unshare"))
-                && run(List.of("unshare", "-m", "--propagation", "private", "true"), Map.of(), 30).exitCode() == 0;
+                && run(List.of("unshare", "-m", "--propagation", "private", "true"), Map.of(), 30)
+                                .exitCode()
+                        == 0;
     }
 
     @Test
     void withoutThePostgresClientOnThePathTheCommandStopsFirst() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty-path"));
         Path sandbox = dir.resolve("in-process-sandbox");
-        CliRun run = CliRun.runWith(dir.resolve("home-path"), Map.of("PATH", empty.toString()), "sandbox", "--dir", sandbox.toString(), "--for", "1s");
+        CliRun run = CliRun.runWith(
+                dir.resolve("home-path"),
+                Map.of("PATH", empty.toString()),
+                "sandbox",
+                "--dir",
+                sandbox.toString(),
+                "--for",
+                "1s");
 
         assertThat(run.exitCode()).isEqualTo(Cli.PROBLEM);
-        assertThat(run.err()).startsWith("flightdeck: FD-SANDBOX-004: ").contains("pg_dump, pg_restore, psql", "postgresql");
+        assertThat(run.err())
+                .startsWith("flightdeck: FD-SANDBOX-004: ")
+                .contains("pg_dump, pg_restore, psql", "postgresql");
         assertThat(run.out()).doesNotContain("Rehearsal sandbox up");
         assertThat(sandbox).doesNotExist();
     }
@@ -60,13 +72,29 @@ class BareLaptopRehearsalTest {
         Path journal = dir.resolve("hidden-pg-journal");
 
         Result headless = hidden(POSTGRES_CLIENT, "hidden-pg", "sandbox", "--dir", sandbox.toString(), "--for", "1s");
-        Result rehearsal = hidden(POSTGRES_CLIENT, "hidden-pg", "run", Sandbox.RUNBOOK_ID, "--sandbox", "--journal", journal.toString(),
-                "--operator", "Dana Operator", "--yes", "--approve", "COMPLIANCE=Lee Compliance");
+        Result rehearsal = hidden(
+                POSTGRES_CLIENT,
+                "hidden-pg",
+                "run",
+                Sandbox.RUNBOOK_ID,
+                "--sandbox",
+                "--journal",
+                journal.toString(),
+                "--operator",
+                "Dana Operator",
+                "--yes",
+                "--approve",
+                "COMPLIANCE=Lee Compliance");
 
         for (Result result : List.of(headless, rehearsal)) {
             assertThat(result.exitCode()).as(result.output()).isEqualTo(Cli.PROBLEM);
-            assertThat(result.output()).contains("FD-SANDBOX-004", "not found on the PATH: pg_dump, pg_restore, psql",
-                    "apt install postgresql-client", "Nothing was started").doesNotContain("Rehearsal sandbox up", "Exception");
+            assertThat(result.output())
+                    .contains(
+                            "FD-SANDBOX-004",
+                            "not found on the PATH: pg_dump, pg_restore, psql",
+                            "apt install postgresql-client",
+                            "Nothing was started")
+                    .doesNotContain("Rehearsal sandbox up", "Exception");
         }
         assertThat(sandbox).doesNotExist();
         assertThat(journal).doesNotExist();
@@ -77,18 +105,29 @@ class BareLaptopRehearsalTest {
         Assumptions.assumeTrue(namespaces, "needs root and unshare to hide installed packages");
         Path journal = dir.resolve("no-openssh-journal");
 
-        Result result = hidden(OPENSSH, "no-openssh", "run", Sandbox.RUNBOOK_ID, "--sandbox", "--journal", journal.toString(),
-                "--operator", "Dana Operator", "--yes", "--approve", "COMPLIANCE=Lee Compliance");
+        Result result = hidden(
+                OPENSSH,
+                "no-openssh",
+                "run",
+                Sandbox.RUNBOOK_ID,
+                "--sandbox",
+                "--journal",
+                journal.toString(),
+                "--operator",
+                "Dana Operator",
+                "--yes",
+                "--approve",
+                "COMPLIANCE=Lee Compliance");
 
         assertThat(result.output()).contains("OpenSSH hidden: ssh ssh-keygen");
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("Rehearsal sandbox up in", "All steps done. Closing checkpoint");
-        assertThat(SandboxRequirements.POSTGRES_TOOLS).as("what the backup used is still there").allSatisfy(tool ->
-                assertThat(Path.of("/usr/bin", tool)).exists());
+        assertThat(SandboxRequirements.POSTGRES_TOOLS)
+                .as("what the backup used is still there")
+                .allSatisfy(tool -> assertThat(Path.of("/usr/bin", tool)).exists());
     }
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     /**
      * {@code flightdeck ARGS} in a fresh JVM in a private mount namespace where the tools are whited out of
@@ -98,29 +137,85 @@ class BareLaptopRehearsalTest {
         Path work = Files.createDirectories(dir.resolve(name + "-overlay-" + System.nanoTime()));
         StringBuilder script = new StringBuilder("set -e\n");
         for (String top : List.of("bin", "sbin")) {
-            script.append("mkdir -p ").append(work).append("/").append(top).append("-upper ").append(work).append("/").append(top).append("-work\n");
+            script.append("mkdir -p ")
+                    .append(work)
+                    .append("/")
+                    .append(top)
+                    .append("-upper ")
+                    .append(work)
+                    .append("/")
+                    .append(top)
+                    .append("-work\n");
             for (String tool : tools) {
-                script.append("mknod ").append(work).append("/").append(top).append("-upper/").append(tool).append(" c 0 0\n");
+                script.append("mknod ")
+                        .append(work)
+                        .append("/")
+                        .append(top)
+                        .append("-upper/")
+                        .append(tool)
+                        .append(" c 0 0\n");
             }
             script.append("mknod ").append(work).append("/").append(top).append("-upper/sshd c 0 0\n");
-            script.append("mount -t overlay overlay -o lowerdir=/usr/").append(top).append(",upperdir=").append(work).append("/").append(top)
-                    .append("-upper,workdir=").append(work).append("/").append(top).append("-work /usr/").append(top).append("\n");
+            script.append("mount -t overlay overlay -o lowerdir=/usr/")
+                    .append(top)
+                    .append(",upperdir=")
+                    .append(work)
+                    .append("/")
+                    .append(top)
+                    .append("-upper,workdir=")
+                    .append(work)
+                    .append("/")
+                    .append(top)
+                    .append("-work /usr/")
+                    .append(top)
+                    .append("\n");
         }
-        script.append("for t in ").append(String.join(" ", tools)).append(" sshd; do if command -v $t >/dev/null; then echo \"$t still there\"; exit 97; fi; done\n");
-        script.append("echo \"").append(tools.contains("ssh") ? "OpenSSH" : "PostgreSQL client").append(" hidden: ").append(String.join(" ", tools)).append("\"\n");
+        script.append("for t in ")
+                .append(String.join(" ", tools))
+                .append(" sshd; do if command -v $t >/dev/null; then echo \"$t still there\"; exit 97; fi; done\n");
+        script.append("echo \"")
+                .append(tools.contains("ssh") ? "OpenSSH" : "PostgreSQL client")
+                .append(" hidden: ")
+                .append(String.join(" ", tools))
+                .append("\"\n");
         script.append("exec \"$@\"\n");
-        List<String> argv = new ArrayList<>(List.of("unshare", "-m", "--propagation", "private", "sh", "-c", script.toString(), "sh",
-                ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
-                "-cp", System.getProperty("java.class.path"), "dev.flightdeck.app.Launcher"));
+        List<String> argv = new ArrayList<>(List.of(
+                "unshare",
+                "-m",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                script.toString(),
+                "sh",
+                ProcessHandle.current()
+                        .info()
+                        .command()
+                        .orElse(Path.of(System.getProperty("java.home"), "bin", "java")
+                                .toString()),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.flightdeck.app.Launcher"));
         argv.addAll(List.of(args));
         Path home = dir.resolve(name + "-home");
-        Result result = run(argv, Map.of("FLIGHTDECK_HOME", home.toString(), "FLIGHTDECK_PASSPHRASE", "correct horse battery staple",
-                "HOME", dir.resolve(name + "-user").toString()), 300);
-        assertThat(result.exitCode()).as("the tools could not be hidden: " + result.output()).isNotEqualTo(97);
+        Result result = run(
+                argv,
+                Map.of(
+                        "FLIGHTDECK_HOME",
+                        home.toString(),
+                        "FLIGHTDECK_PASSPHRASE",
+                        "correct horse battery staple",
+                        "HOME",
+                        dir.resolve(name + "-user").toString()),
+                300);
+        assertThat(result.exitCode())
+                .as("the tools could not be hidden: " + result.output())
+                .isNotEqualTo(97);
         return result;
     }
 
-    private static Result run(List<String> argv, Map<String, String> environment, int seconds) throws IOException, InterruptedException {
+    private static Result run(List<String> argv, Map<String, String> environment, int seconds)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Path output = Files.createTempFile(dir, "out", ".txt");

@@ -5,10 +5,10 @@ import dev.flightdeck.home.FlightdeckHome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
-import java.util.HashMap;
 
 /** Runs the real command line in-process and keeps what it printed. */
 public record CliRun(int exitCode, String out, String err) {
@@ -23,15 +23,19 @@ public record CliRun(int exitCode, String out, String err) {
     }
 
     /** With commands added to the command line, as the bench build adds {@code bench}. */
-    public static CliRun runWith(Path home, Map<String, String> environment, UnaryOperator<CommandLine> extension, String... args) {
+    public static CliRun runWith(
+            Path home, Map<String, String> environment, UnaryOperator<CommandLine> extension, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Map<String, String> all = new HashMap<>(environment);
         all.put(FlightdeckHome.VARIABLE, home.toString());
         AppContext context = new AppContext(new FlightdeckHome(home), all);
         // out and err after the extension: picocli hands them only to subcommands present when they are set
-        int exitCode = extension.apply(Cli.commandLine(context)).setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true)).execute(args);
+        int exitCode = extension
+                .apply(Cli.commandLine(context))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 }

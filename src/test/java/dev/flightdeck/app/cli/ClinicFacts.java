@@ -22,9 +22,12 @@ record ClinicFacts(int schemaVersion, Map<String, String> tables) {
 
     static ClinicFacts of(RunningSandbox sandbox) throws SQLException {
         DatabaseEntry entry = sandbox.inventory().database("clinic").orElseThrow();
-        char[] password = sandbox.databasePasswords().passwordFor(ConnectionTarget.of(entry)).orElseThrow();
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + entry.port() + "/clinic", entry.user(),
-                new String(password)); Statement statement = connection.createStatement()) {
+        char[] password = sandbox.databasePasswords()
+                .passwordFor(ConnectionTarget.of(entry))
+                .orElseThrow();
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + entry.port() + "/clinic", entry.user(), new String(password));
+                Statement statement = connection.createStatement()) {
             int version = (int) value(statement, "SELECT version FROM schema_version");
             Map<String, String> tables = new LinkedHashMap<>();
             String patients = version == 1 ? "clients_hipaa" : "patients";
@@ -39,8 +42,9 @@ record ClinicFacts(int schemaVersion, Map<String, String> tables) {
     }
 
     private static String facts(Statement statement, String table) throws SQLException {
-        try (ResultSet rows = statement.executeQuery("SELECT count(*) || ' rows, md5 ' || md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "
-                + table + " t")) {
+        try (ResultSet rows = statement.executeQuery(
+                "SELECT count(*) || ' rows, md5 ' || md5(string_agg(t::text, '|' ORDER BY t::text)) FROM " + table
+                        + " t")) {
             rows.next();
             return rows.getString(1);
         }

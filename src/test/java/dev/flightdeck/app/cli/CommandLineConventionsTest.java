@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -17,7 +18,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import java.io.ByteArrayInputStream;
 
 /** The conventions shell users bring: --help everywhere, completion, '-' for standard input, ASCII terminals. */
 class CommandLineConventionsTest {
@@ -29,9 +29,19 @@ class CommandLineConventionsTest {
     void everyCommandInTheTreeAnswersHelpWithoutPicocliWarnings() {
         List<List<String>> commands = new ArrayList<>();
         walk(rootCommandLine(), new ArrayList<>(), commands);
-        assertThat(commands).extracting(path -> String.join(" ", path))
-                .contains("runbook list", "runbook validate", "runbook show", "runbook import-md",
-                        "journal verify", "journal show", "journal export", "sandbox", "completion", "bench ssh");
+        assertThat(commands)
+                .extracting(path -> String.join(" ", path))
+                .contains(
+                        "runbook list",
+                        "runbook validate",
+                        "runbook show",
+                        "runbook import-md",
+                        "journal verify",
+                        "journal show",
+                        "journal export",
+                        "sandbox",
+                        "completion",
+                        "bench ssh");
 
         for (List<String> command : commands) {
             List<String> arguments = new ArrayList<>(command);
@@ -64,7 +74,8 @@ class CommandLineConventionsTest {
         CliRun fish = CliRun.run(home, "completion", "fish");
 
         assertThat(bash.exitCode()).isZero();
-        assertThat(bash.out()).contains("complete -F _complete_flightdeck", "import-md", "--passphrase-file", "--inventory");
+        assertThat(bash.out())
+                .contains("complete -F _complete_flightdeck", "import-md", "--passphrase-file", "--inventory");
         assertThat(zsh.exitCode()).isZero();
         assertThat(zsh.out()).startsWith("autoload -U +X compinit").contains("bashcompinit", "journal");
         assertThat(fish.exitCode()).isEqualTo(Cli.USAGE);
@@ -103,7 +114,8 @@ class CommandLineConventionsTest {
 
     @picocli.CommandLine.Command(name = "test")
     private static final class WithPassphrase {
-        @picocli.CommandLine.Mixin final PassphraseOption passphrase;
+        @picocli.CommandLine.Mixin
+        final PassphraseOption passphrase;
 
         WithPassphrase(PassphraseOption passphrase) {
             this.passphrase = passphrase;
@@ -111,7 +123,10 @@ class CommandLineConventionsTest {
     }
 
     private CommandLine rootCommandLine() {
-        return Cli.commandLine(new AppContext(new FlightdeckHome(home), Map.of()), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        return Cli.commandLine(
+                new AppContext(new FlightdeckHome(home), Map.of()),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
     }
 
     private static void walk(CommandLine commandLine, List<String> path, List<List<String>> into) {

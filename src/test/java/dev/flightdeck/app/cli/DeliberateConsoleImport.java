@@ -8,8 +8,7 @@ import dev.flightdeck.ui.ConsoleLauncher;
  */
 public final class DeliberateConsoleImport {
 
-    private DeliberateConsoleImport() {
-    }
+    private DeliberateConsoleImport() {}
 
     static Object console() {
         return new ConsoleLauncher();

@@ -70,13 +70,25 @@ class MachineReadableOutputTest {
         Path passphrase = Files.writeString(dir.resolve("passphrase"), "correct horse battery staple\n");
         Path journal = dir.resolve("journal");
 
-        CliRun run = CliRun.run(dir.resolve("home"), "run", runbook.toString(), "--journal", journal.toString(), "--operator", "Dana",
-                "--passphrase-file", passphrase.toString(), "--yes", "--json");
+        CliRun run = CliRun.run(
+                dir.resolve("home"),
+                "run",
+                runbook.toString(),
+                "--journal",
+                journal.toString(),
+                "--operator",
+                "Dana",
+                "--passphrase-file",
+                passphrase.toString(),
+                "--yes",
+                "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        List<JsonNode> events = run.out().lines().map(MachineReadableOutputTest::parse).toList();
+        List<JsonNode> events =
+                run.out().lines().map(MachineReadableOutputTest::parse).toList();
         assertThat(events).extracting(event -> event.get("type").asText()).contains("step.outcome", "session.closed");
-        assertThat(events).allSatisfy(event -> assertThat(event.get("sequence").asLong()).isPositive());
+        assertThat(events)
+                .allSatisfy(event -> assertThat(event.get("sequence").asLong()).isPositive());
         assertThat(run.err()).contains("All steps done");
 
         CliRun verify = CliRun.run(dir.resolve("home"), "journal", "verify", journal.toString(), "--json");
@@ -98,10 +110,12 @@ class MachineReadableOutputTest {
                       web-health: { url: "%s", kind: health }
                     """.formatted(app.url("/health")));
 
-            CliRun run = CliRun.run(dir.resolve("home"), "metrics", "--inventory", inventory.toString(), "--once", "--json");
+            CliRun run =
+                    CliRun.run(dir.resolve("home"), "metrics", "--inventory", inventory.toString(), "--once", "--json");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
-            List<JsonNode> rounds = run.out().lines().map(MachineReadableOutputTest::parse).toList();
+            List<JsonNode> rounds =
+                    run.out().lines().map(MachineReadableOutputTest::parse).toList();
             assertThat(rounds).hasSize(1);
             JsonNode series = rounds.get(0).get("series").get(0);
             assertThat(series.get("source").asText()).isEqualTo("web-health");

@@ -45,7 +45,8 @@ class MetricsCommandTest {
             traffic.join();
 
             assertThat(run.exitCode()).isEqualTo(Cli.OK);
-            assertThat(run.out()).containsPattern("SOURCE +SIGNAL +VALUE +AGE")
+            assertThat(run.out())
+                    .containsPattern("SOURCE +SIGNAL +VALUE +AGE")
                     .containsPattern("web-health +health +ok ")
                     .containsPattern("web-metrics +error_rate +5\\.00% ")
                     .containsPattern("web-metrics +latency_p95 +\\d+ ms ")
@@ -66,13 +67,24 @@ class MetricsCommandTest {
                       app1: { address: 127.0.0.1, port: %d, user: %s, identity: "%s", metrics: { disks: [/, /tmp] } }
                     databases:
                       healthcare: { host: 127.0.0.1, port: %d, database: %s, user: postgres, sslmode: disable }
-                    """.formatted(server.port(), System.getProperty("user.name"), server.userKey(), database.server().port(), database.name()));
+                    """.formatted(
+                            server.port(),
+                            System.getProperty("user.name"),
+                            server.userKey(),
+                            database.server().port(),
+                            database.name()));
 
-            CliRun run = CliRun.runWith(home.resolve("flightdeck"), Map.of("HOME", userHome.toString(), "USER", System.getProperty("user.name")),
-                    "metrics", "--inventory", inventory.toString(), "--once");
+            CliRun run = CliRun.runWith(
+                    home.resolve("flightdeck"),
+                    Map.of("HOME", userHome.toString(), "USER", System.getProperty("user.name")),
+                    "metrics",
+                    "--inventory",
+                    inventory.toString(),
+                    "--once");
 
             assertThat(run.exitCode()).as(run.err()).isEqualTo(Cli.OK);
-            assertThat(run.out()).containsPattern("app1 +cpu +\\d+\\.\\d\\d% ")
+            assertThat(run.out())
+                    .containsPattern("app1 +cpu +\\d+\\.\\d\\d% ")
                     .containsPattern("app1 +load +\\d")
                     .containsPattern("app1 +memory +\\d+\\.\\d\\d% ")
                     .containsPattern("app1:/ +disk +\\d+\\.\\d\\d% ")
@@ -100,9 +112,11 @@ class MetricsCommandTest {
         CliRun run = CliRun.run(home, "metrics", "--inventory", inventory.toString(), "--once");
 
         assertThat(run.exitCode()).isEqualTo(Cli.OK);
-        assertThat(run.out()).containsPattern("web-health +health +fail ")
+        assertThat(run.out())
+                .containsPattern("web-health +health +fail ")
                 .containsPattern("web-health +health_consecutive_failures +1 ")
-                .contains("web-metrics: FD-METRICS-020: cannot reach http://127.0.0.1:" + closedPort + "/metrics (connection refused)")
+                .contains("web-metrics: FD-METRICS-020: cannot reach http://127.0.0.1:" + closedPort
+                        + "/metrics (connection refused)")
                 .contains("(2 attempts in a row)");
     }
 
@@ -118,7 +132,8 @@ class MetricsCommandTest {
 
     @Test
     void aMissingInventoryFileIsAProblemNamingIt() {
-        CliRun run = CliRun.run(home, "metrics", "--inventory", home.resolve("nowhere.yaml").toString(), "--once");
+        CliRun run = CliRun.run(
+                home, "metrics", "--inventory", home.resolve("nowhere.yaml").toString(), "--once");
 
         assertThat(run.exitCode()).isEqualTo(Cli.PROBLEM);
         assertThat(run.err()).contains("cannot read the inventory").contains("nowhere.yaml");

@@ -24,8 +24,15 @@ class NoSecretOnTheTerminalTest {
     @Test
     void noSecretFromTheCorpusReachesTheTerminal() throws Exception {
         String pem = privateKeyPem();
-        List<String> secrets = new ArrayList<>(List.of("Lab3lS3cret", "UnknownPg$ecret9", "JdbcOnlyS3cret1", "UrlOnlyS3cret",
-                "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcHMifQ.c2lnbmF0dXJl", "hunter2isnotsafe", "CurlS3cret", "OptS3cretValue",
+        List<String> secrets = new ArrayList<>(List.of(
+                "Lab3lS3cret",
+                "UnknownPg$ecret9",
+                "JdbcOnlyS3cret1",
+                "UrlOnlyS3cret",
+                "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcHMifQ.c2lnbmF0dXJl",
+                "hunter2isnotsafe",
+                "CurlS3cret",
+                "OptS3cretValue",
                 b64("admin:BasicS3cret")));
         pem.lines().filter(line -> !line.startsWith("-----")).forEach(secrets::add);
         List<String> outputs = List.of(
@@ -39,7 +46,11 @@ class NoSecretOnTheTerminalTest {
         StringBuilder steps = new StringBuilder();
         for (int i = 0; i < outputs.size(); i++) {
             Path file = Files.writeString(dir.resolve("out-" + i + ".txt"), outputs.get(i));
-            steps.append("      - { id: show-").append(i).append(", run: \"cat ").append(file).append("\", on: local }\n");
+            steps.append("      - { id: show-")
+                    .append(i)
+                    .append(", run: \"cat ")
+                    .append(file)
+                    .append("\", on: local }\n");
         }
         Path runbook = Files.writeString(dir.resolve("secrets.runbook.yaml"), """
                 runbook: Secrets on the terminal
@@ -55,17 +66,38 @@ class NoSecretOnTheTerminalTest {
         Path passphrase = Files.writeString(dir.resolve("pass"), "correct horse battery staple\n");
 
         CliRun dryRun = CliRun.run(dir.resolve("home"), "run", runbook.toString(), "--dry-run");
-        CliRun run = CliRun.run(dir.resolve("home"), "run", runbook.toString(), "--journal", dir.resolve("j").toString(),
-                "--operator", "Dana", "--passphrase-file", passphrase.toString());
-        CliRun plan = CliRun.run(dir.resolve("home"), "rollback", "--journal", dir.resolve("j").toString(), "--operator", "Dana",
-                "--runbook", runbook.toString(), "--passphrase-file", passphrase.toString(), "--plan");
+        CliRun run = CliRun.run(
+                dir.resolve("home"),
+                "run",
+                runbook.toString(),
+                "--journal",
+                dir.resolve("j").toString(),
+                "--operator",
+                "Dana",
+                "--passphrase-file",
+                passphrase.toString());
+        CliRun plan = CliRun.run(
+                dir.resolve("home"),
+                "rollback",
+                "--journal",
+                dir.resolve("j").toString(),
+                "--operator",
+                "Dana",
+                "--runbook",
+                runbook.toString(),
+                "--passphrase-file",
+                passphrase.toString(),
+                "--plan");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         String terminal = dryRun.out() + dryRun.err() + run.out() + run.err() + plan.out() + plan.err();
-        assertThat(terminal).contains("Run: PGPASSWORD=******** true", "-u ops:********", "[PEM block PRIVATE KEY removed]", "done")
+        assertThat(terminal)
+                .contains("Run: PGPASSWORD=******** true", "-u ops:********", "[PEM block PRIVATE KEY removed]", "done")
                 .doesNotContain("MII");
         List<String> leaked = secrets.stream().filter(terminal::contains).toList();
-        System.out.printf("terminal secret corpus: %d secrets through dry run, run and rollback plan: %d hits%n", secrets.size(), leaked.size());
+        System.out.printf(
+                "terminal secret corpus: %d secrets through dry run, run and rollback plan: %d hits%n",
+                secrets.size(), leaked.size());
         assertThat(leaked).isEmpty();
     }
 
@@ -74,7 +106,11 @@ class NoSecretOnTheTerminalTest {
     }
 
     private static String privateKeyPem() throws Exception {
-        byte[] pkcs8 = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate().getEncoded();
-        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
+        byte[] pkcs8 = KeyPairGenerator.getInstance("RSA")
+                .generateKeyPair()
+                .getPrivate()
+                .getEncoded();
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
     }
 }

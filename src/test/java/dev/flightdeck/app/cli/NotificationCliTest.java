@@ -39,13 +39,22 @@ class NotificationCliTest {
                 rollback:
                   - confirm: Nothing to undo
                 """);
-        CliRun run = CliRun.runWith(home, Map.of("FLIGHTDECK_PASSPHRASE", "correct horse battery staple"), "run", runbook.toString(),
-                "--journal", dir.resolve("journal").toString(), "--operator", "Dana Operator", "--yes");
+        CliRun run = CliRun.runWith(
+                home,
+                Map.of("FLIGHTDECK_PASSPHRASE", "correct horse battery staple"),
+                "run",
+                runbook.toString(),
+                "--journal",
+                dir.resolve("journal").toString(),
+                "--operator",
+                "Dana Operator",
+                "--yes");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains(
-                "⚠ notifications: channel 'pager' cannot be used: its secret is missing: environment variable PD_ROUTING_KEY is not set;"
-                        + " its messages are journaled, not sent",
-                "⚠ notifications: 'Window started: Tell people' to dead was not delivered: not delivered before the session closed after",
-                "All steps done. Closing checkpoint");
+        assertThat(run.out())
+                .contains(
+                        "⚠ notifications: channel 'pager' cannot be used: its secret is missing: environment variable PD_ROUTING_KEY is not set;"
+                                + " its messages are journaled, not sent",
+                        "⚠ notifications: 'Window started: Tell people' to dead was not delivered: not delivered before the session closed after",
+                        "All steps done. Closing checkpoint");
     }
 }

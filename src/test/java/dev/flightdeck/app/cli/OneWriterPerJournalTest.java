@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightdeck.journal.WriterLock;
 import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.journal.verify.VerificationReport;
+import dev.flightdeck.session.Recorded;
+import dev.flightdeck.session.SessionJournals;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.flightdeck.session.Recorded;
-import dev.flightdeck.session.SessionJournals;
-import java.io.File;
 
 /**
  * Two processes, one journal: a {@code flightdeck run} in a child JVM holds its journal; a {@code rollback} or a
@@ -76,20 +76,27 @@ class OneWriterPerJournalTest {
         CliRun refused = cli("rollback", "--runbook", runbook.toString(), "--yes");
 
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).contains(journal + " is open for writing by Dana (process " + child.pid() + " on ",
-                "Only one Flightdeck may write to a journal at a time", "[FD-J09]");
+        assertThat(refused.err())
+                .contains(
+                        journal + " is open for writing by Dana (process " + child.pid() + " on ",
+                        "Only one Flightdeck may write to a journal at a time",
+                        "[FD-J09]");
         assertThat(actors()).as("the refused opener wrote nothing").doesNotContain("Eve");
         intactRecords();
 
         killChildAndItsCommand();
-        assertThat(WriterLock.readHolder(journal)).as("the killed run left its note behind").isPresent();
+        assertThat(WriterLock.readHolder(journal))
+                .as("the killed run left its note behind")
+                .isPresent();
 
         CliRun rollback = cli("rollback", "--runbook", runbook.toString(), "--yes");
 
         assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
         assertThat(rollback.out()).contains("Run: echo rolled back", "Rollback done. Checkpoint ");
         assertThat(intactRecords()).isGreaterThan(recordsWhileRunning);
-        assertThat(WriterLock.readHolder(journal)).as("a closed writer leaves no holder").isEmpty();
+        assertThat(WriterLock.readHolder(journal))
+                .as("a closed writer leaves no holder")
+                .isEmpty();
     }
 
     @Test
@@ -114,18 +121,31 @@ class OneWriterPerJournalTest {
 
     private CliRun cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--journal", journal.toString(), "--operator", "Eve", "--passphrase-file", passphrase.toString()));
+        all.addAll(List.of(
+                "--journal", journal.toString(), "--operator", "Eve", "--passphrase-file", passphrase.toString()));
         return CliRun.run(home, all.toArray(String[]::new));
     }
 
     private void startRunInChildJvm() throws Exception {
-        ProcessBuilder launch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.flightdeck.app.Launcher",
-                "run", runbook.toString(), "--journal", journal.toString(), "--operator", "Dana", "--passphrase-file", passphrase.toString())
-                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder launch = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.flightdeck.app.Launcher",
+                        "run",
+                        runbook.toString(),
+                        "--journal",
+                        journal.toString(),
+                        "--operator",
+                        "Dana",
+                        "--passphrase-file",
+                        passphrase.toString())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         launch.environment().put("FLIGHTDECK_HOME", home.toString());
         child = launch.start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = lines.readLine()) != null && !line.contains("started")) {
             // the slow step's intent is durable before it starts; the child holds the journal until it ends
@@ -141,7 +161,9 @@ class OneWriterPerJournalTest {
     /** Who wrote the records (the running child's parts of output keep coming, so counts are not compared). */
     private List<String> actors() {
         return SessionJournals.read(journal, "correct horse battery staple".toCharArray()).stream()
-                .map(Recorded::actor).distinct().toList();
+                .map(Recorded::actor)
+                .distinct()
+                .toList();
     }
 
     private long intactRecords() {

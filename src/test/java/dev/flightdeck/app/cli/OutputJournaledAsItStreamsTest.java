@@ -7,6 +7,7 @@ import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionJournals;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.File;
 
 /**
  * A migration printing a line per batch, its process killed mid-step (child JVM, {@code destroyForcibly}): every line
@@ -49,14 +49,26 @@ class OutputJournaledAsItStreamsTest {
         Path passphrase = Files.writeString(dir.resolve("pass"), PASSPHRASE + "\n");
         Path journal = dir.resolve("journal");
         Path home = dir.resolve("home");
-        ProcessBuilder launch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "dev.flightdeck.app.Launcher", "run", runbook.toString(), "--journal", journal.toString(),
-                "--operator", "Dana", "--passphrase-file", passphrase.toString())
-                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder launch = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.flightdeck.app.Launcher",
+                        "run",
+                        runbook.toString(),
+                        "--journal",
+                        journal.toString(),
+                        "--operator",
+                        "Dana",
+                        "--passphrase-file",
+                        passphrase.toString())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         launch.environment().put("FLIGHTDECK_HOME", home.toString());
         Process child = launch.start();
         try {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null && !line.contains("8 of 20 batches")) {
                     // the eighth batch is on the operator's screen
@@ -70,17 +82,40 @@ class OutputJournaledAsItStreamsTest {
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
 
-        assertThat(JournalVerifier.verify(journal, Optional.empty(), Optional.empty()).isIntact()).isTrue();
-        assertThat(partsText(journal).lines().filter(line -> line.startsWith("batch ")).toList())
-                .as("each line once, in order").containsExactly("batch 1 done", "batch 2 done", "batch 3 done", "batch 4 done",
-                        "batch 5 done", "batch 6 done", "batch 7 done", "batch 8 done");
+        assertThat(JournalVerifier.verify(journal, Optional.empty(), Optional.empty())
+                        .isIntact())
+                .isTrue();
+        assertThat(partsText(journal)
+                        .lines()
+                        .filter(line -> line.startsWith("batch "))
+                        .toList())
+                .as("each line once, in order")
+                .containsExactly(
+                        "batch 1 done",
+                        "batch 2 done",
+                        "batch 3 done",
+                        "batch 4 done",
+                        "batch 5 done",
+                        "batch 6 done",
+                        "batch 7 done",
+                        "batch 8 done");
 
-        CliRun resumed = CliRun.run(home, "run", runbook.toString(), "--journal", journal.toString(), "--operator", "Dana",
-                "--passphrase-file", passphrase.toString(), "--resume");
+        CliRun resumed = CliRun.run(
+                home,
+                "run",
+                runbook.toString(),
+                "--journal",
+                journal.toString(),
+                "--operator",
+                "Dana",
+                "--passphrase-file",
+                passphrase.toString(),
+                "--resume");
 
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isEqualTo(3);
-        assertThat(resumed.out()).containsPattern("started before the session was interrupted; the outcome was never recorded; "
-                + "its last journaled output \\(local stdout at [0-9T:-]+Z: 8 of 20 batches\\)");
+        assertThat(resumed.out())
+                .containsPattern("started before the session was interrupted; the outcome was never recorded; "
+                        + "its last journaled output \\(local stdout at [0-9T:-]+Z: 8 of 20 batches\\)");
     }
 
     /** The journal is read (no lock: a reader) until its parts hold the text; a reader may meet a record half written. */
@@ -103,7 +138,11 @@ class OutputJournaledAsItStreamsTest {
 
     private static String partsText(Path journal) {
         List<Recorded> history = SessionJournals.read(journal, PASSPHRASE.toCharArray());
-        return history.stream().map(Recorded::event).filter(SessionEvent.StepOutputPart.class::isInstance)
-                .map(SessionEvent.StepOutputPart.class::cast).map(SessionEvent.StepOutputPart::text).collect(Collectors.joining());
+        return history.stream()
+                .map(Recorded::event)
+                .filter(SessionEvent.StepOutputPart.class::isInstance)
+                .map(SessionEvent.StepOutputPart.class::cast)
+                .map(SessionEvent.StepOutputPart::text)
+                .collect(Collectors.joining());
     }
 }

@@ -33,17 +33,49 @@ class PassphrasePolicyCommandLineTest {
         Path weak = Files.writeString(dir.resolve("weak"), "x\n");
         Path empty = Files.writeString(dir.resolve("empty"), "\n");
 
-        CliRun fromFile = CliRun.run(dir.resolve("home"), "run", runbook.toString(), "--journal", dir.resolve("j1").toString(),
-                "--operator", "Dana", "--passphrase-file", weak.toString());
-        CliRun fromEmptyFile = CliRun.run(dir.resolve("home"), "run", runbook.toString(), "--journal", dir.resolve("j2").toString(),
-                "--operator", "Dana", "--passphrase-file", empty.toString());
-        CliRun fromEmptyVariable = CliRun.runWith(dir.resolve("home"), Map.of("FLIGHTDECK_PASSPHRASE", ""), "run", runbook.toString(),
-                "--journal", dir.resolve("j3").toString(), "--operator", "Dana");
-        CliRun fromVariable = CliRun.runWith(dir.resolve("home"), Map.of("FLIGHTDECK_PASSPHRASE", "abc123"), "run", runbook.toString(),
-                "--journal", dir.resolve("j4").toString(), "--operator", "Dana");
+        CliRun fromFile = CliRun.run(
+                dir.resolve("home"),
+                "run",
+                runbook.toString(),
+                "--journal",
+                dir.resolve("j1").toString(),
+                "--operator",
+                "Dana",
+                "--passphrase-file",
+                weak.toString());
+        CliRun fromEmptyFile = CliRun.run(
+                dir.resolve("home"),
+                "run",
+                runbook.toString(),
+                "--journal",
+                dir.resolve("j2").toString(),
+                "--operator",
+                "Dana",
+                "--passphrase-file",
+                empty.toString());
+        CliRun fromEmptyVariable = CliRun.runWith(
+                dir.resolve("home"),
+                Map.of("FLIGHTDECK_PASSPHRASE", ""),
+                "run",
+                runbook.toString(),
+                "--journal",
+                dir.resolve("j3").toString(),
+                "--operator",
+                "Dana");
+        CliRun fromVariable = CliRun.runWith(
+                dir.resolve("home"),
+                Map.of("FLIGHTDECK_PASSPHRASE", "abc123"),
+                "run",
+                runbook.toString(),
+                "--journal",
+                dir.resolve("j4").toString(),
+                "--operator",
+                "Dana");
 
         assertThat(fromFile.exitCode()).isNotZero();
-        assertThat(fromFile.err()).contains("the passphrase is too weak to protect a new journal: the passphrase has 1 characters; use at least 12");
+        assertThat(fromFile.err())
+                .contains(
+                        "the passphrase is too weak to protect a new journal: the passphrase has 1 characters; use at least 12");
         assertThat(fromEmptyFile.err()).contains("the passphrase file " + empty + " is empty");
         assertThat(fromEmptyVariable.err()).contains("$FLIGHTDECK_PASSPHRASE is set but empty");
         assertThat(fromVariable.err()).contains("too weak to protect a new journal");
@@ -58,10 +90,21 @@ class PassphrasePolicyCommandLineTest {
         Path open = Files.writeString(dir.resolve("open"), "correct horse battery staple\n");
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
 
-        CliRun run = CliRun.run(dir.resolve("home"), "run", runbook().toString(), "--journal", dir.resolve("j").toString(),
-                "--operator", "Dana", "--passphrase-file", open.toString());
+        CliRun run = CliRun.run(
+                dir.resolve("home"),
+                "run",
+                runbook().toString(),
+                "--journal",
+                dir.resolve("j").toString(),
+                "--operator",
+                "Dana",
+                "--passphrase-file",
+                open.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.err()).contains("warning: the passphrase file " + open + " can be read by other users (rw-r--r--)", "chmod 600 " + open);
+        assertThat(run.err())
+                .contains(
+                        "warning: the passphrase file " + open + " can be read by other users (rw-r--r--)",
+                        "chmod 600 " + open);
     }
 }

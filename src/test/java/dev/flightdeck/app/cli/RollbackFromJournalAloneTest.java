@@ -41,26 +41,60 @@ class RollbackFromJournalAloneTest {
                   - run: test ! -e ${marker}
                     on: local
                 """);
-        Path inventory = Files.writeString(workplace.resolve("night.inventory.yaml"), "vars:\n  marker: " + marker + "\n");
+        Path inventory =
+                Files.writeString(workplace.resolve("night.inventory.yaml"), "vars:\n  marker: " + marker + "\n");
         Path journal = dir.resolve("journals/night");
 
-        CliRun run = CliRun.run(home, "run", runbook.toString(), "--inventory", inventory.toString(), "--journal", journal.toString(),
-                "--passphrase-file", passphrase.toString(), "--operator", "Dana", "--yes");
+        CliRun run = CliRun.run(
+                home,
+                "run",
+                runbook.toString(),
+                "--inventory",
+                inventory.toString(),
+                "--journal",
+                journal.toString(),
+                "--passphrase-file",
+                passphrase.toString(),
+                "--operator",
+                "Dana",
+                "--yes");
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(Cli.PROBLEM);
         assertThat(marker).exists();
 
-        Path other = Files.writeString(dir.resolve("other.runbook.yaml"), Files.readString(runbook).replace("Night change", "Other change"));
+        Path other = Files.writeString(
+                dir.resolve("other.runbook.yaml"), Files.readString(runbook).replace("Night change", "Other change"));
         Files.delete(runbook);
         Files.delete(inventory);
         Files.delete(workplace);
 
-        CliRun wrongFile = CliRun.run(home, "rollback", "--journal", journal.toString(), "--runbook", other.toString(),
-                "--passphrase-file", passphrase.toString(), "--operator", "Sam", "--yes");
+        CliRun wrongFile = CliRun.run(
+                home,
+                "rollback",
+                "--journal",
+                journal.toString(),
+                "--runbook",
+                other.toString(),
+                "--passphrase-file",
+                passphrase.toString(),
+                "--operator",
+                "Sam",
+                "--yes");
         assertThat(wrongFile.exitCode()).isEqualTo(Cli.USAGE);
-        assertThat(wrongFile.err()).contains("is not the runbook the session ran", "leave out --runbook to use the journal's copy");
+        assertThat(wrongFile.err())
+                .contains("is not the runbook the session ran", "leave out --runbook to use the journal's copy");
 
-        CliRun rollback = CliRun.run(home, "rollback", "--journal", journal.toString(), "--passphrase-file", passphrase.toString(),
-                "--operator", "Sam", "--yes", "--reason", "check failed");
+        CliRun rollback = CliRun.run(
+                home,
+                "rollback",
+                "--journal",
+                journal.toString(),
+                "--passphrase-file",
+                passphrase.toString(),
+                "--operator",
+                "Sam",
+                "--yes",
+                "--reason",
+                "check failed");
         assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
         assertThat(rollback.out()).contains("Verification passed", "Rollback done.");
         assertThat(marker).doesNotExist();
@@ -87,18 +121,45 @@ class RollbackFromJournalAloneTest {
                     on: local
                 """);
         Path journal = dir.resolve("journals/gate");
-        CliRun first = CliRun.run(home, "run", runbook.toString(), "--journal", journal.toString(), "--passphrase-file", passphrase.toString(),
-                "--operator", "Dana", "--yes");
+        CliRun first = CliRun.run(
+                home,
+                "run",
+                runbook.toString(),
+                "--journal",
+                journal.toString(),
+                "--passphrase-file",
+                passphrase.toString(),
+                "--operator",
+                "Dana",
+                "--yes");
         assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(3);
         Files.delete(runbook);
 
-        CliRun resumed = CliRun.run(home, "run", "--resume", "--journal", journal.toString(), "--passphrase-file", passphrase.toString(),
-                "--operator", "Dana", "--yes", "--approve", "COMPLIANCE=Lee");
+        CliRun resumed = CliRun.run(
+                home,
+                "run",
+                "--resume",
+                "--journal",
+                journal.toString(),
+                "--passphrase-file",
+                passphrase.toString(),
+                "--operator",
+                "Dana",
+                "--yes",
+                "--approve",
+                "COMPLIANCE=Lee");
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
         assertThat(resumed.out()).contains("Resumed Gated change", "All steps done.");
 
-        CliRun noRunbook = CliRun.run(home, "run", "--journal", dir.resolve("journals/new").toString(), "--passphrase-file", passphrase.toString(),
-                "--operator", "Dana");
+        CliRun noRunbook = CliRun.run(
+                home,
+                "run",
+                "--journal",
+                dir.resolve("journals/new").toString(),
+                "--passphrase-file",
+                passphrase.toString(),
+                "--operator",
+                "Dana");
         assertThat(noRunbook.exitCode()).isEqualTo(Cli.USAGE);
         assertThat(noRunbook.err()).contains("name the RUNBOOK to run");
     }

@@ -33,10 +33,12 @@ class RunbookValidateCommandTest {
         CliRun run = CliRun.run(home, "runbook", "validate", first, second);
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out().lines()).containsExactly(
-                first + ":8:9: unknown key 'timout' in step 'stop' (did you mean 'timeout'?)",
-                second + ":8:17: batch 'half' in 'serial' of step 'roll' must be a count or a percentage like 25%",
-                second + ":9:19: 'max-fail' in step 'roll' must be a count or a percentage, not 'lots'");
+        assertThat(run.out().lines())
+                .containsExactly(
+                        first + ":8:9: unknown key 'timout' in step 'stop' (did you mean 'timeout'?)",
+                        second
+                                + ":8:17: batch 'half' in 'serial' of step 'roll' must be a count or a percentage like 25%",
+                        second + ":9:19: 'max-fail' in step 'roll' must be a count or a percentage, not 'lots'");
     }
 
     @Test
@@ -59,9 +61,12 @@ class RunbookValidateCommandTest {
         CliRun run = CliRun.run(home, "runbook", "validate", runbook.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out().lines()).containsExactly(
-                runbook + ":8:5: rollback trigger 'error_rate > 200ms': 'error_rate' is not a duration; write its threshold without 'ms'",
-                runbook + ":9:5: rollback trigger 'latency_p95 > 1%': 'latency_p95' is not a percentage; write its threshold without '%'");
+        assertThat(run.out().lines())
+                .containsExactly(
+                        runbook
+                                + ":8:5: rollback trigger 'error_rate > 200ms': 'error_rate' is not a duration; write its threshold without 'ms'",
+                        runbook
+                                + ":9:5: rollback trigger 'latency_p95 > 1%': 'latency_p95' is not a percentage; write its threshold without '%'");
     }
 
     @Test
@@ -88,21 +93,38 @@ class RunbookValidateCommandTest {
                     on: app
                 """);
 
-        CliRun run = CliRun.runWith(home, Map.of("HOME", operatorHome(dir, true).toString()),
-                "runbook", "validate", runbook.toString(), "--inventory", INVENTORY);
+        CliRun run = CliRun.runWith(
+                home,
+                Map.of("HOME", operatorHome(dir, true).toString()),
+                "runbook",
+                "validate",
+                runbook.toString(),
+                "--inventory",
+                INVENTORY);
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains(
-                runbook + ":5:9: step 'restart' runs on 'apps', which is neither a host nor a group in " + INVENTORY + " (did you mean 'app', 'app1' or 'app2'?)",
-                runbook + ":8:9: step 'count' uses database 'healthcar', which is not in " + INVENTORY + " (did you mean 'healthcare'?)",
-                runbook + ":11:9: step 'ping' calls endpoint 'helth', which is not in " + INVENTORY + " (did you mean 'health'?)");
+        assertThat(run.out())
+                .contains(
+                        runbook + ":5:9: step 'restart' runs on 'apps', which is neither a host nor a group in "
+                                + INVENTORY + " (did you mean 'app', 'app1' or 'app2'?)",
+                        runbook + ":8:9: step 'count' uses database 'healthcar', which is not in " + INVENTORY
+                                + " (did you mean 'healthcare'?)",
+                        runbook + ":11:9: step 'ping' calls endpoint 'helth', which is not in " + INVENTORY
+                                + " (did you mean 'health'?)");
         assertThat(run.out()).doesNotContain("'here'");
     }
 
     @Test
-    void theSameRunbookPassesWithAnInventoryWhoseHostsTheOperatorsSshSetupCanReach(@TempDir Path dir) throws IOException {
-        CliRun run = CliRun.runWith(home, Map.of("HOME", operatorHome(dir, true).toString()),
-                "runbook", "validate", EVERY_KIND, "--inventory", INVENTORY);
+    void theSameRunbookPassesWithAnInventoryWhoseHostsTheOperatorsSshSetupCanReach(@TempDir Path dir)
+            throws IOException {
+        CliRun run = CliRun.runWith(
+                home,
+                Map.of("HOME", operatorHome(dir, true).toString()),
+                "runbook",
+                "validate",
+                EVERY_KIND,
+                "--inventory",
+                INVENTORY);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("valid\n");
@@ -117,15 +139,27 @@ class RunbookValidateCommandTest {
                   relay2: { address: 10.0.9.2, jump: relay1 }
                 """));
 
-        CliRun run = CliRun.runWith(home, Map.of("HOME", operatorHome(dir, false).toString()),
-                "runbook", "validate", EVERY_KIND, EVERY_KIND, "--inventory", inventory.toString());
+        CliRun run = CliRun.runWith(
+                home,
+                Map.of("HOME", operatorHome(dir, false).toString()),
+                "runbook",
+                "validate",
+                EVERY_KIND,
+                EVERY_KIND,
+                "--inventory",
+                inventory.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out().lines()).satisfiesExactly(
-                relay1 -> assertThat(relay1).startsWith(inventory + ":2:").contains("relay1", "loop"),
-                relay2 -> assertThat(relay2).startsWith(inventory + ":3:").contains("relay2", "loop"),
-                app1 -> assertThat(app1).startsWith(inventory + ":4:").contains(dir.resolve("home/.ssh/id_ed25519").toString(), "does not exist"),
-                web1 -> assertThat(web1).startsWith(inventory + ":8:").contains("web1", "no address", "DNS"));
+        assertThat(run.out().lines())
+                .satisfiesExactly(
+                        relay1 ->
+                                assertThat(relay1).startsWith(inventory + ":2:").contains("relay1", "loop"),
+                        relay2 ->
+                                assertThat(relay2).startsWith(inventory + ":3:").contains("relay2", "loop"),
+                        app1 -> assertThat(app1)
+                                .startsWith(inventory + ":4:")
+                                .contains(dir.resolve("home/.ssh/id_ed25519").toString(), "does not exist"),
+                        web1 -> assertThat(web1).startsWith(inventory + ":8:").contains("web1", "no address", "DNS"));
     }
 
     /**

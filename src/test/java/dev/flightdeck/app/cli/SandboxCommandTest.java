@@ -18,17 +18,40 @@ class SandboxCommandTest {
         Path sandbox = dir.resolve("sandbox");
         CliRun run = CliRun.run(dir.resolve("home"), "sandbox", "--dir", sandbox.toString(), "--for", "1s");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("Rehearsal sandbox up in", "Inventory: " + sandbox.resolve("sandbox.inventory.yaml"),
-                "clinic app on app1: http://127.0.0.1:", "ssh host db1: SHA256:", "PGPASSFILE=" + sandbox.resolve("pgpass"),
-                "flightdeck run rehearsal --inventory", "flightdeck rollback --journal", "Sandbox stopped after 1s");
+        assertThat(run.out())
+                .contains(
+                        "Rehearsal sandbox up in",
+                        "Inventory: " + sandbox.resolve("sandbox.inventory.yaml"),
+                        "clinic app on app1: http://127.0.0.1:",
+                        "ssh host db1: SHA256:",
+                        "PGPASSFILE=" + sandbox.resolve("pgpass"),
+                        "flightdeck run rehearsal --inventory",
+                        "flightdeck rollback --journal",
+                        "Sandbox stopped after 1s");
         assertThat(sandbox).isEmptyDirectory();
         assertThat(Files.readString(dir.resolve("home/known_hosts"))).isEmpty();
     }
 
     @Test
     void wrongUseIsAUsageErrorAndStartsNothing() {
-        assertThat(CliRun.run(dir.resolve("home"), "sandbox", "--dir", dir.resolve("s").toString(), "--for", "soon").exitCode()).isEqualTo(Cli.USAGE);
-        CliRun faultAlone = CliRun.run(dir.resolve("home"), "run", "rehearsal", "--fault", "--journal", dir.resolve("j").toString(), "--operator", "Dana");
+        assertThat(CliRun.run(
+                                dir.resolve("home"),
+                                "sandbox",
+                                "--dir",
+                                dir.resolve("s").toString(),
+                                "--for",
+                                "soon")
+                        .exitCode())
+                .isEqualTo(Cli.USAGE);
+        CliRun faultAlone = CliRun.run(
+                dir.resolve("home"),
+                "run",
+                "rehearsal",
+                "--fault",
+                "--journal",
+                dir.resolve("j").toString(),
+                "--operator",
+                "Dana");
         assertThat(faultAlone.exitCode()).isEqualTo(Cli.USAGE);
         assertThat(faultAlone.err()).contains("--fault goes with --sandbox");
         assertThat(dir.resolve("s")).doesNotExist();

@@ -65,14 +65,27 @@ class ValuesNeverBecomeCodeTest {
             Files.writeString(userHome.resolve(".ssh/known_hosts"), server.knownHostsLine() + "\n");
             Path runbook = Files.writeString(dir.resolve("corpus.runbook.yaml"), runbook(values.size(), out));
             Path passphrase = Files.writeString(dir.resolve("pass"), "correct horse battery staple\n");
-            Map<String, String> environment = Map.of("HOME", userHome.toString(), "USER", System.getProperty("user.name"));
+            Map<String, String> environment =
+                    Map.of("HOME", userHome.toString(), "USER", System.getProperty("user.name"));
             String host = "hosts:\n  app1: { address: 127.0.0.1, port: %d, user: %s, identity: %s, groups: [app] }\n"
-                    .formatted(server.port(), System.getProperty("user.name"), JSON.writeValueAsString(server.userKey().toString()));
+                    .formatted(
+                            server.port(),
+                            System.getProperty("user.name"),
+                            JSON.writeValueAsString(server.userKey().toString()));
 
             // through --var
             Path plainInventory = Files.writeString(dir.resolve("plain.inventory.yaml"), host);
-            List<String> viaVar = new ArrayList<>(List.of("run", runbook.toString(), "--inventory", plainInventory.toString(),
-                    "--journal", dir.resolve("j-var").toString(), "--operator", "Dana", "--passphrase-file", passphrase.toString()));
+            List<String> viaVar = new ArrayList<>(List.of(
+                    "run",
+                    runbook.toString(),
+                    "--inventory",
+                    plainInventory.toString(),
+                    "--journal",
+                    dir.resolve("j-var").toString(),
+                    "--operator",
+                    "Dana",
+                    "--passphrase-file",
+                    passphrase.toString()));
             for (int i = 0; i < values.size(); i++) {
                 viaVar.addAll(List.of("--var", "v" + i + "=" + values.get(i)));
             }
@@ -85,15 +98,34 @@ class ValuesNeverBecomeCodeTest {
             deleteAll(out);
             StringBuilder vars = new StringBuilder(host).append("vars:\n");
             for (int i = 0; i < values.size(); i++) {
-                vars.append("  v").append(i).append(": ").append(JSON.writeValueAsString(values.get(i))).append('\n');
+                vars.append("  v")
+                        .append(i)
+                        .append(": ")
+                        .append(JSON.writeValueAsString(values.get(i)))
+                        .append('\n');
             }
             Path inventory = Files.writeString(dir.resolve("vars.inventory.yaml"), vars.toString());
-            CliRun byInventory = CliRun.runWith(dir.resolve("home"), environment, "run", runbook.toString(), "--inventory", inventory.toString(),
-                    "--journal", dir.resolve("j-inv").toString(), "--operator", "Dana", "--passphrase-file", passphrase.toString());
-            assertThat(byInventory.exitCode()).as(byInventory.out() + byInventory.err()).isZero();
+            CliRun byInventory = CliRun.runWith(
+                    dir.resolve("home"),
+                    environment,
+                    "run",
+                    runbook.toString(),
+                    "--inventory",
+                    inventory.toString(),
+                    "--journal",
+                    dir.resolve("j-inv").toString(),
+                    "--operator",
+                    "Dana",
+                    "--passphrase-file",
+                    passphrase.toString());
+            assertThat(byInventory.exitCode())
+                    .as(byInventory.out() + byInventory.err())
+                    .isZero();
             assertReceivedExactly(values, out);
             assertThat(sentinel).as("no payload ran (inventory)").doesNotExist();
-            assertThat(JournalVerifier.verify(dir.resolve("j-inv"), Optional.empty(), Optional.empty()).isIntact()).isTrue();
+            assertThat(JournalVerifier.verify(dir.resolve("j-inv"), Optional.empty(), Optional.empty())
+                            .isIntact())
+                    .isTrue();
         }
     }
 
@@ -114,13 +146,23 @@ class ValuesNeverBecomeCodeTest {
                 """);
 
         CliRun validate = CliRun.run(dir.resolve("home"), "runbook", "validate", runbook.toString());
-        CliRun dryRun = CliRun.run(dir.resolve("home"), "run", runbook.toString(), "--dry-run", "--var", "rollout=lb-ctl --weight",
-                "--var", "release=2.0; reboot");
+        CliRun dryRun = CliRun.run(
+                dir.resolve("home"),
+                "run",
+                runbook.toString(),
+                "--dry-run",
+                "--var",
+                "rollout=lb-ctl --weight",
+                "--var",
+                "release=2.0; reboot");
 
-        assertThat(validate.out() + validate.err()).contains("step 'canary' splices ${raw:rollout} into its command as shell text, unquoted");
+        assertThat(validate.out() + validate.err())
+                .contains("step 'canary' splices ${raw:rollout} into its command as shell text, unquoted");
         assertThat(dryRun.exitCode()).as(dryRun.out() + dryRun.err()).isZero();
-        assertThat(dryRun.out()).contains("| lb-ctl --weight 10 && echo '2.0; reboot'",
-                "! ${raw:rollout} is spliced as shell text, unquoted");
+        assertThat(dryRun.out())
+                .contains(
+                        "| lb-ctl --weight 10 && echo '2.0; reboot'",
+                        "! ${raw:rollout} is spliced as shell text, unquoted");
     }
 
     /** Per value: a local step (bare, in double quotes, in single quotes), a remote one, and a local one fed the remote's output. */
@@ -132,20 +174,38 @@ class ValuesNeverBecomeCodeTest {
         text.append("phases:\n  - id: p\n    steps:\n");
         for (int i = 0; i < count; i++) {
             String v = "${v" + i + "}";
-            step(text, "local-" + i, "local", "printf '[%s]' " + v + " > " + out + "/local-" + i
-                    + " && printf '[%s]' \"double " + v + "\" > " + out + "/double-" + i
-                    + " && printf '[%s]' 'single " + v + "' > " + out + "/single-" + i);
-            step(text, "remote-" + i, "app", "printf '[%s]' " + v + " > " + out + "/remote-" + i + " && printf '%s' " + v);
-            step(text, "reuse-" + i, "local", "printf '[%s]' ${steps.remote-" + i + ".output} > " + out + "/reuse-" + i);
+            step(
+                    text,
+                    "local-" + i,
+                    "local",
+                    "printf '[%s]' " + v + " > " + out + "/local-" + i
+                            + " && printf '[%s]' \"double " + v + "\" > " + out + "/double-" + i
+                            + " && printf '[%s]' 'single " + v + "' > " + out + "/single-" + i);
+            step(
+                    text,
+                    "remote-" + i,
+                    "app",
+                    "printf '[%s]' " + v + " > " + out + "/remote-" + i + " && printf '%s' " + v);
+            step(
+                    text,
+                    "reuse-" + i,
+                    "local",
+                    "printf '[%s]' ${steps.remote-" + i + ".output} > " + out + "/reuse-" + i);
         }
         text.append("rollback:\n  - run: echo rollback\n    on: local\n");
         return text.toString();
     }
 
     private static void step(StringBuilder text, String id, String on, String command) {
-        text.append("      - id: ").append(id).append('\n')
-                .append("        run: ").append(quoted(command)).append('\n')
-                .append("        on: ").append(on).append('\n');
+        text.append("      - id: ")
+                .append(id)
+                .append('\n')
+                .append("        run: ")
+                .append(quoted(command))
+                .append('\n')
+                .append("        on: ")
+                .append(on)
+                .append('\n');
     }
 
     private static String quoted(String yaml) {
@@ -160,12 +220,21 @@ class ValuesNeverBecomeCodeTest {
         SoftAssertions softly = new SoftAssertions();
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
-            softly.assertThat(Files.readString(out.resolve("local-" + i))).as("local, bare: %s", value).isEqualTo("[" + value + "]");
-            softly.assertThat(Files.readString(out.resolve("double-" + i))).as("local, double quotes: %s", value).isEqualTo("[double " + value + "]");
-            softly.assertThat(Files.readString(out.resolve("single-" + i))).as("local, single quotes: %s", value).isEqualTo("[single " + value + "]");
-            softly.assertThat(Files.readString(out.resolve("remote-" + i))).as("over SSH: %s", value).isEqualTo("[" + value + "]");
+            softly.assertThat(Files.readString(out.resolve("local-" + i)))
+                    .as("local, bare: %s", value)
+                    .isEqualTo("[" + value + "]");
+            softly.assertThat(Files.readString(out.resolve("double-" + i)))
+                    .as("local, double quotes: %s", value)
+                    .isEqualTo("[double " + value + "]");
+            softly.assertThat(Files.readString(out.resolve("single-" + i)))
+                    .as("local, single quotes: %s", value)
+                    .isEqualTo("[single " + value + "]");
+            softly.assertThat(Files.readString(out.resolve("remote-" + i)))
+                    .as("over SSH: %s", value)
+                    .isEqualTo("[" + value + "]");
             // a step's output is kept stripped of surrounding blanks
-            softly.assertThat(Files.readString(out.resolve("reuse-" + i))).as("remote output reused locally: %s", value)
+            softly.assertThat(Files.readString(out.resolve("reuse-" + i)))
+                    .as("remote output reused locally: %s", value)
                     .isEqualTo("[" + value.strip() + "]");
         }
         softly.assertAll();

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.db.DatabaseErrorCode;
 import dev.flightdeck.db.DatabaseException;
+import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.inventory.DatabaseEntry;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.testing.db.EmbeddedPostgresServer;
-import dev.flightdeck.diagnostic.Parsed;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +61,10 @@ class LibpqConformanceTest {
         server.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + PASSWORD.replace("'", "''") + "'");
         server.execute("CREATE DATABASE conformance OWNER " + ROLE);
         Path hba = server.dataDirectory().resolve("pg_hba.conf");
-        Files.writeString(hba, "hostssl all " + ROLE + " 127.0.0.1/32 scram-sha-256\nhost all " + ROLE + " 127.0.0.1/32 reject\n" + Files.readString(hba));
+        Files.writeString(
+                hba,
+                "hostssl all " + ROLE + " 127.0.0.1/32 scram-sha-256\nhost all " + ROLE + " 127.0.0.1/32 reject\n"
+                        + Files.readString(hba));
         server.execute("SELECT pg_reload_conf()");
     }
 
@@ -75,7 +77,8 @@ class LibpqConformanceTest {
     void homeNotUserHomeGivesThePasswordFileAndTheRootCertificate() throws Exception {
         Path home = homeWithPgpassAndRootCertificate(authority, "rw-------");
         Map<String, String> environment = Map.of("HOME", home.toString());
-        String entry = "{ host: localhost, port: %d, database: conformance, user: %s, sslmode: verify-full }".formatted(server.port(), ROLE);
+        String entry = "{ host: localhost, port: %d, database: conformance, user: %s, sslmode: verify-full }"
+                .formatted(server.port(), ROLE);
 
         assertThat(psql(environment, explicit())).as("psql").isEqualTo("connected");
         assertThat(flightdeck(entry, environment)).isEqualTo("connected");
@@ -86,7 +89,8 @@ class LibpqConformanceTest {
         Path home = homeWithPgpassAndRootCertificate(authority, "rw-------");
         Path elsewhere = Files.move(home.resolve(".pgpass"), dir.resolve("elsewhere.pgpass"));
         Map<String, String> environment = Map.of("HOME", home.toString(), "PGPASSFILE", elsewhere.toString());
-        String entry = "{ host: localhost, port: %d, database: conformance, user: %s, sslmode: verify-full }".formatted(server.port(), ROLE);
+        String entry = "{ host: localhost, port: %d, database: conformance, user: %s, sslmode: verify-full }"
+                .formatted(server.port(), ROLE);
 
         assertThat(psql(environment, explicit())).as("psql").isEqualTo("connected");
         assertThat(flightdeck(entry, environment)).isEqualTo("connected");
@@ -96,8 +100,21 @@ class LibpqConformanceTest {
     void pgVariablesFillInWhatTheEntryLeavesOut() throws Exception {
         Path home = homeWithPgpassAndRootCertificate(authority, "rw-------");
         Path rootCertificate = Files.move(home.resolve(".postgresql/root.crt"), dir.resolve("ca.crt"));
-        Map<String, String> environment = Map.of("HOME", home.toString(), "PGHOST", "localhost", "PGPORT", Integer.toString(server.port()),
-                "PGUSER", ROLE, "PGDATABASE", "conformance", "PGSSLMODE", "verify-full", "PGSSLROOTCERT", rootCertificate.toString());
+        Map<String, String> environment = Map.of(
+                "HOME",
+                home.toString(),
+                "PGHOST",
+                "localhost",
+                "PGPORT",
+                Integer.toString(server.port()),
+                "PGUSER",
+                ROLE,
+                "PGDATABASE",
+                "conformance",
+                "PGSSLMODE",
+                "verify-full",
+                "PGSSLROOTCERT",
+                rootCertificate.toString());
 
         assertThat(psql(environment, "")).as("psql").isEqualTo("connected");
         assertThat(flightdeck("{}", environment)).isEqualTo("connected");
@@ -118,8 +135,15 @@ class LibpqConformanceTest {
                 user=%s
                 sslmode=verify-full
                 """.formatted(server.port(), ROLE));
-        Map<String, String> environment = Map.of("HOME", home.toString(), "PGSERVICE", "clinic", "PGSERVICEFILE", services.toString(),
-                "PGHOST", "nowhere.invalid");
+        Map<String, String> environment = Map.of(
+                "HOME",
+                home.toString(),
+                "PGSERVICE",
+                "clinic",
+                "PGSERVICEFILE",
+                services.toString(),
+                "PGHOST",
+                "nowhere.invalid");
 
         assertThat(psql(environment, "")).as("psql").isEqualTo("connected");
         assertThat(flightdeck("{}", environment)).isEqualTo("connected");
@@ -129,26 +153,35 @@ class LibpqConformanceTest {
     void aPgpassReadableByOthersIsNotUsedAndTheHintSaysHowToFixIt() throws Exception {
         Path home = homeWithPgpassAndRootCertificate(authority, "rw-r--r--");
         Map<String, String> environment = Map.of("HOME", home.toString());
-        String entry = "{ host: localhost, port: %d, database: conformance, user: %s, sslmode: verify-full }".formatted(server.port(), ROLE);
+        String entry = "{ host: localhost, port: %d, database: conformance, user: %s, sslmode: verify-full }"
+                .formatted(server.port(), ROLE);
 
         assertThat(psql(environment, explicit())).as("psql").isEqualTo("failed");
-        assertThat(flightdeck(entry, environment)).startsWith(DatabaseErrorCode.PGPASS_INSECURE.code()).contains("chmod 0600");
+        assertThat(flightdeck(entry, environment))
+                .startsWith(DatabaseErrorCode.PGPASS_INSECURE.code())
+                .contains("chmod 0600");
     }
 
     @Test
     void aServerCertificateFromAnotherAuthorityIsACertificateProblem() throws Exception {
         Path home = homeWithPgpassAndRootCertificate(stranger, "rw-------");
         Map<String, String> environment = Map.of("HOME", home.toString());
-        String entry = "{ host: localhost, port: %d, database: conformance, user: %s, sslmode: verify-full }".formatted(server.port(), ROLE);
+        String entry = "{ host: localhost, port: %d, database: conformance, user: %s, sslmode: verify-full }"
+                .formatted(server.port(), ROLE);
 
         assertThat(psql(environment, explicit())).as("psql").isEqualTo("failed");
-        assertThat(flightdeck(entry, environment)).startsWith(DatabaseErrorCode.CERTIFICATE_REJECTED.code())
-                .contains("not signed by a trusted certificate authority").doesNotContain("lost the connection");
+        assertThat(flightdeck(entry, environment))
+                .startsWith(DatabaseErrorCode.CERTIFICATE_REJECTED.code())
+                .contains("not signed by a trusted certificate authority")
+                .doesNotContain("lost the connection");
     }
 
     private Path homeWithPgpassAndRootCertificate(TestCertificates rootAuthority, String pgpassMode) throws Exception {
         Path home = Files.createDirectories(dir.resolve("home"));
-        Path pgpass = Files.writeString(home.resolve(".pgpass"), "localhost:*:conformance:" + ROLE + ":" + PASSWORD.replace("\\", "\\\\").replace(":", "\\:") + "\n");
+        Path pgpass = Files.writeString(
+                home.resolve(".pgpass"),
+                "localhost:*:conformance:" + ROLE + ":"
+                        + PASSWORD.replace("\\", "\\\\").replace(":", "\\:") + "\n");
         Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString(pgpassMode));
         rootAuthority.writeCa(home.resolve(".postgresql/root.crt"));
         return home;
@@ -161,7 +194,8 @@ class LibpqConformanceTest {
 
     /** "connected", or "failed" (psql's message is kept for the assertion's description). */
     private static String psql(Map<String, String> environment, String conninfo) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(PSQL, "-w", "-X", "-A", "-t", "-c", "SELECT 1", "-d", conninfo).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(PSQL, "-w", "-X", "-A", "-t", "-c", "SELECT 1", "-d", conninfo)
+                .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().put("PATH", "/usr/bin:/bin");
         builder.environment().putAll(environment);
@@ -174,19 +208,25 @@ class LibpqConformanceTest {
 
     /** Loads the entry as an inventory does and connects as a session would: "connected", or "FD-DB-0xx message". */
     private static String flightdeck(String entry, Map<String, String> environment) {
-        Parsed<Inventory> parsed = InventoryLoader.load("databases:\n  clinic: " + entry + "\n", "conformance.inventory.yaml", environment);
+        Parsed<Inventory> parsed = InventoryLoader.load(
+                "databases:\n  clinic: " + entry + "\n", "conformance.inventory.yaml", environment);
         assertThat(parsed.problems()).isEmpty();
         DatabaseEntry database = parsed.value().orElseThrow().databases().get(0);
-        try (DatabasePool pool = DatabasePool.open(ConnectionTarget.of(database), PgPassFile.standardLocation(new HashMap<>(environment)), PoolSettings.console())) {
+        try (DatabasePool pool = DatabasePool.open(
+                ConnectionTarget.of(database),
+                PgPassFile.standardLocation(new HashMap<>(environment)),
+                PoolSettings.console())) {
             Integer one = pool.withConnection("SELECT 1", connection -> {
-                try (var statement = connection.createStatement(); var rows = statement.executeQuery("SELECT 1")) {
+                try (var statement = connection.createStatement();
+                        var rows = statement.executeQuery("SELECT 1")) {
                     rows.next();
                     return rows.getInt(1);
                 }
             });
             return one == 1 ? "connected" : "wrong answer " + one;
         } catch (DatabaseException e) {
-            System.out.println("flightdeck " + environment.keySet() + ": " + e.code().code() + " " + e.getMessage());
+            System.out.println(
+                    "flightdeck " + environment.keySet() + ": " + e.code().code() + " " + e.getMessage());
             return e.code().code() + " " + e.getMessage();
         }
     }

@@ -28,7 +28,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /** A test CA and a server certificate for localhost / 127.0.0.1, made in Java (no openssl on the path needed). */
 record TestCertificates(KeyPair caKeys, X509Certificate ca) {
 
-    static TestCertificates newAuthority(String name) throws GeneralSecurityException, OperatorCreationException, IOException {
+    static TestCertificates newAuthority(String name)
+            throws GeneralSecurityException, OperatorCreationException, IOException {
         KeyPair keys = rsa();
         X500Name subject = new X500Name("CN=" + name);
         JcaX509v3CertificateBuilder builder = builder(subject, subject, keys);
@@ -38,13 +39,17 @@ record TestCertificates(KeyPair caKeys, X509Certificate ca) {
     }
 
     /** Writes server.crt and server.key (PEM) into the directory; returns the key pair's certificate. */
-    X509Certificate issueServer(Path certificate, Path key) throws GeneralSecurityException, OperatorCreationException, IOException {
+    X509Certificate issueServer(Path certificate, Path key)
+            throws GeneralSecurityException, OperatorCreationException, IOException {
         KeyPair server = rsa();
-        JcaX509v3CertificateBuilder builder = builder(new X500Name(ca.getSubjectX500Principal().getName()), new X500Name("CN=localhost"), server);
+        JcaX509v3CertificateBuilder builder =
+                builder(new X500Name(ca.getSubjectX500Principal().getName()), new X500Name("CN=localhost"), server);
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "localhost"),
-                new GeneralName(GeneralName.iPAddress, InetAddress.getLoopbackAddress().getHostAddress())}));
+            new GeneralName(GeneralName.dNSName, "localhost"),
+            new GeneralName(
+                    GeneralName.iPAddress, InetAddress.getLoopbackAddress().getHostAddress())
+        }));
         X509Certificate issued = sign(builder, caKeys);
         writePem(certificate, issued);
         writePem(key, server.getPrivate());
@@ -57,12 +62,19 @@ record TestCertificates(KeyPair caKeys, X509Certificate ca) {
 
     private static JcaX509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys) {
         Instant now = Instant.now();
-        return new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(1, ChronoUnit.DAYS)),
-                Date.from(now.plus(1, ChronoUnit.DAYS)), subject, keys.getPublic());
+        return new JcaX509v3CertificateBuilder(
+                issuer,
+                BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minus(1, ChronoUnit.DAYS)),
+                Date.from(now.plus(1, ChronoUnit.DAYS)),
+                subject,
+                keys.getPublic());
     }
 
-    private static X509Certificate sign(JcaX509v3CertificateBuilder builder, KeyPair signer) throws OperatorCreationException, GeneralSecurityException {
-        return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate())));
+    private static X509Certificate sign(JcaX509v3CertificateBuilder builder, KeyPair signer)
+            throws OperatorCreationException, GeneralSecurityException {
+        return new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate())));
     }
 
     private static KeyPair rsa() throws GeneralSecurityException {

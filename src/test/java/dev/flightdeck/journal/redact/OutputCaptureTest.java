@@ -24,12 +24,17 @@ class OutputCaptureTest {
             CapturedOutput output = capture.finish();
 
             long total = raw.toString().getBytes(StandardCharsets.UTF_8).length;
-            System.out.printf("output bounding: %d bytes in, %d chars kept, %d bytes elided%n", total, output.text().length(), output.elidedBytes());
+            System.out.printf(
+                    "output bounding: %d bytes in, %d chars kept, %d bytes elided%n",
+                    total, output.text().length(), output.elidedBytes());
             assertThat(output.totalBytes()).isEqualTo(total);
-            assertThat(output.text()).startsWith("line 0 of a runaway log").endsWith("line 19999 of a runaway log\n")
+            assertThat(output.text())
+                    .startsWith("line 0 of a runaway log")
+                    .endsWith("line 19999 of a runaway log\n")
                     .contains("[… " + output.elidedBytes() + " bytes of output not kept …]");
             assertThat(output.elidedBytes()).isEqualTo(total - 2000);
-            assertThat(output.sha256()).isEqualTo(Sha256.hex(Sha256.of(raw.toString().getBytes(StandardCharsets.UTF_8))));
+            assertThat(output.sha256())
+                    .isEqualTo(Sha256.hex(Sha256.of(raw.toString().getBytes(StandardCharsets.UTF_8))));
         }
     }
 
@@ -38,10 +43,16 @@ class OutputCaptureTest {
         try (Redactor redactor = Redactor.forSecrets(List.of(SECRET))) {
             for (int shift = 0; shift < SECRET.length + 2; shift++) {
                 OutputCapture capture = redactor.capture(new OutputLimits(100, 100), false);
-                capture.append("a".repeat(100 - shift) + new String(SECRET) + "b".repeat(5000) + new String(SECRET) + "c".repeat(shift));
+                capture.append("a".repeat(100 - shift)
+                        + new String(SECRET)
+                        + "b".repeat(5000)
+                        + new String(SECRET)
+                        + "c".repeat(shift));
                 String kept = capture.finish().text();
                 for (int length = 4; length <= SECRET.length; length++) {
-                    assertThat(kept).doesNotContain(new String(SECRET, 0, length)).doesNotContain(new String(SECRET, SECRET.length - length, length));
+                    assertThat(kept)
+                            .doesNotContain(new String(SECRET, 0, length))
+                            .doesNotContain(new String(SECRET, SECRET.length - length, length));
                 }
             }
         }
@@ -66,7 +77,8 @@ class OutputCaptureTest {
             assertThat(redactor.redact("PGPASSWORD=abc123 pg_dump ehr")).isEqualTo("PGPASSWORD=******** pg_dump ehr");
             assertThat(redactor.redact("jdbc:postgresql://db/ehr?user=app&password=x9y8z7&ssl=true"))
                     .isEqualTo("jdbc:postgresql://db/ehr?user=app&password=********&ssl=true");
-            assertThat(redactor.redact("postgresql://app:pw123456@db:5432/ehr")).isEqualTo("postgresql://app:********@db:5432/ehr");
+            assertThat(redactor.redact("postgresql://app:pw123456@db:5432/ehr"))
+                    .isEqualTo("postgresql://app:********@db:5432/ehr");
             assertThat(redactor.redact("Authorization: Basic YWRtaW46c2VjcmV0")).isEqualTo("Authorization: ********");
             assertThat(redactor.redact("migration 0042 applied in 12 ms")).isEqualTo("migration 0042 applied in 12 ms");
         }

@@ -10,8 +10,8 @@ import dev.flightdeck.journal.Replay;
 import dev.flightdeck.journal.crypto.KeyRing;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.export.EvidencePack;
-import dev.flightdeck.review.HtmlReport;
 import dev.flightdeck.journal.verify.JournalVerifier;
+import dev.flightdeck.review.HtmlReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +22,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Secrets fed through output capture must not appear in the journal file or in either export. */
 class SecretCorpusTest {
@@ -41,9 +41,19 @@ class SecretCorpusTest {
     @Test
     void noSecretFromTheCorpusReachesTheJournalOrTheExports() throws Exception {
         String pem = privateKeyPem();
-        List<String> secrets = new ArrayList<>(List.of(DB_PASSWORD, SSH_PASSPHRASE, API_TOKEN, "UnknownPg$ecret9", "JdbcOnlyS3cret1",
-                "UrlOnlyS3cret", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcHMifQ.c2lnbmF0dXJl", "hunter2isnotsafe",
-                b64(DB_PASSWORD), b64(SSH_PASSPHRASE), b64(API_TOKEN), b64("admin:" + DB_PASSWORD)));
+        List<String> secrets = new ArrayList<>(List.of(
+                DB_PASSWORD,
+                SSH_PASSPHRASE,
+                API_TOKEN,
+                "UnknownPg$ecret9",
+                "JdbcOnlyS3cret1",
+                "UrlOnlyS3cret",
+                "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcHMifQ.c2lnbmF0dXJl",
+                "hunter2isnotsafe",
+                b64(DB_PASSWORD),
+                b64(SSH_PASSPHRASE),
+                b64(API_TOKEN),
+                b64("admin:" + DB_PASSWORD)));
         pem.lines().filter(line -> !line.startsWith("-----")).limit(6).forEach(secrets::add);
         List<String> outputs = List.of(
                 "export PGPASSWORD=" + DB_PASSWORD + "\npg_dump: dumping ehr\nmigration 0042 applied",
@@ -63,8 +73,10 @@ class SecretCorpusTest {
         Replay replay = Journal.read(journal, JournalFixture.PASSPHRASE);
         String html;
         try (KeyRing keys = new KeyRing(JournalFixture.PASSPHRASE)) {
-            // searched as a browser shows it: the template escapes &, = and quotes, which would hide a leak from indexOf
-            html = unescapeHtml(HtmlReport.render(replay, JournalVerifier.verify(journal, Optional.empty(), Optional.of(keys))));
+            // searched as a browser shows it: the template escapes &, = and quotes, which would hide a leak from
+            // indexOf
+            html = unescapeHtml(
+                    HtmlReport.render(replay, JournalVerifier.verify(journal, Optional.empty(), Optional.of(keys))));
         }
         Path pack = directory.resolve("pack");
         EvidencePack.write(replay, key, pack);
@@ -75,10 +87,16 @@ class SecretCorpusTest {
         for (String secret : secrets) {
             found += occurrences(journalBytes, secret) + occurrences(html, secret) + occurrences(jsonl, secret);
         }
-        System.out.printf("secret corpus: %d secrets (known values, pattern-only values, Base64 of known values, PEM key lines) in %d outputs "
+        System.out.printf(
+                "secret corpus: %d secrets (known values, pattern-only values, Base64 of known values, PEM key lines) in %d outputs "
                         + "captured as %d chunks; plaintext occurrences in journal file %d, HTML export %d, JSONL export %d (total %d)%n",
-                secrets.size(), outputs.size(), chunks, secrets.stream().mapToLong(s -> occurrences(journalBytes, s)).sum(),
-                secrets.stream().mapToLong(s -> occurrences(html, s)).sum(), secrets.stream().mapToLong(s -> occurrences(jsonl, s)).sum(), found);
+                secrets.size(),
+                outputs.size(),
+                chunks,
+                secrets.stream().mapToLong(s -> occurrences(journalBytes, s)).sum(),
+                secrets.stream().mapToLong(s -> occurrences(html, s)).sum(),
+                secrets.stream().mapToLong(s -> occurrences(jsonl, s)).sum(),
+                found);
         assertThat(found).isZero();
         assertThat(html).contains("migration 0042 applied").contains("pg_dump: dumping ehr");
         assertThat(jsonl).contains("migration 0042 applied");
@@ -89,9 +107,15 @@ class SecretCorpusTest {
         int chunks = 0;
         List<char[]> known = List.of(DB_PASSWORD.toCharArray(), SSH_PASSPHRASE.toCharArray(), API_TOKEN.toCharArray());
         try (Redactor redactor = Redactor.forSecrets(known);
-             JournalWriter writer = Journal.create(journal, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
-            writer.append("step.intent", "dana", JournalJson.object().put("step", "dump").put("kind", "run")
-                    .put("command", redactor.redact("PGPASSWORD=" + DB_PASSWORD + " pg_dump ehr")));
+                JournalWriter writer = Journal.create(
+                        journal, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
+            writer.append(
+                    "step.intent",
+                    "dana",
+                    JournalJson.object()
+                            .put("step", "dump")
+                            .put("kind", "run")
+                            .put("command", redactor.redact("PGPASSWORD=" + DB_PASSWORD + " pg_dump ehr")));
             for (int i = 0; i < outputs.size(); i++) {
                 OutputCapture capture = redactor.capture(new OutputLimits(32 * 1024, 32 * 1024), false);
                 String output = outputs.get(i);
@@ -100,8 +124,14 @@ class SecretCorpusTest {
                     capture.append(output.substring(start, end));
                     start = end;
                 }
-                writer.append("step.output", "dana", capture.finish().addTo(JournalJson.object().put("step", "step-" + i)
-                        .put("host", "app-1").put("stream", "stdout")));
+                writer.append(
+                        "step.output",
+                        "dana",
+                        capture.finish()
+                                .addTo(JournalJson.object()
+                                        .put("step", "step-" + i)
+                                        .put("host", "app-1")
+                                        .put("stream", "stdout")));
             }
             writer.closeSession("session close");
         }
@@ -122,7 +152,11 @@ class SecretCorpusTest {
         Matcher numeric = Pattern.compile("&#(x?)([0-9a-fA-F]+);").matcher(html);
         String decoded = numeric.replaceAll(match -> Matcher.quoteReplacement(String.valueOf(
                 (char) Integer.parseInt(match.group(2), match.group(1).isEmpty() ? 10 : 16))));
-        return decoded.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+        return decoded.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
     }
 
     private static long occurrences(String text, String secret) {
@@ -138,7 +172,11 @@ class SecretCorpusTest {
     }
 
     private static String privateKeyPem() throws Exception {
-        byte[] pkcs8 = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate().getEncoded();
-        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
+        byte[] pkcs8 = KeyPairGenerator.getInstance("RSA")
+                .generateKeyPair()
+                .getPrivate()
+                .getEncoded();
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
     }
 }

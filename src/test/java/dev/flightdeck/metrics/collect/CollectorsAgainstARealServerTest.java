@@ -42,8 +42,14 @@ class CollectorsAgainstARealServerTest {
     }
 
     private PrometheusCollector prometheus() {
-        return new PrometheusCollector("app", URI.create(app.url("/metrics")), Duration.ofSeconds(2), Duration.ofSeconds(15),
-                PrometheusMapping.defaults(), client, clock);
+        return new PrometheusCollector(
+                "app",
+                URI.create(app.url("/metrics")),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(15),
+                PrometheusMapping.defaults(),
+                client,
+                clock);
     }
 
     @Test
@@ -59,7 +65,9 @@ class CollectorsAgainstARealServerTest {
 
         assertThat(latest.get("request_rate")).isEqualTo(100.0);
         assertThat(latest.get("error_rate")).isEqualTo(2.0);
-        assertThat(latest.get("latency_p50")).as("all 1500 new requests took 0.1 < t <= 0.25 s").isCloseTo(175.0, within(1e-9));
+        assertThat(latest.get("latency_p50"))
+                .as("all 1500 new requests took 0.1 < t <= 0.25 s")
+                .isCloseTo(175.0, within(1e-9));
         assertThat(latest.get("latency_p95")).isCloseTo(100 + 150 * 0.95, within(1e-9));
         assertThat(latest.get("load")).isEqualTo(0.73);
         assertThat(app.scrapes()).isEqualTo(2);
@@ -74,9 +82,17 @@ class CollectorsAgainstARealServerTest {
                     kind: prometheus
                     signals:
                       session_success_rate: { ratio: 'app_sessions_total{outcome="success"}', of: app_sessions_total, scale: 100 }
-                """.formatted(app.url("/metrics")), "inv.yaml").orElseThrow();
-        PrometheusCollector collector = new PrometheusCollector("app-metrics", URI.create(app.url("/metrics")), Duration.ofSeconds(2),
-                Duration.ofSeconds(15), InventoryCollectors.mappingFor(inventory.endpoint("app-metrics").orElseThrow().names()), client, clock);
+                """.formatted(app.url("/metrics")), "inv.yaml")
+                .orElseThrow();
+        PrometheusCollector collector = new PrometheusCollector(
+                "app-metrics",
+                URI.create(app.url("/metrics")),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(15),
+                InventoryCollectors.mappingFor(
+                        inventory.endpoint("app-metrics").orElseThrow().names()),
+                client,
+                clock);
         app.sessions(5000, 1);
         collector.collect(sink);
         app.sessions(995, 5);
@@ -84,8 +100,12 @@ class CollectorsAgainstARealServerTest {
 
         collector.collect(sink);
 
-        assertThat(latest.get("session_success_rate")).as("995 of the 1,000 sessions since the last scrape").isCloseTo(99.5, within(1e-9));
-        assertThat(latest.get("request_rate")).as("the conventional signals are still read").isNotNull();
+        assertThat(latest.get("session_success_rate"))
+                .as("995 of the 1,000 sessions since the last scrape")
+                .isCloseTo(99.5, within(1e-9));
+        assertThat(latest.get("request_rate"))
+                .as("the conventional signals are still read")
+                .isNotNull();
     }
 
     @Test
@@ -106,17 +126,31 @@ class CollectorsAgainstARealServerTest {
 
     @Test
     void aPageThatIsNotPrometheusTextIsAnUnreadableSourceNamingTheLine() {
-        PrometheusCollector collector = new PrometheusCollector("app", URI.create(app.url("/health")), Duration.ofSeconds(2),
-                Duration.ofSeconds(15), PrometheusMapping.defaults(), client, clock);
+        PrometheusCollector collector = new PrometheusCollector(
+                "app",
+                URI.create(app.url("/health")),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(15),
+                PrometheusMapping.defaults(),
+                client,
+                clock);
 
-        assertThatThrownBy(() -> collector.collect(sink)).isInstanceOf(CollectorException.class)
-                .hasMessageContaining("FD-METRICS-022").hasMessageContaining("is not a Prometheus metrics page").hasMessageContaining("line 1");
+        assertThatThrownBy(() -> collector.collect(sink))
+                .isInstanceOf(CollectorException.class)
+                .hasMessageContaining("FD-METRICS-022")
+                .hasMessageContaining("is not a Prometheus metrics page")
+                .hasMessageContaining("line 1");
     }
 
     @Test
     void healthChecksCountFailuresInARowAndAPassResetsThem() throws Exception {
-        HealthCollector health = new HealthCollector("web-health", URI.create(app.url("/health")), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), client, clock);
+        HealthCollector health = new HealthCollector(
+                "web-health",
+                URI.create(app.url("/health")),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                client,
+                clock);
         health.collect(sink);
         assertThat(latest).containsEntry("health", 1.0).containsEntry("health_consecutive_failures", 0.0);
         assertThat(latest.get("health_latency")).isPositive();
@@ -138,12 +172,20 @@ class CollectorsAgainstARealServerTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        HealthCollector health = new HealthCollector("web-health", URI.create("http://127.0.0.1:" + closedPort + "/health"),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), client, clock);
+        HealthCollector health = new HealthCollector(
+                "web-health",
+                URI.create("http://127.0.0.1:" + closedPort + "/health"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                client,
+                clock);
 
         health.collect(sink);
 
-        assertThat(latest).containsEntry("health", 0.0).containsEntry("health_consecutive_failures", 1.0).doesNotContainKey("health_latency");
+        assertThat(latest)
+                .containsEntry("health", 0.0)
+                .containsEntry("health_consecutive_failures", 1.0)
+                .doesNotContainKey("health_latency");
         assertThat(health.lastOutcome()).isEqualTo("cannot connect (connection refused)");
     }
 }

@@ -32,6 +32,7 @@ class HostCollectorOverSshTest {
 
     @TempDir
     static Path directory;
+
     private static MinaSshServer server;
     private static SshSessions sessions;
     private static SshTarget target;
@@ -52,7 +53,14 @@ class HostCollectorOverSshTest {
     }
 
     private static HostCollector collector(List<String> paths) {
-        return new HostCollector("app1", () -> target, sessions, paths, Duration.ofSeconds(5), Duration.ofSeconds(10), Clock.systemUTC());
+        return new HostCollector(
+                "app1",
+                () -> target,
+                sessions,
+                paths,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Clock.systemUTC());
     }
 
     @Test
@@ -60,15 +68,21 @@ class HostCollectorOverSshTest {
         RecordingSink sink = new RecordingSink("app1");
         collector(List.of("/")).collect(sink);
 
-        double localLoad = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        assertThat(sink.last("app1", "load")).hasValueSatisfying(load -> assertThat(load).isCloseTo(localLoad, within(1.0)));
+        double localLoad =
+                Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        assertThat(sink.last("app1", "load"))
+                .hasValueSatisfying(load -> assertThat(load).isCloseTo(localLoad, within(1.0)));
         double localMemory = localMemoryPercent();
-        assertThat(sink.last("app1", "memory")).hasValueSatisfying(memory -> assertThat(memory).isCloseTo(localMemory, within(5.0)));
+        assertThat(sink.last("app1", "memory"))
+                .hasValueSatisfying(memory -> assertThat(memory).isCloseTo(localMemory, within(5.0)));
         FileStore root = Files.getFileStore(Path.of("/"));
         double used = root.getTotalSpace() - root.getUnallocatedSpace();
         double localDisk = used * 100 / (used + root.getUsableSpace());
-        assertThat(sink.last("app1:/", "disk")).hasValueSatisfying(disk -> assertThat(disk).isCloseTo(localDisk, within(1.0)));
-        assertThat(sink.last("app1", "cpu")).as("a CPU percentage needs a previous reading").isEmpty();
+        assertThat(sink.last("app1:/", "disk"))
+                .hasValueSatisfying(disk -> assertThat(disk).isCloseTo(localDisk, within(1.0)));
+        assertThat(sink.last("app1", "cpu"))
+                .as("a CPU percentage needs a previous reading")
+                .isEmpty();
     }
 
     @Test
@@ -79,19 +93,26 @@ class HostCollectorOverSshTest {
         Thread.sleep(300);
         collector.collect(sink);
 
-        assertThat(sink.last("app1", "cpu")).hasValueSatisfying(cpu -> assertThat(cpu).isBetween(0.0, 100.0));
+        assertThat(sink.last("app1", "cpu"))
+                .hasValueSatisfying(cpu -> assertThat(cpu).isBetween(0.0, 100.0));
     }
 
     @Test
     void eachPathIsItsOwnSeriesInTheEngine() throws Exception {
-        try (MetricsEngine engine = new MetricsEngine(List.of(), Clock.systemUTC(), MetricsEngine.Options.defaults(),
-                new TriggerListener() { }, minute -> { })) {
+        try (MetricsEngine engine = new MetricsEngine(
+                List.of(),
+                Clock.systemUTC(),
+                MetricsEngine.Options.defaults(),
+                new TriggerListener() {},
+                minute -> {})) {
             engine.collectNow(List.of(collector(List.of("/", "/tmp"))));
 
             assertThat(engine.store().find(new SeriesId("app1:/", "disk"))).isPresent();
             assertThat(engine.store().find(new SeriesId("app1:/tmp", "disk"))).isPresent();
             assertThat(engine.store().find(new SeriesId("app1", "memory"))).isPresent();
-            assertThat(engine.collectorStatuses()).singleElement().satisfies(status -> assertThat(status.healthy()).isTrue());
+            assertThat(engine.collectorStatuses())
+                    .singleElement()
+                    .satisfies(status -> assertThat(status.healthy()).isTrue());
         }
     }
 
@@ -100,8 +121,11 @@ class HostCollectorOverSshTest {
         RecordingSink sink = new RecordingSink("app1");
 
         assertThatThrownBy(() -> collector(List.of("/", "/no/such/mount")).collect(sink))
-                .isInstanceOfSatisfying(CollectorException.class, e -> assertThat(e.code()).isEqualTo(CollectorException.Code.UNREADABLE))
-                .hasMessageContaining("/no/such/mount").hasMessageContaining("No such file or directory");
+                .isInstanceOfSatisfying(
+                        CollectorException.class,
+                        e -> assertThat(e.code()).isEqualTo(CollectorException.Code.UNREADABLE))
+                .hasMessageContaining("/no/such/mount")
+                .hasMessageContaining("No such file or directory");
         assertThat(sink.last("app1:/", "disk")).isPresent();
         assertThat(sink.last("app1", "memory")).isPresent();
     }
@@ -111,19 +135,29 @@ class HostCollectorOverSshTest {
         MinaSshServer stopped = MinaSshServer.start(elsewhere);
         SshTarget gone = SshTestKit.target("app2", stopped.port(), stopped.userKey());
         stopped.close();
-        HostCollector collector = new HostCollector("app2", () -> gone, sessions, List.of("/"), Duration.ofSeconds(5), Duration.ofSeconds(5),
+        HostCollector collector = new HostCollector(
+                "app2",
+                () -> gone,
+                sessions,
+                List.of("/"),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
                 Clock.systemUTC());
 
         assertThatThrownBy(() -> collector.collect(new RecordingSink("app2")))
-                .isInstanceOfSatisfying(CollectorException.class, e -> assertThat(e.code()).isEqualTo(CollectorException.Code.UNREACHABLE))
+                .isInstanceOfSatisfying(
+                        CollectorException.class,
+                        e -> assertThat(e.code()).isEqualTo(CollectorException.Code.UNREACHABLE))
                 .hasMessageContaining("app2");
         assertThatThrownBy(() -> collector.collect(new RecordingSink("app2")))
                 .as("the next attempt waits an interval instead of connecting again at once")
-                .hasMessageContaining("app2").hasMessageContaining("(next attempt in ");
+                .hasMessageContaining("app2")
+                .hasMessageContaining("(next attempt in ");
     }
 
     private static double localMemoryPercent() throws Exception {
-        Map<String, Long> kilobytes = Files.readAllLines(Path.of("/proc/meminfo")).stream().map(line -> line.split("[:\\s]+"))
+        Map<String, Long> kilobytes = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .map(line -> line.split("[:\\s]+"))
                 .collect(Collectors.toMap(fields -> fields[0], fields -> Long.parseLong(fields[1]), (a, b) -> a));
         return (kilobytes.get("MemTotal") - kilobytes.get("MemAvailable")) * 100.0 / kilobytes.get("MemTotal");
     }

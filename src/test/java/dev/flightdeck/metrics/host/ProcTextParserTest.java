@@ -51,7 +51,9 @@ class ProcTextParserTest {
         CpuTimes after = new CpuTimes(1250, 11_000);
 
         assertThat(after.percentSince(before)).hasValue(25.0);
-        assertThat(before.percentSince(after)).as("counters went back: the host rebooted").isEmpty();
+        assertThat(before.percentSince(after))
+                .as("counters went back: the host rebooted")
+                .isEmpty();
         assertThat(after.percentSince(after)).as("no time passed").isEmpty();
     }
 
@@ -65,7 +67,8 @@ class ProcTextParserTest {
                 Cached:           250 kB
                 """;
 
-        assertThat(ProcTextParser.parse(old, List.of()).memoryPercent().getAsDouble()).isCloseTo(60.0, within(1e-9));
+        assertThat(ProcTextParser.parse(old, List.of()).memoryPercent().getAsDouble())
+                .isCloseTo(60.0, within(1e-9));
     }
 
     @Test
@@ -89,14 +92,18 @@ class ProcTextParserTest {
         assertThat(reading.cpu()).isEmpty();
         assertThat(reading.load1()).isEmpty();
         assertThat(reading.memoryPercent()).isEmpty();
-        assertThat(reading.problems()).containsExactly("/proc/stat has no 'cpu' line: 'intr 1 2 3'",
-                "/proc/loadavg does not start with a load average: 'not a number'",
-                "/proc/meminfo has no MemTotal and MemAvailable (or MemFree)");
+        assertThat(reading.problems())
+                .containsExactly(
+                        "/proc/stat has no 'cpu' line: 'intr 1 2 3'",
+                        "/proc/loadavg does not start with a load average: 'not a number'",
+                        "/proc/meminfo has no MemTotal and MemAvailable (or MemFree)");
     }
 
     @Test
     void theCommandQuotesPathsForTheShell() {
         assertThat(HostCommand.forPaths(List.of("/", "/srv/my data")))
-                .contains("df -P -k -- / 2>&1").contains("df -P -k -- '/srv/my data' 2>&1").contains("echo '@@ df 1'");
+                .contains("df -P -k -- / 2>&1")
+                .contains("df -P -k -- '/srv/my data' 2>&1")
+                .contains("echo '@@ df 1'");
     }
 }

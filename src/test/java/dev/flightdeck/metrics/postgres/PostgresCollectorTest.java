@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.flightdeck.db.connect.ConnectionTarget;
 import dev.flightdeck.db.connect.DatabasePool;
 import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.diagnostic.Position;
 import dev.flightdeck.inventory.DatabaseEntry.SslMode;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.RecordingSink;
@@ -17,7 +18,6 @@ import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;
 import dev.flightdeck.testing.db.PostgresExtension;
 import dev.flightdeck.testing.db.TestDatabase;
-import dev.flightdeck.diagnostic.Position;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -49,7 +49,8 @@ class PostgresCollectorTest {
     @BeforeEach
     void createDatabase() {
         database = postgres.freshDatabase();
-        database.execute("CREATE TABLE visits (id int PRIMARY KEY, status text); INSERT INTO visits VALUES (1, 'open')");
+        database.execute(
+                "CREATE TABLE visits (id int PRIMARY KEY, status text); INSERT INTO visits VALUES (1, 'open')");
         collector = collectorFor(database.target().withDatabase("postgres"));
     }
 
@@ -65,7 +66,8 @@ class PostgresCollectorTest {
 
     @Test
     void countsTheDatabasesConnectionsByStateAgainstMaxConnections() throws Exception {
-        try (Connection idle = database.connect(); Connection inTransaction = database.connect()) {
+        try (Connection idle = database.connect();
+                Connection inTransaction = database.connect()) {
             inTransaction.setAutoCommit(false);
             query(inTransaction, "SELECT status FROM visits");
 
@@ -74,25 +76,32 @@ class PostgresCollectorTest {
             assertThat(sink.last("healthcare", "db_connection")).hasValue(1.0);
             assertThat(sink.last("healthcare", "db_connections")).hasValue(2.0);
             assertThat(sink.last("healthcare", "db_connections_idle")).hasValue(1.0);
-            assertThat(sink.last("healthcare", "db_connections_idle_in_transaction")).hasValue(1.0);
+            assertThat(sink.last("healthcare", "db_connections_idle_in_transaction"))
+                    .hasValue(1.0);
             assertThat(sink.last("healthcare", "db_connections_active")).hasValue(0.0);
             double maxConnections = Double.parseDouble(database.queryValue("SHOW max_connections"));
-            double serverConnections = Double.parseDouble(database.queryValue(
-                    "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"));
-            assertThat(sink.last("healthcare", "db_connections_used")).hasValueSatisfying(used ->
-                    assertThat(used).isCloseTo(serverConnections * 100 / maxConnections, within(100 / maxConnections * 2)));
-            assertThat(sink.last("healthcare", "db_size_mb")).hasValueSatisfying(size -> assertThat(size).isGreaterThan(1));
-            assertThat(sink.last("healthcare", "db_replication_lag")).as("no standby, no lag figure").isEmpty();
+            double serverConnections = Double.parseDouble(
+                    database.queryValue("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"));
+            assertThat(sink.last("healthcare", "db_connections_used"))
+                    .hasValueSatisfying(used -> assertThat(used)
+                            .isCloseTo(serverConnections * 100 / maxConnections, within(100 / maxConnections * 2)));
+            assertThat(sink.last("healthcare", "db_size_mb"))
+                    .hasValueSatisfying(size -> assertThat(size).isGreaterThan(1));
+            assertThat(sink.last("healthcare", "db_replication_lag"))
+                    .as("no standby, no lag figure")
+                    .isEmpty();
         }
     }
 
     @Test
     void aSessionWaitingForAnotherSessionsLockIsABlockingLock() throws Exception {
         ExecutorService waiter = Executors.newSingleThreadExecutor();
-        try (Connection holder = database.connect(); Connection blocked = database.connect()) {
+        try (Connection holder = database.connect();
+                Connection blocked = database.connect()) {
             holder.setAutoCommit(false);
             execute(holder, "UPDATE visits SET status = 'held' WHERE id = 1");
-            Future<?> waiting = waiter.submit(() -> execute(blocked, "UPDATE visits SET status = 'waiting' WHERE id = 1"));
+            Future<?> waiting =
+                    waiter.submit(() -> execute(blocked, "UPDATE visits SET status = 'waiting' WHERE id = 1"));
             awaitLockWait();
 
             collector.collect(sink);
@@ -119,8 +128,9 @@ class PostgresCollectorTest {
 
             collector.collect(sink);
 
-            assertThat(sink.last("healthcare", "db_longest_transaction")).hasValueSatisfying(millis ->
-                    assertThat(millis).isGreaterThanOrEqualTo(atLeast).isLessThan(atLeast + 5_000));
+            assertThat(sink.last("healthcare", "db_longest_transaction"))
+                    .hasValueSatisfying(millis ->
+                            assertThat(millis).isGreaterThanOrEqualTo(atLeast).isLessThan(atLeast + 5_000));
             open.rollback();
         }
     }
@@ -140,31 +150,47 @@ class PostgresCollectorTest {
 
         collector.collect(sink);
 
-        List<RecordingSink.Sample> readings = sink.samples().stream().filter(s -> s.id().signal().equals("db_connection")).toList();
+        List<RecordingSink.Sample> readings = sink.samples().stream()
+                .filter(s -> s.id().signal().equals("db_connection"))
+                .toList();
         double seconds = (readings.get(1).time() - readings.get(0).time()) / 1000.0;
-        assertThat(sink.last("healthcare", "db_rollbacks")).hasValueSatisfying(rate -> assertThat(rate * seconds).isCloseTo(5.0, within(1e-6)));
-        assertThat(sink.last("healthcare", "db_transactions")).hasValueSatisfying(rate -> assertThat(rate).isGreaterThan(0));
+        assertThat(sink.last("healthcare", "db_rollbacks"))
+                .hasValueSatisfying(rate -> assertThat(rate * seconds).isCloseTo(5.0, within(1e-6)));
+        assertThat(sink.last("healthcare", "db_transactions"))
+                .hasValueSatisfying(rate -> assertThat(rate).isGreaterThan(0));
     }
 
     @Test
     void anUnreachableServerIsAFailedConnectionCheckThatFiresDbConnectionFailures() throws Exception {
         collector.close();
-        collector = collectorFor(new ConnectionTarget("healthcare", "127.0.0.1", freePort(), "postgres", "postgres", SslMode.DISABLE,
-                Optional.empty()));
+        collector = collectorFor(new ConnectionTarget(
+                "healthcare", "127.0.0.1", freePort(), "postgres", "postgres", SslMode.DISABLE, Optional.empty()));
         List<Alarm> alarms = new CopyOnWriteArrayList<>();
-        TriggerSpec failures = new TriggerSpec("db connection failures", TriggerRuleParser.parse("db connection failures"),
-                TriggerSpec.Action.ALERT, TriggerSpec.DEFAULT_COUNTDOWN, Position.UNKNOWN);
-        try (MetricsEngine engine = new MetricsEngine(List.of(failures), Clock.systemUTC(), MetricsEngine.Options.defaults(),
+        TriggerSpec failures = new TriggerSpec(
+                "db connection failures",
+                TriggerRuleParser.parse("db connection failures"),
+                TriggerSpec.Action.ALERT,
+                TriggerSpec.DEFAULT_COUNTDOWN,
+                Position.UNKNOWN);
+        try (MetricsEngine engine = new MetricsEngine(
+                List.of(failures),
+                Clock.systemUTC(),
+                MetricsEngine.Options.defaults(),
                 new TriggerListener() {
                     @Override
                     public void alarmRaised(Alarm alarm) {
                         alarms.add(alarm);
                     }
-                }, minute -> { })) {
+                },
+                minute -> {})) {
             assertThatThrownBy(() -> collector.collect(engine.sinkFor("healthcare")))
-                    .isInstanceOfSatisfying(CollectorException.class, e -> assertThat(e.code()).isEqualTo(CollectorException.Code.UNREACHABLE))
+                    .isInstanceOfSatisfying(
+                            CollectorException.class,
+                            e -> assertThat(e.code()).isEqualTo(CollectorException.Code.UNREACHABLE))
                     .hasMessageContaining("FD-DB-001");
-            assertThat(alarms).singleElement().satisfies(alarm -> assertThat(alarm.trigger()).isEqualTo("db connection failures"));
+            assertThat(alarms)
+                    .singleElement()
+                    .satisfies(alarm -> assertThat(alarm.trigger()).isEqualTo("db connection failures"));
         }
     }
 
@@ -172,10 +198,11 @@ class PostgresCollectorTest {
     void theReaderNeverConnectsToTheWatchedDatabaseAndTheEngineClosesItsConnection() throws Exception {
         String readers = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'flightdeck' AND datname = ";
         long before = Long.parseLong(database.queryValue(readers + "'postgres'"));
-        MetricsEngine engine = new MetricsEngine(List.of(), Clock.systemUTC(), MetricsEngine.Options.defaults(), new TriggerListener() { },
-                minute -> { });
+        MetricsEngine engine = new MetricsEngine(
+                List.of(), Clock.systemUTC(), MetricsEngine.Options.defaults(), new TriggerListener() {}, minute -> {});
         engine.collectNow(List.of(collector));
-        assertThat(database.queryValue(readers + "'" + database.name() + "'")).as("a snapshot of the database must not have to end it")
+        assertThat(database.queryValue(readers + "'" + database.name() + "'"))
+                .as("a snapshot of the database must not have to end it")
                 .isEqualTo("0");
         assertThat(Long.parseLong(database.queryValue(readers + "'postgres'"))).isEqualTo(before + 1);
 
@@ -185,11 +212,15 @@ class PostgresCollectorTest {
     }
 
     private void awaitLockWait() throws Exception {
-        awaitValue("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database.name() + "' AND wait_event_type = 'Lock'", 1);
+        awaitValue(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database.name()
+                        + "' AND wait_event_type = 'Lock'",
+                1);
     }
 
     private long rollbacksCounted() {
-        return Long.parseLong(database.queryValue("SELECT xact_rollback FROM pg_stat_database WHERE datname = '" + database.name() + "'"));
+        return Long.parseLong(database.queryValue(
+                "SELECT xact_rollback FROM pg_stat_database WHERE datname = '" + database.name() + "'"));
     }
 
     /** Backends report their statistics at most once a second and when they exit, so the count arrives a little later. */
@@ -202,7 +233,8 @@ class PostgresCollectorTest {
         try (Connection admin = postgres.server().adminConnection()) {
             while (true) {
                 long value;
-                try (Statement statement = admin.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+                try (Statement statement = admin.createStatement();
+                        ResultSet row = statement.executeQuery(sql)) {
                     row.next();
                     value = row.getLong(1);
                 }
@@ -224,7 +256,8 @@ class PostgresCollectorTest {
     }
 
     private static void query(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet ignored = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet ignored = statement.executeQuery(sql)) {
             // the statement's effect (a snapshot, an open transaction) is what matters
         }
     }

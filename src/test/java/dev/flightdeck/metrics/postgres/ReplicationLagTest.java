@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -23,7 +24,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Replication lag from a real streaming standby: a second embedded server made from a base backup of the first
@@ -43,26 +43,35 @@ class ReplicationLagTest {
         try (EmbeddedPostgres primary = server(directory.resolve("primary"), true)) {
             Path standbyData = baseBackup(primary, directory.resolve("primary"), directory.resolve("standby"));
             Files.writeString(standbyData.resolve("standby.signal"), "");
-            Files.writeString(standbyData.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port=" + primary.getPort()
-                    + " user=postgres application_name=standby1'\n", StandardOpenOption.APPEND);
+            Files.writeString(
+                    standbyData.resolve("postgresql.auto.conf"),
+                    "primary_conninfo = 'host=127.0.0.1 port=" + primary.getPort()
+                            + " user=postgres application_name=standby1'\n",
+                    StandardOpenOption.APPEND);
             try (EmbeddedPostgres standby = server(standbyData, false)) {
                 execute(primary, "CREATE TABLE visits (id int); INSERT INTO visits VALUES (1)");
 
                 RecordingSink onStandby = awaitLag(standby);
                 RecordingSink onPrimary = awaitLag(primary);
 
-                assertThat(onStandby.last("healthcare", "db_replication_lag")).hasValueSatisfying(lag -> assertThat(lag).isBetween(0.0, 60_000.0));
-                assertThat(onPrimary.last("healthcare", "db_replication_lag")).hasValueSatisfying(lag -> assertThat(lag).isBetween(0.0, 60_000.0));
+                assertThat(onStandby.last("healthcare", "db_replication_lag"))
+                        .hasValueSatisfying(lag -> assertThat(lag).isBetween(0.0, 60_000.0));
+                assertThat(onPrimary.last("healthcare", "db_replication_lag"))
+                        .hasValueSatisfying(lag -> assertThat(lag).isBetween(0.0, 60_000.0));
             }
         }
     }
 
     /** Readings until one has a lag figure: the standby needs a replayed transaction, the primary a measured replay. */
     private static RecordingSink awaitLag(EmbeddedPostgres server) throws Exception {
-        ConnectionTarget target = new ConnectionTarget("healthcare", "127.0.0.1", server.getPort(), "postgres", "postgres", SslMode.DISABLE,
-                Optional.empty());
-        try (PostgresCollector collector = new PostgresCollector("healthcare", DatabasePool.open(target, PasswordSource.none(),
-                PostgresCollectors.SETTINGS), "postgres", Duration.ofSeconds(1), Clock.systemUTC())) {
+        ConnectionTarget target = new ConnectionTarget(
+                "healthcare", "127.0.0.1", server.getPort(), "postgres", "postgres", SslMode.DISABLE, Optional.empty());
+        try (PostgresCollector collector = new PostgresCollector(
+                "healthcare",
+                DatabasePool.open(target, PasswordSource.none(), PostgresCollectors.SETTINGS),
+                "postgres",
+                Duration.ofSeconds(1),
+                Clock.systemUTC())) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (true) {
                 RecordingSink sink = new RecordingSink("healthcare");
@@ -77,7 +86,9 @@ class ReplicationLagTest {
     }
 
     private static EmbeddedPostgres server(Path data, boolean fresh) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(fresh)
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(fresh)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("wal_level", "replica")
                 .setServerConfig("wal_keep_size", "64MB")
@@ -85,7 +96,8 @@ class ReplicationLagTest {
     }
 
     private static Path baseBackup(EmbeddedPostgres primary, Path from, Path to) throws Exception {
-        try (Connection connection = primary.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = primary.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_backup_start('flightdeck-test', true)");
             copyTree(from, to);
             try (ResultSet stop = statement.executeQuery("SELECT labelfile FROM pg_backup_stop(true)")) {
@@ -111,7 +123,8 @@ class ReplicationLagTest {
     }
 
     private static void execute(EmbeddedPostgres server, String sql) throws Exception {
-        try (Connection connection = server.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -2,10 +2,10 @@ package dev.flightdeck.metrics.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.inventory.MetricSelector;
-import dev.flightdeck.diagnostic.Parsed;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +33,14 @@ class OpenMetricsAndEscapesTest {
     void anOpenMetricsPageWithExemplarsCreatedSamplesAndEofIsRead() throws Exception {
         PrometheusScrape scrape = PrometheusTextParser.parse(OPENMETRICS);
 
-        assertThat(scrape.named("app_requests_total")).extracting(PrometheusSample::value).containsExactly(1027.0, 3.0);
+        assertThat(scrape.named("app_requests_total"))
+                .extracting(PrometheusSample::value)
+                .containsExactly(1027.0, 3.0);
         assertThat(scrape.named("app_requests_total").get(0).timestampMillis()).hasValue(1520879607789L);
         assertThat(scrape.named("app_requests_created")).hasSize(2);
-        assertThat(scrape.named("app_latency_seconds_bucket")).extracting(PrometheusSample::value).containsExactly(8.0, 10.0);
+        assertThat(scrape.named("app_latency_seconds_bucket"))
+                .extracting(PrometheusSample::value)
+                .containsExactly(8.0, 10.0);
         assertThat(scrape.types()).containsEntry("app_requests", "counter");
     }
 
@@ -53,10 +57,14 @@ class OpenMetricsAndEscapesTest {
                 app_files_total{path="C:\\\\data\\\\in",note="say \\"hi\\""} 4
                 app_files_total{path="C:\\\\data\\\\out",note="plain"} 6
                 """);
-        MetricSelector selector = MetricSelector.parse("app_files_total{path=\"C:\\\\data\\\\in\", note=\"say \\\"hi\\\"\"}").orElseThrow();
+        MetricSelector selector = MetricSelector.parse(
+                        "app_files_total{path=\"C:\\\\data\\\\in\", note=\"say \\\"hi\\\"\"}")
+                .orElseThrow();
 
         assertThat(selector.labels()).isEqualTo(Map.of("path", "C:\\data\\in", "note", "say \"hi\""));
-        List<PrometheusSample> selected = scrape.samples().stream().filter(s -> selector.matches(s.name(), s.labels())).toList();
+        List<PrometheusSample> selected = scrape.samples().stream()
+                .filter(s -> selector.matches(s.name(), s.labels()))
+                .toList();
         assertThat(selected).extracting(PrometheusSample::value).containsExactly(4.0);
     }
 
@@ -73,7 +81,8 @@ class OpenMetricsAndEscapesTest {
 
         assertThat(parsed.problems()).isEmpty();
         Optional<MetricSelector> metric = parsed.value().orElseThrow().endpoints().get(0).names().signals().stream()
-                .map(signal -> signal.metric()).findFirst();
+                .map(signal -> signal.metric())
+                .findFirst();
         assertThat(metric.orElseThrow().labels()).containsEntry("realm", "EXAMPLE\\clinic");
     }
 }

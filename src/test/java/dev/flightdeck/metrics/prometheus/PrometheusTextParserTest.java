@@ -27,29 +27,36 @@ class PrometheusTextParserTest {
                 negative -Inf
                 """);
 
-        assertThat(scrape.types()).containsEntry("http_requests_total", "counter").containsEntry("rpc_duration_seconds", "summary");
-        assertThat(scrape.help().get("http_requests_total")).isEqualTo("The total number of HTTP requests.\nSecond line with a \\ backslash.");
+        assertThat(scrape.types())
+                .containsEntry("http_requests_total", "counter")
+                .containsEntry("rpc_duration_seconds", "summary");
+        assertThat(scrape.help().get("http_requests_total"))
+                .isEqualTo("The total number of HTTP requests.\nSecond line with a \\ backslash.");
         assertThat(scrape.samples()).hasSize(8);
         PrometheusSample first = scrape.samples().get(0);
         assertThat(first.labels()).isEqualTo(Map.of("method", "post", "code", "200"));
         assertThat(first.value()).isEqualTo(1027);
         assertThat(first.timestampMillis()).isEqualTo(OptionalLong.of(1395066363000L));
-        PrometheusSample escaped = scrape.named("msdos_file_access_time_seconds").get(0);
+        PrometheusSample escaped =
+                scrape.named("msdos_file_access_time_seconds").get(0);
         assertThat(escaped.label("path")).isEqualTo("C:\\DIR\\FILE.TXT");
         assertThat(escaped.label("error")).isEqualTo("Cannot find file:\n\"FILE.TXT\"");
         assertThat(escaped.value()).isEqualTo(1.458255915e9);
         assertThat(scrape.named("something_weird").get(0).value()).isInfinite().isPositive();
         assertThat(scrape.named("something_weird").get(0).timestampMillis()).hasValue(-3982045);
-        assertThat(scrape.named("rpc_duration_seconds").get(0).label("quantile")).isEqualTo("0.5");
+        assertThat(scrape.named("rpc_duration_seconds").get(0).label("quantile"))
+                .isEqualTo("0.5");
         assertThat(scrape.named("not_a_number").get(0).value()).isNaN();
         assertThat(scrape.named("negative").get(0).value()).isEqualTo(Double.NEGATIVE_INFINITY);
-        assertThat(scrape.named("metric_without_timestamp_and_labels").get(0).timestampMillis()).isEmpty();
+        assertThat(scrape.named("metric_without_timestamp_and_labels").get(0).timestampMillis())
+                .isEmpty();
     }
 
     @Test
     void brokenLinesAreReportedWithTheirLineNumber() {
         assertThatThrownBy(() -> PrometheusTextParser.parse("ok 1\nbad{code=\"500} 3\n"))
-                .isInstanceOf(PrometheusFormatException.class).hasMessage("FD-METRICS-010: line 2: label value is not closed with '\"'");
+                .isInstanceOf(PrometheusFormatException.class)
+                .hasMessage("FD-METRICS-010: line 2: label value is not closed with '\"'");
         assertThatThrownBy(() -> PrometheusTextParser.parse("ok 1\n\nbad 12abc\n"))
                 .hasMessage("FD-METRICS-010: line 3: '12abc' is not a number");
         assertThatThrownBy(() -> PrometheusTextParser.parse("bad{code=\"500\" x=\"1\"} 3"))

@@ -16,7 +16,8 @@ class ScrapeTranslatorTest {
     private final ScrapeTranslator translator = new ScrapeTranslator(PrometheusMapping.defaults());
 
     private Map<String, Double> scrape(String page, long seconds) throws PrometheusFormatException {
-        List<ScrapeTranslator.Reading> readings = translator.translate(PrometheusTextParser.parse(page), seconds * 1000);
+        List<ScrapeTranslator.Reading> readings =
+                translator.translate(PrometheusTextParser.parse(page), seconds * 1000);
         Map<String, Double> bySignal = new LinkedHashMap<>();
         readings.forEach(reading -> bySignal.put(reading.signal(), reading.value()));
         return bySignal;
@@ -59,9 +60,12 @@ class ScrapeTranslatorTest {
     void aLabelledCounterCreatedSinceTheLastScrapeCountsInFull() throws Exception {
         scrape("http_requests_total{code=\"200\"} 100\n", 0);
 
-        Map<String, Double> readings = scrape("http_requests_total{code=\"200\"} 190\nhttp_requests_total{code=\"500\"} 10\n", 10);
+        Map<String, Double> readings =
+                scrape("http_requests_total{code=\"200\"} 190\nhttp_requests_total{code=\"500\"} 10\n", 10);
 
-        assertThat(readings.get("error_rate")).as("status read from the 'code' label").isEqualTo(10.0);
+        assertThat(readings.get("error_rate"))
+                .as("status read from the 'code' label")
+                .isEqualTo(10.0);
     }
 
     @Test
@@ -90,7 +94,8 @@ class ScrapeTranslatorTest {
                 .withRequests("app_requests", "http_status")
                 .withGauge("db_pool", "hikaricp_connections_usage_ratio", 100)
                 .withRate("db_rollbacks", "app_rollbacks_total", 1));
-        custom.translate(PrometheusTextParser.parse("app_requests{http_status=\"500\"} 1\napp_rollbacks_total 10\n"), 0);
+        custom.translate(
+                PrometheusTextParser.parse("app_requests{http_status=\"500\"} 1\napp_rollbacks_total 10\n"), 0);
 
         List<ScrapeTranslator.Reading> readings = custom.translate(PrometheusTextParser.parse("""
                 app_requests{http_status="500"} 3
@@ -100,21 +105,38 @@ class ScrapeTranslatorTest {
                 node_load1 1.5
                 """), 10_000);
 
-        assertThat(readings).extracting(ScrapeTranslator.Reading::signal)
+        assertThat(readings)
+                .extracting(ScrapeTranslator.Reading::signal)
                 .containsExactlyInAnyOrder("load", "db_pool", "request_rate", "error_rate", "db_rollbacks");
-        assertThat(readings).contains(new ScrapeTranslator.Reading("db_pool", 42.0), new ScrapeTranslator.Reading("db_rollbacks", 3.0),
-                new ScrapeTranslator.Reading("error_rate", 100.0 * 2 / 4));
+        assertThat(readings)
+                .contains(
+                        new ScrapeTranslator.Reading("db_pool", 42.0),
+                        new ScrapeTranslator.Reading("db_rollbacks", 3.0),
+                        new ScrapeTranslator.Reading("error_rate", 100.0 * 2 / 4));
     }
 
     @Test
-    void theInventorysRatioIsThePartOfTheWholesIncreaseLeftOutWhenTheWholeDidNotIncreaseAndZeroWhenNoPartYet() throws Exception {
+    void theInventorysRatioIsThePartOfTheWholesIncreaseLeftOutWhenTheWholeDidNotIncreaseAndZeroWhenNoPartYet()
+            throws Exception {
         MetricSelector all = MetricSelector.parse("app_sessions_total").orElseThrow();
-        MetricSelector succeeded = MetricSelector.parse("app_sessions_total{outcome=\"success\"}").orElseThrow();
-        ScrapeTranslator sessions = new ScrapeTranslator(PrometheusMapping.defaults().withSignals(List.of(
-                new PrometheusSignal("session_success_rate", PrometheusSignal.Reading.RATIO, succeeded, Optional.of(all), 100),
-                new PrometheusSignal("sessions", PrometheusSignal.Reading.RATE, all, Optional.empty(), 1),
-                new PrometheusSignal("db_pool", PrometheusSignal.Reading.GAUGE, MetricSelector.parse("pool_usage{pool=\"main\"}").orElseThrow(),
-                        Optional.empty(), 100))));
+        MetricSelector succeeded =
+                MetricSelector.parse("app_sessions_total{outcome=\"success\"}").orElseThrow();
+        ScrapeTranslator sessions = new ScrapeTranslator(PrometheusMapping.defaults()
+                .withSignals(List.of(
+                        new PrometheusSignal(
+                                "session_success_rate",
+                                PrometheusSignal.Reading.RATIO,
+                                succeeded,
+                                Optional.of(all),
+                                100),
+                        new PrometheusSignal("sessions", PrometheusSignal.Reading.RATE, all, Optional.empty(), 1),
+                        new PrometheusSignal(
+                                "db_pool",
+                                PrometheusSignal.Reading.GAUGE,
+                                MetricSelector.parse("pool_usage{pool=\"main\"}")
+                                        .orElseThrow(),
+                                Optional.empty(),
+                                100))));
         String page = """
                 app_sessions_total{outcome="failure"} %d
                 app_sessions_total{outcome="success"} %d
@@ -129,14 +151,21 @@ class ScrapeTranslatorTest {
 
         assertThat(tenSecondsLater.get("session_success_rate")).isCloseTo(99.0, within(1e-9));
         assertThat(tenSecondsLater.get("sessions")).isEqualTo(20.0);
-        assertThat(idle).as("no session in the interval: no success rate, not 0 %% or 100 %%").doesNotContainKey("session_success_rate")
+        assertThat(idle)
+                .as("no session in the interval: no success rate, not 0 %% or 100 %%")
+                .doesNotContainKey("session_success_rate")
                 .containsEntry("sessions", 0.0);
-        assertThat(onlyFailures).as("the process restarted and every session since failed").containsEntry("session_success_rate", 0.0);
+        assertThat(onlyFailures)
+                .as("the process restarted and every session since failed")
+                .containsEntry("session_success_rate", 0.0);
     }
 
-    private static Map<String, Double> readings(ScrapeTranslator translator, String page, long seconds) throws PrometheusFormatException {
+    private static Map<String, Double> readings(ScrapeTranslator translator, String page, long seconds)
+            throws PrometheusFormatException {
         Map<String, Double> bySignal = new LinkedHashMap<>();
-        translator.translate(PrometheusTextParser.parse(page), seconds * 1000).forEach(reading -> bySignal.put(reading.signal(), reading.value()));
+        translator
+                .translate(PrometheusTextParser.parse(page), seconds * 1000)
+                .forEach(reading -> bySignal.put(reading.signal(), reading.value()));
         return bySignal;
     }
 
@@ -146,8 +175,16 @@ class ScrapeTranslatorTest {
         String[] bounds = {"0.05", "0.1", "0.25", "0.5", "+Inf"};
         int[] counts = {b50ms, b100ms, b250ms, b500ms, b500ms};
         for (int i = 0; i < bounds.length; i++) {
-            page.append("http_request_duration_seconds_bucket{route=\"/a\",le=\"").append(bounds[i]).append("\"} ").append(counts[i] - counts[i] / 2).append('\n');
-            page.append("http_request_duration_seconds_bucket{route=\"/b\",le=\"").append(bounds[i]).append("\"} ").append(counts[i] / 2).append('\n');
+            page.append("http_request_duration_seconds_bucket{route=\"/a\",le=\"")
+                    .append(bounds[i])
+                    .append("\"} ")
+                    .append(counts[i] - counts[i] / 2)
+                    .append('\n');
+            page.append("http_request_duration_seconds_bucket{route=\"/b\",le=\"")
+                    .append(bounds[i])
+                    .append("\"} ")
+                    .append(counts[i] / 2)
+                    .append('\n');
         }
         page.append("http_request_duration_seconds_count ").append(b500ms).append('\n');
         return page.toString();

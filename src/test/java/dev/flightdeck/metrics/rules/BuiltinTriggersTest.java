@@ -2,10 +2,10 @@ package dev.flightdeck.metrics.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.runbook.BuiltinRunbooks;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.diagnostic.Parsed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,9 @@ class BuiltinTriggersTest {
         List<String> triggers = new ArrayList<>();
         for (Parsed<Runbook> parsed : BuiltinRunbooks.loadAll()) {
             Runbook runbook = parsed.value().orElseThrow();
-            problems.addAll(TriggerMonitor.problems(runbook.rollbackTriggers()).stream().map(p -> runbook.id() + ": " + p).toList());
+            problems.addAll(TriggerMonitor.problems(runbook.rollbackTriggers()).stream()
+                    .map(p -> runbook.id() + ": " + p)
+                    .toList());
             runbook.rollbackTriggers().stream().map(TriggerSpec::text).forEach(triggers::add);
         }
 

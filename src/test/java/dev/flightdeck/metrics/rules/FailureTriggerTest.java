@@ -19,10 +19,16 @@ class FailureTriggerTest {
             harness.sample("web-health", "health", Duration.ofSeconds(10L * i), checks[i]);
         }
 
-        assertThat(harness.firingSeconds()).as("the pass at 30 s reset the count; 40, 50, 60 s are three in a row").containsExactly(60L);
+        assertThat(harness.firingSeconds())
+                .as("the pass at 30 s reset the count; 40, 50, 60 s are three in a row")
+                .containsExactly(60L);
         Alarm alarm = harness.monitor.alarms().get(0);
-        assertThat(alarm.evidence()).containsExactly("web-health: 3 failures in a row from 02:00:40",
-                "02:00:40 health=fail", "02:00:50 health=fail", "02:01:00 health=fail");
+        assertThat(alarm.evidence())
+                .containsExactly(
+                        "web-health: 3 failures in a row from 02:00:40",
+                        "02:00:40 health=fail",
+                        "02:00:50 health=fail",
+                        "02:01:00 health=fail");
     }
 
     @Test

@@ -31,7 +31,9 @@ class MissingDataTest {
 
         harness.clock.set(START.plusSeconds(9 + 30));
         harness.monitor.tick();
-        assertThat(harness.monitor.statuses().get(0).state()).as("30 s of silence is still within the limit").isEqualTo(RuleState.OK);
+        assertThat(harness.monitor.statuses().get(0).state())
+                .as("30 s of silence is still within the limit")
+                .isEqualTo(RuleState.OK);
 
         harness.clock.set(START.plusSeconds(9 + 31));
         harness.monitor.tick();
@@ -47,7 +49,9 @@ class MissingDataTest {
         harness.hold("error_rate", 0, 200, 3.0);
         harness.hold("error_rate", 260, 700, 3.0);
 
-        assertThat(harness.firingSeconds()).as("nothing is known between 199 s and 260 s").containsExactly(260L + 300);
+        assertThat(harness.firingSeconds())
+                .as("nothing is known between 199 s and 260 s")
+                .containsExactly(260L + 300);
     }
 
     @Test
@@ -64,8 +68,14 @@ class MissingDataTest {
     void noDataIsReportedToTheListenerAsAStateChange() {
         TriggerHarness harness = new TriggerHarness(alert("health fails 3 consecutive"));
         List<RuleStatus> changes = new ArrayList<>();
-        TriggerMonitor monitor = new TriggerMonitor(harness.monitor.specs(), harness.store, harness.baselines, harness.clock,
-                ZoneOffset.UTC, Duration.ofSeconds(10), new TriggerListener() {
+        TriggerMonitor monitor = new TriggerMonitor(
+                harness.monitor.specs(),
+                harness.store,
+                harness.baselines,
+                harness.clock,
+                ZoneOffset.UTC,
+                Duration.ofSeconds(10),
+                new TriggerListener() {
                     @Override
                     public void stateChanged(RuleStatus status) {
                         changes.add(status);

@@ -30,8 +30,11 @@ class RollbackCountdownTest {
         harness.monitor.tick();
         assertThat(harness.monitor.rollbackRequested()).isTrue();
         assertThat(harness.monitor.armed()).isEmpty();
-        assertThat(harness.heard).containsExactly("alarm health fails 3 consecutive", "armed until 2026-03-14T02:01:02Z",
-                "expired health fails 3 consecutive");
+        assertThat(harness.heard)
+                .containsExactly(
+                        "alarm health fails 3 consecutive",
+                        "armed until 2026-03-14T02:01:02Z",
+                        "expired health fails 3 consecutive");
     }
 
     @Test
@@ -39,25 +42,30 @@ class RollbackCountdownTest {
         TriggerHarness harness = new TriggerHarness(rollback("error_rate > 1%", Duration.ofSeconds(30)));
         harness.sample("web", "error_rate", Duration.ZERO, 4.0);
 
-        assertThat(harness.monitor.cancelCountdown("dana", "known spike from the cache warm-up")).isTrue();
+        assertThat(harness.monitor.cancelCountdown("dana", "known spike from the cache warm-up"))
+                .isTrue();
         harness.clock.set(START.plusSeconds(120));
         harness.monitor.tick();
 
         assertThat(harness.monitor.rollbackRequested()).isFalse();
         assertThat(harness.monitor.cancelCountdown("dana", "again")).isFalse();
-        assertThat(harness.heard).containsExactly("alarm error_rate > 1%", "armed until 2026-03-14T02:00:30Z",
-                "cancelled by dana: known spike from the cache warm-up");
+        assertThat(harness.heard)
+                .containsExactly(
+                        "alarm error_rate > 1%",
+                        "armed until 2026-03-14T02:00:30Z", "cancelled by dana: known spike from the cache warm-up");
     }
 
     @Test
     void aFiringWhileArmedIsAnAlarmWithoutASecondCountdown() {
-        TriggerHarness harness = new TriggerHarness(rollback("error_rate > 1%", Duration.ofSeconds(60)),
+        TriggerHarness harness = new TriggerHarness(
+                rollback("error_rate > 1%", Duration.ofSeconds(60)),
                 rollback("health fails 1 consecutive", Duration.ofSeconds(10)));
         harness.sample("web", "error_rate", Duration.ZERO, 4.0);
         harness.sample("web-health", "health", Duration.ofSeconds(1), 0);
 
         assertThat(harness.monitor.alarms()).hasSize(2);
-        assertThat(harness.monitor.armed()).hasValueSatisfying(armed -> assertThat(armed.alarm().trigger()).isEqualTo("error_rate > 1%"));
+        assertThat(harness.monitor.armed())
+                .hasValueSatisfying(armed -> assertThat(armed.alarm().trigger()).isEqualTo("error_rate > 1%"));
     }
 
     @Test

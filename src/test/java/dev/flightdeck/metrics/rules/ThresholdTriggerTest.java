@@ -83,8 +83,12 @@ class ThresholdTriggerTest {
             harness.sample("web-2", "error_rate", Duration.ofSeconds(second), second % 2 == 0 ? 3.0 : 0.0);
         }
 
-        assertThat(harness.monitor.alarms()).extracting(alarm -> alarm.series().source()).containsExactly("web-1");
-        assertThat(harness.monitor.statuses()).extracting(RuleStatus::state).containsExactly(RuleState.FIRING, RuleState.OK);
+        assertThat(harness.monitor.alarms())
+                .extracting(alarm -> alarm.series().source())
+                .containsExactly("web-1");
+        assertThat(harness.monitor.statuses())
+                .extracting(RuleStatus::state)
+                .containsExactly(RuleState.FIRING, RuleState.OK);
     }
 
     @Test
@@ -99,10 +103,15 @@ class ThresholdTriggerTest {
         Alarm alarm = harness.monitor.alarms().get(0);
         assertThat(alarm.firedAt()).isEqualTo(START.plusSeconds(7));
         assertThat(alarm.actionText()).isEqualTo("alert");
-        assertThat(alarm.evidence()).containsExactly(
-                "web: held 5s from 02:00:02 over 6 samples, min 1.10% max 1.90%, limit 1.00%",
-                "02:00:02 error_rate=1.10%", "02:00:03 error_rate=1.25%", "02:00:04 error_rate=1.42%",
-                "02:00:05 error_rate=1.38%", "02:00:06 error_rate=1.90%", "02:00:07 error_rate=1.51%");
+        assertThat(alarm.evidence())
+                .containsExactly(
+                        "web: held 5s from 02:00:02 over 6 samples, min 1.10% max 1.90%, limit 1.00%",
+                        "02:00:02 error_rate=1.10%",
+                        "02:00:03 error_rate=1.25%",
+                        "02:00:04 error_rate=1.42%",
+                        "02:00:05 error_rate=1.38%",
+                        "02:00:06 error_rate=1.90%",
+                        "02:00:07 error_rate=1.51%");
     }
 
     @Test
@@ -118,7 +127,8 @@ class ThresholdTriggerTest {
 
     @Test
     void rulesThatCannotApplyToTheirSignalAreRefusedBeforeWatching() {
-        assertThatThrownBy(() -> new TriggerHarness(alert("latency_p95 > 5%"), alert("error_rate fails 3 consecutive"), alert("health > 2")))
+        assertThatThrownBy(() -> new TriggerHarness(
+                        alert("latency_p95 > 5%"), alert("error_rate fails 3 consecutive"), alert("health > 2")))
                 .isInstanceOf(TriggerConfigurationException.class)
                 .hasMessageContaining("'latency_p95' is not a percentage")
                 .hasMessageContaining("'error_rate' is a measurement, not a check")
@@ -130,6 +140,8 @@ class ThresholdTriggerTest {
         TriggerHarness harness = new TriggerHarness(alert("response time > 500ms"));
         harness.sample("web", "latency_p95", Duration.ZERO, 750);
 
-        assertThat(harness.monitor.alarms()).extracting(Alarm::series).containsExactly(new SeriesId("web", "latency_p95"));
+        assertThat(harness.monitor.alarms())
+                .extracting(Alarm::series)
+                .containsExactly(new SeriesId("web", "latency_p95"));
     }
 }

@@ -1,12 +1,12 @@
 package dev.flightdeck.metrics.rules;
 
+import dev.flightdeck.diagnostic.Position;
 import dev.flightdeck.metrics.Baselines;
 import dev.flightdeck.metrics.ManualClock;
 import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.store.SeriesStore;
 import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.diagnostic.Position;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +26,14 @@ final class TriggerHarness implements TriggerListener {
     final List<String> heard = new ArrayList<>();
 
     TriggerHarness(TriggerSpec... specs) {
-        monitor = new TriggerMonitor(Arrays.asList(specs), store, baselines, clock, ZoneOffset.UTC, TriggerMonitor.DEFAULT_STALE_AFTER, this);
+        monitor = new TriggerMonitor(
+                Arrays.asList(specs),
+                store,
+                baselines,
+                clock,
+                ZoneOffset.UTC,
+                TriggerMonitor.DEFAULT_STALE_AFTER,
+                this);
     }
 
     static TriggerSpec alert(String rule) {
@@ -63,7 +70,9 @@ final class TriggerHarness implements TriggerListener {
 
     /** Seconds after START at which alarms fired. */
     List<Long> firingSeconds() {
-        return monitor.alarms().stream().map(alarm -> Duration.between(START, alarm.firedAt()).toSeconds()).toList();
+        return monitor.alarms().stream()
+                .map(alarm -> Duration.between(START, alarm.firedAt()).toSeconds())
+                .toList();
     }
 
     @Override

@@ -54,13 +54,15 @@ class RingSeriesTest {
         int total = 400_000;
         AtomicReference<String> broken = new AtomicReference<>();
         CountDownLatch started = new CountDownLatch(1);
-        Thread writer = new Thread(() -> {
-            started.countDown();
-            for (int i = 0; i < total; i++) {
-                // the value always mirrors the time, so a torn or overwritten copy is detectable
-                series.append(i, i * 2.0);
-            }
-        }, "ring-writer");
+        Thread writer = new Thread(
+                () -> {
+                    started.countDown();
+                    for (int i = 0; i < total; i++) {
+                        // the value always mirrors the time, so a torn or overwritten copy is detectable
+                        series.append(i, i * 2.0);
+                    }
+                },
+                "ring-writer");
         writer.start();
         started.await();
         long checked = 0;
@@ -70,7 +72,10 @@ class RingSeriesTest {
                 boolean consistent = snapshot.valueAt(i) == snapshot.timeAt(i) * 2.0
                         && (i == 0 || snapshot.timeAt(i) == snapshot.timeAt(i - 1) + 1);
                 if (!consistent) {
-                    broken.compareAndSet(null, "index " + i + " of " + snapshot.size() + ": " + snapshot.timeAt(i) + "=" + snapshot.valueAt(i));
+                    broken.compareAndSet(
+                            null,
+                            "index " + i + " of " + snapshot.size() + ": " + snapshot.timeAt(i) + "="
+                                    + snapshot.valueAt(i));
                 }
             }
             checked++;

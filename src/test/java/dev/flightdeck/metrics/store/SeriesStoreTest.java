@@ -59,14 +59,17 @@ class SeriesStoreTest {
             assertThat(minute.max()).isEqualTo(2);
             assertThat(minute.average()).isEqualTo(1);
             assertThat(minute.count()).isEqualTo(60);
-            assertThat(minute.describe()).isEqualTo("2026-03-14T02:14:00Z web/error_rate min 0.00% max 2.00% avg 1.00% (60 samples)");
+            assertThat(minute.describe())
+                    .isEqualTo("2026-03-14T02:14:00Z web/error_rate min 0.00% max 2.00% avg 1.00% (60 samples)");
         });
 
         summaries.flush();
 
         assertThat(journaled).hasSize(2);
         assertThat(journaled.get(1).count()).isEqualTo(30);
-        assertThat(journaled.get(1).average()).as("a minute with no readings says so").isNaN();
+        assertThat(journaled.get(1).average())
+                .as("a minute with no readings says so")
+                .isNaN();
     }
 
     @Test
@@ -76,9 +79,12 @@ class SeriesStoreTest {
         store.series(new SeriesId("db", "db_connections"));
         store.series(new SeriesId("web", "error_rate"));
 
-        assertThat(store.all()).extracting(series -> series.id().toString())
+        assertThat(store.all())
+                .extracting(series -> series.id().toString())
                 .containsExactly("db/db_connections", "web/error_rate", "web/latency_p95");
         assertThat(store.bySignal("error_rate")).hasSize(1);
-        assertThat(SeriesStore.forHistory(Duration.ofMinutes(1), Duration.ofSeconds(1)).capacity()).isEqualTo(62);
+        assertThat(SeriesStore.forHistory(Duration.ofMinutes(1), Duration.ofSeconds(1))
+                        .capacity())
+                .isEqualTo(62);
     }
 }

@@ -7,8 +7,8 @@ import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.Step;
-import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.SessionValues;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -35,12 +35,16 @@ class HttpNotifyWaitExecutorTest {
                 .answer("/api/broken", 503, "maintenance", 0)
                 .answer("/hooks/chat", 204, "", 0)
                 .answer("/hooks/refusing", 403, "no", 0);
-        inventory = InventoryLoader.load("""
+        inventory = InventoryLoader.load(
+                        """
                 endpoints:
                   health: { url: "%s", kind: health }
                   chat: "%s"
                   refusing: "%s"
-                """.formatted(server.url("/api/health"), server.url("/hooks/chat"), server.url("/hooks/refusing")), "inv.yaml").orElseThrow();
+                """.formatted(
+                                server.url("/api/health"), server.url("/hooks/chat"), server.url("/hooks/refusing")),
+                        "inv.yaml")
+                .orElseThrow();
     }
 
     @AfterEach
@@ -49,14 +53,25 @@ class HttpNotifyWaitExecutorTest {
     }
 
     private Step step(String yaml) {
-        Runbook runbook = RunbookLoader.load("runbook: t\nvariables: { base: x, release: y }\nphases:\n  - id: p\n    steps:\n" + yaml.indent(6)
-                + "rollback:\n  - confirm: back\n", "t.yaml", "t").orElseThrow();
+        Runbook runbook = RunbookLoader.load(
+                        "runbook: t\nvariables: { base: x, release: y }\nphases:\n  - id: p\n    steps:\n"
+                                + yaml.indent(6) + "rollback:\n  - confirm: back\n",
+                        "t.yaml",
+                        "t")
+                .orElseThrow();
         return runbook.steps().findFirst().orElseThrow();
     }
 
     private StepRun run(Step step) {
-        return new StepRun(step, 1, new SessionValues(Map.of("release", "2.0.0", "base", server.url(""))), inventory,
-                (host, stream, text) -> output.add(host + ": " + text), step.timeout(), null, "dana");
+        return new StepRun(
+                step,
+                1,
+                new SessionValues(Map.of("release", "2.0.0", "base", server.url(""))),
+                inventory,
+                (host, stream, text) -> output.add(host + ": " + text),
+                step.timeout(),
+                null,
+                "dana");
     }
 
     private final HttpStepExecutor http = new HttpStepExecutor(HttpStepExecutor.defaultClient());
@@ -70,7 +85,9 @@ class HttpNotifyWaitExecutorTest {
                 """)));
 
         assertThat(result.status()).isEqualTo(SessionEvent.Status.SUCCEEDED);
-        assertThat(result.outputs()).containsEntry("status", "200").containsKey("latency")
+        assertThat(result.outputs())
+                .containsEntry("status", "200")
+                .containsKey("latency")
                 .containsEntry("body", "{\"status\":\"ok\",\"version\":\"2.0.0\"}");
         assertThat(result.message()).startsWith(server.url("/api/health") + " answered 200 in ");
     }
@@ -117,7 +134,8 @@ class HttpNotifyWaitExecutorTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        StepResult result = http.execute(run(step("- id: gone\n  http: \"http://127.0.0.1:" + closedPort + "/health\"\n")));
+        StepResult result =
+                http.execute(run(step("- id: gone\n  http: \"http://127.0.0.1:" + closedPort + "/health\"\n")));
 
         assertThat(result.status()).isEqualTo(SessionEvent.Status.FAILED);
         assertThat(result.message()).isEqualTo("cannot connect to 127.0.0.1:" + closedPort + " (connection refused)");
@@ -165,13 +183,16 @@ class HttpNotifyWaitExecutorTest {
     void aTriggerFiringDuringTheWatchFailsItAtOnce() throws Exception {
         Instant firesAt = Instant.now().plusMillis(200);
         WaitStepExecutor wait = new WaitStepExecutor(
-                since -> Instant.now().isAfter(firesAt) ? Optional.of("error_rate > 1% for 5m") : Optional.empty(), Clock.systemUTC());
+                since -> Instant.now().isAfter(firesAt) ? Optional.of("error_rate > 1% for 5m") : Optional.empty(),
+                Clock.systemUTC());
         long started = System.nanoTime();
 
         StepResult result = wait.execute(run(step("- id: canary\n  wait: 10m\n")));
 
         assertThat(result.status()).isEqualTo(SessionEvent.Status.FAILED);
-        assertThat(result.message()).startsWith("rollback trigger fired after ").endsWith("of watching: error_rate > 1% for 5m");
+        assertThat(result.message())
+                .startsWith("rollback trigger fired after ")
+                .endsWith("of watching: error_rate > 1% for 5m");
         assertThat((System.nanoTime() - started) / 1_000_000_000.0).isLessThan(60);
     }
 }

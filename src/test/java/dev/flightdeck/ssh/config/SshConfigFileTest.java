@@ -1,7 +1,6 @@
 package dev.flightdeck.ssh.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -14,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SshConfigFileTest {
 
-    private static final SshConfigFile CONFIG = SshConfigFile.parse(String.join("\n",
+    private static final SshConfigFile CONFIG = SshConfigFile.parse(String.join(
+            "\n",
             "# operator's config",
             "Host web1 web2",
             "    HostName %h.clinic.example",
@@ -45,15 +45,22 @@ class SshConfigFileTest {
     void wildcardPatternsMatchAndNegatedPatternsExclude() {
         assertThat(CONFIG.lookup("db.internal").proxyJump()).contains("ops@bastion.clinic.example:2222");
         assertThat(CONFIG.lookup("secret.internal").proxyJump()).isEmpty();
-        assertThat(CONFIG.lookup("DB.Internal").proxyJump()).as("host patterns ignore case").isPresent();
+        assertThat(CONFIG.lookup("DB.Internal").proxyJump())
+                .as("host patterns ignore case")
+                .isPresent();
     }
 
     @Test
     void anUnlistedHostGetsOnlyTheCatchAllBlock() {
         SshConfigEntry other = CONFIG.lookup("other");
 
-        assertThat(other).isEqualTo(new SshConfigEntry(Optional.empty(), Optional.empty(), Optional.of("everyone"),
-                List.of("~/.ssh/id with space"), Optional.empty()));
+        assertThat(other)
+                .isEqualTo(new SshConfigEntry(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("everyone"),
+                        List.of("~/.ssh/id with space"),
+                        Optional.empty()));
     }
 
     @Test
@@ -66,7 +73,8 @@ class SshConfigFileTest {
 
     @Test
     void keyEqualsValueWithSpacesAsOpenSshReadsIt() {
-        SshConfigFile config = SshConfigFile.parse("Host a\n  User = root\n  Port= 2200\n  HostName =a.example # comment\n  IdentityFile = \"~/my key\"\n");
+        SshConfigFile config = SshConfigFile.parse(
+                "Host a\n  User = root\n  Port= 2200\n  HostName =a.example # comment\n  IdentityFile = \"~/my key\"\n");
 
         SshConfigEntry a = config.lookup("a");
         assertThat(a.user()).contains("root");
@@ -81,19 +89,26 @@ class SshConfigFileTest {
         Files.writeString(ssh.resolve("10-db.conf"), "Host db\n  HostName db.example\n");
         Files.writeString(ssh.resolve("20-web.conf"), "Host web\n  User deploy\n");
         Files.writeString(ssh.resolve("extra"), "User from-extra\n");
-        Path config = Files.writeString(home.resolve(".ssh/config"), "Include conf.d/*.conf\nHost web\n  Include extra\nHost *\n  User fallback\n");
+        Path config = Files.writeString(
+                home.resolve(".ssh/config"),
+                "Include conf.d/*.conf\nHost web\n  Include extra\nHost *\n  User fallback\n");
 
         SshConfigFile file = SshConfigFile.read(config);
 
         assertThat(file.lookup("db").hostName()).contains("db.example");
-        assertThat(file.lookup("db").user()).as("a Host inside an included file ends with it").contains("fallback");
+        assertThat(file.lookup("db").user())
+                .as("a Host inside an included file ends with it")
+                .contains("fallback");
         assertThat(file.lookup("web").user()).contains("deploy");
-        assertThat(file.lookup("other").user()).as("the Include under 'Host web' is not for other hosts").contains("fallback");
+        assertThat(file.lookup("other").user())
+                .as("the Include under 'Host web' is not for other hosts")
+                .contains("fallback");
     }
 
     @Test
     void matchBlocksTestHostOriginalHostUserAndLocalUser() {
-        SshConfigFile config = SshConfigFile.parse(String.join("\n",
+        SshConfigFile config = SshConfigFile.parse(String.join(
+                "\n",
                 "Host app*",
                 "  HostName 10.0.0.5",
                 "Match host 10.0.0.* !originalhost app9",
@@ -119,15 +134,18 @@ class SshConfigFileTest {
 
     @Test
     void matchExecIsRefusedWithWhereAndWhy() {
-        SshConfigFile config = SshConfigFile.parse("Host a\n  User x\nMatch exec \"test -f /tmp/flag\"\n  HostName elsewhere\n");
+        SshConfigFile config =
+                SshConfigFile.parse("Host a\n  User x\nMatch exec \"test -f /tmp/flag\"\n  HostName elsewhere\n");
 
-        assertThatThrownBy(() -> config.lookup("a")).isInstanceOf(SshConfigException.class)
+        assertThatThrownBy(() -> config.lookup("a"))
+                .isInstanceOf(SshConfigException.class)
                 .hasMessageContaining("~/.ssh/config:3: 'Match exec' is refused");
     }
 
     @Test
     void agentKnownHostsTimeoutsAndUnsupportedKeywordsAreRead() {
-        SshConfigFile config = SshConfigFile.parse(String.join("\n",
+        SshConfigFile config = SshConfigFile.parse(String.join(
+                "\n",
                 "Host a",
                 "  IdentitiesOnly yes",
                 "  IdentityAgent none",
@@ -145,6 +163,10 @@ class SshConfigFileTest {
         assertThat(a.globalKnownHostsFiles()).containsExactly("/etc/ssh/ca_known_hosts");
         assertThat(a.serverAliveInterval()).contains(Duration.ofSeconds(30));
         assertThat(a.serverAliveCountMax()).contains(4);
-        assertThat(a.warnings()).singleElement().asString().startsWith("~/.ssh/config:8: 'ForwardAgent yes' applies to a but Flightdeck does not act on ForwardAgent");
+        assertThat(a.warnings())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "~/.ssh/config:8: 'ForwardAgent yes' applies to a but Flightdeck does not act on ForwardAgent");
     }
 }

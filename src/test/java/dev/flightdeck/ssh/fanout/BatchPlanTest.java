@@ -10,7 +10,12 @@ import org.junit.jupiter.api.Test;
 class BatchPlanTest {
 
     private static FanOut serial(String... amounts) {
-        return new FanOut(Optional.empty(), List.of(amounts).stream().map(a -> FanOut.Amount.parse(a).orElseThrow()).toList(), Optional.empty());
+        return new FanOut(
+                Optional.empty(),
+                List.of(amounts).stream()
+                        .map(a -> FanOut.Amount.parse(a).orElseThrow())
+                        .toList(),
+                Optional.empty());
     }
 
     @Test
@@ -29,12 +34,14 @@ class BatchPlanTest {
         FanOut sequential = FanOut.sequential();
         assertThat(BatchPlan.batchSizes(sequential, 5)).containsExactly(5);
         assertThat(BatchPlan.parallelism(sequential, 5)).isEqualTo(1);
-        assertThat(BatchPlan.parallelism(new FanOut(Optional.of(10), List.of(), Optional.empty()), 50)).isEqualTo(10);
+        assertThat(BatchPlan.parallelism(new FanOut(Optional.of(10), List.of(), Optional.empty()), 50))
+                .isEqualTo(10);
     }
 
     @Test
     void maxFailAsPercentageRoundsUpAndAbsentMeansNoFailureTolerated() {
-        assertThat(BatchPlan.allowedFailures(new FanOut(Optional.empty(), List.of(), FanOut.Amount.parse("10%")), 15)).isEqualTo(2);
+        assertThat(BatchPlan.allowedFailures(new FanOut(Optional.empty(), List.of(), FanOut.Amount.parse("10%")), 15))
+                .isEqualTo(2);
         assertThat(BatchPlan.allowedFailures(FanOut.sequential(), 15)).isZero();
     }
 }

@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,19 +27,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** Fan-out over several named targets; "down" hosts point at a loopback port where nothing listens. */
 class FanOutExecutionTest {
 
     @TempDir
     static Path serverDirectory;
+
     private static MinaSshServer server;
     private static int closedPort;
 
     @TempDir
     Path operatorDirectory;
+
     private SshSessions sessions;
 
     @BeforeAll
@@ -70,46 +72,68 @@ class FanOutExecutionTest {
         List<Integer> downHosts = List.of(down);
         List<SshTarget> targets = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            targets.add(SshTestKit.target("app" + i, downHosts.contains(i) ? closedPort : server.port(), server.userKey()));
+            targets.add(
+                    SshTestKit.target("app" + i, downHosts.contains(i) ? closedPort : server.port(), server.userKey()));
         }
         return targets;
     }
 
     private static FanOut fanOut(Integer parallel, List<String> serial, String maxFail) {
-        return new FanOut(Optional.ofNullable(parallel), serial.stream().map(a -> FanOut.Amount.parse(a).orElseThrow()).toList(),
+        return new FanOut(
+                Optional.ofNullable(parallel),
+                serial.stream().map(a -> FanOut.Amount.parse(a).orElseThrow()).toList(),
                 Optional.ofNullable(maxFail).flatMap(FanOut.Amount::parse));
     }
 
     @Test
     void parallelRunKeepsEachHostsOutputApart() throws Exception {
         Map<String, List<String>> output = new ConcurrentHashMap<>();
-        FanOutResult result = new FanOutExecution(sessions, hosts(6), fanOut(3, List.of(), null),
-                CommandRequest.of("echo one; echo two >&2"),
-                (host, stream, line) -> output.computeIfAbsent(host.name(), h -> new CopyOnWriteArrayList<>()).add(stream + " " + line))
+        FanOutResult result = new FanOutExecution(
+                        sessions,
+                        hosts(6),
+                        fanOut(3, List.of(), null),
+                        CommandRequest.of("echo one; echo two >&2"),
+                        (host, stream, line) -> output.computeIfAbsent(host.name(), h -> new CopyOnWriteArrayList<>())
+                                .add(stream + " " + line))
                 .run();
 
         assertThat(result.isSuccess()).isTrue();
         assertThat(result.succeeded()).isEqualTo(6);
-        IntStream.rangeClosed(1, 6).forEach(i ->
-                assertThat(output.get("app" + i)).containsExactlyInAnyOrder("STDOUT one", "STDERR two"));
+        IntStream.rangeClosed(1, 6)
+                .forEach(i -> assertThat(output.get("app" + i)).containsExactlyInAnyOrder("STDOUT one", "STDERR two"));
     }
 
     @Test
     void rolloutStopsWhenMaxFailIsExceededAndLaterHostsAreNotStarted() throws Exception {
-        FanOutResult result = new FanOutExecution(sessions, hosts(10, 4, 5), fanOut(1, List.of("1", "2", "100%"), "1"),
-                CommandRequest.of("true"), HostOutputListener.IGNORE).run();
+        FanOutResult result = new FanOutExecution(
+                        sessions,
+                        hosts(10, 4, 5),
+                        fanOut(1, List.of("1", "2", "100%"), "1"),
+                        CommandRequest.of("true"),
+                        HostOutputListener.IGNORE)
+                .run();
 
         assertThat(result.isSuccess()).isFalse();
-        assertThat(result.stopReason()).hasValueSatisfying(reason -> assertThat(reason).contains("more than max-fail 1"));
-        assertThat(result.ran()).extracting(run -> run.target().name()).containsExactly("app1", "app2", "app3", "app4", "app5");
+        assertThat(result.stopReason())
+                .hasValueSatisfying(reason -> assertThat(reason).contains("more than max-fail 1"));
+        assertThat(result.ran())
+                .extracting(run -> run.target().name())
+                .containsExactly("app1", "app2", "app3", "app4", "app5");
         assertThat(result.ran().get(3).result().outcome()).isInstanceOf(CommandOutcome.FailedToStart.class);
-        assertThat(result.notStarted()).extracting(run -> run.target().name()).containsExactly("app6", "app7", "app8", "app9", "app10");
+        assertThat(result.notStarted())
+                .extracting(run -> run.target().name())
+                .containsExactly("app6", "app7", "app8", "app9", "app10");
     }
 
     @Test
     void failuresWithinMaxFailLetEveryHostRun() throws Exception {
-        FanOutResult result = new FanOutExecution(sessions, hosts(10, 3, 7), fanOut(4, List.of(), "20%"),
-                CommandRequest.of("true"), HostOutputListener.IGNORE).run();
+        FanOutResult result = new FanOutExecution(
+                        sessions,
+                        hosts(10, 3, 7),
+                        fanOut(4, List.of(), "20%"),
+                        CommandRequest.of("true"),
+                        HostOutputListener.IGNORE)
+                .run();
 
         assertThat(result.notStarted()).isEmpty();
         assertThat(result.failed()).isEqualTo(2);
@@ -118,8 +142,9 @@ class FanOutExecutionTest {
 
     @Test
     void noFailureIsToleratedByDefault() throws Exception {
-        FanOutResult result = new FanOutExecution(sessions, hosts(4), FanOut.sequential(),
-                CommandRequest.of("exit 1"), HostOutputListener.IGNORE).run();
+        FanOutResult result = new FanOutExecution(
+                        sessions, hosts(4), FanOut.sequential(), CommandRequest.of("exit 1"), HostOutputListener.IGNORE)
+                .run();
 
         assertThat(result.ran()).hasSize(1);
         assertThat(result.notStarted()).hasSize(3);
@@ -127,8 +152,12 @@ class FanOutExecutionTest {
 
     @Test
     void cancelStopsRunningHostsWithUnknownOutcomeAndStartsNoOther() throws Exception {
-        FanOutExecution execution = new FanOutExecution(sessions, hosts(4), fanOut(2, List.of(), null),
-                CommandRequest.of("sleep 30"), HostOutputListener.IGNORE);
+        FanOutExecution execution = new FanOutExecution(
+                sessions,
+                hosts(4),
+                fanOut(2, List.of(), null),
+                CommandRequest.of("sleep 30"),
+                HostOutputListener.IGNORE);
         CompletableFuture<FanOutResult> running = CompletableFuture.supplyAsync(() -> {
             try {
                 return execution.run();
@@ -141,14 +170,22 @@ class FanOutExecutionTest {
         execution.cancel();
 
         FanOutResult result = running.get(10, TimeUnit.SECONDS);
-        assertThat(result.ran()).hasSize(2).allSatisfy(run -> assertThat(run.result().outcome()).isInstanceOf(CommandOutcome.Unknown.class));
+        assertThat(result.ran())
+                .hasSize(2)
+                .allSatisfy(run -> assertThat(run.result().outcome()).isInstanceOf(CommandOutcome.Unknown.class));
         assertThat(result.notStarted()).extracting(run -> run.reason()).containsOnly("cancelled by the operator");
         assertThat(result.isSuccess()).isFalse();
     }
 
     @Test
     void fanOutThreadsAreGoneAfterTheRun() throws Exception {
-        new FanOutExecution(sessions, hosts(8), fanOut(4, List.of("50%"), null), CommandRequest.of("true"), HostOutputListener.IGNORE).run();
+        new FanOutExecution(
+                        sessions,
+                        hosts(8),
+                        fanOut(4, List.of("50%"), null),
+                        CommandRequest.of("true"),
+                        HostOutputListener.IGNORE)
+                .run();
 
         // A pool's workers have finished when run() returns; give them a moment to leave the thread table.
         for (int attempt = 0; attempt < 50 && fanOutThreadsAlive() > 0; attempt++) {
@@ -158,6 +195,8 @@ class FanOutExecutionTest {
     }
 
     private static long fanOutThreadsAlive() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("flightdeck-fanout-")).count();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("flightdeck-fanout-"))
+                .count();
     }
 }

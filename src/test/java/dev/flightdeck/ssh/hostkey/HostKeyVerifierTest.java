@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightdeck.ssh.keys.OpenSshKeys;
 import dev.flightdeck.testing.ssh.OpenSshTools;
+import dev.flightdeck.testing.tools.RequiresTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -12,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.flightdeck.testing.tools.RequiresTool;
 
 /** Host-key decisions over real keys (made in Java, checked against ssh-keygen) and known_hosts files written as OpenSSH writes them. */
 @RequiresTool("ssh-keygen")
@@ -20,6 +20,7 @@ class HostKeyVerifierTest {
 
     @TempDir
     Path directory;
+
     private Path userKnownHosts;
     private HostKeyVerifier verifier;
     private byte[] serverKey;
@@ -42,7 +43,8 @@ class HostKeyVerifierTest {
     }
 
     private String line(String hosts, byte[] key) {
-        return hosts + " " + PresentedKey.keyTypeOf(key) + " " + Base64.getEncoder().encodeToString(key);
+        return hosts + " " + PresentedKey.keyTypeOf(key) + " "
+                + Base64.getEncoder().encodeToString(key);
     }
 
     @Test
@@ -50,17 +52,26 @@ class HostKeyVerifierTest {
         String printed = OpenSshTools.fingerprint(directory.resolve("server.pub"));
 
         assertThat(new PresentedKey("h", serverKey).fingerprint()).isEqualTo(printed);
-        assertThat(OpenSshKeys.fingerprint(OpenSshKeys.publicKey(directory.resolve("server")))).isEqualTo(printed);
+        assertThat(OpenSshKeys.fingerprint(OpenSshKeys.publicKey(directory.resolve("server"))))
+                .isEqualTo(printed);
     }
 
     @Test
     void keyListedUnderAPatternOrAPortIsTrusted() throws Exception {
-        known("# comment", line("*.clinic.example,!evil.clinic.example", serverKey), line("[10.0.0.1]:2222", serverKey));
+        known(
+                "# comment",
+                line("*.clinic.example,!evil.clinic.example", serverKey),
+                line("[10.0.0.1]:2222", serverKey));
 
-        assertThat(verifier.verify(new PresentedKey("app1.clinic.example", serverKey))).isInstanceOf(HostKeyVerdict.Trusted.class);
-        assertThat(verifier.verify(new PresentedKey("[10.0.0.1]:2222", serverKey))).isInstanceOf(HostKeyVerdict.Trusted.class);
-        assertThat(verifier.verify(new PresentedKey("evil.clinic.example", serverKey))).isInstanceOf(HostKeyVerdict.Unknown.class);
-        assertThat(verifier.verify(new PresentedKey("10.0.0.1", serverKey))).as("port 22 is another host").isInstanceOf(HostKeyVerdict.Unknown.class);
+        assertThat(verifier.verify(new PresentedKey("app1.clinic.example", serverKey)))
+                .isInstanceOf(HostKeyVerdict.Trusted.class);
+        assertThat(verifier.verify(new PresentedKey("[10.0.0.1]:2222", serverKey)))
+                .isInstanceOf(HostKeyVerdict.Trusted.class);
+        assertThat(verifier.verify(new PresentedKey("evil.clinic.example", serverKey)))
+                .isInstanceOf(HostKeyVerdict.Unknown.class);
+        assertThat(verifier.verify(new PresentedKey("10.0.0.1", serverKey)))
+                .as("port 22 is another host")
+                .isInstanceOf(HostKeyVerdict.Unknown.class);
     }
 
     @Test
@@ -68,22 +79,34 @@ class HostKeyVerifierTest {
         known(line("db1.clinic.example", serverKey));
         OpenSshTools.hashKnownHosts(userKnownHosts);
 
-        assertThat(verifier.verify(new PresentedKey("db1.clinic.example", serverKey))).isInstanceOf(HostKeyVerdict.Trusted.class);
-        assertThat(verifier.verify(new PresentedKey("db1.clinic.example", otherKey))).isInstanceOf(HostKeyVerdict.Changed.class);
+        assertThat(verifier.verify(new PresentedKey("db1.clinic.example", serverKey)))
+                .isInstanceOf(HostKeyVerdict.Trusted.class);
+        assertThat(verifier.verify(new PresentedKey("db1.clinic.example", otherKey)))
+                .isInstanceOf(HostKeyVerdict.Changed.class);
     }
 
     @Test
     void hashedEntryWrittenInJavaMatchesOnePerNameAndKeepsPatternsAndMarkers() throws Exception {
-        known("# mine", line("db1.clinic.example,10.0.0.5", serverKey), line("*.lab", otherKey), "@revoked " + line("old", otherKey));
+        known(
+                "# mine",
+                line("db1.clinic.example,10.0.0.5", serverKey),
+                line("*.lab", otherKey),
+                "@revoked " + line("old", otherKey));
         OpenSshKeys.hashKnownHosts(userKnownHosts);
 
         List<String> lines = Files.readAllLines(userKnownHosts);
         assertThat(lines).hasSize(5).first().isEqualTo("# mine");
-        assertThat(lines.subList(1, 3)).allSatisfy(hashed -> assertThat(hashed).startsWith("|1|").doesNotContain("db1").doesNotContain("10.0.0.5"));
+        assertThat(lines.subList(1, 3))
+                .allSatisfy(hashed -> assertThat(hashed)
+                        .startsWith("|1|")
+                        .doesNotContain("db1")
+                        .doesNotContain("10.0.0.5"));
         assertThat(lines.subList(3, 5)).containsExactly(line("*.lab", otherKey), "@revoked " + line("old", otherKey));
         assertThat(verifier.verify(new PresentedKey("10.0.0.5", serverKey))).isInstanceOf(HostKeyVerdict.Trusted.class);
-        assertThat(verifier.verify(new PresentedKey("db1.clinic.example", serverKey))).isInstanceOf(HostKeyVerdict.Trusted.class);
-        assertThat(verifier.verify(new PresentedKey("db1.clinic.example", otherKey))).isInstanceOf(HostKeyVerdict.Changed.class);
+        assertThat(verifier.verify(new PresentedKey("db1.clinic.example", serverKey)))
+                .isInstanceOf(HostKeyVerdict.Trusted.class);
+        assertThat(verifier.verify(new PresentedKey("db1.clinic.example", otherKey)))
+                .isInstanceOf(HostKeyVerdict.Changed.class);
     }
 
     @Test
@@ -91,8 +114,11 @@ class HostKeyVerifierTest {
         known(line("db1", serverKey));
         PresentedKey impostor = new PresentedKey("db1", otherKey);
 
-        assertThat(verifier.verify(impostor)).isInstanceOfSatisfying(HostKeyVerdict.Changed.class,
-                changed -> assertThat(changed.knownFingerprints()).containsExactly(PresentedKey.fingerprintOf(serverKey)));
+        assertThat(verifier.verify(impostor))
+                .isInstanceOfSatisfying(
+                        HostKeyVerdict.Changed.class,
+                        changed -> assertThat(changed.knownFingerprints())
+                                .containsExactly(PresentedKey.fingerprintOf(serverKey)));
         assertThat(verifier.trust("db1", impostor.fingerprint())).isEqualTo(TrustResult.REFUSED_KEY_CHANGED);
         assertThat(verifier.verify(impostor)).isInstanceOf(HostKeyVerdict.Changed.class);
     }
@@ -109,12 +135,16 @@ class HostKeyVerifierTest {
         PresentedKey presented = new PresentedKey("[127.0.0.1]:2022", serverKey);
         assertThat(verifier.verify(presented)).isInstanceOf(HostKeyVerdict.Unknown.class);
 
-        assertThat(verifier.trust("[127.0.0.1]:2022", PresentedKey.fingerprintOf(otherKey))).isEqualTo(TrustResult.REFUSED_FINGERPRINT_MISMATCH);
+        assertThat(verifier.trust("[127.0.0.1]:2022", PresentedKey.fingerprintOf(otherKey)))
+                .isEqualTo(TrustResult.REFUSED_FINGERPRINT_MISMATCH);
         assertThat(verifier.trust("[127.0.0.1]:2022", presented.fingerprint())).isEqualTo(TrustResult.STORED);
 
         assertThat(verifier.verify(presented)).isInstanceOf(HostKeyVerdict.Trusted.class);
-        assertThat(Files.readString(verifier.flightdeckFile())).isEqualTo(presented.knownHostsLine() + System.lineSeparator());
-        assertThat(userKnownHosts).as("the user's own known_hosts is never written").doesNotExist();
+        assertThat(Files.readString(verifier.flightdeckFile()))
+                .isEqualTo(presented.knownHostsLine() + System.lineSeparator());
+        assertThat(userKnownHosts)
+                .as("the user's own known_hosts is never written")
+                .doesNotExist();
     }
 
     @Test

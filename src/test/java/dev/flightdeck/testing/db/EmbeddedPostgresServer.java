@@ -11,9 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL 15 server for tests (zonky embedded binaries, 127.0.0.1 only). One per JVM through
@@ -83,13 +83,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Drops a database and anything named after it ({@code name_fd_*} snapshots and set-aside copies). */
     public void dropDatabaseAndCopies(String name) {
         try (Connection admin = adminConnection();
-             PreparedStatement copies = admin.prepareStatement(
-                     "SELECT datname FROM pg_database WHERE datname = ? OR datname LIKE ? || '\\_fd\\_%'")) {
+                PreparedStatement copies = admin.prepareStatement(
+                        "SELECT datname FROM pg_database WHERE datname = ? OR datname LIKE ? || '\\_fd\\_%'")) {
             copies.setString(1, name);
             copies.setString(2, name);
-            try (var rows = copies.executeQuery(); Statement drop = admin.createStatement()) {
+            try (var rows = copies.executeQuery();
+                    Statement drop = admin.createStatement()) {
                 while (rows.next()) {
-                    drop.execute("DROP DATABASE IF EXISTS \"" + rows.getString(1).replace("\"", "\"\"") + "\" WITH (FORCE)");
+                    drop.execute(
+                            "DROP DATABASE IF EXISTS \"" + rows.getString(1).replace("\"", "\"\"") + "\" WITH (FORCE)");
                 }
             }
         } catch (SQLException e) {
@@ -99,7 +101,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public boolean databaseExists(String name) {
         try (Connection admin = adminConnection();
-             PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             query.setString(1, name);
             try (var rows = query.executeQuery()) {
                 return rows.next();
@@ -111,7 +113,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Runs one statement as superuser on the maintenance database. */
     public void execute(String sql) {
-        try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
+        try (Connection admin = adminConnection();
+                Statement statement = admin.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("setup statement failed: " + sql, e);
@@ -220,7 +223,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static void deleteTree(Path root) {
         for (int attempt = 0; attempt < 2 && Files.exists(root); attempt++) {
             try (Stream<Path> paths = Files.walk(root)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException | UncheckedIOException vanished) {
                 // a file disappeared while walking; the next attempt sees the rest
             }

@@ -26,7 +26,8 @@ public record TestDatabase(EmbeddedPostgresServer server, String name) {
 
     /** Runs setup SQL (several statements separated by semicolons are fine). */
     public void execute(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("setup failed: " + sql, e);
@@ -35,8 +36,9 @@ public record TestDatabase(EmbeddedPostgresServer server, String name) {
 
     /** The first column of the first row, as text. */
     public String queryValue(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         } catch (SQLException e) {
             throw new IllegalStateException("query failed: " + sql, e);

@@ -1,5 +1,6 @@
 package dev.flightdeck.testing.ssh;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.io.Closeable;
 
 /**
  * A TCP relay on 127.0.0.1 in front of a server that can be frozen, as a hung host or a silent network would be:
@@ -73,21 +73,24 @@ public final class FreezableRelay implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                    awaitThaw();
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (IOException | InterruptedException ended) {
-                // either side closed: the other follows
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "relay-pump");
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16384];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                            awaitThaw();
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
+                    } catch (IOException | InterruptedException ended) {
+                        // either side closed: the other follows
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                    }
+                },
+                "relay-pump");
         thread.setDaemon(true);
         thread.start();
     }

@@ -4,20 +4,20 @@ import dev.flightdeck.ssh.keys.OpenSshKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.Optional;
+import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
+import org.apache.sshd.server.auth.pubkey.KeySetPublickeyAuthenticator;
+import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.shell.ProcessShellFactory;
-import java.security.GeneralSecurityException;
-import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
-import org.apache.sshd.server.auth.pubkey.KeySetPublickeyAuthenticator;
-import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 
 /**
  * An Apache MINA SSHD server in this JVM on 127.0.0.1 (random port) that runs every exec request through
@@ -52,8 +52,8 @@ public final class MinaSshServer implements AutoCloseable {
      * check) for exactly one user and password; keys work as with {@link #start(Path)}.
      */
     public static MinaSshServer startWithPassword(Path directory, String user, String password) throws IOException {
-        PasswordAuthenticator onlyThisOne = (offeredUser, offeredPassword, session) ->
-                user.equals(offeredUser) && password.equals(offeredPassword);
+        PasswordAuthenticator onlyThisOne =
+                (offeredUser, offeredPassword, session) -> user.equals(offeredUser) && password.equals(offeredPassword);
         return start(directory, Optional.of(onlyThisOne));
     }
 
@@ -67,7 +67,8 @@ public final class MinaSshServer implements AutoCloseable {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
-        SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(directory.resolve("mina_host_key"));
+        SimpleGeneratorHostKeyProvider hostKeys =
+                new SimpleGeneratorHostKeyProvider(directory.resolve("mina_host_key"));
         hostKeys.setAlgorithm("EC");
         hostKeys.setKeySize(256);
         server.setKeyPairProvider(hostKeys);
@@ -88,8 +89,7 @@ public final class MinaSshServer implements AutoCloseable {
     private static PublickeyAuthenticator preloadedKeys(Path authorizedKeys) throws IOException {
         try {
             var entries = AuthorizedKeyEntry.readAuthorizedKeys(authorizedKeys);
-            var keys = PublicKeyEntry.resolvePublicKeyEntries(null, entries,
-                    PublicKeyEntryResolver.FAILING);
+            var keys = PublicKeyEntry.resolvePublicKeyEntries(null, entries, PublicKeyEntryResolver.FAILING);
             return new KeySetPublickeyAuthenticator("authorized_keys", keys);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot read " + authorizedKeys + ": " + e.getMessage(), e);

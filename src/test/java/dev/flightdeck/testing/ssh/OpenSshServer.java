@@ -12,8 +12,7 @@ import java.nio.file.Path;
  */
 public final class OpenSshServer {
 
-    private OpenSshServer() {
-    }
+    private OpenSshServer() {}
 
     public static LoopbackSshd start(Path directory) throws IOException {
         if (!LoopbackSshd.installed()) {

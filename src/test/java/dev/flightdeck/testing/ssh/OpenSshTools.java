@@ -1,5 +1,6 @@
 package dev.flightdeck.testing.ssh;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.io.File;
 
 /**
  * OpenSSH's own client tools ({@code ssh}, {@code ssh-keygen}) as the reference in interoperability tests: what
@@ -16,8 +16,7 @@ import java.io.File;
  */
 public final class OpenSshTools {
 
-    private OpenSshTools() {
-    }
+    private OpenSshTools() {}
 
     /** The outcome of one run: exit code and stdout+stderr together. */
     public record Run(int exitCode, String output) {
@@ -53,7 +52,8 @@ public final class OpenSshTools {
      * {@code ssh -F CONFIG [options] DESTINATION COMMAND} in batch mode (never a prompt), with HOME set to
      * {@code home} and no agent unless {@code agentSocket} is given.
      */
-    public static Run ssh(Path home, Path config, String agentSocket, List<String> options, String destination, String command)
+    public static Run ssh(
+            Path home, Path config, String agentSocket, List<String> options, String destination, String command)
             throws IOException {
         List<String> argv = new ArrayList<>(List.of("ssh", "-F", config.toString(), "-o", "BatchMode=yes"));
         argv.addAll(options);
@@ -75,10 +75,14 @@ public final class OpenSshTools {
     private static Run run(ProcessBuilder builder, int seconds) throws IOException {
         Process process;
         try {
-            process = builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            process = builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
         } catch (IOException e) {
-            throw new AssertionError("OpenSSH interoperability tests need the OpenSSH client (" + builder.command().get(0)
-                    + "): install the openssh-client package (apt-get install openssh-client); CI installs it.", e);
+            throw new AssertionError(
+                    "OpenSSH interoperability tests need the OpenSSH client ("
+                            + builder.command().get(0)
+                            + "): install the openssh-client package (apt-get install openssh-client); CI installs it.",
+                    e);
         }
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.flightdeck.testing.ssh;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.io.File;
 
 /**
  * A real OpenSSH {@code ssh-agent} for one test, listening on a socket in the test's directory (never the

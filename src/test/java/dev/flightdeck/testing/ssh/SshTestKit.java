@@ -45,7 +45,8 @@ public record SshTestKit(Path root) {
 
     /** Adds a line to the user's {@code ~/.ssh/known_hosts}. */
     public void knowHost(String knownHostsLine) throws IOException {
-        Files.writeString(userKnownHosts(), knownHostsLine + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                userKnownHosts(), knownHostsLine + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     public SshSessions sessions(SshEventListener listener) {
@@ -58,6 +59,7 @@ public record SshTestKit(Path root) {
     }
 
     public static SshTarget target(String name, int port, Path userKey) {
-        return new SshTarget(name, "127.0.0.1", port, System.getProperty("user.name"), List.of(userKey), false, Optional.empty());
+        return new SshTarget(
+                name, "127.0.0.1", port, System.getProperty("user.name"), List.of(userKey), false, Optional.empty());
     }
 }

@@ -33,10 +33,15 @@ public final class MissingToolsSummary implements TestExecutionListener {
             String name = name(test);
             skipped.add(name);
             // "sshd (apt-get install openssh-server), ssh-agent (apt-get install openssh-client)"
-            for (String missing : reason.substring(RequiredToolCondition.PREFIX.length()).split(", ")) {
+            for (String missing :
+                    reason.substring(RequiredToolCondition.PREFIX.length()).split(", ")) {
                 String tool = missing.substring(0, missing.indexOf(' '));
-                skippedByPackage.computeIfAbsent(Tool.debianPackage(tool), key -> new TreeSet<>()).add(name);
-                toolsByPackage.computeIfAbsent(Tool.debianPackage(tool), key -> new TreeSet<>()).add(tool);
+                skippedByPackage
+                        .computeIfAbsent(Tool.debianPackage(tool), key -> new TreeSet<>())
+                        .add(name);
+                toolsByPackage
+                        .computeIfAbsent(Tool.debianPackage(tool), key -> new TreeSet<>())
+                        .add(tool);
             }
         }
     }
@@ -54,27 +59,33 @@ public final class MissingToolsSummary implements TestExecutionListener {
             StringBuilder line = new StringBuilder("[MISSING TOOLS] " + skipped.size()
                     + " tests or test classes SKIPPED because a program is not installed (CI=true makes this a failure);"
                     + " install with apt-get install " + String.join(" ", skippedByPackage.keySet()) + " --");
-            skippedByPackage.forEach((debianPackage, tests) -> line.append(' ').append(debianPackage)
-                    .append(" (").append(String.join(", ", toolsByPackage.get(debianPackage))).append("): ")
-                    .append(String.join(", ", tests)).append(';'));
+            skippedByPackage.forEach((debianPackage, tests) -> line.append(' ')
+                    .append(debianPackage)
+                    .append(" (")
+                    .append(String.join(", ", toolsByPackage.get(debianPackage)))
+                    .append("): ")
+                    .append(String.join(", ", tests))
+                    .append(';'));
             out.println(line);
         }
         if (!failed.isEmpty()) {
-            out.println("[MISSING TOOLS] " + failed.size() + " tests FAILED under CI because a program is not installed: "
-                    + String.join("; ", failed));
+            out.println("[MISSING TOOLS] " + failed.size()
+                    + " tests FAILED under CI because a program is not installed: " + String.join("; ", failed));
         }
     }
 
     private static String name(TestIdentifier test) {
-        return test.getSource().map(source -> {
-            if (source instanceof MethodSource method) {
-                return simple(method.getClassName()) + "." + method.getMethodName();
-            }
-            if (source instanceof ClassSource type) {
-                return simple(type.getClassName());
-            }
-            return test.getDisplayName();
-        }).orElse(test.getDisplayName());
+        return test.getSource()
+                .map(source -> {
+                    if (source instanceof MethodSource method) {
+                        return simple(method.getClassName()) + "." + method.getMethodName();
+                    }
+                    if (source instanceof ClassSource type) {
+                        return simple(type.getClassName());
+                    }
+                    return test.getDisplayName();
+                })
+                .orElse(test.getDisplayName());
     }
 
     private static String simple(String className) {

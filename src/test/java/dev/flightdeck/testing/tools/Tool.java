@@ -29,14 +29,14 @@ public final class Tool {
             "pg_restore", "postgresql-client",
             "psql", "postgresql-client");
 
-    private Tool() {
-    }
+    private Tool() {}
 
     /** The Debian/Ubuntu package that installs {@code tool}. */
     public static String debianPackage(String tool) {
         String name = PACKAGES.get(tool);
         if (name == null) {
-            throw new IllegalArgumentException("unknown tool '" + tool + "' in @RequiresTool: add it to Tool.PACKAGES with its package");
+            throw new IllegalArgumentException(
+                    "unknown tool '" + tool + "' in @RequiresTool: add it to Tool.PACKAGES with its package");
         }
         return name;
     }

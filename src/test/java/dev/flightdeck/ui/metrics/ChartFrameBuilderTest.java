@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.flightdeck.metrics.Baseline;
 import dev.flightdeck.metrics.SeriesId;
-import dev.flightdeck.metrics.store.RingSeries;
 import dev.flightdeck.metrics.store.Decimated;
+import dev.flightdeck.metrics.store.RingSeries;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.Test;
-import java.util.Arrays;
 
 /** Frames are built off the FX thread: pixels, at most two per column, whatever the history. No toolkit needed. */
 class ChartFrameBuilderTest {
@@ -29,19 +29,25 @@ class ChartFrameBuilderTest {
         return ring;
     }
 
-    private static ChartFrame frame(List<RingSeries> series, List<Baseline> baselines, List<ThresholdLine> limits, long seconds) {
+    private static ChartFrame frame(
+            List<RingSeries> series, List<Baseline> baselines, List<ThresholdLine> limits, long seconds) {
         long from = END - seconds * 1000;
         int columns = ChartFrameBuilder.columns(WIDTH, false);
-        List<Decimated> decimated = series.stream().map(ring -> new SeriesDecimation(ring).window(from, END, columns)).toList();
-        return ChartFrameBuilder.build(new ChartInput(SignalFamily.HEALTH, decimated, baselines, limits, from, END, ZoneOffset.UTC),
-                WIDTH, HEIGHT);
+        List<Decimated> decimated = series.stream()
+                .map(ring -> new SeriesDecimation(ring).window(from, END, columns))
+                .toList();
+        return ChartFrameBuilder.build(
+                new ChartInput(SignalFamily.HEALTH, decimated, baselines, limits, from, END, ZoneOffset.UTC),
+                WIDTH,
+                HEIGHT);
     }
 
     @Test
     void theFxThreadGetsTwoPointsPerColumnAtMostAndAsManyForFourHoursAsForOne() {
         LongToDoubleFunction noisy = time -> 100 + (time / 1000 * 7919) % 97;
         ChartFrame hour = frame(List.of(series("latency_p95", 3600, 1000, noisy)), List.of(), List.of(), 3600);
-        ChartFrame fourHours = frame(List.of(series("latency_p95", 4 * 3600, 1000, noisy)), List.of(), List.of(), 4 * 3600);
+        ChartFrame fourHours =
+                frame(List.of(series("latency_p95", 4 * 3600, 1000, noisy)), List.of(), List.of(), 4 * 3600);
 
         int columns = (int) Math.floor(hour.plot().width());
         assertThat(hour.lines().get(0).columns()).isBetween(columns - 40, columns);
@@ -56,21 +62,32 @@ class ChartFrameBuilderTest {
         ChartFrame.Line line = steady.lines().get(0);
         assertThat(line.bottoms()[10] - line.tops()[10]).isCloseTo(LinePlotter.THINNEST, within(1e-9));
 
-        ChartFrame varying = frame(List.of(series("latency_p95", 600, 1000, time -> time / 1000 % 2 == 0 ? 100 : 200)), List.of(), List.of(), 600);
+        ChartFrame varying = frame(
+                List.of(series("latency_p95", 600, 1000, time -> time / 1000 % 2 == 0 ? 100 : 200)),
+                List.of(),
+                List.of(),
+                600);
         ChartFrame.Line ribbon = varying.lines().get(0);
         double pixelsPerMillisecond = varying.plot().height() / topOfScale(varying);
-        assertThat(ribbon.bottoms()[10] - ribbon.tops()[10]).as("100 ms between min and max").isCloseTo(100 * pixelsPerMillisecond, within(1e-6));
+        assertThat(ribbon.bottoms()[10] - ribbon.tops()[10])
+                .as("100 ms between min and max")
+                .isCloseTo(100 * pixelsPerMillisecond, within(1e-6));
     }
 
     /** The scale starts at 0: its top tick says how many milliseconds the plot's height stands for. */
     private static double topOfScale(ChartFrame frame) {
-        return Double.parseDouble(frame.leftTicks().get(frame.leftTicks().size() - 1).label().replace(" ms", ""));
+        return Double.parseDouble(
+                frame.leftTicks().get(frame.leftTicks().size() - 1).label().replace(" ms", ""));
     }
 
     @Test
     void aScrapeIntervalIsBridgedButSilenceLongerThanTheStalenessLimitBreaksTheLine() {
         RingSeries scraped = series("latency_p95", 900, 15_000, time -> 120);
-        assertThat(frame(List.of(scraped), List.of(), List.of(), 900).lines().get(0).xs()).doesNotContain(Double.NaN);
+        assertThat(frame(List.of(scraped), List.of(), List.of(), 900)
+                        .lines()
+                        .get(0)
+                        .xs())
+                .doesNotContain(Double.NaN);
 
         RingSeries withOutage = new RingSeries(new SeriesId("web", "latency_p95"), 2000);
         for (long time = END - 900_000; time < END; time += 1000) {
@@ -78,8 +95,13 @@ class ChartFrameBuilderTest {
                 withOutage.append(time, 120);
             }
         }
-        double[] xs = frame(List.of(withOutage), List.of(), List.of(), 900).lines().get(0).xs();
-        assertThat(Arrays.stream(xs).filter(Double::isNaN).count()).as("one break for two minutes of silence").isEqualTo(1);
+        double[] xs = frame(List.of(withOutage), List.of(), List.of(), 900)
+                .lines()
+                .get(0)
+                .xs();
+        assertThat(Arrays.stream(xs).filter(Double::isNaN).count())
+                .as("one break for two minutes of silence")
+                .isEqualTo(1);
     }
 
     @Test
@@ -90,15 +112,19 @@ class ChartFrameBuilderTest {
 
         ChartFrame chart = frame(List.of(latency), List.of(), List.of(near, far), 600);
 
-        assertThat(chart.thresholds()).extracting(ChartFrame.ThresholdMark::aboveScale).containsExactly(false, true);
-        assertThat(chart.thresholds().get(0).y()).isBetween(chart.plot().top(), chart.plot().bottom());
+        assertThat(chart.thresholds())
+                .extracting(ChartFrame.ThresholdMark::aboveScale)
+                .containsExactly(false, true);
+        assertThat(chart.thresholds().get(0).y())
+                .isBetween(chart.plot().top(), chart.plot().bottom());
         assertThat(chart.leftTicks().get(chart.leftTicks().size() - 1).label()).isEqualTo("150 ms");
     }
 
     @Test
     void theBaselineBandRunsFromItsMedianUpToItsP95() {
         RingSeries latency = series("latency_p95", 600, 1000, time -> 100);
-        Baseline baseline = new Baseline(latency.id(), 60, 90, 600, Instant.ofEpochMilli(END - 1_200_000), Instant.ofEpochMilli(END - 600_000));
+        Baseline baseline = new Baseline(
+                latency.id(), 60, 90, 600, Instant.ofEpochMilli(END - 1_200_000), Instant.ofEpochMilli(END - 600_000));
 
         ChartFrame chart = frame(List.of(latency), List.of(baseline), List.of(), 600);
 

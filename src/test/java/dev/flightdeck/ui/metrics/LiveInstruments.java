@@ -1,5 +1,6 @@
 package dev.flightdeck.ui.metrics;
 
+import dev.flightdeck.diagnostic.Position;
 import dev.flightdeck.metrics.FakeAppServer;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.collect.Collector;
@@ -10,7 +11,6 @@ import dev.flightdeck.metrics.rules.CountdownCancellation;
 import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.diagnostic.Position;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,18 +42,39 @@ final class LiveInstruments implements AutoCloseable {
 
     LiveInstruments(Duration countdown, Duration scrapeEvery) throws IOException {
         app = new FakeAppServer();
-        engine = new MetricsEngine(triggers(countdown), Clock.systemUTC(), MetricsEngine.Options.defaults(), new TriggerListener() {
-            @Override
-            public void countdownCancelled(CountdownCancellation cancellation) {
-                cancellations.add(cancellation);
-            }
-        }, minute -> { });
-        traffic.scheduleAtFixedRate(() -> app.served(100 - failedPerTick, failedPerTick, 0.03 + Math.random() * 0.05), 0, 50, TimeUnit.MILLISECONDS);
+        engine = new MetricsEngine(
+                triggers(countdown),
+                Clock.systemUTC(),
+                MetricsEngine.Options.defaults(),
+                new TriggerListener() {
+                    @Override
+                    public void countdownCancelled(CountdownCancellation cancellation) {
+                        cancellations.add(cancellation);
+                    }
+                },
+                minute -> {});
+        traffic.scheduleAtFixedRate(
+                () -> app.served(100 - failedPerTick, failedPerTick, 0.03 + Math.random() * 0.05),
+                0,
+                50,
+                TimeUnit.MILLISECONDS);
         HttpClient client = HttpClient.newHttpClient();
         collectors = List.of(
-                new HealthCollector("web-health", URI.create(app.url("/health")), Duration.ofSeconds(2), scrapeEvery, client, Clock.systemUTC()),
-                new PrometheusCollector("web-metrics", URI.create(app.url("/metrics")), Duration.ofSeconds(2), scrapeEvery,
-                        PrometheusMapping.defaults(), client, Clock.systemUTC()));
+                new HealthCollector(
+                        "web-health",
+                        URI.create(app.url("/health")),
+                        Duration.ofSeconds(2),
+                        scrapeEvery,
+                        client,
+                        Clock.systemUTC()),
+                new PrometheusCollector(
+                        "web-metrics",
+                        URI.create(app.url("/metrics")),
+                        Duration.ofSeconds(2),
+                        scrapeEvery,
+                        PrometheusMapping.defaults(),
+                        client,
+                        Clock.systemUTC()));
     }
 
     /** Starts reading the application (after any history was recorded: older samples than the newest are refused). */
@@ -65,9 +86,24 @@ final class LiveInstruments implements AutoCloseable {
     private static List<TriggerSpec> triggers(Duration countdown) {
         List<TriggerSpec> specs = new ArrayList<>();
         try {
-            specs.add(new TriggerSpec(ERROR_RULE, TriggerRuleParser.parse(ERROR_RULE), TriggerSpec.Action.ARM_ROLLBACK, countdown, Position.UNKNOWN));
-            specs.add(new TriggerSpec(LATENCY_RULE, TriggerRuleParser.parse(LATENCY_RULE), TriggerSpec.Action.ALERT, countdown, Position.UNKNOWN));
-            specs.add(new TriggerSpec(HEALTH_RULE, TriggerRuleParser.parse(HEALTH_RULE), TriggerSpec.Action.ALERT, countdown, Position.UNKNOWN));
+            specs.add(new TriggerSpec(
+                    ERROR_RULE,
+                    TriggerRuleParser.parse(ERROR_RULE),
+                    TriggerSpec.Action.ARM_ROLLBACK,
+                    countdown,
+                    Position.UNKNOWN));
+            specs.add(new TriggerSpec(
+                    LATENCY_RULE,
+                    TriggerRuleParser.parse(LATENCY_RULE),
+                    TriggerSpec.Action.ALERT,
+                    countdown,
+                    Position.UNKNOWN));
+            specs.add(new TriggerSpec(
+                    HEALTH_RULE,
+                    TriggerRuleParser.parse(HEALTH_RULE),
+                    TriggerSpec.Action.ALERT,
+                    countdown,
+                    Position.UNKNOWN));
         } catch (TriggerRuleParser.InvalidRuleException e) {
             throw new IllegalStateException(e);
         }

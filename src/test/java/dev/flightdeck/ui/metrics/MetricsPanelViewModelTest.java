@@ -2,6 +2,7 @@ package dev.flightdeck.ui.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.diagnostic.Position;
 import dev.flightdeck.metrics.ManualClock;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.SeriesId;
@@ -9,7 +10,6 @@ import dev.flightdeck.metrics.rules.ArmedRollback;
 import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.diagnostic.Position;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,13 +35,23 @@ class MetricsPanelViewModelTest {
 
     MetricsPanelViewModelTest() throws Exception {
         List<TriggerSpec> specs = List.of(
-                new TriggerSpec("error_rate > 1%", TriggerRuleParser.parse("error_rate > 1%"), TriggerSpec.Action.ARM_ROLLBACK,
-                        Duration.ofSeconds(30), Position.UNKNOWN),
-                new TriggerSpec("request_rate < 5", TriggerRuleParser.parse("request_rate < 5"), TriggerSpec.Action.ALERT,
-                        Duration.ofSeconds(30), Position.UNKNOWN));
-        engine = new MetricsEngine(specs, clock, MetricsEngine.Options.defaults(), new TriggerListener() { }, minute -> { });
+                new TriggerSpec(
+                        "error_rate > 1%",
+                        TriggerRuleParser.parse("error_rate > 1%"),
+                        TriggerSpec.Action.ARM_ROLLBACK,
+                        Duration.ofSeconds(30),
+                        Position.UNKNOWN),
+                new TriggerSpec(
+                        "request_rate < 5",
+                        TriggerRuleParser.parse("request_rate < 5"),
+                        TriggerSpec.Action.ALERT,
+                        Duration.ofSeconds(30),
+                        Position.UNKNOWN));
+        engine = new MetricsEngine(
+                specs, clock, MetricsEngine.Options.defaults(), new TriggerListener() {}, minute -> {});
         sampler = new PanelSampler(engine, clock, ZoneOffset.UTC);
-        panel = new MetricsPanelViewModel(engine.triggers(), "Dana Operator", clock, new AlarmSound(), new SimpleBooleanProperty(false));
+        panel = new MetricsPanelViewModel(
+                engine.triggers(), "Dana Operator", clock, new AlarmSound(), new SimpleBooleanProperty(false));
     }
 
     @AfterEach
@@ -77,7 +87,8 @@ class MetricsPanelViewModelTest {
         assertThat(expired.get(0).alarm().trigger()).isEqualTo("error_rate > 1%");
         assertThat(panel.rollbackRequestedProperty().get()).isTrue();
         assertThat(panel.bannerProperty().get().kind()).isEqualTo(Banner.Kind.ROLLBACK_REQUESTED);
-        assertThat(panel.bannerProperty().get().title()).isEqualTo("Rollback requested · error_rate > 1% on web-metrics");
+        assertThat(panel.bannerProperty().get().title())
+                .isEqualTo("Rollback requested · error_rate > 1% on web-metrics");
     }
 
     @Test
@@ -90,7 +101,9 @@ class MetricsPanelViewModelTest {
         assertThat(banner.kind()).isEqualTo(Banner.Kind.ALARM);
         assertThat(banner.title()).isEqualTo("Alarm · request_rate < 5 on web-metrics");
         assertThat(banner.evidenceSummary()).startsWith("web-metrics: 2.00/s at 02:00:00");
-        assertThat(panel.collapsedProperty().get()).as("an alarm unfolds the panel").isFalse();
+        assertThat(panel.collapsedProperty().get())
+                .as("an alarm unfolds the panel")
+                .isFalse();
 
         panel.acknowledge();
 

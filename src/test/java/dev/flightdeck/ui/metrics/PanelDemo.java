@@ -1,5 +1,7 @@
 package dev.flightdeck.ui.metrics;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.ui.WizardTestSessions;
@@ -11,17 +13,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
-import java.util.Random;
-import javafx.application.Application;
 
 /**
  * Looks at the panel as an operator would (under Xvfb for the screenshot in docs/metrics-panel.png): the wizard of a
@@ -32,8 +32,7 @@ import javafx.application.Application;
  */
 public final class PanelDemo {
 
-    private PanelDemo() {
-    }
+    private PanelDemo() {}
 
     public static void main(String[] args) throws Exception {
         long failAfter = args.length > 0 ? Long.parseLong(args[0]) : 25;
@@ -48,16 +47,23 @@ public final class PanelDemo {
         Path journal = Files.createTempDirectory("panel-demo").resolve("journal");
         Platform.startup(() -> {
             boolean dark = args.length > 2 && args[2].equals("dark");
-            Application.setUserAgentStylesheet((dark ? new PrimerDark()
-                    : new PrimerLight()).getUserAgentStylesheet());
+            Application.setUserAgentStylesheet((dark ? new PrimerDark() : new PrimerLight()).getUserAgentStylesheet());
             var session = WizardTestSessions.confirmOnly(journal);
-            WizardViewModel wizard = new WizardViewModel(session, Executors.newSingleThreadExecutor(), Platform::runLater, Clock.systemDefaultZone());
-            MetricsPanel panel = MetricsPanel.create(live.engine, session.operator(), new SimpleBooleanProperty(true), Clock.systemUTC(),
-                    ZoneId.systemDefault(), Platform::runLater);
+            WizardViewModel wizard = new WizardViewModel(
+                    session, Executors.newSingleThreadExecutor(), Platform::runLater, Clock.systemDefaultZone());
+            MetricsPanel panel = MetricsPanel.create(
+                    live.engine,
+                    session.operator(),
+                    new SimpleBooleanProperty(true),
+                    Clock.systemUTC(),
+                    ZoneId.systemDefault(),
+                    Platform::runLater);
             panel.viewModel().collapsedProperty().set(args.length > 1 && args[1].equals("collapsed"));
             Scene scene = new Scene(WizardScreen.load(wizard, new OutputPaneView(), panel.view()), 1440, 900);
-            scene.getStylesheets().add(PanelDemo.class.getResource("/styles/flightdeck.css").toExternalForm());
-            scene.getStylesheets().add(PanelDemo.class.getResource("/styles/console.css").toExternalForm());
+            scene.getStylesheets()
+                    .add(PanelDemo.class.getResource("/styles/flightdeck.css").toExternalForm());
+            scene.getStylesheets()
+                    .add(PanelDemo.class.getResource("/styles/console.css").toExternalForm());
             Stage stage = new Stage();
             stage.setScene(scene);
             stage.setTitle("Flightdeck — metrics panel demo");
@@ -81,8 +87,12 @@ public final class PanelDemo {
             for (long time = end - 3_600_000; time < end; time += 1000) {
                 tick(time);
                 if (time % 15_000 < 1000) {
-                    engine.record(new SeriesId("web-metrics", "error_rate"), time, Math.max(0, 0.12 + random.nextGaussian() * 0.08));
-                    engine.record(new SeriesId("web-metrics", "request_rate"), time, 1900 + random.nextGaussian() * 120);
+                    engine.record(
+                            new SeriesId("web-metrics", "error_rate"),
+                            time,
+                            Math.max(0, 0.12 + random.nextGaussian() * 0.08));
+                    engine.record(
+                            new SeriesId("web-metrics", "request_rate"), time, 1900 + random.nextGaussian() * 120);
                     engine.record(new SeriesId("web-metrics", "latency_p50"), time, 38 + random.nextGaussian() * 3);
                     engine.record(new SeriesId("web-metrics", "latency_p95"), time, 72 + random.nextGaussian() * 6);
                     engine.record(new SeriesId("web-metrics", "latency_p99"), time, 96 + random.nextGaussian() * 9);

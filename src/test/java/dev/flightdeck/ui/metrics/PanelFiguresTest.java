@@ -2,13 +2,13 @@ package dev.flightdeck.ui.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.diagnostic.Position;
 import dev.flightdeck.metrics.ManualClock;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.diagnostic.Position;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,9 +30,14 @@ class PanelFiguresTest {
     private final PanelSampler sampler;
 
     PanelFiguresTest() throws Exception {
-        TriggerSpec logins = new TriggerSpec("logins < 1", TriggerRuleParser.parse("logins < 1"), TriggerSpec.Action.ALERT,
-                Duration.ofSeconds(30), Position.UNKNOWN);
-        engine = new MetricsEngine(List.of(logins), clock, MetricsEngine.Options.defaults(), new TriggerListener() { }, minute -> { });
+        TriggerSpec logins = new TriggerSpec(
+                "logins < 1",
+                TriggerRuleParser.parse("logins < 1"),
+                TriggerSpec.Action.ALERT,
+                Duration.ofSeconds(30),
+                Position.UNKNOWN);
+        engine = new MetricsEngine(
+                List.of(logins), clock, MetricsEngine.Options.defaults(), new TriggerListener() {}, minute -> {});
         sampler = new PanelSampler(engine, clock, ZoneOffset.UTC);
     }
 
@@ -46,7 +51,10 @@ class PanelFiguresTest {
     }
 
     private Map<SignalFamily, PanelFrame.FamilyFrame> frame() {
-        return sampler.sample(new PanelRequest(ChartRange.LAST_HOUR, 400, PanelRequest.DEFAULT_CHART_HEIGHT)).families().stream()
+        return sampler
+                .sample(new PanelRequest(ChartRange.LAST_HOUR, 400, PanelRequest.DEFAULT_CHART_HEIGHT))
+                .families()
+                .stream()
                 .collect(Collectors.toMap(PanelFrame.FamilyFrame::family, Function.identity()));
     }
 
@@ -60,8 +68,13 @@ class PanelFiguresTest {
 
         PanelFrame.FamilyFrame database = frame().get(SignalFamily.DATABASE);
 
-        assertThat(database.figures()).extracting(Figure::label).containsExactly("healthcare · db connections",
-                "healthcare · db longest transaction", "healthcare · db replication lag", "healthcare · db size");
+        assertThat(database.figures())
+                .extracting(Figure::label)
+                .containsExactly(
+                        "healthcare · db connections",
+                        "healthcare · db longest transaction",
+                        "healthcare · db replication lag",
+                        "healthcare · db size");
         assertThat(database.figures()).extracting(Figure::value).containsExactly("12", "1m 35s", "1.5 s", "812.0 MB");
         assertThat(frame()).doesNotContainKey(SignalFamily.OTHER);
     }
@@ -80,6 +93,8 @@ class PanelFiguresTest {
             assertThat(figure.state()).as("'logins < 1' fires").isEqualTo(FigureState.FIRING);
         });
         assertThat(other.chart()).as("no unit, no chart").isEmpty();
-        assertThat(frame.get(SignalFamily.TRAFFIC).figures()).extracting(Figure::label).containsExactly("app-metrics · error rate");
+        assertThat(frame.get(SignalFamily.TRAFFIC).figures())
+                .extracting(Figure::label)
+                .containsExactly("app-metrics · error rate");
     }
 }

@@ -18,7 +18,7 @@ class ConsoleModelTest {
     @BeforeEach
     void newConsole() {
         inbox = new LineInbox(20);
-        console = new OutputPane(inbox, () -> { });
+        console = new OutputPane(inbox, () -> {});
         model = new OutputModel(20);
     }
 
@@ -31,7 +31,10 @@ class ConsoleModelTest {
         console.append("app1", Stream.STDOUT, "alone");
         drain();
         assertThat(model.hostColumnWidthProperty().get()).isZero();
-        assertThat(model.shownLines().get(0).displayText(model.hostColumnWidthProperty().get())).isEqualTo("alone");
+        assertThat(model.shownLines()
+                        .get(0)
+                        .displayText(model.hostColumnWidthProperty().get()))
+                .isEqualTo("alone");
 
         console.append("database-primary", Stream.STDERR, "second host");
         drain();
@@ -57,7 +60,11 @@ class ConsoleModelTest {
         assertThat(model.shownLines()).extracting(OutputLine::text).containsExactly("line 2", "line 5", "line 6");
 
         model.hostFilterProperty().set(null);
-        assertThat(model.shownLines()).extracting(OutputLine::text).hasSize(8).startsWith("line 0").endsWith("line 7");
+        assertThat(model.shownLines())
+                .extracting(OutputLine::text)
+                .hasSize(8)
+                .startsWith("line 0")
+                .endsWith("line 7");
         assertThat(model.hosts()).containsExactly("app1", "app2", "db1");
     }
 
@@ -93,7 +100,8 @@ class ConsoleModelTest {
         drain();
 
         assertThat(model.matchCountProperty().get()).isEqualTo(5 - 3 + 3);
-        assertThat(model.matchCountProperty().get()).isEqualTo((int) model.shownLines().stream().filter(model::matches).count());
+        assertThat(model.matchCountProperty().get()).isEqualTo((int)
+                model.shownLines().stream().filter(model::matches).count());
     }
 
     @Test
@@ -122,7 +130,9 @@ class ConsoleModelTest {
         model.hostFilterProperty().set("app1");
 
         assertThat(model.shownLines().get(0).text()).contains("10 earlier lines dropped");
-        assertThat(model.shownLines().subList(1, model.shownLines().size())).extracting(OutputLine::host).containsOnly("app1");
+        assertThat(model.shownLines().subList(1, model.shownLines().size()))
+                .extracting(OutputLine::host)
+                .containsOnly("app1");
         assertThat(model.keptLinesProperty().get()).isEqualTo(20);
     }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerLight;
 import dev.flightdeck.session.steps.OutputSink.Stream;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -21,8 +23,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import java.util.Set;
-import javafx.scene.control.ComboBox;
 
 /** The console as an operator uses it, keyboard first: following, search, copy, host filter, distinct stderr. */
 @ExtendWith(ApplicationExtension.class)
@@ -52,14 +52,21 @@ class OutputConsoleViewTest {
         producer.start();
         producer.join();
         String last = host + " line " + (count - 1);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !list.getItems().isEmpty()
-                && list.getItems().get(list.getItems().size() - 1).text().equals(last));
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> !list.getItems().isEmpty()
+                        && list.getItems()
+                                .get(list.getItems().size() - 1)
+                                .text()
+                                .equals(last));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private boolean lastRowOnScreen() {
         int last = list.getItems().size() - 1;
-        return list.lookupAll(".console-line").stream().map(node -> (ListCell<?>) node)
+        return list.lookupAll(".console-line").stream()
+                .map(node -> (ListCell<?>) node)
                 .anyMatch(cell -> cell.getIndex() == last && cell.isVisible() && cell.getItem() != null);
     }
 
@@ -72,10 +79,13 @@ class OutputConsoleViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.model().followProperty().get()).isFalse();
         appendAndWait(50, "app2");
-        assertThat(lastRowOnScreen()).as("scrolled up: new lines do not pull the view down").isFalse();
+        assertThat(lastRowOnScreen())
+                .as("scrolled up: new lines do not pull the view down")
+                .isFalse();
 
         robot.type(KeyCode.END);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.model().followProperty().get() && lastRowOnScreen());
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> view.model().followProperty().get() && lastRowOnScreen());
     }
 
     @Test
@@ -87,7 +97,10 @@ class OutputConsoleViewTest {
         appendAndWait(1, "app1");
 
         robot.clickOn(list).press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
-        assertThat(robot.lookup(".console-toolbar .text-field").queryAs(TextField.class).isFocused()).isTrue();
+        assertThat(robot.lookup(".console-toolbar .text-field")
+                        .queryAs(TextField.class)
+                        .isFocused())
+                .isTrue();
         robot.write("error").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         String first = list.getSelectionModel().getSelectedItem().text();
@@ -100,8 +113,10 @@ class OutputConsoleViewTest {
         assertThat(List.of(first, second)).containsExactlyInAnyOrder("ERROR: disk full", "error again");
         assertThat(list.getSelectionModel().getSelectedItem().text()).isEqualTo(first);
         assertThat(view.model().matchCountProperty().get()).isEqualTo(2);
-        assertThat(robot.lookup(".console-line").match(node -> node.getPseudoClassStates()
-                .contains(PseudoClass.getPseudoClass("match"))).queryAll()).hasSize(2);
+        assertThat(robot.lookup(".console-line")
+                        .match(node -> node.getPseudoClassStates().contains(PseudoClass.getPseudoClass("match")))
+                        .queryAll())
+                .hasSize(2);
     }
 
     @Test
@@ -119,7 +134,10 @@ class OutputConsoleViewTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get()).isEqualTo("""
+        assertThat(WaitForAsyncUtils.asyncFx(
+                                () -> Clipboard.getSystemClipboard().getString())
+                        .get())
+                .isEqualTo("""
                 — step 2.1 stop-service on app1, app2 —
                 app1 │ stopped
                 app2 │ not running
@@ -154,8 +172,12 @@ class OutputConsoleViewTest {
     }
 
     private Set<PseudoClass> pseudoClassesOf(String text) {
-        return list.lookupAll(".console-line").stream().map(node -> (ListCell<?>) node)
-                .filter(cell -> cell.getItem() instanceof OutputLine line && line.text().equals(text))
-                .findFirst().orElseThrow(() -> new AssertionError("no row shows " + text)).getPseudoClassStates();
+        return list.lookupAll(".console-line").stream()
+                .map(node -> (ListCell<?>) node)
+                .filter(cell ->
+                        cell.getItem() instanceof OutputLine line && line.text().equals(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row shows " + text))
+                .getPseudoClassStates();
     }
 }

@@ -99,8 +99,10 @@ class OutputFeedTest {
         assertThat(inbox.waiting()).isZero();
         assertThat(model.receivedLines()).isEqualTo(1_000);
         assertThat(model.shownLines().get(0).text()).contains("900 earlier lines dropped");
-        assertThat(model.shownLines().subList(1, 101)).extracting(OutputLine::text)
-                .startsWith("line 900").endsWith("line 999");
+        assertThat(model.shownLines().subList(1, 101))
+                .extracting(OutputLine::text)
+                .startsWith("line 900")
+                .endsWith("line 999");
     }
 
     @Test
@@ -134,7 +136,8 @@ class OutputFeedTest {
         model.pump(inbox, 100, NO_BUDGET);
         model.hostFilterProperty().set("app2");
 
-        assertThat(model.shownLines()).extracting(OutputLine::text)
+        assertThat(model.shownLines())
+                .extracting(OutputLine::text)
                 .containsExactly("— step 2.1 stop-service on app1, app2 —", "stopping on app2");
         model.hostFilterProperty().set(null);
         assertThat(model.shownLines()).hasSize(3);
@@ -146,12 +149,14 @@ class OutputFeedTest {
         OutputPane console = new OutputPane(inbox, wakeUps::incrementAndGet);
         OutputModel model = new OutputModel(50_000);
         CountDownLatch start = new CountDownLatch(1);
-        List<Thread> producers = List.of("app1", "app2", "app3", "app4").stream().map(host -> new Thread(() -> {
-            awaitQuietly(start);
-            for (int i = 0; i < 10_000; i++) {
-                console.append(host, Stream.STDOUT, host + " " + i);
-            }
-        })).toList();
+        List<Thread> producers = List.of("app1", "app2", "app3", "app4").stream()
+                .map(host -> new Thread(() -> {
+                    awaitQuietly(start);
+                    for (int i = 0; i < 10_000; i++) {
+                        console.append(host, Stream.STDOUT, host + " " + i);
+                    }
+                }))
+                .toList();
         producers.forEach(Thread::start);
 
         start.countDown();

@@ -27,9 +27,13 @@ class ClosingAnOpenSessionTest {
                     .hasValue("The session is open: 0 of 2 steps done; current step: First item (ready).");
             session.confirm("one", "");
             session.confirm("two", "");
-            assertThat(OpenSession.describe(session.state(), false)).as("complete but not closed").isPresent();
+            assertThat(OpenSession.describe(session.state(), false))
+                    .as("complete but not closed")
+                    .isPresent();
             session.finishSession("all steps done");
-            assertThat(OpenSession.describe(session.state(), false)).as("closed: nothing to ask").isEmpty();
+            assertThat(OpenSession.describe(session.state(), false))
+                    .as("closed: nothing to ask")
+                    .isEmpty();
         }
     }
 
@@ -37,10 +41,14 @@ class ClosingAnOpenSessionTest {
     void aRollbackNotFinishedIsDescribedAsRunningOrStopped() throws Exception {
         try (Session session = WizardTestSessions.confirmOnly(dir.resolve("journal"))) {
             session.startRollback("test", WizardTestSessions.OPERATOR);
-            assertThat(OpenSession.describe(session.state(), true)).hasValueSatisfying(text ->
-                    assertThat(text).startsWith("The emergency rollback is running: 0 of 1 rollback steps done; next: Rolled back"));
-            assertThat(OpenSession.describe(session.state(), false)).hasValueSatisfying(text ->
-                    assertThat(text).startsWith("The emergency rollback is stopped, not finished: "));
+            assertThat(OpenSession.describe(session.state(), true))
+                    .hasValueSatisfying(
+                            text -> assertThat(text)
+                                    .startsWith(
+                                            "The emergency rollback is running: 0 of 1 rollback steps done; next: Rolled back"));
+            assertThat(OpenSession.describe(session.state(), false))
+                    .hasValueSatisfying(
+                            text -> assertThat(text).startsWith("The emergency rollback is stopped, not finished: "));
         }
     }
 
@@ -59,10 +67,15 @@ class ClosingAnOpenSessionTest {
 
             String checkpoint = session.recordWindowClosed("The session is open: 1 of 2 steps done.");
 
-            assertThat(events).last().isEqualTo(new SessionEvent.WindowClosed(WizardTestSessions.OPERATOR, "The session is open: 1 of 2 steps done."));
+            assertThat(events)
+                    .last()
+                    .isEqualTo(new SessionEvent.WindowClosed(
+                            WizardTestSessions.OPERATOR, "The session is open: 1 of 2 steps done."));
             assertThat(checkpoint).isNotBlank().isNotEqualTo(before);
             assertThat(session.lastCheckpoint()).hasValue(checkpoint);
-            assertThat(session.state().closed()).as("the session itself stays open, to be resumed").isEmpty();
+            assertThat(session.state().closed())
+                    .as("the session itself stays open, to be resumed")
+                    .isEmpty();
         }
     }
 }

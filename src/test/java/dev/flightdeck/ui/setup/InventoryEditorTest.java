@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
-import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.journal.JournalFixture;
 import dev.flightdeck.journal.crypto.KdfCost;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.ssh.Credentials;
 import dev.flightdeck.ui.FxmlFile;
 import dev.flightdeck.ui.FxmlViews;
+import dev.flightdeck.ui.TestStages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,7 +34,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import dev.flightdeck.ui.TestStages;
 
 /** Writing an inventory in the setup: problems with their line and column as one types, saved only without errors. */
 @ExtendWith(ApplicationExtension.class)
@@ -61,10 +61,14 @@ class InventoryEditorTest {
                 rollback:
                   - confirm: Rolled back
                 """, "r.runbook.yaml", "r").orElseThrow();
-        SessionLauncher launcher = new SessionLauncher(new AppContext(new FlightdeckHome(home), Map.of()), JournalFixture.fastOptions(),
+        SessionLauncher launcher = new SessionLauncher(
+                new AppContext(new FlightdeckHome(home), Map.of()),
+                JournalFixture.fastOptions(),
                 KdfCost.insecureForTestsOnly(64));
-        setup = new SessionSetupViewModel(runbook, "sha", launcher, background, Credentials.NONE, target -> Optional.empty());
-        Map<Class<?>, Supplier<?>> controllers = Map.of(SessionSetupController.class, () -> new SessionSetupController(setup, live -> { }));
+        setup = new SessionSetupViewModel(
+                runbook, "sha", launcher, background, Credentials.NONE, target -> Optional.empty());
+        Map<Class<?>, Supplier<?>> controllers =
+                Map.of(SessionSetupController.class, () -> new SessionSetupController(setup, live -> {}));
         TestStages.show(stage, new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP), 1100, 800);
     }
 
@@ -76,16 +80,28 @@ class InventoryEditorTest {
     @Test
     void aNewInventoryIsCheckedAgainstTheRunbookAsItIsWrittenAndSavedOnlyWithoutErrors(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup("#editInventoryButton").<Node>query());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".code-block").match((TextArea area) -> area.getText()
-                .startsWith("# Where the runbook's steps run")).tryQuery().isPresent());
-        TextArea text = robot.lookup(".code-block").match((TextArea area) -> area.getText().startsWith("# Where")).query();
-        ListView<String> problems = robot.lookup(".list-view").match((ListView<?> list) -> "Problems in the inventory".equals(list.getAccessibleText()))
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".code-block")
+                        .match((TextArea area) -> area.getText().startsWith("# Where the runbook's steps run"))
+                        .tryQuery()
+                        .isPresent());
+        TextArea text = robot.lookup(".code-block")
+                .match((TextArea area) -> area.getText().startsWith("# Where"))
                 .query();
-        Button save = robot.lookup(".button").match((Button button) -> button.getText().equals("Save")).query();
+        ListView<String> problems = robot.lookup(".list-view")
+                .match((ListView<?> list) -> "Problems in the inventory".equals(list.getAccessibleText()))
+                .query();
+        Button save = robot.lookup(".button")
+                .match((Button button) -> button.getText().equals("Save"))
+                .query();
         Path expected = home.resolve("inventories/needs-db.inventory.yaml");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !problems.getItems().isEmpty());
-        assertThat(problems.getItems()).anySatisfy(problem -> assertThat(problem).contains("records"));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !problems.getItems().isEmpty());
+        assertThat(problems.getItems())
+                .anySatisfy(problem -> assertThat(problem).contains("records"));
         assertThat(save.isDisabled()).isTrue();
 
         robot.interact(() -> text.setText("""
@@ -94,16 +110,19 @@ class InventoryEditorTest {
                 hosts:
                   app1: { address: 127.0.0.1, port: nine }
                 """));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problems.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> problems.getItems().size() == 1);
         assertThat(problems.getItems().get(0)).startsWith(expected + ":4:").contains("port");
         assertThat(save.isDisabled()).isTrue();
 
         robot.interact(() -> text.setText(text.getText().replace("port: nine", "port: 2222")));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problems.getItems().isEmpty() && !save.isDisabled());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> problems.getItems().isEmpty() && !save.isDisabled());
         robot.clickOn(save);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(expected));
         assertThat(Files.readString(expected)).contains("port: 2222");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> setup.inventoryProperty().get().equals(expected.toString()));
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> setup.inventoryProperty().get().equals(expected.toString()));
         assertThat(Files.list(expected.getParent()).toList()).containsExactly(expected);
     }
 }

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
-import dev.flightdeck.live.LiveSession;
-import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.journal.JournalFixture;
 import dev.flightdeck.journal.crypto.KdfCost;
+import dev.flightdeck.journal.verify.JournalVerifier;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
+import dev.flightdeck.session.SessionJournals;
 import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.ui.WizardTestSessions;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,10 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
-import dev.flightdeck.journal.verify.JournalVerifier;
-import dev.flightdeck.session.SessionJournals;
-import dev.flightdeck.ui.WizardTestSessions;
-import java.util.Optional;
 
 /** Setup on the real launcher and journal: a dry run before starting; a session's folder is resumed, not overwritten. */
 @ExtendWith(ApplicationExtension.class)
@@ -47,8 +47,10 @@ class SessionSetupViewModelTest {
     }
 
     private SessionSetupViewModel setup(FxRobot robot) {
-        SessionLauncher launcher = new SessionLauncher(new AppContext(new FlightdeckHome(dir.resolve("home")), Map.of()),
-                JournalFixture.fastOptions(), KdfCost.insecureForTestsOnly(64));
+        SessionLauncher launcher = new SessionLauncher(
+                new AppContext(new FlightdeckHome(dir.resolve("home")), Map.of()),
+                JournalFixture.fastOptions(),
+                KdfCost.insecureForTestsOnly(64));
         SessionSetupViewModel setup = new SessionSetupViewModel(RUNBOOK, "sha-two", launcher, background);
         robot.interact(() -> {
             setup.operatorProperty().set("Dana Operator");
@@ -80,7 +82,9 @@ class SessionSetupViewModelTest {
             assertThat(second.resumingProperty().get()).isTrue();
             assertThat(second.messageProperty().get()).isEqualTo("Session resumed.");
             assertThat(resumed.session().state().status("one")).isEqualTo(StepStatus.SUCCEEDED);
-            assertThat(resumed.session().state().currentStep()).map(step -> step.id()).contains("two");
+            assertThat(resumed.session().state().currentStep())
+                    .map(step -> step.id())
+                    .contains("two");
         }
     }
 
@@ -97,7 +101,8 @@ class SessionSetupViewModelTest {
         robot.interact(again::dryRun);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> again.canStart().get());
         assertThat(again.closedSessionProperty().get()).isTrue();
-        assertThat(again.messageProperty().get()).startsWith("This journal folder holds a closed session of this runbook")
+        assertThat(again.messageProperty().get())
+                .startsWith("This journal folder holds a closed session of this runbook")
                 .contains("nothing is written to it unless you start its emergency rollback");
         CompletableFuture<LiveSession> opened = new CompletableFuture<>();
         robot.interact(() -> again.start(JournalFixture.PASSPHRASE.clone(), opened::complete));
@@ -105,12 +110,15 @@ class SessionSetupViewModelTest {
             assertThat(again.messageProperty().get()).isEqualTo("Closed session opened.");
             assertThat(closed.session().state().closed()).contains("all steps done");
         }
-        assertThat(JournalVerifier.verify(dir.resolve("journal"), Optional.empty(),
-                Optional.empty()).isClosed()).as("still closed after being looked at").isTrue();
+        assertThat(JournalVerifier.verify(dir.resolve("journal"), Optional.empty(), Optional.empty())
+                        .isClosed())
+                .as("still closed after being looked at")
+                .isTrue();
         assertThat(events()).as("not one record was added by looking").isEqualTo(closedEvents);
     }
 
     private int events() {
-        return SessionJournals.read(dir.resolve("journal"), JournalFixture.PASSPHRASE.clone()).size();
+        return SessionJournals.read(dir.resolve("journal"), JournalFixture.PASSPHRASE.clone())
+                .size();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.ui.TestStages;
 import dev.flightdeck.ui.WizardTestSessions;
 import dev.flightdeck.ui.rollback.RollbackDialog;
 import java.nio.file.Files;
@@ -28,7 +29,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import dev.flightdeck.ui.TestStages;
 
 /** The emergency does not wait for the step that is running: a long watch is stopped and the rollback starts at once. */
 @ExtendWith(ApplicationExtension.class)
@@ -76,13 +76,19 @@ class RollbackDuringAStepTest {
         assertThat(rollback.isDisabled()).as("the button while a step runs").isFalse();
 
         robot.moveTo(rollback).press(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".rollback-dialog").tryQuery().isPresent());
         robot.release(MouseButton.PRIMARY);
         assertThat(robot.lookup(".rollback-stops-step").queryAs(Label.class).getText())
                 .startsWith("Step 'A command that hangs for ten minutes' is running: it will be stopped first");
-        robot.clickOn(robot.lookup(".button").match((Button button) -> button.getText().equals(RollbackDialog.ROLL_BACK)).<Node>query());
+        robot.clickOn(robot.lookup(".button")
+                .match((Button button) -> button.getText().equals(RollbackDialog.ROLL_BACK))
+                .<Node>query());
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session.state().rollback() == SessionFold.RollbackState.SUCCEEDED);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> session.state().rollback() == SessionFold.RollbackState.SUCCEEDED);
         assertThat(session.state().status("hang")).isEqualTo(StepStatus.UNKNOWN);
         assertThat(session.state().record("hang").message()).contains("cancelled by the operator");
     }

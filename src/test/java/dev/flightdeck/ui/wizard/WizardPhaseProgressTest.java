@@ -43,10 +43,14 @@ class WizardPhaseProgressTest {
 
     @Test
     void eachPhaseShowsItsOwnProgressAndTheCurrentOneIsNamed() throws Exception {
-        try (Session session = WizardTestSessions.start(dir.resolve("journal"), THREE_PHASES, WizardTestSessions.localOnly())) {
+        try (Session session =
+                WizardTestSessions.start(dir.resolve("journal"), THREE_PHASES, WizardTestSessions.localOnly())) {
             WizardViewModel wizard = new WizardViewModel(session, Runnable::run, Runnable::run, Clock.systemUTC());
-            assertThat(wizard.phases()).containsExactly(new PhaseProgress(1, "Before", 2, 0, true, false),
-                    new PhaseProgress(2, "Change", 1, 0, false, false), new PhaseProgress(3, "After", 1, 0, false, false));
+            assertThat(wizard.phases())
+                    .containsExactly(
+                            new PhaseProgress(1, "Before", 2, 0, true, false),
+                            new PhaseProgress(2, "Change", 1, 0, false, false),
+                            new PhaseProgress(3, "After", 1, 0, false, false));
             assertThat(wizard.progressProperty().get()).isEqualTo("Phase 1 of 3 · Before · 0 of 4 steps done");
 
             session.confirm("one", "checked");
@@ -55,7 +59,8 @@ class WizardPhaseProgressTest {
             assertThat(wizard.phases().get(0)).isEqualTo(new PhaseProgress(1, "Before", 2, 2, false, false));
             assertThat(wizard.phases().get(0).done()).isTrue();
             assertThat(wizard.phases().get(1)).isEqualTo(new PhaseProgress(2, "Change", 1, 0, true, true));
-            assertThat(wizard.phases().get(1).describe()).isEqualTo("Phase 2: Change — 0 of 1 steps done, a step needs attention");
+            assertThat(wizard.phases().get(1).describe())
+                    .isEqualTo("Phase 2: Change — 0 of 1 steps done, a step needs attention");
             assertThat(wizard.progressProperty().get()).isEqualTo("Phase 2 of 3 · Change · 2 of 4 steps done");
         }
     }

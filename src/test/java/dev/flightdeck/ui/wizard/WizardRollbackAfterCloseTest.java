@@ -6,6 +6,7 @@ import dev.flightdeck.journal.JournalFixture;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionFold;
+import dev.flightdeck.ui.TestStages;
 import dev.flightdeck.ui.WizardTestSessions;
 import dev.flightdeck.ui.rollback.RollbackDialog;
 import java.nio.file.Files;
@@ -29,7 +30,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import dev.flightdeck.ui.TestStages;
 
 /**
  * The morning after: a closed session opened again in the console offers the emergency rollback, warns what it costs
@@ -66,7 +66,8 @@ class WizardRollbackAfterCloseTest {
                     on: local
                 """.formatted(marker, marker);
         OperatorKey key = JournalFixture.newOperatorKey();
-        try (Session window = WizardTestSessions.start(root.resolve("journal"), runbook, WizardTestSessions.localOnly(), key)) {
+        try (Session window =
+                WizardTestSessions.start(root.resolve("journal"), runbook, WizardTestSessions.localOnly(), key)) {
             window.run("upgrade");
             window.confirm("watched", "");
             closingCheckpoint = window.finishSession("all steps done");
@@ -86,35 +87,58 @@ class WizardRollbackAfterCloseTest {
     void theClosedSessionIsRolledBackOnlyWithAWrittenReasonAndEndsClosedAgain(FxRobot robot) throws Exception {
         assertThat(marker).exists();
         assertThat(robot.lookup("#stepTitle").queryAs(Label.class).getText()).isEqualTo("This session is closed");
-        assertThat(robot.lookup("#stepDescription").queryAs(Label.class).getText()).contains(closingCheckpoint, "hold the emergency rollback");
-        assertThat(robot.lookup("#journalLabel").queryAs(Label.class).getText()).endsWith("last checkpoint " + closingCheckpoint + " · closed");
+        assertThat(robot.lookup("#stepDescription").queryAs(Label.class).getText())
+                .contains(closingCheckpoint, "hold the emergency rollback");
+        assertThat(robot.lookup("#journalLabel").queryAs(Label.class).getText())
+                .endsWith("last checkpoint " + closingCheckpoint + " · closed");
         assertThat(robot.lookup("#clockLabel").queryAs(Label.class).getText()).startsWith("closed after ");
         Button rollback = robot.lookup("#rollbackButton").queryButton();
-        assertThat(rollback.isVisible()).as("a closed session can still be rolled back").isTrue();
+        assertThat(rollback.isVisible())
+                .as("a closed session can still be rolled back")
+                .isTrue();
 
         robot.moveTo(rollback).press(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".rollback-dialog").tryQuery().isPresent());
         robot.release(MouseButton.PRIMARY);
         DialogPane dialog = robot.lookup(".rollback-dialog").queryAs(DialogPane.class);
-        assertThat(robot.from(dialog).lookup(".rollback-after-close").queryAs(Label.class).getText())
-                .startsWith("This session closed at ").contains("is lost");
-        Button rollBackNow = (Button) robot.from(dialog).lookup(".button").match((Button button) -> button.getText().equals(RollbackDialog.ROLL_BACK)).query();
+        assertThat(robot.from(dialog)
+                        .lookup(".rollback-after-close")
+                        .queryAs(Label.class)
+                        .getText())
+                .startsWith("This session closed at ")
+                .contains("is lost");
+        Button rollBackNow = (Button) robot.from(dialog)
+                .lookup(".button")
+                .match((Button button) -> button.getText().equals(RollbackDialog.ROLL_BACK))
+                .query();
         assertThat(rollBackNow.isDisabled()).as("no reason written yet").isTrue();
 
-        robot.clickOn(robot.from(dialog).lookup("#reopenReason").<Node>query()).write("lab results missing since the upgrade");
+        robot.clickOn(robot.from(dialog).lookup("#reopenReason").<Node>query())
+                .write("lab results missing since the upgrade");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !rollBackNow.isDisabled());
         robot.clickOn(rollBackNow);
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session.state().closed().isPresent()
-                && session.state().rollback() == SessionFold.RollbackState.SUCCEEDED);
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> session.state().closed().isPresent()
+                        && session.state().rollback() == SessionFold.RollbackState.SUCCEEDED);
         assertThat(marker).doesNotExist();
         assertThat(session.state().reopened()).hasValueSatisfying(reopening -> {
             assertThat(reopening.reason()).isEqualTo("lab results missing since the upgrade");
             assertThat(reopening.by()).isEqualTo(WizardTestSessions.OPERATOR);
         });
         assertThat(session.state().closed()).contains("rolled back after the window had closed");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-message").queryAs(Label.class).getText()
-                .startsWith("Session closed again, closing checkpoint "));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".rollback-message")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Session closed again, closing checkpoint "));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !rollback.isVisible());
     }
 }

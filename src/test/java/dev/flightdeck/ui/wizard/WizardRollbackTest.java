@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.ui.TestStages;
 import dev.flightdeck.ui.WizardTestSessions;
+import dev.flightdeck.ui.rollback.RollbackDialog;
+import dev.flightdeck.ui.rollback.RollbackRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -25,13 +32,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import dev.flightdeck.ui.TestStages;
-import dev.flightdeck.ui.rollback.RollbackDialog;
-import dev.flightdeck.ui.rollback.RollbackRow;
-import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 
 /** The emergency rollback button: a short click does nothing; holding it rolls the session back. */
 @ExtendWith(ApplicationExtension.class)
@@ -48,7 +48,8 @@ class WizardRollbackTest {
     void start(Stage stage) throws Exception {
         Path root = Files.createTempDirectory(dir, "case");
         marker = root.resolve("upgraded");
-        session = WizardTestSessions.start(root.resolve("journal"), """
+        session = WizardTestSessions.start(
+                root.resolve("journal"), """
                 runbook: Rollback me
                 phases:
                   - id: p
@@ -87,7 +88,8 @@ class WizardRollbackTest {
 
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.state().status("upgrade") == StepStatus.SUCCEEDED);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> session.state().status("upgrade") == StepStatus.SUCCEEDED);
         assertThat(session.state().rollback()).isEqualTo(SessionFold.RollbackState.NOT_STARTED);
     }
 
@@ -98,7 +100,10 @@ class WizardRollbackTest {
         robot.interact(rollback::requestFocus);
 
         robot.press(KeyCode.SPACE);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".rollback-dialog").tryQuery().isPresent());
         robot.release(KeyCode.SPACE);
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitForFxEvents();
@@ -112,7 +117,8 @@ class WizardRollbackTest {
     void aShortClickDoesNothingAndHoldingTheButtonRollsBack(FxRobot robot) throws Exception {
         focusOurWindow(robot);
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.state().status("upgrade") == StepStatus.SUCCEEDED);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> session.state().status("upgrade") == StepStatus.SUCCEEDED);
         assertThat(marker).exists();
         Button rollback = robot.lookup("#rollbackButton").queryButton();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !rollback.isDisabled());
@@ -122,22 +128,41 @@ class WizardRollbackTest {
         assertThat(session.state().rollback()).as("a short click").isEqualTo(SessionFold.RollbackState.NOT_STARTED);
 
         robot.moveTo(rollback).press(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".rollback-dialog").tryQuery().isPresent());
         robot.release(MouseButton.PRIMARY);
         DialogPane dialog = robot.lookup(".rollback-dialog").queryAs(DialogPane.class);
-        assertThat(robot.from(dialog).lookup(".text-area").queryAll()).anySatisfy(area ->
-                assertThat(((TextArea) area).getText()).contains("Migration fails", "Database restore", "App won't start"));
-        assertThat(session.state().rollback()).as("held, but not yet confirmed in the dialog").isEqualTo(SessionFold.RollbackState.NOT_STARTED);
+        assertThat(robot.from(dialog).lookup(".text-area").queryAll())
+                .anySatisfy(area -> assertThat(((TextArea) area).getText())
+                        .contains("Migration fails", "Database restore", "App won't start"));
+        assertThat(session.state().rollback())
+                .as("held, but not yet confirmed in the dialog")
+                .isEqualTo(SessionFold.RollbackState.NOT_STARTED);
         robot.clickOn(RollbackDialog.ROLL_BACK);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session.state().rollback() == SessionFold.RollbackState.SUCCEEDED);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> session.state().rollback() == SessionFold.RollbackState.SUCCEEDED);
 
         assertThat(marker).doesNotExist();
-        assertThat(rollback.getTooltip().getText()).contains("R1   Command        Run: echo stopping the app for the rollback  (rollback procedure)",
-                "R2   Command        Run: rm -f", "(undo of step upgrade)");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".rollback-message").queryAs(Label.class)
-                .getText().startsWith("Session closed, closing checkpoint "));
+        assertThat(rollback.getTooltip().getText())
+                .contains(
+                        "R1   Command        Run: echo stopping the app for the rollback  (rollback procedure)",
+                        "R2   Command        Run: rm -f",
+                        "(undo of step upgrade)");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".rollback-message")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Session closed, closing checkpoint "));
         TableView<?> plan = robot.lookup("#planTable").queryAs(TableView.class);
-        assertThat(plan.isVisible()).as("the rollback screen replaced the steps").isTrue();
-        assertThat(plan.getItems()).extracting(row -> ((RollbackRow) row).status()).containsOnly("succeeded");
+        assertThat(plan.isVisible())
+                .as("the rollback screen replaced the steps")
+                .isTrue();
+        assertThat(plan.getItems())
+                .extracting(row -> ((RollbackRow) row).status())
+                .containsOnly("succeeded");
     }
 }

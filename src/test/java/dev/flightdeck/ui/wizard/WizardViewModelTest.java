@@ -3,6 +3,7 @@ package dev.flightdeck.ui.wizard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.session.Session;
+import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.ui.WizardTestSessions;
 import java.nio.file.Path;
@@ -10,14 +11,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.flightdeck.session.SessionFold;
-import java.util.List;
 
 /**
  * The wizard's permissions and its projection of the session, without the toolkit: commands and their results run on
@@ -36,7 +36,8 @@ class WizardViewModelTest {
     @BeforeEach
     void open() {
         session = WizardTestSessions.confirmOnly(dir.resolve("journal"));
-        wizard = new WizardViewModel(session, SAME_THREAD, SAME_THREAD, Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC));
+        wizard = new WizardViewModel(
+                session, SAME_THREAD, SAME_THREAD, Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -58,7 +59,9 @@ class WizardViewModelTest {
         assertThat(wizard.rows().get(0).statusProperty().get()).isEqualTo(StepStatus.SUCCEEDED);
         assertThat(wizard.currentProperty().get().step().id()).isEqualTo("two");
         assertThat(wizard.progressProperty().get()).endsWith("1 of 2 steps done");
-        assertThat(wizard.phases()).singleElement().satisfies(phase -> assertThat(phase.settled()).isEqualTo(1));
+        assertThat(wizard.phases())
+                .singleElement()
+                .satisfies(phase -> assertThat(phase.settled()).isEqualTo(1));
         assertThat(wizard.journalStatusProperty().get()).startsWith("Journal: ");
     }
 
@@ -86,6 +89,8 @@ class WizardViewModelTest {
     }
 
     private List<WizardViewModel.Action> allowed() {
-        return Arrays.stream(WizardViewModel.Action.values()).filter(action -> wizard.allowedProperty(action).get()).toList();
+        return Arrays.stream(WizardViewModel.Action.values())
+                .filter(action -> wizard.allowedProperty(action).get())
+                .toList();
     }
 }

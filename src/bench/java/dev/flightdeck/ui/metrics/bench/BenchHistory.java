@@ -15,8 +15,19 @@ import java.util.List;
  */
 final class BenchHistory {
 
-    private static final List<String> SIGNALS = List.of("latency_p95", "error_rate", "db_connections", "cpu", "latency_p50",
-            "request_rate", "db_transactions", "memory", "latency_p99", "disk", "load", "health_latency");
+    private static final List<String> SIGNALS = List.of(
+            "latency_p95",
+            "error_rate",
+            "db_connections",
+            "cpu",
+            "latency_p50",
+            "request_rate",
+            "db_transactions",
+            "memory",
+            "latency_p99",
+            "disk",
+            "load",
+            "health_latency");
 
     final MetricsEngine engine;
     final BenchClock clock;
@@ -33,7 +44,8 @@ final class BenchHistory {
     static BenchHistory filled(int series, int hours) {
         long start = Instant.parse("2026-03-14T00:00:00Z").toEpochMilli();
         BenchClock clock = new BenchClock(start);
-        MetricsEngine engine = new MetricsEngine(List.of(), clock, MetricsEngine.Options.defaults(), new TriggerListener() { }, minute -> { });
+        MetricsEngine engine = new MetricsEngine(
+                List.of(), clock, MetricsEngine.Options.defaults(), new TriggerListener() {}, minute -> {});
         SeriesId[] ids = new SeriesId[series];
         for (int index = 0; index < series; index++) {
             ids[index] = new SeriesId("host-" + index / SIGNALS.size(), SIGNALS.get(index % SIGNALS.size()));
@@ -50,7 +62,8 @@ final class BenchHistory {
         newest += 1000;
         int second = (int) (newest / 1000);
         for (int index = 0; index < ids.length; index++) {
-            engine.record(ids[index], newest, 40 + 25 * Math.sin(second / 300.0 + index) + (second * 7919 + index * 31) % 13);
+            engine.record(
+                    ids[index], newest, 40 + 25 * Math.sin(second / 300.0 + index) + (second * 7919 + index * 31) % 13);
         }
         clock.set(newest + 1);
     }

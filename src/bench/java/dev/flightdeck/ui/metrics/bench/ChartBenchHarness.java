@@ -33,24 +33,32 @@ public final class ChartBenchHarness implements ChartBench.Harness {
     public List<Measurement> run(ChartBench.Settings settings, Consumer<String> progress) throws Exception {
         boolean startedHere = Fx.startIfNeeded();
         try {
-            Fx.call(() -> {
-                Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-                return null;
-            }, FX_LIMIT);
+            Fx.call(
+                    () -> {
+                        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+                        return null;
+                    },
+                    FX_LIMIT);
             progress.accept("warming up ...");
             BenchHistory warmUp = BenchHistory.filled(settings.series(), 1);
             measure(new LineChartUnderTest(warmUp), warmUp, 3, 0);
-            // the panel's code paths are short: give the JIT enough rounds that it is not compiling during the first measurement
+            // the panel's code paths are short: give the JIT enough rounds that it is not compiling during the first
+            // measurement
             measure(new PanelUnderTest(warmUp), warmUp, 3 * settings.updates(), 0);
             List<Measurement> measurements = new ArrayList<>();
             for (int hours : settings.hours()) {
                 BenchHistory history = BenchHistory.filled(settings.series(), hours);
-                for (Function<BenchHistory, ChartUnderTest> approach : List.<Function<BenchHistory, ChartUnderTest>>of(
-                        PanelUnderTest::new, LineChartUnderTest::new)) {
+                for (Function<BenchHistory, ChartUnderTest> approach :
+                        List.<Function<BenchHistory, ChartUnderTest>>of(PanelUnderTest::new, LineChartUnderTest::new)) {
                     Measurement measurement = measure(approach.apply(history), history, settings.updates(), hours);
-                    progress.accept(String.format(Locale.ROOT, "%-36s %d h  redraw p50 %7.1f ms  max %7.1f ms  worst stall %7.1f ms",
-                            measurement.approach(), hours, measurement.redrawMedian().toNanos() / 1e6,
-                            measurement.redrawWorst().toNanos() / 1e6, measurement.worstStall().toNanos() / 1e6));
+                    progress.accept(String.format(
+                            Locale.ROOT,
+                            "%-36s %d h  redraw p50 %7.1f ms  max %7.1f ms  worst stall %7.1f ms",
+                            measurement.approach(),
+                            hours,
+                            measurement.redrawMedian().toNanos() / 1e6,
+                            measurement.redrawWorst().toNanos() / 1e6,
+                            measurement.worstStall().toNanos() / 1e6));
                     measurements.add(measurement);
                 }
                 history.engine.close();
@@ -63,16 +71,19 @@ public final class ChartBenchHarness implements ChartBench.Harness {
         }
     }
 
-    private static Measurement measure(ChartUnderTest chart, BenchHistory history, int updates, int hours) throws Exception {
+    private static Measurement measure(ChartUnderTest chart, BenchHistory history, int updates, int hours)
+            throws Exception {
         Stage stage = Fx.call(Stage::new, FX_LIMIT);
-        long firstRender = Fx.call(() -> {
-            long started = System.nanoTime();
-            Parent root = chart.build();
-            stage.setScene(new Scene(root, 460, 1000));
-            stage.show();
-            layOut(stage);
-            return System.nanoTime() - started;
-        }, FX_LIMIT);
+        long firstRender = Fx.call(
+                () -> {
+                    long started = System.nanoTime();
+                    Parent root = chart.build();
+                    stage.setScene(new Scene(root, 460, 1000));
+                    stage.show();
+                    layOut(stage);
+                    return System.nanoTime() - started;
+                },
+                FX_LIMIT);
         chart.prepare();
         firstRender += Fx.call(() -> redraw(chart, stage), FX_LIMIT);
         // the previous approach's garbage (700,000 chart points) must not be collected during this one's measurement
@@ -89,18 +100,31 @@ public final class ChartBenchHarness implements ChartBench.Harness {
         }
         Heartbeat.Gaps gaps = heartbeat.stop();
         long points = chart.points();
-        Fx.call(() -> {
-            stage.close();
-            return null;
-        }, FX_LIMIT);
+        Fx.call(
+                () -> {
+                    stage.close();
+                    return null;
+                },
+                FX_LIMIT);
         if (chart instanceof PanelUnderTest panel) {
             panel.close();
         }
         Arrays.sort(redraws);
         Arrays.sort(offFx);
-        Optional<Duration> prepared = chart.role() == ChartBench.Role.FLIGHTDECK ? Optional.of(Duration.ofNanos(offFx[updates / 2])) : Optional.empty();
-        return new Measurement(chart.name(), hours, chart.role(), points, Duration.ofNanos(firstRender), Duration.ofNanos(redraws[updates / 2]),
-                Duration.ofNanos(redraws[updates - 1]), prepared, gaps.worst(), gaps.p99());
+        Optional<Duration> prepared = chart.role() == ChartBench.Role.FLIGHTDECK
+                ? Optional.of(Duration.ofNanos(offFx[updates / 2]))
+                : Optional.empty();
+        return new Measurement(
+                chart.name(),
+                hours,
+                chart.role(),
+                points,
+                Duration.ofNanos(firstRender),
+                Duration.ofNanos(redraws[updates / 2]),
+                Duration.ofNanos(redraws[updates - 1]),
+                prepared,
+                gaps.worst(),
+                gaps.p99());
     }
 
     /** FX thread: the update and the CSS and layout pass it causes (where LineChart rebuilds its paths). */

@@ -66,7 +66,8 @@ final class LineChartUnderTest implements ChartUnderTest {
         for (int index = 0; index < samples.size(); index++) {
             points.add(new XYChart.Data<>(samples.timeAt(index) / 1000.0, samples.valueAt(index)));
         }
-        XYChart.Series<Number, Number> chartSeries = new XYChart.Series<>(source.id().toString(), points);
+        XYChart.Series<Number, Number> chartSeries =
+                new XYChart.Series<>(source.id().toString(), points);
         sources.add(source);
         series.add(chartSeries);
         return chartSeries;
@@ -86,7 +87,8 @@ final class LineChartUnderTest implements ChartUnderTest {
     @Override
     public void redraw() {
         for (int index = 0; index < series.size(); index++) {
-            ObservableList<XYChart.Data<Number, Number>> data = series.get(index).getData();
+            ObservableList<XYChart.Data<Number, Number>> data =
+                    series.get(index).getData();
             data.add(pending.get(index));
             data.remove(0);
         }
@@ -94,6 +96,8 @@ final class LineChartUnderTest implements ChartUnderTest {
 
     @Override
     public long points() {
-        return series.stream().mapToLong(chartSeries -> chartSeries.getData().size()).sum();
+        return series.stream()
+                .mapToLong(chartSeries -> chartSeries.getData().size())
+                .sum();
     }
 }

@@ -32,7 +32,13 @@ final class PanelUnderTest implements ChartUnderTest {
 
     @Override
     public Parent build() {
-        panel = MetricsPanel.build(history.engine, "bench", new SimpleBooleanProperty(false), history.clock, ZoneOffset.UTC, Platform::runLater);
+        panel = MetricsPanel.build(
+                history.engine,
+                "bench",
+                new SimpleBooleanProperty(false),
+                history.clock,
+                ZoneOffset.UTC,
+                Platform::runLater);
         panel.viewModel().rangeProperty().set(ChartRange.WHOLE_WINDOW);
         return panel.view();
     }
@@ -52,8 +58,12 @@ final class PanelUnderTest implements ChartUnderTest {
     @Override
     public long points() {
         PanelFrame frame = next;
-        return frame == null ? 0 : frame.families().stream().flatMap(family -> family.chart().stream())
-                .mapToLong(chart -> chart.points()).sum();
+        return frame == null
+                ? 0
+                : frame.families().stream()
+                        .flatMap(family -> family.chart().stream())
+                        .mapToLong(chart -> chart.points())
+                        .sum();
     }
 
     void close() {

@@ -16,7 +16,8 @@ final class BenchLines {
     BenchLines(int count) {
         texts = new String[count];
         for (int i = 0; i < count; i++) {
-            texts[i] = String.format("2026-11-22T06:%02d:%02d.%03d INFO  [worker-%d] migrated record %08d of batch %05d ok",
+            texts[i] = String.format(
+                    "2026-11-22T06:%02d:%02d.%03d INFO  [worker-%d] migrated record %08d of batch %05d ok",
                     i / 60_000 % 60, i / 1_000 % 60, i % 1_000, i % 8, i, i / 500);
         }
     }

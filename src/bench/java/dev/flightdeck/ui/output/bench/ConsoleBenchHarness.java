@@ -18,8 +18,7 @@ import javafx.application.Platform;
  */
 public final class ConsoleBenchHarness implements ConsoleBench.Harness {
 
-    private record Approach(Supplier<ConsoleUnderTest> factory, boolean naive) {
-    }
+    private record Approach(Supplier<ConsoleUnderTest> factory, boolean naive) {}
 
     private static final List<Approach> APPROACHES = List.of(
             new Approach(FlightdeckUnderTest::new, false),
@@ -32,24 +31,38 @@ public final class ConsoleBenchHarness implements ConsoleBench.Harness {
     public List<Measurement> run(Settings settings, Consumer<String> progress) throws Exception {
         boolean startedHere = Fx.startIfNeeded();
         try {
-            Fx.call(() -> {
-                Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-                return null;
-            }, Duration.ofSeconds(30));
-            List<Scenario> scenarios = List.of(Scenario.flood(settings.floodLines()),
+            Fx.call(
+                    () -> {
+                        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+                        return null;
+                    },
+                    Duration.ofSeconds(30));
+            List<Scenario> scenarios = List.of(
+                    Scenario.flood(settings.floodLines()),
                     Scenario.steady(settings.steadyRate(), settings.steadyFor()));
-            ScenarioRun runner = new ScenarioRun(new BenchLines(scenarios.stream().mapToInt(Scenario::lines).max().orElseThrow()));
+            ScenarioRun runner = new ScenarioRun(new BenchLines(
+                    scenarios.stream().mapToInt(Scenario::lines).max().orElseThrow()));
             progress.accept("warming up ...");
-            runner.run(FlightdeckUnderTest::new, Scenario.flood(Math.min(20_000, settings.floodLines())), settings.limit());
+            runner.run(
+                    FlightdeckUnderTest::new,
+                    Scenario.flood(Math.min(20_000, settings.floodLines())),
+                    settings.limit());
             List<Measurement> measurements = new ArrayList<>();
             measurements.add(runner.idle(settings.steadyFor()));
             for (Scenario scenario : scenarios) {
                 for (Approach approach : APPROACHES) {
                     Duration limit = approach.naive() ? settings.naiveLimit() : settings.limit();
                     Measurement measurement = runner.run(approach.factory(), scenario, limit);
-                    progress.accept(String.format("%-48s %-22s worst %,8.1f ms  p99 %,8.1f ms  %s", measurement.approach(),
-                            measurement.scenario(), measurement.worstStall().toNanos() / 1e6, measurement.p99Wait().toNanos() / 1e6,
-                            measurement.untilVisible().map(d -> "visible after " + d.toMillis() + " ms").orElse("not finished")));
+                    progress.accept(String.format(
+                            "%-48s %-22s worst %,8.1f ms  p99 %,8.1f ms  %s",
+                            measurement.approach(),
+                            measurement.scenario(),
+                            measurement.worstStall().toNanos() / 1e6,
+                            measurement.p99Wait().toNanos() / 1e6,
+                            measurement
+                                    .untilVisible()
+                                    .map(d -> "visible after " + d.toMillis() + " ms")
+                                    .orElse("not finished")));
                     measurements.add(measurement);
                 }
             }

@@ -17,8 +17,7 @@ interface ConsoleUnderTest {
     void push(String host, boolean stderr, String text);
 
     /** Called by the producer thread after each burst of lines; batch-per-burst approaches send here. */
-    default void endOfBurst() {
-    }
+    default void endOfBurst() {}
 
     /** On the FX thread: is this text, the last one sent, on screen now? */
     boolean showsLast(String text);
@@ -27,6 +26,5 @@ interface ConsoleUnderTest {
     long linesShown();
 
     /** Stops work still queued for the FX thread, so a hopeless approach cannot hold the next one up. */
-    default void cancel() {
-    }
+    default void cancel() {}
 }

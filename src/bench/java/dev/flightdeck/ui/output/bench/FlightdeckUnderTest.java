@@ -45,7 +45,8 @@ final class FlightdeckUnderTest implements ConsoleUnderTest {
         }
         OutputLine last = shown.get(shown.size() - 1);
         lastShownNumber = view.model().receivedLines();
-        return last.text().equals(text) && ListTail.showsLastRow((ListView<OutputLine>) view.lookup("#outputConsoleLines"));
+        return last.text().equals(text)
+                && ListTail.showsLastRow((ListView<OutputLine>) view.lookup("#outputConsoleLines"));
     }
 
     @Override

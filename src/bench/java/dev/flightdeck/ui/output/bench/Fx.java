@@ -11,8 +11,7 @@ import javafx.application.Platform;
 /** Runs work on the FX thread from the bench thread and waits for it, with a limit (shared by the console and chart benches). */
 public final class Fx {
 
-    private Fx() {
-    }
+    private Fx() {}
 
     public static <T> T call(Callable<T> work, Duration limit) throws InterruptedException, TimeoutException {
         CompletableFuture<T> result = new CompletableFuture<>();

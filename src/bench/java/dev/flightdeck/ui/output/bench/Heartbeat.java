@@ -22,8 +22,7 @@ public final class Heartbeat {
      * late a beat ran after it was posted (what an operator's click would wait); gaps are not used for the
      * percentile because beats held up by a stall run back to back afterwards and would hide it.
      */
-    public record Gaps(Duration worst, Duration p99, int beats) {
-    }
+    public record Gaps(Duration worst, Duration p99, int beats) {}
 
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "flightdeck-bench-heartbeat");
@@ -44,10 +43,14 @@ public final class Heartbeat {
     /** Starts beating; {@code lastLineVisible} is asked on the FX thread at each beat until it says yes. */
     public static Heartbeat start(BooleanSupplier lastLineVisible) {
         Heartbeat heartbeat = new Heartbeat(lastLineVisible);
-        heartbeat.ticker.scheduleAtFixedRate(() -> {
-            long postedAt = System.nanoTime();
-            Platform.runLater(() -> heartbeat.beat(postedAt));
-        }, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        heartbeat.ticker.scheduleAtFixedRate(
+                () -> {
+                    long postedAt = System.nanoTime();
+                    Platform.runLater(() -> heartbeat.beat(postedAt));
+                },
+                0,
+                PERIOD_MILLIS,
+                TimeUnit.MILLISECONDS);
         return heartbeat;
     }
 

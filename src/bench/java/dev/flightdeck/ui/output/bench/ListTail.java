@@ -7,8 +7,7 @@ import javafx.scene.control.skin.VirtualFlow;
 /** Whether a list view has laid out and shows its last row (not merely holds it): what "visible" means here. */
 final class ListTail {
 
-    private ListTail() {
-    }
+    private ListTail() {}
 
     static boolean showsLastRow(ListView<?> list) {
         if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {

@@ -15,7 +15,8 @@ record Scenario(String label, int lines, int linesPerSecond) {
 
     static Scenario steady(int linesPerSecond, Duration length) {
         int lines = (int) (linesPerSecond * length.toMillis() / 1000);
-        return new Scenario(String.format("%,d lines/s × %d s", linesPerSecond, length.toSeconds()), lines, linesPerSecond);
+        return new Scenario(
+                String.format("%,d lines/s × %d s", linesPerSecond, length.toSeconds()), lines, linesPerSecond);
     }
 
     static Scenario idle(Duration length) {
@@ -27,7 +28,8 @@ record Scenario(String label, int lines, int linesPerSecond) {
         long start = System.nanoTime();
         int sent = 0;
         while (sent < lines && !Thread.currentThread().isInterrupted()) {
-            int due = linesPerSecond == 0 ? Math.min(lines, sent + 1_000)
+            int due = linesPerSecond == 0
+                    ? Math.min(lines, sent + 1_000)
                     : (int) Math.min(lines, (System.nanoTime() - start) * linesPerSecond / 1_000_000_000L);
             for (; sent < due; sent++) {
                 console.push(BenchLines.host(sent), BenchLines.stderr(sent), source.text(sent));

@@ -17,6 +17,7 @@ final class ScenarioRun {
     private static final Duration FX_LIMIT = Duration.ofSeconds(120);
     /** The console's place in the wizard: a full-width pane under the step card, about 20 rows high. */
     private static final double WIDTH = 1200;
+
     private static final double HEIGHT = 440;
     /** Stalls right after the last line appears (the final layout, a GC) still count. */
     private static final long SETTLE_MILLIS = 150;
@@ -51,13 +52,23 @@ final class ScenarioRun {
         producer.join();
         Fx.call(() -> null, FX_LIMIT);
         long heap = usedHeapAfterGc() - heapBefore;
-        Fx.call(() -> {
-            stage.close();
-            return null;
-        }, FX_LIMIT);
-        return new Measurement(console.name(), scenario.label(), console.role(), gaps.worst(), gaps.p99(),
+        Fx.call(
+                () -> {
+                    stage.close();
+                    return null;
+                },
+                FX_LIMIT);
+        return new Measurement(
+                console.name(),
+                scenario.label(),
+                console.role(),
+                gaps.worst(),
+                gaps.p99(),
                 visibleAfter < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(visibleAfter)),
-                Duration.ofNanos(measuredFor), scenario.lines(), shown, Math.max(0, heap));
+                Duration.ofNanos(measuredFor),
+                scenario.lines(),
+                shown,
+                Math.max(0, heap));
     }
 
     /**
@@ -66,8 +77,17 @@ final class ScenarioRun {
      */
     Measurement idle(Duration length) throws Exception {
         Measurement idle = run(FlightdeckUnderTest::new, Scenario.idle(length), length);
-        return new Measurement("idle console, no output (machine baseline)", idle.scenario(), Role.REFERENCE,
-                idle.worstStall(), idle.p99Wait(), Optional.empty(), idle.measuredFor(), 0, 0, idle.heapBytes());
+        return new Measurement(
+                "idle console, no output (machine baseline)",
+                idle.scenario(),
+                Role.REFERENCE,
+                idle.worstStall(),
+                idle.p99Wait(),
+                Optional.empty(),
+                idle.measuredFor(),
+                0,
+                0,
+                idle.heapBytes());
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
@@ -82,15 +102,17 @@ final class ScenarioRun {
     /** Builds the approach and its window on the FX thread. */
     private static final class StageHolder {
         Stage open(Supplier<ConsoleUnderTest> approach) throws Exception {
-            return Fx.call(() -> {
-                ConsoleUnderTest console = approach.get();
-                Stage stage = new Stage();
-                stage.setTitle("Flightdeck bench: " + console.name());
-                stage.setScene(new Scene(console.view(), WIDTH, HEIGHT));
-                stage.setUserData(console);
-                stage.show();
-                return stage;
-            }, FX_LIMIT);
+            return Fx.call(
+                    () -> {
+                        ConsoleUnderTest console = approach.get();
+                        Stage stage = new Stage();
+                        stage.setTitle("Flightdeck bench: " + console.name());
+                        stage.setScene(new Scene(console.view(), WIDTH, HEIGHT));
+                        stage.setUserData(console);
+                        stage.show();
+                        return stage;
+                    },
+                    FX_LIMIT);
         }
     }
 }

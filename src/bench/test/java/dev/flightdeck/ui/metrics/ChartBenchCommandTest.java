@@ -3,9 +3,9 @@ package dev.flightdeck.ui.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.app.cli.BenchLauncher;
+import dev.flightdeck.app.cli.Cli;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
-import dev.flightdeck.app.cli.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -30,16 +30,22 @@ class ChartBenchCommandTest {
         StringWriter out = new StringWriter();
         AppContext context = new AppContext(new FlightdeckHome(home), Map.of());
 
-        int exit = BenchLauncher.commandLine(context, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
+        int exit = BenchLauncher.commandLine(
+                        context, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
                 .execute("bench", "chart", "--series", "4", "--updates", "2");
 
         String table = out.toString();
         assertThat(exit).isEqualTo(Cli.OK);
-        assertThat(table).contains("APPROACH", "HISTORY", "REDRAW P50", "WORST STALL", "REDRAW×REF")
+        assertThat(table)
+                .contains("APPROACH", "HISTORY", "REDRAW P50", "WORST STALL", "REDRAW×REF")
                 .containsPattern("\\* JavaFX LineChart \\(every point\\) +1 h +14,40\\d")
                 .containsPattern("\\* JavaFX LineChart \\(every point\\) +4 h +57,60\\d")
                 .contains("goal Flightdeck redraw <= 16 ms at every history, and flat (4 h / 1 h = ");
-        assertThat(table.lines().filter(line -> line.startsWith("Flightdeck panel (canvas, decimated)") && !line.contains("redraw p50")).count())
-                .as("the panel in the table once per history length").isEqualTo(2);
+        assertThat(table.lines()
+                        .filter(line ->
+                                line.startsWith("Flightdeck panel (canvas, decimated)") && !line.contains("redraw p50"))
+                        .count())
+                .as("the panel in the table once per history length")
+                .isEqualTo(2);
     }
 }

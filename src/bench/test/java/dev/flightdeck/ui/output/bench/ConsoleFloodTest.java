@@ -24,10 +24,12 @@ class ConsoleFloodTest {
     @BeforeAll
     static void startToolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
-        Fx.call(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            return null;
-        }, LIMIT);
+        Fx.call(
+                () -> {
+                    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+                    return null;
+                },
+                LIMIT);
         // the first console in a JVM runs interpreted; measure a compiled one, as an operator's would be
         new ScenarioRun(new BenchLines(20_000)).run(FlightdeckUnderTest::new, Scenario.flood(20_000), LIMIT);
     }
@@ -40,8 +42,12 @@ class ConsoleFloodTest {
         Measurement measurement = runner.run(FlightdeckUnderTest::new, flood, LIMIT);
 
         print(measurement);
-        assertThat(measurement.untilVisible()).as("the last of 100,000 lines is on screen").isPresent();
-        assertThat(measurement.linesShown()).as("lines shown or counted as dropped").isEqualTo(100_000);
+        assertThat(measurement.untilVisible())
+                .as("the last of 100,000 lines is on screen")
+                .isPresent();
+        assertThat(measurement.linesShown())
+                .as("lines shown or counted as dropped")
+                .isEqualTo(100_000);
         assertThat(measurement.worstStall()).as("worst FX stall").isLessThan(STALL_BOUND.plus(machineStall(runner)));
     }
 
@@ -54,7 +60,9 @@ class ConsoleFloodTest {
 
         print(measurement);
         assertThat(measurement.untilVisible()).as("the last line is on screen").isPresent();
-        assertThat(measurement.untilVisible().orElseThrow()).as("kept up with the producer").isLessThan(Duration.ofSeconds(4));
+        assertThat(measurement.untilVisible().orElseThrow())
+                .as("kept up with the producer")
+                .isLessThan(Duration.ofSeconds(4));
         assertThat(measurement.worstStall()).as("worst FX stall").isLessThan(STALL_BOUND.plus(machineStall(runner)));
     }
 
@@ -69,9 +77,18 @@ class ConsoleFloodTest {
     }
 
     private static void print(Measurement measurement) {
-        long visibleNanos = measurement.untilVisible().map(Duration::toNanos).orElse(measurement.measuredFor().toNanos());
-        System.out.printf("console %s (%s): worst stall %.1f ms, p99 wait %.1f ms, all visible after %.1f ms, %,d lines/s, heap %d MB%n",
-                measurement.scenario(), measurement.approach(), measurement.worstStall().toNanos() / 1e6, measurement.p99Wait().toNanos() / 1e6,
-                visibleNanos / 1e6, Math.round(measurement.linesShown() * 1e9 / visibleNanos), measurement.heapBytes() >> 20);
+        long visibleNanos = measurement
+                .untilVisible()
+                .map(Duration::toNanos)
+                .orElse(measurement.measuredFor().toNanos());
+        System.out.printf(
+                "console %s (%s): worst stall %.1f ms, p99 wait %.1f ms, all visible after %.1f ms, %,d lines/s, heap %d MB%n",
+                measurement.scenario(),
+                measurement.approach(),
+                measurement.worstStall().toNanos() / 1e6,
+                measurement.p99Wait().toNanos() / 1e6,
+                visibleNanos / 1e6,
+                Math.round(measurement.linesShown() * 1e9 / visibleNanos),
+                measurement.heapBytes() >> 20);
     }
 }
