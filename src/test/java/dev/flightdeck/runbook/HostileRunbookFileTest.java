@@ -130,7 +130,7 @@ class HostileRunbookFileTest {
             bom             | 0 | valid
             cycle           | 1 | :3:3: variables refer to each other in a cycle (a → b → a)
             tag             | 1 | :1:10: the tag '!!java.lang.Runtime' is not allowed
-            tag-collection  | 1 | :2:11: the tag '!!ScriptEngineManager' is not allowed
+            tag-collection  | 1 | :2:11: the tag '!!javax.script.ScriptEngineManager' is not allowed
             huge-timeout    | 1 | :8:18: 'timeout' in step 's' is out of range: '99999999999999999999s' is longer than the longest duration allowed
             huge-count      | 1 | 'approvers' in step 's' (approve) is out of range: 99999999999999999999 is not between 1 and 5
             empty           | 1 | :1:1: the file is empty
