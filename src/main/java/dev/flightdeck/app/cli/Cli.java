@@ -29,11 +29,12 @@ public final class Cli {
     /** With commands added by a build that is not the product's (the bench build adds {@code bench}, see src/bench). */
     public static int execute(AppContext context, String[] args, UnaryOperator<CommandLine> extension) {
         Charset charset = TerminalText.standardOutputCharset();
-        // out and err after the extension: picocli hands them only to subcommands present when they are set
+        // out and err after the extension: picocli hands them only to subcommands present when they are set;
+        // everything printed passes the journal's redactor, then the terminal's marker fallback
         return extension
                 .apply(commandLine(context))
-                .setOut(TerminalText.printWriter(System.out, charset))
-                .setErr(TerminalText.printWriter(System.err, charset))
+                .setOut(RedactingWriter.around(TerminalText.printWriter(System.out, charset)))
+                .setErr(RedactingWriter.around(TerminalText.printWriter(System.err, charset)))
                 .execute(args);
     }
 

@@ -30,11 +30,12 @@ public record CliRun(int exitCode, String out, String err) {
         Map<String, String> all = new HashMap<>(environment);
         all.put(FlightdeckHome.VARIABLE, home.toString());
         AppContext context = new AppContext(new FlightdeckHome(home), all);
-        // out and err after the extension: picocli hands them only to subcommands present when they are set
+        // out and err after the extension: picocli hands them only to subcommands present when they are set;
+        // redacted as the terminal is (Cli.execute)
         int exitCode = extension
                 .apply(Cli.commandLine(context))
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
+                .setOut(RedactingWriter.around(new PrintWriter(out, true)))
+                .setErr(RedactingWriter.around(new PrintWriter(err, true)))
                 .execute(args);
         return new CliRun(exitCode, out.toString(), err.toString());
     }
