@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.flightdeck.app.Launcher;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,9 @@ import org.junit.jupiter.api.Test;
  * class file.
  */
 class NoShellingOutTest {
+
+    /** A benchmark class file (src/bench, compiled beside the product under -Pbench). */
+    private static final Pattern BENCH_CLASS = Pattern.compile(".*/[A-Za-z]*Bench[A-Za-z0-9$]*\\.class");
 
     /** The programs Java does itself: OpenSSH's key tool and agent tools, and signals. */
     private static final Set<String> FORBIDDEN_PROGRAMS =
@@ -50,8 +56,7 @@ class NoShellingOutTest {
                 // not know; the benchmarks (src/bench, built beside the product there) may start processes: bench
                 // startup
                 // starts JVMs, bench ssh starts OpenSSH's client as the reference
-                .withImportOption(location -> !location.contains("/test-classes/")
-                        && !location.matches(".*/[A-Za-z]*Bench[A-Za-z0-9$]*\\.class"))
+                .withImportOption(location -> !location.contains("/test-classes/") && !location.matches(BENCH_CLASS))
                 .importPackages("dev.flightdeck");
     }
 
@@ -81,12 +86,15 @@ class NoShellingOutTest {
 
     @Test
     void noProductClassRunsSshKeygenOrKill() throws IOException {
-        Path classes = Path.of("target/classes");
+        // where the build put the product's classes: target/classes, or target/bench/classes under -Pbench
+        Path classes = classesOf(Launcher.class);
         assertThat(classes).isDirectory();
         List<String> offences = new ArrayList<>();
         int scanned = 0;
         try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class"))
+                    .filter(f -> !BENCH_CLASS.matcher(f.toString()).matches())
+                    .toList()) {
                 scanned++;
                 for (String constant : stringConstants(file)) {
                     String program =
@@ -106,9 +114,18 @@ class NoShellingOutTest {
 
     @Test
     void theScannerFindsAProgramName() throws IOException {
-        Path self =
-                Path.of("target/test-classes", NoShellingOutTest.class.getName().replace('.', '/') + ".class");
+        Path self = classesOf(NoShellingOutTest.class)
+                .resolve(NoShellingOutTest.class.getName().replace('.', '/') + ".class");
         assertThat(stringConstants(self)).contains("ssh-keygen");
+    }
+
+    private static Path classesOf(Class<?> type) {
+        try {
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The CONSTANT_String entries of a class file's constant pool (JVMS 4.4). */
