@@ -178,25 +178,6 @@ public final class EventText {
             return new Line("session", "Session closed: " + e.result(), "");
         } else if (event instanceof SessionEvent.SessionReopened e) {
             return new Line("session", "Session reopened for its rollback by " + e.reopenedBy(), e.reason());
-        } else if (event instanceof SessionEvent.StepOutputPart e) {
-            return new Line(
-                    "output",
-                    "Output of " + e.stepId() + " on " + e.host() + " (" + e.stream() + "), part " + e.part(),
-                    e.text());
-        } else if (event instanceof SessionEvent.NotificationQueued e) {
-            return new Line(
-                    "notification",
-                    "Notification " + e.id() + " queued for " + e.channel() + ": " + e.subject(),
-                    e.text());
-        } else if (event instanceof SessionEvent.NotificationResult e) {
-            return new Line(
-                    e.status() == null ? "unknown" : Words.statusClass(e.status()),
-                    "Notification " + e.id() + " on " + e.channel() + ": "
-                            + (e.status() == null ? "unknown" : Words.status(e.status()))
-                            + " after " + e.attempts() + " attempt(s)",
-                    e.detail());
-        } else if (event instanceof SessionEvent.WindowClosed e) {
-            return new Line("session", "Console window closed by " + e.closedBy(), e.sessionState());
         }
         // an event this reading does not know yet still shows, with its type and fields, never as an error
         return new Line("other", event.type(), SessionEventCodec.encode(event).toPrettyString());
