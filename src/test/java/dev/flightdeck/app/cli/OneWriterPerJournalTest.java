@@ -8,7 +8,6 @@ import dev.flightdeck.journal.verify.VerificationReport;
 import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.SessionJournals;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,23 +126,7 @@ class OneWriterPerJournalTest {
     }
 
     private void startRunInChildJvm() throws Exception {
-        ProcessBuilder launch = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.flightdeck.app.Launcher",
-                        "run",
-                        runbook.toString(),
-                        "--journal",
-                        journal.toString(),
-                        "--operator",
-                        "Dana",
-                        "--passphrase-file",
-                        passphrase.toString())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        launch.environment().put("FLIGHTDECK_HOME", home.toString());
-        child = launch.start();
+        child = ChildRun.start(home, runbook, journal, "Dana", passphrase);
         BufferedReader lines =
                 new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line;

@@ -7,7 +7,6 @@ import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionJournals;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,23 +48,7 @@ class OutputJournaledAsItStreamsTest {
         Path passphrase = Files.writeString(dir.resolve("pass"), PASSPHRASE + "\n");
         Path journal = dir.resolve("journal");
         Path home = dir.resolve("home");
-        ProcessBuilder launch = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.flightdeck.app.Launcher",
-                        "run",
-                        runbook.toString(),
-                        "--journal",
-                        journal.toString(),
-                        "--operator",
-                        "Dana",
-                        "--passphrase-file",
-                        passphrase.toString())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        launch.environment().put("FLIGHTDECK_HOME", home.toString());
-        Process child = launch.start();
+        Process child = ChildRun.start(home, runbook, journal, "Dana", passphrase);
         try {
             try (BufferedReader lines =
                     new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

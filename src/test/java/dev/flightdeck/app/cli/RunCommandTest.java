@@ -7,7 +7,6 @@ import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionJournals;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -147,23 +146,7 @@ class RunCommandTest {
                     on: local
                 """);
         Path journal = dir.resolve("crash-journal");
-        ProcessBuilder launch = new ProcessBuilder(
-                        javaBinary(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.flightdeck.app.Launcher",
-                        "run",
-                        slow.toString(),
-                        "--journal",
-                        journal.toString(),
-                        "--operator",
-                        "Dana",
-                        "--passphrase-file",
-                        passphrase.toString())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        launch.environment().put("FLIGHTDECK_HOME", home.toString());
-        Process child = launch.start();
+        Process child = ChildRun.start(home, slow, journal, "Dana", passphrase);
         try (BufferedReader lines =
                 new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -269,9 +252,5 @@ class RunCommandTest {
         } finally {
             health.stop(0);
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
