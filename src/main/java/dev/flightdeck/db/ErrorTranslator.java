@@ -127,6 +127,21 @@ public final class ErrorTranslator {
                             + target.rootCertificate().orElse("the driver's default") + "): " + certificate.get(),
                     root));
         }
+        if ("08001".equals(state) && String.valueOf(root.getMessage()).contains("timed out")) {
+            // the driver's login timeout: the connection was never made, so nothing was lost
+            return Optional.of(new DatabaseException(
+                    DatabaseErrorCode.UNREACHABLE,
+                    "cannot reach " + target.address() + " within " + Durations.format(settings.connectTimeout())
+                            + ": the port accepted the connection but the server never answered (a hung server, or a"
+                            + " firewall that drops the traffic)",
+                    root));
+        }
+        if ("08001".equals(state)) {
+            return Optional.of(new DatabaseException(
+                    DatabaseErrorCode.UNREACHABLE,
+                    "cannot reach " + target.address() + ": " + root.getMessage(),
+                    root));
+        }
         if (state.startsWith("08")) {
             return Optional.of(new DatabaseException(
                     DatabaseErrorCode.CONNECTION_LOST,

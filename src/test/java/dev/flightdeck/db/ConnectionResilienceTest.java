@@ -20,6 +20,7 @@ import dev.flightdeck.testing.db.PostgresExtension;
 import dev.flightdeck.testing.db.TestDatabase;
 import dev.flightdeck.testing.tools.RequiresTool;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,6 +189,33 @@ class ConnectionResilienceTest {
                                 .startsWith("FD-DB-001: cannot reach 127.0.0.1:" + closedPort
                                         + ": the connection was refused");
                     });
+        }
+    }
+
+    @Test
+    void hostThatNeverAnswersIsReportedAsUnreachableAfterTheRealWaitNotAsALostConnection() throws IOException {
+        // a listening socket nobody reads: the TCP handshake completes (the backlog) and then nothing ever comes
+        // back, as with a blackholed or hung host
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            var target = new ConnectionTarget(
+                    "db1",
+                    "127.0.0.1",
+                    silent.getLocalPort(),
+                    "healthcare",
+                    "postgres",
+                    DatabaseEntry.SslMode.DISABLE,
+                    Optional.empty());
+            try (DatabasePool pool =
+                    DatabasePool.open(target, PasswordSource.none(), QUICK.withConnectTimeout(Duration.ofSeconds(2)))) {
+                assertThatThrownBy(() -> new SqlStepRunner(pool, event -> {}).run(sql("SELECT 1")))
+                        .isInstanceOfSatisfying(DatabaseException.class, error -> {
+                            assertThat(error.code()).isEqualTo(DatabaseErrorCode.UNREACHABLE);
+                            assertThat(error.describe())
+                                    .isEqualTo("FD-DB-001: cannot reach 127.0.0.1:" + silent.getLocalPort()
+                                            + " within 2s: the port accepted the connection but the server never"
+                                            + " answered (a hung server, or a firewall that drops the traffic)");
+                        });
+            }
         }
     }
 
