@@ -31,7 +31,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -47,6 +48,16 @@ import java.util.function.Supplier;
 
 /** Starts or resumes a live session: the operator's signing key, the services, the journal. One place for the CLI and the console. */
 public final class SessionLauncher {
+
+    /**
+     * The session's {@code ${ts}}: UTC, like every record's time, and marked so ({@code 20261202_103800Z}), so a file
+     * named by it on a server in another time zone still says when it was made.
+     */
+    private static final DateTimeFormatter SESSION_TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter JOURNAL_FOLDER_TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** What the operator chose for the session. {@code passphrase} is wiped by the caller afterwards. */
     public record Choices(
@@ -261,7 +272,7 @@ public final class SessionLauncher {
     }
 
     private static SessionEvent.SessionOpened opening(Choices choices) {
-        String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT));
+        String timestamp = SESSION_TIMESTAMP.format(Instant.now());
         Runbook runbook = choices.runbook();
         String inventoryText = JournaledSources.inventoryText(choices.inventoryName());
         return new SessionEvent.SessionOpened(
@@ -307,7 +318,7 @@ public final class SessionLauncher {
 
     /** Where a new session's journal goes by default: Flightdeck's journals folder, named by runbook and time. */
     public Path defaultJournal(Runbook runbook) {
-        String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        String timestamp = JOURNAL_FOLDER_TIMESTAMP.format(Instant.now());
         return context.home().journals().resolve(runbook.id() + "-" + timestamp);
     }
 }
