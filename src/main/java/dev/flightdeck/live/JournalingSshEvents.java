@@ -59,6 +59,14 @@ final class JournalingSshEvents implements SshEventListener {
                         changed.key().keyType(),
                         changed.key().fingerprint(),
                         "CHANGED: refused (known as " + String.join(", ", changed.knownFingerprints()) + ")");
+            } else if (verdict instanceof HostKeyVerdict.Certified certified) {
+                s.recordHostKeyCheck(
+                        target.name(),
+                        "host certificate",
+                        certified.key().fingerprint(),
+                        "certified by the @cert-authority key "
+                                + certified.key().fingerprint() + " (" + String.join(", ", certified.authorities())
+                                + ")");
             } else if (verdict instanceof HostKeyVerdict.Revoked revoked) {
                 s.recordHostKeyCheck(
                         target.name(), revoked.key().keyType(), revoked.key().fingerprint(), "revoked: refused");

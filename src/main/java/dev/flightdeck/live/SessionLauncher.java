@@ -171,6 +171,8 @@ public final class SessionLauncher {
                     choices.inventory(),
                     executors);
             Session session = opener.open(setup, choices.runbook());
+            // a resumed session's journal does not hold its secret variables: this start's values supply them again
+            session.supplySecrets(choices.values());
             current.set(session);
             notifications.attach(session, starting);
             startInstruments(engine, choices, session, services);

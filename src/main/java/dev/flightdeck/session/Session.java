@@ -1,6 +1,7 @@
 package dev.flightdeck.session;
 
 import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.inventory.SecretNames;
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.Step;
@@ -8,6 +9,7 @@ import dev.flightdeck.runbook.StepAction;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.steps.StepExecutor;
 import dev.flightdeck.session.steps.StepResult;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +58,8 @@ public final class Session implements AutoCloseable {
             SessionRecorder recorder,
             Map<StepKind, StepExecutor> executors) {
         Session session = new Session(runbook, inventory, opening.operator(), recorder, executors, List.of());
-        session.append(opening.operator(), opening);
+        session.supplySecrets(opening.variables());
+        session.append(opening.operator(), opening.withSecretsWithheld());
         return session;
     }
 
@@ -79,6 +82,23 @@ public final class Session implements AutoCloseable {
 
     public synchronized SessionState state() {
         return state;
+    }
+
+    /**
+     * Gives the session the values of its secret variables (names that say secret, {@code SecretNames}), which its
+     * journal does not keep: at the start from the opening's values, and again when a session resumes. Values of other
+     * variables are ignored: those are journaled.
+     */
+    public synchronized void supplySecrets(Map<String, String> values) {
+        Map<String, String> secrets = new HashMap<>();
+        values.forEach((name, value) -> {
+            if (SecretNames.isSecret(name)
+                    && value != null
+                    && !SessionEvent.SessionOpened.SECRET_NOT_JOURNALED.equals(value)) {
+                secrets.put(name, value);
+            }
+        });
+        state = fold.supplySecrets(secrets);
     }
 
     public String operator() {

@@ -1,7 +1,9 @@
 package dev.flightdeck.session;
 
+import dev.flightdeck.inventory.SecretNames;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What happens in a session, as recorded in its journal. The session's state is the fold of these
@@ -20,7 +22,8 @@ public sealed interface SessionEvent {
 
     /**
      * @param timestamp       the session's {@code ${ts}}, fixed for its whole life
-     * @param variables       the values of the runbook's variables as bound at the start (no secrets: secrets are never variables)
+     * @param variables       the values of the runbook's variables as bound at the start; a variable whose name says secret
+     *                        ({@code SecretNames}) holds {@link #SECRET_NOT_JOURNALED} instead of its value
      * @param runbookText     the runbook's text as it ran (its SHA-256 is {@code runbookSha256}), so that resume, rollback and
      *                        review need nothing but the journal; null in journals written before it was kept
      * @param inventoryText   the inventory file's text as it ran (no secrets: inventories never hold them), or null
@@ -42,6 +45,32 @@ public sealed interface SessionEvent {
             String inventorySha256)
             implements SessionEvent {
         public static final String TYPE = "session.opened";
+
+        /**
+         * Written in place of a secret variable's value: the journal is exported and reviewed, so a secret given with
+         * {@code --var} or the setup form lives only in the process, and is asked for again when the session resumes.
+         */
+        public static final String SECRET_NOT_JOURNALED = "<secret: not journaled>";
+
+        /** This opening as journaled: the values of variables whose names say secret replaced by {@link #SECRET_NOT_JOURNALED}. */
+        public SessionOpened withSecretsWithheld() {
+            Map<String, String> journaled = new TreeMap<>(variables);
+            journaled.replaceAll((name, value) -> SecretNames.isSecret(name) ? SECRET_NOT_JOURNALED : value);
+            return new SessionOpened(
+                    sessionId,
+                    runbookId,
+                    runbookTitle,
+                    runbookSource,
+                    runbookSha256,
+                    operator,
+                    inventory,
+                    timestamp,
+                    journaled,
+                    mode,
+                    runbookText,
+                    inventoryText,
+                    inventorySha256);
+        }
 
         public String type() {
             return TYPE;

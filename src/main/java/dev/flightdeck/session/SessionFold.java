@@ -40,6 +40,7 @@ public final class SessionFold {
     /** The last line journaled while each step ran: a resume's best clue to how far a step with no outcome got. */
     private final Map<String, String> lastOutput = new HashMap<>();
 
+    private Map<String, String> suppliedSecrets = Map.of();
     private Optional<Instant> startedAt = Optional.empty();
     private long lastSequence;
     private SessionState state;
@@ -55,6 +56,18 @@ public final class SessionFold {
                 .forEach(undo -> pending.put(undo.id(), StepRecord.pending(undo.id())));
         this.steps = Collections.unmodifiableMap(pending);
         this.state = snapshot();
+    }
+
+    /**
+     * For a live session: the values of secret variables this process was given, which the journal does not hold
+     * ({@link SessionEvent.SessionOpened#SECRET_NOT_JOURNALED}); they bind like any value from now on.
+     */
+    SessionState supplySecrets(Map<String, String> secrets) {
+        Map<String, String> merged = new HashMap<>(suppliedSecrets);
+        merged.putAll(secrets);
+        suppliedSecrets = Map.copyOf(merged);
+        state = snapshot();
+        return state;
     }
 
     /** The state after every event of {@code events}, in order. */
@@ -151,7 +164,8 @@ public final class SessionFold {
                 verification,
                 countdown,
                 closedAt,
-                reopened);
+                reopened,
+                suppliedSecrets);
     }
 
     /** Copies the step table before changing one record: states already handed out never change. */

@@ -28,7 +28,8 @@ public record SessionState(
         Optional<SessionEvent.Verification> verification,
         Optional<SessionEvent.RollbackCountdown> countdown,
         Optional<Instant> closedAt,
-        Optional<Reopening> reopened) {
+        Optional<Reopening> reopened,
+        Map<String, String> suppliedSecrets) {
 
     /**
      * A closed session opened again for its rollback: how it had closed and when, and who reopened it, when and why.
@@ -100,7 +101,13 @@ public record SessionState(
     public Map<String, String> variables() {
         Map<String, String> values = new HashMap<>();
         opened.ifPresent(open -> {
-            values.putAll(open.variables());
+            open.variables().forEach((name, value) -> {
+                if (!SessionEvent.SessionOpened.SECRET_NOT_JOURNALED.equals(value)) {
+                    values.put(name, value);
+                }
+            });
+            // secrets are not in the journal: this process was given them (at the start, or again to resume)
+            values.putAll(suppliedSecrets);
             values.put("ts", open.timestamp());
             values.put(
                     "date",

@@ -1,5 +1,6 @@
 package dev.flightdeck.session;
 
+import dev.flightdeck.inventory.SecretNames;
 import dev.flightdeck.runbook.Placeholders;
 import dev.flightdeck.runbook.ShellTemplate;
 import java.util.Map;
@@ -87,17 +88,24 @@ public final class SessionValues {
         }
 
         UnboundVariableException(String name, String text) {
-            super(
-                    name.startsWith("steps.")
-                            ? "${" + name + "} has no value: step '" + name.split("\\.")[1]
-                                    + "' has not produced it in this session"
-                            : "${" + name
-                                    + "} has no value: set it under the inventory's vars: or when the session starts");
+            super(explain(name));
             this.name = name;
         }
 
         public String name() {
             return name;
+        }
+
+        private static String explain(String name) {
+            if (name.startsWith("steps.")) {
+                return "${" + name + "} has no value: step '" + name.split("\\.")[1]
+                        + "' has not produced it in this session";
+            }
+            if (SecretNames.isSecret(name)) {
+                return "${" + name + "} is a secret, which the journal does not keep: give it again to resume the"
+                        + " session (--var " + name + "=… or the session setup)";
+            }
+            return "${" + name + "} has no value: set it under the inventory's vars: or when the session starts";
         }
     }
 }

@@ -62,6 +62,7 @@ final class SshConnector {
             session.setUserInfo(prompt);
             session.connect(Math.toIntExact(
                     target.connectTimeout().orElse(settings.connectTimeout()).toMillis()));
+            hostKeys.acceptedByCertificate();
             // JSch names its reader thread after creating it; rename it so thread dumps and leak checks find it.
             Optional.ofNullable(reader.get())
                     .ifPresent(thread ->

@@ -26,6 +26,19 @@ public sealed interface HostKeyVerdict {
         }
     }
 
+    /**
+     * The server presented a host certificate that a {@code @cert-authority} key named for this host signed, for this
+     * host name, valid now, with no critical option (OpenSSH's checks, made by JSch). No host key is filed for it.
+     *
+     * @param key         the authority's key (the first {@code @cert-authority} line naming the host)
+     * @param authorities {@code file:line} of every {@code @cert-authority} line naming the host
+     */
+    record Certified(PresentedKey key, List<String> authorities) implements HostKeyVerdict {
+        public Certified {
+            authorities = List.copyOf(authorities);
+        }
+    }
+
     /** The key is marked {@code @revoked}. Never accepted. */
     record Revoked(PresentedKey key, String location) implements HostKeyVerdict {}
 }

@@ -111,14 +111,43 @@ public final class HostKeyVerifier {
     }
 
     /**
-     * Where {@code @cert-authority} lines name this host ({@code file:line}). Flightdeck does not check host
-     * certificates yet, so such a host reads as unknown; the message points at these lines.
+     * Where {@code @cert-authority} lines name this host ({@code file:line}): a host whose plain key is unknown is
+     * told about them (it presented no certificate those authorities signed).
      */
     public List<String> certificateAuthorities(String knownHostsName, List<Path> readOnlyOverride) {
+        return markedLines(knownHostsName, readOnlyOverride, KnownHostLine.Marker.CERT_AUTHORITY).stream()
+                .map(MarkedKey::location)
+                .toList();
+    }
+
+    /**
+     * The {@code @cert-authority} or {@code @revoked} keys whose patterns match this host (hashed and negated patterns
+     * decided here, as for host keys), for the SSH library's host-certificate check.
+     */
+    public List<MarkedKey> markedKeys(String knownHostsName, List<Path> readOnlyOverride) {
+        List<MarkedKey> keys =
+                new ArrayList<>(markedLines(knownHostsName, readOnlyOverride, KnownHostLine.Marker.CERT_AUTHORITY));
+        keys.addAll(markedLines(knownHostsName, readOnlyOverride, KnownHostLine.Marker.REVOKED));
+        return keys;
+    }
+
+    /** A key a known_hosts line marks, with where it was written. */
+    public record MarkedKey(boolean authority, byte[] blob, String location) {
+        public MarkedKey {
+            blob = blob.clone();
+        }
+
+        @Override
+        public byte[] blob() {
+            return blob.clone();
+        }
+    }
+
+    private List<MarkedKey> markedLines(
+            String knownHostsName, List<Path> readOnlyOverride, KnownHostLine.Marker marker) {
         return KnownHostsFiles.read(files(readOnlyOverride)).stream()
-                .filter(line ->
-                        line.marker() == KnownHostLine.Marker.CERT_AUTHORITY && line.matchesHost(knownHostsName))
-                .map(KnownHostLine::location)
+                .filter(line -> line.marker() == marker && line.matchesHost(knownHostsName))
+                .map(line -> new MarkedKey(marker == KnownHostLine.Marker.CERT_AUTHORITY, line.blob(), line.location()))
                 .toList();
     }
 

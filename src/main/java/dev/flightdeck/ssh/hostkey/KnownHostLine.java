@@ -35,7 +35,13 @@ record KnownHostLine(Marker marker, List<String> patterns, String keyType, byte[
         Marker marker = Marker.NONE;
         int first = 0;
         if (fields[0].startsWith("@")) {
-            marker = fields[0].equals("@revoked") ? Marker.REVOKED : Marker.CERT_AUTHORITY;
+            switch (fields[0]) {
+                case "@revoked" -> marker = Marker.REVOKED;
+                case "@cert-authority" -> marker = Marker.CERT_AUTHORITY;
+                default -> {
+                    return Optional.empty(); // a marker OpenSSH does not know: it skips the line, so do we
+                }
+            }
             first = 1;
         }
         if (fields.length < first + 3) {
