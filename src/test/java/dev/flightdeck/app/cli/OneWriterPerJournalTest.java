@@ -1,12 +1,21 @@
 package dev.flightdeck.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.FlightdeckHome;
+import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.journal.WriterLock;
 import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.journal.verify.VerificationReport;
+import dev.flightdeck.live.LiveSession;
+import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.session.Recorded;
+import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionJournals;
+import dev.flightdeck.ssh.Credentials;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +126,55 @@ class OneWriterPerJournalTest {
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isEqualTo(3);
         assertThat(resumed.out()).contains("started before the session was interrupted");
         assertThat(intactRecords()).isGreaterThan(recordsWhileRunning);
+    }
+
+    /**
+     * The console opens sessions through {@link SessionLauncher}, as {@code SessionSetupViewModel} does: beside a
+     * running {@code flightdeck run} it is refused with who holds the journal; once it holds the journal itself, the
+     * command line's rollback is refused in turn, and takes over when the console's session is closed.
+     */
+    @Test
+    void theConsoleAndTheCommandLineRefuseEachOther() throws Exception {
+        startRunInChildJvm();
+        SessionLauncher console = SessionLauncher.forProduction(
+                new AppContext(new FlightdeckHome(home), Map.of(FlightdeckHome.VARIABLE, home.toString())));
+
+        assertThatThrownBy(() -> console.resume(consoleChoices(), "resumed in the console by Eve"))
+                .hasMessageContaining(journal + " is open for writing by Dana (process " + child.pid() + " on ");
+        assertThat(actors()).as("the refused console wrote nothing").doesNotContain("Eve");
+
+        killChildAndItsCommand();
+        try (LiveSession live = console.resume(consoleChoices(), "resumed in the console by Eve")) {
+            CliRun refused = cli("rollback", "--runbook", runbook.toString(), "--yes");
+
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err())
+                    .contains(journal + " is open for writing by Eve (process "
+                            + ProcessHandle.current().pid());
+            assertThat(live.session().state().closed())
+                    .as("the console's session is untouched")
+                    .isEmpty();
+        }
+        intactRecords();
+        CliRun rollback = cli("rollback", "--runbook", runbook.toString(), "--yes");
+        assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
+        assertThat(rollback.out()).contains("Rollback done. Checkpoint ");
+    }
+
+    private SessionLauncher.Choices consoleChoices() throws Exception {
+        RunbookSource source = RunbookSource.of(runbook.toString());
+        return new SessionLauncher.Choices(
+                source.parsed().value().orElseThrow(),
+                source.sha256(),
+                Inventory.empty(),
+                "(none)",
+                Map.of(),
+                "Eve",
+                journal,
+                "correct horse battery staple".toCharArray(),
+                PasswordSource.none(),
+                Credentials.NONE,
+                SessionEvent.Mode.LIVE);
     }
 
     private CliRun cli(String... args) {
