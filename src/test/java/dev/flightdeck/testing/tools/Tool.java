@@ -27,7 +27,8 @@ public final class Tool {
             "ssh-keygen", "openssh-client",
             "pg_dump", "postgresql-client",
             "pg_restore", "postgresql-client",
-            "psql", "postgresql-client");
+            "psql", "postgresql-client",
+            "prometheus-node-exporter", "prometheus-node-exporter");
 
     private Tool() {}
 
