@@ -9,7 +9,7 @@ import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.runbook.BuiltinRunbooks;
 import dev.flightdeck.runbook.ChecklistPrinter;
-import dev.flightdeck.runbook.MarkdownImporter;
+import dev.flightdeck.runbook.MarkdownImportFile;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.RunbookValidator;
@@ -230,49 +230,24 @@ public final class RunbookCommand {
                     + (Files.isDirectory(markdown) ? ": is a directory, not a Markdown file" : ": no such file"));
             return Cli.USAGE;
         }
-        String text;
-        try {
-            text = TextFiles.readUtf8(markdown);
-        } catch (TextFiles.BadEncodingException e) {
-            err.println(markdown + ":" + e.position() + ": " + e.getMessage());
+        MarkdownImportFile.Outcome outcome = MarkdownImportFile.read(markdown);
+        if (outcome instanceof MarkdownImportFile.Refused refused) {
+            refused.problems().forEach(err::println);
+            if (refused.importerDefect()) {
+                err.println(
+                        "flightdeck: the import produced an invalid runbook; this is a defect in the importer, please report it");
+            }
             return Cli.PROBLEM;
         }
-        Optional<String> tooLong = MarkdownImporter.tooLong(text);
-        if (tooLong.isPresent()) {
-            err.println(markdown + ":" + tooLong.get());
-            return Cli.PROBLEM;
-        }
-        MarkdownImporter.Result imported =
-                MarkdownImporter.importMarkdown(text, markdown.getFileName().toString());
+        MarkdownImportFile.Imported imported = (MarkdownImportFile.Imported) outcome;
         String yaml = imported.yaml();
-        if (yaml.length() > 4 * 1024 * 1024) {
-            err.println("flightdeck: " + markdown + ": the runbook it makes would be " + yaml.length() / 1024
-                    + " KB, more than the 4 MB a runbook" + " file may have; import the document in parts");
-            return Cli.PROBLEM;
-        }
-        Parsed<Runbook> check =
-                RunbookLoader.load(yaml, output.map(Path::toString).orElse("(imported)"), "imported");
-        if (!check.isValid()) {
-            check.errors().forEach(problem -> err.println(problem.format()));
-            err.println(
-                    "flightdeck: the import produced an invalid runbook; this is a defect in the importer, please report it");
-            return Cli.PROBLEM;
-        }
         String report = imported.report().format(markdown.toString());
         if (reportFile.isPresent()) {
             Files.writeString(reportFile.get(), report, StandardCharsets.UTF_8);
         }
         if (output.isPresent()) {
             Files.writeString(output.get(), yaml, StandardCharsets.UTF_8);
-            Runbook runbook = check.value().orElseThrow();
-            out.printf(
-                    "wrote %s: %d phases, %d steps, %d rollback steps, %d rollback triggers; %d judgements to review%n",
-                    output.get(),
-                    runbook.phases().size(),
-                    runbook.stepCount(),
-                    runbook.rollback().size(),
-                    runbook.rollbackTriggers().size(),
-                    imported.report().judgements().size());
+            out.printf("wrote %s: %s%n", output.get(), imported.summary());
             out.print(report);
         } else {
             out.print(yaml);

@@ -2,6 +2,7 @@ package dev.flightdeck.ui.library;
 
 import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.runbook.BuiltinRunbooks;
+import dev.flightdeck.runbook.MarkdownImportFile;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookDigest;
 import dev.flightdeck.runbook.RunbookLoader;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -61,6 +63,39 @@ public final class RunbookLibraryViewModel {
         if (selected.get() == null && !entries.isEmpty()) {
             selected.set(entries.get(0));
         }
+    }
+
+    /**
+     * Imports a Markdown procedure on the background executor and hands the result to {@code review} on the UI thread:
+     * the person reads the importer's judgements before anything is saved. A document that cannot be imported says why
+     * in the status line.
+     */
+    public void importMarkdown(Path markdown, Consumer<MarkdownImportFile.Imported> review) {
+        status.set("Importing " + markdown.getFileName() + "…");
+        Tasks.create(() -> MarkdownImportFile.read(markdown))
+                .onSuccess(outcome -> {
+                    if (outcome instanceof MarkdownImportFile.Imported imported) {
+                        status.set("Review the import of " + markdown.getFileName() + ": " + imported.summary());
+                        review.accept(imported);
+                    } else if (outcome instanceof MarkdownImportFile.Refused refused) {
+                        status.set("Could not import " + markdown.getFileName() + ": "
+                                + String.join("; ", refused.problems()));
+                    }
+                })
+                .onError(error -> status.set("Could not import " + markdown + ": " + error.getMessage()))
+                .runOnce(executor);
+    }
+
+    /** Saves a reviewed import as a runbook file and opens it, so it is listed and selected like any runbook. */
+    public void saveImported(MarkdownImportFile.Imported imported, Path target, boolean replace) {
+        status.set("Saving " + target.getFileName() + "…");
+        Tasks.create(() -> {
+                    MarkdownImportFile.save(imported, target, replace);
+                    return target;
+                })
+                .onSuccess(this::open)
+                .onError(error -> status.set("Could not save " + target + ": " + error.getMessage()))
+                .runOnce(executor);
     }
 
     /** Reads a runbook file and selects it; a file with problems is listed too, so its problems can be read. */

@@ -2,16 +2,21 @@ package dev.flightdeck.ui.main;
 
 import atlantafx.base.controls.ToggleSwitch;
 import dev.flightdeck.home.AppContext;
+import dev.flightdeck.runbook.MarkdownImportFile;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.ui.ThemeManager;
+import dev.flightdeck.ui.library.ImportReviewDialog;
 import dev.flightdeck.ui.rehearsal.RehearsalChoice;
 import dev.flightdeck.ui.setup.SessionWindow;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /** The frame: app bar, the three panes, the status bar. */
 public final class MainWindowController {
@@ -91,10 +96,37 @@ public final class MainWindowController {
                 .addAll(
                         new FileChooser.ExtensionFilter(
                                 "Runbooks (*" + RunbookLoader.FILE_SUFFIX + ", *.yaml)", "*.yaml", "*.yml"),
+                        new FileChooser.ExtensionFilter("Markdown procedures to import (*.md)", "*.md", "*.markdown"),
                         new FileChooser.ExtensionFilter("All files", "*"));
-        File file = chooser.showOpenDialog(openButton.getScene().getWindow());
-        if (file != null) {
+        Window window = openButton.getScene().getWindow();
+        File file = chooser.showOpenDialog(window);
+        if (file == null) {
+            return;
+        }
+        if (MarkdownImportFile.isMarkdown(file.toPath())) {
+            // a document is imported and reviewed first; the runbook is saved only where the person says
+            console.library()
+                    .importMarkdown(
+                            file.toPath(),
+                            imported -> new ImportReviewDialog(
+                                            imported, suggested -> chooseRunbookFile(window, suggested))
+                                    .show(
+                                            window,
+                                            (reviewed, target) ->
+                                                    console.library().saveImported(reviewed, target, true)));
+        } else {
             console.library().open(file.toPath());
         }
+    }
+
+    /** The save dialog (which asks before replacing a file), starting at the importer's suggestion. */
+    private static Optional<Path> chooseRunbookFile(Window owner, Path suggested) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the imported runbook");
+        chooser.setInitialDirectory(suggested.toAbsolutePath().getParent().toFile());
+        chooser.setInitialFileName(suggested.getFileName().toString());
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter("Runbooks (*" + RunbookLoader.FILE_SUFFIX + ")", "*.yaml"));
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     }
 }
