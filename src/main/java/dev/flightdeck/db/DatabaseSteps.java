@@ -13,6 +13,8 @@ import dev.flightdeck.db.connect.ConnectionTarget;
 import dev.flightdeck.db.connect.DatabasePool;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PoolSettings;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.event.DatabaseEventListener;
 import dev.flightdeck.db.integrity.DataComparison;
 import dev.flightdeck.db.integrity.DataFingerprint;

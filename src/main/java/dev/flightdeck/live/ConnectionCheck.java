@@ -1,7 +1,7 @@
 package dev.flightdeck.live;
 
-import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.inventory.DatabaseEntry;
 import dev.flightdeck.inventory.EndpointEntry;

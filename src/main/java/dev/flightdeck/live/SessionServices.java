@@ -1,11 +1,11 @@
 package dev.flightdeck.live;
 
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.DatabaseSteps;
 import dev.flightdeck.db.connect.ConnectionTarget;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PoolSettings;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.place.CommandPlace;
 import dev.flightdeck.db.place.LocalCommandPlace;
 import dev.flightdeck.db.place.SshCommandPlace;

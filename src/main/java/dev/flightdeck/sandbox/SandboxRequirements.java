@@ -1,6 +1,6 @@
 package dev.flightdeck.sandbox;
 
-import dev.flightdeck.db.DatabaseException;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.place.LocalCommandPlace;
 import dev.flightdeck.db.place.ToolInvocation;
 import dev.flightdeck.db.place.ToolResult;

@@ -9,6 +9,8 @@ import dev.flightdeck.db.backup.BackupVerifier;
 import dev.flightdeck.db.backup.RestoreRunner;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PoolSettings;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.event.DatabaseEvent;
 import dev.flightdeck.db.integrity.DataFingerprint;
 import dev.flightdeck.db.place.LocalCommandPlace;

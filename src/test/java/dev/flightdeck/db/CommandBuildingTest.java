@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flightdeck.db.admin.DatabaseNames;
 import dev.flightdeck.db.admin.Identifiers;
 import dev.flightdeck.db.connect.SealedSecret;
+import dev.flightdeck.db.error.ServerError;
 import dev.flightdeck.db.place.LocalCommandPlace;
 import dev.flightdeck.db.place.ShellQuoting;
 import dev.flightdeck.db.place.ToolInvocation;

@@ -9,6 +9,8 @@ import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PoolSettings;
 import dev.flightdeck.db.connect.PromptedPassword;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.place.LocalCommandPlace;
 import dev.flightdeck.db.sql.SqlOutcome;
 import dev.flightdeck.db.sql.SqlRequest;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.integrity.DataComparison;
 import dev.flightdeck.db.integrity.DataFingerprint;
 import dev.flightdeck.db.integrity.TableDifference;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightdeck.db.connect.ConnectionTarget;
 import dev.flightdeck.db.connect.PgPassFile;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.inventory.DatabaseEntry.SslMode;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flightdeck.db.connect.DatabasePool;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PoolSettings;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.event.DatabaseEvent;
 import dev.flightdeck.db.sql.SqlOutcome;
 import dev.flightdeck.db.sql.SqlRequest;

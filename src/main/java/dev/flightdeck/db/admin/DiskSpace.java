@@ -1,7 +1,7 @@
 package dev.flightdeck.db.admin;
 
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.place.CommandPlace;
 import java.util.Locale;
 

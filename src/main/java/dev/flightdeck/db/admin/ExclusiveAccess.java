@@ -1,8 +1,8 @@
 package dev.flightdeck.db.admin;
 
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.connect.DatabasePool;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.event.DatabaseEvent;
 import dev.flightdeck.db.event.DatabaseEventListener;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.flightdeck.db.admin;
 
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.connect.DatabasePool;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,9 +1,9 @@
 package dev.flightdeck.db.backup;
 
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.connect.ConnectionTarget;
 import dev.flightdeck.db.connect.PasswordSource;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.event.DatabaseEvent;
 import dev.flightdeck.db.event.DatabaseEventListener;
 import dev.flightdeck.db.place.CommandPlace;

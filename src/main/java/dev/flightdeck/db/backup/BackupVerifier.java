@@ -1,7 +1,7 @@
 package dev.flightdeck.db.backup;
 
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.place.CommandPlace;
 import dev.flightdeck.db.place.PostgresTools;
 import dev.flightdeck.db.place.ToolInvocation;

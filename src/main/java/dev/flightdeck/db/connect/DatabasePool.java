@@ -2,9 +2,8 @@ package dev.flightdeck.db.connect;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
-import dev.flightdeck.db.ErrorTranslator;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.flightdeck.db.connect;
 
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.inventory.LibpqEnvironment;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,9 +1,9 @@
 package dev.flightdeck.db.integrity;
 
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.admin.Identifiers;
 import dev.flightdeck.db.connect.DatabasePool;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.event.DatabaseEvent;
 import dev.flightdeck.db.event.DatabaseEventListener;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.flightdeck.db.place;
 
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 
 /** Finds {@code pg_dump}, {@code pg_restore} and {@code psql} on a command place, or says which package to install. */
 public final class PostgresTools {

@@ -1,7 +1,7 @@
 package dev.flightdeck.db.place;
 
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.ssh.CommandOutcome;
 import dev.flightdeck.ssh.CommandRequest;
 import dev.flightdeck.ssh.CommandResult;

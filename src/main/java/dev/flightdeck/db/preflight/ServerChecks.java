@@ -1,7 +1,7 @@
 package dev.flightdeck.db.preflight;
 
-import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.admin.DiskSpace;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.place.CommandPlace;
 import java.io.UncheckedIOException;
 import java.sql.Connection;

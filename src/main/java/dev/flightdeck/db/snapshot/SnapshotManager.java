@@ -1,7 +1,5 @@
 package dev.flightdeck.db.snapshot;
 
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.admin.DatabaseNames;
 import dev.flightdeck.db.admin.DatabaseSwap;
 import dev.flightdeck.db.admin.DiskSpace;
@@ -9,6 +7,8 @@ import dev.flightdeck.db.admin.ExclusiveAccess;
 import dev.flightdeck.db.admin.MaintenanceSession;
 import dev.flightdeck.db.admin.OperatorConsent;
 import dev.flightdeck.db.connect.DatabasePool;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.event.DatabaseEvent;
 import dev.flightdeck.db.event.DatabaseEventListener;
 import dev.flightdeck.db.place.CommandPlace;

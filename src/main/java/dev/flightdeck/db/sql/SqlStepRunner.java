@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Runs {@code sql} steps: binds the parameters, streams the result once (display table, row count, SHA-256,
  * rows only if allowed), then checks the expectations. Failures of the statement itself come out as
- * {@link dev.flightdeck.db.DatabaseException}s that keep the server's message and position.
+ * {@link dev.flightdeck.db.error.DatabaseException}s that keep the server's message and position.
  */
 public final class SqlStepRunner {
 

@@ -1,7 +1,7 @@
 package dev.flightdeck.db.sql;
 
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.flightdeck.metrics.postgres;
 
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.connect.DatabasePool;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.metrics.collect.Collector;
 import dev.flightdeck.metrics.collect.CollectorException;
 import dev.flightdeck.metrics.collect.SampleSink;

@@ -1,10 +1,10 @@
 package dev.flightdeck.session.steps;
 
-import dev.flightdeck.db.DatabaseException;
 import dev.flightdeck.db.DatabaseSteps;
 import dev.flightdeck.db.RestoreOutcome;
 import dev.flightdeck.db.admin.OperatorConsent;
 import dev.flightdeck.db.backup.BackupArtifact;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.integrity.DataComparison;
 import dev.flightdeck.db.integrity.DataFingerprint;
 import dev.flightdeck.db.preflight.PreflightReport;

@@ -2,8 +2,8 @@ package dev.flightdeck.db.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.db.DatabaseErrorCode;
-import dev.flightdeck.db.DatabaseException;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.inventory.DatabaseEntry;
 import dev.flightdeck.inventory.Inventory;

@@ -1,4 +1,4 @@
-package dev.flightdeck.db;
+package dev.flightdeck.db.error;
 
 /** Stable codes for database failures: shown to the operator, searchable in the docs, never renumbered. */
 public enum DatabaseErrorCode {

@@ -1,7 +1,8 @@
-package dev.flightdeck.db;
+package dev.flightdeck.db.connect;
 
-import dev.flightdeck.db.connect.ConnectionTarget;
-import dev.flightdeck.db.connect.PoolSettings;
+import dev.flightdeck.db.error.DatabaseErrorCode;
+import dev.flightdeck.db.error.DatabaseException;
+import dev.flightdeck.db.error.ServerError;
 import dev.flightdeck.text.Durations;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

@@ -1,4 +1,4 @@
-package dev.flightdeck.db;
+package dev.flightdeck.db.error;
 
 import java.util.Optional;
 
