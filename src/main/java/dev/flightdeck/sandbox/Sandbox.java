@@ -10,6 +10,7 @@ import dev.flightdeck.sandbox.clinic.ServiceFiles;
 import dev.flightdeck.sandbox.clinic.SyntheticLoad;
 import dev.flightdeck.sandbox.database.ClinicData;
 import dev.flightdeck.sandbox.database.ClinicDatabase;
+import dev.flightdeck.sandbox.error.SandboxException;
 import dev.flightdeck.sandbox.host.HostFiles;
 import dev.flightdeck.sandbox.host.SandboxHost;
 import dev.flightdeck.ssh.keys.OpenSshKeys;

@@ -1,5 +1,6 @@
 package dev.flightdeck.sandbox;
 
+import dev.flightdeck.sandbox.error.SandboxException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

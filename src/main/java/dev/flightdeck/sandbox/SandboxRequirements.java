@@ -4,6 +4,7 @@ import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.place.LocalCommandPlace;
 import dev.flightdeck.db.place.ToolInvocation;
 import dev.flightdeck.db.place.ToolResult;
+import dev.flightdeck.sandbox.error.SandboxException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -18,7 +18,7 @@ import dev.flightdeck.runbook.ShellTemplate;
 import dev.flightdeck.runbook.StepAction;
 import dev.flightdeck.runbook.VariableDefinition;
 import dev.flightdeck.sandbox.RunningSandbox;
-import dev.flightdeck.sandbox.SandboxException;
+import dev.flightdeck.sandbox.error.SandboxException;
 import dev.flightdeck.session.DryRun;
 import dev.flightdeck.session.JournaledSources;
 import dev.flightdeck.session.Recorded;

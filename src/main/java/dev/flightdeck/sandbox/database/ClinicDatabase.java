@@ -1,8 +1,8 @@
 package dev.flightdeck.sandbox.database;
 
 import dev.flightdeck.db.connect.SealedSecret;
-import dev.flightdeck.sandbox.SandboxException;
 import dev.flightdeck.sandbox.clinic.AppDatabase;
+import dev.flightdeck.sandbox.error.SandboxException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;

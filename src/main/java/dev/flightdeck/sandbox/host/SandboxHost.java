@@ -1,6 +1,6 @@
 package dev.flightdeck.sandbox.host;
 
-import dev.flightdeck.sandbox.SandboxException;
+import dev.flightdeck.sandbox.error.SandboxException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package dev.flightdeck.sandbox;
+package dev.flightdeck.sandbox.error;
 
 /** The rehearsal sandbox could not start or stop cleanly; {@link #code()} is stable, the message says what to do. */
 public final class SandboxException extends RuntimeException {
