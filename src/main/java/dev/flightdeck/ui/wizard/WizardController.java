@@ -251,9 +251,9 @@ public final class WizardController {
         StepStatus status = row.statusProperty().get();
         kindChipHolder.getChildren().setAll(KindChip.of(step.kind()));
         stepEyebrow.setText(("Step " + row.number() + " · " + row.phaseTitle()).toUpperCase(Locale.ROOT));
-        stepStatus.setText(status.name().toLowerCase(Locale.ROOT));
+        stepStatus.setText(row.statusText());
         stepStatus.getStyleClass().removeIf(style -> style.startsWith("status-") && !style.equals("status-chip"));
-        stepStatus.getStyleClass().add("status-" + status.name().toLowerCase(Locale.ROOT));
+        stepStatus.getStyleClass().add(row.statusStyle());
         stepTitle.setText(row.titleProperty().get());
         stepDescription.setText(step.description());
         stepDescription.setVisible(!step.description().isBlank());
