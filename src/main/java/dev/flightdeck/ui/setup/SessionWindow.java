@@ -20,10 +20,12 @@ import dev.flightdeck.ui.Tasks;
 import dev.flightdeck.ui.metrics.MetricsPanel;
 import dev.flightdeck.ui.output.OutputPaneView;
 import dev.flightdeck.ui.rehearsal.RehearsalBanner;
+import dev.flightdeck.ui.wizard.ChannelNotices;
 import dev.flightdeck.ui.wizard.OutputFeed;
 import dev.flightdeck.ui.wizard.WizardScreen;
 import dev.flightdeck.ui.wizard.WizardViewModel;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -225,7 +227,9 @@ public final class SessionWindow {
                 instruments.viewModel().rollbackStarted();
             }
         });
-        Parent screen = framed(WizardScreen.load(wizard, console, instruments.view()));
+        ChannelNotices notices =
+                new ChannelNotices(started.notifications().outbox(), Platform::runLater, ZoneId.systemDefault());
+        Parent screen = framed(WizardScreen.load(wizard, console, instruments.view(), notices));
         screen.getProperties().put(WizardViewModel.class, wizard);
         stage.getScene().setRoot(screen);
         stage.getScene()

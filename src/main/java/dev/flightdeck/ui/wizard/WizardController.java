@@ -38,6 +38,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -161,6 +162,11 @@ public final class WizardController {
     @FXML
     private StackPane instrumentsHost;
 
+    @FXML
+    private FlowPane channelNotices;
+
+    private final ChannelNotices notices;
+
     /**
      * @param console the live output console to show under the card (the session's output sink)
      */
@@ -172,9 +178,15 @@ public final class WizardController {
      * @param instruments the live metrics panel to show beside the card (null: none)
      */
     public WizardController(WizardViewModel wizard, Node console, Node instruments) {
+        this(wizard, console, instruments, null);
+    }
+
+    /** @param notices the notification channels not delivering, shown under the title (null: no notifications) */
+    public WizardController(WizardViewModel wizard, Node console, Node instruments, ChannelNotices notices) {
         this.wizard = wizard;
         this.console = console;
         this.instruments = instruments;
+        this.notices = notices;
     }
 
     @FXML
@@ -223,6 +235,9 @@ public final class WizardController {
         }
         if (instruments != null) {
             instrumentsHost.getChildren().setAll(instruments);
+        }
+        if (notices != null) {
+            ChannelChips.bind(channelNotices, notices);
         }
         showCard(wizard.currentProperty().get());
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> wizard.refreshClock()));
