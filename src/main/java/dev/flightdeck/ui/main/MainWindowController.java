@@ -6,6 +6,7 @@ import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.ui.ThemeManager;
 import dev.flightdeck.ui.rehearsal.RehearsalChoice;
 import dev.flightdeck.ui.setup.SessionWindow;
+import dev.flightdeck.ui.setup.SessionWindows;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -19,6 +20,7 @@ public final class MainWindowController {
     private final ConsoleViewModel console;
     private final ThemeManager themes;
     private final AppContext context;
+    private final SessionWindows sessions;
 
     @FXML
     private Button openButton;
@@ -35,10 +37,12 @@ public final class MainWindowController {
     @FXML
     private Label statusLabel;
 
-    public MainWindowController(ConsoleViewModel console, ThemeManager themes, AppContext context) {
+    public MainWindowController(
+            ConsoleViewModel console, ThemeManager themes, AppContext context, SessionWindows sessions) {
         this.console = console;
         this.themes = themes;
         this.context = context;
+        this.sessions = sessions;
     }
 
     @FXML
@@ -66,7 +70,7 @@ public final class MainWindowController {
         }
         String stylesheet =
                 MainWindowController.class.getResource("/styles/flightdeck.css").toExternalForm();
-        new SessionWindow(context).show(entry.runbook().get(), entry.sha256(), stylesheet);
+        new SessionWindow(context, sessions).show(entry.runbook().get(), entry.sha256(), stylesheet);
     }
 
     /**
@@ -79,7 +83,7 @@ public final class MainWindowController {
             String stylesheet = MainWindowController.class
                     .getResource("/styles/flightdeck.css")
                     .toExternalForm();
-            new SessionWindow(context).rehearse(scenario == RehearsalChoice.Scenario.FAULTY, stylesheet);
+            new SessionWindow(context, sessions).rehearse(scenario == RehearsalChoice.Scenario.FAULTY, stylesheet);
         });
     }
 
