@@ -66,6 +66,7 @@ public final class MainWindow {
                 .put(
                         new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
                         () -> ((Button) root.lookup("#rehearseButton")).fire());
+        sessions.over(stage);
         stage.setTitle("Flightdeck");
         stage.setMinWidth(960);
         stage.setMinHeight(600);

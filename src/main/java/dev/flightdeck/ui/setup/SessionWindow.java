@@ -73,8 +73,9 @@ public final class SessionWindow {
         this.context = context;
         this.windows = windows;
         stage.setOnShown(event -> windows.opened(this));
-        // the session has the whole screen of a laptop: maximised, not a second window over the console
-        stage.setMaximized(true);
+        // the session has the whole screen of a laptop: maximised (else as large as the console, where it is), not a
+        // smaller second window over the console
+        windows.place(stage);
         stage.setOnCloseRequest(event -> {
             if (!mayClose()) {
                 event.consume();

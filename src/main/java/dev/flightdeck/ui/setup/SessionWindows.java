@@ -3,6 +3,7 @@ package dev.flightdeck.ui.setup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -12,6 +13,23 @@ import javafx.stage.Window;
 public final class SessionWindows {
 
     private final List<SessionWindow> showing = new ArrayList<>();
+    private Window console;
+
+    /** The console's window: session windows open over it, at its size, then maximised. */
+    public void over(Window consoleWindow) {
+        this.console = consoleWindow;
+    }
+
+    /** Puts a session's window where the console is, as large: what it shows where maximising is not possible. */
+    void place(Stage stage) {
+        if (console != null && console.getWidth() > 0) {
+            stage.setX(console.getX());
+            stage.setY(console.getY());
+            stage.setWidth(console.getWidth());
+            stage.setHeight(console.getHeight());
+        }
+        stage.setMaximized(true);
+    }
 
     void opened(SessionWindow window) {
         if (!showing.contains(window)) {
