@@ -18,7 +18,10 @@ public final class ChartFrameBuilder {
     static final double TOP = 6;
     static final double BOTTOM = 16;
     static final double LIMIT_IN_SCALE = 3;
-    /** A top this many times the data's 98th percentile is a lone spike: the axis follows the rest, the peak is named. */
+    /**
+     * A top this many times the 95th percentile of the columns' tops is a spike (a cold start's first answers, on
+     * several series at once): the axis follows the rest, the peak is named.
+     */
     static final double SPIKE = 3;
     /** Columns with data needed before a spike may be cut: fewer are all that is known, and all are shown. */
     static final int SPIKE_NEEDS_COLUMNS = 20;
@@ -139,7 +142,7 @@ public final class ChartFrameBuilder {
     }
 
     /**
-     * The top the axis should reach: the data's highest column, unless that is more than {@value #SPIKE}x the 98th
+     * The top the axis should reach: the data's highest column, unless that is more than {@value #SPIKE}x the 95th
      * percentile of the columns' tops — then a few columns would squeeze the rest to the floor, and the axis reaches a
      * quarter above that percentile instead (the cut columns run to the plot's top edge, and the legend names the peak).
      */
@@ -148,7 +151,7 @@ public final class ChartFrameBuilder {
             return top;
         }
         List<Double> sorted = columnTops.stream().sorted().toList();
-        double usual = sorted.get((int) Math.floor(0.98 * (sorted.size() - 1)));
+        double usual = sorted.get((int) Math.floor(0.95 * (sorted.size() - 1)));
         return usual > 0 && top > SPIKE * usual ? usual * 1.25 : top;
     }
 

@@ -2,10 +2,7 @@ package dev.flightdeck.ui.wizard;
 
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Step;
-import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.StepRecord;
-import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.ui.Copyable;
 import dev.flightdeck.ui.TabLeaves;
 import dev.flightdeck.ui.detail.StepDescriptions;
@@ -263,7 +260,6 @@ public final class WizardController {
         finishButton.setManaged(false);
         Step step = row.step();
         StepRecord record = wizard.stateProperty().get().record(step.id());
-        StepStatus status = row.statusProperty().get();
         kindChipHolder.getChildren().setAll(KindChip.of(step.kind()));
         stepEyebrow.setText(("Step " + row.number() + " · " + row.phaseTitle()).toUpperCase(Locale.ROOT));
         stepStatus.setText(row.statusText());
@@ -307,21 +303,13 @@ public final class WizardController {
         note.setManaged(notes);
         noteLabel.setVisible(notes);
         noteLabel.setManaged(notes);
-        focusFirstInput(step, status);
-    }
-
-    /** Focus follows the card: what the step needs typed first, else the button that does it. */
-    private void focusFirstInput(Step step, StepStatus status) {
-        Node target;
-        if (step.kind() == StepKind.APPROVE) {
-            target = approverName;
-        } else if (status == StepStatus.UNKNOWN
-                || step.action() instanceof StepAction.Confirm confirm && confirm.noteRequired()) {
-            target = note;
-        } else {
-            target = step.kind() == StepKind.CONFIRM ? confirmButton : runButton;
-        }
-        focusWhenEnabled(target);
+        focusWhenEnabled(
+                switch (CardFocus.of(row)) {
+                    case APPROVER_NAME -> approverName;
+                    case NOTE -> note;
+                    case CONFIRM -> confirmButton;
+                    case RUN -> runButton;
+                });
     }
 
     /** The focus request waiting for its control to be enabled; replaced when the next card is shown. */

@@ -55,6 +55,7 @@ class WizardViewModelTest {
         assertThat(allowed()).containsExactly(WizardViewModel.Action.CONFIRM);
         assertThat(wizard.currentProperty().get().titleProperty().get()).isEqualTo("First item");
         assertThat(wizard.progressProperty().get()).isEqualTo("Phase 1 of 1 · p · 0 of 2 steps done");
+        assertThat(CardFocus.of(wizard.currentProperty().get())).isEqualTo(CardFocus.CONFIRM);
     }
 
     @Test
@@ -119,6 +120,7 @@ class WizardViewModelTest {
                     Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC));
             StepRow row = view.rows().get(0);
             assertThat(row.glyph()).isEqualTo("▶");
+            assertThat(CardFocus.of(row)).as("a command: its Run button").isEqualTo(CardFocus.RUN);
 
             view.runCurrent();
 
