@@ -53,7 +53,11 @@ public final class SessionWindows {
     public boolean closeAll(Window owner) {
         List<SessionWindow> windows = List.copyOf(showing);
         List<String> open = windows.stream()
-                .flatMap(window -> window.openState().map(state -> window.title() + ": " + state).stream())
+                .flatMap(window ->
+                        window
+                                .openState()
+                                .map(state -> window.title().replaceFirst("^Flightdeck — ", "") + ": " + state)
+                                .stream())
                 .toList();
         if (!open.isEmpty()) {
             boolean rehearsalsOnly = windows.stream()
