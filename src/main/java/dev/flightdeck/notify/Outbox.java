@@ -272,6 +272,8 @@ public final class Outbox implements AutoCloseable {
         if (failing && before.state() != ChannelHealth.State.FAILING) {
             LOG.warn("notification channel '{}' keeps failing: {}", channel, error);
             listeners.forEach(listener -> listener.healthChanged(now));
+        } else if (failing) {
+            listeners.forEach(listener -> listener.stillFailing(now));
         }
     }
 

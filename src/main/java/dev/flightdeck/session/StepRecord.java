@@ -23,6 +23,21 @@ public record StepRecord(
         Optional<String> skippedBy,
         Optional<String> note) {
 
+    /**
+     * The output a step sets when it passed with findings the operator should read (a preflight that found long
+     * transactions): their number. The wizard shows such a step as passed with warnings, not as a plain tick.
+     */
+    public static final String WARNINGS = "warnings";
+
+    /** How many warnings the step's outputs report (0 without the output). */
+    public int warnings() {
+        try {
+            return Integer.parseInt(outputs.getOrDefault(WARNINGS, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     public static StepRecord pending(String stepId) {
         return new StepRecord(
                 stepId,

@@ -8,6 +8,7 @@ import dev.flightdeck.ui.library.RunbookLibraryViewModel;
 import dev.flightdeck.ui.main.ConsoleViewModel;
 import dev.flightdeck.ui.main.MainWindowController;
 import dev.flightdeck.ui.navigator.RunbookNavigatorController;
+import dev.flightdeck.ui.setup.SessionWindows;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
@@ -25,6 +26,7 @@ public final class MainWindow {
     private final AppContext context;
     private final ConsoleViewModel console;
     private final ThemeManager themes;
+    private final SessionWindows sessions = new SessionWindows();
 
     public MainWindow(AppContext context) {
         this.context = context;
@@ -39,7 +41,7 @@ public final class MainWindow {
     /** How every controller of the console is built; one place, so a view can never get a half-wired controller. */
     FxmlViews views() {
         Map<Class<?>, Supplier<?>> controllers = Map.of(
-                MainWindowController.class, () -> new MainWindowController(console, themes, context),
+                MainWindowController.class, () -> new MainWindowController(console, themes, context, sessions),
                 RunbookLibraryController.class, () -> new RunbookLibraryController(console.library()),
                 RunbookNavigatorController.class, () -> new RunbookNavigatorController(console),
                 StepDetailController.class, () -> new StepDetailController(console));
@@ -64,10 +66,17 @@ public final class MainWindow {
                 .put(
                         new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
                         () -> ((Button) root.lookup("#rehearseButton")).fire());
+        sessions.over(stage);
         stage.setTitle("Flightdeck");
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setScene(scene);
+        // quitting closes the session windows too, asking first while a session in one of them is open
+        stage.setOnCloseRequest(event -> {
+            if (!sessions.closeAll(stage)) {
+                event.consume();
+            }
+        });
         stage.setOnHidden(event -> executors.close());
         stage.show();
         console.library().loadBuiltins();

@@ -67,6 +67,9 @@ class PreflightTest {
         assertThat(report.check("replication").orElseThrow().observed()).isEqualTo("no replicas connected");
         assertThat(report.passed()).isTrue();
         assertThat(report.table().render()).contains("max_connections headroom");
+        assertThat(report.summary())
+                .as("a quiet server, in words")
+                .isEqualTo("preflight of " + report.database() + ": every check ok");
     }
 
     @Test
@@ -95,6 +98,10 @@ class PreflightTest {
             assertThat(report.check("active connections").orElseThrow().status())
                     .isEqualTo(CheckStatus.WARNING);
             assertThat(report.passed()).isFalse();
+            assertThat(report.summary())
+                    .as("the step's result names what is not fine, not only the worst status")
+                    .startsWith("preflight of " + report.database() + ": 1 problem, 2 warnings — ")
+                    .contains("blocking locks: ", "long-running transactions: ", "nightly-report");
             holder.rollback();
             blocked.get(10, TimeUnit.SECONDS);
         }

@@ -179,6 +179,31 @@ class SqlStepRunnerTest {
 
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.rowCount()).isEqualTo(50);
+        assertThat(outcome.shown()).isEqualTo("UPDATE changed 50 rows\n");
+        assertThat(outcome.summary()).startsWith("UPDATE changed 50 rows in ");
+    }
+
+    @Test
+    void aMigrationSaysWhatItDidInWordsNotAsATableOfZeroChangedRows() {
+        SqlOutcome migration = runner.run(request("""
+                -- rename, in one block
+                DO $migration$
+                BEGIN
+                    ALTER TABLE visits RENAME COLUMN status TO state;
+                    UPDATE visits SET state = 'done' WHERE state = 'cancelled';
+                END
+                $migration$""", Expectation.none()));
+        SqlOutcome several = runner.run(request(
+                "UPDATE visits SET state = 'x' WHERE id <= 3; DELETE FROM visits WHERE id = 500; CREATE INDEX ON visits (state)",
+                Expectation.none()));
+
+        assertThat(migration.shown())
+                .isEqualTo("the DO block ran to the end (PostgreSQL does not count the rows a DO block changes)\n");
+        assertThat(several.shown()).isEqualTo("3 statements ran; 4 rows changed in all\n");
+        assertThat(several.rowCount()).isEqualTo(4);
+        assertThat(runner.run(request("CREATE VIEW done_visits AS SELECT * FROM visits", Expectation.none()))
+                        .shown())
+                .isEqualTo("CREATE done (a command that changes no rows by itself)\n");
     }
 
     @Test

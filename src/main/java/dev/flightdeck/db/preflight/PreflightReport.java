@@ -45,4 +45,29 @@ public record PreflightReport(String inventoryName, String database, Instant at,
     public Map<String, String> outputs() {
         return Map.of("report", table().render());
     }
+
+    /**
+     * One line for the step's result, naming what is not fine: {@code preflight of clinic: 1 warning — long
+     * transactions: 1 open for 12 min (...)}, or {@code preflight of clinic: every check ok}.
+     */
+    public String summary() {
+        List<CheckResult> notOk = checks.stream()
+                .filter(result -> result.status() != CheckStatus.OK)
+                .toList();
+        if (notOk.isEmpty()) {
+            return "preflight of " + database + ": every check ok";
+        }
+        long problems = count(CheckStatus.PROBLEM);
+        long warnings = count(CheckStatus.WARNING);
+        String counts = (problems == 0 ? "" : problems + (problems == 1 ? " problem" : " problems"))
+                + (problems > 0 && warnings > 0 ? ", " : "")
+                + (warnings == 0 ? "" : warnings + (warnings == 1 ? " warning" : " warnings"));
+        return "preflight of " + database + ": " + counts + " — "
+                + String.join(
+                        "; ",
+                        notOk.stream()
+                                .map(result -> result.check() + ": " + result.observed()
+                                        + (result.advice().isBlank() ? "" : " (" + result.advice() + ")"))
+                                .toList());
+    }
 }

@@ -56,6 +56,7 @@ public final class SqlStepRunner {
                 collected.firstValue(),
                 collected.sha256(),
                 collected.keptRows(),
+                collected.change(),
                 failures,
                 elapsed);
         events.onEvent(new DatabaseEvent.StatementExecuted(
@@ -84,7 +85,7 @@ public final class SqlStepRunner {
             boolean hasRows = statement.execute();
             Collected collected = hasRows
                     ? collect(statement.getResultSet(), request.keepRows())
-                    : Collected.updateCount(Math.max(0, statement.getUpdateCount()));
+                    : Collected.changed(changes(statement, RowsChanged.commandOf(request.statement())));
             if (query) {
                 connection.commit();
                 connection.setAutoCommit(true);
@@ -96,6 +97,20 @@ public final class SqlStepRunner {
             }
             throw e;
         }
+    }
+
+    /** Every statement's count, after the first: a text of several statements sends one result each. */
+    private static RowsChanged changes(PreparedStatement statement, String command) throws SQLException {
+        int statements = 0;
+        long rows = 0;
+        int count = statement.getUpdateCount();
+        while (count >= 0) {
+            statements++;
+            rows += count;
+            statement.getMoreResults();
+            count = statement.getUpdateCount();
+        }
+        return new RowsChanged(command, Math.max(1, statements), rows);
     }
 
     /** After a failure the connection may be dead; the original error is the one worth reporting. */
@@ -145,7 +160,8 @@ public final class SqlStepRunner {
                 count,
                 firstValue,
                 digest.hex(),
-                keepRows ? Optional.of(List.copyOf(kept)) : Optional.empty());
+                keepRows ? Optional.of(List.copyOf(kept)) : Optional.empty(),
+                Optional.empty());
     }
 
     private static boolean isQuery(String statement) {
@@ -162,15 +178,17 @@ public final class SqlStepRunner {
             long rowCount,
             Optional<String> firstValue,
             String sha256,
-            Optional<List<List<String>>> keptRows) {
+            Optional<List<List<String>>> keptRows,
+            Optional<RowsChanged> change) {
 
-        static Collected updateCount(long changed) {
+        static Collected changed(RowsChanged changed) {
             return new Collected(
-                    new ResultTable(List.of("changed"), List.of(List.of(Long.toString(changed))), 1),
-                    changed,
-                    Optional.of(Long.toString(changed)),
+                    new ResultTable(List.of("changed"), List.of(List.of(Long.toString(changed.rows()))), 1),
+                    changed.rows(),
+                    Optional.of(Long.toString(changed.rows())),
                     new RowDigest().hex(),
-                    Optional.empty());
+                    Optional.empty(),
+                    Optional.of(changed));
         }
     }
 }

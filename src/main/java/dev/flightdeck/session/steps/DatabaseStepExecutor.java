@@ -7,6 +7,7 @@ import dev.flightdeck.db.backup.BackupArtifact;
 import dev.flightdeck.db.error.DatabaseException;
 import dev.flightdeck.db.integrity.DataComparison;
 import dev.flightdeck.db.integrity.DataFingerprint;
+import dev.flightdeck.db.preflight.CheckStatus;
 import dev.flightdeck.db.preflight.PreflightReport;
 import dev.flightdeck.db.preflight.PreflightThresholds;
 import dev.flightdeck.db.snapshot.SnapshotRecord;
@@ -14,11 +15,11 @@ import dev.flightdeck.db.sql.SqlOutcome;
 import dev.flightdeck.db.sql.SqlRequest;
 import dev.flightdeck.runbook.StepAction;
 import dev.flightdeck.session.SessionValues;
+import dev.flightdeck.session.StepRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -83,9 +84,8 @@ public final class DatabaseStepExecutor implements StepExecutor {
                 sql.journalRows());
         SqlOutcome outcome = database(run, sql.database())
                 .sql(run.step().timeout().map(request::withTimeout).orElse(request));
-        printTable(run, outcome.table().render());
-        String summary = outcome.rowCount() + (outcome.rowCount() == 1 ? " row" : " rows") + " in "
-                + outcome.elapsed().toMillis() + " ms";
+        printTable(run, outcome.shown());
+        String summary = outcome.summary();
         return outcome.passed()
                 ? StepResult.succeeded(summary, outcome.outputs())
                 : StepResult.failed(summary + "; " + String.join("; ", outcome.failures()), outcome.outputs());
@@ -96,11 +96,10 @@ public final class DatabaseStepExecutor implements StepExecutor {
         PreflightReport report =
                 database(run, preflight.database()).preflight(Optional.empty(), PreflightThresholds.defaults());
         printTable(run, report.table().render());
-        String summary = "preflight of " + report.database() + ": "
-                + report.worst().name().toLowerCase(Locale.ROOT);
-        return report.passed()
-                ? StepResult.succeeded(summary, report.outputs())
-                : StepResult.failed(summary, report.outputs());
+        String summary = report.summary();
+        Map<String, String> outputs = new LinkedHashMap<>(report.outputs());
+        outputs.put(StepRecord.WARNINGS, Long.toString(report.count(CheckStatus.WARNING)));
+        return report.passed() ? StepResult.succeeded(summary, outputs) : StepResult.failed(summary, outputs);
     }
 
     private StepResult backup(StepRun run, StepAction.Backup backup) throws SessionValues.UnboundVariableException {

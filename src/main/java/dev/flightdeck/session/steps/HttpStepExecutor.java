@@ -43,18 +43,26 @@ public final class HttpStepExecutor implements StepExecutor {
         StepAction.Http http = (StepAction.Http) run.step().action();
         URI uri;
         Duration timeout;
+        String source;
         try {
             String endpoint = run.bindings().bind(http.endpoint());
             EndpointEntry named = run.inventory().endpoint(endpoint).orElse(null);
             uri = URI.create(named != null ? named.url() : endpoint);
+            source = named != null ? endpoint : uri.getHost() == null ? "http" : uri.getHost();
             timeout = run.timeout().orElse(named != null ? named.timeout() : DEFAULT_TIMEOUT);
         } catch (SessionValues.UnboundVariableException | IllegalArgumentException e) {
             return StepResult.failed("cannot build the request: " + e.getMessage());
         }
-        return send(run, http, uri, timeout);
+        return send(
+                run,
+                http,
+                new HttpCheckLines(run.output(), source, uri, run.step().expect()),
+                timeout);
     }
 
-    private StepResult send(StepRun run, StepAction.Http http, URI uri, Duration timeout) throws InterruptedException {
+    private StepResult send(StepRun run, StepAction.Http http, HttpCheckLines lines, Duration timeout)
+            throws InterruptedException {
+        URI uri = lines.uri();
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(timeout)
@@ -66,10 +74,13 @@ public final class HttpStepExecutor implements StepExecutor {
             for (Map.Entry<String, String> header : http.headers().entrySet()) {
                 request.header(header.getKey(), run.bindings().bind(header.getValue()));
             }
+            lines.request(http.method());
             long started = System.nanoTime();
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
-            return judge(run.step().expect(), uri, response, latency);
+            StepResult result = judge(run.step().expect(), uri, response, latency);
+            lines.answer(response.statusCode(), latency, response.body(), result);
+            return result;
         } catch (HttpConnectTimeoutException e) {
             return StepResult.failed(
                     "no connection to " + uri.getHost() + ":" + port(uri) + " within " + Durations.format(timeout));

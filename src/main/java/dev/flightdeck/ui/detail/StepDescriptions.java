@@ -101,22 +101,7 @@ public final class StepDescriptions {
     }
 
     static String expectation(Expectation expect) {
-        List<String> parts = new ArrayList<>();
-        if (!expect.exitCodes().isEmpty()) {
-            parts.add("exit code "
-                    + expect.exitCodes().stream().map(String::valueOf).collect(Collectors.joining(" or ")));
-        }
-        expect.outputContains().filter(s -> !s.isBlank()).ifPresent(s -> parts.add("output contains \"" + s + "\""));
-        expect.rows().ifPresent(c -> parts.add("rows " + c));
-        expect.value().ifPresent(c -> parts.add("value " + c));
-        expect.empty().ifPresent(e -> parts.add(e ? "no rows" : "at least one row"));
-        if (!expect.status().isEmpty()) {
-            parts.add("HTTP status "
-                    + expect.status().stream().map(String::valueOf).collect(Collectors.joining(" or ")));
-        }
-        expect.bodyContains().ifPresent(s -> parts.add("body contains \"" + s + "\""));
-        expect.maxLatency().ifPresent(d -> parts.add("answers within " + Durations.format(d)));
-        return String.join("; ", parts);
+        return expect.describe();
     }
 
     static String fanOut(FanOut fanOut) {

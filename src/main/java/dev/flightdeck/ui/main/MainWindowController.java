@@ -8,6 +8,7 @@ import dev.flightdeck.ui.ThemeManager;
 import dev.flightdeck.ui.library.ImportReviewDialog;
 import dev.flightdeck.ui.rehearsal.RehearsalChoice;
 import dev.flightdeck.ui.setup.SessionWindow;
+import dev.flightdeck.ui.setup.SessionWindows;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class MainWindowController {
     private final ConsoleViewModel console;
     private final ThemeManager themes;
     private final AppContext context;
+    private final SessionWindows sessions;
 
     @FXML
     private Button openButton;
@@ -40,10 +42,12 @@ public final class MainWindowController {
     @FXML
     private Label statusLabel;
 
-    public MainWindowController(ConsoleViewModel console, ThemeManager themes, AppContext context) {
+    public MainWindowController(
+            ConsoleViewModel console, ThemeManager themes, AppContext context, SessionWindows sessions) {
         this.console = console;
         this.themes = themes;
         this.context = context;
+        this.sessions = sessions;
     }
 
     @FXML
@@ -71,7 +75,7 @@ public final class MainWindowController {
         }
         String stylesheet =
                 MainWindowController.class.getResource("/styles/flightdeck.css").toExternalForm();
-        new SessionWindow(context).show(entry.runbook().get(), entry.sha256(), stylesheet);
+        new SessionWindow(context, sessions).show(entry.runbook().get(), entry.sha256(), stylesheet);
     }
 
     /**
@@ -84,7 +88,7 @@ public final class MainWindowController {
             String stylesheet = MainWindowController.class
                     .getResource("/styles/flightdeck.css")
                     .toExternalForm();
-            new SessionWindow(context).rehearse(scenario == RehearsalChoice.Scenario.FAULTY, stylesheet);
+            new SessionWindow(context, sessions).rehearse(scenario == RehearsalChoice.Scenario.FAULTY, stylesheet);
         });
     }
 

@@ -136,23 +136,16 @@ public final class ChartCanvas extends Region {
         }
     }
 
+    /** The limits as dashed lines only: their words are in the legend, where they cover no data. */
     private void paintThresholds(GraphicsContext g, ChartFrame chart) {
         ChartFrame.Plot plot = chart.plot();
         g.setLineWidth(1.2);
         g.setLineDashes(6, 4);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.BOTTOM);
-        double aboveRow = plot.top() + 11;
         for (ChartFrame.ThresholdMark mark : chart.thresholds()) {
-            g.setStroke(palette.limit(mark.state()));
-            g.setFill(palette.limit(mark.state()));
-            if (mark.aboveScale()) {
-                g.fillText("\u2191 " + mark.label(), plot.right() - 2, aboveRow);
-                aboveRow += 11;
-                continue;
+            if (!mark.aboveScale()) {
+                g.setStroke(palette.limit(mark.state()));
+                g.strokeLine(plot.left(), mark.y(), plot.right(), mark.y());
             }
-            g.strokeLine(plot.left(), mark.y(), plot.right(), mark.y());
-            g.fillText(mark.label(), plot.right() - 2, Math.max(plot.top() + 11, mark.y() - 1));
         }
         g.setLineDashes();
     }

@@ -17,7 +17,8 @@ public record ChartFrame(
         List<Tick> leftTicks,
         List<Tick> rightTicks,
         List<Tick> timeTicks,
-        List<Legend> legend) {
+        List<Legend> legend,
+        List<String> notes) {
 
     public record Plot(double left, double top, double width, double height) {
 
@@ -43,8 +44,9 @@ public record ChartFrame(
     }
 
     /**
-     * A trigger's limit as a horizontal line, coloured by the trigger's state. A limit far above the data is
-     * {@code aboveScale}: named at the top edge instead of flattening the data to fit it in.
+     * A trigger's limit as a horizontal line, coloured by the trigger's state; its label goes in the legend, never on
+     * the plot where it would cover the data. A limit far above the data is {@code aboveScale}: no line, only the
+     * legend's entry, instead of flattening the data to fit it in.
      */
     public record ThresholdMark(double y, String label, FigureState state, boolean aboveScale) {}
 
@@ -53,13 +55,18 @@ public record ChartFrame(
 
     public record Tick(double position, String label) {}
 
-    public record Legend(int colour, boolean rightAxis, String text) {}
+    /**
+     * One series in the legend: the signal in words ({@code latency p95}), written once for all its sources, and the
+     * source that tells this series from the others of that signal (empty when it is the only one).
+     */
+    public record Legend(int colour, boolean rightAxis, String signal, String source) {}
 
     public static ChartFrame empty(double width, double height) {
         return new ChartFrame(
                 width,
                 height,
                 new Plot(0, 0, width, height),
+                List.of(),
                 List.of(),
                 List.of(),
                 List.of(),

@@ -18,6 +18,13 @@ public final class ChartFrameBuilder {
     static final double TOP = 6;
     static final double BOTTOM = 16;
     static final double LIMIT_IN_SCALE = 3;
+    /**
+     * A top this many times the 95th percentile of the columns' tops is a spike (a cold start's first answers, on
+     * several series at once): the axis follows the rest, the peak is named.
+     */
+    static final double SPIKE = 3;
+    /** Columns with data needed before a spike may be cut: fewer are all that is known, and all are shown. */
+    static final int SPIKE_NEEDS_COLUMNS = 20;
 
     private ChartFrameBuilder() {}
 
@@ -37,8 +44,9 @@ public final class ChartFrameBuilder {
         ChartFrame.Plot plot =
                 new ChartFrame.Plot(LEFT_AXIS, TOP, plotWidth(width, right), Math.max(10, height - TOP - BOTTOM));
         List<Decimated> decimated = input.series();
-        YScale left = scale(input, decimated, false);
-        YScale rightScale = scale(input, decimated, true);
+        List<String> notes = new ArrayList<>();
+        YScale left = scale(input, decimated, false, notes);
+        YScale rightScale = scale(input, decimated, true, notes);
         Scales scales = new Scales(left, rightScale);
         LinePlotter leftPlotter = new LinePlotter(plot, left, input.from(), input.to());
         LinePlotter rightPlotter = new LinePlotter(plot, rightScale, input.from(), input.to());
@@ -47,8 +55,7 @@ public final class ChartFrameBuilder {
         for (int index = 0; index < decimated.size(); index++) {
             boolean onRight = isRight(input, input.series().get(index));
             lines.add((onRight ? rightPlotter : leftPlotter).plot(decimated.get(index), index, onRight));
-            legend.add(new ChartFrame.Legend(
-                    index, onRight, input.series().get(index).id().label()));
+            legend.add(legend(input, index, onRight));
         }
         return new ChartFrame(
                 width,
@@ -59,8 +66,18 @@ public final class ChartFrameBuilder {
                 bands(input, leftPlotter),
                 ticks(left, leftPlotter),
                 right ? ticks(rightScale, rightPlotter) : List.of(),
-                TimeTicks.of(input.from(), input.to(), plot, input.zone()),
-                legend);
+                TimeTicks.of(input.from(), input.to(), plot, input.zone(), width),
+                legend,
+                List.copyOf(notes));
+    }
+
+    /** The series' signal in words, and its source only when another series of the chart has the same signal. */
+    private static ChartFrame.Legend legend(ChartInput input, int index, boolean onRight) {
+        var id = input.series().get(index).id();
+        long sameSignal = input.series().stream()
+                .filter(other -> other.id().signal().equals(id.signal()))
+                .count();
+        return new ChartFrame.Legend(index, onRight, id.signal().replace('_', ' '), sameSignal > 1 ? id.source() : "");
     }
 
     private static boolean isRight(ChartInput input, Decimated series) {
@@ -69,12 +86,14 @@ public final class ChartFrameBuilder {
 
     /**
      * The axis of one side: its series' extremes and, on the left, their baseline bands; a limit joins the scale
-     * only when it is within {@value #LIMIT_IN_SCALE}x the data's top, else it would flatten the data to a line.
+     * only when it is within {@value #LIMIT_IN_SCALE}x the data's top, else it would flatten the data to a line. A lone
+     * spike (a cold start's first answer) does not set the top either: see {@link #spikeFree}.
      */
-    private static YScale scale(ChartInput input, List<Decimated> decimated, boolean rightSide) {
+    private static YScale scale(ChartInput input, List<Decimated> decimated, boolean rightSide, List<String> notes) {
         double min = Double.NaN;
         double max = Double.NaN;
         String unitSignal = null;
+        List<Double> columnTops = new ArrayList<>();
         for (int index = 0; index < decimated.size(); index++) {
             Decimated series = input.series().get(index);
             if (isRight(input, series) != rightSide) {
@@ -84,6 +103,9 @@ public final class ChartFrameBuilder {
             for (int bucket = 0; bucket < decimated.get(index).buckets(); bucket++) {
                 min = minOf(min, decimated.get(index).min()[bucket]);
                 max = maxOf(max, decimated.get(index).max()[bucket]);
+                if (!Double.isNaN(decimated.get(index).max()[bucket])) {
+                    columnTops.add(decimated.get(index).max()[bucket]);
+                }
             }
             for (Baseline baseline : input.baselines()) {
                 if (!rightSide && baseline.id().equals(series.id())) {
@@ -91,6 +113,12 @@ public final class ChartFrameBuilder {
                     max = maxOf(max, baseline.p95());
                 }
             }
+        }
+        SignalUnit unit = unitOf(input, unitSignal, rightSide);
+        double peak = max;
+        max = spikeFree(columnTops, max);
+        if (max < peak) {
+            notes.add("↑ peaks up to " + unit.format(peak) + " are above the chart");
         }
         double dataTop = max;
         for (ThresholdLine threshold : input.thresholds()) {
@@ -100,14 +128,31 @@ public final class ChartFrameBuilder {
                 max = maxOf(max, threshold.limit());
             }
         }
-        SignalUnit unit = SignalCatalog.unitOf(
+        return YScale.covering(min, max, unit);
+    }
+
+    private static SignalUnit unitOf(ChartInput input, String unitSignal, boolean rightSide) {
+        return SignalCatalog.unitOf(
                 unitSignal != null
                         ? unitSignal
                         : (rightSide
                                         ? input.family().rightAxis()
                                         : input.family().leftAxis())
                                 .stream().findFirst().orElse(""));
-        return YScale.covering(min, max, unit);
+    }
+
+    /**
+     * The top the axis should reach: the data's highest column, unless that is more than {@value #SPIKE}x the 95th
+     * percentile of the columns' tops — then a few columns would squeeze the rest to the floor, and the axis reaches a
+     * quarter above that percentile instead (the cut columns run to the plot's top edge, and the legend names the peak).
+     */
+    static double spikeFree(List<Double> columnTops, double top) {
+        if (columnTops.size() < SPIKE_NEEDS_COLUMNS || Double.isNaN(top)) {
+            return top;
+        }
+        List<Double> sorted = columnTops.stream().sorted().toList();
+        double usual = sorted.get((int) Math.floor(0.95 * (sorted.size() - 1)));
+        return usual > 0 && top > SPIKE * usual ? usual * 1.25 : top;
     }
 
     private static double minOf(double current, double value) {

@@ -1,6 +1,7 @@
 package dev.flightdeck.ui.metrics;
 
 import dev.flightdeck.metrics.Baseline;
+import dev.flightdeck.metrics.Baselines;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.SignalCatalog;
@@ -103,7 +104,7 @@ public final class PanelSampler {
         for (RingSeries series : members) {
             state = state.worse(states.of(series.id()));
             if (family.showsFigure(series.id().signal())) {
-                figures.add(figure(series, states));
+                figures.add(figure(series, states, engine.baselines()));
             }
         }
         List<RingSeries> charted = members.stream()
@@ -129,20 +130,34 @@ public final class PanelSampler {
         return new PanelFrame.FamilyFrame(family, figures, chart, state);
     }
 
-    private static Figure figure(RingSeries series, TriggerStates states) {
+    private static Figure figure(RingSeries series, TriggerStates states, Baselines baselines) {
         SeriesId id = series.id();
         double value = series.last(1).lastValue().orElse(Double.NaN);
         FigureState state = states.of(id);
         if (state == FigureState.NEUTRAL && SignalCatalog.unitOf(id.signal()) == SignalUnit.CHECK && value < 1) {
             state = FigureState.WARNING;
         }
-        String label = id.source() + " · " + SignalCatalog.label(id.signal());
+        String label = id.source() + " · " + SignalCatalog.label(id.signal()) + againstBaseline(id, baselines);
         return new Figure(
                 id,
                 label,
                 SignalCatalog.unitOf(id.signal()).format(value),
                 state,
                 withDefinition(id, states.detail(id)));
+    }
+
+    /**
+     * A percentage against a baseline means little without the baseline: {@code (baseline 18 ms)} beside performance
+     * degradation, so 200 % of a few milliseconds reads as the small change it is.
+     */
+    private static String againstBaseline(SeriesId id, Baselines baselines) {
+        if (!id.signal().equals("performance_degradation")) {
+            return "";
+        }
+        return baselines
+                .get(new SeriesId(id.source(), "latency_p95"))
+                .map(baseline -> " (baseline " + SignalUnit.MILLISECONDS.format(baseline.median()) + ")")
+                .orElse("");
     }
 
     /** What a derived figure means, in its tooltip (docs/metrics.md says the same). */

@@ -3,28 +3,21 @@ package dev.flightdeck.ui.setup;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.diagnostic.Problem;
-import dev.flightdeck.diagnostic.Problems;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
-import dev.flightdeck.journal.WriterLock;
-import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.live.ConnectionCheck;
 import dev.flightdeck.live.LiveSession;
 import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.runbook.Runbook;
-import dev.flightdeck.runbook.RunbookValidator;
 import dev.flightdeck.runbook.VariableDefinition;
-import dev.flightdeck.session.DryRun;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.ssh.Credentials;
 import dev.flightdeck.ui.Tasks;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -63,9 +56,7 @@ public final class SessionSetupViewModel {
     private final Credentials sshCredentials;
     private final PasswordSource databasePasswords;
     private SessionEvent.Mode mode = SessionEvent.Mode.LIVE;
-    private final ObservableList<ConnectionRow> connections = FXCollections.observableArrayList();
-    /** Open between "Test connections" and the start; opened and closed on the background executor. */
-    private volatile ConnectionCheck connectionCheck;
+    private final SetupConnections connections;
 
     /** One inventory target in the connection test: its outcome is empty while it is being reached. */
     public record ConnectionRow(
@@ -101,6 +92,7 @@ public final class SessionSetupViewModel {
         this.runbookSha256 = runbookSha256;
         this.launcher = launcher;
         this.background = background;
+        this.connections = new SetupConnections(launcher, sshCredentials, databasePasswords, background, busy, message);
         journal.set(launcher.defaultJournal(runbook).toString());
         runbook.variables()
                 .forEach(v -> variables.add(new VariableInput(
@@ -109,7 +101,7 @@ public final class SessionSetupViewModel {
         operator.addListener((o, a, b) -> planRunnable.set(false));
         inventory.addListener((o, a, b) -> {
             planRunnable.set(false);
-            connections.clear();
+            connections.rows().clear();
         });
         journal.addListener((o, a, b) -> planRunnable.set(false));
     }
@@ -131,7 +123,7 @@ public final class SessionSetupViewModel {
     /** The inventory file's content changed (saved from the editor): the last dry run and connection test are stale. */
     void inventoryChanged() {
         planRunnable.set(false);
-        connections.clear();
+        connections.rows().clear();
         message.set("The inventory changed: run the dry run again.");
     }
 
@@ -194,7 +186,7 @@ public final class SessionSetupViewModel {
 
     /** The inventory's targets and how reaching each went, in the order they are tested. */
     public ObservableList<ConnectionRow> connections() {
-        return connections;
+        return connections.rows();
     }
 
     /**
@@ -202,85 +194,16 @@ public final class SessionSetupViewModel {
      * answer comes. Changes nothing anywhere; an unknown SSH host key shows up here, for the operator to compare.
      */
     public void testConnections() {
-        Inventory chosen;
         try {
-            chosen = loadInventory();
+            connections.test(loadInventory());
         } catch (Exception e) {
             message.set("Cannot test connections: " + e.getMessage());
-            return;
-        }
-        List<ConnectionCheck.Target> targets = ConnectionCheck.targets(chosen);
-        if (targets.isEmpty()) {
-            message.set("The inventory names no hosts, databases or endpoints: there is nothing to connect to.");
-            return;
-        }
-        busy.set(true);
-        message.set("Testing " + targets.size() + " connections…");
-        connections.setAll(targets.stream().map(ConnectionRow::checking).toList());
-        Tasks.create(() -> {
-                    closeConnectionCheck();
-                    connectionCheck = launcher.connectionCheck(chosen, sshCredentials, databasePasswords);
-                    return connectionCheck;
-                })
-                .onError(error -> message.set("Cannot test connections: " + error.getMessage()))
-                .runOnce(background);
-        for (int i = 0; i < targets.size(); i++) {
-            int row = i;
-            boolean last = i == targets.size() - 1;
-            ConnectionCheck.Target target = targets.get(i);
-            Tasks.create(() -> {
-                        if (connectionCheck == null) {
-                            throw new IllegalStateException("the connection test could not start");
-                        }
-                        return connectionCheck.check(target);
-                    })
-                    .onSuccess(result -> connections.set(row, ConnectionRow.of(result)))
-                    .andFinally(() -> {
-                        if (last) {
-                            busy.set(false);
-                            message.set(connectionCheck == null ? message.get() : summary());
-                        }
-                    })
-                    .runOnce(background);
         }
     }
 
     /** The operator compared the fingerprint with the server's own: trust it, then reach the host again. */
     public void trustHostKey(ConnectionCheck.Target host, String fingerprint) {
-        busy.set(true);
-        Tasks.create(() -> {
-                    String trusted =
-                            connectionCheck.trust(host.name(), fingerprint).toString();
-                    return Map.entry(trusted, connectionCheck.check(host));
-                })
-                .onSuccess(answer -> {
-                    connections.replaceAll(
-                            row -> row.target().equals(host) ? ConnectionRow.of(answer.getValue()) : row);
-                    message.set("Host key " + fingerprint + " of " + host.name() + ": " + answer.getKey() + ". "
-                            + summary());
-                })
-                .onError(error -> message.set("Could not trust the key of " + host.name() + ": " + error.getMessage()))
-                .andFinally(() -> busy.set(false))
-                .runOnce(background);
-    }
-
-    private String summary() {
-        long reached = connections.stream()
-                .filter(row -> row.outcome()
-                        .filter(ConnectionCheck.Outcome.Reached.class::isInstance)
-                        .isPresent())
-                .count();
-        return reached == connections.size()
-                ? "All " + reached + " connections answered."
-                : (connections.size() - reached) + " of " + connections.size()
-                        + " connections need attention (listed below).";
-    }
-
-    private void closeConnectionCheck() {
-        if (connectionCheck != null) {
-            connectionCheck.close();
-            connectionCheck = null;
-        }
+        connections.trustHostKey(host, fingerprint);
     }
 
     /** Start is possible after a dry run that found nothing wrong, with an operator named and nothing in progress. */
@@ -313,49 +236,10 @@ public final class SessionSetupViewModel {
                 .runOnce(background);
     }
 
-    private record PlanResult(String text, boolean runnable, boolean existingJournal, boolean closedJournal) {}
-
-    private PlanResult planNow() throws Exception {
+    private DryRunText planNow() throws IOException {
         Inventory chosen = loadInventory();
-        Problems targets = new Problems(runbook.origin());
-        new RunbookValidator(targets).checkTargets(runbook, chosen);
-        List<Problem> errors =
-                targets.sorted().stream().filter(Problem::isError).toList();
-        DryRun.Plan plan = DryRun.plan(runbook, chosen, values(chosen));
-        StringBuilder text = new StringBuilder();
-        errors.forEach(
-                problem -> text.append("problem: ").append(problem.format()).append('\n'));
-        plan.problems()
-                .forEach(problem -> text.append("problem: ").append(problem).append('\n'));
-        for (DryRun.PlannedStep step : plan.steps()) {
-            text.append(step.number())
-                    .append("  ")
-                    .append(step.step().kind().label())
-                    .append(": ")
-                    .append(step.step().displayTitle())
-                    .append('\n');
-            if (!step.where().isEmpty()) {
-                text.append("      where: ")
-                        .append(String.join(", ", step.where()))
-                        .append('\n');
-            }
-        }
-        Path folder = Path.of(journal.get().strip());
-        boolean existing = Files.isDirectory(folder) && hasFiles(folder);
-        return new PlanResult(
-                text.toString(), errors.isEmpty() && plan.isRunnable(), existing, existing && isClosed(folder));
-    }
-
-    /** Checkpoints are signed in the clear: whether the session was closed is known without the passphrase. */
-    private static boolean isClosed(Path journalFolder) {
-        return JournalVerifier.verify(journalFolder, Optional.empty(), Optional.empty())
-                .isClosed();
-    }
-
-    private static boolean hasFiles(Path folder) throws IOException {
-        try (var files = Files.list(folder)) {
-            return files.anyMatch(file -> !WriterLock.isLockFile(file));
-        }
+        return DryRunText.of(
+                runbook, chosen, values(chosen), Path.of(journal.get().strip()));
     }
 
     private Inventory loadInventory() throws IOException {
@@ -387,7 +271,7 @@ public final class SessionSetupViewModel {
         message.set("Opening the journal…");
         Tasks.create(() -> {
                     try {
-                        closeConnectionCheck();
+                        connections.close();
                         Inventory chosen = loadInventory();
                         SessionLauncher.Choices choices = new SessionLauncher.Choices(
                                 runbook,

@@ -20,10 +20,12 @@ import dev.flightdeck.ui.Tasks;
 import dev.flightdeck.ui.metrics.MetricsPanel;
 import dev.flightdeck.ui.output.OutputPaneView;
 import dev.flightdeck.ui.rehearsal.RehearsalBanner;
+import dev.flightdeck.ui.wizard.ChannelNotices;
 import dev.flightdeck.ui.wizard.OutputFeed;
 import dev.flightdeck.ui.wizard.WizardScreen;
 import dev.flightdeck.ui.wizard.WizardViewModel;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -33,10 +35,6 @@ import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCode;
@@ -57,6 +55,7 @@ public final class SessionWindow {
     private static final Logger LOG = LoggerFactory.getLogger(SessionWindow.class);
 
     private final AppContext context;
+    private final SessionWindows windows;
     private final ExecutorService sessionThread = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "flightdeck-session");
         thread.setDaemon(true);
@@ -70,10 +69,13 @@ public final class SessionWindow {
     /** What was open when the operator chose to close the window anyway; journaled and sealed on the way out. */
     private volatile String leftOpen;
 
-    public SessionWindow(AppContext context) {
+    public SessionWindow(AppContext context, SessionWindows windows) {
         this.context = context;
-        // the session has the whole screen of a laptop: maximised, not a second window over the console
-        stage.setMaximized(true);
+        this.windows = windows;
+        stage.setOnShown(event -> windows.opened(this));
+        // the session has the whole screen of a laptop: maximised (else as large as the console, where it is), not a
+        // smaller second window over the console
+        windows.place(stage);
         stage.setOnCloseRequest(event -> {
             if (!mayClose()) {
                 event.consume();
@@ -94,39 +96,43 @@ public final class SessionWindow {
      * first and must choose to close; then the journal gets who closed it in which state, and a sealing checkpoint.
      */
     private boolean mayClose() {
-        if (live == null || wizard == null) {
-            return true;
-        }
-        Optional<String> open = OpenSession.describe(
-                live.session().state(), wizard.rollback().runningProperty().get());
+        Optional<String> open = openState();
         if (open.isEmpty()) {
             return true;
         }
-        ButtonType close =
-                new ButtonType(sandbox == null ? "Close window" : "End rehearsal", ButtonBar.ButtonData.OK_DONE);
-        ButtonType stay = new ButtonType("Keep working", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert question = new Alert(Alert.AlertType.WARNING, "", close, stay);
-        question.initOwner(stage);
-        question.setTitle("Close the session's window?");
-        question.setHeaderText(open.get());
-        Label consequence = new Label(
-                "If you close it now, Flightdeck notes in the journal that the window was closed in this state "
-                        + "and seals everything recorded so far with a checkpoint. Nothing is undone and the session is not finished: "
-                        + (sandbox == null
-                                ? "open its journal folder to go on."
-                                : "the rehearsal's sandbox is stopped and deleted."));
-        consequence.setWrapText(true);
-        question.getDialogPane().setContent(consequence);
-        question.getDialogPane().setPrefWidth(560);
-        question.getDialogPane().getStyleClass().add("close-session-dialog");
-        // the safe answer is the default: Enter keeps the window
-        ((Button) question.getDialogPane().lookupButton(close)).setDefaultButton(false);
-        ((Button) question.getDialogPane().lookupButton(stay)).setDefaultButton(true);
-        boolean closing = question.showAndWait().filter(close::equals).isPresent();
+        boolean closing = CloseQuestion.ask(
+                stage,
+                "Close the session's window?",
+                open.get(),
+                CloseQuestion.consequence(rehearsal()),
+                rehearsal() ? "End rehearsal" : "Close window");
         if (closing) {
             leftOpen = open.get();
         }
         return closing;
+    }
+
+    /** What would be left open if this window closed now; empty when nothing would (no session, or a closed one). */
+    Optional<String> openState() {
+        if (live == null || wizard == null) {
+            return Optional.empty();
+        }
+        return OpenSession.describe(
+                live.session().state(), wizard.rollback().runningProperty().get());
+    }
+
+    boolean rehearsal() {
+        return sandbox != null;
+    }
+
+    String title() {
+        return stage.getTitle();
+    }
+
+    /** Closes without asking: the operator already answered for every window (the console is quitting). */
+    void closeAnyway(Optional<String> open) {
+        leftOpen = open.orElse(null);
+        stage.close();
     }
 
     public void show(Runbook runbook, String sha256, String stylesheet) {
@@ -225,7 +231,9 @@ public final class SessionWindow {
                 instruments.viewModel().rollbackStarted();
             }
         });
-        Parent screen = framed(WizardScreen.load(wizard, console, instruments.view()));
+        ChannelNotices notices =
+                new ChannelNotices(started.notifications().outbox(), Platform::runLater, ZoneId.systemDefault());
+        Parent screen = framed(WizardScreen.load(wizard, console, instruments.view(), notices));
         screen.getProperties().put(WizardViewModel.class, wizard);
         stage.getScene().setRoot(screen);
         stage.getScene()
@@ -256,6 +264,7 @@ public final class SessionWindow {
 
     /** The session first (its closing is journaled), then the sandbox it ran against; off the FX thread. */
     private void close() {
+        windows.closed(this);
         LiveSession session = live;
         RunningSandbox rehearsal = sandbox;
         sessionThread.shutdownNow();

@@ -2,7 +2,10 @@ package dev.flightdeck.ui.wizard;
 
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.session.StepStatus;
+import java.util.Locale;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -15,6 +18,7 @@ public final class StepRow {
     private final Step step;
     private final ObjectProperty<StepStatus> status = new SimpleObjectProperty<>(this, "status", StepStatus.PENDING);
     private final StringProperty duration = new SimpleStringProperty(this, "duration", "");
+    private final IntegerProperty warnings = new SimpleIntegerProperty(this, "warnings", 0);
     private final StringProperty title;
 
     public StepRow(String number, String phaseTitle, Step step) {
@@ -47,5 +51,45 @@ public final class StepRow {
 
     public StringProperty durationProperty() {
         return duration;
+    }
+
+    /** Warnings a passed step reported ({@code StepRecord.warnings()}): it shows as passed with warnings, not a plain tick. */
+    public IntegerProperty warningsProperty() {
+        return warnings;
+    }
+
+    private boolean passedWithWarnings() {
+        return status.get() == StepStatus.SUCCEEDED && warnings.get() > 0;
+    }
+
+    /** The status in words, for the card's chip: {@code succeeded}, {@code passed with 2 warnings}, {@code failed}. */
+    public String statusText() {
+        if (passedWithWarnings()) {
+            return "passed with " + warnings.get() + (warnings.get() == 1 ? " warning" : " warnings");
+        }
+        return status.get().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The style class of the status mark and chip ({@code status-succeeded}, {@code status-warned}, ...). */
+    public String statusStyle() {
+        return passedWithWarnings()
+                ? "status-warned"
+                : "status-" + status.get().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The list's mark: ○ ▶ ● ✓ ⚠ ✗ – ?. */
+    public String glyph() {
+        if (passedWithWarnings()) {
+            return "⚠";
+        }
+        return switch (status.get()) {
+            case PENDING -> "○";
+            case READY -> "▶";
+            case RUNNING -> "●";
+            case SUCCEEDED -> "✓";
+            case FAILED -> "✗";
+            case SKIPPED -> "–";
+            case UNKNOWN -> "?";
+        };
     }
 }

@@ -1,10 +1,8 @@
 package dev.flightdeck.ui.wizard;
 
 import atlantafx.base.theme.Styles;
-import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.ui.navigator.KindChip;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -51,10 +49,9 @@ final class StepRowCell extends ListCell<StepRow> {
             setAccessibleText(null);
             return;
         }
-        StepStatus status = row.statusProperty().get();
-        mark.setText(glyph(status));
+        mark.setText(row.glyph());
         mark.getStyleClass().removeIf(style -> style.startsWith("status-") && !style.equals("status-mark"));
-        mark.getStyleClass().add("status-" + status.name().toLowerCase(Locale.ROOT));
+        mark.getStyleClass().add(row.statusStyle());
         number.setText(row.number());
         title.setText(row.titleProperty().get());
         if (!title.prefWidthProperty().isBound()) {
@@ -69,19 +66,6 @@ final class StepRowCell extends ListCell<StepRow> {
         box.getChildren().setAll(firstOfPhase ? List.of(phase, line) : List.of(line));
         phase.setText(row.phaseTitle());
         setGraphic(box);
-        setAccessibleText(row.number() + " " + row.titleProperty().get() + ", "
-                + status.name().toLowerCase(Locale.ROOT));
-    }
-
-    static String glyph(StepStatus status) {
-        return switch (status) {
-            case PENDING -> "○";
-            case READY -> "▶";
-            case RUNNING -> "●";
-            case SUCCEEDED -> "✓";
-            case FAILED -> "✗";
-            case SKIPPED -> "–";
-            case UNKNOWN -> "?";
-        };
+        setAccessibleText(row.number() + " " + row.titleProperty().get() + ", " + row.statusText());
     }
 }

@@ -2,10 +2,7 @@ package dev.flightdeck.ui.wizard;
 
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Step;
-import dev.flightdeck.runbook.StepAction;
-import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.StepRecord;
-import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.ui.Copyable;
 import dev.flightdeck.ui.TabLeaves;
 import dev.flightdeck.ui.detail.StepDescriptions;
@@ -38,6 +35,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -161,6 +159,11 @@ public final class WizardController {
     @FXML
     private StackPane instrumentsHost;
 
+    @FXML
+    private FlowPane channelNotices;
+
+    private final ChannelNotices notices;
+
     /**
      * @param console the live output console to show under the card (the session's output sink)
      */
@@ -172,9 +175,15 @@ public final class WizardController {
      * @param instruments the live metrics panel to show beside the card (null: none)
      */
     public WizardController(WizardViewModel wizard, Node console, Node instruments) {
+        this(wizard, console, instruments, null);
+    }
+
+    /** @param notices the notification channels not delivering, shown under the title (null: no notifications) */
+    public WizardController(WizardViewModel wizard, Node console, Node instruments, ChannelNotices notices) {
         this.wizard = wizard;
         this.console = console;
         this.instruments = instruments;
+        this.notices = notices;
     }
 
     @FXML
@@ -224,6 +233,9 @@ public final class WizardController {
         if (instruments != null) {
             instrumentsHost.getChildren().setAll(instruments);
         }
+        if (notices != null) {
+            ChannelChips.bind(channelNotices, notices);
+        }
         showCard(wizard.currentProperty().get());
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> wizard.refreshClock()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -248,12 +260,11 @@ public final class WizardController {
         finishButton.setManaged(false);
         Step step = row.step();
         StepRecord record = wizard.stateProperty().get().record(step.id());
-        StepStatus status = row.statusProperty().get();
         kindChipHolder.getChildren().setAll(KindChip.of(step.kind()));
         stepEyebrow.setText(("Step " + row.number() + " · " + row.phaseTitle()).toUpperCase(Locale.ROOT));
-        stepStatus.setText(status.name().toLowerCase(Locale.ROOT));
+        stepStatus.setText(row.statusText());
         stepStatus.getStyleClass().removeIf(style -> style.startsWith("status-") && !style.equals("status-chip"));
-        stepStatus.getStyleClass().add("status-" + status.name().toLowerCase(Locale.ROOT));
+        stepStatus.getStyleClass().add(row.statusStyle());
         stepTitle.setText(row.titleProperty().get());
         stepDescription.setText(step.description());
         stepDescription.setVisible(!step.description().isBlank());
@@ -292,21 +303,13 @@ public final class WizardController {
         note.setManaged(notes);
         noteLabel.setVisible(notes);
         noteLabel.setManaged(notes);
-        focusFirstInput(step, status);
-    }
-
-    /** Focus follows the card: what the step needs typed first, else the button that does it. */
-    private void focusFirstInput(Step step, StepStatus status) {
-        Node target;
-        if (step.kind() == StepKind.APPROVE) {
-            target = approverName;
-        } else if (status == StepStatus.UNKNOWN
-                || step.action() instanceof StepAction.Confirm confirm && confirm.noteRequired()) {
-            target = note;
-        } else {
-            target = step.kind() == StepKind.CONFIRM ? confirmButton : runButton;
-        }
-        focusWhenEnabled(target);
+        focusWhenEnabled(
+                switch (CardFocus.of(row)) {
+                    case APPROVER_NAME -> approverName;
+                    case NOTE -> note;
+                    case CONFIRM -> confirmButton;
+                    case RUN -> runButton;
+                });
     }
 
     /** The focus request waiting for its control to be enabled; replaced when the next card is shown. */

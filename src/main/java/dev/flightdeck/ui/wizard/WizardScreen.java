@@ -30,4 +30,11 @@ public final class WizardScreen {
     public static Parent load(WizardViewModel wizard, Node console, Node instruments) {
         return views(wizard, console, instruments).load(FxmlFile.WIZARD);
     }
+
+    /** @param notices the notification channels not delivering, shown in the header */
+    public static Parent load(WizardViewModel wizard, Node console, Node instruments, ChannelNotices notices) {
+        Map<Class<?>, Supplier<?>> controllers =
+                Map.of(WizardController.class, () -> new WizardController(wizard, console, instruments, notices));
+        return new FxmlViews(controllers).load(FxmlFile.WIZARD);
+    }
 }

@@ -144,8 +144,9 @@ public final class WizardViewModel {
         SessionValues values = SessionValues.of(now);
         for (StepRow row : rows) {
             row.titleProperty().set(values.bindKnown(row.step().displayTitle()));
-            row.statusProperty().set(now.status(row.step().id()));
             StepRecord record = now.record(row.step().id());
+            row.warningsProperty().set(record.warnings());
+            row.statusProperty().set(now.status(row.step().id()));
             row.durationProperty()
                     .set(record.startedAt()
                             .flatMap(start -> record.finishedAt().map(end -> Duration.between(start, end)))

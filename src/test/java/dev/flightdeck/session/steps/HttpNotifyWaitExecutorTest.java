@@ -90,6 +90,13 @@ class HttpNotifyWaitExecutorTest {
                 .containsKey("latency")
                 .containsEntry("body", "{\"status\":\"ok\",\"version\":\"2.0.0\"}");
         assertThat(result.message()).startsWith(server.url("/api/health") + " answered 200 in ");
+        assertThat(output)
+                .as("the output pane shows the check: request, status and latency, the expectation, the body")
+                .hasSize(4)
+                .startsWith("health: GET " + server.url("/api/health"));
+        assertThat(output.get(1)).matches("health: answered 200 in \\d+ ms");
+        assertThat(output.get(2)).isEqualTo("health: expected HTTP status 200; body contains \"2.0.0\": met");
+        assertThat(output.get(3)).isEqualTo("health: body: {\"status\":\"ok\",\"version\":\"2.0.0\"}");
     }
 
     @Test
@@ -102,6 +109,7 @@ class HttpNotifyWaitExecutorTest {
         assertThat(result.status()).isEqualTo(SessionEvent.Status.FAILED);
         assertThat(result.message()).isEqualTo(server.url("/api/broken") + " answered 503 (expected 2xx)");
         assertThat(result.outputs()).containsEntry("body", "maintenance");
+        assertThat(output).contains("127.0.0.1: expected a 2xx status: NOT met", "127.0.0.1: body: maintenance");
     }
 
     @Test

@@ -134,4 +134,68 @@ class ChartFrameBuilderTest {
         assertThat(band.bottom()).isCloseTo(chart.plot().bottom() - 60 * perMs, within(1e-6));
         assertThat(band.top()).isCloseTo(chart.plot().bottom() - 90 * perMs, within(1e-6));
     }
+
+    @Test
+    void aLoneSpikeDoesNotSetTheAxisTheRestOfTheDataDoesAndTheLegendNamesThePeak() {
+        // 10-30 ms for ten minutes, and one cold-start answer of 1,200 ms
+        RingSeries latency =
+                series("latency_p95", 600, 1000, time -> time == END - 300_000 ? 1200 : 10 + time / 1000 % 20);
+
+        ChartFrame chart = frame(List.of(latency), List.of(), List.of(), 600);
+
+        assertThat(topOfScale(chart)).as("the axis follows the usual readings").isLessThanOrEqualTo(50);
+        assertThat(chart.notes()).containsExactly("↑ peaks up to 1.2 s are above the chart");
+        assertThat(Arrays.stream(chart.lines().get(0).tops()).min().orElseThrow())
+                .as("the spike's column runs to the plot's top edge, not beyond the card")
+                .isGreaterThanOrEqualTo(chart.plot().top() - 0.03 * chart.plot().height());
+    }
+
+    @Test
+    void aSteadyRiseIsNotASpikeAndKeepsItsTop() {
+        RingSeries rising = series("latency_p95", 600, 1000, time -> (time - (END - 600_000)) / 1000.0);
+
+        ChartFrame chart = frame(List.of(rising), List.of(), List.of(), 600);
+
+        assertThat(topOfScale(chart)).isGreaterThanOrEqualTo(599);
+        assertThat(chart.notes()).isEmpty();
+    }
+
+    @Test
+    void theLegendNamesEachSignalOnceAndASourceOnlyWhereTwoSeriesShareTheSignal() {
+        RingSeries p95 = series("latency_p95", 600, 1000, time -> 20);
+        RingSeries app2 = new RingSeries(new SeriesId("app2-metrics", "latency_p95"), 700);
+        RingSeries health = new RingSeries(new SeriesId("app1-health", "health_latency"), 700);
+        for (long time = END - 600_000; time < END; time += 1000) {
+            app2.append(time, 25);
+            health.append(time, 5);
+        }
+
+        ChartFrame chart = frame(List.of(p95, app2, health), List.of(), List.of(), 600);
+
+        assertThat(chart.legend())
+                .extracting(ChartFrame.Legend::signal, ChartFrame.Legend::source)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("latency p95", "web"),
+                        org.assertj.core.groups.Tuple.tuple("latency p95", "app2-metrics"),
+                        org.assertj.core.groups.Tuple.tuple("health latency", ""));
+    }
+
+    @Test
+    void noTimeLabelRunsPastTheChartsRightEdge() {
+        for (long seconds : new long[] {45, 60, 300, 3600}) {
+            ChartFrame chart =
+                    frame(List.of(series("latency_p95", seconds, 1000, time -> 20)), List.of(), List.of(), seconds);
+            assertThat(chart.timeTicks()).as(seconds + " s").isNotEmpty();
+            chart.timeTicks()
+                    .forEach(tick -> assertThat(tick.position() + TimeTicks.HALF_SECONDS_LABEL)
+                            .as(seconds + " s: " + tick.label())
+                            .isLessThanOrEqualTo(WIDTH));
+        }
+        assertThat(frame(List.of(series("latency_p95", 60, 1000, time -> 20)), List.of(), List.of(), 60)
+                        .timeTicks()
+                        .get(0)
+                        .label())
+                .as("a minute's chart is labelled in seconds")
+                .matches("\\d\\d:\\d\\d:\\d\\d");
+    }
 }

@@ -97,4 +97,23 @@ class PanelFiguresTest {
                 .extracting(Figure::label)
                 .containsExactly("app-metrics · error rate");
     }
+
+    @Test
+    void performanceDegradationNamesTheBaselineItIsAPercentageOf() {
+        for (int second = 0; second < 60; second++) {
+            record("app1-metrics", "latency_p95", 18);
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(engine.captureBaselines(Duration.ofMinutes(1))).isNotEmpty();
+        record("app1-metrics", "latency_p95", 54);
+
+        assertThat(frame().get(SignalFamily.HEALTH).figures())
+                .filteredOn(figure -> figure.series().signal().equals("performance_degradation"))
+                .singleElement()
+                .satisfies(figure -> {
+                    assertThat(figure.label()).isEqualTo("app1-metrics · performance degradation (baseline 18 ms)");
+                    assertThat(figure.value()).isEqualTo("200.00%");
+                    assertThat(figure.detail()).startsWith(PanelSampler.PERFORMANCE_DEGRADATION);
+                });
+    }
 }

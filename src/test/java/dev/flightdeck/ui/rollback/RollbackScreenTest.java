@@ -140,8 +140,11 @@ class RollbackScreenTest {
         assertThat(rows(plan)).extracting(RollbackRow::status).containsExactly("succeeded", "succeeded", "succeeded");
         assertThat(robot.lookup("#rollbackProgress").queryAs(Label.class).getText())
                 .isEqualTo("3 of 3 done");
-        assertThat(robot.lookup("#outputList").queryListView().getItems())
-                .anySatisfy(line -> assertThat(line.toString()).contains("Verification passed"));
+        // the list is the FX thread's: copied there, not iterated while the drain still appends to it
+        List<Object> output = WaitForAsyncUtils.asyncFx(() -> List.<Object>copyOf(
+                        robot.lookup("#outputList").queryListView().getItems()))
+                .get();
+        assertThat(output).anySatisfy(line -> assertThat(line.toString()).contains("Verification passed"));
         assertThat(robot.lookup("#decisionBox").query().isVisible()).isFalse();
     }
 

@@ -2,9 +2,13 @@ package dev.flightdeck.ui.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionFold;
+import dev.flightdeck.session.StepRecord;
 import dev.flightdeck.session.StepStatus;
+import dev.flightdeck.session.steps.StepExecutor;
+import dev.flightdeck.session.steps.StepResult;
 import dev.flightdeck.ui.WizardTestSessions;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +55,7 @@ class WizardViewModelTest {
         assertThat(allowed()).containsExactly(WizardViewModel.Action.CONFIRM);
         assertThat(wizard.currentProperty().get().titleProperty().get()).isEqualTo("First item");
         assertThat(wizard.progressProperty().get()).isEqualTo("Phase 1 of 1 · p · 0 of 2 steps done");
+        assertThat(CardFocus.of(wizard.currentProperty().get())).isEqualTo(CardFocus.CONFIRM);
     }
 
     @Test
@@ -86,6 +92,44 @@ class WizardViewModelTest {
         assertThat(wizard.stateProperty().get().rollback()).isNotEqualTo(SessionFold.RollbackState.NOT_STARTED);
         assertThat(allowed()).isEmpty();
         assertThat(wizard.rollback().startedProperty().get()).isTrue();
+    }
+
+    @Test
+    void aStepThatPassedWithWarningsIsShownAsSuchNotAsAPlainTick() {
+        // the key a preflight sets when a check warned (DatabaseStepExecutor), from a step executor on this thread
+        StepExecutor warns = run -> StepResult.succeeded(
+                "preflight of clinic: 1 warning — long-running transactions: 1 open", Map.of(StepRecord.WARNINGS, "1"));
+        try (Session checked = WizardTestSessions.start(dir.resolve("warned"), """
+                runbook: Warned
+                phases:
+                  - id: p
+                    steps:
+                      - id: look
+                        title: Look before changing
+                        run: "true"
+                        on: local
+                      - id: two
+                        confirm: Second item
+                rollback:
+                  - confirm: Rolled back
+                """, Map.of(StepKind.RUN, warns))) {
+            WizardViewModel view = new WizardViewModel(
+                    checked,
+                    SAME_THREAD,
+                    SAME_THREAD,
+                    Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC));
+            StepRow row = view.rows().get(0);
+            assertThat(row.glyph()).isEqualTo("▶");
+            assertThat(CardFocus.of(row)).as("a command: its Run button").isEqualTo(CardFocus.RUN);
+
+            view.runCurrent();
+
+            assertThat(row.statusProperty().get()).isEqualTo(StepStatus.SUCCEEDED);
+            assertThat(row.glyph()).isEqualTo("⚠");
+            assertThat(row.statusText()).isEqualTo("passed with 1 warning");
+            assertThat(row.statusStyle()).isEqualTo("status-warned");
+            assertThat(view.rows().get(1).glyph()).as("the next step is ready").isEqualTo("▶");
+        }
     }
 
     private List<WizardViewModel.Action> allowed() {
