@@ -1,5 +1,6 @@
 package dev.flightdeck.app.cli;
 
+import dev.flightdeck.approval.Roster;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.journal.Journal;
 import dev.flightdeck.journal.JournalException;
@@ -12,9 +13,12 @@ import dev.flightdeck.journal.export.EvidencePackVerifier;
 import dev.flightdeck.journal.storage.DurableWrites;
 import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.journal.verify.VerificationReport;
+import dev.flightdeck.review.ApprovalAudit;
 import dev.flightdeck.review.HtmlReport;
+import dev.flightdeck.review.PackHistory;
 import dev.flightdeck.review.ReviewModel;
 import dev.flightdeck.review.ReviewText;
+import dev.flightdeck.session.SessionJournals;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +77,13 @@ public final class JournalCommand {
                                     "accept a journal that is intact but not closed (a window still running): exit 0")
                     boolean allowOpen,
             @Option(names = "--json", description = "print the full report as one JSON object (same exit codes)")
-                    boolean json) {
+                    boolean json,
+            @Option(
+                            names = "--roster",
+                            paramLabel = "FILE",
+                            description =
+                                    "check the approvals against this roster instead of the one the journal recorded")
+                    Optional<Path> rosterFile) {
         return run(() -> {
             if (!Files.isDirectory(path)) {
                 return usage(path + ": no such journal directory or evidence pack");
@@ -81,29 +91,47 @@ public final class JournalCommand {
             Optional<PublicKey> trusted = publicKeyFile.isPresent()
                     ? Optional.of(OperatorKeyStore.readPublicKey(publicKeyFile.get()))
                     : Optional.empty();
-            VerificationReport report = verifyReport(path, trusted, decrypt);
+            Optional<Roster> roster = Optional.empty();
+            if (rosterFile.isPresent()) {
+                roster = RosterFiles.read(rosterFile.get(), spec.commandLine().getErr());
+                if (roster.isEmpty()) {
+                    return Cli.PROBLEM;
+                }
+            }
+            Verified verified = verified(path, trusted, decrypt, roster);
+            VerificationReport report = verified.report();
             PrintWriter out = spec.commandLine().getOut();
-            int exitCode = !report.isIntact() ? Cli.PROBLEM : report.isClosed() || allowOpen ? Cli.OK : NOT_CLOSED;
+            int exitCode = !report.isIntact() || verified.approvals().anyRefused()
+                    ? Cli.PROBLEM
+                    : report.isClosed() || allowOpen ? Cli.OK : NOT_CLOSED;
             if (json) {
                 JsonOutput.println(out, JsonOutput.verification(report, exitCode));
                 return exitCode;
             }
             report.lines().forEach(out::println);
+            verified.approvals().format().forEach(out::println);
             out.flush();
             return exitCode;
         });
     }
 
-    private VerificationReport verifyReport(Path path, Optional<PublicKey> trusted, boolean decrypt) {
+    /** The journal's or pack's verdict, and its approvals checked as far as what can be read allows. */
+    private record Verified(VerificationReport report, ApprovalAudit.Result approvals) {}
+
+    private Verified verified(Path path, Optional<PublicKey> trusted, boolean decrypt, Optional<Roster> roster)
+            throws IOException {
         if (EvidencePackVerifier.isEvidencePack(path)) {
-            return EvidencePackVerifier.verify(path, trusted);
+            VerificationReport report = EvidencePackVerifier.verify(path, trusted);
+            return new Verified(report, ApprovalAudit.of(PackHistory.read(path), roster));
         }
         if (!decrypt) {
-            return JournalVerifier.verify(path, trusted, Optional.empty());
+            VerificationReport report = JournalVerifier.verify(path, trusted, Optional.empty());
+            return new Verified(report, ApprovalAudit.fromCheckpoints(report.checkpoints()));
         }
         char[] passphrase = passphrase();
         try (KeyRing keys = new KeyRing(passphrase)) {
-            return JournalVerifier.verify(path, trusted, Optional.of(keys));
+            VerificationReport report = JournalVerifier.verify(path, trusted, Optional.of(keys));
+            return new Verified(report, ApprovalAudit.of(SessionJournals.read(path, passphrase), roster));
         } finally {
             Arrays.fill(passphrase, '\0');
         }
