@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -205,9 +206,7 @@ final class HeadlessRun {
         ApprovalRequest request = session.requestApproval(step.id());
         for (SignedApproval approval : signedApprovals) {
             boolean open = session.state().record(step.id()).status() != StepStatus.SUCCEEDED;
-            boolean used = session.state().record(step.id()).approvals().stream()
-                    .anyMatch(given -> approval.fingerprint().equals(given.keyFingerprint()));
-            if (open && !used && approval.stepId().equals(step.id())) {
+            if (open && belongsHere(approval, step)) {
                 try {
                     String checkpoint = session.approveSigned(approval);
                     say("  ✓ " + label + ": approved by " + approval.approver() + " (" + approval.role()
@@ -235,6 +234,21 @@ final class HeadlessRun {
         say("    The approver answers with: flightdeck approve REQUEST --key THEIR-KEY-FILE; then run again with"
                 + " --resume --approval APPROVAL-FILE");
         return WAITING;
+    }
+
+    /**
+     * An approval is tried at this gate when it names it, or names no step still to come (it is then refused with the
+     * reason, e.g. one replayed from an earlier gate); one already journaled is not tried again.
+     */
+    private boolean belongsHere(SignedApproval approval, Step gate) {
+        Optional<Step> named = session.runbook().step(approval.stepId());
+        boolean used = named.isPresent()
+                && session.state().record(approval.stepId()).approvals().stream()
+                        .anyMatch(given -> approval.fingerprint().equals(given.keyFingerprint()));
+        boolean later = named.isPresent()
+                && !named.get().id().equals(gate.id())
+                && !session.state().record(approval.stepId()).status().isSettled();
+        return !used && !later;
     }
 
     private String number(Step step) {
