@@ -198,7 +198,8 @@ class SignedApprovalCommandLineTest {
                 journal, "--resume", "--approval", dir.resolve("lee-gate.json").toString());
         assertThat(second.exitCode()).as(second.out() + second.err()).isEqualTo(3);
         assertThat(second.out())
-                .contains("✓ 2.1 Approval: Approval by COMPLIANCE: approved by Lee Compliance (COMPLIANCE), signed with key ");
+                .contains(
+                        "✓ 2.1 Approval: Approval by COMPLIANCE: approved by Lee Compliance (COMPLIANCE), signed with key ");
 
         // the second gate, answered by the pasted line instead of the file
         Path request2 = journal.resolve("approval-request-gate2.json");
