@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -327,6 +328,49 @@ class SignedApprovalCommandLineTest {
         assertThat(typed.exitCode()).isEqualTo(1);
         assertThat(typed.out())
                 .contains("--approve ROLE=NAME is a typed name; this session checks approvals against the roster");
+    }
+
+    @Test
+    void typedApprovalsWithoutARosterAreUnverifiedInTheRunTheReportAndVerify() throws Exception {
+        Path journal = dir.resolve("typed");
+        CliRun typed = run(journal, "--approve", "COMPLIANCE=Lee Compliance,Kim Compliance");
+        // two typed names of one role: the first opens gate, the second gate2
+        assertThat(typed.exitCode()).as(typed.out() + typed.err()).isZero();
+        assertThat(typed.out())
+                .contains(
+                        "approved by Lee Compliance (COMPLIANCE), checkpoint ",
+                        "— unverified approval (no roster: a typed name, nothing the approver signed)");
+
+        Map<String, String> passphraseVariable = Map.of("FLIGHTDECK_PASSPHRASE", "correct horse battery staple");
+        CliRun decrypted =
+                CliRun.runWith(home, passphraseVariable, "journal", "verify", journal.toString(), "--decrypt");
+        assertThat(decrypted.exitCode()).as(decrypted.out() + decrypted.err()).isZero();
+        assertThat(decrypted.out())
+                .contains(
+                        "approvals: 2, checked against no roster (none was recorded at the session's start)",
+                        "  unverified gate: Lee Compliance (COMPLIANCE) — unverified approval: a typed name");
+        CliRun sealed = CliRun.run(home, "journal", "verify", journal.toString());
+        assertThat(sealed.out()).contains("  unverified gate: Lee Compliance (COMPLIANCE) — unverified approval");
+
+        CliRun show = CliRun.runWith(home, passphraseVariable, "journal", "show", journal.toString());
+        assertThat(show.out()).contains("  unverified gate: approved by Lee Compliance (COMPLIANCE) at ");
+        CliRun export = CliRun.runWith(
+                home,
+                passphraseVariable,
+                "journal",
+                "export",
+                journal.toString(),
+                "--format",
+                "html",
+                "--out",
+                dir.resolve("report").toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        String html = Files.readString(dir.resolve("report").resolve("journal-report.html"));
+        assertThat(html)
+                .contains(
+                        "<tr class=\"unverified\"><td class=\"mono\">gate</td>",
+                        "<strong>unverified</strong> unverified approval: a typed name",
+                        "approved by Lee Compliance (COMPLIANCE) — unverified approval (no roster)");
     }
 
     private String fingerprint(String who) {
