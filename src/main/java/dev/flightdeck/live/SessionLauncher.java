@@ -3,6 +3,7 @@ package dev.flightdeck.live;
 import dev.flightdeck.approval.Roster;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.Settings;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.SecretNames;
 import dev.flightdeck.journal.Journal;
@@ -353,6 +354,14 @@ public final class SessionLauncher {
     /** Where a new inventory for this runbook goes when the operator writes one in the console. */
     public Path suggestedInventory(Runbook runbook) {
         return context.home().inventories().resolve(runbook.id() + ".inventory.yaml");
+    }
+
+    /** The roster setting ({@code roster} in Flightdeck's settings), when one is set. */
+    public Optional<Path> defaultRoster() {
+        return Settings.load(context.home())
+                .get(Settings.ROSTER)
+                .filter(path -> !path.isBlank())
+                .map(Path::of);
     }
 
     /** Where a new session's journal goes by default: Flightdeck's journals folder, named by runbook and time. */
