@@ -8,6 +8,7 @@ import dev.flightdeck.journal.Replay;
 import dev.flightdeck.journal.crypto.KeyRing;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.OperatorKeyStore;
+import dev.flightdeck.journal.crypto.PersonalKeyFile;
 import dev.flightdeck.journal.export.EvidencePack;
 import dev.flightdeck.journal.export.EvidencePackVerifier;
 import dev.flightdeck.journal.storage.DurableWrites;
@@ -162,7 +163,14 @@ public final class JournalCommand {
     int export(
             @Parameters(paramLabel = "PATH", description = "a journal directory") Path path,
             @Option(names = "--format", required = true, paramLabel = "html|jsonl") String format,
-            @Option(names = "--out", required = true, paramLabel = "DIR") Path outDirectory) {
+            @Option(names = "--out", required = true, paramLabel = "DIR") Path outDirectory,
+            @Option(
+                            names = "--operator-key",
+                            paramLabel = "FILE",
+                            description =
+                                    "jsonl: sign the manifest with this personal key (the one the session was run with --operator-key)")
+                    Optional<Path> operatorKey,
+            @picocli.CommandLine.Mixin KeyPassphraseOption keyPassphrase) {
         return run(() -> {
             if (!format.equals("html") && !format.equals("jsonl")) {
                 return usage("--format must be html or jsonl, not '" + format + "'");
@@ -173,7 +181,7 @@ public final class JournalCommand {
                 Files.createDirectories(outDirectory);
                 Path written = format.equals("html")
                         ? writeHtml(path, replay, keys, outDirectory)
-                        : writeEvidence(replay, passphrase, outDirectory);
+                        : writeEvidence(replay, signingKey(passphrase, operatorKey, keyPassphrase), outDirectory);
                 spec.commandLine()
                         .getOut()
                         .println("wrote " + written + " (" + replay.entries().size() + " records)");
@@ -193,10 +201,27 @@ public final class JournalCommand {
         return report;
     }
 
-    private Path writeEvidence(Replay replay, char[] passphrase, Path outDirectory) throws IOException {
-        OperatorKey key = new OperatorKeyStore(context.home().keys()).load(passphrase);
+    private static Path writeEvidence(Replay replay, OperatorKey key, Path outDirectory) throws IOException {
         EvidencePack.write(replay, key, outDirectory);
         return outDirectory;
+    }
+
+    /** The key that signed the session: the operator's personal key when given, else the installation's. */
+    private OperatorKey signingKey(char[] passphrase, Optional<Path> personal, KeyPassphraseOption keyPassphrase) {
+        if (personal.isEmpty()) {
+            return new OperatorKeyStore(context.home().keys()).load(passphrase);
+        }
+        char[] own;
+        try {
+            own = keyPassphrase.read(context, spec.commandLine().getErr());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        try {
+            return PersonalKeyFile.unlock(personal.get(), own).key();
+        } finally {
+            Arrays.fill(own, '\0');
+        }
     }
 
     /** --passphrase-file, else $FLIGHTDECK_PASSPHRASE, else an interactive prompt; the caller wipes the result. */

@@ -230,6 +230,63 @@ class SignedApprovalCommandLineTest {
 
         CliRun sealed = CliRun.run(home, "journal", "verify", journal.toString());
         assertThat(sealed.out()).contains("  ? gate: Lee Compliance (COMPLIANCE), key ", "checked with --decrypt");
+
+        // the evidence pack, signed with the key the session was run with, carries the approvals in the clear
+        CliRun export = CliRun.runWith(
+                home,
+                java.util.Map.of("FLIGHTDECK_PASSPHRASE", "correct horse battery staple"),
+                "journal",
+                "export",
+                journal.toString(),
+                "--format",
+                "jsonl",
+                "--out",
+                dir.resolve("pack").toString(),
+                "--operator-key",
+                key("dana").toString(),
+                "--key-passphrase-file",
+                pass("dana").toString());
+        assertThat(export.exitCode()).as(export.out() + export.err()).isZero();
+        CliRun pack = CliRun.run(home, "journal", "verify", dir.resolve("pack").toString());
+        assertThat(pack.exitCode()).as(pack.out() + pack.err()).isZero();
+        assertThat(pack.out()).contains("  ✓ gate: Lee Compliance (COMPLIANCE), key ", "  ✓ gate2: Kim Compliance");
+        // a reviewer's own copy of the roster: the same digest, so it says it is the recorded one
+        CliRun againstGiven =
+                CliRun.run(home, "journal", "verify", dir.resolve("pack").toString(), "--roster", roster.toString());
+        assertThat(againstGiven.out()).contains("given with --roster (the one the journal recorded)", "  ✓ gate:");
+    }
+
+    @Test
+    void aRosterIsSignedByAnAdministratorAndAChangeAfterwardsOrABadRoleIsRefusedWithItsPlace() throws Exception {
+        Path team = Files.writeString(dir.resolve("team.yaml"), Files.readString(roster));
+        CliRun signed = CliRun.run(
+                home,
+                "roster",
+                "sign",
+                team.toString(),
+                "--key",
+                key("sam").toString(),
+                "--key-passphrase-file",
+                pass("sam").toString());
+        assertThat(signed.exitCode()).as(signed.err()).isZero();
+        CliRun shown = CliRun.run(home, "roster", "show", team.toString());
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out())
+                .contains(
+                        "Roster 'Clinic North maintenance', signed by Sam Security (" + fingerprint("sam")
+                                + "): 4 people",
+                        "  Lee Compliance · COMPLIANCE · key " + fingerprint("lee"));
+
+        Files.writeString(team, Files.readString(team).replace("roles: [SECURITY]", "roles: [SECURITY, COMPLIANCE]"));
+        CliRun changed = CliRun.run(home, "roster", "show", team.toString());
+        assertThat(changed.exitCode()).isEqualTo(1);
+        assertThat(changed.err()).contains(team + ":1:1: the roster was changed after Sam Security (");
+
+        Path misspelt = Files.writeString(
+                dir.resolve("misspelt.yaml"), Files.readString(roster).replaceFirst("COMPLIANCE", "COMPLIANT"));
+        CliRun bad = CliRun.run(home, "roster", "show", misspelt.toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains(misspelt + ":4:13: unknown role 'COMPLIANT' for Lee Compliance", "COMPLIANCE");
     }
 
     /** The signed approval's one-line form, as the approver would paste it into a chat. */
