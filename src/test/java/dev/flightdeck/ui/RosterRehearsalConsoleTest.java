@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The rehearsal walked in the console with a roster chosen in the setup: at the change approval the approver, at the
@@ -83,7 +84,20 @@ class RosterRehearsalConsoleTest {
         assertThat(RehearsalWalk.walk(
                         robot,
                         wizard,
-                        step -> {},
+                        step -> {
+                            // the card of the gate, as the approver sees it before signing
+                            if (wizard.currentProperty().get() != null
+                                    && wizard.currentProperty()
+                                            .get()
+                                            .step()
+                                            .id()
+                                            .equals("change-approval")) {
+                                WaitForAsyncUtils.waitForFxEvents();
+                                ScreenChecks.snapshot(
+                                        RehearsalWalk.sessionScene(robot).orElseThrow(),
+                                        Path.of("target", "screens", "roster-approval-card.png"));
+                            }
+                        },
                         Optional.of(new RehearsalWalk.Approver(leeKey, APPROVER_PASSPHRASE))))
                 .as("a failed step")
                 .isEmpty();
