@@ -383,10 +383,18 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --roster}, else the roster setting; a roster with problems stops the run (each printed as FILE:LINE:COLUMN). */
+    /**
+     * {@code --roster}, else (new sessions) the roster setting; a roster with problems stops the run (each printed as
+     * FILE:LINE:COLUMN).
+     */
     private Optional<Roster> rosterChoice(PrintWriter err) {
-        Optional<Path> file = Optional.ofNullable(rosterFile)
-                .or(() -> Settings.load(context.home()).get(Settings.ROSTER).map(Path::of));
+        // a resumed session keeps its own roster: only one named here is compared with it, never the setting
+        Optional<Path> file = resume
+                ? Optional.ofNullable(rosterFile)
+                : Optional.ofNullable(rosterFile)
+                        .or(() -> Settings.load(context.home())
+                                .get(Settings.ROSTER)
+                                .map(Path::of));
         if (file.isEmpty()) {
             return Optional.empty();
         }

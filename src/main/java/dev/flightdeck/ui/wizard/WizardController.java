@@ -539,8 +539,8 @@ public final class WizardController {
         boolean signed = wizard.takesSignedApprovals();
         approverLabel.setText(
                 signed
-                        ? "Approver's key (a roster person with the role; never the operator's)"
-                        : "Approver (not the operator) — without a roster this is an unverified approval");
+                        ? "Approver's key (a roster person with the role, never the operator)"
+                        : "Approver (not the operator): without a roster, an unverified approval");
         approverLabel.setLabelFor(signed ? approverKeyFile : approverName);
         for (Node node : List.of(approverKeyFile, chooseKeyButton, signedApprovalBox)) {
             node.setVisible(signed);

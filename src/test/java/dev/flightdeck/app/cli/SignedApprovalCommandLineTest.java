@@ -381,6 +381,14 @@ class SignedApprovalCommandLineTest {
         assertThat(replayedGate.exitCode()).isEqualTo(1);
         assertThat(replayedGate.out()).contains("this approval was signed for gate 'gate', not for gate 'gate2'");
 
+        Path edited = Files.writeString(dir.resolve("edited-team.yaml"), Files.readString(roster) + "# edited\n");
+        CliRun otherRoster = run(journal, "--resume", "--roster", edited.toString());
+        assertThat(otherRoster.exitCode()).isEqualTo(2);
+        assertThat(otherRoster.err())
+                .contains(
+                        "the session was opened with the roster 'Clinic North maintenance' (SHA-256 ",
+                        "a session keeps the roster it opened with");
+
         CliRun typed = run(journal, "--resume", "--approve", "COMPLIANCE=Kim Compliance");
         assertThat(typed.exitCode()).isEqualTo(1);
         assertThat(typed.out())
