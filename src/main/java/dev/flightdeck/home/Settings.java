@@ -16,6 +16,9 @@ public final class Settings {
 
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
+    /** The team file ({@code roster.yaml}) new sessions check approvals against when none is chosen. */
+    public static final String ROSTER = "roster";
+
     private final Path file;
     private final Properties values = new Properties();
 

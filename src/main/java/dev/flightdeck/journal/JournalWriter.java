@@ -159,6 +159,11 @@ public final class JournalWriter implements AutoCloseable {
         return lastSequence;
     }
 
+    /** The chain hash after the last durable record, in full (hex): what an approval request is bound to. */
+    public synchronized String chainHead() {
+        return Sha256.hex(chain);
+    }
+
     /** The chain hash after the last durable record, in the short form used for tickets. */
     public synchronized String lastShortHash() {
         return ChainHash.shortForm(chain);

@@ -1,7 +1,9 @@
 package dev.flightdeck.live;
 
+import dev.flightdeck.approval.Roster;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.Settings;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.SecretNames;
 import dev.flightdeck.journal.Journal;
@@ -10,6 +12,7 @@ import dev.flightdeck.journal.crypto.KdfCost;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.OperatorKeyStore;
 import dev.flightdeck.journal.crypto.PassphrasePolicy;
+import dev.flightdeck.journal.crypto.PersonalKey;
 import dev.flightdeck.metrics.InventoryCollectors;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.rules.Alarm;
@@ -59,7 +62,14 @@ public final class SessionLauncher {
     private static final DateTimeFormatter JOURNAL_FOLDER_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    /** What the operator chose for the session. {@code passphrase} is wiped by the caller afterwards. */
+    /**
+     * What the operator chose for the session. {@code passphrase} is wiped by the caller afterwards.
+     *
+     * @param roster      the team file the session's approvals are checked against (journaled at the start); none:
+     *                    typed approvals, shown as unverified
+     * @param operatorKey the operator's personal key, which then opens the session and signs its checkpoints instead
+     *                    of the installation key
+     */
     public record Choices(
             Runbook runbook,
             String runbookSha256,
@@ -71,7 +81,39 @@ public final class SessionLauncher {
             char[] passphrase,
             PasswordSource databasePasswords,
             Credentials sshCredentials,
-            SessionEvent.Mode mode) {}
+            SessionEvent.Mode mode,
+            Optional<Roster> roster,
+            Optional<PersonalKey> operatorKey) {
+
+        /** With the installation key and no roster. */
+        public Choices(
+                Runbook runbook,
+                String runbookSha256,
+                Inventory inventory,
+                String inventoryName,
+                Map<String, String> values,
+                String operator,
+                Path journal,
+                char[] passphrase,
+                PasswordSource databasePasswords,
+                Credentials sshCredentials,
+                SessionEvent.Mode mode) {
+            this(
+                    runbook,
+                    runbookSha256,
+                    inventory,
+                    inventoryName,
+                    values,
+                    operator,
+                    journal,
+                    passphrase,
+                    databasePasswords,
+                    sshCredentials,
+                    mode,
+                    Optional.empty(),
+                    Optional.empty());
+        }
+    }
 
     private final AppContext context;
     private final JournalOptions journalOptions;
@@ -130,11 +172,7 @@ public final class SessionLauncher {
 
     private LiveSession open(Choices choices, Opener opener, boolean starting) throws IOException {
         context.home().ensureExists();
-        OperatorKeyStore keys = new OperatorKeyStore(context.home().keys());
-        if (!Files.exists(keys.privateKeyFile())) {
-            requireStrong(choices.passphrase(), "a new signing key");
-        }
-        OperatorKey key = keys.loadOrCreate(choices.passphrase(), keyCost);
+        OperatorKey key = signingKey(choices);
         AtomicReference<Session> current = new AtomicReference<>();
         Notifications notifications = SessionNotifications.open(
                 context,
@@ -169,7 +207,8 @@ public final class SessionLauncher {
                     journalOptions.withOperator(choices.operator().strip()),
                     secrets,
                     choices.inventory(),
-                    executors);
+                    executors,
+                    choices.roster());
             Session session = opener.open(setup, choices.runbook());
             // a resumed session's journal does not hold its secret variables: this start's values supply them again
             session.supplySecrets(choices.values());
@@ -183,6 +222,18 @@ public final class SessionLauncher {
             services.close();
             throw e;
         }
+    }
+
+    /** The operator's personal key when one was given, else the installation's key (created on first use). */
+    private OperatorKey signingKey(Choices choices) {
+        if (choices.operatorKey().isPresent()) {
+            return choices.operatorKey().get().key();
+        }
+        OperatorKeyStore keys = new OperatorKeyStore(context.home().keys());
+        if (!Files.exists(keys.privateKeyFile())) {
+            requireStrong(choices.passphrase(), "a new signing key");
+        }
+        return keys.loadOrCreate(choices.passphrase(), keyCost);
     }
 
     /** New journals and keys only: an existing one opens with the passphrase it was made with. */
@@ -316,6 +367,14 @@ public final class SessionLauncher {
     /** Where a new inventory for this runbook goes when the operator writes one in the console. */
     public Path suggestedInventory(Runbook runbook) {
         return context.home().inventories().resolve(runbook.id() + ".inventory.yaml");
+    }
+
+    /** The roster setting ({@code roster} in Flightdeck's settings), when one is set. */
+    public Optional<Path> defaultRoster() {
+        return Settings.load(context.home())
+                .get(Settings.ROSTER)
+                .filter(path -> !path.isBlank())
+                .map(Path::of);
     }
 
     /** Where a new session's journal goes by default: Flightdeck's journals folder, named by runbook and time. */

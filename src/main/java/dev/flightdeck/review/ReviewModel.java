@@ -76,7 +76,29 @@ public record ReviewModel(
 
     public record PhaseSteps(String title, List<StepRow> steps) {}
 
-    public record ApprovalRow(String step, String approver, String role, String note, String time, String checkpoint) {}
+    /**
+     * @param proof    ✓ (signed by a roster key holding the role), ✗ (a signature that does not prove it) or
+     *                 "unverified" (a typed name), checked again from the journal ({@link ApprovalAudit})
+     * @param proofDetail what the check found, with the key's fingerprint when there is one
+     */
+    public record ApprovalRow(
+            String step,
+            String approver,
+            String role,
+            String note,
+            String time,
+            String checkpoint,
+            String proof,
+            String proofDetail) {
+        /** The row's style class: verified, refused or unverified. */
+        public String proofClass() {
+            return switch (proof) {
+                case "✓" -> "verified";
+                case "✗" -> "refused";
+                default -> "unverified";
+            };
+        }
+    }
 
     public record AlarmRow(String time, String trigger, String action, List<String> evidence, String countdown) {}
 
@@ -176,15 +198,21 @@ public record ReviewModel(
 
     private static List<ApprovalRow> approvals(List<Recorded> history) {
         List<ApprovalRow> rows = new ArrayList<>();
+        // the audit lists the approvals in journal order, one line per approval event
+        List<ApprovalAudit.Line> audited =
+                ApprovalAudit.of(history, Optional.empty()).lines();
         for (Recorded recorded : history) {
             if (recorded.event() instanceof SessionEvent.Approval approval) {
+                ApprovalAudit.Line proof = audited.get(rows.size());
                 rows.add(new ApprovalRow(
                         approval.stepId(),
                         approval.approver(),
                         approval.role(),
                         Words.text(approval.note()),
                         Words.time(recorded.time()),
-                        approval.checkpoint() == null ? "—" : approval.checkpoint()));
+                        approval.checkpoint() == null ? "—" : approval.checkpoint(),
+                        proof.verdict().mark(),
+                        (proof.fingerprint() == null ? "" : "key " + proof.fingerprint() + ": ") + proof.detail()));
             }
         }
         return rows;

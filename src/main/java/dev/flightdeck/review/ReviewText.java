@@ -37,8 +37,9 @@ public final class ReviewText {
         lines.add("== Approvals");
         model.approvals()
                 .forEach(a -> lines.add(
-                        "  " + a.step() + ": approved by " + a.approver() + " (" + a.role() + ") at " + a.time()
-                                + ", checkpoint " + a.checkpoint() + (a.note().isBlank() ? "" : " — " + a.note())));
+                        "  " + a.proof() + " " + a.step() + ": approved by " + a.approver() + " (" + a.role() + ") at "
+                                + a.time() + ", checkpoint " + a.checkpoint()
+                                + (a.note().isBlank() ? "" : " — " + a.note()) + " [" + a.proofDetail() + "]"));
         if (model.approvals().isEmpty()) {
             lines.add("  none");
         }

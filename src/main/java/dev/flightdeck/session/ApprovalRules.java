@@ -45,8 +45,8 @@ final class ApprovalRules {
 
     static String approvers(StepRecord record) {
         return record.approvals().stream()
-                .map(given -> given.approver() + " (" + given.role() + ")")
-                .collect(Collectors.joining(", "));
+                .map(StepRecord.ApprovalRecord::describe)
+                .collect(Collectors.joining("; "));
     }
 
     private static boolean same(String a, String b) {

@@ -43,6 +43,11 @@ public final class JournalRecorder implements SessionRecorder {
     }
 
     @Override
+    public String chainHead() {
+        return writer.chainHead();
+    }
+
+    @Override
     public Optional<String> lastCheckpoint() {
         return Optional.ofNullable(lastCheckpoint);
     }

@@ -1,7 +1,12 @@
 package dev.flightdeck.session;
 
+import dev.flightdeck.approval.ApprovalCheck;
+import dev.flightdeck.approval.ApprovalRequest;
+import dev.flightdeck.approval.Roster;
+import dev.flightdeck.approval.SignedApproval;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.SecretNames;
+import dev.flightdeck.journal.crypto.PublicKeys;
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.Step;
@@ -9,6 +14,7 @@ import dev.flightdeck.runbook.StepAction;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.steps.StepExecutor;
 import dev.flightdeck.session.steps.StepResult;
+import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +37,7 @@ public final class Session implements AutoCloseable {
     private final StepRunner runner;
     private final Inventory inventory;
     private final SessionFold fold;
+    private final JournaledRosters rosters = new JournaledRosters();
     private SessionState state;
 
     private Session(
@@ -291,15 +298,17 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Records a named approver's approval at a gate, with a signed checkpoint. The gate opens when every role it
-     * names has enough distinct approvers. The operator can never approve their own gate.
+     * Records a named approver's approval at a gate, with a signed checkpoint: a typed approval, which only a session
+     * without a roster accepts (it is journaled and shown as unverified). The gate opens when every role it names has
+     * enough distinct approvers. The operator can never approve their own gate.
      */
     public synchronized String approve(String stepId, String approver, Role role, String note)
             throws SessionRuleException {
-        Step step = requireCurrent(stepId, "approve");
-        if (!(step.action() instanceof StepAction.Approve gate)) {
-            throw new SessionRuleException(
-                    "step '" + stepId + "' is a " + step.kind().key() + " step, not an approval gate");
+        StepAction.Approve gate = requireGate(stepId);
+        if (state.roster().isPresent()) {
+            throw new SessionRuleException("this session checks approvals against the roster '"
+                    + state.roster().get().team() + "': a typed name is not an approval here; the approver signs it"
+                    + " with their personal key (flightdeck approve, or their key file in the approval card)");
         }
         ApprovalRules.check(gate, state.record(stepId), operator, approver, role);
         String checkpoint =
@@ -308,7 +317,111 @@ public final class Session implements AutoCloseable {
                 approver.strip(),
                 new SessionEvent.Approval(
                         stepId, approver.strip(), role.name(), blank(note) ? "" : recorder.redact(note), checkpoint));
+        openIfSatisfied(stepId, gate);
+        return checkpoint;
+    }
+
+    /**
+     * Journals the roster this session's approvals are checked against, with the key that signs its checkpoints (which
+     * never approves). Called once, right after the session opens.
+     */
+    public synchronized void recordRoster(Roster roster, PublicKey operatorKey) {
+        append(
+                operator,
+                new SessionEvent.SessionRoster(
+                        roster.team(),
+                        roster.sha256(),
+                        roster.text(),
+                        roster.signedBy().orElse(null),
+                        PublicKeys.toBase64(operatorKey)));
+    }
+
+    /**
+     * The approval request for the gate: journaled (with the chain head a signed approval must name) the first time it is
+     * asked for, the same request afterwards, also after a resume.
+     */
+    public synchronized ApprovalRequest requestApproval(String stepId) throws SessionRuleException {
+        StepAction.Approve gate = requireGate(stepId);
+        if (state.roster().isEmpty()) {
+            throw new SessionRuleException(
+                    "this session has no roster, so there is no key to ask for: approvals are typed"
+                            + " names (unverified); start the session with a roster to collect signed approvals");
+        }
+        if (!state.approvalRequests().containsKey(stepId)) {
+            append(
+                    operator,
+                    new SessionEvent.ApprovalRequested(
+                            stepId, gate.roles().stream().map(Role::name).toList(), recorder.chainHead()));
+        }
+        return ApprovalRequests.of(state, runbook.step(stepId).orElseThrow(), gate);
+    }
+
+    /**
+     * Records a signed approval at the current gate when it proves what it claims ({@link ApprovalCheck}): signed by a
+     * roster key holding the role, not the operator's, answering this session's open request at this gate. The note is
+     * journaled exactly as signed. Returns the short hash of the checkpoint that follows.
+     */
+    public synchronized String approveSigned(SignedApproval approval) throws SessionRuleException {
+        Step current = state.currentStep().orElseThrow(() -> new SessionRuleException("every step is done"));
+        StepAction.Approve gate = requireGate(current.id());
+        SessionEvent.SessionRoster recordedRoster = state.roster()
+                .orElseThrow(() -> new SessionRuleException(
+                        "this session has no roster to check a signed approval against; start it with a roster"));
+        SessionEvent.SessionOpened opening = state.opened().orElseThrow();
+        ApprovalCheck.Verdict verdict = ApprovalCheck.check(
+                approval,
+                new ApprovalCheck.Gate(
+                        opening.sessionId(),
+                        current.id(),
+                        opening.runbookSha256(),
+                        gate.roles(),
+                        Optional.ofNullable(state.approvalRequests().get(current.id()))
+                                .map(SessionState.OpenRequest::chainHead),
+                        PublicKeys.fromBase64OrNull(recordedRoster.operatorPublicKey())),
+                rosters.of(recordedRoster));
+        if (verdict instanceof ApprovalCheck.Refused refused) {
+            throw new SessionRuleException("approval refused: " + refused.reason());
+        }
+        ApprovalCheck.Accepted accepted = (ApprovalCheck.Accepted) verdict;
+        // journaled as signed (the key file's name), so the reviewer can check the signature again
+        String name = approval.approver();
+        ApprovalRules.check(gate, state.record(current.id()), operator, name, accepted.role());
+        String checkpoint = recorder.checkpoint("approval of " + current.id() + " by " + name + " (" + accepted.role()
+                + ") key " + approval.fingerprint());
+        append(
+                name,
+                new SessionEvent.Approval(
+                        current.id(),
+                        name,
+                        accepted.role().name(),
+                        approval.note(),
+                        checkpoint,
+                        approval.fingerprint(),
+                        PublicKeys.toBase64(approval.publicKey()),
+                        approval.signatureBase64(),
+                        approval.chainHead(),
+                        approval.signedAt().toString()));
+        openIfSatisfied(current.id(), gate);
+        return checkpoint;
+    }
+
+    /** The roster journaled for this session, if it has one. */
+    public Optional<Roster> roster() {
+        return state().roster().map(rosters::of);
+    }
+
+    private StepAction.Approve requireGate(String stepId) throws SessionRuleException {
+        Step step = requireCurrent(stepId, "approve");
+        if (!(step.action() instanceof StepAction.Approve gate)) {
+            throw new SessionRuleException(
+                    "step '" + stepId + "' is a " + step.kind().key() + " step, not an approval gate");
+        }
+        return gate;
+    }
+
+    private void openIfSatisfied(String stepId, StepAction.Approve gate) {
         if (ApprovalRules.isSatisfied(gate, state.record(stepId))) {
+            Step step = runbook.step(stepId).orElseThrow();
             append(
                     operator,
                     new SessionEvent.StepIntent(stepId, step.kind().key(), 1, List.of(), gate.summary(), false));
@@ -320,7 +433,6 @@ public final class Session implements AutoCloseable {
                             Map.of("approvers", ApprovalRules.approvers(state.record(stepId)))),
                     0);
         }
-        return checkpoint;
     }
 
     /**

@@ -195,13 +195,63 @@ public sealed interface SessionEvent {
         }
     }
 
-    /** A named approver's decision at a gate; the actor of the journal entry is the approver. */
-    record Approval(String stepId, String approver, String role, String note, String checkpoint)
+    /**
+     * The roster the session's approvals are checked against, journaled right after {@code session.opened} when the
+     * session has one: its SHA-256 and text, who signed it, and the public key signing this session's checkpoints
+     * (Base64 X.509), which may never approve.
+     */
+    record SessionRoster(
+            String team, String rosterSha256, String rosterText, String rosterSignedBy, String operatorPublicKey)
+            implements SessionEvent {
+        public static final String TYPE = "session.roster";
+
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * An approval was requested at a gate: a signed approval must name this {@code chainHead} (hex, the chain hash of the
+     * journal just before this record) to answer it.
+     */
+    record ApprovalRequested(String stepId, List<String> roles, String chainHead) implements SessionEvent {
+        public static final String TYPE = "approval.requested";
+
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * An approver's decision at a gate; the actor of the journal entry is the approver. A signed approval carries the
+     * approver's public key (Base64 X.509), its fingerprint, the signature (Base64), the chain head of the request it
+     * answers and the time it was signed; a typed one (a session without a roster) has them null: an unverified approval.
+     */
+    record Approval(
+            String stepId,
+            String approver,
+            String role,
+            String note,
+            String checkpoint,
+            String keyFingerprint,
+            String publicKey,
+            String signature,
+            String chainHead,
+            String signedAt)
             implements SessionEvent {
         public static final String TYPE = "approval";
 
         public String type() {
             return TYPE;
+        }
+
+        /** A typed approval: a name, nothing the approver holds. */
+        public Approval(String stepId, String approver, String role, String note, String checkpoint) {
+            this(stepId, approver, role, note, checkpoint, null, null, null, null, null);
+        }
+
+        public boolean signed() {
+            return signature != null;
         }
     }
 

@@ -23,6 +23,8 @@ public final class SessionEventCodec {
             Map.entry(SessionEvent.StepSkipped.TYPE, SessionEvent.StepSkipped.class),
             Map.entry(SessionEvent.Confirmation.TYPE, SessionEvent.Confirmation.class),
             Map.entry(SessionEvent.Approval.TYPE, SessionEvent.Approval.class),
+            Map.entry(SessionEvent.ApprovalRequested.TYPE, SessionEvent.ApprovalRequested.class),
+            Map.entry(SessionEvent.SessionRoster.TYPE, SessionEvent.SessionRoster.class),
             Map.entry(SessionEvent.HostKeyDecision.TYPE, SessionEvent.HostKeyDecision.class),
             Map.entry(SessionEvent.ConnectionChanged.TYPE, SessionEvent.ConnectionChanged.class),
             Map.entry(SessionEvent.Alarm.TYPE, SessionEvent.Alarm.class),

@@ -37,6 +37,8 @@ public final class SessionFold {
     private Optional<SessionEvent.Verification> verification = Optional.empty();
     private Optional<SessionEvent.RollbackCountdown> countdown = Optional.empty();
     private Map<String, String> connections = Map.of();
+    private Optional<SessionEvent.SessionRoster> roster = Optional.empty();
+    private Map<String, SessionState.OpenRequest> approvalRequests = Map.of();
     /** The last line journaled while each step ran: a resume's best clue to how far a step with no outcome got. */
     private final Map<String, String> lastOutput = new HashMap<>();
 
@@ -108,8 +110,19 @@ public final class SessionFold {
             updateStep(skipped.stepId(), record -> record.skipped(recorded.actor(), skipped.reason(), recorded.time()));
         } else if (event instanceof SessionEvent.Approval approval) {
             StepRecord.ApprovalRecord given = new StepRecord.ApprovalRecord(
-                    approval.approver(), approval.role(), approval.note(), recorded.time(), approval.checkpoint());
+                    approval.approver(),
+                    approval.role(),
+                    approval.note(),
+                    recorded.time(),
+                    approval.checkpoint(),
+                    approval.keyFingerprint());
             updateStep(approval.stepId(), record -> record.approvedBy(given));
+        } else if (event instanceof SessionEvent.SessionRoster recordedRoster) {
+            roster = Optional.of(recordedRoster);
+        } else if (event instanceof SessionEvent.ApprovalRequested request) {
+            Map<String, SessionState.OpenRequest> more = new HashMap<>(approvalRequests);
+            more.put(request.stepId(), new SessionState.OpenRequest(request.chainHead(), recorded.time()));
+            approvalRequests = Collections.unmodifiableMap(more);
         } else if (event instanceof SessionEvent.Confirmation confirmation) {
             updateStep(confirmation.stepId(), record -> record.confirmedWith(confirmation.note()));
         } else if (event instanceof SessionEvent.Alarm) {
@@ -165,6 +178,8 @@ public final class SessionFold {
                 countdown,
                 closedAt,
                 reopened,
+                roster,
+                approvalRequests,
                 suppliedSecrets);
     }
 

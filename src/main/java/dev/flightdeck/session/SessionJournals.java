@@ -1,5 +1,6 @@
 package dev.flightdeck.session;
 
+import dev.flightdeck.approval.Roster;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.journal.Checkpoint;
 import dev.flightdeck.journal.Journal;
@@ -22,14 +23,30 @@ import java.util.UUID;
 /** Sessions kept in journal directories: start a new one, reopen one after a crash or a stop, or read one. */
 public final class SessionJournals {
 
-    /** What a session needs besides its runbook: the journal's keys, the secrets to mask, how steps run. */
+    /**
+     * What a session needs besides its runbook: the journal's keys, the secrets to mask, how steps run, and the roster
+     * its approvals are checked against (none: typed approvals, shown as unverified).
+     */
     public record Setup(
             char[] passphrase,
             OperatorKey signingKey,
             JournalOptions options,
             List<char[]> knownSecrets,
             Inventory inventory,
-            Map<StepKind, StepExecutor> executors) {}
+            Map<StepKind, StepExecutor> executors,
+            Optional<Roster> roster) {
+
+        /** Without a roster. */
+        public Setup(
+                char[] passphrase,
+                OperatorKey signingKey,
+                JournalOptions options,
+                List<char[]> knownSecrets,
+                Inventory inventory,
+                Map<StepKind, StepExecutor> executors) {
+            this(passphrase, signingKey, options, knownSecrets, inventory, executors, Optional.empty());
+        }
+    }
 
     private SessionJournals() {}
 
@@ -42,7 +59,11 @@ public final class SessionJournals {
                 setup.options());
         JournalRecorder recorder =
                 new JournalRecorder(writer, Redactor.forSecrets(setup.knownSecrets()), OutputLimits.defaults(), null);
-        return Session.open(opening, runbook, setup.inventory(), recorder, setup.executors());
+        Session session = Session.open(opening, runbook, setup.inventory(), recorder, setup.executors());
+        setup.roster()
+                .ifPresent(roster ->
+                        session.recordRoster(roster, setup.signingKey().publicKey()));
+        return session;
     }
 
     /**

@@ -17,6 +17,9 @@ public interface SessionRecorder extends AutoCloseable {
     /** Seals the journal with the closing checkpoint (a journal without one was cut short or is still open). */
     String closeSession(String reason);
 
+    /** The journal's chain hash after the last record (hex): what an approval request made now is bound to. */
+    String chainHead();
+
     /** The short hash of the newest signed checkpoint in the journal (taken in this run or before it), if any. */
     Optional<String> lastCheckpoint();
 

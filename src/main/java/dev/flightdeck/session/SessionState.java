@@ -29,7 +29,12 @@ public record SessionState(
         Optional<SessionEvent.RollbackCountdown> countdown,
         Optional<Instant> closedAt,
         Optional<Reopening> reopened,
+        Optional<SessionEvent.SessionRoster> roster,
+        Map<String, OpenRequest> approvalRequests,
         Map<String, String> suppliedSecrets) {
+
+    /** The latest approval request made at a gate: a signed approval must name its chain head. */
+    public record OpenRequest(String chainHead, Instant requestedAt) {}
 
     /**
      * A closed session opened again for its rollback: how it had closed and when, and who reopened it, when and why.

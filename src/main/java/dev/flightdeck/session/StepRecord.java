@@ -53,8 +53,25 @@ public record StepRecord(
                 Optional.empty());
     }
 
-    /** An approval given at a gate. */
-    public record ApprovalRecord(String approver, String role, String note, Instant time, String checkpoint) {}
+    /**
+     * An approval given at a gate.
+     *
+     * @param keyFingerprint the approver's key when the approval was signed and checked against the roster; null for a
+     *                       typed, unverified approval (a session without a roster)
+     */
+    public record ApprovalRecord(
+            String approver, String role, String note, Instant time, String checkpoint, String keyFingerprint) {
+
+        public boolean verified() {
+            return keyFingerprint != null;
+        }
+
+        /** "Lee Compliance (COMPLIANCE), signed with key 3f2a-…" or "… — unverified approval (no roster)". */
+        public String describe() {
+            return approver + " (" + role + ")"
+                    + (verified() ? ", signed with key " + keyFingerprint : " — unverified approval (no roster)");
+        }
+    }
 
     StepRecord withStatus(StepStatus newStatus, String newMessage) {
         return new StepRecord(

@@ -55,7 +55,8 @@ class ArchitectureTest {
                         "dev.flightdeck.db..",
                         "dev.flightdeck.ssh..",
                         "dev.flightdeck.runbook..",
-                        "dev.flightdeck.inventory..")
+                        "dev.flightdeck.inventory..",
+                        "dev.flightdeck.approval..")
                 .layer("Home")
                 .definedBy("dev.flightdeck.home..")
                 .layer("Foundation")

@@ -90,6 +90,13 @@ final class RehearsalWalk {
     /** The same, with the session's window arranged (sized) as soon as it shows. */
     static WizardViewModel openRehearsal(FxRobot robot, String scenario, Consumer<Stage> arrange, AtSetup atSetup)
             throws Exception {
+        return openRehearsal(robot, scenario, arrange, atSetup, Optional.empty());
+    }
+
+    /** With the team file typed into the setup's roster field: the session's gates then take signed approvals only. */
+    static WizardViewModel openRehearsal(
+            FxRobot robot, String scenario, Consumer<Stage> arrange, AtSetup atSetup, Optional<Path> roster)
+            throws Exception {
         robot.clickOn(shown(robot, ".app-title"));
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(
@@ -122,6 +129,11 @@ final class RehearsalWalk {
         robot.targetWindow(operatorField.getScene().getWindow());
         robot.write(OPERATOR);
         robot.clickOn(shown(robot, "#passphrase")).write("correct horse battery staple");
+        if (roster.isPresent()) {
+            Node rosterField = shown(robot, "#roster");
+            robot.interact(() -> ((TextField) rosterField).clear());
+            robot.clickOn(rosterField).write(roster.get().toString());
+        }
         Node dryRun = shown(robot, "#dryRunButton");
         robot.clickOn(dryRun);
         // the session window's own start button (the main window has a "Start session…" button with the same id)
@@ -234,12 +246,34 @@ final class RehearsalWalk {
     }
 
     static Optional<Step> walk(FxRobot robot, WizardViewModel wizard, AfterStep afterStep) throws Exception {
+        return walk(robot, wizard, afterStep, Optional.empty());
+    }
+
+    /** An approver at the operator's laptop: their key file, and the passphrase they type themselves. */
+    record Approver(Path keyFile, String passphrase) {}
+
+    /** The same; at a gate the approver picks their key file and types their passphrase when one is given. */
+    static Optional<Step> walk(FxRobot robot, WizardViewModel wizard, AfterStep afterStep, Optional<Approver> approver)
+            throws Exception {
         while (!wizard.completeProperty().get()) {
             Step step = wizard.currentProperty().get().step();
             if (wizard.stateProperty().get().status(step.id()) == StepStatus.FAILED) {
                 return Optional.of(step);
             }
-            if (step.kind() == StepKind.APPROVE) {
+            if (step.kind() == StepKind.APPROVE && approver.isPresent()) {
+                act(wizard, step, () -> {
+                    // a retried attempt starts from empty fields, as a person would retype them
+                    TextField keyFile = robot.lookup("#approverKeyFile").query();
+                    TextField passphrase = robot.lookup("#approverPassphrase").query();
+                    robot.interact(() -> {
+                        keyFile.clear();
+                        passphrase.clear();
+                    });
+                    robot.clickOn(keyFile).write(approver.get().keyFile().toString());
+                    robot.clickOn(passphrase).write(approver.get().passphrase());
+                    robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);
+                });
+            } else if (step.kind() == StepKind.APPROVE) {
                 act(wizard, step, () -> {
                     robot.clickOn(robot.lookup("#approverName").<Node>query()).write(APPROVER);
                     robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);

@@ -170,6 +170,11 @@ public final class SessionBench implements Runnable {
         }
 
         @Override
+        public String chainHead() {
+            throw new UnsupportedOperationException("the session bench requests no approval");
+        }
+
+        @Override
         public Optional<String> lastCheckpoint() {
             return Optional.empty();
         }

@@ -1,5 +1,8 @@
 package dev.flightdeck.app.cli;
 
+import dev.flightdeck.approval.ApprovalRequest;
+import dev.flightdeck.approval.SignedApproval;
+import dev.flightdeck.journal.storage.DurableWrites;
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.StepAction;
@@ -11,10 +14,13 @@ import dev.flightdeck.session.SessionRuleException;
 import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.session.steps.OutputSink;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -39,6 +45,8 @@ final class HeadlessRun {
     private final Set<String> rerun;
     private final Map<String, String> markDone;
     private BooleanSupplier stopBeforeNextStep = () -> false;
+    private List<SignedApproval> signedApprovals = List.of();
+    private Path requestDirectory;
 
     HeadlessRun(
             Session session,
@@ -67,6 +75,16 @@ final class HeadlessRun {
     /** Stops between steps when this turns true (an armed trigger's countdown ran out: the rollback comes first). */
     HeadlessRun stopWhen(BooleanSupplier stop) {
         this.stopBeforeNextStep = stop;
+        return this;
+    }
+
+    /**
+     * Signed approvals to apply at their gates ({@code --approval}); where a gate of a session with a roster still
+     * waits, its approval request is written into {@code requestDirectory} for the approver.
+     */
+    HeadlessRun withSignedApprovals(List<SignedApproval> approvals, Path requestDirectory) {
+        this.signedApprovals = List.copyOf(approvals);
+        this.requestDirectory = requestDirectory;
         return this;
     }
 
@@ -149,6 +167,9 @@ final class HeadlessRun {
     }
 
     private Integer approve(Step step, StepAction.Approve gate, String label) throws SessionRuleException {
+        if (session.roster().isPresent()) {
+            return approveSigned(step, gate, label);
+        }
         for (Role role : gate.roles()) {
             for (String name : approvers.getOrDefault(role, List.of())) {
                 boolean already = session.state().record(step.id()).approvals().stream()
@@ -160,7 +181,8 @@ final class HeadlessRun {
                                 .orElse(false)) {
                     String checkpoint =
                             session.approve(step.id(), name, role, "approved on the command line (--approve)");
-                    say("  ✓ " + label + ": approved by " + name + " (" + role + "), checkpoint " + checkpoint);
+                    say("  ✓ " + label + ": approved by " + name + " (" + role + "), checkpoint " + checkpoint
+                            + " — unverified approval (no roster: a typed name, nothing the approver signed)");
                 }
             }
         }
@@ -171,6 +193,62 @@ final class HeadlessRun {
                 + (gate.reason().isBlank() ? "" : " (" + gate.reason() + ")")
                 + "; run again with --resume --approve ROLE=NAME");
         return WAITING;
+    }
+
+    /** A session with a roster: only signed approvals open the gate; a refused one stops the run and says why. */
+    private Integer approveSigned(Step step, StepAction.Approve gate, String label) throws SessionRuleException {
+        if (!approvers.isEmpty()) {
+            say("  ✗ " + label + ": --approve ROLE=NAME is a typed name; this session checks approvals against the"
+                    + " roster '" + session.roster().get().team() + "': load the approver's signed approval with"
+                    + " --approval FILE");
+            return FAILED;
+        }
+        ApprovalRequest request = session.requestApproval(step.id());
+        for (SignedApproval approval : signedApprovals) {
+            boolean open = session.state().record(step.id()).status() != StepStatus.SUCCEEDED;
+            if (open && belongsHere(approval, step)) {
+                try {
+                    String checkpoint = session.approveSigned(approval);
+                    say("  ✓ " + label + ": approved by " + approval.approver() + " (" + approval.role()
+                            + "), signed with key " + approval.fingerprint() + ", checkpoint " + checkpoint);
+                } catch (SessionRuleException refused) {
+                    say("  ✗ " + label + ": " + refused.getMessage());
+                    return FAILED;
+                }
+            }
+        }
+        if (session.state().record(step.id()).status() == StepStatus.SUCCEEDED) {
+            return null;
+        }
+        Path file = requestDirectory.resolve("approval-request-" + step.id() + ".json");
+        try {
+            DurableWrites.writeOwnerOnly(file, request.toFile());
+        } catch (IOException e) {
+            say("  ✗ " + label + ": the approval request cannot be written to " + file + " (" + e.getMessage() + ")");
+            return FAILED;
+        }
+        say("  … " + label + ": waiting for a signed approval by " + String.join(" and ", request.roles())
+                + (gate.reason().isBlank() ? "" : " (" + gate.reason() + ")"));
+        say("    Approval request " + request.shortText() + ", in " + file + "; or paste this line:");
+        say("    " + request.toLine());
+        say("    The approver answers with: flightdeck approve REQUEST --key THEIR-KEY-FILE; then run again with"
+                + " --resume --approval APPROVAL-FILE");
+        return WAITING;
+    }
+
+    /**
+     * An approval is tried at this gate when it names it, or names no step still to come (it is then refused with the
+     * reason, e.g. one replayed from an earlier gate); one already journaled is not tried again.
+     */
+    private boolean belongsHere(SignedApproval approval, Step gate) {
+        Optional<Step> named = session.runbook().step(approval.stepId());
+        boolean used = named.isPresent()
+                && session.state().record(approval.stepId()).approvals().stream()
+                        .anyMatch(given -> approval.fingerprint().equals(given.keyFingerprint()));
+        boolean later = named.isPresent()
+                && !named.get().id().equals(gate.id())
+                && !session.state().record(approval.stepId()).status().isSettled();
+        return !used && !later;
     }
 
     private String number(Step step) {

@@ -1,5 +1,6 @@
 package dev.flightdeck.app.cli;
 
+import dev.flightdeck.approval.Roster;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.journal.Journal;
 import dev.flightdeck.journal.JournalException;
@@ -7,14 +8,18 @@ import dev.flightdeck.journal.Replay;
 import dev.flightdeck.journal.crypto.KeyRing;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.OperatorKeyStore;
+import dev.flightdeck.journal.crypto.PersonalKeyFile;
 import dev.flightdeck.journal.export.EvidencePack;
 import dev.flightdeck.journal.export.EvidencePackVerifier;
 import dev.flightdeck.journal.storage.DurableWrites;
 import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.journal.verify.VerificationReport;
+import dev.flightdeck.review.ApprovalAudit;
 import dev.flightdeck.review.HtmlReport;
+import dev.flightdeck.review.PackHistory;
 import dev.flightdeck.review.ReviewModel;
 import dev.flightdeck.review.ReviewText;
+import dev.flightdeck.session.SessionJournals;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +78,13 @@ public final class JournalCommand {
                                     "accept a journal that is intact but not closed (a window still running): exit 0")
                     boolean allowOpen,
             @Option(names = "--json", description = "print the full report as one JSON object (same exit codes)")
-                    boolean json) {
+                    boolean json,
+            @Option(
+                            names = "--roster",
+                            paramLabel = "FILE",
+                            description =
+                                    "check the approvals against this roster instead of the one the journal recorded")
+                    Optional<Path> rosterFile) {
         return run(() -> {
             if (!Files.isDirectory(path)) {
                 return usage(path + ": no such journal directory or evidence pack");
@@ -81,29 +92,47 @@ public final class JournalCommand {
             Optional<PublicKey> trusted = publicKeyFile.isPresent()
                     ? Optional.of(OperatorKeyStore.readPublicKey(publicKeyFile.get()))
                     : Optional.empty();
-            VerificationReport report = verifyReport(path, trusted, decrypt);
+            Optional<Roster> roster = Optional.empty();
+            if (rosterFile.isPresent()) {
+                roster = RosterFiles.read(rosterFile.get(), spec.commandLine().getErr());
+                if (roster.isEmpty()) {
+                    return Cli.PROBLEM;
+                }
+            }
+            Verified verified = verified(path, trusted, decrypt, roster);
+            VerificationReport report = verified.report();
             PrintWriter out = spec.commandLine().getOut();
-            int exitCode = !report.isIntact() ? Cli.PROBLEM : report.isClosed() || allowOpen ? Cli.OK : NOT_CLOSED;
+            int exitCode = !report.isIntact() || verified.approvals().anyRefused()
+                    ? Cli.PROBLEM
+                    : report.isClosed() || allowOpen ? Cli.OK : NOT_CLOSED;
             if (json) {
                 JsonOutput.println(out, JsonOutput.verification(report, exitCode));
                 return exitCode;
             }
             report.lines().forEach(out::println);
+            verified.approvals().format().forEach(out::println);
             out.flush();
             return exitCode;
         });
     }
 
-    private VerificationReport verifyReport(Path path, Optional<PublicKey> trusted, boolean decrypt) {
+    /** The journal's or pack's verdict, and its approvals checked as far as what can be read allows. */
+    private record Verified(VerificationReport report, ApprovalAudit.Result approvals) {}
+
+    private Verified verified(Path path, Optional<PublicKey> trusted, boolean decrypt, Optional<Roster> roster)
+            throws IOException {
         if (EvidencePackVerifier.isEvidencePack(path)) {
-            return EvidencePackVerifier.verify(path, trusted);
+            VerificationReport report = EvidencePackVerifier.verify(path, trusted);
+            return new Verified(report, ApprovalAudit.of(PackHistory.read(path), roster));
         }
         if (!decrypt) {
-            return JournalVerifier.verify(path, trusted, Optional.empty());
+            VerificationReport report = JournalVerifier.verify(path, trusted, Optional.empty());
+            return new Verified(report, ApprovalAudit.fromCheckpoints(report.checkpoints()));
         }
         char[] passphrase = passphrase();
         try (KeyRing keys = new KeyRing(passphrase)) {
-            return JournalVerifier.verify(path, trusted, Optional.of(keys));
+            VerificationReport report = JournalVerifier.verify(path, trusted, Optional.of(keys));
+            return new Verified(report, ApprovalAudit.of(SessionJournals.read(path, passphrase), roster));
         } finally {
             Arrays.fill(passphrase, '\0');
         }
@@ -134,7 +163,14 @@ public final class JournalCommand {
     int export(
             @Parameters(paramLabel = "PATH", description = "a journal directory") Path path,
             @Option(names = "--format", required = true, paramLabel = "html|jsonl") String format,
-            @Option(names = "--out", required = true, paramLabel = "DIR") Path outDirectory) {
+            @Option(names = "--out", required = true, paramLabel = "DIR") Path outDirectory,
+            @Option(
+                            names = "--operator-key",
+                            paramLabel = "FILE",
+                            description =
+                                    "jsonl: sign the manifest with this personal key (the one the session was run with --operator-key)")
+                    Optional<Path> operatorKey,
+            @picocli.CommandLine.Mixin KeyPassphraseOption keyPassphrase) {
         return run(() -> {
             if (!format.equals("html") && !format.equals("jsonl")) {
                 return usage("--format must be html or jsonl, not '" + format + "'");
@@ -145,7 +181,7 @@ public final class JournalCommand {
                 Files.createDirectories(outDirectory);
                 Path written = format.equals("html")
                         ? writeHtml(path, replay, keys, outDirectory)
-                        : writeEvidence(replay, passphrase, outDirectory);
+                        : writeEvidence(replay, signingKey(passphrase, operatorKey, keyPassphrase), outDirectory);
                 spec.commandLine()
                         .getOut()
                         .println("wrote " + written + " (" + replay.entries().size() + " records)");
@@ -165,10 +201,27 @@ public final class JournalCommand {
         return report;
     }
 
-    private Path writeEvidence(Replay replay, char[] passphrase, Path outDirectory) throws IOException {
-        OperatorKey key = new OperatorKeyStore(context.home().keys()).load(passphrase);
+    private static Path writeEvidence(Replay replay, OperatorKey key, Path outDirectory) throws IOException {
         EvidencePack.write(replay, key, outDirectory);
         return outDirectory;
+    }
+
+    /** The key that signed the session: the operator's personal key when given, else the installation's. */
+    private OperatorKey signingKey(char[] passphrase, Optional<Path> personal, KeyPassphraseOption keyPassphrase) {
+        if (personal.isEmpty()) {
+            return new OperatorKeyStore(context.home().keys()).load(passphrase);
+        }
+        char[] own;
+        try {
+            own = keyPassphrase.read(context, spec.commandLine().getErr());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        try {
+            return PersonalKeyFile.unlock(personal.get(), own).key();
+        } finally {
+            Arrays.fill(own, '\0');
+        }
     }
 
     /** --passphrase-file, else $FLIGHTDECK_PASSPHRASE, else an interactive prompt; the caller wipes the result. */

@@ -1,5 +1,7 @@
 package dev.flightdeck.app.cli;
 
+import dev.flightdeck.approval.Roster;
+import dev.flightdeck.approval.SignedApproval;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
@@ -7,7 +9,11 @@ import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.diagnostic.Problem;
 import dev.flightdeck.diagnostic.Problems;
 import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.Settings;
 import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.journal.JournalException;
+import dev.flightdeck.journal.crypto.PersonalKey;
+import dev.flightdeck.journal.crypto.PersonalKeyFile;
 import dev.flightdeck.live.LiveSession;
 import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.live.SessionServices;
@@ -93,6 +99,30 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--approve", paramLabel = "ROLE=NAME", description = "an approver for gates of that role")
     private Map<Role, String> approve = new LinkedHashMap<>();
+
+    @Option(
+            names = "--approval",
+            paramLabel = "FILE",
+            description =
+                    "a signed approval (flightdeck approve's file, or its pasted line) for a gate of this session")
+    private List<String> approvalFiles = new ArrayList<>();
+
+    @Option(
+            names = "--roster",
+            paramLabel = "FILE",
+            description = "the team file approvals are checked against (new sessions; default: the '" + Settings.ROSTER
+                    + "' setting); without one, approvals are typed names shown as unverified")
+    private Path rosterFile;
+
+    @Option(
+            names = "--operator-key",
+            paramLabel = "FILE",
+            description =
+                    "your personal key: opens the session and signs its checkpoints instead of the installation key")
+    private Path operatorKeyFile;
+
+    @Mixin
+    private KeyPassphraseOption keyPassphrase;
 
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "a value for a runbook variable")
     private Map<String, String> vars = new LinkedHashMap<>();
@@ -282,6 +312,22 @@ public final class RunCommand implements Callable<Integer> {
             err.println("flightdeck: " + e.getMessage());
             return Cli.USAGE;
         }
+        Optional<Roster> roster;
+        Optional<PersonalKey> operatorKey;
+        List<SignedApproval> signedApprovals;
+        try {
+            roster = rosterChoice(err);
+            operatorKey = operatorKey(err);
+            signedApprovals = approvalFiles.stream().map(SignedApproval::read).toList();
+        } catch (IllegalArgumentException e) {
+            Arrays.fill(secret, '\0');
+            err.println("flightdeck: " + e.getMessage());
+            return Cli.USAGE;
+        } catch (JournalException e) {
+            Arrays.fill(secret, '\0');
+            err.println("flightdeck: " + e.getMessage());
+            return Cli.PROBLEM;
+        }
         PasswordSource databasePasswords = rehearsal != null
                 ? rehearsal.databasePasswords()
                 : PgPassFile.standardLocation(context.environment())
@@ -297,12 +343,17 @@ public final class RunCommand implements Callable<Integer> {
                 secret,
                 databasePasswords,
                 rehearsal != null ? rehearsal.sshCredentials() : new TerminalCredentials(),
-                rehearsal != null ? SessionEvent.Mode.REHEARSAL : SessionEvent.Mode.LIVE);
+                rehearsal != null ? SessionEvent.Mode.REHEARSAL : SessionEvent.Mode.LIVE,
+                resume ? Optional.empty() : roster,
+                operatorKey);
         SessionLauncher launcher =
                 SessionLauncher.forProduction(context).withSecretPrompt(NotificationWarnings::prompt);
         try (LiveSession live =
                 resume ? launcher.resume(choices, "resumed from the command line") : launcher.start(choices)) {
             Session session = live.session();
+            if (resume && roster.isPresent() && !sameRoster(session, roster.get(), err)) {
+                return Cli.USAGE;
+            }
             if (json) {
                 out = followAsJson(session, out, err);
             }
@@ -311,6 +362,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println(
                     (resume ? "Resumed " : "Started ") + runbook.title() + " as " + operator + ", journal " + journal);
             int result = new HeadlessRun(session, out, yes, approversByRole(), rerun, markDone)
+                    .withSignedApprovals(signedApprovals, journal)
                     .stopWhen(() ->
                             autoRollback && session.state().rollbackRequested().isPresent())
                     .run();
@@ -329,6 +381,50 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             Arrays.fill(secret, '\0');
         }
+    }
+
+    /**
+     * {@code --roster}, else (new sessions) the roster setting; a roster with problems stops the run (each printed as
+     * FILE:LINE:COLUMN).
+     */
+    private Optional<Roster> rosterChoice(PrintWriter err) {
+        // a resumed session keeps its own roster: only one named here is compared with it, never the setting
+        Optional<Path> file = resume
+                ? Optional.ofNullable(rosterFile)
+                : Optional.ofNullable(rosterFile)
+                        .or(() -> Settings.load(context.home())
+                                .get(Settings.ROSTER)
+                                .map(Path::of));
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(RosterFiles.read(file.get(), err)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("the roster " + file.get() + " cannot be used (see above)")));
+    }
+
+    private Optional<PersonalKey> operatorKey(PrintWriter err) {
+        if (operatorKeyFile == null) {
+            return Optional.empty();
+        }
+        char[] keySecret = keyPassphrase.read(context, err);
+        try {
+            return Optional.of(PersonalKeyFile.unlock(operatorKeyFile, keySecret));
+        } finally {
+            Arrays.fill(keySecret, '\0');
+        }
+    }
+
+    /** A resumed session keeps the roster it opened with; another one given now is refused, naming both. */
+    private static boolean sameRoster(Session session, Roster given, PrintWriter err) {
+        Optional<Roster> journaled = session.roster();
+        if (journaled.isPresent() && journaled.get().sha256().equals(given.sha256())) {
+            return true;
+        }
+        err.println("flightdeck: the session was opened with "
+                + journaled.map(Roster::describe).orElse("no roster (typed approvals)") + ", not " + given.describe()
+                + "; a session keeps the roster it opened with (leave out --roster when resuming)");
+        return false;
     }
 
     /** A host whose key is in no known_hosts file: how to trust it from the command line, as ssh would ask. */

@@ -10,15 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Arrays;
-import java.util.Base64;
-import javax.crypto.SecretKey;
 
 /**
  * The operator's signing key under the Flightdeck keys directory: the private key encrypted with a key derived
@@ -51,27 +45,13 @@ public final class OperatorKeyStore {
     public OperatorKey load(char[] passphrase) {
         try {
             ObjectNode stored = (ObjectNode) JSON.readTree(Files.readAllBytes(privateKeyFile()));
-            KdfParameters kdf = new KdfParameters(
-                    stored.get("memoryKiB").asInt(),
-                    stored.get("iterations").asInt(),
-                    stored.get("parallelism").asInt(),
-                    decode(stored, "salt"));
-            byte[] publicBytes = decode(stored, "publicKey");
-            SecretKey key = Argon2Kdf.deriveKey(passphrase, kdf);
-            byte[] pkcs8 = Aead.decryptOrNull(
-                    key, decode(stored, "nonce"), decode(stored, "ciphertext"), aad(publicBytes, kdf));
-            if (pkcs8 == null) {
+            OperatorKey key = SealedKey.openOrNull(stored, passphrase, FORMAT);
+            if (key == null) {
                 throw new JournalException(
                         JournalErrorCode.WRONG_PASSPHRASE,
                         "The passphrase does not unlock the signing key " + privateKeyFile() + ". Type it again.");
             }
-            try {
-                PrivateKey privateKey =
-                        KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-                return new OperatorKey(privateKey, PublicKeys.fromX509OrNull(publicBytes));
-            } finally {
-                Arrays.fill(pkcs8, (byte) 0);
-            }
+            return key;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             if (e instanceof JournalException journal) {
                 throw journal;
@@ -86,21 +66,7 @@ public final class OperatorKeyStore {
     private OperatorKey create(char[] passphrase, KdfCost cost) {
         try {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            KdfParameters kdf = cost.withSalt(Aead.randomBytes(KdfParameters.SALT_BYTES));
-            byte[] publicBytes = pair.getPublic().getEncoded();
-            byte[] pkcs8 = pair.getPrivate().getEncoded();
-            byte[] nonce = Aead.randomNonce();
-            byte[] ciphertext = Aead.encrypt(Argon2Kdf.deriveKey(passphrase, kdf), nonce, pkcs8, aad(publicBytes, kdf));
-            Arrays.fill(pkcs8, (byte) 0);
-            ObjectNode stored = JSON.createObjectNode()
-                    .put("format", FORMAT)
-                    .put("memoryKiB", kdf.memoryKiB())
-                    .put("iterations", kdf.iterations())
-                    .put("parallelism", kdf.parallelism())
-                    .put("salt", encode(kdf.salt()))
-                    .put("publicKey", encode(publicBytes))
-                    .put("nonce", encode(nonce))
-                    .put("ciphertext", encode(ciphertext));
+            ObjectNode stored = SealedKey.seal(pair, passphrase, cost, FORMAT, FORMAT);
             DurableWrites.writeOwnerOnly(
                     privateKeyFile(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(stored));
             DurableWrites.writeOwnerOnly(
@@ -112,22 +78,6 @@ public final class OperatorKeyStore {
                     "The signing key cannot be created in " + directory + " (" + e.getMessage() + ").",
                     e);
         }
-    }
-
-    /** The public key and the KDF settings are bound to the ciphertext, so neither can be swapped unnoticed. */
-    private static byte[] aad(byte[] publicBytes, KdfParameters kdf) {
-        byte[] settings = (FORMAT + "|" + kdf.describe() + "|" + encode(kdf.salt())).getBytes(StandardCharsets.UTF_8);
-        byte[] aad = Arrays.copyOf(settings, settings.length + publicBytes.length);
-        System.arraycopy(publicBytes, 0, aad, settings.length, publicBytes.length);
-        return aad;
-    }
-
-    private static String encode(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
-    }
-
-    private static byte[] decode(ObjectNode node, String field) {
-        return Base64.getDecoder().decode(node.get(field).asText());
     }
 
     public static PublicKey readPublicKey(Path pemFile) throws IOException {

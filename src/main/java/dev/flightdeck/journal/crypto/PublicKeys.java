@@ -43,6 +43,27 @@ public final class PublicKeys {
         }
     }
 
+    /** The fingerprint grouped by four, as it is read out on the phone: {@code 3f2a-9c1b-77d0-e4a2}. */
+    public static String groupedFingerprint(PublicKey key) {
+        String hex = fingerprint(key);
+        return hex.substring(0, 4) + "-" + hex.substring(4, 8) + "-" + hex.substring(8, 12) + "-"
+                + hex.substring(12, 16);
+    }
+
+    /** The X.509 bytes in standard Base64 (60 characters): how rosters, approvals and {@code key show} write a key. */
+    public static String toBase64(PublicKey key) {
+        return Base64.getEncoder().encodeToString(key.getEncoded());
+    }
+
+    /** Returns null when the text is not the Base64 of an Ed25519 public key's X.509 bytes. */
+    public static PublicKey fromBase64OrNull(String text) {
+        try {
+            return fromX509OrNull(Base64.getDecoder().decode(text.strip()));
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+    }
+
     /** A short, human-comparable fingerprint: the first 16 hex digits of SHA-256 of the X.509 bytes. */
     public static String fingerprint(PublicKey key) {
         return Sha256.hex(Sha256.of(key.getEncoded())).substring(0, 16);

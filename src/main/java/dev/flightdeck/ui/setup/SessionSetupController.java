@@ -32,6 +32,9 @@ public final class SessionSetupController {
     private TextField operator;
 
     @FXML
+    private TextField roster;
+
+    @FXML
     private TextField inventory;
 
     @FXML
@@ -73,6 +76,7 @@ public final class SessionSetupController {
     private void initialize() {
         runbookTitle.setText(setup.runbook().title());
         operator.textProperty().bindBidirectional(setup.operatorProperty());
+        roster.textProperty().bindBidirectional(setup.rosterProperty());
         inventory.textProperty().bindBidirectional(setup.inventoryProperty());
         journal.textProperty().bindBidirectional(setup.journalProperty());
         plan.textProperty().bind(setup.planProperty());
@@ -139,6 +143,17 @@ public final class SessionSetupController {
         File file = chooser.showOpenDialog(inventory.getScene().getWindow());
         if (file != null) {
             setup.inventoryProperty().set(file.getAbsolutePath());
+        }
+    }
+
+    @FXML
+    private void chooseRoster() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose the roster (team file)");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Roster (*.yaml)", "*.yaml", "*.yml"));
+        File file = chooser.showOpenDialog(roster.getScene().getWindow());
+        if (file != null) {
+            setup.rosterProperty().set(file.getAbsolutePath());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.flightdeck.ui.setup;
 
+import dev.flightdeck.approval.Roster;
+import dev.flightdeck.approval.RosterLoader;
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.diagnostic.Problem;
@@ -45,6 +47,7 @@ public final class SessionSetupViewModel {
     private final StringProperty operator = new SimpleStringProperty(this, "operator", "");
     private final StringProperty inventory = new SimpleStringProperty(this, "inventory", "");
     private final StringProperty journal = new SimpleStringProperty(this, "journal", "");
+    private final StringProperty roster = new SimpleStringProperty(this, "roster", "");
     private final StringProperty plan = new SimpleStringProperty(this, "plan", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
@@ -94,6 +97,11 @@ public final class SessionSetupViewModel {
         this.background = background;
         this.connections = new SetupConnections(launcher, sshCredentials, databasePasswords, background, busy, message);
         journal.set(launcher.defaultJournal(runbook).toString());
+        // the setting is a file read: off the FX thread, filled in unless the operator typed one first
+        Tasks.create(launcher::defaultRoster)
+                .onSuccess(setting ->
+                        setting.filter(path -> roster.get().isBlank()).ifPresent(path -> roster.set(path.toString())))
+                .runOnce(background);
         runbook.variables()
                 .forEach(v -> variables.add(new VariableInput(
                         v, new SimpleStringProperty(v.defaultValue().orElse("")))));
@@ -133,6 +141,11 @@ public final class SessionSetupViewModel {
 
     public StringProperty inventoryProperty() {
         return inventory;
+    }
+
+    /** The team file a new session checks approvals against; blank: typed approvals, shown as unverified. */
+    public StringProperty rosterProperty() {
+        return roster;
     }
 
     public StringProperty journalProperty() {
@@ -254,6 +267,19 @@ public final class SessionSetupViewModel {
         return parsed.value().orElseThrow();
     }
 
+    /** The chosen roster; its problems (FILE:LINE:COLUMN) stop the start with the message. */
+    private Optional<Roster> loadRoster() throws IOException {
+        if (roster.get().isBlank()) {
+            return Optional.empty();
+        }
+        Parsed<Roster> parsed = RosterLoader.load(Path.of(roster.get().strip()));
+        if (!parsed.isValid()) {
+            throw new IllegalArgumentException("the roster cannot be used: "
+                    + parsed.errors().stream().map(Problem::format).collect(Collectors.joining("; ")));
+        }
+        return parsed.value();
+    }
+
     private Map<String, String> values(Inventory chosen) {
         Map<String, String> given = new HashMap<>();
         variables.stream()
@@ -286,7 +312,9 @@ public final class SessionSetupViewModel {
                                 passphrase,
                                 databasePasswords,
                                 sshCredentials,
-                                mode);
+                                mode,
+                                loadRoster(),
+                                Optional.empty());
                         return resuming.get()
                                 ? launcher.resume(
                                         choices,

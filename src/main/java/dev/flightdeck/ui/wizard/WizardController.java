@@ -11,6 +11,8 @@ import dev.flightdeck.ui.rollback.FxConfirmation;
 import dev.flightdeck.ui.rollback.HoldToConfirmButton;
 import dev.flightdeck.ui.rollback.RollbackDialog;
 import dev.flightdeck.ui.rollback.RollbackScreen;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +30,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -39,6 +42,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
 /** The wizard screen: binds the view model to the controls and turns clicks and keys into its commands. */
@@ -119,6 +123,27 @@ public final class WizardController {
 
     @FXML
     private ChoiceBox<Role> approverRole;
+
+    @FXML
+    private Label approverLabel;
+
+    @FXML
+    private TextField approverKeyFile;
+
+    @FXML
+    private Button chooseKeyButton;
+
+    @FXML
+    private VBox signedApprovalBox;
+
+    @FXML
+    private PasswordField approverPassphrase;
+
+    @FXML
+    private TextField approvalRequestLine;
+
+    @FXML
+    private TextField signedApprovalInput;
 
     @FXML
     private Label noteLabel;
@@ -215,6 +240,8 @@ public final class WizardController {
         bindButton(rollBackButton, WizardViewModel.Action.ROLL_BACK);
         approvalForm.visibleProperty().bind(wizard.allowedProperty(WizardViewModel.Action.APPROVE));
         approvalForm.managedProperty().bind(approvalForm.visibleProperty());
+        showApprovalKind();
+        approvalRequestLine.textProperty().bind(wizard.approvalRequestProperty());
         wizard.currentProperty().addListener((observable, was, row) -> {
             showCard(row);
             // the list follows the walk: the current step in view, with the two before it for context
@@ -305,7 +332,7 @@ public final class WizardController {
         noteLabel.setManaged(notes);
         focusWhenEnabled(
                 switch (CardFocus.of(row)) {
-                    case APPROVER_NAME -> approverName;
+                    case APPROVER_NAME -> wizard.takesSignedApprovals() ? approverKeyFile : approverName;
                     case NOTE -> note;
                     case CONFIRM -> confirmButton;
                     case RUN -> runButton;
@@ -493,9 +520,60 @@ public final class WizardController {
 
     @FXML
     private void approve() {
-        if (!approveButton.isDisabled()) {
+        if (approveButton.isDisabled()) {
+            return;
+        }
+        if (wizard.takesSignedApprovals()) {
+            char[] passphrase = approverPassphrase.getText().toCharArray();
+            approverPassphrase.clear();
+            wizard.approveWithKey(
+                    Path.of(approverKeyFile.getText().strip()), passphrase, approverRole.getValue(), takeNote());
+        } else {
             wizard.approveCurrent(approverName.getText(), approverRole.getValue(), takeNote());
             approverName.clear();
+        }
+    }
+
+    /**
+     * A session with a roster takes an approval signed with the approver's key (typed passphrase here, or their signed
+     * answer from elsewhere); without one, a typed name, which the journal and the report show as unverified.
+     */
+    private void showApprovalKind() {
+        boolean signed = wizard.takesSignedApprovals();
+        approverLabel.setText(
+                signed
+                        ? "Approver's key (a roster person with the role, never the operator)"
+                        : "Approver (not the operator): without a roster, an unverified approval");
+        approverLabel.setLabelFor(signed ? approverKeyFile : approverName);
+        for (Node node : List.of(approverKeyFile, chooseKeyButton, signedApprovalBox)) {
+            node.setVisible(signed);
+            node.setManaged(signed);
+        }
+        approverName.setVisible(!signed);
+        approverName.setManaged(!signed);
+        approveButton.setText(signed ? "Sign and record approval" : "Record approval");
+    }
+
+    @FXML
+    private void chooseApproverKey() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("The approver's personal key");
+        File file = chooser.showOpenDialog(approverKeyFile.getScene().getWindow());
+        if (file != null) {
+            approverKeyFile.setText(file.getAbsolutePath());
+        }
+    }
+
+    @FXML
+    private void requestApproval() {
+        wizard.requestApproval();
+    }
+
+    @FXML
+    private void loadApproval() {
+        if (!signedApprovalInput.getText().isBlank()) {
+            wizard.loadApproval(signedApprovalInput.getText().strip());
+            signedApprovalInput.clear();
         }
     }
 

@@ -1,5 +1,10 @@
 package dev.flightdeck.ui.wizard;
 
+import dev.flightdeck.approval.ApprovalRequest;
+import dev.flightdeck.approval.SignedApproval;
+import dev.flightdeck.journal.JournalException;
+import dev.flightdeck.journal.crypto.PersonalKey;
+import dev.flightdeck.journal.crypto.PersonalKeyFile;
 import dev.flightdeck.rollback.AfterClose;
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Step;
@@ -17,9 +22,12 @@ import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.session.steps.RunStepExecutor;
 import dev.flightdeck.text.Durations;
 import dev.flightdeck.ui.rollback.RollbackViewModel;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +44,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -52,6 +61,7 @@ public final class WizardViewModel {
 
     private final Session session;
     private final Executor sessionExecutor;
+    private final ReadOnlyStringWrapper approvalRequest = new ReadOnlyStringWrapper(this, "approvalRequest", "");
     private final Executor uiThread;
     private final Clock clock;
     private final ObservableList<StepRow> rows = FXCollections.observableArrayList();
@@ -113,6 +123,12 @@ public final class WizardViewModel {
         this.uiThread = uiThread;
         this.clock = clock;
         this.rollback = new RollbackViewModel(session, sessionExecutor, uiThread);
+        // a request line belongs to its gate: gone once the card shows another step
+        current.addListener((observable, was, row) -> {
+            if (was == null || row == null || !was.step().id().equals(row.step().id())) {
+                approvalRequest.set("");
+            }
+        });
         rows.setAll(WizardProjection.rows(session.runbook()));
         this.commands = new BusyRunner(sessionExecutor, uiThread, busy);
         for (Action action : Action.values()) {
@@ -340,6 +356,64 @@ public final class WizardViewModel {
 
     public void approveCurrent(String approver, Role role, String note) {
         command(row -> session.approve(row.step().id(), approver, role, note));
+    }
+
+    /** True when the session checks approvals against a roster: the card asks for the approver's key, not a name. */
+    public boolean takesSignedApprovals() {
+        return stateProperty().get().roster().isPresent();
+    }
+
+    /**
+     * The approver at this laptop: their key file, unlocked with the passphrase they type (on the session's thread, never
+     * the UI's), signs the gate's request; the session checks and journals it. The passphrase is wiped afterwards.
+     */
+    public void approveWithKey(Path keyFile, char[] passphrase, Role role, String note) {
+        command(row -> {
+            try {
+                ApprovalRequest request = session.requestApproval(row.step().id());
+                PersonalKey key = PersonalKeyFile.unlock(keyFile, passphrase);
+                session.approveSigned(SignedApproval.sign(request, role.name(), note, key, Instant.now()));
+            } catch (JournalException keyProblem) {
+                throw new SessionRuleException(keyProblem.getMessage());
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+        });
+    }
+
+    /** The request for an approver elsewhere, as one line to send; shown in {@link #approvalRequestProperty()}. */
+    public void requestApproval() {
+        StepRow row = current.get();
+        if (row == null) {
+            return;
+        }
+        commands.run(
+                () -> {
+                    ApprovalRequest request = session.requestApproval(row.step().id());
+                    String line = request.toLine();
+                    uiThread.execute(() -> approvalRequest.set(line));
+                    return new BusyRunner.Outcome(
+                            "Approval request " + request.shortText() + ": send the line below to the approver, who"
+                                    + " answers with flightdeck approve; paste or load their signed approval here.",
+                            false);
+                },
+                this::tell);
+    }
+
+    /** A signed approval from an approver elsewhere: its pasted line or its file. */
+    public void loadApproval(String lineOrFile) {
+        command(row -> {
+            try {
+                session.approveSigned(SignedApproval.read(lineOrFile));
+            } catch (IllegalArgumentException unreadable) {
+                throw new SessionRuleException(unreadable.getMessage());
+            }
+        });
+    }
+
+    /** The current gate's request line, once asked for (empty otherwise). */
+    public ReadOnlyStringProperty approvalRequestProperty() {
+        return approvalRequest.getReadOnlyProperty();
     }
 
     public void skipCurrent(String reason) {
