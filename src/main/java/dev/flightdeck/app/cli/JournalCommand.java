@@ -9,9 +9,12 @@ import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.OperatorKeyStore;
 import dev.flightdeck.journal.export.EvidencePack;
 import dev.flightdeck.journal.export.EvidencePackVerifier;
+import dev.flightdeck.journal.export.Withholding;
 import dev.flightdeck.journal.storage.DurableWrites;
+import dev.flightdeck.journal.verify.ExpectedCheckpoints;
 import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.journal.verify.VerificationReport;
+import dev.flightdeck.journal.verify.WithheldSummary;
 import dev.flightdeck.review.HtmlReport;
 import dev.flightdeck.review.ReviewModel;
 import dev.flightdeck.review.ReviewText;
@@ -22,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,6 +76,12 @@ public final class JournalCommand {
                             description =
                                     "accept a journal that is intact but not closed (a window still running): exit 0")
                     boolean allowOpen,
+            @Option(
+                            names = "--expect",
+                            paramLabel = "SHORTHASH",
+                            description =
+                                    "a checkpoint's short hash written down earlier (the change ticket): verification fails unless it is a valid checkpoint here; repeatable")
+                    List<String> expected,
             @Option(names = "--json", description = "print the full report as one JSON object (same exit codes)")
                     boolean json) {
         return run(() -> {
@@ -81,7 +91,14 @@ public final class JournalCommand {
             Optional<PublicKey> trusted = publicKeyFile.isPresent()
                     ? Optional.of(OperatorKeyStore.readPublicKey(publicKeyFile.get()))
                     : Optional.empty();
-            VerificationReport report = verifyReport(path, trusted, decrypt);
+            List<String> expectedHashes = expected == null ? List.of() : expected;
+            try {
+                expectedHashes.forEach(ExpectedCheckpoints::normalize);
+            } catch (IllegalArgumentException e) {
+                return usage(e.getMessage());
+            }
+            VerificationReport report =
+                    ExpectedCheckpoints.check(verifyReport(path, trusted, decrypt), expectedHashes);
             PrintWriter out = spec.commandLine().getOut();
             int exitCode = !report.isIntact() ? Cli.PROBLEM : report.isClosed() || allowOpen ? Cli.OK : NOT_CLOSED;
             if (json) {
@@ -109,13 +126,24 @@ public final class JournalCommand {
         }
     }
 
-    @Command(name = "show", description = "Print the session as a readable timeline (needs the passphrase).")
-    int show(@Parameters(paramLabel = "PATH", description = "a journal directory") Path path) {
+    @Command(
+            name = "show",
+            description =
+                    "Print the session as a readable timeline (a journal needs the passphrase; an evidence pack does not).")
+    int show(
+            @Parameters(paramLabel = "PATH", description = "a journal directory or an exported evidence pack")
+                    Path path) {
         return run(() -> {
+            PrintWriter out = spec.commandLine().getOut();
+            if (EvidencePackVerifier.isEvidencePack(path)) {
+                EvidencePackVerifier.PackReading pack = EvidencePackVerifier.read(path, Optional.empty());
+                ReviewText.render(ReviewModel.of(pack.replay(), pack.report())).forEach(out::println);
+                out.flush();
+                return pack.report().isIntact() ? Cli.OK : Cli.PROBLEM;
+            }
             char[] passphrase = passphrase();
             try (KeyRing keys = new KeyRing(passphrase)) {
                 Replay replay = Journal.read(path, passphrase);
-                PrintWriter out = spec.commandLine().getOut();
                 ReviewText.render(ReviewModel.of(
                                 replay, JournalVerifier.verify(path, Optional.empty(), Optional.of(keys))))
                         .forEach(out::println);
@@ -134,21 +162,39 @@ public final class JournalCommand {
     int export(
             @Parameters(paramLabel = "PATH", description = "a journal directory") Path path,
             @Option(names = "--format", required = true, paramLabel = "html|jsonl") String format,
-            @Option(names = "--out", required = true, paramLabel = "DIR") Path outDirectory) {
+            @Option(names = "--out", required = true, paramLabel = "DIR") Path outDirectory,
+            @Option(
+                            names = "--withhold",
+                            paramLabel = "TYPE|step:ID",
+                            description =
+                                    "jsonl only: leave out the text of records of this event type (step.output) or of this step (step:backup), keeping their commitments; repeatable")
+                    List<String> withheldSelectors) {
         return run(() -> {
             if (!format.equals("html") && !format.equals("jsonl")) {
                 return usage("--format must be html or jsonl, not '" + format + "'");
             }
+            List<String> selectors = withheldSelectors == null ? List.of() : withheldSelectors;
+            if (!selectors.isEmpty() && !format.equals("jsonl")) {
+                return usage("--withhold applies to --format jsonl (an evidence pack), not to the HTML report");
+            }
+            Withholding withholding;
+            try {
+                withholding = new Withholding(selectors);
+            } catch (IllegalArgumentException e) {
+                return usage(e.getMessage());
+            }
             char[] passphrase = passphrase();
             try (KeyRing keys = new KeyRing(passphrase)) {
                 Replay replay = Journal.read(path, passphrase);
+                String unmatched = withholding.unmatchedOrNull(replay.entries());
+                if (unmatched != null) {
+                    return usage(unmatched);
+                }
                 Files.createDirectories(outDirectory);
-                Path written = format.equals("html")
-                        ? writeHtml(path, replay, keys, outDirectory)
-                        : writeEvidence(replay, passphrase, outDirectory);
-                spec.commandLine()
-                        .getOut()
-                        .println("wrote " + written + " (" + replay.entries().size() + " records)");
+                String written = format.equals("html")
+                        ? writeHtml(path, replay, keys, outDirectory) + " (" + replay.entries().size() + " records)"
+                        : writeEvidence(replay, passphrase, withholding, outDirectory);
+                spec.commandLine().getOut().println("wrote " + written);
                 spec.commandLine().getOut().flush();
                 return replay.isIntact() ? Cli.OK : Cli.PROBLEM;
             } finally {
@@ -165,10 +211,12 @@ public final class JournalCommand {
         return report;
     }
 
-    private Path writeEvidence(Replay replay, char[] passphrase, Path outDirectory) throws IOException {
+    private String writeEvidence(Replay replay, char[] passphrase, Withholding withholding, Path outDirectory)
+            throws IOException {
         OperatorKey key = new OperatorKeyStore(context.home().keys()).load(passphrase);
-        EvidencePack.write(replay, key, outDirectory);
-        return outDirectory;
+        WithheldSummary withheld = EvidencePack.write(replay, key, withholding, outDirectory);
+        return outDirectory + " (" + replay.entries().size() + " records"
+                + (withheld.isEmpty() ? "" : "; withheld " + withheld.describe()) + ")";
     }
 
     /** --passphrase-file, else $FLIGHTDECK_PASSPHRASE, else an interactive prompt; the caller wipes the result. */
