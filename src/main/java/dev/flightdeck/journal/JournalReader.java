@@ -1,6 +1,5 @@
 package dev.flightdeck.journal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flightdeck.journal.crypto.Aead;
 import dev.flightdeck.journal.crypto.KeyRing;
 import dev.flightdeck.journal.crypto.PublicKeys;

@@ -115,7 +115,8 @@ public final class JournalWriter implements AutoCloseable {
                 CheckpointBody.signedMessage(sessionId, covered, covering, time.toEpochMilli(), reason, closesSession));
         CheckpointBody body =
                 new CheckpointBody(sessionId, covered, covering, time.toEpochMilli(), reason, closesSession, signature);
-        writeDurably(FrameType.CHECKPOINT, covered + 1, new EntryBody(null, body.encode())); // in the clear, no commitment
+        writeDurably(
+                FrameType.CHECKPOINT, covered + 1, new EntryBody(null, body.encode())); // in the clear, no commitment
         return new Checkpoint(
                 covered + 1,
                 covered,

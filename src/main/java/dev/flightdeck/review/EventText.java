@@ -42,7 +42,8 @@ public final class EventText {
             String step = entry.text("stepId");
             return new Line(
                     "withheld",
-                    "Withheld from this evidence pack: " + entry.text("type") + (step.isEmpty() ? "" : " of step " + step),
+                    "Withheld from this evidence pack: " + entry.text("type")
+                            + (step.isEmpty() ? "" : " of step " + step),
                     "its text is left out; its commitment is in the chain the checkpoints sign");
         }
         if (entry.type().equals(EventTypes.RECOVERY)) {

@@ -97,8 +97,7 @@ public final class JournalCommand {
             } catch (IllegalArgumentException e) {
                 return usage(e.getMessage());
             }
-            VerificationReport report =
-                    ExpectedCheckpoints.check(verifyReport(path, trusted, decrypt), expectedHashes);
+            VerificationReport report = ExpectedCheckpoints.check(verifyReport(path, trusted, decrypt), expectedHashes);
             PrintWriter out = spec.commandLine().getOut();
             int exitCode = !report.isIntact() ? Cli.PROBLEM : report.isClosed() || allowOpen ? Cli.OK : NOT_CLOSED;
             if (json) {
@@ -192,7 +191,8 @@ public final class JournalCommand {
                 }
                 Files.createDirectories(outDirectory);
                 String written = format.equals("html")
-                        ? writeHtml(path, replay, keys, outDirectory) + " (" + replay.entries().size() + " records)"
+                        ? writeHtml(path, replay, keys, outDirectory) + " ("
+                                + replay.entries().size() + " records)"
                         : writeEvidence(replay, passphrase, withholding, outDirectory);
                 spec.commandLine().getOut().println("wrote " + written);
                 spec.commandLine().getOut().flush();

@@ -55,8 +55,8 @@ public final class EvidencePack {
      * Writes the pack and returns what it left out. Throws {@link IllegalArgumentException} before writing anything
      * when a selector matches no record.
      */
-    public static WithheldSummary write(Replay replay, OperatorKey signingKey, Withholding withholding, Path outDirectory)
-            throws IOException {
+    public static WithheldSummary write(
+            Replay replay, OperatorKey signingKey, Withholding withholding, Path outDirectory) throws IOException {
         String unmatched = withholding.unmatchedOrNull(replay.entries());
         if (unmatched != null) {
             throw new IllegalArgumentException(unmatched);

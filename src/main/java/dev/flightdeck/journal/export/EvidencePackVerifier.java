@@ -33,7 +33,8 @@ import java.util.TreeMap;
  */
 public final class EvidencePackVerifier {
 
-    private static final Set<String> FORMATS = Set.of(EvidencePack.FORMAT, EvidencePack.FORMAT_V2, EvidencePack.FORMAT_V1);
+    private static final Set<String> FORMATS =
+            Set.of(EvidencePack.FORMAT, EvidencePack.FORMAT_V2, EvidencePack.FORMAT_V1);
 
     private EvidencePackVerifier() {}
 
@@ -120,8 +121,9 @@ public final class EvidencePackVerifier {
     private static List<String> notes(ContentBinding content) {
         List<String> notes = new ArrayList<>();
         if (content.uncommitted() > 0) {
-            notes.add("the text of " + content.uncommitted()
-                    + " format-1 record(s) is bound only by the manifest signature, made at export with the operator's key");
+            notes.add(
+                    "the text of " + content.uncommitted()
+                            + " format-1 record(s) is bound only by the manifest signature, made at export with the operator's key");
         }
         if (content.committed() > 0) {
             notes.add("each revealed text opens its record's commitment; the commitments are in the chain the"
@@ -200,7 +202,9 @@ public final class EvidencePackVerifier {
 
     private static Map<String, Long> counts(JsonNode object) {
         Map<String, Long> counts = new TreeMap<>();
-        object.fields().forEachRemaining(field -> counts.put(field.getKey(), field.getValue().asLong()));
+        object.fields()
+                .forEachRemaining(
+                        field -> counts.put(field.getKey(), field.getValue().asLong()));
         return counts;
     }
 

@@ -3,7 +3,6 @@ package dev.flightdeck.journal.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flightdeck.journal.Checkpoint;
-import dev.flightdeck.journal.EventTypes;
 import dev.flightdeck.journal.JournalEntry;
 import dev.flightdeck.journal.JournalJson;
 import dev.flightdeck.journal.crypto.Sha256;
@@ -126,8 +125,8 @@ final class PackChainCheck {
         byte[] digest;
         if (committedEntry) {
             if (!line.hasNonNull("commitment") || !line.hasNonNull("sealedSha256")) {
-                return "record " + sequence + " lacks its commitment (its segment is in format "
-                        + SegmentHeader.VERSION + ")";
+                return "record " + sequence + " lacks its commitment (its segment is in format " + SegmentHeader.VERSION
+                        + ")";
             }
             commitment = hex(line, "commitment", EntryBody.COMMITMENT_BYTES);
             digest = hex(line, "sealedSha256", 32);

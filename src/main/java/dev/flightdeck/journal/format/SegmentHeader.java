@@ -141,7 +141,17 @@ public record SegmentHeader(
         byte[] nonce = bytes(buffer, 12);
         byte[] wrapped = bytes(buffer, Short.toUnsignedInt(buffer.getShort()));
         return new SegmentHeader(
-                version, session, index, created, firstSequence, previousHead, previousValid, kdf, publicKey, nonce, wrapped);
+                version,
+                session,
+                index,
+                created,
+                firstSequence,
+                previousHead,
+                previousValid,
+                kdf,
+                publicKey,
+                nonce,
+                wrapped);
     }
 
     private static byte[] bytes(ByteBuffer buffer, int count) {

@@ -20,9 +20,7 @@ public record ContentBinding(long committed, long uncommitted, long opened, With
         if (committed > 0) {
             text.append(committed).append(" record(s) committed in the chain (salted SHA-256 of the plaintext)");
             text.append(
-                    opened > 0
-                            ? ", " + opened + " checked against their text"
-                            : ", text not checked (no passphrase)");
+                    opened > 0 ? ", " + opened + " checked against their text" : ", text not checked (no passphrase)");
         }
         if (uncommitted > 0) {
             text.append(text.length() > 0 ? "; " : "")

@@ -31,7 +31,8 @@ public final class ExpectedCheckpoints {
     public static VerificationReport check(VerificationReport report, List<String> expected) {
         for (String wanted : expected) {
             String shortHash = normalize(wanted);
-            boolean found = report.checkpoints().stream().anyMatch(c -> c.shortHash().equals(shortHash));
+            boolean found =
+                    report.checkpoints().stream().anyMatch(c -> c.shortHash().equals(shortHash));
             if (!found && report.problem().isEmpty()) {
                 List<String> present = report.checkpoints().stream()
                         .map(CheckpointSummary::shortHash)
