@@ -89,8 +89,8 @@ public record VerificationReport(
         lines.add("contents:     "
                 + (everyRecordDecrypted
                         ? "every record decrypted and authenticated with the passphrase"
-                        : "not decrypted (checked without the passphrase: checksums, chain, signatures)"));
-        lines.add("content:      " + content.describe());
+                        : "not decrypted (checksums, chain and signatures checked without the passphrase)"));
+        lines.add("commitments:  " + content.describe());
         if (!content.withheld().isEmpty()) {
             lines.add("withheld:     " + content.withheld().describe()
                     + " — their commitments are in the chain, their text is not in this pack");
