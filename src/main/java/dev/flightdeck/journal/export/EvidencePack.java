@@ -181,14 +181,13 @@ public final class EvidencePack {
         } else {
             record.put("bodySha256", Sha256.hex(frame.bodyDigest()));
         }
-        record.put("chain", Sha256.hex(frame.chainAfter()));
+        record.put("chain", Sha256.hex(frame.chainAfter())).put("type", entry.type());
         if (frame.type() == FrameType.CHECKPOINT) {
             return record.put("checkpoint", Base64.getEncoder().encodeToString(frame.body()));
         }
         if (withhold) {
-            ObjectNode about = record.putObject("withheld")
-                    .put("type", entry.type())
-                    .put("time", entry.time().toString());
+            ObjectNode about =
+                    record.putObject("withheld").put("time", entry.time().toString());
             about.put("stepId", Withholding.stepOf(entry));
             return record;
         }

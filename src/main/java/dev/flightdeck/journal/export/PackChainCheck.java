@@ -170,6 +170,10 @@ final class PackChainCheck {
         if (entry == null) {
             return "record " + sequence + "'s plaintext is not a journal entry (time, type, actor, payload)";
         }
+        if (line.has("type") && !line.path("type").asText().equals(entry.type())) {
+            return "record " + sequence + "'s type " + line.path("type").asText() + " is not the type in its text ("
+                    + entry.type() + ")";
+        }
         entries.add(entry);
         return null;
     }
@@ -192,7 +196,7 @@ final class PackChainCheck {
 
     private String withheld(JsonNode line, long sequence) {
         JsonNode about = line.path("withheld");
-        String type = about.path("type").asText("");
+        String type = line.path("type").asText("");
         Instant time;
         try {
             time = Instant.parse(about.path("time").asText());
