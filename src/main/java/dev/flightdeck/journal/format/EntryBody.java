@@ -30,6 +30,24 @@ public record EntryBody(byte[] commitment, byte[] sealed) {
                 Arrays.copyOf(body, COMMITMENT_BYTES), Arrays.copyOfRange(body, COMMITMENT_BYTES, body.length));
     }
 
+    /**
+     * What the chain takes for a frame's body without splitting it (the verifier's hot path): the commitment, or
+     * null for a checkpoint or a format-1 entry, and the digest of the sealed part. Null when a committed body is too
+     * short to hold a commitment.
+     */
+    public static ChainInput chainInputOrNull(int formatVersion, FrameType type, byte[] body) {
+        if (type == FrameType.CHECKPOINT || formatVersion < SegmentHeader.VERSION) {
+            return new ChainInput(null, Sha256.of(body));
+        }
+        if (body.length < MIN_COMMITTED_BYTES) {
+            return null;
+        }
+        return new ChainInput(Arrays.copyOf(body, COMMITMENT_BYTES), Sha256.ofRange(body, COMMITMENT_BYTES));
+    }
+
+    /** The two values a frame adds to the chain besides its type and sequence. */
+    public record ChainInput(byte[] commitment, byte[] digest) {}
+
     public byte[] encode() {
         if (commitment == null) {
             return sealed.clone();

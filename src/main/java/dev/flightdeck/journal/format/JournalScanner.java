@@ -126,10 +126,8 @@ public final class JournalScanner {
                 classifyBadFrame(file, offset);
                 return offset;
             }
-            EntryBody entry = frame.type() == FrameType.ENTRY
-                    ? EntryBody.splitOrNull(version, frame.body())
-                    : new EntryBody(null, frame.body());
-            if (entry == null) {
+            EntryBody.ChainInput input = EntryBody.chainInputOrNull(version, frame.type(), frame.body());
+            if (input == null) {
                 problem = new JournalProblem(
                         file.name(),
                         offset,
@@ -137,8 +135,8 @@ public final class JournalScanner {
                         "record " + frame.sequence() + " is too short to hold its content commitment (altered)");
                 return offset;
             }
-            byte[] bodyDigest = Sha256.of(entry.sealed());
-            byte[] after = ChainHash.next(chain, frame.type(), frame.sequence(), bodyDigest, entry.commitment());
+            byte[] bodyDigest = input.digest();
+            byte[] after = ChainHash.next(chain, frame.type(), frame.sequence(), bodyDigest, input.commitment());
             frames.add(new ScannedFrame(
                     index,
                     frame.type(),
@@ -146,7 +144,7 @@ public final class JournalScanner {
                     offset,
                     frame.body(),
                     bodyDigest,
-                    entry.commitment(),
+                    input.commitment(),
                     chain,
                     after));
             chain = after;
