@@ -114,6 +114,7 @@ class RedactedEvidencePackTest {
         assertThat(out.toString())
                 .contains("Withheld from this evidence pack: step.output of step app-backup")
                 .contains("Withheld from this evidence pack: step.skipped of step canary-25")
+                .contains("result: withheld from this evidence pack (1 record(s): their commitments are in the chain")
                 .contains("compliance-approval approved by Lee Okafor (COMPLIANCE)")
                 .doesNotContain("backup complete");
     }
