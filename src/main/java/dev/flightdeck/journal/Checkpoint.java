@@ -1,5 +1,6 @@
 package dev.flightdeck.journal;
 
+import dev.flightdeck.journal.crypto.Sha256;
 import dev.flightdeck.journal.format.ChainHash;
 import java.time.Instant;
 
@@ -21,5 +22,20 @@ public record Checkpoint(
 
     public String shortHash() {
         return ChainHash.shortForm(chainHash);
+    }
+
+    /** How a replay shows it: an entry of type {@code checkpoint} written by {@code flightdeck}. */
+    public JournalEntry asEntry() {
+        return new JournalEntry(
+                sequence,
+                time,
+                EventTypes.CHECKPOINT,
+                EventTypes.FLIGHTDECK,
+                JournalJson.object()
+                        .put("reason", reason)
+                        .put("covers", coveredSequence)
+                        .put("shortHash", shortHash())
+                        .put("closesSession", closesSession)
+                        .put("chainHash", Sha256.hex(chainHash)));
     }
 }

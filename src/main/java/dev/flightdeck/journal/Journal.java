@@ -188,6 +188,7 @@ public final class Journal {
     private static SegmentHeader header(
             NextSegment next, OperatorKey signingKey, long created, byte[] nonce, byte[] wrapped) {
         return new SegmentHeader(
+                SegmentHeader.VERSION,
                 next.sessionId(),
                 next.index(),
                 created,

@@ -17,7 +17,7 @@ public final class JournalJson {
         return MAPPER.createObjectNode();
     }
 
-    static byte[] encode(Instant time, String type, String actor, ObjectNode payload) {
+    public static byte[] encode(Instant time, String type, String actor, ObjectNode payload) {
         ObjectNode plaintext = MAPPER.createObjectNode()
                 .put("time", time.toString())
                 .put("type", type)
@@ -31,7 +31,7 @@ public final class JournalJson {
     }
 
     /** Null when the bytes are not an entry (cannot happen for an authenticated record unless the format changed). */
-    static JournalEntry decodeOrNull(long sequence, byte[] plaintext) {
+    public static JournalEntry decodeOrNull(long sequence, byte[] plaintext) {
         try {
             ObjectNode node = (ObjectNode) MAPPER.readTree(plaintext);
             ObjectNode payload = node.get("payload") instanceof ObjectNode object ? object : MAPPER.createObjectNode();

@@ -1,12 +1,12 @@
 package dev.flightdeck.journal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flightdeck.journal.crypto.Aead;
 import dev.flightdeck.journal.crypto.KeyRing;
 import dev.flightdeck.journal.crypto.PublicKeys;
 import dev.flightdeck.journal.crypto.Sha256;
 import dev.flightdeck.journal.format.CheckpointBody;
 import dev.flightdeck.journal.format.CheckpointCheck;
+import dev.flightdeck.journal.format.EntryBody;
 import dev.flightdeck.journal.format.EntryContext;
 import dev.flightdeck.journal.format.FrameType;
 import dev.flightdeck.journal.format.JournalProblem;
@@ -34,6 +34,7 @@ public final class JournalReader {
     private final KeyRing keys;
     private final List<JournalEntry> entries = new ArrayList<>();
     private final List<Checkpoint> checkpoints = new ArrayList<>();
+    private final List<RecordOpening> openings = new ArrayList<>();
     private JournalProblem problem;
 
     private JournalReader(KeyRing keys) {
@@ -79,7 +80,8 @@ public final class JournalReader {
                 List.copyOf(reader.checkpoints),
                 scan.tornTails(),
                 Optional.ofNullable(reader.problem),
-                scan);
+                scan,
+                List.copyOf(reader.openings));
     }
 
     private boolean readSegment(ScannedSegment segment, UUID session) {
@@ -108,24 +110,38 @@ public final class JournalReader {
     }
 
     private boolean decryptEntry(ScannedSegment segment, ScannedFrame frame, SecretKey dataKey) {
-        byte[] body = frame.body();
-        byte[] nonce = Arrays.copyOf(body, Aead.NONCE_BYTES);
-        byte[] ciphertext = Arrays.copyOfRange(body, Aead.NONCE_BYTES, body.length);
+        EntryBody body = EntryBody.splitOrNull(segment.header().formatVersion(), frame.body());
         byte[] aad = EntryContext.associatedData(segment.headerHash(), frame.sequence(), frame.chainBefore());
-        byte[] plaintext = body.length > Aead.NONCE_BYTES ? Aead.decryptOrNull(dataKey, nonce, ciphertext, aad) : null;
-        JournalEntry entry = plaintext == null ? null : JournalJson.decodeOrNull(frame.sequence(), plaintext);
-        if (plaintext != null) {
-            Arrays.fill(plaintext, (byte) 0);
+        byte[] content = body != null && body.sealed().length > Aead.NONCE_BYTES
+                ? Aead.decryptOrNull(dataKey, body.nonce(), body.ciphertext(), aad)
+                : null;
+        if (content == null) {
+            return fail(problemAt(segment, frame, "does not decrypt: it was altered or moved"));
         }
+        RecordOpening opening = null;
+        byte[] plaintext = content;
+        if (body.isCommitted()) {
+            if (!Arrays.equals(Sha256.of(content), body.commitment())) {
+                return fail(problemAt(segment, frame, "does not match its content commitment (altered)"));
+            }
+            opening = RecordOpening.ofContentOrNull(frame.sequence(), content);
+            plaintext = opening == null ? new byte[0] : opening.plaintext();
+        }
+        JournalEntry entry = JournalJson.decodeOrNull(frame.sequence(), plaintext);
+        Arrays.fill(content, (byte) 0);
         if (entry == null) {
-            return fail(new JournalProblem(
-                    segment.name(),
-                    frame.offset(),
-                    frame.sequence(),
-                    "record " + frame.sequence() + " does not decrypt: it was altered or moved"));
+            return fail(problemAt(segment, frame, "is not a journal entry once decrypted"));
         }
         entries.add(entry);
+        if (opening != null) {
+            openings.add(opening);
+        }
         return true;
+    }
+
+    private static JournalProblem problemAt(ScannedSegment segment, ScannedFrame frame, String what) {
+        return new JournalProblem(
+                segment.name(), frame.offset(), frame.sequence(), "record " + frame.sequence() + " " + what);
     }
 
     private boolean acceptCheckpoint(ScannedSegment segment, ScannedFrame frame, UUID session, PublicKey signer) {
@@ -145,22 +161,8 @@ public final class JournalReader {
                 body.chainHash(),
                 body.signature());
         checkpoints.add(checkpoint);
-        entries.add(new JournalEntry(
-                frame.sequence(),
-                checkpoint.time(),
-                EventTypes.CHECKPOINT,
-                EventTypes.FLIGHTDECK,
-                describe(checkpoint)));
+        entries.add(checkpoint.asEntry());
         return true;
-    }
-
-    static ObjectNode describe(Checkpoint checkpoint) {
-        return JournalJson.object()
-                .put("reason", checkpoint.reason())
-                .put("covers", checkpoint.coveredSequence())
-                .put("shortHash", checkpoint.shortHash())
-                .put("closesSession", checkpoint.closesSession())
-                .put("chainHash", Sha256.hex(checkpoint.chainHash()));
     }
 
     /** The earliest problem wins: the scan's (later in the file) is replaced by one found earlier while decrypting. */

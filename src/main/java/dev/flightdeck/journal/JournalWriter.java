@@ -6,6 +6,7 @@ import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.Sha256;
 import dev.flightdeck.journal.format.ChainHash;
 import dev.flightdeck.journal.format.CheckpointBody;
+import dev.flightdeck.journal.format.EntryBody;
 import dev.flightdeck.journal.format.EntryContext;
 import dev.flightdeck.journal.format.FrameType;
 import dev.flightdeck.journal.format.Frames;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.slf4j.Logger;
@@ -65,21 +67,24 @@ public final class JournalWriter implements AutoCloseable {
     /** What a new segment's writer starts from. */
     record SegmentKeys(UUID sessionId, byte[] headerHash, SecretKey dataKey, byte[] chainStart) {}
 
-    /** Encrypts and appends one event; returns it once it is durable. */
+    /**
+     * Encrypts and appends one event, committing its plaintext into the chain ({@link EntryBody}); returns it once
+     * it is durable.
+     */
     public synchronized JournalEntry append(String type, String actor, ObjectNode payload) {
         ensureWritable();
         long sequence = lastSequence + 1;
         Instant time = clock.instant();
+        byte[] content = RecordOpening.seal(JournalJson.encode(time, type, actor, payload));
+        byte[] commitment = Sha256.of(content);
         byte[] nonce = Aead.randomNonce();
-        byte[] ciphertext = Aead.encrypt(
-                dataKey,
-                nonce,
-                JournalJson.encode(time, type, actor, payload),
-                EntryContext.associatedData(headerHash, sequence, chain));
-        byte[] body = new byte[nonce.length + ciphertext.length];
-        System.arraycopy(nonce, 0, body, 0, nonce.length);
-        System.arraycopy(ciphertext, 0, body, nonce.length, ciphertext.length);
-        writeDurably(FrameType.ENTRY, sequence, body);
+        byte[] ciphertext =
+                Aead.encrypt(dataKey, nonce, content, EntryContext.associatedData(headerHash, sequence, chain));
+        Arrays.fill(content, (byte) 0);
+        byte[] sealed = new byte[nonce.length + ciphertext.length];
+        System.arraycopy(nonce, 0, sealed, 0, nonce.length);
+        System.arraycopy(ciphertext, 0, sealed, nonce.length, ciphertext.length);
+        writeDurably(FrameType.ENTRY, sequence, new EntryBody(commitment, sealed));
         return new JournalEntry(sequence, time, type, actor, payload.deepCopy());
     }
 
@@ -110,7 +115,8 @@ public final class JournalWriter implements AutoCloseable {
                 CheckpointBody.signedMessage(sessionId, covered, covering, time.toEpochMilli(), reason, closesSession));
         CheckpointBody body =
                 new CheckpointBody(sessionId, covered, covering, time.toEpochMilli(), reason, closesSession, signature);
-        writeDurably(FrameType.CHECKPOINT, covered + 1, body.encode());
+        writeDurably(
+                FrameType.CHECKPOINT, covered + 1, new EntryBody(null, body.encode())); // in the clear, no commitment
         return new Checkpoint(
                 covered + 1,
                 covered,
@@ -121,7 +127,8 @@ public final class JournalWriter implements AutoCloseable {
                 signature);
     }
 
-    private void writeDurably(FrameType type, long sequence, byte[] body) {
+    private void writeDurably(FrameType type, long sequence, EntryBody record) {
+        byte[] body = record.encode();
         if (body.length > Frames.MAX_BODY_BYTES) {
             throw new IllegalArgumentException(
                     "a journal record may hold at most " + Frames.MAX_BODY_BYTES + " bytes; bound the output first");
@@ -139,7 +146,7 @@ public final class JournalWriter implements AutoCloseable {
                             + "Check the disk, then reopen the session to continue.",
                     e);
         }
-        chain = ChainHash.next(chain, type, sequence, Sha256.of(body));
+        chain = ChainHash.next(chain, type, sequence, Sha256.of(record.sealed()), record.commitment());
         lastSequence = sequence;
     }
 

@@ -10,7 +10,9 @@ import java.util.UUID;
 /**
  * A journal read back in order: every readable entry (the session engine folds these into its state), the
  * checkpoints among them, interrupted writes found at the end (recovery findings, never silent), and the first
- * problem if the journal was damaged or altered (entries stop just before it).
+ * problem if the journal was damaged or altered (entries stop just before it). {@code openings} holds the salt and
+ * exact plaintext of every entry whose content is committed (format 2), for the evidence pack; empty for a replay
+ * that has none (format 1, or read from a pack).
  */
 public record Replay(
         UUID sessionId,
@@ -18,7 +20,8 @@ public record Replay(
         List<Checkpoint> checkpoints,
         List<TornTail> tornTails,
         Optional<JournalProblem> problem,
-        ScannedJournal scan) {
+        ScannedJournal scan,
+        List<RecordOpening> openings) {
 
     public boolean isIntact() {
         return problem.isEmpty();

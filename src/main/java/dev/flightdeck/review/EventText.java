@@ -38,6 +38,14 @@ public final class EventText {
                             + (entry.payload().path("closesSession").asBoolean() ? " (closes the session)" : ""),
                     entry.text("reason"));
         }
+        if (entry.type().equals(EventTypes.WITHHELD)) {
+            String step = entry.text("stepId");
+            return new Line(
+                    "withheld",
+                    "Withheld from this evidence pack: " + entry.text("type")
+                            + (step.isEmpty() ? "" : " of step " + step),
+                    "its text is left out; its commitment is in the chain the checkpoints sign");
+        }
         if (entry.type().equals(EventTypes.RECOVERY)) {
             return new Line("recovery", "Recovered after an interrupted write", entry.text("description"));
         }

@@ -14,7 +14,9 @@ import dev.flightdeck.text.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -164,7 +166,7 @@ public record ReviewModel(
                 .findFirst();
         Optional<Runbook> runbook = opened.flatMap(ReviewModel::runbookOf);
         Optional<SessionState> state = runbook.map(book -> SessionFold.fold(book, history));
-        StepRows steps = new StepRows(history, runbook, state);
+        StepRows steps = new StepRows(history, runbook, state, withheldByStep(replay));
         boolean closed = replay.isClosed() && report.isClosed();
         Verification verification = new Verification(
                 report.isIntact(),
@@ -186,6 +188,16 @@ public record ReviewModel(
                 recoveries(replay),
                 timeline(replay),
                 NotificationRows.of(history));
+    }
+
+    /** Records of each step an evidence pack left out (shown as withheld, never as not run). */
+    private static Map<String, Long> withheldByStep(Replay replay) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        replay.entries().stream()
+                .filter(entry -> entry.type().equals(EventTypes.WITHHELD)
+                        && !entry.text("stepId").isEmpty())
+                .forEach(entry -> counts.merge(entry.text("stepId"), 1L, Long::sum));
+        return counts;
     }
 
     private static Optional<Runbook> runbookOf(SessionEvent.SessionOpened opened) {

@@ -27,6 +27,7 @@ final class StepRows {
         String skipReason;
         String confirmedBy;
         boolean interrupted;
+        long withheld;
         final List<SessionEvent.Approval> approvals = new ArrayList<>();
 
         Track(String stepId) {
@@ -38,12 +39,23 @@ final class StepRows {
     private final Optional<Runbook> runbook;
     private final Optional<SessionState> state;
 
-    StepRows(List<Recorded> history, Optional<Runbook> runbook, Optional<SessionState> state) {
+    /** @param withheldByStep records of each step an evidence pack left out (empty for a journal) */
+    StepRows(
+            List<Recorded> history,
+            Optional<Runbook> runbook,
+            Optional<SessionState> state,
+            Map<String, Long> withheldByStep) {
         this.runbook = runbook;
         this.state = state;
         for (Recorded recorded : history) {
             add(recorded);
         }
+        withheldByStep.forEach((stepId, count) -> track(stepId).withheld = count);
+    }
+
+    /** How many steps have records an evidence pack left out. */
+    long withheldSteps() {
+        return tracks.values().stream().filter(track -> track.withheld > 0).count();
     }
 
     private void add(Recorded recorded) {
@@ -176,6 +188,10 @@ final class StepRows {
         if (track.skipReason != null) {
             return "skipped: " + track.skipReason;
         }
+        if (track.withheld > 0) {
+            return "withheld from this evidence pack (" + track.withheld
+                    + " record(s): their commitments are in the chain, their text is not here)";
+        }
         if (track.intent != null) {
             return track.interrupted
                     ? "outcome never recorded: the session stopped while it ran; check its effect by hand"
@@ -190,6 +206,9 @@ final class StepRows {
         }
         if (track.skipReason != null) {
             return "skipped";
+        }
+        if (track.withheld > 0) {
+            return "withheld";
         }
         return track.intent != null ? "unknown" : "not-run";
     }

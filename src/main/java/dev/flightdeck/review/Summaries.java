@@ -109,8 +109,16 @@ final class Summaries {
         String result = ((SessionEvent.SessionClosed) closing.get().event()).result();
         boolean complete = steps.phases().stream()
                 .flatMap(phase -> phase.steps().stream())
-                .allMatch(
-                        row -> row.status().equals("succeeded") || row.status().equals("skipped"));
+                .allMatch(row -> row.status().equals("succeeded")
+                        || row.status().equals("skipped")
+                        || row.status().equals("withheld"));
+        if (complete && steps.withheldSteps() > 0) {
+            return new String[] {
+                "completed as far as this evidence pack shows (records of " + steps.withheldSteps()
+                        + " step(s) withheld)",
+                "unknown"
+            };
+        }
         return complete
                 ? new String[] {"completed", "succeeded"}
                 : new String[] {"closed before every step ran: " + result, "unknown"};

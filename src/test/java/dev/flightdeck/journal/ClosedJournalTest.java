@@ -115,14 +115,14 @@ class ClosedJournalTest {
                 .isEqualTo(Cli.OK);
         ObjectNode manifest = (ObjectNode)
                 JournalJson.MAPPER.readTree(pack.resolve("manifest.json").toFile());
-        assertThat(manifest.path("format").asText()).isEqualTo("flightdeck-evidence-v2");
+        assertThat(manifest.path("format").asText()).isEqualTo("flightdeck-evidence-v3");
         assertThat(manifest.path("closed").asBoolean()).isTrue();
         assertThat(manifest.path("chainHead").asText()).hasSize(64);
 
         List<String> lines = new ArrayList<>(Files.readAllLines(pack.resolve("events.jsonl")));
         int broken = 12; // a record's line, far from the start: its byte offset is not its line number
         ObjectNode record = (ObjectNode) JournalJson.MAPPER.readTree(lines.get(broken - 1));
-        record.put("bodySha256", "00".repeat(32));
+        record.put(record.has("sealedSha256") ? "sealedSha256" : "bodySha256", "00".repeat(32));
         lines.set(broken - 1, JournalJson.MAPPER.writeValueAsString(record));
         long offset = lines.subList(0, broken - 1).stream()
                 .mapToLong(line -> line.getBytes(StandardCharsets.UTF_8).length + 1)

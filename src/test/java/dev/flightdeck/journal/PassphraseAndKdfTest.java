@@ -59,6 +59,7 @@ class PassphraseAndKdfTest {
                 header.kdf().parallelism(),
                 header.kdf().salt());
         byte[] forgedHeader = new SegmentHeader(
+                        header.formatVersion(),
                         header.sessionId(),
                         header.segmentIndex(),
                         header.createdAtMillis(),

@@ -11,9 +11,12 @@ import dev.flightdeck.journal.crypto.OperatorKeyStore;
 import dev.flightdeck.journal.crypto.PersonalKeyFile;
 import dev.flightdeck.journal.export.EvidencePack;
 import dev.flightdeck.journal.export.EvidencePackVerifier;
+import dev.flightdeck.journal.export.Withholding;
 import dev.flightdeck.journal.storage.DurableWrites;
+import dev.flightdeck.journal.verify.ExpectedCheckpoints;
 import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.journal.verify.VerificationReport;
+import dev.flightdeck.journal.verify.WithheldSummary;
 import dev.flightdeck.review.ApprovalAudit;
 import dev.flightdeck.review.HtmlReport;
 import dev.flightdeck.review.PackHistory;
@@ -27,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,6 +81,12 @@ public final class JournalCommand {
                             description =
                                     "accept a journal that is intact but not closed (a window still running): exit 0")
                     boolean allowOpen,
+            @Option(
+                            names = "--expect",
+                            paramLabel = "SHORTHASH",
+                            description =
+                                    "a checkpoint's short hash written down earlier (the change ticket): verification fails unless it is a valid checkpoint here; repeatable")
+                    List<String> expected,
             @Option(names = "--json", description = "print the full report as one JSON object (same exit codes)")
                     boolean json,
             @Option(
@@ -92,6 +102,12 @@ public final class JournalCommand {
             Optional<PublicKey> trusted = publicKeyFile.isPresent()
                     ? Optional.of(OperatorKeyStore.readPublicKey(publicKeyFile.get()))
                     : Optional.empty();
+            List<String> expectedHashes = expected == null ? List.of() : expected;
+            try {
+                expectedHashes.forEach(ExpectedCheckpoints::normalize);
+            } catch (IllegalArgumentException e) {
+                return usage(e.getMessage());
+            }
             Optional<Roster> roster = Optional.empty();
             if (rosterFile.isPresent()) {
                 roster = RosterFiles.read(rosterFile.get(), spec.commandLine().getErr());
@@ -100,7 +116,7 @@ public final class JournalCommand {
                 }
             }
             Verified verified = verified(path, trusted, decrypt, roster);
-            VerificationReport report = verified.report();
+            VerificationReport report = ExpectedCheckpoints.check(verified.report(), expectedHashes);
             PrintWriter out = spec.commandLine().getOut();
             int exitCode = !report.isIntact() || verified.approvals().anyRefused()
                     ? Cli.PROBLEM
@@ -138,13 +154,24 @@ public final class JournalCommand {
         }
     }
 
-    @Command(name = "show", description = "Print the session as a readable timeline (needs the passphrase).")
-    int show(@Parameters(paramLabel = "PATH", description = "a journal directory") Path path) {
+    @Command(
+            name = "show",
+            description =
+                    "Print the session as a readable timeline (a journal needs the passphrase; an evidence pack does not).")
+    int show(
+            @Parameters(paramLabel = "PATH", description = "a journal directory or an exported evidence pack")
+                    Path path) {
         return run(() -> {
+            PrintWriter out = spec.commandLine().getOut();
+            if (EvidencePackVerifier.isEvidencePack(path)) {
+                EvidencePackVerifier.PackReading pack = EvidencePackVerifier.read(path, Optional.empty());
+                ReviewText.render(ReviewModel.of(pack.replay(), pack.report())).forEach(out::println);
+                out.flush();
+                return pack.report().isIntact() ? Cli.OK : Cli.PROBLEM;
+            }
             char[] passphrase = passphrase();
             try (KeyRing keys = new KeyRing(passphrase)) {
                 Replay replay = Journal.read(path, passphrase);
-                PrintWriter out = spec.commandLine().getOut();
                 ReviewText.render(ReviewModel.of(
                                 replay, JournalVerifier.verify(path, Optional.empty(), Optional.of(keys))))
                         .forEach(out::println);
@@ -165,6 +192,12 @@ public final class JournalCommand {
             @Option(names = "--format", required = true, paramLabel = "html|jsonl") String format,
             @Option(names = "--out", required = true, paramLabel = "DIR") Path outDirectory,
             @Option(
+                            names = "--withhold",
+                            paramLabel = "TYPE|step:ID",
+                            description =
+                                    "jsonl only: leave out the text of records of this event type (step.output) or of this step (step:backup), keeping their commitments; repeatable")
+                    List<String> withheldSelectors,
+            @Option(
                             names = "--operator-key",
                             paramLabel = "FILE",
                             description =
@@ -175,16 +208,30 @@ public final class JournalCommand {
             if (!format.equals("html") && !format.equals("jsonl")) {
                 return usage("--format must be html or jsonl, not '" + format + "'");
             }
+            List<String> selectors = withheldSelectors == null ? List.of() : withheldSelectors;
+            if (!selectors.isEmpty() && !format.equals("jsonl")) {
+                return usage("--withhold applies to --format jsonl (an evidence pack), not to the HTML report");
+            }
+            Withholding withholding;
+            try {
+                withholding = new Withholding(selectors);
+            } catch (IllegalArgumentException e) {
+                return usage(e.getMessage());
+            }
             char[] passphrase = passphrase();
             try (KeyRing keys = new KeyRing(passphrase)) {
                 Replay replay = Journal.read(path, passphrase);
+                String unmatched = withholding.unmatchedOrNull(replay.entries());
+                if (unmatched != null) {
+                    return usage(unmatched);
+                }
                 Files.createDirectories(outDirectory);
-                Path written = format.equals("html")
-                        ? writeHtml(path, replay, keys, outDirectory)
-                        : writeEvidence(replay, signingKey(passphrase, operatorKey, keyPassphrase), outDirectory);
-                spec.commandLine()
-                        .getOut()
-                        .println("wrote " + written + " (" + replay.entries().size() + " records)");
+                String written = format.equals("html")
+                        ? writeHtml(path, replay, keys, outDirectory) + " ("
+                                + replay.entries().size() + " records)"
+                        : writeEvidence(
+                                replay, signingKey(passphrase, operatorKey, keyPassphrase), withholding, outDirectory);
+                spec.commandLine().getOut().println("wrote " + written);
                 spec.commandLine().getOut().flush();
                 return replay.isIntact() ? Cli.OK : Cli.PROBLEM;
             } finally {
@@ -201,9 +248,11 @@ public final class JournalCommand {
         return report;
     }
 
-    private static Path writeEvidence(Replay replay, OperatorKey key, Path outDirectory) throws IOException {
-        EvidencePack.write(replay, key, outDirectory);
-        return outDirectory;
+    private static String writeEvidence(Replay replay, OperatorKey key, Withholding withholding, Path outDirectory)
+            throws IOException {
+        WithheldSummary withheld = EvidencePack.write(replay, key, withholding, outDirectory);
+        return outDirectory + " (" + replay.entries().size() + " records"
+                + (withheld.isEmpty() ? "" : "; withheld " + withheld.describe()) + ")";
     }
 
     /** The key that signed the session: the operator's personal key when given, else the installation's. */

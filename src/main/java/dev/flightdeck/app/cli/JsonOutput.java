@@ -129,6 +129,15 @@ final class JsonOutput {
         }
         node.put("signatures", report.keyNote());
         node.put("everyRecordDecrypted", report.everyRecordDecrypted());
+        ObjectNode content = node.putObject("content");
+        content.put("committedRecords", report.content().committed());
+        content.put("uncommittedRecords", report.content().uncommitted());
+        content.put("openedCommitments", report.content().opened());
+        content.put("description", report.content().describe());
+        ObjectNode withheld = content.putObject("withheld");
+        withheld.put("records", report.content().withheld().records());
+        report.content().withheld().types().forEach(withheld.putObject("types")::put);
+        report.content().withheld().steps().forEach(withheld.putObject("steps")::put);
         ArrayNode notes = node.putArray("notes");
         report.notes().forEach(notes::add);
         return node;

@@ -28,6 +28,14 @@ public final class Sha256 {
         return digest.digest();
     }
 
+    /** SHA-256 of {@code bytes} from {@code from} to the end, without copying them. */
+    public static byte[] ofRange(byte[] bytes, int from) {
+        MessageDigest digest = DIGESTS.get();
+        digest.reset();
+        digest.update(bytes, from, bytes.length - from);
+        return digest.digest();
+    }
+
     public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }

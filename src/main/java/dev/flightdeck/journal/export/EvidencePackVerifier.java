@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightdeck.journal.JournalErrorCode;
 import dev.flightdeck.journal.JournalException;
 import dev.flightdeck.journal.JournalJson;
+import dev.flightdeck.journal.Replay;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.OperatorKeyStore;
 import dev.flightdeck.journal.crypto.PublicKeys;
 import dev.flightdeck.journal.crypto.Sha256;
 import dev.flightdeck.journal.format.JournalProblem;
+import dev.flightdeck.journal.format.ScannedJournal;
+import dev.flightdeck.journal.verify.ContentBinding;
 import dev.flightdeck.journal.verify.VerificationReport;
+import dev.flightdeck.journal.verify.WithheldSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,10 +22,19 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
-/** {@code journal verify PACK}: checks an exported evidence pack offline with the operator's public key only. */
+/**
+ * {@code journal verify PACK}: checks an exported evidence pack offline with the operator's public key only, and
+ * {@code journal show PACK}: reads it back as a replay (withheld records as {@code withheld} entries).
+ */
 public final class EvidencePackVerifier {
+
+    private static final Set<String> FORMATS =
+            Set.of(EvidencePack.FORMAT, EvidencePack.FORMAT_V2, EvidencePack.FORMAT_V1);
 
     private EvidencePackVerifier() {}
 
@@ -31,6 +44,13 @@ public final class EvidencePackVerifier {
     }
 
     public static VerificationReport verify(Path pack, Optional<PublicKey> trustedKey) {
+        return read(pack, trustedKey).report();
+    }
+
+    /** A pack checked and read: the verdict, and its records as far as they verified. */
+    public record PackReading(VerificationReport report, Replay replay) {}
+
+    public static PackReading read(Path pack, Optional<PublicKey> trustedKey) {
         try {
             byte[] manifest = Files.readAllBytes(pack.resolve(EvidencePack.MANIFEST));
             byte[] events = Files.readAllBytes(pack.resolve(EvidencePack.EVENTS));
@@ -46,16 +66,22 @@ public final class EvidencePackVerifier {
             List<String> lines =
                     new String(events, StandardCharsets.UTF_8).lines().toList();
             PackChainCheck chain = new PackChainCheck(key);
+            JsonNode manifestNode = JournalJson.MAPPER.readTree(manifest);
             // the chain is checked even after a manifest problem, so that the counts printed are the file's, not zero
-            Optional<JournalProblem> manifestProblem = manifestProblem(manifest, events, signature, key);
+            Optional<JournalProblem> manifestProblem = manifestProblem(manifest, manifestNode, events, signature, key);
             Optional<JournalProblem> chainProblem = chain.check(lines);
             Optional<JournalProblem> problem = manifestProblem.or(() -> chainProblem);
             if (problem.isEmpty()) {
-                problem = countProblem(manifest, chain);
+                problem = countProblem(manifestNode, chain);
             }
-            List<String> notes = new ArrayList<>(
-                    List.of(
-                            "entries are plaintext bound by the signed manifest; the chain and checkpoints prove the original records"));
+            ContentBinding content = chain.content();
+            if (manifestNode.has("withheld")) {
+                content = new ContentBinding(
+                        content.committed(),
+                        content.uncommitted(),
+                        content.opened(),
+                        content.withheld().withSelectors(selectors(manifestNode.path("withheld"))));
+            }
             // counts are the file's, also when the check stopped at a problem before its end
             int segments = (int) lines.stream()
                     .filter(line -> line.startsWith("{\"kind\":\"segment\""))
@@ -63,7 +89,7 @@ public final class EvidencePackVerifier {
             long records = lines.stream()
                     .filter(line -> line.startsWith("{\"kind\":\"record\""))
                     .count();
-            return new VerificationReport(
+            VerificationReport report = new VerificationReport(
                     pack.toString(),
                     segments,
                     records,
@@ -72,8 +98,18 @@ public final class EvidencePackVerifier {
                     List.of(),
                     chain.recordsAfterLastCheckpoint(),
                     keyNote,
-                    notes,
-                    false);
+                    notes(content),
+                    false,
+                    content);
+            Replay replay = new Replay(
+                    chain.session(),
+                    chain.entries(),
+                    chain.signedCheckpoints(),
+                    List.of(),
+                    problem,
+                    new ScannedJournal(List.of(), List.of(), problem, chain.records(), null),
+                    List.of());
+            return new PackReading(report, replay);
         } catch (IOException | IllegalArgumentException e) {
             throw new JournalException(
                     JournalErrorCode.EVIDENCE_INVALID,
@@ -82,14 +118,32 @@ public final class EvidencePackVerifier {
         }
     }
 
+    private static List<String> notes(ContentBinding content) {
+        List<String> notes = new ArrayList<>();
+        if (content.uncommitted() > 0) {
+            notes.add(
+                    "the text of " + content.uncommitted()
+                            + " format-1 record(s) is bound only by the manifest signature, made at export with the operator's key");
+        }
+        if (content.committed() > 0) {
+            notes.add("each revealed text opens its record's commitment; the commitments are in the chain the"
+                    + " checkpoints sign: compare the last short hash with the change ticket (--expect)");
+        }
+        return notes;
+    }
+
+    private static List<String> selectors(JsonNode withheld) {
+        List<String> selectors = new ArrayList<>();
+        withheld.path("selectors").forEach(selector -> selectors.add(selector.asText()));
+        return selectors;
+    }
+
     private static Optional<JournalProblem> manifestProblem(
-            byte[] manifest, byte[] events, byte[] signature, PublicKey key) throws IOException {
+            byte[] manifest, JsonNode node, byte[] events, byte[] signature, PublicKey key) {
         if (!OperatorKey.verify(key, manifest, signature)) {
             return problem(EvidencePack.MANIFEST, "the manifest signature is not valid for the operator's key");
         }
-        JsonNode node = JournalJson.MAPPER.readTree(manifest);
-        if (!EvidencePack.FORMAT.equals(node.path("format").asText())
-                && !EvidencePack.FORMAT_V1.equals(node.path("format").asText())) {
+        if (!FORMATS.contains(node.path("format").asText())) {
             return problem(
                     EvidencePack.MANIFEST,
                     "unknown evidence format " + node.path("format").asText());
@@ -101,8 +155,7 @@ public final class EvidencePackVerifier {
         return Optional.empty();
     }
 
-    private static Optional<JournalProblem> countProblem(byte[] manifest, PackChainCheck chain) throws IOException {
-        JsonNode node = JournalJson.MAPPER.readTree(manifest);
+    private static Optional<JournalProblem> countProblem(JsonNode node, PackChainCheck chain) {
         if (node.path("records").asLong() != chain.records()) {
             return problem(
                     EvidencePack.MANIFEST,
@@ -124,7 +177,35 @@ public final class EvidencePackVerifier {
                     "the manifest says the session was " + (node.path("closed").asBoolean() ? "" : "not ")
                             + "closed, the events file's last checkpoint says otherwise");
         }
+        return EvidencePack.FORMAT.equals(node.path("format").asText())
+                ? withheldProblem(node, chain.content())
+                : Optional.empty();
+    }
+
+    /** The manifest's account of what was left out must be exactly what the events file leaves out. */
+    private static Optional<JournalProblem> withheldProblem(JsonNode node, ContentBinding content) {
+        JsonNode withheld = node.path("withheld");
+        WithheldSummary found = content.withheld();
+        boolean same = withheld.path("records").asLong(-1) == found.records()
+                && counts(withheld.path("types")).equals(new TreeMap<>(found.types()))
+                && counts(withheld.path("steps")).equals(new TreeMap<>(found.steps()))
+                && node.path("committedRecords").asLong(-1) == content.committed()
+                && node.path("uncommittedRecords").asLong(-1) == content.uncommitted();
+        if (!same) {
+            return problem(
+                    EvidencePack.MANIFEST,
+                    "the manifest's account of committed and withheld records does not match the events file (which withholds "
+                            + found.describe() + ")");
+        }
         return Optional.empty();
+    }
+
+    private static Map<String, Long> counts(JsonNode object) {
+        Map<String, Long> counts = new TreeMap<>();
+        object.fields()
+                .forEachRemaining(
+                        field -> counts.put(field.getKey(), field.getValue().asLong()));
+        return counts;
     }
 
     private static Optional<JournalProblem> problem(String file, String what) {

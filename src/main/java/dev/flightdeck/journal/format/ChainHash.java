@@ -7,8 +7,10 @@ import java.security.MessageDigest;
 
 /**
  * The hash chain: {@code H_i = SHA-256(H_{i-1} || type || sequence || SHA-256(body_i))}, starting each segment at
- * {@code SHA-256("flightdeck-segment" || SHA-256(header))} (the header carries the previous segment's head).
- * Hashing the body's digest rather than the body lets an evidence pack prove the chain with 32 bytes per record.
+ * {@code SHA-256("flightdeck-segment" || SHA-256(header))} (the header carries the previous segment's head). For an
+ * entry of a format-2 segment the digest is of its sealed part and the record's plaintext commitment follows it
+ * ({@link EntryBody}), so every chain hash, and every checkpoint signing one, fixes the plaintext too.
+ * Hashing digests rather than bodies lets an evidence pack prove the chain with 32 or 64 bytes per record.
  */
 public final class ChainHash {
 
@@ -28,12 +30,20 @@ public final class ChainHash {
     }
 
     public static byte[] next(byte[] previous, FrameType type, long sequence, byte[] bodyDigest) {
+        return next(previous, type, sequence, bodyDigest, null);
+    }
+
+    /** @param commitment the entry's plaintext commitment, or null for a checkpoint or a format-1 entry */
+    public static byte[] next(byte[] previous, FrameType type, long sequence, byte[] bodyDigest, byte[] commitment) {
         MessageDigest digest = CHAIN_DIGESTS.get();
         digest.reset();
         digest.update(previous);
         digest.update((byte) type.code());
         digest.update(ByteBuffer.allocate(8).putLong(sequence).array());
         digest.update(bodyDigest);
+        if (commitment != null) {
+            digest.update(commitment);
+        }
         return digest.digest();
     }
 

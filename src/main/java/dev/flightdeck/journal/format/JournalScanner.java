@@ -27,6 +27,7 @@ public final class JournalScanner {
     private byte[] chain = ChainHash.genesis();
     private long previousValidLength = SegmentHeader.NO_PREVIOUS_SEGMENT;
     private SegmentHeader first;
+    private int formatVersion = SegmentHeader.VERSION_UNCOMMITTED;
 
     private JournalScanner() {}
 
@@ -66,7 +67,7 @@ public final class JournalScanner {
         byte[] headerHash = Sha256.of(Arrays.copyOf(file.bytes(), read.length()));
         chain = ChainHash.segmentStart(headerHash);
         List<ScannedFrame> frames = new ArrayList<>();
-        long validLength = scanFrames(index, file, read.length(), frames);
+        long validLength = scanFrames(index, header.formatVersion(), file, read.length(), frames);
         segments.add(new ScannedSegment(
                 file.name(), header, headerHash, List.copyOf(frames), validLength, file.bytes().length));
         previousValidLength = validLength;
@@ -84,6 +85,11 @@ public final class JournalScanner {
         if (!Arrays.equals(header.signingPublicKey(), first.signingPublicKey())) {
             return "names a different signing key than the first segment";
         }
+        if (header.formatVersion() < formatVersion) {
+            return "is written in format " + header.formatVersion() + " after a segment in format " + formatVersion
+                    + " (a format is never downgraded: content would no longer be committed)";
+        }
+        formatVersion = header.formatVersion();
         if (header.segmentIndex() != index + 1) {
             return "is segment number " + header.segmentIndex() + " but stands at position " + (index + 1)
                     + " (a segment is missing or moved)";
@@ -111,7 +117,7 @@ public final class JournalScanner {
     }
 
     /** Walks the frames; returns the offset where the valid bytes end. */
-    private long scanFrames(int index, SegmentBytes file, int start, List<ScannedFrame> frames) {
+    private long scanFrames(int index, int version, SegmentBytes file, int start, List<ScannedFrame> frames) {
         byte[] bytes = file.bytes();
         int offset = start;
         while (offset < bytes.length) {
@@ -120,10 +126,27 @@ public final class JournalScanner {
                 classifyBadFrame(file, offset);
                 return offset;
             }
-            byte[] bodyDigest = Sha256.of(frame.body());
-            byte[] after = ChainHash.next(chain, frame.type(), frame.sequence(), bodyDigest);
+            EntryBody.ChainInput input = EntryBody.chainInputOrNull(version, frame.type(), frame.body());
+            if (input == null) {
+                problem = new JournalProblem(
+                        file.name(),
+                        offset,
+                        frame.sequence(),
+                        "record " + frame.sequence() + " is too short to hold its content commitment (altered)");
+                return offset;
+            }
+            byte[] bodyDigest = input.digest();
+            byte[] after = ChainHash.next(chain, frame.type(), frame.sequence(), bodyDigest, input.commitment());
             frames.add(new ScannedFrame(
-                    index, frame.type(), frame.sequence(), offset, frame.body(), bodyDigest, chain, after));
+                    index,
+                    frame.type(),
+                    frame.sequence(),
+                    offset,
+                    frame.body(),
+                    bodyDigest,
+                    input.commitment(),
+                    chain,
+                    after));
             chain = after;
             expectedSequence++;
             offset += frame.length();

@@ -47,7 +47,10 @@ public record ScannedJournal(
             long validLength,
             long fileLength) {}
 
-    /** One intact frame with the chain value before and after it. */
+    /**
+     * One intact frame with the chain value before and after it. {@code bodyDigest} is what the chain took: SHA-256
+     * of the body, or for a committed entry of its sealed part; {@code commitment} is null unless the entry has one.
+     */
     public record ScannedFrame(
             int segmentIndex,
             FrameType type,
@@ -55,6 +58,7 @@ public record ScannedJournal(
             long offset,
             byte[] body,
             byte[] bodyDigest,
+            byte[] commitment,
             byte[] chainBefore,
             byte[] chainAfter) {}
 }

@@ -14,13 +14,14 @@ import java.util.zip.CRC32C;
  * SHA-256 of the whole header starts the segment's hash chain, so changes also show without the passphrase.
  *
  * <pre>
- * magic "FDJOURNL" | version u16 | body length u32 | body | CRC32C u32 (of everything before it)
+ * magic "FDJOURNL" | version u16 (1, or 2 = content committed) | body length u32 | body | CRC32C u32 (of everything before it)
  * body: session id 16 | segment index u32 | created (epoch ms) i64 | first sequence i64 | previous chain head 32
  *       | previous segment valid length i64 | Argon2id memory KiB u32, iterations u32, parallelism u32, salt 16
  *       | signing public key length u16 + X.509 bytes | wrap nonce 12 | wrapped key length u16 + bytes
  * </pre>
  */
 public record SegmentHeader(
+        int formatVersion,
         UUID sessionId,
         int segmentIndex,
         long createdAtMillis,
@@ -33,7 +34,10 @@ public record SegmentHeader(
         byte[] wrappedDataKey) {
 
     public static final byte[] MAGIC = "FDJOURNL".getBytes(StandardCharsets.US_ASCII);
-    public static final int VERSION = 1;
+    /** Format 2 commits every entry's plaintext in the chain ({@link EntryBody}); new segments are written in it. */
+    public static final int VERSION = 2;
+    /** Format 1: the chain covers only the ciphertext; still read and verified, labelled "content not committed". */
+    public static final int VERSION_UNCOMMITTED = 1;
     /** magic + version + body length: enough to know how long the header is. */
     static final int PREAMBLE_BYTES = 14;
 
@@ -60,7 +64,7 @@ public record SegmentHeader(
     public byte[] authenticatedPrefix() {
         ByteBuffer buffer =
                 ByteBuffer.allocate(PREAMBLE_BYTES + 16 + 4 + 8 + 8 + 32 + 8 + 12 + 16 + 2 + signingPublicKey.length);
-        buffer.put(MAGIC).putShort((short) VERSION).putInt(0);
+        buffer.put(MAGIC).putShort((short) formatVersion).putInt(0);
         buffer.putLong(sessionId.getMostSignificantBits()).putLong(sessionId.getLeastSignificantBits());
         buffer.putInt(segmentIndex)
                 .putLong(createdAtMillis)
@@ -73,6 +77,11 @@ public record SegmentHeader(
                 .put(kdf.salt());
         buffer.putShort((short) signingPublicKey.length).put(signingPublicKey);
         return buffer.array();
+    }
+
+    /** True when this segment's entries carry a salted commitment to their plaintext inside the chain. */
+    public boolean commitsContent() {
+        return formatVersion >= VERSION;
     }
 
     public byte[] hash() {
@@ -104,17 +113,20 @@ public record SegmentHeader(
         if ((int) crc.getValue() != buffer.getInt(total - 4)) {
             return HeaderRead.failed(false, "the header checksum does not match (altered or damaged)");
         }
-        if (version != VERSION) {
-            return HeaderRead.failed(false, "unsupported journal format version " + version);
+        if (version != VERSION && version != VERSION_UNCOMMITTED) {
+            return HeaderRead.failed(
+                    false,
+                    "unsupported journal format version " + version + " (this Flightdeck reads versions "
+                            + VERSION_UNCOMMITTED + " and " + VERSION + ")");
         }
         try {
-            return HeaderRead.ok(decodeBody(buffer), total);
+            return HeaderRead.ok(decodeBody(version, buffer), total);
         } catch (RuntimeException malformed) {
             return HeaderRead.failed(false, "the header fields are malformed");
         }
     }
 
-    private static SegmentHeader decodeBody(ByteBuffer buffer) {
+    private static SegmentHeader decodeBody(int version, ByteBuffer buffer) {
         UUID session = new UUID(buffer.getLong(), buffer.getLong());
         int index = buffer.getInt();
         long created = buffer.getLong();
@@ -129,7 +141,17 @@ public record SegmentHeader(
         byte[] nonce = bytes(buffer, 12);
         byte[] wrapped = bytes(buffer, Short.toUnsignedInt(buffer.getShort()));
         return new SegmentHeader(
-                session, index, created, firstSequence, previousHead, previousValid, kdf, publicKey, nonce, wrapped);
+                version,
+                session,
+                index,
+                created,
+                firstSequence,
+                previousHead,
+                previousValid,
+                kdf,
+                publicKey,
+                nonce,
+                wrapped);
     }
 
     private static byte[] bytes(ByteBuffer buffer, int count) {

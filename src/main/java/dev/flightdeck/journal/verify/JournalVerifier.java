@@ -84,7 +84,24 @@ public final class JournalVerifier {
                 recordsAfterLastCheckpoint(scan),
                 keyNote,
                 notes,
-                decrypted);
+                decrypted,
+                content(scan, decrypted));
+    }
+
+    /** Committed and format-1 entries among the intact frames; every commitment was opened when all decrypted. */
+    private static ContentBinding content(ScannedJournal scan, boolean decrypted) {
+        long committed = 0;
+        long uncommitted = 0;
+        for (ScannedFrame frame : scan.frames()) {
+            if (frame.type() == FrameType.ENTRY) {
+                if (frame.commitment() != null) {
+                    committed++;
+                } else {
+                    uncommitted++;
+                }
+            }
+        }
+        return new ContentBinding(committed, uncommitted, decrypted ? committed : 0, WithheldSummary.NONE);
     }
 
     private static String keyNote(PublicKey journalKey, Optional<PublicKey> trustedKey) {

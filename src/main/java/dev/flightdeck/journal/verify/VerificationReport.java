@@ -21,7 +21,24 @@ public record VerificationReport(
         long recordsAfterLastCheckpoint,
         String keyNote,
         List<String> notes,
-        boolean everyRecordDecrypted) {
+        boolean everyRecordDecrypted,
+        ContentBinding content) {
+
+    /** The same report with {@code found} as its first problem (a check made after the walk, e.g. the ticket's hashes). */
+    public VerificationReport withProblem(JournalProblem found) {
+        return new VerificationReport(
+                subject,
+                segments,
+                records,
+                checkpoints,
+                Optional.of(found),
+                tornTails,
+                recordsAfterLastCheckpoint,
+                keyNote,
+                notes,
+                everyRecordDecrypted,
+                content);
+    }
 
     public boolean isIntact() {
         return problem.isEmpty() && tornTails.stream().allMatch(TornTail::acknowledged);
@@ -42,7 +59,10 @@ public record VerificationReport(
         if (problem.isPresent()) {
             return "PROBLEM FOUND";
         }
-        return isIntact() ? "INTACT" : "INTERRUPTED WRITE NOT YET RECOVERED";
+        if (!isIntact()) {
+            return "INTERRUPTED WRITE NOT YET RECOVERED";
+        }
+        return content.isFullyCommitted() ? "INTACT" : "INTACT (format 1 records: content not committed)";
     }
 
     /** The report as the command line prints it. */
@@ -69,7 +89,12 @@ public record VerificationReport(
         lines.add("contents:     "
                 + (everyRecordDecrypted
                         ? "every record decrypted and authenticated with the passphrase"
-                        : "not decrypted (checked without the passphrase: checksums, chain, signatures)"));
+                        : "not decrypted (checksums, chain and signatures checked without the passphrase)"));
+        lines.add("commitments:  " + content.describe());
+        if (!content.withheld().isEmpty()) {
+            lines.add("withheld:     " + content.withheld().describe()
+                    + " — their commitments are in the chain, their text is not in this pack");
+        }
         notes.forEach(note -> lines.add("note:         " + note));
         return lines;
     }

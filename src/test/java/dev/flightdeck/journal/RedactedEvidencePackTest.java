@@ -1,0 +1,194 @@
+package dev.flightdeck.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightdeck.app.cli.Cli;
+import dev.flightdeck.home.AppContext;
+import dev.flightdeck.home.FlightdeckHome;
+import dev.flightdeck.journal.crypto.KdfCost;
+import dev.flightdeck.journal.crypto.OperatorKey;
+import dev.flightdeck.journal.crypto.OperatorKeyStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code journal export --format jsonl --withhold ...}: the reviewer gets the proof without the withheld text. The
+ * pack verifies end to end, says what it leaves out (manifest, {@code verify}, {@code show}), and a selector that
+ * matches nothing writes nothing.
+ */
+class RedactedEvidencePackTest {
+
+    @TempDir
+    Path directory;
+
+    private AppContext context;
+    private Path journal;
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeEach
+    void writeJournal() {
+        FlightdeckHome home = new FlightdeckHome(directory.resolve("home"));
+        context = new AppContext(home, Map.of("FLIGHTDECK_PASSPHRASE", new String(JournalFixture.PASSPHRASE)));
+        OperatorKey key = new OperatorKeyStore(home.keys())
+                .loadOrCreate(JournalFixture.PASSPHRASE, KdfCost.insecureForTestsOnly(64));
+        journal = directory.resolve("session");
+        try (JournalWriter writer = Journal.create(
+                journal, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
+            SessionEvents.writeTypicalSession(writer);
+        }
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return Cli.commandLine(context, new PrintWriter(out), new PrintWriter(err))
+                .execute(args);
+    }
+
+    @Test
+    void aPackWithWithheldRecordsVerifiesAndSaysExactlyWhatItLeavesOut() throws Exception {
+        Path pack = directory.resolve("pack");
+        assertThat(run(
+                        "journal",
+                        "export",
+                        journal.toString(),
+                        "--format",
+                        "jsonl",
+                        "--out",
+                        pack.toString(),
+                        "--withhold",
+                        "step.output",
+                        "--withhold",
+                        "step:canary-25"))
+                .as(err.toString())
+                .isEqualTo(Cli.OK);
+        assertThat(out.toString())
+                .contains("withheld 2 record(s): step.output ×1, step.skipped ×1; steps app-backup ×1, canary-25 ×1");
+
+        String events = Files.readString(pack.resolve("events.jsonl"));
+        assertThat(events)
+                .as("the withheld output's text and salt are not in the pack")
+                .doesNotContain("backup complete")
+                .contains("vendor ticket 5521");
+        JsonNode withheld = JournalJson.MAPPER
+                .readTree(pack.resolve("manifest.json").toFile())
+                .path("withheld");
+        assertThat(withheld.path("records").asLong()).isEqualTo(2);
+        assertThat(withheld.path("types").path("step.output").asLong()).isEqualTo(1);
+        assertThat(withheld.path("steps").path("canary-25").asLong()).isEqualTo(1);
+        assertThat(withheld.path("selectors").toString()).isEqualTo("[\"step.output\",\"step:canary-25\"]");
+        long withheldLines =
+                events.lines().filter(line -> line.contains("\"withheld\":{")).count();
+        assertThat(withheldLines).isEqualTo(2);
+        events.lines()
+                .filter(line -> line.contains("\"withheld\":{"))
+                .forEach(line -> assertThat(line).doesNotContain("\"salt\"").doesNotContain("\"plaintext\""));
+
+        assertThat(run("journal", "verify", pack.toString())).as(out.toString()).isEqualTo(Cli.OK);
+        assertThat(out.toString())
+                .contains("verdict:      INTACT")
+                .contains(
+                        "commitments:  15 record(s) committed in the chain (salted SHA-256 of the plaintext), 13 checked against their text")
+                .contains(
+                        "withheld:     2 record(s): step.output ×1, step.skipped ×1; steps app-backup ×1, canary-25 ×1"
+                                + " (--withhold step.output, step:canary-25)");
+        System.out.println("redacted pack verify:\n" + out);
+
+        assertThat(run("journal", "verify", pack.toString(), "--json")).isEqualTo(Cli.OK);
+        JsonNode json = JournalJson.MAPPER.readTree(out.toString());
+        assertThat(json.path("content").path("withheld").path("records").asLong())
+                .isEqualTo(2);
+        assertThat(json.path("content").path("openedCommitments").asLong()).isEqualTo(13);
+
+        assertThat(run("journal", "show", pack.toString())).as(err.toString()).isEqualTo(Cli.OK);
+        assertThat(out.toString())
+                .contains("Withheld from this evidence pack: step.output of step app-backup")
+                .contains("Withheld from this evidence pack: step.skipped of step canary-25")
+                .contains("result: withheld from this evidence pack (1 record(s): their commitments are in the chain")
+                .contains("compliance-approval approved by Lee Okafor (COMPLIANCE)")
+                .doesNotContain("backup complete");
+    }
+
+    @Test
+    void aSelectorThatMatchesNothingWritesNothing() {
+        Path pack = directory.resolve("pack");
+        assertThat(run(
+                        "journal",
+                        "export",
+                        journal.toString(),
+                        "--format",
+                        "jsonl",
+                        "--out",
+                        pack.toString(),
+                        "--withhold",
+                        "step.ouput"))
+                .isEqualTo(Cli.USAGE);
+        assertThat(err.toString())
+                .contains("--withhold step.ouput matches no record of this journal (types: ")
+                .contains("step.output")
+                .contains("steps: app-backup, canary-25, compliance-approval, window-notice")
+                .contains("nothing was written");
+        assertThat(pack).doesNotExist();
+    }
+
+    @Test
+    void checkpointsAndTheHtmlReportCannotBeWithheldAndAShortHashMustLookLikeOne() {
+        Path pack = directory.resolve("pack");
+        assertThat(run(
+                        "journal",
+                        "export",
+                        journal.toString(),
+                        "--format",
+                        "jsonl",
+                        "--out",
+                        pack.toString(),
+                        "--withhold",
+                        "checkpoint"))
+                .isEqualTo(Cli.USAGE);
+        assertThat(err.toString()).contains("checkpoints are never withheld");
+        assertThat(run(
+                        "journal",
+                        "export",
+                        journal.toString(),
+                        "--format",
+                        "html",
+                        "--out",
+                        pack.toString(),
+                        "--withhold",
+                        "step.output"))
+                .isEqualTo(Cli.USAGE);
+        assertThat(err.toString()).contains("--withhold applies to --format jsonl");
+        assertThat(pack).doesNotExist();
+
+        assertThat(run("journal", "verify", journal.toString(), "--expect", "3f2a-9c1b"))
+                .isEqualTo(Cli.USAGE);
+        assertThat(err.toString()).contains("a short hash is 16 hex digits, grouped by four");
+    }
+
+    @Test
+    void expectAcceptsEveryCheckpointWrittenDownInEitherSpelling() {
+        Replay replay = Journal.read(journal, JournalFixture.PASSPHRASE);
+        List<String> hashes =
+                replay.checkpoints().stream().map(Checkpoint::shortHash).toList();
+        assertThat(run(
+                        "journal",
+                        "verify",
+                        journal.toString(),
+                        "--expect",
+                        hashes.get(0).toUpperCase(),
+                        "--expect",
+                        hashes.get(hashes.size() - 1).replace("-", "")))
+                .as(out.toString())
+                .isEqualTo(Cli.OK);
+    }
+}
