@@ -108,6 +108,21 @@ public final class MetricsEngine implements AutoCloseable {
             public SampleSink part(String part) {
                 return sinkFor(SampleSink.partSource(source, part));
             }
+
+            @Override
+            public SampleSink forSource(String other) {
+                return sinkFor(other);
+            }
+
+            @Override
+            public void error(String signal, long epochMillis, String message) {
+                triggers.onError(signal, epochMillis, message);
+            }
+
+            @Override
+            public void answered(String signal) {
+                triggers.onAnswered(signal);
+            }
         };
     }
 
