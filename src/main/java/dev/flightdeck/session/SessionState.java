@@ -28,13 +28,22 @@ public record SessionState(
         Optional<SessionEvent.Verification> verification,
         Optional<SessionEvent.RollbackCountdown> countdown,
         Optional<Instant> closedAt,
-        Optional<Reopening> reopened) {
+        Optional<Reopening> reopened,
+        Optional<SessionEvent.AnalysisInconclusive> paused) {
 
     /**
      * A closed session opened again for its rollback: how it had closed and when, and who reopened it, when and why.
      * Anything written to the systems between the close and the reopening is not part of the pre-window state.
      */
     public record Reopening(String closedResult, Instant closedAt, Instant at, String by, String reason) {}
+
+    /**
+     * The inconclusive analysis the window is paused on, until the operator answers it (continue or roll back): no
+     * step starts meanwhile. Empty once answered, or once a rollback started.
+     */
+    public Optional<SessionEvent.AnalysisInconclusive> paused() {
+        return paused;
+    }
 
     /** The last known state of each SSH target the session connected to ("connected", "closed", "lost"). */
     public Map<String, String> connections() {
