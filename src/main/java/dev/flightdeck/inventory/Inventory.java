@@ -89,7 +89,9 @@ public record Inventory(
         if (host(name).isEmpty() && part > 0) {
             name = name.substring(0, part);
         }
-        return host(name).map(h -> (Set<String>) new LinkedHashSet<>(h.groups())).orElse(Set.of());
+        return host(name)
+                .map(h -> (Set<String>) new LinkedHashSet<>(h.groups()))
+                .orElse(Set.of());
     }
 
     public Set<String> groups() {

@@ -23,7 +23,8 @@ import java.util.Set;
 /** Reads an inventory YAML file with the same line-numbered problems as runbooks. */
 public final class InventoryLoader {
 
-    private static final Set<String> ROOT_KEYS = Set.of("hosts", "databases", "endpoints", "vars", "notifications", PrometheusServer.NAME);
+    private static final Set<String> ROOT_KEYS =
+            Set.of("hosts", "databases", "endpoints", "vars", "notifications", PrometheusServer.NAME);
     private static final Set<String> HOST_KEYS =
             Set.of("address", "port", "user", "identity", "agent", "jump", "groups", "metrics");
     private static final Set<String> DATABASE_KEYS =

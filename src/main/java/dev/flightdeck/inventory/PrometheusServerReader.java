@@ -189,8 +189,9 @@ final class PrometheusServerReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.error(q.positionOf("scale"), "'scale' in " + q.what() + " must be a positive number, not '"
-                + text.get() + "'");
+        problems.error(
+                q.positionOf("scale"),
+                "'scale' in " + q.what() + " must be a positive number, not '" + text.get() + "'");
         return 1;
     }
 }

@@ -22,10 +22,10 @@ import dev.flightdeck.ssh.TargetResolver;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -153,8 +153,8 @@ public final class InventoryCollectors {
                                 ? PrometheusHttp.basic(basic.user(), secret)
                                 : PrometheusHttp.bearer(secret));
             } catch (Exception e) {
-                unusable = Optional.of("the credential of 'prometheus' (" + auth.secret().describe()
-                        + ") cannot be read: " + e.getMessage());
+                unusable = Optional.of("the credential of 'prometheus' ("
+                        + auth.secret().describe() + ") cannot be read: " + e.getMessage());
             }
         }
         return new PromQlSource(

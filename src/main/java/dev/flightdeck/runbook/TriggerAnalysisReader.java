@@ -34,9 +34,8 @@ final class TriggerAnalysisReader {
     }
 
     static TriggerAnalysis analysis(MappingReader trigger, TriggerRule rule, Problems problems) {
-        OptionalInt failureLimit = trigger.integer("failure-limit", 0, MOST)
-                .map(OptionalInt::of)
-                .orElse(OptionalInt.empty());
+        OptionalInt failureLimit =
+                trigger.integer("failure-limit", 0, MOST).map(OptionalInt::of).orElse(OptionalInt.empty());
         if (failureLimit.isPresent() && sustained(rule)) {
             problems.error(
                     trigger.positionOf("failure-limit"),
@@ -56,7 +55,8 @@ final class TriggerAnalysisReader {
     }
 
     private static boolean sustained(TriggerRule rule) {
-        return rule instanceof TriggerRule.Threshold threshold && threshold.sustainedFor().isPresent()
+        return rule instanceof TriggerRule.Threshold threshold
+                        && threshold.sustainedFor().isPresent()
                 || rule instanceof TriggerRule.GroupComparison comparison
                         && comparison.sustainedFor().isPresent();
     }

@@ -39,7 +39,8 @@ public final class TriggerRuleParser {
             Pattern.compile("^([0-9]+(?:\\.[0-9]+)?)\\s*x\\s+(.+?)\\s+of\\s+(\\S+)$");
     private static final Pattern GROUP_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
     private static final Pattern AMOUNT = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?)\\s*(%|ms|s)?$");
-    private static final String GROUP_EXAMPLE = "write it as 'latency_p95 of canary > 1.5x latency_p95 of stable for 5m'";
+    private static final String GROUP_EXAMPLE =
+            "write it as 'latency_p95 of canary > 1.5x latency_p95 of stable for 5m'";
     private static final String EXAMPLE = "for example 'error_rate > 1% for 5m' or 'health fails 3 consecutive'";
 
     private TriggerRuleParser() {}

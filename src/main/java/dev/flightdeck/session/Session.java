@@ -357,8 +357,8 @@ public final class Session implements AutoCloseable {
                 .orElseThrow(() -> new SessionRuleException("the window is not paused on an inconclusive analysis"));
         if (!decision.equals(SessionEvent.AnalysisDecision.CONTINUE)
                 && !decision.equals(SessionEvent.AnalysisDecision.ROLLBACK)) {
-            throw new SessionRuleException("answer an inconclusive analysis with continue or rollback, not '"
-                    + decision + "'");
+            throw new SessionRuleException(
+                    "answer an inconclusive analysis with continue or rollback, not '" + decision + "'");
         }
         String why = blank(note) ? "" : recorder.redact(note.strip());
         append(operator, new SessionEvent.AnalysisDecision(pause.trigger(), decision, operator, why));

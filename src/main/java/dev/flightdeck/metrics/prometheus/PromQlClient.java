@@ -65,10 +65,8 @@ public final class PromQlClient {
     private List<Series> call(String path, String promql, Map<String, String> parameters)
             throws PromQlException, InterruptedException {
         StringBuilder form = new StringBuilder("query=").append(URLEncoder.encode(promql, StandardCharsets.UTF_8));
-        parameters.forEach((key, value) -> form.append('&')
-                .append(key)
-                .append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        parameters.forEach((key, value) ->
+                form.append('&').append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         URI uri = base.resolve(path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
@@ -107,22 +105,21 @@ public final class PromQlClient {
         }
         if (status != 200 || !"success".equals(root.path("status").asText())) {
             throw new PromQlException("HTTP " + status + " from " + uri + ": "
-                    + root.path("errorType").asText("error") + ": " + root.path("error").asText(abbreviated(body)));
+                    + root.path("errorType").asText("error") + ": "
+                    + root.path("error").asText(abbreviated(body)));
         }
         JsonNode data = root.path("data");
         String type = data.path("resultType").asText();
         JsonNode result = data.path("result");
         List<Series> series = new ArrayList<>();
         switch (type) {
-            case "scalar" -> series.add(new Series(Map.of(), new long[] {time(result.get(0))}, new double[] {
-                value(result.get(1))
-            }));
+            case "scalar" ->
+                series.add(new Series(Map.of(), new long[] {time(result.get(0))}, new double[] {value(result.get(1))}));
             case "vector" -> {
                 for (JsonNode item : result) {
                     JsonNode sample = item.path("value");
-                    series.add(new Series(labels(item), new long[] {time(sample.get(0))}, new double[] {
-                        value(sample.get(1))
-                    }));
+                    series.add(new Series(
+                            labels(item), new long[] {time(sample.get(0))}, new double[] {value(sample.get(1))}));
                 }
             }
             case "matrix" -> {
@@ -137,15 +134,19 @@ public final class PromQlClient {
                     series.add(new Series(labels(item), times, values));
                 }
             }
-            default -> throw new PromQlException(uri + " answered a result of type '" + type
-                    + "'; a signal's PromQL must give a number or series of numbers");
+            default ->
+                throw new PromQlException(uri + " answered a result of type '" + type
+                        + "'; a signal's PromQL must give a number or series of numbers");
         }
         return series;
     }
 
     private static Map<String, String> labels(JsonNode item) {
         Map<String, String> labels = new LinkedHashMap<>();
-        item.path("metric").fields().forEachRemaining(field -> labels.put(field.getKey(), field.getValue().asText()));
+        item.path("metric")
+                .fields()
+                .forEachRemaining(
+                        field -> labels.put(field.getKey(), field.getValue().asText()));
         return labels;
     }
 

@@ -111,8 +111,8 @@ public final class PromQlSource implements Collector, HistoryBaselines {
                         + "); keep it in the PromQL's 'by (" + label + ")' or choose another 'by:'");
             }
             if (bySource.put(source, last(series)) != null) {
-                throw new PromQlException("two series have " + label + "=\"" + source
-                        + "\"; aggregate them by (" + label + ")");
+                throw new PromQlException(
+                        "two series have " + label + "=\"" + source + "\"; aggregate them by (" + label + ")");
             }
         }
         return bySource;
@@ -123,7 +123,8 @@ public final class PromQlSource implements Collector, HistoryBaselines {
     }
 
     private static String labelsOf(List<PromQlClient.Series> answer) {
-        List<String> labels = answer.stream().limit(3).map(s -> s.labels().toString()).toList();
+        List<String> labels =
+                answer.stream().limit(3).map(s -> s.labels().toString()).toList();
         return String.join(", ", labels) + (answer.size() > 3 ? ", …" : "");
     }
 
@@ -133,7 +134,9 @@ public final class PromQlSource implements Collector, HistoryBaselines {
             return List.of();
         }
         PrometheusServer.BaselineRange range = server.baseline().get();
-        Instant from = range.sameHour() ? now.minus(range.back()) : now.minus(range.back()).minus(range.length());
+        Instant from = range.sameHour()
+                ? now.minus(range.back())
+                : now.minus(range.back()).minus(range.length());
         Instant to = from.plus(range.length());
         Duration step = Duration.ofSeconds(
                 Math.max(interval.toSeconds(), range.length().toSeconds() / MOST_BASELINE_POINTS + 1));
@@ -170,11 +173,6 @@ public final class PromQlSource implements Collector, HistoryBaselines {
             return Optional.empty();
         }
         return Optional.of(new Baseline(
-                id,
-                Baselines.percentile(values, 50),
-                Baselines.percentile(values, 95),
-                values.length,
-                from,
-                to));
+                id, Baselines.percentile(values, 50), Baselines.percentile(values, 95), values.length, from, to));
     }
 }

@@ -13,8 +13,7 @@ import java.util.Optional;
  * @param series   the series the measurements were taken on; empty for query errors (no series came back)
  * @param evidence the readable proof: a summary line, then the samples or the errors
  */
-public record AnalysisPause(
-        String trigger, Kind kind, Optional<SeriesId> series, Instant at, List<String> evidence) {
+public record AnalysisPause(String trigger, Kind kind, Optional<SeriesId> series, Instant at, List<String> evidence) {
 
     public enum Kind {
         /** more measurements inside the inconclusive band than {@code inconclusive-limit} allows */
@@ -34,7 +33,8 @@ public record AnalysisPause(
 
     /** One line for the operator: the rule, where, and the first line of the evidence. */
     public String headline() {
-        return trigger + series.map(id -> " on " + id.source()).orElse("")
+        return trigger
+                + series.map(id -> " on " + id.source()).orElse("")
                 + (evidence.isEmpty() ? "" : " (" + evidence.get(0) + ")");
     }
 }

@@ -50,10 +50,16 @@ final class Evidence {
     List<String> inconclusive(RuleEvaluation evaluation) {
         SignalUnit unit = SignalCatalog.unitOf(evaluation.series().signal());
         SeriesSnapshot samples = samples(evaluation, evaluation.bandStart());
-        String band = evaluation.spec().analysis().inconclusiveBound().map(bound -> unit.format(bound.stored()))
+        String band = evaluation
+                        .spec()
+                        .analysis()
+                        .inconclusiveBound()
+                        .map(bound -> unit.format(bound.stored()))
                         .orElse("?")
                 + " to "
-                + (evaluation.lastLimit().isPresent() ? unit.format(evaluation.lastLimit().getAsDouble()) : "?");
+                + (evaluation.lastLimit().isPresent()
+                        ? unit.format(evaluation.lastLimit().getAsDouble())
+                        : "?");
         List<String> lines = new ArrayList<>();
         lines.add(evaluation.series().source() + ": " + unit.format(evaluation.lastValue())
                 + " is inconclusive (between " + band + ", neither healthy nor failed) since "

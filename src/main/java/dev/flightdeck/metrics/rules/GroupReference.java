@@ -39,7 +39,8 @@ record GroupReference(TriggerRule.GroupComparison rule, double median, List<Stri
         if (latest.isEmpty()) {
             return Optional.empty();
         }
-        double[] sorted = latest.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                latest.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = sorted.length % 2 == 1
                 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;

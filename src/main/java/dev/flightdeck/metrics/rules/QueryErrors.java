@@ -18,7 +18,8 @@ import java.util.Set;
 final class QueryErrors {
 
     private static final int KEPT = 6;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final Map<String, List<String>> recent = new HashMap<>();
     private final Map<String, Integer> inARow = new HashMap<>();

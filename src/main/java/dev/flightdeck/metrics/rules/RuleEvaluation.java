@@ -126,7 +126,8 @@ final class RuleEvaluation {
     /** A measurement that does not fail: healthy, or inside the inconclusive band. */
     private Outcome notFailing(long time, double value, Comparison.Operator operator) {
         Optional<TriggerAnalysis.Amount> bound = spec.analysis().inconclusiveBound();
-        boolean inBand = bound.isPresent() && Thresholds.holds(value, operator, bound.get().stored());
+        boolean inBand = bound.isPresent()
+                && Thresholds.holds(value, operator, bound.get().stored());
         endEpisode(inBand ? RuleState.INCONCLUSIVE : RuleState.OK);
         if (!inBand) {
             bandStart = NONE;

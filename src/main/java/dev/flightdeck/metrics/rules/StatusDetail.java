@@ -25,9 +25,15 @@ final class StatusDetail {
                                 + " (last " + value + ")";
             case NO_BASELINE -> value + "; no baseline captured yet";
             case OK -> value;
-            case INCONCLUSIVE -> value + ", inconclusive (past " + evaluation.spec().analysis().inconclusiveBound()
-                    .map(bound -> unit.format(bound.stored()))
-                    .orElse("?") + ", not failed)";
+            case INCONCLUSIVE ->
+                value + ", inconclusive (past "
+                        + evaluation
+                                .spec()
+                                .analysis()
+                                .inconclusiveBound()
+                                .map(bound -> unit.format(bound.stored()))
+                                .orElse("?")
+                        + ", not failed)";
             case PENDING, FIRING -> value + progress(evaluation);
         };
     }
