@@ -66,6 +66,9 @@ public final class MetricsBench implements Callable<Integer> {
                 (measure, flightdeck, reference) -> row(out, measure, flightdeck, reference),
                 spec.commandLine().getErr());
         CollectorBench.postgres((measure, flightdeck, reference) -> row(out, measure, flightdeck, reference));
+        PromQlBench.run(
+                (measure, flightdeck, reference) -> row(out, measure, flightdeck, reference),
+                spec.commandLine().getErr());
         out.println();
         out.println(
                 "reference: ingest and memory = ArrayDeque<record(Instant, Double)> per series (no rule evaluation);");
@@ -74,6 +77,9 @@ public final class MetricsBench implements Callable<Integer> {
         out.println(
                 "  host collector = 'exec true' over the same reused SSH session; PostgreSQL collector = 'SELECT 1' on a plain");
         out.println("  JDBC connection to the same server (one reading after the other, median of 31 and 310 runs).");
+        out.println(
+                "  PromQL queries = the bare HTTP POST of the same query to the same Prometheus (median over 3 s);");
+        out.println("  panel frame 4 h = the same frame at 1 h (flat with history means a ratio near 1).");
         out.flush();
         return Cli.OK;
     }
