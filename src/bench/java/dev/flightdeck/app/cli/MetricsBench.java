@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -54,10 +55,20 @@ public final class MetricsBench implements Callable<Integer> {
     /** The usual way to keep samples: boxed records in a deque per series, trimmed to the window. */
     private record BoxedSample(Instant time, Double value) {}
 
+    @Option(names = "--promql-only", description = "only the PromQL rows (needs prometheus installed)")
+    private boolean promqlOnly;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-46s %16s %16s %8s%n", "measure", "flightdeck", "reference", "ratio");
+        if (promqlOnly) {
+            PromQlBench.run(
+                    (measure, flightdeck, reference) -> row(out, measure, flightdeck, reference),
+                    spec.commandLine().getErr());
+            out.flush();
+            return Cli.OK;
+        }
         ingest(out);
         memory(out);
         decimation(out);
