@@ -97,11 +97,16 @@ class PromQlRulesTest {
             Alarm alarm = PromQlInstruments.next(instruments.alarms, "alarm");
 
             assertThat(alarm.series()).isEqualTo(new SeriesId("app1", "error_rate"));
+            // a reading stamped just before the switch may already see it (Prometheus answers at the query's
+            // arrival), so the firing comes at least one reading interval short of 2 s after the switch
             assertThat(alarm.firedAt())
-                    .as("held 2 s from the first failing evaluation, which came after the switch")
-                    .isAfterOrEqualTo(switched.plusSeconds(2))
+                    .as("held 2 s from the first failing evaluation")
+                    .isAfterOrEqualTo(switched.plusSeconds(1))
                     .isBefore(switched.plusSeconds(30));
-            assertThat(alarm.evidence().get(0)).startsWith("app1: held ").contains("9.00%", "limit 5.00%");
+            assertThat(alarm.evidence().get(0))
+                    .as("held for at least the rule's 2 s")
+                    .matches("app1: held ([2-9]|[1-9][0-9])s from .*")
+                    .contains("9.00%", "limit 5.00%");
             assertThat(alarm.evidence().subList(1, alarm.evidence().size()))
                     .allSatisfy(line -> assertThat(line).endsWith("error_rate=9.00%"));
             assertThat(instruments.engine.triggers().armed()).isPresent();
