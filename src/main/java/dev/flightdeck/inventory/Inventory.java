@@ -13,7 +13,8 @@ public record Inventory(
         List<EndpointEntry> endpoints,
         Map<String, String> vars,
         List<NotificationChannel> channels,
-        String origin) {
+        String origin,
+        Optional<PrometheusServer> prometheus) {
 
     /** {@code on: local} runs on the operator's own machine; no inventory host may take this name. */
     public static final String LOCAL = "local";
@@ -24,6 +25,17 @@ public record Inventory(
         endpoints = List.copyOf(endpoints);
         vars = Map.copyOf(vars);
         channels = List.copyOf(channels);
+    }
+
+    /** An inventory without a Prometheus server. */
+    public Inventory(
+            List<HostEntry> hosts,
+            List<DatabaseEntry> databases,
+            List<EndpointEntry> endpoints,
+            Map<String, String> vars,
+            List<NotificationChannel> channels,
+            String origin) {
+        this(hosts, databases, endpoints, vars, channels, origin, Optional.empty());
     }
 
     /** An inventory without notification channels. */
@@ -61,6 +73,25 @@ public record Inventory(
 
     public Optional<EndpointEntry> endpoint(String name) {
         return endpoints.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The groups a metrics source belongs to: those of the host or endpoint of that name, or of the host a host part
+     * belongs to ({@code app1:/var}). Canary rules compare groups by this.
+     */
+    public Set<String> groupsOf(String source) {
+        String name = source;
+        Optional<EndpointEntry> endpoint = endpoint(name);
+        if (endpoint.isPresent()) {
+            return Set.copyOf(endpoint.get().groups());
+        }
+        int part = name.indexOf(':');
+        if (host(name).isEmpty() && part > 0) {
+            name = name.substring(0, part);
+        }
+        return host(name)
+                .map(h -> (Set<String>) new LinkedHashSet<>(h.groups()))
+                .orElse(Set.of());
     }
 
     public Set<String> groups() {

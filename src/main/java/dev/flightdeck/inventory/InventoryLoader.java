@@ -23,13 +23,14 @@ import java.util.Set;
 /** Reads an inventory YAML file with the same line-numbered problems as runbooks. */
 public final class InventoryLoader {
 
-    private static final Set<String> ROOT_KEYS = Set.of("hosts", "databases", "endpoints", "vars", "notifications");
+    private static final Set<String> ROOT_KEYS =
+            Set.of("hosts", "databases", "endpoints", "vars", "notifications", PrometheusServer.NAME);
     private static final Set<String> HOST_KEYS =
             Set.of("address", "port", "user", "identity", "agent", "jump", "groups", "metrics");
     private static final Set<String> DATABASE_KEYS =
             Set.of("host", "port", "database", "user", "sslmode", "root-cert", "ssh-host", "metrics");
     private static final Set<String> ENDPOINT_KEYS =
-            union(Set.of("url", "kind", "timeout"), MetricsEntryReader.ENDPOINT_NAME_KEYS);
+            union(Set.of("url", "kind", "timeout", "groups"), MetricsEntryReader.ENDPOINT_NAME_KEYS);
     private static final Duration DEFAULT_ENDPOINT_TIMEOUT = Duration.ofSeconds(10);
     /** Keys that would put a secret in the clear; refused with where the secret goes instead. */
     private static final Set<String> SECRET_KEYS =
@@ -98,7 +99,8 @@ public final class InventoryLoader {
                 endpoints,
                 vars,
                 NotificationChannelReader.read(root, "notifications", problems),
-                origin);
+                origin,
+                PrometheusServerReader.read(root, problems));
     }
 
     private static void refuseSecrets(YamlNode node, String what, String instead, Problems problems) {
@@ -265,7 +267,8 @@ public final class InventoryLoader {
                             kind,
                             e.duration("timeout").orElse(DEFAULT_ENDPOINT_TIMEOUT),
                             entry.key().position(),
-                            MetricsEntryReader.endpointNames(e, kind, problems));
+                            MetricsEntryReader.endpointNames(e, kind, problems),
+                            e.textList("groups"));
                 });
     }
 

@@ -15,12 +15,15 @@ import dev.flightdeck.journal.crypto.PassphrasePolicy;
 import dev.flightdeck.journal.crypto.PersonalKey;
 import dev.flightdeck.metrics.InventoryCollectors;
 import dev.flightdeck.metrics.MetricsEngine;
+import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.rules.Alarm;
+import dev.flightdeck.metrics.rules.AnalysisPause;
 import dev.flightdeck.metrics.rules.ArmedRollback;
 import dev.flightdeck.metrics.rules.CountdownCancellation;
 import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.notify.Notifications;
 import dev.flightdeck.notify.Outbox;
+import dev.flightdeck.notify.SecretSource;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.JournaledSources;
@@ -191,6 +194,9 @@ public final class SessionLauncher {
                 Clock.systemDefaultZone());
         // built before the session so baseline steps can read it, started after so everything it journals has a session
         MetricsEngine engine = instruments(choices, current::get);
+        engine.groups(choices.inventory()::groupsOf);
+        PrometheusSecret prometheusSecret =
+                PrometheusSecret.resolve(choices.inventory(), new SecretSource(context.environment(), secretPrompt));
         try {
             Map<StepKind, StepExecutor> executors = new EnumMap<>(services.executors());
             executors.put(
@@ -201,6 +207,7 @@ public final class SessionLauncher {
                     notifications.notifyStep(services.executors().get(StepKind.NOTIFY)));
             List<char[]> secrets = new ArrayList<>(notifications.secrets());
             secrets.addAll(secretValues(choices.values()));
+            secrets.addAll(prometheusSecret.values());
             SessionJournals.Setup setup = new SessionJournals.Setup(
                     choices.passphrase(),
                     key,
@@ -214,7 +221,7 @@ public final class SessionLauncher {
             session.supplySecrets(choices.values());
             current.set(session);
             notifications.attach(session, starting);
-            startInstruments(engine, choices, session, services);
+            startInstruments(engine, choices, session, services, prometheusSecret);
             return new LiveSession(session, services, engine, notifications);
         } catch (RuntimeException e) {
             engine.close();
@@ -288,6 +295,21 @@ public final class SessionLauncher {
                     }
 
                     @Override
+                    public void analysisPaused(AnalysisPause pause) {
+                        session.get()
+                                .recordInconclusive(
+                                        pause.trigger(),
+                                        pause.kindText(),
+                                        pause.series().map(SeriesId::toString).orElse(""),
+                                        pause.evidence());
+                    }
+
+                    @Override
+                    public void shadowFired(Alarm alarm, String wouldHave) {
+                        session.get().recordShadowAlarm(alarm.trigger(), wouldHave, alarm.evidence());
+                    }
+
+                    @Override
                     public void countdownExpired(ArmedRollback armed) {
                         session.get()
                                 .recordCountdown(
@@ -313,11 +335,16 @@ public final class SessionLauncher {
      * baseline step took them first.
      */
     private static void startInstruments(
-            MetricsEngine engine, Choices choices, Session session, SessionServices services) {
+            MetricsEngine engine,
+            Choices choices,
+            Session session,
+            SessionServices services,
+            PrometheusSecret prometheusSecret) {
         engine.start(InventoryCollectors.forInventory(
                 choices.inventory(),
                 InventoryCollectors.defaultClient(),
-                new InventoryCollectors.Connections(services.ssh(), services.targets(), services.databasePasswords()),
+                new InventoryCollectors.Connections(
+                        services.ssh(), services.targets(), services.databasePasswords(), prometheusSecret),
                 InventoryCollectors.Intervals.defaults(),
                 Clock.systemUTC()));
         session.addListener(new BaselineOnFirstChange(

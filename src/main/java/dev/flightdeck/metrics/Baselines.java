@@ -54,7 +54,7 @@ public final class Baselines {
     }
 
     /** Nearest-rank percentile of sorted values. */
-    static double percentile(double[] sorted, double percent) {
+    public static double percentile(double[] sorted, double percent) {
         int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }

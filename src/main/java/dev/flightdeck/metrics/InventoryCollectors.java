@@ -6,25 +6,34 @@ import dev.flightdeck.inventory.EndpointEntry;
 import dev.flightdeck.inventory.HostEntry;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.PrometheusNames;
+import dev.flightdeck.inventory.PrometheusServer;
+import dev.flightdeck.inventory.SecretRef;
 import dev.flightdeck.metrics.collect.Collector;
 import dev.flightdeck.metrics.collect.HealthCollector;
 import dev.flightdeck.metrics.host.HostCollector;
 import dev.flightdeck.metrics.postgres.PostgresCollectors;
+import dev.flightdeck.metrics.prometheus.PromQlClient;
+import dev.flightdeck.metrics.prometheus.PromQlSource;
 import dev.flightdeck.metrics.prometheus.PrometheusCollector;
+import dev.flightdeck.metrics.prometheus.PrometheusHttp;
 import dev.flightdeck.metrics.prometheus.PrometheusMapping;
 import dev.flightdeck.ssh.SshSessions;
 import dev.flightdeck.ssh.TargetResolver;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The collectors an inventory calls for: a health check per {@code kind: health} endpoint, a scrape per
- * {@code kind: prometheus} endpoint (with the metric names the inventory gives), a host reading per host and a
+ * {@code kind: prometheus} endpoint (with the metric names the inventory gives), the PromQL signals of its
+ * {@code prometheus:} server, a host reading per host and a
  * statistics reading per database, unless the inventory says {@code metrics: false}.
  */
 public final class InventoryCollectors {
@@ -53,7 +62,22 @@ public final class InventoryCollectors {
      * What hosts and databases are reached through: the session's SSH pool and target resolution (the connections the
      * steps use) and the database password source (asked at most once per database).
      */
-    public record Connections(SshSessions ssh, TargetResolver targets, PasswordSource databasePasswords) {}
+    public record Connections(
+            SshSessions ssh, TargetResolver targets, PasswordSource databasePasswords, SecretResolver secrets) {
+
+        /** Without secrets: a Prometheus server that needs credentials reports that none could be read. */
+        public Connections(SshSessions ssh, TargetResolver targets, PasswordSource databasePasswords) {
+            this(ssh, targets, databasePasswords, ref -> {
+                throw new IllegalStateException("no secret source was given to read " + ref.describe());
+            });
+        }
+    }
+
+    /** Gives the value of a secret the inventory refers to ({@code bearer-token: { file: ... }}), or says why it cannot. */
+    @FunctionalInterface
+    public interface SecretResolver {
+        char[] resolve(SecretRef ref) throws Exception;
+    }
 
     private InventoryCollectors() {}
 
@@ -77,6 +101,10 @@ public final class InventoryCollectors {
                         .endpoint(name)
                         .map(endpoint -> mappingFor(endpoint.names()))
                         .orElse(PrometheusMapping.defaults())));
+        inventory
+                .prometheus()
+                .ifPresent(server -> collectors.add(
+                        prometheus(server, connections.secrets(), server.every().orElse(intervals.scrape()), clock)));
         for (HostEntry host : inventory.hosts()) {
             if (host.metrics().enabled()) {
                 collectors.add(new HostCollector(
@@ -99,6 +127,42 @@ public final class InventoryCollectors {
             }
         }
         return collectors;
+    }
+
+    /**
+     * The PromQL signals of the inventory's Prometheus server. A credential that cannot be read (a file others can read,
+     * nobody to prompt) does not stop the session: every reading then fails with that reason, which the panel lists
+     * and the rules count as query errors.
+     */
+    public static PromQlSource prometheus(
+            PrometheusServer server, SecretResolver secrets, Duration interval, Clock clock) {
+        Optional<String> unusable = Optional.empty();
+        Optional<String> authorization = Optional.empty();
+        HttpClient client = defaultClient();
+        try {
+            client = PrometheusHttp.client(server.caCert().map(Path::of));
+        } catch (IOException e) {
+            unusable = Optional.of(e.getMessage());
+        }
+        if (server.auth().isPresent()) {
+            PrometheusServer.Auth auth = server.auth().get();
+            try {
+                char[] secret = secrets.resolve(auth.secret());
+                authorization = Optional.of(
+                        auth instanceof PrometheusServer.Auth.Basic basic
+                                ? PrometheusHttp.basic(basic.user(), secret)
+                                : PrometheusHttp.bearer(secret));
+            } catch (Exception e) {
+                unusable = Optional.of("the credential of 'prometheus' ("
+                        + auth.secret().describe() + ") cannot be read: " + e.getMessage());
+            }
+        }
+        return new PromQlSource(
+                server,
+                new PromQlClient(URI.create(server.url()), client, server.timeout(), authorization),
+                interval,
+                clock,
+                unusable);
     }
 
     /**

@@ -15,11 +15,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +59,8 @@ public final class MetricsEngine implements AutoCloseable {
     private final TriggerMonitor triggers;
     private final MinuteSummaries minutes;
     private final CollectorScheduler scheduler;
+    /** sources with their own history (a Prometheus server), asked for baselines from before the window */
+    private final List<HistoryBaselines> histories = new CopyOnWriteArrayList<>();
     /** collectors holding connections of their own (a PostgreSQL collector's pool), closed with the engine */
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
 
@@ -90,6 +96,11 @@ public final class MetricsEngine implements AutoCloseable {
 
     private void own(Collection<? extends Collector> collectors) {
         collectors.stream()
+                .filter(HistoryBaselines.class::isInstance)
+                .map(HistoryBaselines.class::cast)
+                .filter(history -> !histories.contains(history))
+                .forEach(histories::add);
+        collectors.stream()
                 .filter(AutoCloseable.class::isInstance)
                 .map(AutoCloseable.class::cast)
                 .filter(closeable -> !owned.contains(closeable))
@@ -107,6 +118,21 @@ public final class MetricsEngine implements AutoCloseable {
             @Override
             public SampleSink part(String part) {
                 return sinkFor(SampleSink.partSource(source, part));
+            }
+
+            @Override
+            public SampleSink forSource(String other) {
+                return sinkFor(other);
+            }
+
+            @Override
+            public void error(String signal, long epochMillis, String message) {
+                triggers.onError(signal, epochMillis, message);
+            }
+
+            @Override
+            public void answered(String signal) {
+                triggers.onAnswered(signal);
             }
         };
     }
@@ -135,14 +161,35 @@ public final class MetricsEngine implements AutoCloseable {
                         (value - baseline.median()) * 100 / baseline.median()));
     }
 
-    /** Captures the baselines from the last {@code window} of samples: call before the first change step. */
+    /**
+     * Captures the baselines from the last {@code window} of samples, or from a source's own history where the
+     * inventory says so ({@code baseline: 7d same hour}): call before the first change step.
+     */
     public List<Baseline> captureBaselines(Duration window) {
-        return baselines.capture(store, clock.instant(), window);
+        List<Baseline> captured = measureBaselines(window);
+        captured.forEach(baselines::put);
+        return captured;
     }
 
-    /** The baselines of the last {@code window} of samples, not yet in place: put the ones you accept in {@link #baselines()}. */
+    /** The baselines {@link #captureBaselines} would take, not yet in place: put the ones you accept in {@link #baselines()}. */
     public List<Baseline> measureBaselines(Duration window) {
-        return Baselines.measure(store, clock.instant(), window);
+        Instant now = clock.instant();
+        Map<SeriesId, Baseline> measured = new LinkedHashMap<>();
+        Baselines.measure(store, now, window).forEach(baseline -> measured.put(baseline.id(), baseline));
+        for (HistoryBaselines history : histories) {
+            try {
+                history.baselinesAt(now).forEach(baseline -> measured.put(baseline.id(), baseline));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return List.copyOf(measured.values());
+    }
+
+    /** Which inventory groups each source belongs to, for canary-against-stable rules; call before {@link #start}. */
+    public void groups(Function<String, Set<String>> groupsOf) {
+        triggers.groups(groupsOf);
     }
 
     /** When the first sample of this window was taken (even if the store has since dropped it): how long the instruments have been reading. */

@@ -86,6 +86,12 @@ public final class EventText {
             return e.stepId() != null && e.approver() != null && e.role() != null;
         } else if (event instanceof SessionEvent.Alarm e) {
             return e.trigger() != null && e.evidence() != null;
+        } else if (event instanceof SessionEvent.AnalysisInconclusive e) {
+            return e.trigger() != null && e.kind() != null && e.evidence() != null;
+        } else if (event instanceof SessionEvent.AnalysisDecision e) {
+            return e.trigger() != null && e.decision() != null && e.decidedBy() != null;
+        } else if (event instanceof SessionEvent.ShadowAlarm e) {
+            return e.trigger() != null && e.wouldHave() != null && e.evidence() != null;
         } else if (event instanceof SessionEvent.Verification e) {
             return e.rows() != null;
         } else if (event instanceof SessionEvent.RollbackFinished e) {
@@ -141,6 +147,23 @@ public final class EventText {
         } else if (event instanceof SessionEvent.Alarm e) {
             return new Line(
                     "alarm", "ALARM: " + e.trigger() + " (" + e.action() + ")", String.join("\n", e.evidence()));
+        } else if (event instanceof SessionEvent.AnalysisInconclusive e) {
+            return new Line(
+                    "alarm",
+                    "PAUSED: " + e.trigger() + " is " + e.kind()
+                            + (e.series() == null || e.series().isEmpty() ? "" : " on " + e.series())
+                            + "; waiting for the operator (continue or roll back)",
+                    String.join("\n", e.evidence()));
+        } else if (event instanceof SessionEvent.AnalysisDecision e) {
+            return new Line(
+                    e.decision().equals(SessionEvent.AnalysisDecision.ROLLBACK) ? "rollback" : "confirmation",
+                    e.decidedBy() + " answered " + e.trigger() + ": " + e.decision(),
+                    e.note());
+        } else if (event instanceof SessionEvent.ShadowAlarm e) {
+            return new Line(
+                    "metrics",
+                    "Shadow rule " + e.trigger() + " " + e.wouldHave() + " (dry run, nothing done)",
+                    String.join("\n", e.evidence()));
         } else if (event instanceof SessionEvent.MetricsMinute e) {
             return new Line("metrics", "Metrics of " + e.series() + ", " + e.minute(), e.text());
         } else if (event instanceof SessionEvent.RollbackCountdown e) {

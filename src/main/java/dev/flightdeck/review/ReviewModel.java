@@ -35,7 +35,8 @@ public record ReviewModel(
         List<SignalSummary> metrics,
         List<String> recoveries,
         List<TimelineRow> timeline,
-        List<NotificationRow> notifications) {
+        List<NotificationRow> notifications,
+        List<AlarmRow> shadowRules) {
 
     /** A notification and what became of it; {@code status} is the row's style (succeeded, failed, skipped). */
     public record NotificationRow(
@@ -140,6 +141,11 @@ public record ReviewModel(
         return !alarms.isEmpty();
     }
 
+    /** What the dry-run rules ({@code mode: shadow}) would have done: evaluated and journaled, never acting. */
+    public boolean hasShadowRules() {
+        return !shadowRules.isEmpty();
+    }
+
     public boolean hasApprovals() {
         return !approvals.isEmpty();
     }
@@ -187,7 +193,19 @@ public record ReviewModel(
                 SignalSummary.of(history),
                 recoveries(replay),
                 timeline(replay),
-                NotificationRows.of(history));
+                NotificationRows.of(history),
+                shadowRules(history));
+    }
+
+    private static List<AlarmRow> shadowRules(List<Recorded> history) {
+        List<AlarmRow> rows = new ArrayList<>();
+        for (Recorded recorded : history) {
+            if (recorded.event() instanceof SessionEvent.ShadowAlarm shadow) {
+                rows.add(new AlarmRow(
+                        Words.time(recorded.time()), shadow.trigger(), shadow.wouldHave(), shadow.evidence(), ""));
+            }
+        }
+        return rows;
     }
 
     /** Records of each step an evidence pack left out (shown as withheld, never as not run). */
@@ -236,6 +254,20 @@ public record ReviewModel(
             if (recorded.event() instanceof SessionEvent.Alarm alarm) {
                 rows.add(new AlarmRow(
                         Words.time(recorded.time()), alarm.trigger(), alarm.action(), alarm.evidence(), ""));
+            } else if (recorded.event() instanceof SessionEvent.AnalysisInconclusive pause) {
+                rows.add(new AlarmRow(
+                        Words.time(recorded.time()),
+                        pause.trigger(),
+                        pause.kind() + ": window paused for the operator",
+                        pause.evidence(),
+                        ""));
+            } else if (recorded.event() instanceof SessionEvent.AnalysisDecision decision) {
+                rows.add(new AlarmRow(
+                        Words.time(recorded.time()),
+                        decision.trigger(),
+                        "answered: " + decision.decision() + " (" + decision.decidedBy() + ")",
+                        List.of(),
+                        Words.text(decision.note())));
             } else if (recorded.event() instanceof SessionEvent.RollbackCountdown countdown) {
                 rows.add(new AlarmRow(
                         Words.time(recorded.time()),

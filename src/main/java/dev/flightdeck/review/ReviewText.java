@@ -54,6 +54,15 @@ public final class ReviewText {
             lines.add("  none");
         }
         lines.add("");
+        lines.add("== Shadow rules (dry run: evaluated, never acted)");
+        for (ReviewModel.AlarmRow shadow : model.shadowRules()) {
+            lines.add("  " + shadow.time() + "  " + shadow.trigger() + " → " + shadow.action());
+            shadow.evidence().forEach(line -> lines.add("      " + line));
+        }
+        if (model.shadowRules().isEmpty()) {
+            lines.add("  none would have fired");
+        }
+        lines.add("");
         lines.add("== Rollback");
         model.rollback()
                 .ifPresentOrElse(

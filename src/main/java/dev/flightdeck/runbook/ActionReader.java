@@ -214,7 +214,8 @@ final class ActionReader {
             problems.warning(
                     m.positionOf("require"),
                     "no collector measures '" + signal + "' required by " + what
-                            + "; it must come from a Prometheus endpoint" + DidYouMean.hint(signal, Signals.known()));
+                            + "; it must come from a Prometheus endpoint or the inventory's prometheus: signals"
+                            + DidYouMean.hint(signal, Signals.known()));
         }
         return canonical.orElse(signal);
     }

@@ -37,10 +37,16 @@ public final class RunbookLoader {
     static final Set<String> WINDOW_KEYS = Set.of("duration", "start", "point-of-no-return", "rollback-time");
     static final Set<String> PHASE_KEYS = Set.of("id", "title", "description", "estimate", "steps");
     private static final Set<String> VARIABLE_KEYS = Set.of("default", "description");
-    static final Set<String> TRIGGER_KEYS = Set.of("when", "action", "countdown");
+    static final Set<String> TRIGGER_KEYS = union(Set.of("when", "action", "countdown"), TriggerAnalysisReader.KEYS);
     public static final String FILE_SUFFIX = ".runbook.yaml";
 
     private RunbookLoader() {}
+
+    private static Set<String> union(Set<String> first, Set<String> second) {
+        Set<String> all = new HashSet<>(first);
+        all.addAll(second);
+        return Set.copyOf(all);
+    }
 
     public static Parsed<Runbook> load(Path file) throws IOException {
         String text;
@@ -226,8 +232,17 @@ public final class RunbookLoader {
                         };
                         Duration countdown = t.duration("countdown").orElse(TriggerSpec.DEFAULT_COUNTDOWN);
                         String when = t.requiredText("when");
+                        TriggerSpec.Mode mode = TriggerAnalysisReader.mode(t, problems);
                         if (!when.isBlank()) {
                             trigger(when, t.node("when").orElseThrow(), parsed, countdown, problems)
+                                    .map(spec -> new TriggerSpec(
+                                            spec.text(),
+                                            spec.rule(),
+                                            spec.action(),
+                                            spec.countdown(),
+                                            spec.position(),
+                                            TriggerAnalysisReader.analysis(t, spec.rule(), problems),
+                                            mode))
                                     .ifPresent(triggers::add);
                         }
                     });

@@ -49,7 +49,8 @@ public final class RunbookValidator {
             if (Signals.canonical(signal).isEmpty()) {
                 problems.warning(
                         trigger.position(),
-                        "no collector measures '" + signal + "'; it must come from a Prometheus endpoint"
+                        "no collector measures '" + signal
+                                + "'; it must come from a Prometheus endpoint or the inventory's prometheus: signals"
                                 + DidYouMean.hint(signal, Signals.known()));
             }
             TriggerFit.problem(trigger.rule())

@@ -26,6 +26,11 @@ public final class TriggerFit {
         if (quantity.isEmpty()) {
             return Optional.empty();
         }
+        if (rule instanceof TriggerRule.GroupComparison) {
+            return quantity.get() == Signals.Quantity.CHECK
+                    ? Optional.of("'" + signal + "' is a check; compare a measurement across groups, e.g. error_rate")
+                    : Optional.empty();
+        }
         if (rule instanceof TriggerRule.Threshold threshold) {
             return thresholdProblem(threshold, signal, quantity.get());
         }

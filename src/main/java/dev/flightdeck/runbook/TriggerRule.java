@@ -33,6 +33,20 @@ public sealed interface TriggerRule {
         }
     }
 
+    /**
+     * Canary against stable: each series of {@code signal} from the {@code group} (inventory host or endpoint groups,
+     * or a Prometheus label's values naming them) against {@code factor} × the median of the same signal's latest
+     * readings in {@code referenceGroup}: {@code latency_p95 of canary > 1.5x latency_p95 of stable for 5m}.
+     */
+    record GroupComparison(
+            String signal,
+            String group,
+            Comparison.Operator operator,
+            double factor,
+            String referenceGroup,
+            Optional<Duration> sustainedFor)
+            implements TriggerRule {}
+
     /** The signal's check fails this many times in a row (a success resets the count). */
     record ConsecutiveFailures(String signal, int count) implements TriggerRule {}
 

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  *   SIGNAL OP NUMBERx baseline at least +NUMBER[%|ms|s] [for DURATION]
  *   SIGNAL fails N consecutive        SIGNAL failures > N consecutive
  *   SIGNAL failures                   SIGNAL fails
+ *   SIGNAL of GROUP OP NUMBERx SIGNAL of GROUP [for DURATION]      (canary against stable)
  * </pre>
  * SIGNAL is one or more words ({@code db connection} reads as {@code db_connection}).
  */
@@ -34,6 +35,12 @@ public final class TriggerRuleParser {
             Pattern.compile("^([0-9]+(?:\\.[0-9]+)?)\\s*(%|ms|s|x\\s*baseline|x)?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern FLOOR = Pattern.compile("^\\+?\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(%|ms|s)?$");
     private static final Pattern SIGNAL_WORD = Pattern.compile("[a-z][a-z0-9_.]*");
+    private static final Pattern GROUP_REFERENCE =
+            Pattern.compile("^([0-9]+(?:\\.[0-9]+)?)\\s*x\\s+(.+?)\\s+of\\s+(\\S+)$");
+    private static final Pattern GROUP_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+    private static final Pattern AMOUNT = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?)\\s*(%|ms|s)?$");
+    private static final String GROUP_EXAMPLE =
+            "write it as 'latency_p95 of canary > 1.5x latency_p95 of stable for 5m'";
     private static final String EXAMPLE = "for example 'error_rate > 1% for 5m' or 'health fails 3 consecutive'";
 
     private TriggerRuleParser() {}
@@ -61,6 +68,9 @@ public final class TriggerRuleParser {
     }
 
     private static TriggerRule comparison(String rule, Matcher operator) throws InvalidRuleException {
+        if (rule.substring(0, operator.start()).contains(" of ")) {
+            return groupComparison(rule, operator);
+        }
         List<String> signalWords =
                 Arrays.asList(rule.substring(0, operator.start()).trim().split(" "));
         String rest = rule.substring(operator.end()).trim();
@@ -122,6 +132,63 @@ public final class TriggerRuleParser {
             throw new InvalidRuleException("a percentage cannot exceed 100%: '" + rest + "'");
         }
         return new TriggerRule.Threshold(signal, op, value, unit, sustained, floor, floorUnit);
+    }
+
+    /** {@code latency_p95 of canary > 1.5x latency_p95 of stable for 5m} */
+    private static TriggerRule groupComparison(String rule, Matcher operator) throws InvalidRuleException {
+        String left = rule.substring(0, operator.start()).trim();
+        String rest = rule.substring(operator.end()).trim();
+        Optional<Duration> sustained = Optional.empty();
+        int forAt = rest.indexOf(" for ");
+        if (forAt >= 0) {
+            String durationText = rest.substring(forAt + 5).trim();
+            sustained = Optional.of(Durations.parse(durationText)
+                    .orElseThrow(() -> new InvalidRuleException(
+                            "'" + durationText + "' after 'for' is not " + Durations.EXPECTED)));
+            rest = rest.substring(0, forAt).trim();
+        }
+        Matcher right = GROUP_REFERENCE.matcher(rest);
+        String[] subject = left.split(" of ", -1);
+        if (subject.length != 2 || !right.matches()) {
+            throw new InvalidRuleException("cannot read the comparison '" + rule + "': " + GROUP_EXAMPLE);
+        }
+        String signal = signal(List.of(subject[0].trim().split(" ")));
+        String reference = signal(List.of(right.group(2).trim().split(" ")));
+        if (!signal.equals(reference)) {
+            throw new InvalidRuleException("'" + rule + "' compares " + signal + " with " + reference
+                    + ": a canary rule compares one signal across two groups, " + GROUP_EXAMPLE);
+        }
+        String group = group(subject[1]);
+        String referenceGroup = group(right.group(3));
+        if (group.equals(referenceGroup)) {
+            throw new InvalidRuleException("'" + rule + "' compares group '" + group + "' with itself");
+        }
+        double factor = Double.parseDouble(right.group(1));
+        if (factor <= 0) {
+            throw new InvalidRuleException("the factor in '" + rest + "' must be more than 0");
+        }
+        return new TriggerRule.GroupComparison(
+                signal, group, operatorOf(operator.group(1)), factor, referenceGroup, sustained);
+    }
+
+    private static String group(String text) throws InvalidRuleException {
+        String group = text.trim();
+        if (!GROUP_NAME.matcher(group).matches()) {
+            throw new InvalidRuleException(
+                    "'" + group + "' is not a group name: one word of the inventory's groups, e.g. canary");
+        }
+        return group;
+    }
+
+    /** {@code 1%}, {@code 250ms}, {@code 2s} or a plain number: an analysis bound in the rule's own terms. */
+    public static TriggerAnalysis.Amount amount(String text) throws InvalidRuleException {
+        Matcher amount = AMOUNT.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!amount.matches()) {
+            throw new InvalidRuleException(
+                    "'" + text.trim() + "' is not a number with an optional unit (%, ms, s), e.g. 1% or 250ms");
+        }
+        return new TriggerAnalysis.Amount(
+                Double.parseDouble(amount.group(1)), unitOf(amount.group(2) == null ? "" : amount.group(2)));
     }
 
     private static TriggerRule.Unit unitOf(String written) {

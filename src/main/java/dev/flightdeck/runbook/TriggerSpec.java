@@ -6,9 +6,34 @@ import java.time.Duration;
 /**
  * A rollback trigger as the runbook wrote it, with what to do when it fires.
  *
+ * @param analysis  failure and inconclusive counting, and the query-error limit ({@link TriggerAnalysis})
  * @param countdown with {@link Action#ARM_ROLLBACK}: time the operator has to cancel before the rollback starts
  */
-public record TriggerSpec(String text, TriggerRule rule, Action action, Duration countdown, Position position) {
+public record TriggerSpec(
+        String text,
+        TriggerRule rule,
+        Action action,
+        Duration countdown,
+        Position position,
+        TriggerAnalysis analysis,
+        Mode mode) {
+
+    /** A plain trigger: no analysis keys, enforced. */
+    public TriggerSpec(String text, TriggerRule rule, Action action, Duration countdown, Position position) {
+        this(text, rule, action, countdown, position, TriggerAnalysis.NONE, Mode.ENFORCE);
+    }
+
+    /** Whether a firing may act. */
+    public enum Mode {
+        /** a firing raises the alarm and, for {@link Action#ARM_ROLLBACK}, arms the rollback; inconclusive pauses */
+        ENFORCE,
+        /** a dry run: evaluated, charted and journaled as "would have fired", never arming, alarming or pausing */
+        SHADOW
+    }
+
+    public boolean shadow() {
+        return mode == Mode.SHADOW;
+    }
 
     public enum Action {
         /** raise the alarm and arm the rollback with a countdown the operator can cancel */

@@ -467,6 +467,42 @@ public final class Session implements AutoCloseable {
         appendBySystem(new SessionEvent.Alarm(trigger, action, List.copyOf(evidence)));
     }
 
+    /** An analysis rule asks the operator to continue or roll back: the window pauses until answered. */
+    public void recordInconclusive(String trigger, String kind, String series, List<String> evidence) {
+        appendBySystem(new SessionEvent.AnalysisInconclusive(
+                trigger, kind, series, evidence.stream().map(recorder::redact).toList()));
+    }
+
+    /** A shadow rule would have acted; journaled so its author can tune it, with no consequence. */
+    public void recordShadowAlarm(String trigger, String wouldHave, List<String> evidence) {
+        appendBySystem(new SessionEvent.ShadowAlarm(
+                trigger, wouldHave, evidence.stream().map(recorder::redact).toList()));
+    }
+
+    /**
+     * The operator's answer to the inconclusive analysis the window is paused on. {@code continue} lets the steps go
+     * on; {@code rollback} is journaled and the rollback starts at once (sealed with a checkpoint whose short hash is
+     * returned; empty for continue).
+     */
+    public synchronized Optional<String> decide(String decision, String note) throws SessionRuleException {
+        SessionEvent.AnalysisInconclusive pause = state.paused()
+                .orElseThrow(() -> new SessionRuleException("the window is not paused on an inconclusive analysis"));
+        if (!decision.equals(SessionEvent.AnalysisDecision.CONTINUE)
+                && !decision.equals(SessionEvent.AnalysisDecision.ROLLBACK)) {
+            throw new SessionRuleException(
+                    "answer an inconclusive analysis with continue or rollback, not '" + decision + "'");
+        }
+        String why = blank(note) ? "" : recorder.redact(note.strip());
+        append(operator, new SessionEvent.AnalysisDecision(pause.trigger(), decision, operator, why));
+        if (decision.equals(SessionEvent.AnalysisDecision.CONTINUE)) {
+            return Optional.empty();
+        }
+        return Optional.of(startRollback(
+                "rule '" + pause.trigger() + "' was " + pause.kind() + " and " + operator + " chose to roll back"
+                        + (why.isEmpty() ? "" : ": " + why),
+                operator));
+    }
+
     /** An armed trigger's rollback countdown was armed, cancelled or ran out; journaled by the system. */
     public void recordCountdown(String trigger, SessionEvent.CountdownState countdownState, String detail) {
         appendBySystem(new SessionEvent.RollbackCountdown(trigger, countdownState, detail));
@@ -575,6 +611,13 @@ public final class Session implements AutoCloseable {
         if (state.rollback() != SessionFold.RollbackState.NOT_STARTED) {
             throw new SessionRuleException(
                     "the session was rolled back; its steps cannot run again (start a new session for a new attempt)");
+        }
+        if (state.paused().isPresent()) {
+            SessionEvent.AnalysisInconclusive pause = state.paused().get();
+            throw new SessionRuleException("the window is paused: rule '" + pause.trigger() + "' is " + pause.kind()
+                    + (pause.series().isEmpty() ? "" : " on " + pause.series()) + " ("
+                    + (pause.evidence().isEmpty() ? "" : pause.evidence().get(0))
+                    + "); answer it first: continue or roll back");
         }
         Step current = state.currentStep().orElseThrow(() -> new SessionRuleException("every step is done"));
         if (!current.id().equals(stepId)) {

@@ -280,6 +280,46 @@ public sealed interface SessionEvent {
         }
     }
 
+    /**
+     * An analysis rule could not judge the change and asks the operator to continue or roll back: its measurements
+     * stayed in the inconclusive band ({@code kind} {@code inconclusive}), or the queries behind its signal kept
+     * failing ({@code query-errors}). No further step starts until an {@link AnalysisDecision} answers it.
+     *
+     * @param series   the series measured ({@code app1/error_rate}), or empty for query errors
+     * @param evidence a summary line, then the samples or the errors
+     */
+    record AnalysisInconclusive(String trigger, String kind, String series, List<String> evidence)
+            implements SessionEvent {
+        public static final String TYPE = "analysis.inconclusive";
+
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** The operator's answer to an inconclusive analysis: {@code continue} or {@code rollback}, by whom, and why. */
+    record AnalysisDecision(String trigger, String decision, String decidedBy, String note) implements SessionEvent {
+        public static final String TYPE = "analysis.decision";
+        public static final String CONTINUE = "continue";
+        public static final String ROLLBACK = "rollback";
+
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * A shadow rule ({@code mode: shadow}, a dry run) would have acted: {@code wouldHave} says how. Nothing followed
+     * from it: no alarm, no countdown, no pause.
+     */
+    record ShadowAlarm(String trigger, String wouldHave, List<String> evidence) implements SessionEvent {
+        public static final String TYPE = "alarm.shadow";
+
+        public String type() {
+            return TYPE;
+        }
+    }
+
     /** One minute of one instrument, summarised (the journal keeps these, not every sample). */
     record MetricsMinute(String series, String minute, double min, double max, double average, int count, String text)
             implements SessionEvent {

@@ -39,6 +39,7 @@ public final class SessionFold {
     private Map<String, String> connections = Map.of();
     private Optional<SessionEvent.SessionRoster> roster = Optional.empty();
     private Map<String, SessionState.OpenRequest> approvalRequests = Map.of();
+    private Optional<SessionEvent.AnalysisInconclusive> paused = Optional.empty();
     /** The last line journaled while each step ran: a resume's best clue to how far a step with no outcome got. */
     private final Map<String, String> lastOutput = new HashMap<>();
 
@@ -129,7 +130,12 @@ public final class SessionFold {
             List<Recorded> more = new ArrayList<>(alarms);
             more.add(recorded);
             alarms = Collections.unmodifiableList(more);
+        } else if (event instanceof SessionEvent.AnalysisInconclusive inconclusive) {
+            paused = Optional.of(inconclusive);
+        } else if (event instanceof SessionEvent.AnalysisDecision) {
+            paused = Optional.empty();
         } else if (event instanceof SessionEvent.RollbackStarted) {
+            paused = Optional.empty();
             rollback = RollbackState.RUNNING;
             verification = Optional.empty();
         } else if (event instanceof SessionEvent.RollbackCountdown change) {
@@ -180,7 +186,8 @@ public final class SessionFold {
                 reopened,
                 roster,
                 approvalRequests,
-                suppliedSecrets);
+                suppliedSecrets,
+                paused);
     }
 
     /** Copies the step table before changing one record: states already handed out never change. */

@@ -31,7 +31,8 @@ public record SessionState(
         Optional<Reopening> reopened,
         Optional<SessionEvent.SessionRoster> roster,
         Map<String, OpenRequest> approvalRequests,
-        Map<String, String> suppliedSecrets) {
+        Map<String, String> suppliedSecrets,
+        Optional<SessionEvent.AnalysisInconclusive> paused) {
 
     /** The latest approval request made at a gate: a signed approval must name its chain head. */
     public record OpenRequest(String chainHead, Instant requestedAt) {}
@@ -41,6 +42,14 @@ public record SessionState(
      * Anything written to the systems between the close and the reopening is not part of the pre-window state.
      */
     public record Reopening(String closedResult, Instant closedAt, Instant at, String by, String reason) {}
+
+    /**
+     * The inconclusive analysis the window is paused on, until the operator answers it (continue or roll back): no
+     * step starts meanwhile. Empty once answered, or once a rollback started.
+     */
+    public Optional<SessionEvent.AnalysisInconclusive> paused() {
+        return paused;
+    }
 
     /** The last known state of each SSH target the session connected to ("connected", "closed", "lost"). */
     public Map<String, String> connections() {

@@ -22,9 +22,9 @@ class BuiltinRunbooksTest {
     private static final Map<String, Set<String>> DELIBERATE_WARNINGS = Map.of(
             "system-upgrade",
                     Set.of(
-                            "no collector measures 'hipaa_compliance_violations'; it must come from a Prometheus endpoint",
-                            "no collector measures 'patient_data_access'; it must come from a Prometheus endpoint",
-                            "no collector measures 'security_system'; it must come from a Prometheus endpoint"),
+                            "no collector measures 'hipaa_compliance_violations'; it must come from a Prometheus endpoint or the inventory's prometheus: signals",
+                            "no collector measures 'patient_data_access'; it must come from a Prometheus endpoint or the inventory's prometheus: signals",
+                            "no collector measures 'security_system'; it must come from a Prometheus endpoint or the inventory's prometheus: signals"),
             // seed 002 and 003 leave the command itself to the site (the package manager's, the load balancer's):
             // spliced on purpose
             "maintenance-procedures",

@@ -2,17 +2,7 @@ package dev.flightdeck.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.db.connect.ConnectionTarget;
 import dev.flightdeck.inventory.Inventory;
-import dev.flightdeck.ssh.CommandRequest;
-import dev.flightdeck.ssh.CommandResult;
-import dev.flightdeck.ssh.SshEventListener;
-import dev.flightdeck.ssh.SshSessions;
-import dev.flightdeck.ssh.SshSettings;
-import dev.flightdeck.ssh.SshUserHome;
-import dev.flightdeck.ssh.TargetResolver;
-import dev.flightdeck.ssh.config.SshConfigFile;
-import dev.flightdeck.ssh.hostkey.HostKeyVerifier;
 import dev.flightdeck.testing.tools.RequiresTool;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -21,12 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,7 +47,7 @@ class SandboxLifecycleTest {
 
             assertThat(get(sandbox.appUrls().get("app1") + "/api/health"))
                     .contains("\"version\":\"v1\"", "\"schema\":1");
-            assertThat(ssh(sandbox, knownHosts, "app2", "clinicctl deploy v2 && clinicctl status"))
+            assertThat(SandboxShell.ssh(sandbox, knownHosts, "app2", "clinicctl deploy v2 && clinicctl status"))
                     .contains("running v2");
             assertThat(get(sandbox.appUrls().get("app2") + "/api/health")).contains("\"version\":\"v2\"");
             sandbox.fault(true);
@@ -71,10 +57,11 @@ class SandboxLifecycleTest {
             assertThat(get(sandbox.appUrls().get("app1") + "/metrics"))
                     .as("v1 never fails")
                     .doesNotContain("status=\"500\"");
-            assertThat(ssh(sandbox, knownHosts, "db1", "psql -At -c 'SELECT count(*) FROM clients_hipaa'")
+            assertThat(SandboxShell.ssh(sandbox, knownHosts, "db1", "psql -At -c 'SELECT count(*) FROM clients_hipaa'")
                             .strip())
                     .isEqualTo("1200");
-            String[] shell = ssh(sandbox, knownHosts, "db1", "pwd; env").split("\n");
+            String[] shell =
+                    SandboxShell.ssh(sandbox, knownHosts, "db1", "pwd; env").split("\n");
             assertThat(shell[0]).isEqualTo(sandboxDirectory.resolve("hosts/db1").toString());
             assertThat(Arrays.stream(shell).skip(1).map(line -> line.substring(0, line.indexOf('='))))
                     .as("a host sees its own environment, not Flightdeck's")
@@ -99,7 +86,8 @@ class SandboxLifecycleTest {
             assertThat(get(sandbox.appUrls().get("app1") + "/metrics"))
                     .contains(
                             "http_requests_total{status=\"200\"", "http_request_duration_seconds_bucket{le=\"+Inf\"}");
-            assertThat(adminCount(sandbox, "SELECT count(*) FROM visits")).isEqualTo(3000);
+            assertThat(SandboxShell.adminCount(sandbox, "SELECT count(*) FROM visits"))
+                    .isEqualTo(3000);
             assertThat(sandbox.loadAnswered()).isPositive();
             System.out.printf(
                     "sandbox started in %d ms%n", sandbox.startupTime().toMillis());
@@ -129,37 +117,6 @@ class SandboxLifecycleTest {
             Thread.sleep(200);
         }
         return false;
-    }
-
-    private static String ssh(RunningSandbox sandbox, Path knownHosts, String host, String command) throws Exception {
-        SshUserHome home = SshUserHome.of(knownHosts.getParent(), "tester");
-        HostKeyVerifier verifier = new HostKeyVerifier(List.of(), knownHosts);
-        SshSessions sessions =
-                new SshSessions(SshSettings.defaults(), verifier, sandbox.sshCredentials(), new SshEventListener() {});
-        try {
-            TargetResolver targets = new TargetResolver(sandbox.inventory(), SshConfigFile.parse(""), home);
-            CommandResult result = sessions.exec(
-                    targets.target(host), CommandRequest.of(command).capturingBytes());
-            assertThat(result.isSuccess())
-                    .as("%s on %s: %s", command, host, result)
-                    .isTrue();
-            return new String(result.stdout(), StandardCharsets.UTF_8);
-        } finally {
-            sessions.close();
-        }
-    }
-
-    private static long adminCount(RunningSandbox sandbox, String sql) throws Exception {
-        var entry = sandbox.inventory().database("clinic").orElseThrow();
-        char[] password = sandbox.databasePasswords()
-                .passwordFor(ConnectionTarget.of(entry))
-                .orElseThrow();
-        try (Connection connection = DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:" + entry.port() + "/clinic", entry.user(), new String(password));
-                ResultSet rows = connection.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     private static String get(String url) throws Exception {

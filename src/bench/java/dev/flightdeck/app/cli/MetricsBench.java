@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -54,10 +55,20 @@ public final class MetricsBench implements Callable<Integer> {
     /** The usual way to keep samples: boxed records in a deque per series, trimmed to the window. */
     private record BoxedSample(Instant time, Double value) {}
 
+    @Option(names = "--promql-only", description = "only the PromQL rows (needs prometheus installed)")
+    private boolean promqlOnly;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-46s %16s %16s %8s%n", "measure", "flightdeck", "reference", "ratio");
+        if (promqlOnly) {
+            PromQlBench.run(
+                    (measure, flightdeck, reference) -> row(out, measure, flightdeck, reference),
+                    spec.commandLine().getErr());
+            out.flush();
+            return Cli.OK;
+        }
         ingest(out);
         memory(out);
         decimation(out);
@@ -66,6 +77,9 @@ public final class MetricsBench implements Callable<Integer> {
                 (measure, flightdeck, reference) -> row(out, measure, flightdeck, reference),
                 spec.commandLine().getErr());
         CollectorBench.postgres((measure, flightdeck, reference) -> row(out, measure, flightdeck, reference));
+        PromQlBench.run(
+                (measure, flightdeck, reference) -> row(out, measure, flightdeck, reference),
+                spec.commandLine().getErr());
         out.println();
         out.println(
                 "reference: ingest and memory = ArrayDeque<record(Instant, Double)> per series (no rule evaluation);");
@@ -74,6 +88,9 @@ public final class MetricsBench implements Callable<Integer> {
         out.println(
                 "  host collector = 'exec true' over the same reused SSH session; PostgreSQL collector = 'SELECT 1' on a plain");
         out.println("  JDBC connection to the same server (one reading after the other, median of 31 and 310 runs).");
+        out.println(
+                "  PromQL queries = the bare HTTP POST of the same query to the same Prometheus (median over 3 s);");
+        out.println("  panel frame 4 h = the same frame at 1 h (flat with history means a ratio near 1).");
         out.flush();
         return Cli.OK;
     }

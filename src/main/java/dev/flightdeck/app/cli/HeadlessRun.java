@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Drives a session step by step without a person at the screen: runs what can run, confirms with {@code --yes},
@@ -37,6 +38,8 @@ final class HeadlessRun {
     static final int WAITING = 3;
     /** The change did not go through, and the rollback (run by --auto-rollback) returned the system and verified it. */
     static final int ROLLED_BACK = 4;
+    /** Not an exit code: the operator answered an inconclusive analysis with "roll back"; the rollback has started. */
+    static final int ROLLBACK_CHOSEN = -1;
 
     private final Session session;
     private final PrintWriter out;
@@ -47,6 +50,7 @@ final class HeadlessRun {
     private BooleanSupplier stopBeforeNextStep = () -> false;
     private List<SignedApproval> signedApprovals = List.of();
     private Path requestDirectory;
+    private Function<SessionEvent.AnalysisInconclusive, Optional<String>> decisions = pause -> Optional.empty();
 
     HeadlessRun(
             Session session,
@@ -88,8 +92,24 @@ final class HeadlessRun {
         return this;
     }
 
+    /**
+     * Who answers an inconclusive analysis the window paused on: {@code continue} or {@code rollback}, or empty when
+     * nobody can (the run then waits, exit 3, saying how to answer).
+     */
+    HeadlessRun decideWith(Function<SessionEvent.AnalysisInconclusive, Optional<String>> decisions) {
+        this.decisions = decisions;
+        return this;
+    }
+
     int run() throws InterruptedException {
         while (!stopBeforeNextStep.getAsBoolean()) {
+            if (session.state().paused().isPresent()) {
+                Integer stop = answerPause(session.state().paused().get());
+                if (stop != null) {
+                    return stop;
+                }
+                continue;
+            }
             SessionState state = session.state();
             Step step = state.currentStep().orElse(null);
             if (step == null) {
@@ -164,6 +184,31 @@ final class HeadlessRun {
             return WAITING;
         }
         return FAILED;
+    }
+
+    /** Shows why the window paused and takes the operator's answer; null to go on with the steps. */
+    private Integer answerPause(SessionEvent.AnalysisInconclusive pause) {
+        say("  ⏸ paused: rule '" + pause.trigger() + "' is " + pause.kind()
+                + (pause.series().isEmpty() ? "" : " on " + pause.series()));
+        pause.evidence().forEach(line -> say("      " + line));
+        Optional<String> answer = decisions.apply(pause);
+        if (answer.isEmpty()) {
+            say("    The window waits for the operator: run again with --resume --decide continue or --decide rollback,"
+                    + " or answer in the console.");
+            return WAITING;
+        }
+        try {
+            Optional<String> checkpoint = session.decide(answer.get(), "answered on the command line");
+            if (checkpoint.isEmpty()) {
+                say("  ✓ continuing, as " + session.operator() + " decided");
+                return null;
+            }
+            say("  ⟲ " + session.operator() + " chose to roll back (checkpoint " + checkpoint.get() + ")");
+            return ROLLBACK_CHOSEN;
+        } catch (SessionRuleException e) {
+            say("  ✗ " + e.getMessage());
+            return FAILED;
+        }
     }
 
     private Integer approve(Step step, StepAction.Approve gate, String label) throws SessionRuleException {

@@ -13,6 +13,7 @@ import dev.flightdeck.metrics.MetricsTable;
 import dev.flightdeck.metrics.collect.Collector;
 import dev.flightdeck.metrics.collect.HealthCollector;
 import dev.flightdeck.metrics.rules.TriggerListener;
+import dev.flightdeck.notify.SecretSource;
 import dev.flightdeck.ssh.SshEventListener;
 import dev.flightdeck.text.Durations;
 import java.io.IOException;
@@ -125,7 +126,11 @@ public final class MetricsCommand implements Callable<Integer> {
         List<Collector> collectors = InventoryCollectors.forInventory(
                 inventory,
                 InventoryCollectors.defaultClient(),
-                new InventoryCollectors.Connections(services.ssh(), services.targets(), services.databasePasswords()),
+                new InventoryCollectors.Connections(
+                        services.ssh(),
+                        services.targets(),
+                        services.databasePasswords(),
+                        new SecretSource(context.environment(), NotificationWarnings::prompt)::resolve),
                 InventoryCollectors.Intervals.all(interval),
                 clock);
         if (collectors.isEmpty()) {

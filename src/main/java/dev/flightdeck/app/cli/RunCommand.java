@@ -42,6 +42,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -140,6 +141,13 @@ public final class RunCommand implements Callable<Integer> {
             names = "--auto-rollback",
             description = "when an armed rollback trigger's countdown runs out, run the rollback plan")
     private boolean autoRollback;
+
+    @Option(
+            names = "--decide",
+            paramLabel = "continue|rollback",
+            description =
+                    "the answer when an analysis rule paused the window as inconclusive (else asked on the terminal)")
+    private String decide;
 
     @Option(
             names = "--mark-done",
@@ -365,8 +373,13 @@ public final class RunCommand implements Callable<Integer> {
                     .withSignedApprovals(signedApprovals, journal)
                     .stopWhen(() ->
                             autoRollback && session.state().rollbackRequested().isPresent())
+                    .decideWith(this::decision)
                     .run();
-            if (result != HeadlessRun.DONE) {
+            if (result == HeadlessRun.ROLLBACK_CHOSEN) {
+                int rollback = new HeadlessRollback(out, yes, Map.of())
+                        .run(session, "the operator chose to roll back an inconclusive analysis", operator);
+                result = rollback == Cli.OK ? HeadlessRun.ROLLED_BACK : rollback;
+            } else if (result != HeadlessRun.DONE) {
                 adviseOnUnknownHostKeys(session, err);
                 result = new AlarmFollowUp(live, out, autoRollback, yes).after(result, rollbackCommand());
             } else {
@@ -462,6 +475,29 @@ public final class RunCommand implements Callable<Integer> {
         return "flightdeck rollback --journal " + journal
                 + (inventoryFile == null ? "" : " --inventory " + inventoryFile) + " --operator " + operator
                 + " [--yes]";
+    }
+
+    /** {@code --decide}, else the operator's answer on the terminal, else nobody can answer. */
+    private Optional<String> decision(SessionEvent.AnalysisInconclusive pause) {
+        if (decide != null) {
+            Optional<String> given = Optional.of(decide.strip().toLowerCase(Locale.ROOT));
+            decide = null; // one answer for one pause: a later pause is asked again
+            return given;
+        }
+        Console console = System.console();
+        if (console == null) {
+            return Optional.empty();
+        }
+        while (true) {
+            String line = console.readLine("Continue the window or roll back? [continue/rollback]: ");
+            if (line == null) {
+                return Optional.empty();
+            }
+            String answer = line.strip().toLowerCase(Locale.ROOT);
+            if (answer.equals("continue") || answer.equals("rollback") || answer.equals("roll back")) {
+                return Optional.of(answer.replace(" ", ""));
+            }
+        }
     }
 
     /** Asked only when ~/.pgpass has no entry; without a terminal the step fails and says why. */

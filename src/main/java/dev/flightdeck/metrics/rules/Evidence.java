@@ -34,19 +34,53 @@ final class Evidence {
     }
 
     List<String> of(RuleEvaluation evaluation, Optional<Baseline> baseline) {
-        String signal = evaluation.series().signal();
-        SignalUnit unit = SignalCatalog.unitOf(signal);
-        long from = evaluation.episodeStart();
-        long to = evaluation.lastSampleTime();
-        SeriesSnapshot samples = store.find(evaluation.series())
-                .map(series -> series.range(from, to + 1))
-                .orElse(new SeriesSnapshot(evaluation.series(), new long[0], new double[0]));
+        SignalUnit unit = SignalCatalog.unitOf(evaluation.series().signal());
+        SeriesSnapshot samples = samples(evaluation, evaluation.episodeStart());
         List<String> lines = new ArrayList<>();
         lines.add(summary(evaluation, samples, unit));
         if (evaluation.spec().rule() instanceof TriggerRule.Threshold threshold
                 && threshold.unit() == TriggerRule.Unit.BASELINE_MULTIPLE) {
             baseline.ifPresent(b -> lines.add(b.describe()));
         }
+        lines.addAll(sampleLines(evaluation, samples));
+        return lines;
+    }
+
+    /** Why an analysis rule asks for the operator: the stay in the inconclusive band, and its samples. */
+    List<String> inconclusive(RuleEvaluation evaluation) {
+        SignalUnit unit = SignalCatalog.unitOf(evaluation.series().signal());
+        SeriesSnapshot samples = samples(evaluation, evaluation.bandStart());
+        String band = evaluation
+                        .spec()
+                        .analysis()
+                        .inconclusiveBound()
+                        .map(bound -> unit.format(bound.stored()))
+                        .orElse("?")
+                + " to "
+                + (evaluation.lastLimit().isPresent()
+                        ? unit.format(evaluation.lastLimit().getAsDouble())
+                        : "?");
+        List<String> lines = new ArrayList<>();
+        lines.add(evaluation.series().source() + ": " + unit.format(evaluation.lastValue())
+                + " is inconclusive (between " + band + ", neither healthy nor failed) since "
+                + time.format(Instant.ofEpochMilli(evaluation.bandStart())) + ", " + samples.size()
+                + (samples.size() == 1 ? " sample" : " samples") + "; inconclusive-limit "
+                + evaluation.spec().analysis().inconclusiveLimit());
+        lines.addAll(sampleLines(evaluation, samples));
+        return lines;
+    }
+
+    private SeriesSnapshot samples(RuleEvaluation evaluation, long from) {
+        long to = evaluation.lastSampleTime();
+        return store.find(evaluation.series())
+                .map(series -> series.range(from, to + 1))
+                .orElse(new SeriesSnapshot(evaluation.series(), new long[0], new double[0]));
+    }
+
+    private List<String> sampleLines(RuleEvaluation evaluation, SeriesSnapshot samples) {
+        String signal = evaluation.series().signal();
+        SignalUnit unit = SignalCatalog.unitOf(signal);
+        List<String> lines = new ArrayList<>();
         for (int index : spread(samples.size())) {
             lines.add(time.format(Instant.ofEpochMilli(samples.timeAt(index))) + " " + signal + "="
                     + unit.format(samples.valueAt(index)));

@@ -1,7 +1,8 @@
 package dev.flightdeck.metrics.rules;
 
-import dev.flightdeck.metrics.Baseline;
 import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.runbook.Comparison;
+import dev.flightdeck.runbook.TriggerAnalysis;
 import dev.flightdeck.runbook.TriggerRule;
 import dev.flightdeck.runbook.TriggerSpec;
 import java.time.Duration;
@@ -15,8 +16,21 @@ import java.util.OptionalDouble;
  *
  * <p>A gap between samples longer than the staleness limit breaks "held continuously" and "in a row": what
  * happened during the gap is unknown, so a sustained condition starts over after it.
+ *
+ * <p>With analysis keys ({@link TriggerAnalysis}) every sample is a measurement: failed ones are counted against the
+ * {@code failure-limit} over the window (not only in a row, as Argo Rollouts counts them), and one inside the
+ * inconclusive band is counted against the {@code inconclusive-limit}; passing that limit asks for the operator, once
+ * per stay in the band.
  */
 final class RuleEvaluation {
+
+    /** What a sample made of the rule. */
+    enum Outcome {
+        NONE,
+        FIRED,
+        /** more inconclusive measurements than the rule allows: the window should pause for the operator */
+        INCONCLUSIVE
+    }
 
     private static final long NONE = Long.MIN_VALUE;
 
@@ -30,6 +44,10 @@ final class RuleEvaluation {
     private int failuresInRow;
     private int samplesInEpisode;
     private OptionalDouble lastLimit = OptionalDouble.empty();
+    private int failedMeasurements;
+    private int inconclusiveMeasurements;
+    private long bandStart = NONE;
+    private boolean inconclusiveRaised;
 
     RuleEvaluation(TriggerSpec spec, SeriesId series, Duration staleAfter) {
         this.spec = spec;
@@ -37,52 +55,112 @@ final class RuleEvaluation {
         this.staleAfterMillis = staleAfter.toMillis();
     }
 
-    /** Feeds one sample; true when this sample makes the trigger fire. NaN (no reading) counts as no sample. */
-    boolean onSample(long time, double value, Optional<Baseline> baseline) {
+    /**
+     * Feeds one sample; NaN (no reading) counts as no sample.
+     *
+     * @param limit   for comparisons, the limit in the stored unit (a baseline multiple or a group's reference already
+     *                applied); empty when it is unknown
+     * @param missing the state to show when {@code limit} is empty (NO_BASELINE, or NO_DATA for a silent group)
+     */
+    Outcome onSample(long time, double value, OptionalDouble limit, RuleState missing) {
         if (Double.isNaN(value) || time < lastSampleTime) {
-            return false;
+            return Outcome.NONE;
         }
         if (lastSampleTime != NONE && time - lastSampleTime > staleAfterMillis) {
             endEpisode(RuleState.NO_DATA);
+            bandStart = NONE;
         }
         lastSampleTime = time;
         lastValue = value;
         TriggerRule rule = spec.rule();
-        if (rule instanceof TriggerRule.Threshold threshold) {
-            return threshold(threshold, time, value, baseline);
+        if (rule instanceof TriggerRule.Threshold || rule instanceof TriggerRule.GroupComparison) {
+            return comparison(time, value, limit, missing);
         }
         int needed = rule instanceof TriggerRule.ConsecutiveFailures failures ? failures.count() : 1;
-        return failure(needed, time, value);
+        return failure(needed, time, value) ? Outcome.FIRED : Outcome.NONE;
     }
 
     /** Marks the series as silent when its last sample is older than the staleness limit. */
     boolean onTick(long now) {
         if (state != RuleState.NO_DATA && (lastSampleTime == NONE || now - lastSampleTime > staleAfterMillis)) {
             endEpisode(RuleState.NO_DATA);
+            bandStart = NONE;
             return true;
         }
         return false;
     }
 
-    private boolean threshold(TriggerRule.Threshold threshold, long time, double value, Optional<Baseline> baseline) {
-        lastLimit = Thresholds.limit(threshold, baseline);
-        if (lastLimit.isEmpty()) {
-            endEpisode(RuleState.NO_BASELINE);
-            return false;
+    private Outcome comparison(long time, double value, OptionalDouble limit, RuleState missing) {
+        lastLimit = limit;
+        if (limit.isEmpty()) {
+            endEpisode(missing);
+            return Outcome.NONE;
         }
-        if (!Thresholds.holds(value, threshold.operator(), lastLimit.getAsDouble())) {
-            endEpisode(RuleState.OK);
-            return false;
+        Comparison.Operator operator = operator();
+        if (!Thresholds.holds(value, operator, limit.getAsDouble())) {
+            return notFailing(time, value, operator);
         }
+        bandStart = NONE;
+        inconclusiveRaised = false;
         if (episodeStart == NONE) {
             episodeStart = time;
             samplesInEpisode = 0;
         }
         samplesInEpisode++;
-        long needed = threshold.sustainedFor().map(Duration::toMillis).orElse(0L);
-        int samplesNeeded =
-                threshold.unit() == TriggerRule.Unit.BASELINE_MULTIPLE ? Thresholds.MINIMUM_RELATIVE_SAMPLES : 1;
-        return advance(time - episodeStart >= needed && samplesInEpisode >= samplesNeeded);
+        TriggerAnalysis analysis = spec.analysis();
+        if (analysis.failureLimit().isPresent()) {
+            failedMeasurements++;
+            boolean over = failedMeasurements > analysis.failureLimit().getAsInt();
+            if (over) {
+                failedMeasurements = 0;
+            }
+            return advance(over) ? Outcome.FIRED : Outcome.NONE;
+        }
+        long needed = sustainedFor().map(Duration::toMillis).orElse(0L);
+        int samplesNeeded = isRelative() ? Thresholds.MINIMUM_RELATIVE_SAMPLES : 1;
+        return advance(time - episodeStart >= needed && samplesInEpisode >= samplesNeeded)
+                ? Outcome.FIRED
+                : Outcome.NONE;
+    }
+
+    /** A measurement that does not fail: healthy, or inside the inconclusive band. */
+    private Outcome notFailing(long time, double value, Comparison.Operator operator) {
+        Optional<TriggerAnalysis.Amount> bound = spec.analysis().inconclusiveBound();
+        boolean inBand = bound.isPresent()
+                && Thresholds.holds(value, operator, bound.get().stored());
+        endEpisode(inBand ? RuleState.INCONCLUSIVE : RuleState.OK);
+        if (!inBand) {
+            bandStart = NONE;
+            inconclusiveRaised = false;
+            return Outcome.NONE;
+        }
+        if (bandStart == NONE) {
+            bandStart = time;
+        }
+        inconclusiveMeasurements++;
+        if (inconclusiveRaised || inconclusiveMeasurements <= spec.analysis().inconclusiveLimit()) {
+            return Outcome.NONE;
+        }
+        inconclusiveRaised = true;
+        inconclusiveMeasurements = 0;
+        return Outcome.INCONCLUSIVE;
+    }
+
+    private Comparison.Operator operator() {
+        return spec.rule() instanceof TriggerRule.GroupComparison comparison
+                ? comparison.operator()
+                : ((TriggerRule.Threshold) spec.rule()).operator();
+    }
+
+    private Optional<Duration> sustainedFor() {
+        return spec.rule() instanceof TriggerRule.GroupComparison comparison
+                ? comparison.sustainedFor()
+                : ((TriggerRule.Threshold) spec.rule()).sustainedFor();
+    }
+
+    private boolean isRelative() {
+        return spec.rule() instanceof TriggerRule.Threshold threshold
+                && threshold.unit() == TriggerRule.Unit.BASELINE_MULTIPLE;
     }
 
     private boolean failure(int needed, long time, double value) {
@@ -138,11 +216,20 @@ final class RuleEvaluation {
         return episodeStart;
     }
 
+    /** When the current stay in the inconclusive band began. */
+    long bandStart() {
+        return bandStart;
+    }
+
     long lastSampleTime() {
         return lastSampleTime;
     }
 
     int failuresInRow() {
         return failuresInRow;
+    }
+
+    int failedMeasurements() {
+        return failedMeasurements;
     }
 }

@@ -6,6 +6,8 @@ public enum RuleState {
     OK,
     /** the condition holds but not yet for long enough (or not yet enough failures in a row) */
     PENDING,
+    /** the last measurement lay in the rule's inconclusive band: neither healthy nor failed (analysis rules) */
+    INCONCLUSIVE,
     /** the trigger fired and the condition still holds */
     FIRING,
     /** no reading for longer than the staleness limit, or none yet: nothing is known, which is not "ok" */

@@ -25,12 +25,25 @@ final class StatusDetail {
                                 + " (last " + value + ")";
             case NO_BASELINE -> value + "; no baseline captured yet";
             case OK -> value;
+            case INCONCLUSIVE ->
+                value + ", inconclusive (past "
+                        + evaluation
+                                .spec()
+                                .analysis()
+                                .inconclusiveBound()
+                                .map(bound -> unit.format(bound.stored()))
+                                .orElse("?")
+                        + ", not failed)";
             case PENDING, FIRING -> value + progress(evaluation);
         };
     }
 
     private static String progress(RuleEvaluation evaluation) {
         TriggerRule rule = evaluation.spec().rule();
+        if (evaluation.spec().analysis().failureLimit().isPresent()) {
+            return ", " + evaluation.failedMeasurements() + " failed measurements, failure-limit "
+                    + evaluation.spec().analysis().failureLimit().getAsInt();
+        }
         if (rule instanceof TriggerRule.ConsecutiveFailures failures) {
             return ", " + evaluation.failuresInRow() + " of " + failures.count() + " failures in a row";
         }

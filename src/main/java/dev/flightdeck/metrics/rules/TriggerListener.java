@@ -18,6 +18,15 @@ public interface TriggerListener {
     /** The countdown ran out without a cancel: start the rollback now. */
     default void countdownExpired(ArmedRollback armed) {}
 
+    /** An analysis rule asks the operator to continue or roll back; journal it and pause the window. */
+    default void analysisPaused(AnalysisPause pause) {}
+
+    /**
+     * A shadow rule ({@code mode: shadow}) would have acted: {@code wouldHave} says how ("would have armed the
+     * rollback", "would have paused the window"). Journal it; nothing else may follow from it.
+     */
+    default void shadowFired(Alarm alarm, String wouldHave) {}
+
     /** A trigger's state changed on a series (including to {@link RuleState#NO_DATA}). */
     default void stateChanged(RuleStatus status) {}
 }

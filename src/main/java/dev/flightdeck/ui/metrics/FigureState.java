@@ -17,7 +17,7 @@ public enum FigureState {
     public static FigureState of(RuleState state) {
         return switch (state) {
             case OK -> OK;
-            case PENDING -> WARNING;
+            case PENDING, INCONCLUSIVE -> WARNING;
             case FIRING -> FIRING;
             case NO_DATA, NO_BASELINE -> UNKNOWN;
         };

@@ -182,11 +182,13 @@ public final class PanelSampler {
             Map<String, FigureState> byTrigger = new HashMap<>();
             Map<SeriesId, String> details = new HashMap<>();
             for (RuleStatus status : statuses) {
-                FigureState state = FigureState.of(status.state());
+                // a shadow rule is a dry run: its state is in the tooltip, never in the figure's colour
+                FigureState state = status.shadow() ? FigureState.NEUTRAL : FigureState.of(status.state());
+                String name = (status.shadow() ? "(shadow) " : "") + status.trigger();
                 byTrigger.merge(status.trigger(), state, FigureState::worse);
                 status.series().ifPresent(id -> {
                     bySeries.merge(id, state, FigureState::worse);
-                    details.merge(id, status.trigger() + ": " + status.detail(), (a, b) -> a + "\n" + b);
+                    details.merge(id, name + ": " + status.detail(), (a, b) -> a + "\n" + b);
                 });
             }
             return new TriggerStates(bySeries, byTrigger, details);

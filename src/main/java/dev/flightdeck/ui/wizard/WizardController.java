@@ -212,6 +212,36 @@ public final class WizardController {
     }
 
     @FXML
+    private VBox pauseBox;
+
+    @FXML
+    private Label pauseText;
+
+    @FXML
+    private Label pauseEvidence;
+
+    @FXML
+    private TextField pauseNote;
+
+    @FXML
+    private Button pauseContinue;
+
+    @FXML
+    private Button pauseRollBack;
+
+    @FXML
+    private void continuePaused() {
+        wizard.continuePaused(pauseNote.getText());
+        pauseNote.clear();
+    }
+
+    @FXML
+    private void rollBackPaused() {
+        wizard.rollBackPaused(pauseNote.getText(), new FxConfirmation(wizard.operator()));
+        pauseNote.clear();
+    }
+
+    @FXML
     private void initialize() {
         runbookTitle.setText(wizard.stateProperty().get().runbook().title());
         clockLabel.textProperty().bind(wizard.clockProperty());
@@ -222,6 +252,12 @@ public final class WizardController {
         warningLabel.textProperty().bind(wizard.warningProperty());
         warningLabel.visibleProperty().bind(wizard.warningProperty().isNotEmpty());
         warningLabel.managedProperty().bind(warningLabel.visibleProperty());
+        pauseText.textProperty().bind(wizard.pauseProperty());
+        pauseEvidence.textProperty().bind(wizard.pauseEvidenceProperty());
+        pauseBox.visibleProperty().bind(wizard.pauseProperty().isNotEmpty());
+        pauseBox.managedProperty().bind(pauseBox.visibleProperty());
+        pauseContinue.disableProperty().bind(wizard.busyProperty());
+        pauseRollBack.disableProperty().bind(wizard.busyProperty());
         messageLabel.textProperty().bind(wizard.messageProperty());
         wizard.messageIsProblemProperty()
                 .addListener((observable, was, problem) ->

@@ -17,7 +17,11 @@ final class WizardPermissions {
      */
     static boolean allows(
             WizardViewModel.Action action, StepRow row, boolean busy, SessionState now, boolean canRollBack) {
-        if (row == null || busy || now.rollback() != SessionFold.RollbackState.NOT_STARTED) {
+        // a paused window (inconclusive analysis) is answered in its own card first
+        if (row == null
+                || busy
+                || now.rollback() != SessionFold.RollbackState.NOT_STARTED
+                || now.paused().isPresent()) {
             return false;
         }
         StepStatus status = row.statusProperty().get();

@@ -12,6 +12,7 @@ import dev.flightdeck.runbook.StepAction;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.Session;
+import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.SessionListener;
 import dev.flightdeck.session.SessionRuleException;
@@ -89,12 +90,16 @@ public final class WizardViewModel {
     private final StringProperty progress = new SimpleStringProperty(this, "progress", "");
     private final StringProperty clockText = new SimpleStringProperty(this, "clock", "");
     private final StringProperty warning = new SimpleStringProperty(this, "warning", "");
+    private final StringProperty pause = new SimpleStringProperty(this, "pause", "");
+    private final StringProperty pauseEvidence = new SimpleStringProperty(this, "pauseEvidence", "");
     private final StringProperty journalStatus = new SimpleStringProperty(this, "journalStatus", "");
     private final BooleanProperty complete = new SimpleBooleanProperty(this, "complete");
     private final ObjectProperty<SessionState> state = new SimpleObjectProperty<>(this, "state");
     private final Map<Action, BooleanProperty> allowed = new EnumMap<>(Action.class);
     private final AtomicReference<SessionState> latest = new AtomicReference<>();
     private final AtomicBoolean hopScheduled = new AtomicBoolean();
+    /** the state being shown, set first: the permissions are derived from it before {@link #state} changes */
+    private SessionState shown;
 
     /** Trusts exactly this key for this host (the SSH layer's decision), returning what happened. */
     @FunctionalInterface
@@ -157,6 +162,7 @@ public final class WizardViewModel {
 
     /** Derived values first, then the current step and the state, so listeners of those see a consistent picture. */
     private void show(SessionState now) {
+        shown = now;
         SessionValues values = SessionValues.of(now);
         for (StepRow row : rows) {
             row.titleProperty().set(values.bindKnown(row.step().displayTitle()));
@@ -174,6 +180,12 @@ public final class WizardViewModel {
         showJournalStatus(now);
         replaceIfChanged(connections, WizardProjection.connections(session.inventory(), now));
         complete.set(now.isComplete());
+        pause.set(now.paused()
+                .map(p -> "Paused: rule '" + p.trigger() + "' is " + p.kind()
+                        + (p.series().isEmpty() ? "" : " on " + p.series())
+                        + ". No step starts until you continue the window or roll back.")
+                .orElse(""));
+        pauseEvidence.set(now.paused().map(p -> String.join("\n", p.evidence())).orElse(""));
         Optional<Step> currentStep = now.currentStep();
         StepRow currentRow = currentStep
                 .flatMap(step -> rows.stream().filter(row -> row.step() == step).findFirst())
@@ -306,7 +318,7 @@ public final class WizardViewModel {
     }
 
     private boolean allows(Action action) {
-        SessionState now = state.get() == null ? session.state() : state.get();
+        SessionState now = shown == null ? session.state() : shown;
         return WizardPermissions.allows(action, current.get(), busy.get(), now, canRollBack());
     }
 
@@ -505,6 +517,38 @@ public final class WizardViewModel {
     /** Reopens the closed session for its rollback, with the operator's written reason, and walks the plan. */
     public void reopenForRollback(String reason, Function<Step, Optional<String>> confirmations) {
         rollback.start(reason, session.operator(), confirmations);
+    }
+
+    /** Why the window is paused for the operator (an inconclusive analysis), or empty. */
+    public ReadOnlyStringProperty pauseProperty() {
+        return pause;
+    }
+
+    /** The evidence of the pause: its summary and samples or errors, one per line. */
+    public ReadOnlyStringProperty pauseEvidenceProperty() {
+        return pauseEvidence;
+    }
+
+    /** Answers the pause with "continue": journaled with the note, and the steps may go on. */
+    public void continuePaused(String note) {
+        commands.run(
+                () -> {
+                    session.decide(SessionEvent.AnalysisDecision.CONTINUE, note);
+                    return new BusyRunner.Outcome("The window goes on, as " + session.operator() + " decided.", false);
+                },
+                this::tell);
+    }
+
+    /** Answers the pause with "roll back": journaled with the note, then the rollback runs as from the red button. */
+    public void rollBackPaused(String note, Function<Step, Optional<String>> confirmations) {
+        sessionExecutor.execute(() -> {
+            try {
+                session.decide(SessionEvent.AnalysisDecision.ROLLBACK, note);
+            } catch (SessionRuleException e) {
+                uiThread.execute(() -> tell(new BusyRunner.Outcome(e.getMessage(), true)));
+            }
+        });
+        rollback.start("the operator chose to roll back an inconclusive analysis", session.operator(), confirmations);
     }
 
     /** Starts the emergency rollback (or continues one under way); the rollback screen shows its progress. */

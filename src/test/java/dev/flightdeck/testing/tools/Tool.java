@@ -19,16 +19,17 @@ public final class Tool {
 
     public static final String PATH_PROPERTY = "flightdeck.test.tools.path";
 
-    private static final Map<String, String> PACKAGES = Map.of(
-            "sshd", "openssh-server",
-            "ssh", "openssh-client",
-            "ssh-agent", "openssh-client",
-            "ssh-add", "openssh-client",
-            "ssh-keygen", "openssh-client",
-            "pg_dump", "postgresql-client",
-            "pg_restore", "postgresql-client",
-            "psql", "postgresql-client",
-            "prometheus-node-exporter", "prometheus-node-exporter");
+    private static final Map<String, String> PACKAGES = Map.ofEntries(
+            Map.entry("sshd", "openssh-server"),
+            Map.entry("ssh", "openssh-client"),
+            Map.entry("ssh-agent", "openssh-client"),
+            Map.entry("ssh-add", "openssh-client"),
+            Map.entry("ssh-keygen", "openssh-client"),
+            Map.entry("pg_dump", "postgresql-client"),
+            Map.entry("pg_restore", "postgresql-client"),
+            Map.entry("psql", "postgresql-client"),
+            Map.entry("prometheus", "prometheus"),
+            Map.entry("prometheus-node-exporter", "prometheus-node-exporter"));
 
     private Tool() {}
 

@@ -132,6 +132,29 @@ class WizardViewModelTest {
         }
     }
 
+    @Test
+    void anInconclusiveAnalysisPausesTheStepsUntilTheOperatorContinues() {
+        session.recordInconclusive(
+                "error_rate > 5%",
+                "inconclusive",
+                "app1/error_rate",
+                List.of("app1: 2.50% is inconclusive (between 1.00% to 5.00%, neither healthy nor failed)"));
+
+        assertThat(wizard.pauseProperty().get())
+                .isEqualTo("Paused: rule 'error_rate > 5%' is inconclusive on app1/error_rate. No step starts until "
+                        + "you continue the window or roll back.");
+        assertThat(wizard.pauseEvidenceProperty().get()).startsWith("app1: 2.50% is inconclusive");
+        assertThat(allowed()).as("no step action while paused").isEmpty();
+
+        wizard.continuePaused("known noise");
+
+        assertThat(wizard.pauseProperty().get()).isEmpty();
+        assertThat(wizard.stateProperty().get().paused()).isEmpty();
+        assertThat(allowed()).containsExactly(WizardViewModel.Action.CONFIRM);
+        assertThat(wizard.messageProperty().get())
+                .isEqualTo("The window goes on, as " + session.operator() + " decided.");
+    }
+
     private List<WizardViewModel.Action> allowed() {
         return Arrays.stream(WizardViewModel.Action.values())
                 .filter(action -> wizard.allowedProperty(action).get())
