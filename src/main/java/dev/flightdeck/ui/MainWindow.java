@@ -1,7 +1,6 @@
 package dev.flightdeck.ui;
 
 import dev.flightdeck.home.AppContext;
-import dev.flightdeck.home.Settings;
 import dev.flightdeck.ui.detail.StepDetailController;
 import dev.flightdeck.ui.library.RunbookLibraryController;
 import dev.flightdeck.ui.library.RunbookLibraryViewModel;
@@ -22,16 +21,20 @@ import javafx.stage.Stage;
 /** Composition root of the console: builds view models and controllers by constructor and shows the window. */
 public final class MainWindow {
 
-    private final BackgroundExecutors executors = new BackgroundExecutors();
-    private final AppContext context;
+    private final ConsoleServices services;
     private final ConsoleViewModel console;
     private final ThemeManager themes;
     private final SessionWindows sessions = new SessionWindows();
 
     public MainWindow(AppContext context) {
-        this.context = context;
-        this.themes = new ThemeManager(Settings.load(context.home()));
-        this.console = new ConsoleViewModel(new RunbookLibraryViewModel(executors.files()));
+        this(ConsoleServices.forProduction(context));
+    }
+
+    public MainWindow(ConsoleServices services) {
+        this.services = services;
+        this.themes = new ThemeManager(services.settings());
+        this.console = new ConsoleViewModel(
+                new RunbookLibraryViewModel(services.executors().files()));
     }
 
     public ConsoleViewModel console() {
@@ -41,7 +44,7 @@ public final class MainWindow {
     /** How every controller of the console is built; one place, so a view can never get a half-wired controller. */
     FxmlViews views() {
         Map<Class<?>, Supplier<?>> controllers = Map.of(
-                MainWindowController.class, () -> new MainWindowController(console, themes, context, sessions),
+                MainWindowController.class, () -> new MainWindowController(console, themes, services, sessions),
                 RunbookLibraryController.class, () -> new RunbookLibraryController(console.library()),
                 RunbookNavigatorController.class, () -> new RunbookNavigatorController(console),
                 StepDetailController.class, () -> new StepDetailController(console));
@@ -77,7 +80,7 @@ public final class MainWindow {
                 event.consume();
             }
         });
-        stage.setOnHidden(event -> executors.close());
+        stage.setOnHidden(event -> services.close());
         stage.show();
         console.library().loadBuiltins();
     }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -38,9 +37,15 @@ class MarkdownImportReviewTest {
     @TempDir
     static Path home;
 
+    private MainWindow window;
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
-        new MainWindow(new AppContext(new FlightdeckHome(home), Map.of())).show(stage);
+        // this test's own window and view model: other test classes' windows may still be around in the same JVM
+        this.stage = stage;
+        window = new MainWindow(new AppContext(new FlightdeckHome(home), Map.of()));
+        window.show(stage);
     }
 
     @Test
@@ -70,7 +75,7 @@ class MarkdownImportReviewTest {
                 """);
         Path target = home.resolve("saved").resolve("pg-upgrade.runbook.yaml");
         Files.createDirectories(target.getParent());
-        RunbookLibraryViewModel library = MainWindowTestAccess.library(robot);
+        RunbookLibraryViewModel library = window.console().library();
         AtomicReference<Path> suggested = new AtomicReference<>();
 
         robot.interact(() -> library.importMarkdown(
@@ -79,7 +84,7 @@ class MarkdownImportReviewTest {
                             suggested.set(offered);
                             return Optional.of(target);
                         })
-                        .show(robot.window(0), (reviewed, chosen) -> library.saveImported(reviewed, chosen, false))));
+                        .show(stage, (reviewed, chosen) -> library.saveImported(reviewed, chosen, false))));
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
@@ -117,20 +122,15 @@ class MarkdownImportReviewTest {
     void aDocumentThatCannotBeImportedSaysWhereInTheStatusLine(FxRobot robot) throws Exception {
         Path latin1 = home.resolve("latin1.md");
         Files.write(latin1, "# Proc\u00e9dure\n".getBytes(StandardCharsets.ISO_8859_1));
-        RunbookLibraryViewModel library = MainWindowTestAccess.library(robot);
+        RunbookLibraryViewModel library = window.console().library();
 
         robot.interact(() -> library.importMarkdown(latin1, imported -> {
             throw new AssertionError("a document that cannot be read is not offered for review");
         }));
 
         WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#statusLabel")
-                        .queryAs(Label.class)
-                        .getText()
-                        .startsWith("Could not import"));
-        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).contains(latin1 + ":1:");
+                10, TimeUnit.SECONDS, () -> library.statusProperty().get().startsWith("Could not import"));
+        assertThat(library.statusProperty().get()).contains(latin1 + ":1:");
         assertThat(MarkdownImportFile.isMarkdown(latin1)).isTrue();
     }
 }

@@ -1,9 +1,9 @@
 package dev.flightdeck.ui.main;
 
 import atlantafx.base.controls.ToggleSwitch;
-import dev.flightdeck.home.AppContext;
 import dev.flightdeck.runbook.MarkdownImportFile;
 import dev.flightdeck.runbook.RunbookLoader;
+import dev.flightdeck.ui.ConsoleServices;
 import dev.flightdeck.ui.ThemeManager;
 import dev.flightdeck.ui.library.ImportReviewDialog;
 import dev.flightdeck.ui.rehearsal.RehearsalChoice;
@@ -24,7 +24,7 @@ public final class MainWindowController {
 
     private final ConsoleViewModel console;
     private final ThemeManager themes;
-    private final AppContext context;
+    private final ConsoleServices services;
     private final SessionWindows sessions;
 
     @FXML
@@ -43,10 +43,10 @@ public final class MainWindowController {
     private Label statusLabel;
 
     public MainWindowController(
-            ConsoleViewModel console, ThemeManager themes, AppContext context, SessionWindows sessions) {
+            ConsoleViewModel console, ThemeManager themes, ConsoleServices services, SessionWindows sessions) {
         this.console = console;
         this.themes = themes;
-        this.context = context;
+        this.services = services;
         this.sessions = sessions;
     }
 
@@ -75,7 +75,7 @@ public final class MainWindowController {
         }
         String stylesheet =
                 MainWindowController.class.getResource("/styles/flightdeck.css").toExternalForm();
-        new SessionWindow(context, sessions).show(entry.runbook().get(), entry.sha256(), stylesheet);
+        new SessionWindow(services, sessions).show(entry.runbook().get(), entry.sha256(), stylesheet);
     }
 
     /**
@@ -88,7 +88,7 @@ public final class MainWindowController {
             String stylesheet = MainWindowController.class
                     .getResource("/styles/flightdeck.css")
                     .toExternalForm();
-            new SessionWindow(context, sessions).rehearse(scenario == RehearsalChoice.Scenario.FAULTY, stylesheet);
+            new SessionWindow(services, sessions).rehearse(scenario == RehearsalChoice.Scenario.FAULTY, stylesheet);
         });
     }
 

@@ -1,19 +1,15 @@
 package dev.flightdeck.ui.setup;
 
 import dev.flightdeck.db.connect.PasswordSource;
-import dev.flightdeck.db.connect.PgPassFile;
 import dev.flightdeck.db.connect.PromptedPassword;
-import dev.flightdeck.home.AppContext;
-import dev.flightdeck.home.Settings;
 import dev.flightdeck.live.LiveSession;
-import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.runbook.BuiltinRunbooks;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookDigest;
 import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.sandbox.Sandbox;
-import dev.flightdeck.sandbox.SandboxOptions;
 import dev.flightdeck.sandbox.error.SandboxException;
+import dev.flightdeck.ui.ConsoleServices;
 import dev.flightdeck.ui.FxmlFile;
 import dev.flightdeck.ui.FxmlViews;
 import dev.flightdeck.ui.Tasks;
@@ -54,7 +50,7 @@ public final class SessionWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionWindow.class);
 
-    private final AppContext context;
+    private final ConsoleServices services;
     private final SessionWindows windows;
     private final ExecutorService sessionThread = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "flightdeck-session");
@@ -69,8 +65,8 @@ public final class SessionWindow {
     /** What was open when the operator chose to close the window anyway; journaled and sealed on the way out. */
     private volatile String leftOpen;
 
-    public SessionWindow(AppContext context, SessionWindows windows) {
-        this.context = context;
+    public SessionWindow(ConsoleServices services, SessionWindows windows) {
+        this.services = services;
         this.windows = windows;
         stage.setOnShown(event -> windows.opened(this));
         // the session has the whole screen of a laptop: maximised (else as large as the console, where it is), not a
@@ -136,10 +132,10 @@ public final class SessionWindow {
     }
 
     public void show(Runbook runbook, String sha256, String stylesheet) {
-        PasswordSource passwords = PgPassFile.standardLocation(context.environment())
-                .orElse(new PromptedPassword(new FxPasswordPrompt("the databases of " + runbook.title())));
+        PasswordSource passwords = services.databasePasswords(
+                new PromptedPassword(new FxPasswordPrompt("the databases of " + runbook.title())));
         SessionSetupViewModel setup = new SessionSetupViewModel(
-                runbook, sha256, SessionLauncher.forProduction(context), sessionThread, new FxCredentials(), passwords);
+                runbook, sha256, services.newLauncher(), sessionThread, new FxCredentials(), passwords);
         stage.setScene(new Scene(setupScreen(setup), 1280, 820));
         stage.getScene().getStylesheets().add(stylesheet);
         installCloseShortcut(stage.getScene());
@@ -166,8 +162,7 @@ public final class SessionWindow {
         installCloseShortcut(stage.getScene());
         stage.setTitle("Flightdeck — rehearsal");
         stage.show();
-        Tasks.create(() -> Sandbox.start(new SandboxOptions(
-                        context.home().sandbox(), fault, context.home().knownHosts(), context.environment())))
+        Tasks.create(() -> services.startSandbox(fault))
                 .onSuccess(started -> {
                     if (!stage.isShowing()) {
                         // closed while the sandbox started: the session thread is gone with the window
@@ -180,7 +175,7 @@ public final class SessionWindow {
                             runbook,
                             RunbookDigest.sha256(
                                     BuiltinRunbooks.source(Sandbox.RUNBOOK_ID).orElseThrow()),
-                            SessionLauncher.forProduction(context),
+                            services.newLauncher(),
                             sessionThread,
                             started.sshCredentials(),
                             started.databasePasswords());
@@ -223,8 +218,7 @@ public final class SessionWindow {
                         started.services().trust(host, fingerprint).toString());
         OutputPaneView console = new OutputPaneView();
         OutputFeed.attach(started.session(), console.console());
-        instruments =
-                MetricsPanel.create(started.metrics(), started.session().operator(), Settings.load(context.home()));
+        instruments = MetricsPanel.create(started.metrics(), started.session().operator(), services.settings());
         // once the rollback runs, a trigger's countdown has nothing left to count down to
         wizard.rollback().startedProperty().addListener((observable, was, underway) -> {
             if (underway) {
