@@ -31,7 +31,7 @@ import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionAlarms;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionJournals;
-import dev.flightdeck.session.steps.StepExecutor;
+import dev.flightdeck.session.StepExecutor;
 import dev.flightdeck.ssh.Credentials;
 import java.io.IOException;
 import java.nio.file.Files;

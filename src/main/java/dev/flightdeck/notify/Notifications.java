@@ -7,7 +7,7 @@ import dev.flightdeck.runbook.LifecycleEvent;
 import dev.flightdeck.runbook.Subscriptions;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
-import dev.flightdeck.session.steps.StepExecutor;
+import dev.flightdeck.session.StepExecutor;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;

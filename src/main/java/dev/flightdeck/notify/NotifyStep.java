@@ -1,12 +1,12 @@
 package dev.flightdeck.notify;
 
 import dev.flightdeck.runbook.StepAction;
+import dev.flightdeck.session.OutputSink;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionValues;
-import dev.flightdeck.session.steps.OutputSink;
-import dev.flightdeck.session.steps.StepExecutor;
-import dev.flightdeck.session.steps.StepResult;
-import dev.flightdeck.session.steps.StepRun;
+import dev.flightdeck.session.StepExecutor;
+import dev.flightdeck.session.StepResult;
+import dev.flightdeck.session.StepRun;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;

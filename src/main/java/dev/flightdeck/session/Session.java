@@ -12,8 +12,6 @@ import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.StepAction;
 import dev.flightdeck.runbook.StepKind;
-import dev.flightdeck.session.steps.StepExecutor;
-import dev.flightdeck.session.steps.StepResult;
 import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package dev.flightdeck.session;
 
-import dev.flightdeck.session.steps.AlarmWatch;
 import java.util.Optional;
 import java.util.function.Supplier;
 

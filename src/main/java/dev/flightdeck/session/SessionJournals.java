@@ -12,7 +12,6 @@ import dev.flightdeck.journal.redact.OutputLimits;
 import dev.flightdeck.journal.redact.Redactor;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.StepKind;
-import dev.flightdeck.session.steps.StepExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
 package dev.flightdeck.session;
 
-import dev.flightdeck.session.steps.OutputSink;
-
 /** Follows a session live: every recorded event, and every output line as it arrives (before bounding). */
 public interface SessionListener {
 

@@ -1,7 +1,6 @@
 package dev.flightdeck.session;
 
 import dev.flightdeck.runbook.Step;
-import dev.flightdeck.session.steps.StepResult;
 
 /**
  * All {@link StepRunner} may do to its session: read the state a step starts from, journal the step's events as the

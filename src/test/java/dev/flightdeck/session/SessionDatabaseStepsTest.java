@@ -12,8 +12,6 @@ import dev.flightdeck.live.SessionServices;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.StepKind;
-import dev.flightdeck.session.steps.StepResult;
-import dev.flightdeck.session.steps.StepRun;
 import dev.flightdeck.ssh.Credentials;
 import dev.flightdeck.ssh.SshEventListener;
 import dev.flightdeck.testing.db.HealthcareSample;

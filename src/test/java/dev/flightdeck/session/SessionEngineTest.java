@@ -14,7 +14,6 @@ import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.steps.LocalShell;
 import dev.flightdeck.session.steps.RunStepExecutor;
-import dev.flightdeck.session.steps.StepExecutor;
 import dev.flightdeck.ssh.SshEventListener;
 import dev.flightdeck.ssh.SshSessions;
 import dev.flightdeck.ssh.TargetResolver;

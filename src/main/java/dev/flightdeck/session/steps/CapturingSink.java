@@ -1,5 +1,6 @@
 package dev.flightdeck.session.steps;
 
+import dev.flightdeck.session.OutputSink;
 import java.util.HashSet;
 import java.util.Set;
 

@@ -1,7 +1,9 @@
 package dev.flightdeck.session.steps;
 
 import dev.flightdeck.runbook.Expectation;
+import dev.flightdeck.session.OutputSink;
 import dev.flightdeck.session.SessionEvent;
+import dev.flightdeck.session.StepResult;
 import java.net.URI;
 import java.time.Duration;
 

@@ -1,5 +1,6 @@
 package dev.flightdeck.session.steps;
 
+import dev.flightdeck.session.OutputSink;
 import dev.flightdeck.text.Durations;
 import java.io.BufferedReader;
 import java.io.File;

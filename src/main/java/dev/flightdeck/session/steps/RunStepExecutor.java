@@ -2,8 +2,12 @@ package dev.flightdeck.session.steps;
 
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.runbook.StepAction;
+import dev.flightdeck.session.OutputSink;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionValues;
+import dev.flightdeck.session.StepExecutor;
+import dev.flightdeck.session.StepResult;
+import dev.flightdeck.session.StepRun;
 import dev.flightdeck.ssh.CommandOutcome;
 import dev.flightdeck.ssh.CommandRequest;
 import dev.flightdeck.ssh.CommandResult;

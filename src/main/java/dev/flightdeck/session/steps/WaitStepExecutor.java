@@ -1,6 +1,11 @@
 package dev.flightdeck.session.steps;
 
 import dev.flightdeck.runbook.StepAction;
+import dev.flightdeck.session.AlarmWatch;
+import dev.flightdeck.session.OutputSink;
+import dev.flightdeck.session.StepExecutor;
+import dev.flightdeck.session.StepResult;
+import dev.flightdeck.session.StepRun;
 import dev.flightdeck.text.Durations;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.flightdeck.ui.output;
 
-import dev.flightdeck.session.steps.OutputSink;
+import dev.flightdeck.session.OutputSink;
 
 /** What a console line is: output on one of the two streams, a step separator, or the marker for dropped lines. */
 public enum LineKind {

@@ -1,6 +1,6 @@
 package dev.flightdeck.ui.output;
 
-import dev.flightdeck.session.steps.OutputSink;
+import dev.flightdeck.session.OutputSink;
 import java.util.Collection;
 import java.util.Objects;
 

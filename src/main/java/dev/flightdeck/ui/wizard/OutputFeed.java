@@ -1,12 +1,12 @@
 package dev.flightdeck.ui.wizard;
 
 import dev.flightdeck.runbook.Step;
+import dev.flightdeck.session.OutputSink;
 import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionListener;
 import dev.flightdeck.session.SessionState;
-import dev.flightdeck.session.steps.OutputSink;
 import dev.flightdeck.ui.output.OutputPane;
 
 /**

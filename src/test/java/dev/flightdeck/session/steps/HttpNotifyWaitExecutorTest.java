@@ -9,6 +9,8 @@ import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionValues;
+import dev.flightdeck.session.StepResult;
+import dev.flightdeck.session.StepRun;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package dev.flightdeck.ui.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.session.steps.OutputSink.Stream;
+import dev.flightdeck.session.OutputSink.Stream;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,7 +3,7 @@ package dev.flightdeck.ui.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
-import dev.flightdeck.session.steps.OutputSink.Stream;
+import dev.flightdeck.session.OutputSink.Stream;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;

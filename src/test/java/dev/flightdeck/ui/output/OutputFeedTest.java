@@ -2,8 +2,8 @@ package dev.flightdeck.ui.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.session.steps.OutputSink;
-import dev.flightdeck.session.steps.OutputSink.Stream;
+import dev.flightdeck.session.OutputSink;
+import dev.flightdeck.session.OutputSink.Stream;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,7 +1,7 @@
 package dev.flightdeck.ui.output.bench;
 
 import dev.flightdeck.app.cli.ConsoleBench.Role;
-import dev.flightdeck.session.steps.OutputSink.Stream;
+import dev.flightdeck.session.OutputSink.Stream;
 import dev.flightdeck.ui.output.OutputLine;
 import dev.flightdeck.ui.output.OutputPane;
 import dev.flightdeck.ui.output.OutputPaneView;

@@ -1,6 +1,5 @@
-package dev.flightdeck.session.steps;
+package dev.flightdeck.session;
 
-import dev.flightdeck.session.SessionEvent;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.flightdeck.session.steps;
+package dev.flightdeck.session;
 
 /**
  * Runs one kind of step. Executors do the work and report the result; the session records the intent

@@ -1,4 +1,4 @@
-package dev.flightdeck.session.steps;
+package dev.flightdeck.session;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,9 +1,7 @@
-package dev.flightdeck.session.steps;
+package dev.flightdeck.session;
 
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.runbook.Step;
-import dev.flightdeck.session.SessionState;
-import dev.flightdeck.session.SessionValues;
 import java.time.Duration;
 import java.util.Optional;
 

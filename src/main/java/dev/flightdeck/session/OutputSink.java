@@ -1,4 +1,4 @@
-package dev.flightdeck.session.steps;
+package dev.flightdeck.session;
 
 /**
  * Where a running step's output goes, line by line. The session redacts each line, journals it (bounded per
