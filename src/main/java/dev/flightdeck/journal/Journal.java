@@ -5,6 +5,8 @@ import dev.flightdeck.journal.crypto.Aead;
 import dev.flightdeck.journal.crypto.KdfParameters;
 import dev.flightdeck.journal.crypto.KeyRing;
 import dev.flightdeck.journal.crypto.OperatorKey;
+import dev.flightdeck.journal.error.JournalErrorCode;
+import dev.flightdeck.journal.error.JournalException;
 import dev.flightdeck.journal.format.ChainHash;
 import dev.flightdeck.journal.format.ScannedJournal.ScannedSegment;
 import dev.flightdeck.journal.format.SegmentFiles;

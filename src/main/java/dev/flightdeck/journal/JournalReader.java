@@ -4,6 +4,8 @@ import dev.flightdeck.journal.crypto.Aead;
 import dev.flightdeck.journal.crypto.KeyRing;
 import dev.flightdeck.journal.crypto.PublicKeys;
 import dev.flightdeck.journal.crypto.Sha256;
+import dev.flightdeck.journal.error.JournalErrorCode;
+import dev.flightdeck.journal.error.JournalException;
 import dev.flightdeck.journal.format.CheckpointBody;
 import dev.flightdeck.journal.format.CheckpointCheck;
 import dev.flightdeck.journal.format.EntryBody;

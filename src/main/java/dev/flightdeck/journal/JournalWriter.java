@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flightdeck.journal.crypto.Aead;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.Sha256;
+import dev.flightdeck.journal.error.JournalErrorCode;
+import dev.flightdeck.journal.error.JournalException;
 import dev.flightdeck.journal.format.ChainHash;
 import dev.flightdeck.journal.format.CheckpointBody;
 import dev.flightdeck.journal.format.EntryBody;

@@ -3,6 +3,8 @@ package dev.flightdeck.journal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flightdeck.journal.error.JournalErrorCode;
+import dev.flightdeck.journal.error.JournalException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.channels.ClosedByInterruptException;

@@ -3,6 +3,8 @@ package dev.flightdeck.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flightdeck.journal.error.JournalErrorCode;
+import dev.flightdeck.journal.error.JournalException;
 import dev.flightdeck.journal.storage.DurableFile;
 import dev.flightdeck.journal.storage.Storage;
 import java.io.IOException;

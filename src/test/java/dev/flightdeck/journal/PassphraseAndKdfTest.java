@@ -8,6 +8,8 @@ import dev.flightdeck.journal.crypto.KdfCost;
 import dev.flightdeck.journal.crypto.KdfParameters;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.OperatorKeyStore;
+import dev.flightdeck.journal.error.JournalErrorCode;
+import dev.flightdeck.journal.error.JournalException;
 import dev.flightdeck.journal.format.SegmentFiles.SegmentBytes;
 import dev.flightdeck.journal.format.SegmentHeader;
 import dev.flightdeck.journal.verify.JournalVerifier;

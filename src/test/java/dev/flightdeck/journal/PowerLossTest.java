@@ -3,6 +3,7 @@ package dev.flightdeck.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.journal.crypto.OperatorKey;
+import dev.flightdeck.journal.error.JournalException;
 import dev.flightdeck.journal.format.SegmentFiles;
 import java.nio.file.Path;
 import java.util.Random;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightdeck.journal.crypto.OperatorKey;
+import dev.flightdeck.journal.error.JournalException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.flightdeck.app.cli;
 
 import dev.flightdeck.home.AppContext;
-import dev.flightdeck.journal.JournalException;
 import dev.flightdeck.journal.crypto.KdfCost;
 import dev.flightdeck.journal.crypto.PersonalKeyFile;
+import dev.flightdeck.journal.error.JournalException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;

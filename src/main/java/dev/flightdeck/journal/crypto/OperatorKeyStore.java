@@ -2,8 +2,8 @@ package dev.flightdeck.journal.crypto;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flightdeck.journal.JournalErrorCode;
-import dev.flightdeck.journal.JournalException;
+import dev.flightdeck.journal.error.JournalErrorCode;
+import dev.flightdeck.journal.error.JournalException;
 import dev.flightdeck.journal.storage.DurableWrites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,14 @@
 package dev.flightdeck.journal.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flightdeck.journal.JournalErrorCode;
-import dev.flightdeck.journal.JournalException;
 import dev.flightdeck.journal.JournalJson;
 import dev.flightdeck.journal.Replay;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.journal.crypto.OperatorKeyStore;
 import dev.flightdeck.journal.crypto.PublicKeys;
 import dev.flightdeck.journal.crypto.Sha256;
+import dev.flightdeck.journal.error.JournalErrorCode;
+import dev.flightdeck.journal.error.JournalException;
 import dev.flightdeck.journal.format.JournalProblem;
 import dev.flightdeck.journal.format.ScannedJournal;
 import dev.flightdeck.journal.verify.ContentBinding;

@@ -1,11 +1,11 @@
 package dev.flightdeck.journal.verify;
 
-import dev.flightdeck.journal.JournalErrorCode;
-import dev.flightdeck.journal.JournalException;
 import dev.flightdeck.journal.JournalReader;
 import dev.flightdeck.journal.Replay;
 import dev.flightdeck.journal.crypto.KeyRing;
 import dev.flightdeck.journal.crypto.PublicKeys;
+import dev.flightdeck.journal.error.JournalErrorCode;
+import dev.flightdeck.journal.error.JournalException;
 import dev.flightdeck.journal.format.ChainHash;
 import dev.flightdeck.journal.format.CheckpointBody;
 import dev.flightdeck.journal.format.CheckpointCheck;

@@ -2,9 +2,9 @@ package dev.flightdeck.ui.wizard;
 
 import dev.flightdeck.approval.ApprovalRequest;
 import dev.flightdeck.approval.SignedApproval;
-import dev.flightdeck.journal.JournalException;
 import dev.flightdeck.journal.crypto.PersonalKey;
 import dev.flightdeck.journal.crypto.PersonalKeyFile;
+import dev.flightdeck.journal.error.JournalException;
 import dev.flightdeck.rollback.AfterClose;
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Step;

@@ -1,4 +1,4 @@
-package dev.flightdeck.journal;
+package dev.flightdeck.journal.error;
 
 /** Stable codes an operator can quote to support; the message says what to do. */
 public enum JournalErrorCode {

@@ -1,4 +1,4 @@
-package dev.flightdeck.journal;
+package dev.flightdeck.journal.error;
 
 /** A journal failure at the boundary, with a message an operator can act on and a stable code. */
 public final class JournalException extends RuntimeException {
