@@ -1,8 +1,8 @@
 package dev.flightdeck.live;
 
-import dev.flightdeck.metrics.Baseline;
-import dev.flightdeck.metrics.Baselines;
 import dev.flightdeck.metrics.MetricsEngine;
+import dev.flightdeck.metrics.signal.Baseline;
+import dev.flightdeck.metrics.store.Baselines;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.Recorded;

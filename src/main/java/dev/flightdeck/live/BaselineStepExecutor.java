@@ -1,10 +1,10 @@
 package dev.flightdeck.live;
 
-import dev.flightdeck.metrics.Baseline;
 import dev.flightdeck.metrics.InventoryCollectors;
 import dev.flightdeck.metrics.MetricsEngine;
-import dev.flightdeck.metrics.SignalCatalog;
-import dev.flightdeck.metrics.SignalUnit;
+import dev.flightdeck.metrics.signal.Baseline;
+import dev.flightdeck.metrics.signal.SignalCatalog;
+import dev.flightdeck.metrics.signal.SignalUnit;
 import dev.flightdeck.metrics.store.RingSeries;
 import dev.flightdeck.metrics.store.SeriesSnapshot;
 import dev.flightdeck.runbook.StepAction;

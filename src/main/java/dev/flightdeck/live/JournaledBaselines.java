@@ -1,8 +1,8 @@
 package dev.flightdeck.live;
 
-import dev.flightdeck.metrics.Baseline;
-import dev.flightdeck.metrics.Baselines;
-import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.metrics.signal.Baseline;
+import dev.flightdeck.metrics.signal.SeriesId;
+import dev.flightdeck.metrics.store.Baselines;
 import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.SessionEvent;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.flightdeck.metrics;
 
+import dev.flightdeck.metrics.signal.Baseline;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.flightdeck.metrics;
 
 import dev.flightdeck.metrics.collect.CollectorStatus;
+import dev.flightdeck.metrics.signal.SignalCatalog;
 import dev.flightdeck.metrics.store.RingSeries;
 import dev.flightdeck.metrics.store.SeriesSnapshot;
 import dev.flightdeck.metrics.store.SeriesStore;

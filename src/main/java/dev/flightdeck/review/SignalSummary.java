@@ -1,7 +1,7 @@
 package dev.flightdeck.review;
 
-import dev.flightdeck.metrics.SignalCatalog;
-import dev.flightdeck.metrics.SignalUnit;
+import dev.flightdeck.metrics.signal.SignalCatalog;
+import dev.flightdeck.metrics.signal.SignalUnit;
 import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.SessionEvent;
 import java.util.ArrayList;

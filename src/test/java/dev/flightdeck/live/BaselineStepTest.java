@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.flightdeck.journal.JournalFixture;
-import dev.flightdeck.metrics.Baseline;
 import dev.flightdeck.metrics.ManualClock;
 import dev.flightdeck.metrics.MetricsEngine;
-import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.collect.HealthCollector;
+import dev.flightdeck.metrics.signal.Baseline;
+import dev.flightdeck.metrics.signal.SeriesId;
 import dev.flightdeck.metrics.store.SeriesStore;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;

@@ -10,6 +10,7 @@ import dev.flightdeck.metrics.prometheus.PrometheusMapping;
 import dev.flightdeck.metrics.rules.Alarm;
 import dev.flightdeck.metrics.rules.ArmedRollback;
 import dev.flightdeck.metrics.rules.TriggerListener;
+import dev.flightdeck.metrics.signal.SeriesId;
 import dev.flightdeck.metrics.store.MinuteSummary;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;

@@ -1,6 +1,7 @@
 package dev.flightdeck.metrics;
 
 import dev.flightdeck.metrics.collect.SampleSink;
+import dev.flightdeck.metrics.signal.SeriesId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,12 +2,12 @@ package dev.flightdeck.app.cli;
 
 import dev.flightdeck.diagnostic.Position;
 import dev.flightdeck.metrics.MetricsEngine;
-import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.collect.SampleSink;
 import dev.flightdeck.metrics.prometheus.PrometheusCollector;
 import dev.flightdeck.metrics.prometheus.PrometheusMapping;
 import dev.flightdeck.metrics.prometheus.PrometheusTextParser;
 import dev.flightdeck.metrics.rules.TriggerListener;
+import dev.flightdeck.metrics.signal.SeriesId;
 import dev.flightdeck.metrics.store.Decimator;
 import dev.flightdeck.metrics.store.RingSeries;
 import dev.flightdeck.metrics.store.SeriesStore;

@@ -11,7 +11,7 @@ import java.time.Duration;
  * <p>An implementation reads everything for one sample in one round trip (one command over SSH, one query
  * batch over JDBC), stamps it with the time it was taken, and writes each figure to the sink under a
  * canonical signal name ({@code cpu}, {@code db_connections}; see {@code dev.flightdeck.runbook.Signals}) in the
- * unit of {@code dev.flightdeck.metrics.SignalCatalog} (percent 0–100, milliseconds). A figure it could not
+ * unit of {@code dev.flightdeck.metrics.signal.SignalCatalog} (percent 0–100, milliseconds). A figure it could not
  * read it leaves out (or writes as NaN); a source it cannot reach at all is a {@link CollectorException}.
  * A check ({@code health}, {@code db_connection}) is written as 1 (passed) or 0 (failed) and its failure is a
  * sample, not an exception.

@@ -1,6 +1,6 @@
 package dev.flightdeck.metrics.rules;
 
-import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.metrics.signal.SeriesId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

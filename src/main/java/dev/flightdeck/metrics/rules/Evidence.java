@@ -1,8 +1,8 @@
 package dev.flightdeck.metrics.rules;
 
-import dev.flightdeck.metrics.Baseline;
-import dev.flightdeck.metrics.SignalCatalog;
-import dev.flightdeck.metrics.SignalUnit;
+import dev.flightdeck.metrics.signal.Baseline;
+import dev.flightdeck.metrics.signal.SignalCatalog;
+import dev.flightdeck.metrics.signal.SignalUnit;
 import dev.flightdeck.metrics.store.SeriesSnapshot;
 import dev.flightdeck.metrics.store.SeriesStore;
 import dev.flightdeck.runbook.TriggerRule;

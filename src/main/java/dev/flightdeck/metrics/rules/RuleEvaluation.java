@@ -1,6 +1,6 @@
 package dev.flightdeck.metrics.rules;
 
-import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.metrics.signal.SeriesId;
 import dev.flightdeck.runbook.Comparison;
 import dev.flightdeck.runbook.TriggerAnalysis;
 import dev.flightdeck.runbook.TriggerRule;

@@ -1,7 +1,7 @@
 package dev.flightdeck.metrics.rules;
 
-import dev.flightdeck.metrics.SignalCatalog;
-import dev.flightdeck.metrics.SignalUnit;
+import dev.flightdeck.metrics.signal.SignalCatalog;
+import dev.flightdeck.metrics.signal.SignalUnit;
 import dev.flightdeck.runbook.TriggerRule;
 import dev.flightdeck.text.Durations;
 import java.time.Duration;

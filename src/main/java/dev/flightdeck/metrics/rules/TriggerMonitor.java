@@ -1,7 +1,7 @@
 package dev.flightdeck.metrics.rules;
 
-import dev.flightdeck.metrics.Baselines;
-import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.metrics.signal.SeriesId;
+import dev.flightdeck.metrics.store.Baselines;
 import dev.flightdeck.metrics.store.SeriesStore;
 import dev.flightdeck.runbook.TriggerRule;
 import dev.flightdeck.runbook.TriggerSpec;

@@ -1,6 +1,6 @@
 package dev.flightdeck.metrics.store;
 
-import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.metrics.signal.SeriesId;
 
 /**
  * A time range cut into equal buckets, each with the smallest and largest value seen in it, so a chart draws

@@ -1,7 +1,7 @@
 package dev.flightdeck.metrics.store;
 
-import dev.flightdeck.metrics.SeriesId;
-import dev.flightdeck.metrics.SignalCatalog;
+import dev.flightdeck.metrics.signal.SeriesId;
+import dev.flightdeck.metrics.signal.SignalCatalog;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package dev.flightdeck.metrics.store;
 
-import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.metrics.signal.SeriesId;
 import java.util.OptionalDouble;
 
 /**

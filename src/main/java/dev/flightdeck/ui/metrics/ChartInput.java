@@ -1,6 +1,6 @@
 package dev.flightdeck.ui.metrics;
 
-import dev.flightdeck.metrics.Baseline;
+import dev.flightdeck.metrics.signal.Baseline;
 import dev.flightdeck.metrics.store.Decimated;
 import java.time.ZoneId;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.flightdeck.ui.metrics;
 
-import dev.flightdeck.metrics.Baselines;
 import dev.flightdeck.metrics.rules.Thresholds;
+import dev.flightdeck.metrics.store.Baselines;
 import dev.flightdeck.metrics.store.Decimated;
 import dev.flightdeck.runbook.TriggerRule;
 import dev.flightdeck.runbook.TriggerSpec;

@@ -1,14 +1,14 @@
 package dev.flightdeck.ui.metrics;
 
-import dev.flightdeck.metrics.Baseline;
-import dev.flightdeck.metrics.Baselines;
 import dev.flightdeck.metrics.MetricsEngine;
-import dev.flightdeck.metrics.SeriesId;
-import dev.flightdeck.metrics.SignalCatalog;
-import dev.flightdeck.metrics.SignalUnit;
 import dev.flightdeck.metrics.collect.CollectorStatus;
 import dev.flightdeck.metrics.rules.RuleStatus;
 import dev.flightdeck.metrics.rules.TriggerMonitor;
+import dev.flightdeck.metrics.signal.Baseline;
+import dev.flightdeck.metrics.signal.SeriesId;
+import dev.flightdeck.metrics.signal.SignalCatalog;
+import dev.flightdeck.metrics.signal.SignalUnit;
+import dev.flightdeck.metrics.store.Baselines;
 import dev.flightdeck.metrics.store.Decimated;
 import dev.flightdeck.metrics.store.RingSeries;
 import java.time.Clock;

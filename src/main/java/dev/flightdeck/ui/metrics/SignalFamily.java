@@ -1,6 +1,6 @@
 package dev.flightdeck.ui.metrics;
 
-import dev.flightdeck.metrics.SignalCatalog;
+import dev.flightdeck.metrics.signal.SignalCatalog;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.flightdeck.ui.metrics;
 
-import dev.flightdeck.metrics.SignalUnit;
+import dev.flightdeck.metrics.signal.SignalUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

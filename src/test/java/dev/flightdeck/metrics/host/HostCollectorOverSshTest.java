@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.RecordingSink;
-import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.collect.CollectorException;
 import dev.flightdeck.metrics.rules.TriggerListener;
+import dev.flightdeck.metrics.signal.SeriesId;
 import dev.flightdeck.ssh.SshEventListener;
 import dev.flightdeck.ssh.SshSessions;
 import dev.flightdeck.ssh.SshTarget;

@@ -3,8 +3,8 @@ package dev.flightdeck.metrics.prometheus;
 import static dev.flightdeck.metrics.prometheus.PromQlRulesTest.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.rules.Alarm;
+import dev.flightdeck.metrics.signal.SeriesId;
 import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.sandbox.Sandbox;
 import dev.flightdeck.sandbox.SandboxOptions;

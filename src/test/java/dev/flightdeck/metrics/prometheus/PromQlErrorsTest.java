@@ -51,7 +51,7 @@ class PromQlErrorsTest {
                 awaitUntil(() -> instruments
                         .engine
                         .store()
-                        .find(new dev.flightdeck.metrics.SeriesId("app1", "error_rate"))
+                        .find(new dev.flightdeck.metrics.signal.SeriesId("app1", "error_rate"))
                         .isPresent());
                 assertThat(instruments.engine.triggers().queryErrorsInARow("error_rate"))
                         .isZero();

@@ -2,12 +2,12 @@ package dev.flightdeck.metrics.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.metrics.Baseline;
-import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.rules.Alarm;
 import dev.flightdeck.metrics.rules.AnalysisPause;
 import dev.flightdeck.metrics.rules.RuleState;
 import dev.flightdeck.metrics.rules.RuleStatus;
+import dev.flightdeck.metrics.signal.Baseline;
+import dev.flightdeck.metrics.signal.SeriesId;
 import dev.flightdeck.testing.prometheus.GaugePage;
 import dev.flightdeck.testing.prometheus.RealPrometheus;
 import dev.flightdeck.testing.tools.RequiresTool;

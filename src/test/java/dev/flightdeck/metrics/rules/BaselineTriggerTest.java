@@ -4,8 +4,8 @@ import static dev.flightdeck.metrics.rules.TriggerHarness.START;
 import static dev.flightdeck.metrics.rules.TriggerHarness.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.metrics.Baseline;
-import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.metrics.signal.Baseline;
+import dev.flightdeck.metrics.signal.SeriesId;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static dev.flightdeck.metrics.rules.TriggerHarness.START;
 import static dev.flightdeck.metrics.rules.TriggerHarness.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.metrics.signal.SeriesId;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

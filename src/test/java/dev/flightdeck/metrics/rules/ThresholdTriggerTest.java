@@ -5,7 +5,7 @@ import static dev.flightdeck.metrics.rules.TriggerHarness.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.metrics.signal.SeriesId;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

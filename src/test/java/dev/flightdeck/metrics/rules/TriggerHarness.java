@@ -1,9 +1,9 @@
 package dev.flightdeck.metrics.rules;
 
 import dev.flightdeck.diagnostic.Position;
-import dev.flightdeck.metrics.Baselines;
 import dev.flightdeck.metrics.ManualClock;
-import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.metrics.signal.SeriesId;
+import dev.flightdeck.metrics.store.Baselines;
 import dev.flightdeck.metrics.store.SeriesStore;
 import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;

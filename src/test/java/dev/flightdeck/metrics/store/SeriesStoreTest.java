@@ -2,7 +2,7 @@ package dev.flightdeck.metrics.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.metrics.signal.SeriesId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

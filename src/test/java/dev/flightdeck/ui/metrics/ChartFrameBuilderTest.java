@@ -3,8 +3,8 @@ package dev.flightdeck.ui.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.flightdeck.metrics.Baseline;
-import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.metrics.signal.Baseline;
+import dev.flightdeck.metrics.signal.SeriesId;
 import dev.flightdeck.metrics.store.Decimated;
 import dev.flightdeck.metrics.store.RingSeries;
 import java.time.Instant;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.flightdeck.metrics.MetricsEngine;
-import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.rules.TriggerListener;
+import dev.flightdeck.metrics.signal.SeriesId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;

@@ -3,7 +3,7 @@ package dev.flightdeck.ui.metrics;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.flightdeck.metrics.MetricsEngine;
-import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.metrics.signal.SeriesId;
 import dev.flightdeck.ui.WizardTestSessions;
 import dev.flightdeck.ui.output.OutputPaneView;
 import dev.flightdeck.ui.wizard.WizardScreen;

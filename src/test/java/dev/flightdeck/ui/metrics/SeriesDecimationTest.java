@@ -2,7 +2,7 @@ package dev.flightdeck.ui.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightdeck.metrics.SeriesId;
+import dev.flightdeck.metrics.signal.SeriesId;
 import dev.flightdeck.metrics.store.Decimated;
 import dev.flightdeck.metrics.store.Decimator;
 import dev.flightdeck.metrics.store.RingSeries;

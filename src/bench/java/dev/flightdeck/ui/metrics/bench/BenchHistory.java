@@ -1,8 +1,8 @@
 package dev.flightdeck.ui.metrics.bench;
 
 import dev.flightdeck.metrics.MetricsEngine;
-import dev.flightdeck.metrics.SeriesId;
 import dev.flightdeck.metrics.rules.TriggerListener;
+import dev.flightdeck.metrics.signal.SeriesId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,8 +1,7 @@
-package dev.flightdeck.metrics;
+package dev.flightdeck.metrics.store;
 
-import dev.flightdeck.metrics.store.RingSeries;
-import dev.flightdeck.metrics.store.SeriesSnapshot;
-import dev.flightdeck.metrics.store.SeriesStore;
+import dev.flightdeck.metrics.signal.Baseline;
+import dev.flightdeck.metrics.signal.SeriesId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.flightdeck.metrics;
+package dev.flightdeck.metrics.signal;
 
 /**
  * One time series: a signal as read from one source. The source is the inventory name the collector reads

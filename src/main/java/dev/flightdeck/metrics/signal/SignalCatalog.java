@@ -1,4 +1,4 @@
-package dev.flightdeck.metrics;
+package dev.flightdeck.metrics.signal;
 
 import dev.flightdeck.runbook.Signals;
 import java.util.HashMap;
