@@ -9,6 +9,7 @@ import dev.flightdeck.metrics.rules.TriggerMonitor;
 import dev.flightdeck.metrics.signal.Baseline;
 import dev.flightdeck.metrics.signal.SeriesId;
 import dev.flightdeck.metrics.store.Baselines;
+import dev.flightdeck.metrics.store.HistoryBaselines;
 import dev.flightdeck.metrics.store.MinuteSummaries;
 import dev.flightdeck.metrics.store.MinuteSummary;
 import dev.flightdeck.metrics.store.SeriesStore;

@@ -103,6 +103,19 @@ class ArchitectureTest {
         slices().matching("dev.flightdeck.(*)..").should().beFreeOfCycles().check(production);
     }
 
+    /**
+     * Inside a package too: a package's parts never use the package that puts them together (its failures live in a
+     * part of their own, e.g. {@code db.error}, {@code journal.error}). The console ({@code ui}) is not held to it yet:
+     * its root holds both the shared toolkit and the composition, and its screens open each other.
+     */
+    @Test
+    void noSubPackageIsPartOfACycle() {
+        slices().matching("dev.flightdeck.(**)")
+                .should()
+                .beFreeOfCycles()
+                .check(production.that(JavaClass.Predicates.resideOutsideOfPackage("dev.flightdeck.ui..")));
+    }
+
     @Test
     void onlyTheConsoleUsesJavaFx() {
         ArchRule rule = noClasses()

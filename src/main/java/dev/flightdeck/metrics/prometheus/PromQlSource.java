@@ -1,13 +1,13 @@
 package dev.flightdeck.metrics.prometheus;
 
 import dev.flightdeck.inventory.PrometheusServer;
-import dev.flightdeck.metrics.HistoryBaselines;
 import dev.flightdeck.metrics.collect.Collector;
 import dev.flightdeck.metrics.collect.CollectorException;
 import dev.flightdeck.metrics.collect.SampleSink;
 import dev.flightdeck.metrics.signal.Baseline;
 import dev.flightdeck.metrics.signal.SeriesId;
 import dev.flightdeck.metrics.store.Baselines;
+import dev.flightdeck.metrics.store.HistoryBaselines;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.flightdeck.metrics;
+package dev.flightdeck.metrics.store;
 
 import dev.flightdeck.metrics.signal.Baseline;
 import java.time.Instant;
