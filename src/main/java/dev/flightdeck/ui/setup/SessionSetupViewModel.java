@@ -152,6 +152,11 @@ public final class SessionSetupViewModel {
         return journal;
     }
 
+    /** The journal folder as chosen (the one a started session journals into). */
+    public Path journalFolder() {
+        return Path.of(journal.get().strip());
+    }
+
     public StringProperty planProperty() {
         return plan;
     }
@@ -251,8 +256,7 @@ public final class SessionSetupViewModel {
 
     private DryRunText planNow() throws IOException {
         Inventory chosen = loadInventory();
-        return DryRunText.of(
-                runbook, chosen, values(chosen), Path.of(journal.get().strip()));
+        return DryRunText.of(runbook, chosen, values(chosen), journalFolder());
     }
 
     private Inventory loadInventory() throws IOException {
@@ -308,7 +312,7 @@ public final class SessionSetupViewModel {
                                         : inventory.get().strip(),
                                 values(chosen),
                                 operator.get().strip(),
-                                Path.of(journal.get().strip()),
+                                journalFolder(),
                                 passphrase,
                                 databasePasswords,
                                 sshCredentials,
