@@ -7,6 +7,8 @@ import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.diagnostic.Problem;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
+import dev.flightdeck.journal.crypto.PersonalKey;
+import dev.flightdeck.journal.crypto.PersonalKeyFile;
 import dev.flightdeck.live.ConnectionCheck;
 import dev.flightdeck.live.LiveSession;
 import dev.flightdeck.live.SessionLauncher;
@@ -48,6 +50,9 @@ public final class SessionSetupViewModel {
     private final StringProperty inventory = new SimpleStringProperty(this, "inventory", "");
     private final StringProperty journal = new SimpleStringProperty(this, "journal", "");
     private final StringProperty roster = new SimpleStringProperty(this, "roster", "");
+    /** The operator's personal key file (as {@code --operator-key}); blank: the installation key signs. */
+    private final StringProperty operatorKey = new SimpleStringProperty(this, "operatorKey", "");
+
     private final StringProperty plan = new SimpleStringProperty(this, "plan", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
@@ -146,6 +151,18 @@ public final class SessionSetupViewModel {
     /** The team file a new session checks approvals against; blank: typed approvals, shown as unverified. */
     public StringProperty rosterProperty() {
         return roster;
+    }
+
+    public StringProperty operatorKeyProperty() {
+        return operatorKey;
+    }
+
+    /** The operator's personal key, unlocked with their own passphrase; none chosen: the installation key signs. */
+    private Optional<PersonalKey> unlockOperatorKey(char[] keyPassphrase) {
+        if (operatorKey.get().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(PersonalKeyFile.unlock(Path.of(operatorKey.get().strip()), keyPassphrase));
     }
 
     public StringProperty journalProperty() {
@@ -297,6 +314,14 @@ public final class SessionSetupViewModel {
      * The caller shows the wizard with the session it receives.
      */
     public void start(char[] passphrase, Consumer<LiveSession> started) {
+        start(passphrase, new char[0], started);
+    }
+
+    /**
+     * Starts the session, opened and its checkpoints signed with the operator's personal key when one is chosen
+     * (unlocked with {@code keyPassphrase}); both passphrases are wiped once the journal and key are open.
+     */
+    public void start(char[] passphrase, char[] keyPassphrase, Consumer<LiveSession> started) {
         busy.set(true);
         message.set("Opening the journal…");
         Tasks.create(() -> {
@@ -318,7 +343,7 @@ public final class SessionSetupViewModel {
                                 sshCredentials,
                                 mode,
                                 loadRoster(),
-                                Optional.empty());
+                                unlockOperatorKey(keyPassphrase));
                         return resuming.get()
                                 ? launcher.resume(
                                         choices,
@@ -327,6 +352,7 @@ public final class SessionSetupViewModel {
                                 : launcher.start(choices);
                     } finally {
                         Arrays.fill(passphrase, '\0');
+                        Arrays.fill(keyPassphrase, '\0');
                     }
                 })
                 .onSuccess(live -> {
