@@ -3,6 +3,9 @@ package dev.flightdeck.approval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flightdeck.journal.storage.DurableWrites;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +73,16 @@ public record ApprovalRequest(
 
     public byte[] toFile() {
         return ApprovalText.file(toJson());
+    }
+
+    /**
+     * Writes the request as {@code approval-request-STEP.json} into {@code folder} (the session's journal folder, where
+     * {@code flightdeck run} and the console both put it), readable by its owner only, durably; returns the file.
+     */
+    public Path writeInto(Path folder) throws IOException {
+        Path file = folder.resolve("approval-request-" + stepId + ".json");
+        DurableWrites.writeOwnerOnly(file, toFile());
+        return file;
     }
 
     /** A request from its file or its pasted line; {@link IllegalArgumentException} says what is wrong. */

@@ -108,7 +108,8 @@ public final class SessionJournals {
                 .findFirst();
     }
 
-    static List<Recorded> decode(Replay replay) {
+    /** The session events of a replay (a journal's or an evidence pack's); withheld and other records are left out. */
+    public static List<Recorded> decode(Replay replay) {
         List<Recorded> history = new ArrayList<>();
         for (JournalEntry entry : replay.entries()) {
             SessionEventCodec.decode(entry.type(), entry.payload())

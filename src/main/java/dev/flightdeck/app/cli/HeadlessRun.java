@@ -2,7 +2,6 @@ package dev.flightdeck.app.cli;
 
 import dev.flightdeck.approval.ApprovalRequest;
 import dev.flightdeck.approval.SignedApproval;
-import dev.flightdeck.journal.storage.DurableWrites;
 import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.StepAction;
@@ -265,11 +264,12 @@ final class HeadlessRun {
         if (session.state().record(step.id()).status() == StepStatus.SUCCEEDED) {
             return null;
         }
-        Path file = requestDirectory.resolve("approval-request-" + step.id() + ".json");
+        Path file;
         try {
-            DurableWrites.writeOwnerOnly(file, request.toFile());
+            file = request.writeInto(requestDirectory);
         } catch (IOException e) {
-            say("  ✗ " + label + ": the approval request cannot be written to " + file + " (" + e.getMessage() + ")");
+            say("  ✗ " + label + ": the approval request cannot be written into " + requestDirectory + " ("
+                    + e.getMessage() + ")");
             return FAILED;
         }
         say("  … " + label + ": waiting for a signed approval by " + String.join(" and ", request.roles())

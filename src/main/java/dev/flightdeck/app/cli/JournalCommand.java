@@ -19,7 +19,6 @@ import dev.flightdeck.journal.verify.VerificationReport;
 import dev.flightdeck.journal.verify.WithheldSummary;
 import dev.flightdeck.review.ApprovalAudit;
 import dev.flightdeck.review.HtmlReport;
-import dev.flightdeck.review.PackHistory;
 import dev.flightdeck.review.ReviewModel;
 import dev.flightdeck.review.ReviewText;
 import dev.flightdeck.session.SessionJournals;
@@ -122,7 +121,7 @@ public final class JournalCommand {
                     ? Cli.PROBLEM
                     : report.isClosed() || allowOpen ? Cli.OK : NOT_CLOSED;
             if (json) {
-                JsonOutput.println(out, JsonOutput.verification(report, exitCode));
+                JsonOutput.println(out, JsonOutput.verification(report, verified.approvals(), exitCode));
                 return exitCode;
             }
             report.lines().forEach(out::println);
@@ -138,8 +137,8 @@ public final class JournalCommand {
     private Verified verified(Path path, Optional<PublicKey> trusted, boolean decrypt, Optional<Roster> roster)
             throws IOException {
         if (EvidencePackVerifier.isEvidencePack(path)) {
-            VerificationReport report = EvidencePackVerifier.verify(path, trusted);
-            return new Verified(report, ApprovalAudit.of(PackHistory.read(path), roster));
+            EvidencePackVerifier.PackReading pack = EvidencePackVerifier.read(path, trusted);
+            return new Verified(pack.report(), ApprovalAudit.of(SessionJournals.decode(pack.replay()), roster));
         }
         if (!decrypt) {
             VerificationReport report = JournalVerifier.verify(path, trusted, Optional.empty());

@@ -13,6 +13,7 @@ import dev.flightdeck.metrics.signal.SignalCatalog;
 import dev.flightdeck.metrics.store.RingSeries;
 import dev.flightdeck.metrics.store.SeriesSnapshot;
 import dev.flightdeck.metrics.store.SeriesStore;
+import dev.flightdeck.review.ApprovalAudit;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.SessionEventCodec;
@@ -84,8 +85,11 @@ final class JsonOutput {
         return node;
     }
 
-    /** The whole verification report: every line the plain output prints, as fields. */
-    static ObjectNode verification(VerificationReport report, int exitCode) {
+    /**
+     * The whole verification report and the session's approvals: every line the plain output prints, as fields. The
+     * approvals come from the same {@link ApprovalAudit.Result} the plain output formats.
+     */
+    static ObjectNode verification(VerificationReport report, ApprovalAudit.Result approvals, int exitCode) {
         ObjectNode node = object();
         node.put("journal", report.subject());
         node.put("verdict", report.verdict());
@@ -140,6 +144,26 @@ final class JsonOutput {
         report.content().withheld().steps().forEach(withheld.putObject("steps")::put);
         ArrayNode notes = node.putArray("notes");
         report.notes().forEach(notes::add);
+        node.set("approvals", approvals(approvals));
+        return node;
+    }
+
+    /** {@code {checkedAgainst, list: [{stepId, approver, role, keyFingerprint, verdict, mark, reason}]}}. */
+    static ObjectNode approvals(ApprovalAudit.Result approvals) {
+        ObjectNode node = object();
+        node.put("checkedAgainst", approvals.checkedAgainst());
+        node.put("anyRefused", approvals.anyRefused());
+        ArrayNode list = node.putArray("list");
+        for (ApprovalAudit.Line line : approvals.lines()) {
+            ObjectNode item = list.addObject();
+            item.put("stepId", line.stepId());
+            item.put("approver", line.approver());
+            item.put("role", line.role());
+            item.put("keyFingerprint", line.fingerprint());
+            item.put("verdict", line.verdict().name());
+            item.put("mark", line.verdict().mark());
+            item.put("reason", line.detail());
+        }
         return node;
     }
 

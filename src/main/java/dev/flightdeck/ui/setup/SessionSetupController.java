@@ -44,6 +44,12 @@ public final class SessionSetupController {
     private PasswordField passphrase;
 
     @FXML
+    private TextField operatorKey;
+
+    @FXML
+    private PasswordField operatorKeyPassphrase;
+
+    @FXML
     private Label variablesHeading;
 
     @FXML
@@ -77,6 +83,7 @@ public final class SessionSetupController {
         runbookTitle.setText(setup.runbook().title());
         operator.textProperty().bindBidirectional(setup.operatorProperty());
         roster.textProperty().bindBidirectional(setup.rosterProperty());
+        operatorKey.textProperty().bindBidirectional(setup.operatorKeyProperty());
         inventory.textProperty().bindBidirectional(setup.inventoryProperty());
         journal.textProperty().bindBidirectional(setup.journalProperty());
         plan.textProperty().bind(setup.planProperty());
@@ -131,6 +138,7 @@ public final class SessionSetupController {
         passphrase.sceneProperty().addListener((observable, was, scene) -> {
             if (scene == null) {
                 passphrase.clear();
+                operatorKeyPassphrase.clear();
             }
         });
     }
@@ -143,6 +151,16 @@ public final class SessionSetupController {
         File file = chooser.showOpenDialog(inventory.getScene().getWindow());
         if (file != null) {
             setup.inventoryProperty().set(file.getAbsolutePath());
+        }
+    }
+
+    @FXML
+    private void chooseOperatorKey() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose your personal key");
+        File file = chooser.showOpenDialog(operatorKey.getScene().getWindow());
+        if (file != null) {
+            setup.operatorKeyProperty().set(file.getAbsolutePath());
         }
     }
 
@@ -191,11 +209,16 @@ public final class SessionSetupController {
 
     @FXML
     private void start() {
-        char[] secret = new char[passphrase.getCharacters().length()];
+        setup.start(takeSecret(passphrase), takeSecret(operatorKeyPassphrase), started);
+    }
+
+    /** The field's characters, copied once and the field cleared (never held as a String). */
+    private static char[] takeSecret(PasswordField field) {
+        char[] secret = new char[field.getCharacters().length()];
         for (int i = 0; i < secret.length; i++) {
-            secret[i] = passphrase.getCharacters().charAt(i);
+            secret[i] = field.getCharacters().charAt(i);
         }
-        passphrase.clear();
-        setup.start(secret, started);
+        field.clear();
+        return secret;
     }
 }

@@ -7,6 +7,8 @@ import dev.flightdeck.diagnostic.Parsed;
 import dev.flightdeck.diagnostic.Problem;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
+import dev.flightdeck.journal.crypto.PersonalKey;
+import dev.flightdeck.journal.crypto.PersonalKeyFile;
 import dev.flightdeck.live.ConnectionCheck;
 import dev.flightdeck.live.LiveSession;
 import dev.flightdeck.live.SessionLauncher;
@@ -48,6 +50,9 @@ public final class SessionSetupViewModel {
     private final StringProperty inventory = new SimpleStringProperty(this, "inventory", "");
     private final StringProperty journal = new SimpleStringProperty(this, "journal", "");
     private final StringProperty roster = new SimpleStringProperty(this, "roster", "");
+    /** The operator's personal key file (as {@code --operator-key}); blank: the installation key signs. */
+    private final StringProperty operatorKey = new SimpleStringProperty(this, "operatorKey", "");
+
     private final StringProperty plan = new SimpleStringProperty(this, "plan", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
@@ -148,8 +153,25 @@ public final class SessionSetupViewModel {
         return roster;
     }
 
+    public StringProperty operatorKeyProperty() {
+        return operatorKey;
+    }
+
+    /** The operator's personal key, unlocked with their own passphrase; none chosen: the installation key signs. */
+    private Optional<PersonalKey> unlockOperatorKey(char[] keyPassphrase) {
+        if (operatorKey.get().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(PersonalKeyFile.unlock(Path.of(operatorKey.get().strip()), keyPassphrase));
+    }
+
     public StringProperty journalProperty() {
         return journal;
+    }
+
+    /** The journal folder as chosen (the one a started session journals into). */
+    public Path journalFolder() {
+        return Path.of(journal.get().strip());
     }
 
     public StringProperty planProperty() {
@@ -251,8 +273,7 @@ public final class SessionSetupViewModel {
 
     private DryRunText planNow() throws IOException {
         Inventory chosen = loadInventory();
-        return DryRunText.of(
-                runbook, chosen, values(chosen), Path.of(journal.get().strip()));
+        return DryRunText.of(runbook, chosen, values(chosen), journalFolder());
     }
 
     private Inventory loadInventory() throws IOException {
@@ -293,6 +314,14 @@ public final class SessionSetupViewModel {
      * The caller shows the wizard with the session it receives.
      */
     public void start(char[] passphrase, Consumer<LiveSession> started) {
+        start(passphrase, new char[0], started);
+    }
+
+    /**
+     * Starts the session, opened and its checkpoints signed with the operator's personal key when one is chosen
+     * (unlocked with {@code keyPassphrase}); both passphrases are wiped once the journal and key are open.
+     */
+    public void start(char[] passphrase, char[] keyPassphrase, Consumer<LiveSession> started) {
         busy.set(true);
         message.set("Opening the journal…");
         Tasks.create(() -> {
@@ -308,13 +337,13 @@ public final class SessionSetupViewModel {
                                         : inventory.get().strip(),
                                 values(chosen),
                                 operator.get().strip(),
-                                Path.of(journal.get().strip()),
+                                journalFolder(),
                                 passphrase,
                                 databasePasswords,
                                 sshCredentials,
                                 mode,
                                 loadRoster(),
-                                Optional.empty());
+                                unlockOperatorKey(keyPassphrase));
                         return resuming.get()
                                 ? launcher.resume(
                                         choices,
@@ -323,6 +352,7 @@ public final class SessionSetupViewModel {
                                 : launcher.start(choices);
                     } finally {
                         Arrays.fill(passphrase, '\0');
+                        Arrays.fill(keyPassphrase, '\0');
                     }
                 })
                 .onSuccess(live -> {

@@ -20,6 +20,7 @@ import dev.flightdeck.ui.wizard.ChannelNotices;
 import dev.flightdeck.ui.wizard.OutputFeed;
 import dev.flightdeck.ui.wizard.WizardScreen;
 import dev.flightdeck.ui.wizard.WizardViewModel;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
@@ -192,8 +193,9 @@ public final class SessionWindow {
     }
 
     private Parent setupScreen(SessionSetupViewModel setup) {
-        Map<Class<?>, Supplier<?>> controllers =
-                Map.of(SessionSetupController.class, () -> new SessionSetupController(setup, this::showWizard));
+        Map<Class<?>, Supplier<?>> controllers = Map.of(
+                SessionSetupController.class,
+                () -> new SessionSetupController(setup, started -> showWizard(started, setup.journalFolder())));
         return framed(new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP));
     }
 
@@ -207,7 +209,7 @@ public final class SessionWindow {
                 .put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), this::requestClose);
     }
 
-    private void showWizard(LiveSession started) {
+    private void showWizard(LiveSession started, Path journalFolder) {
         this.live = started;
         wizard = new WizardViewModel(
                 started.session(),
@@ -216,6 +218,7 @@ public final class SessionWindow {
                 Clock.systemDefaultZone(),
                 (host, fingerprint) ->
                         started.services().trust(host, fingerprint).toString());
+        wizard.writeApprovalRequestsInto(journalFolder);
         OutputPaneView console = new OutputPaneView();
         OutputFeed.attach(started.session(), console.console());
         instruments = MetricsPanel.create(started.metrics(), started.session().operator(), services.settings());

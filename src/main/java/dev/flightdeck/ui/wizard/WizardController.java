@@ -143,6 +143,9 @@ public final class WizardController {
     private TextField approvalRequestLine;
 
     @FXML
+    private Label approvalRequestFile;
+
+    @FXML
     private TextField signedApprovalInput;
 
     @FXML
@@ -278,6 +281,13 @@ public final class WizardController {
         approvalForm.managedProperty().bind(approvalForm.visibleProperty());
         showApprovalKind();
         approvalRequestLine.textProperty().bind(wizard.approvalRequestProperty());
+        approvalRequestFile
+                .textProperty()
+                .bind(wizard.approvalRequestFileProperty().map(file -> "Also written to " + file));
+        approvalRequestFile
+                .visibleProperty()
+                .bind(wizard.approvalRequestFileProperty().isNotEmpty());
+        approvalRequestFile.managedProperty().bind(approvalRequestFile.visibleProperty());
         wizard.currentProperty().addListener((observable, was, row) -> {
             showCard(row);
             // the list follows the walk: the current step in view, with the two before it for context

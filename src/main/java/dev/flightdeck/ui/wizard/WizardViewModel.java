@@ -23,6 +23,7 @@ import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.session.steps.RunStepExecutor;
 import dev.flightdeck.text.Durations;
 import dev.flightdeck.ui.rollback.RollbackViewModel;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +64,11 @@ public final class WizardViewModel {
     private final Session session;
     private final Executor sessionExecutor;
     private final ReadOnlyStringWrapper approvalRequest = new ReadOnlyStringWrapper(this, "approvalRequest", "");
+    private final ReadOnlyStringWrapper approvalRequestFile =
+            new ReadOnlyStringWrapper(this, "approvalRequestFile", "");
+    /** The journal folder, where a request is also written as a file (as {@code flightdeck run} does); none: line only. */
+    private volatile Optional<Path> requestFolder = Optional.empty();
+
     private final Executor uiThread;
     private final Clock clock;
     private final ObservableList<StepRow> rows = FXCollections.observableArrayList();
@@ -132,6 +138,7 @@ public final class WizardViewModel {
         current.addListener((observable, was, row) -> {
             if (was == null || row == null || !was.step().id().equals(row.step().id())) {
                 approvalRequest.set("");
+                approvalRequestFile.set("");
             }
         });
         rows.setAll(WizardProjection.rows(session.runbook()));
@@ -393,7 +400,16 @@ public final class WizardViewModel {
         });
     }
 
-    /** The request for an approver elsewhere, as one line to send; shown in {@link #approvalRequestProperty()}. */
+    /** Requests are also written as files into the session's journal folder, beside the journal (set once, at start). */
+    public void writeApprovalRequestsInto(Path journalFolder) {
+        requestFolder = Optional.of(journalFolder);
+    }
+
+    /**
+     * The request for an approver elsewhere, as one line to send ({@link #approvalRequestProperty()}) and, with a
+     * journal folder, as its file there ({@link #approvalRequestFileProperty()}). A file that cannot be written is
+     * said, and the line still works.
+     */
     public void requestApproval() {
         StepRow row = current.get();
         if (row == null) {
@@ -403,13 +419,34 @@ public final class WizardViewModel {
                 () -> {
                     ApprovalRequest request = session.requestApproval(row.step().id());
                     String line = request.toLine();
-                    uiThread.execute(() -> approvalRequest.set(line));
+                    String where = "";
+                    String fileProblem = "";
+                    if (requestFolder.isPresent()) {
+                        try {
+                            where = request.writeInto(requestFolder.get()).toString();
+                        } catch (IOException e) {
+                            fileProblem = " Its file cannot be written into " + requestFolder.get() + " ("
+                                    + e.getMessage() + "): send the line.";
+                        }
+                    }
+                    String file = where;
+                    uiThread.execute(() -> {
+                        approvalRequest.set(line);
+                        approvalRequestFile.set(file);
+                    });
                     return new BusyRunner.Outcome(
-                            "Approval request " + request.shortText() + ": send the line below to the approver, who"
-                                    + " answers with flightdeck approve; paste or load their signed approval here.",
-                            false);
+                            "Approval request " + request.shortText() + ": send "
+                                    + (file.isEmpty() ? "the line below" : "the line below or the file " + file)
+                                    + " to the approver, who answers with flightdeck approve; paste or load their"
+                                    + " signed approval here." + fileProblem,
+                            !fileProblem.isEmpty());
                 },
                 this::tell);
+    }
+
+    /** Where the current gate's request file was written (empty when none was, or before it was asked for). */
+    public ReadOnlyStringProperty approvalRequestFileProperty() {
+        return approvalRequestFile.getReadOnlyProperty();
     }
 
     /** A signed approval from an approver elsewhere: its pasted line or its file. */

@@ -61,6 +61,8 @@ class MachineReadableOutputTest {
                     steps:
                       - id: notice
                         confirm: Users were notified
+                      - id: gate
+                        approve: { role: COMPLIANCE, reason: touches PHI }
                       - id: hello
                         run: echo hello
                         "on": local
@@ -78,6 +80,8 @@ class MachineReadableOutputTest {
                 journal.toString(),
                 "--operator",
                 "Dana",
+                "--approve",
+                "COMPLIANCE=Lee Compliance",
                 "--passphrase-file",
                 passphrase.toString(),
                 "--yes",
@@ -99,6 +103,17 @@ class MachineReadableOutputTest {
         assertThat(report.get("exitCode").asInt()).isZero();
         assertThat(report.get("checkpoints")).isNotEmpty();
         assertThat(report.get("records").asLong()).isGreaterThanOrEqualTo(events.size());
+        JsonNode approvals = report.get("approvals");
+        assertThat(approvals.get("anyRefused").asBoolean()).isFalse();
+        assertThat(approvals.get("list")).hasSize(1);
+        JsonNode typed = approvals.get("list").get(0);
+        assertThat(typed.get("stepId").asText()).isEqualTo("gate");
+        assertThat(typed.get("approver").asText()).isEqualTo("Lee Compliance");
+        assertThat(typed.get("role").asText()).isEqualTo("COMPLIANCE");
+        assertThat(typed.get("keyFingerprint").isNull()).isTrue();
+        assertThat(typed.get("verdict").asText()).isEqualTo("UNVERIFIED");
+        assertThat(typed.get("mark").asText()).isEqualTo("unverified");
+        assertThat(typed.get("reason").asText()).startsWith("unverified approval: a typed name");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.flightdeck.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -250,6 +251,22 @@ class SignedApprovalCommandLineTest {
         CliRun pack = CliRun.run(home, "journal", "verify", dir.resolve("pack").toString());
         assertThat(pack.exitCode()).as(pack.out() + pack.err()).isZero();
         assertThat(pack.out()).contains("  ✓ gate: Lee Compliance (COMPLIANCE), key ", "  ✓ gate2: Kim Compliance");
+        CliRun packJson =
+                CliRun.run(home, "journal", "verify", dir.resolve("pack").toString(), "--json");
+        assertThat(packJson.exitCode()).as(packJson.out() + packJson.err()).isZero();
+        JsonNode approvals = new ObjectMapper().readTree(packJson.out()).get("approvals");
+        assertThat(approvals.get("checkedAgainst").asText())
+                .contains("the roster 'Clinic North maintenance'", "recorded in the journal");
+        assertThat(approvals.get("list")).hasSize(2);
+        JsonNode lee = approvals.get("list").get(0);
+        assertThat(lee.get("stepId").asText()).isEqualTo("gate");
+        assertThat(lee.get("approver").asText()).isEqualTo("Lee Compliance");
+        assertThat(lee.get("role").asText()).isEqualTo("COMPLIANCE");
+        assertThat(lee.get("keyFingerprint").asText()).isEqualTo(fingerprint("lee"));
+        assertThat(lee.get("verdict").asText()).isEqualTo("VERIFIED");
+        assertThat(lee.get("mark").asText()).isEqualTo("✓");
+        assertThat(lee.get("reason").asText())
+                .isEqualTo("signed by Lee Compliance, who holds COMPLIANCE in the roster");
         // a reviewer's own copy of the roster: the same digest, so it says it is the recorded one
         CliRun againstGiven =
                 CliRun.run(home, "journal", "verify", dir.resolve("pack").toString(), "--roster", roster.toString());

@@ -6,6 +6,7 @@ import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.journal.JournalFixture;
 import dev.flightdeck.journal.crypto.KdfCost;
+import dev.flightdeck.journal.crypto.PersonalKeyFile;
 import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.live.LiveSession;
 import dev.flightdeck.live.SessionLauncher;
@@ -115,6 +116,44 @@ class SessionSetupViewModelTest {
                 .as("still closed after being looked at")
                 .isTrue();
         assertThat(events()).as("not one record was added by looking").isEqualTo(closedEvents);
+    }
+
+    @Test
+    void withThePersonalKeyChosenTheSessionIsSignedWithItAndAWrongPassphraseStartsNothing(FxRobot robot)
+            throws Exception {
+        Path keyFile = dir.resolve("dana.fdkey");
+        char[] keySecret = "dana keeps a long own passphrase".toCharArray();
+        PersonalKeyFile.PublicPart dana =
+                PersonalKeyFile.create(keyFile, "Dana Operator", keySecret.clone(), KdfCost.insecureForTestsOnly(64));
+        SessionSetupViewModel setup = setup(robot);
+        robot.interact(() -> setup.operatorKeyProperty().set(keyFile.toString()));
+        robot.interact(setup::dryRun);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> setup.canStart().get());
+
+        robot.interact(() -> setup.start(
+                JournalFixture.PASSPHRASE.clone(), "not the passphrase".toCharArray(), live -> live.close()));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !setup.busyProperty().get());
+        assertThat(setup.messageProperty().get()).startsWith("Could not start: ");
+        assertThat(dir.resolve("journal")).doesNotExist();
+
+        CompletableFuture<LiveSession> started = new CompletableFuture<>();
+        robot.interact(() -> setup.start(JournalFixture.PASSPHRASE.clone(), keySecret, started::complete));
+        try (LiveSession live = started.get(20, TimeUnit.SECONDS)) {
+            live.session().confirm("one", "");
+        }
+        assertThat(keySecret).as("the key's passphrase is wiped").containsOnly('\0');
+        assertThat(JournalVerifier.verify(dir.resolve("journal"), Optional.of(dana.publicKey()), Optional.empty())
+                        .isIntact())
+                .as("the checkpoints verify against Dana's own public key")
+                .isTrue();
+        assertThat(JournalVerifier.verify(
+                                dir.resolve("journal"),
+                                Optional.of(JournalFixture.newOperatorKey().publicKey()),
+                                Optional.empty())
+                        .isIntact())
+                .as("and not against another key")
+                .isFalse();
     }
 
     private int events() {

@@ -2,6 +2,11 @@ package dev.flightdeck.ui.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.approval.ApprovalRequest;
+import dev.flightdeck.approval.RosterLoader;
+import dev.flightdeck.journal.JournalFixture;
+import dev.flightdeck.journal.crypto.OperatorKey;
+import dev.flightdeck.journal.crypto.PublicKeys;
 import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionFold;
@@ -10,7 +15,9 @@ import dev.flightdeck.session.StepRecord;
 import dev.flightdeck.session.StepResult;
 import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.ui.WizardTestSessions;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -92,6 +99,56 @@ class WizardViewModelTest {
         assertThat(wizard.stateProperty().get().rollback()).isNotEqualTo(SessionFold.RollbackState.NOT_STARTED);
         assertThat(allowed()).isEmpty();
         assertThat(wizard.rollback().startedProperty().get()).isTrue();
+    }
+
+    @Test
+    void aRequestForAnApproverElsewhereIsAlsoWrittenIntoTheJournalFolderAsTheRunCommandDoes() throws Exception {
+        OperatorKey operatorKey = JournalFixture.newOperatorKey();
+        Path journal = dir.resolve("gated");
+        try (Session gated = WizardTestSessions.start(journal, """
+                runbook: Gated
+                phases:
+                  - id: p
+                    steps:
+                      - id: gate
+                        approve: { role: COMPLIANCE, reason: touches PHI }
+                rollback:
+                  - confirm: Rolled back
+                """, Map.of(), operatorKey)) {
+            String approverKey =
+                    PublicKeys.toBase64(JournalFixture.newOperatorKey().publicKey());
+            gated.recordRoster(
+                    RosterLoader.parse(
+                                    "team: Clinic North\npeople:\n  - name: Lee Compliance\n    roles: [COMPLIANCE]\n"
+                                            + "    key: " + approverKey + "\n",
+                                    "roster.yaml",
+                                    Optional.empty())
+                            .orElseThrow(),
+                    operatorKey.publicKey());
+            WizardViewModel view = new WizardViewModel(
+                    gated,
+                    SAME_THREAD,
+                    SAME_THREAD,
+                    Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC));
+            view.writeApprovalRequestsInto(journal);
+
+            view.requestApproval();
+
+            Path file = journal.resolve("approval-request-gate.json");
+            assertThat(view.messageIsProblemProperty().get())
+                    .as(view.messageProperty().get())
+                    .isFalse();
+            assertThat(view.approvalRequestFileProperty().get()).isEqualTo(file.toString());
+            assertThat(view.messageProperty().get()).contains("the file " + file);
+            ApprovalRequest written = ApprovalRequest.read(file.toString());
+            assertThat(written)
+                    .isEqualTo(
+                            ApprovalRequest.read(view.approvalRequestProperty().get()));
+            assertThat(written.stepId()).isEqualTo("gate");
+            assertThat(written.roles()).containsExactly("COMPLIANCE");
+            assertThat(Files.getPosixFilePermissions(file))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        }
     }
 
     @Test
