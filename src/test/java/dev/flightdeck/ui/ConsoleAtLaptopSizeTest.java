@@ -56,13 +56,14 @@ class ConsoleAtLaptopSizeTest {
     }
 
     @AfterEach
-    void closeTheRehearsal(FxRobot robot) {
+    void closeTheRehearsal(FxRobot robot) throws Exception {
         robot.interact(() -> robot.listWindows().stream()
                 .filter(window -> window != console && window instanceof Stage)
                 .map(Stage.class::cast)
                 .filter(Stage::isShowing)
                 .toList()
                 .forEach(Stage::close));
+        RehearsalWalk.awaitSessionWindowsClosed();
     }
 
     @Test

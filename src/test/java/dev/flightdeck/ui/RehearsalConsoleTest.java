@@ -40,13 +40,14 @@ class RehearsalConsoleTest {
 
     /** Closes the rehearsal's window as a user would, which stops its sandbox; the next test starts from the console. */
     @AfterEach
-    void closeTheRehearsal(FxRobot robot) {
+    void closeTheRehearsal(FxRobot robot) throws Exception {
         robot.interact(() -> robot.listWindows().stream()
                 .filter(window -> window != console && window instanceof Stage)
                 .map(Stage.class::cast)
                 .filter(Stage::isShowing)
                 .toList()
                 .forEach(Stage::close));
+        RehearsalWalk.awaitSessionWindowsClosed();
     }
 
     @Start

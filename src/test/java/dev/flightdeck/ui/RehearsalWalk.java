@@ -30,6 +30,19 @@ import org.testfx.util.WaitForAsyncUtils;
 /** A rehearsal as a new user walks it: Ctrl+R, the scenario, the setup, then every step with the keyboard. */
 final class RehearsalWalk {
 
+    /**
+     * Waits until every closed session window has finished closing in the background (its session sealed, its sandbox's
+     * database stopped): until then the sandbox still writes under the test's home, which JUnit is about to delete.
+     */
+    static void awaitSessionWindowsClosed() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(
+                120,
+                TimeUnit.SECONDS,
+                () -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(
+                                thread -> thread.isAlive() && thread.getName().equals("flightdeck-session-close")));
+    }
+
     static final String OPERATOR = "Dana Operator";
     static final String APPROVER = "Lee Compliance";
 

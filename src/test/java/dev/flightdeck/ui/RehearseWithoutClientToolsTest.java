@@ -65,6 +65,7 @@ class RehearseWithoutClientToolsTest {
                 .filter(stage -> stage.getTitle() != null && stage.getTitle().contains("rehearsal"))
                 .toList()
                 .forEach(Stage::close));
+        RehearsalWalk.awaitSessionWindowsClosed();
     }
 
     private static Optional<Button> scenario(FxRobot robot) {
