@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Prometheus's HTTP API: {@code /api/v1/query} (an instant) and {@code /api/v1/query_range} (a range at a step), as
@@ -81,6 +84,8 @@ public final class PromQlClient {
             throw new PromQlException(uri + " did not answer within " + timeout.toMillis() + " ms", e);
         } catch (ConnectException e) {
             throw new PromQlException("cannot reach " + uri + " (connection refused)", e);
+        } catch (SSLHandshakeException e) {
+            throw new PromQlException(handshakeFailure(uri, e), e);
         } catch (IOException e) {
             throw new PromQlException(
                     "cannot reach " + uri + " ("
@@ -90,18 +95,33 @@ public final class PromQlClient {
         return read(uri, response.statusCode(), response.body());
     }
 
+    /**
+     * The JDK reports an unknown authority as "PKIX path building failed: ...SunCertPathBuilderException..."; the
+     * operator needs to hear that the certificate is not trusted and what to set.
+     */
+    private static String handshakeFailure(URI uri, SSLHandshakeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException) {
+                return "cannot reach " + uri + ": its TLS certificate is not trusted (signed by an authority this "
+                        + "machine does not know); set 'ca-cert' of 'prometheus' to the PEM file of that authority";
+            }
+        }
+        return "cannot reach " + uri + ": the TLS handshake failed (" + e.getMessage() + ")";
+    }
+
     /** The API's envelope: {@code status}, {@code data.resultType} and {@code data.result}, or {@code errorType} and {@code error}. */
     static List<Series> read(URI uri, int status, String body) throws PromQlException {
+        // a refused login answers in plain text ("Unauthorized"), not in the API's envelope: say so first
+        if (status == 401 || status == 403) {
+            throw new PromQlException("HTTP " + status + " from " + uri + ": the credentials were refused (check "
+                    + "'basic-auth' or 'bearer-token' of 'prometheus')");
+        }
         JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new PromQlException("HTTP " + status + " from " + uri + " is not Prometheus API JSON"
-                    + (status == 401 || status == 403 ? ": the credentials were refused" : "") + " ("
-                    + abbreviated(body) + ")");
-        }
-        if (status == 401 || status == 403) {
-            throw new PromQlException("HTTP " + status + " from " + uri + ": the credentials were refused");
+            throw new PromQlException(
+                    "HTTP " + status + " from " + uri + " is not Prometheus API JSON (" + abbreviated(body) + ")");
         }
         if (status != 200 || !"success".equals(root.path("status").asText())) {
             throw new PromQlException("HTTP " + status + " from " + uri + ": "

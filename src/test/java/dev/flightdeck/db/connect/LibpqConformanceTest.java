@@ -9,6 +9,7 @@ import dev.flightdeck.inventory.DatabaseEntry;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.testing.db.EmbeddedPostgresServer;
+import dev.flightdeck.testing.tls.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

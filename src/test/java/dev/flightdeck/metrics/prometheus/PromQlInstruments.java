@@ -31,9 +31,18 @@ final class PromQlInstruments implements AutoCloseable, TriggerListener {
     final BlockingQueue<ArmedRollback> armed = new LinkedBlockingQueue<>();
     final MetricsEngine engine;
     final Inventory inventory;
+    private final InventoryCollectors.SecretResolver secrets;
 
     /** @param inventoryYaml an inventory with a {@code prometheus:} entry; {@code triggersYaml} the runbook's rollback-triggers list */
     PromQlInstruments(String inventoryYaml, String triggersYaml) {
+        this(inventoryYaml, triggersYaml, ref -> {
+            throw new IllegalStateException("no credential in this test");
+        });
+    }
+
+    /** As above, reading the {@code prometheus:} entry's credential with {@code secrets}. */
+    PromQlInstruments(String inventoryYaml, String triggersYaml, InventoryCollectors.SecretResolver secrets) {
+        this.secrets = secrets;
         Parsed<Inventory> parsedInventory = InventoryLoader.load(inventoryYaml, "test.inventory.yaml", Map.of());
         inventory = parsedInventory
                 .value()
@@ -54,9 +63,7 @@ final class PromQlInstruments implements AutoCloseable, TriggerListener {
     PromQlInstruments start() {
         engine.start(List.of(InventoryCollectors.prometheus(
                 inventory.prometheus().orElseThrow(),
-                ref -> {
-                    throw new IllegalStateException("no credential in this test");
-                },
+                secrets,
                 inventory.prometheus().orElseThrow().every().orElse(Duration.ofSeconds(1)),
                 Clock.systemUTC())));
         return this;

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,19 +30,35 @@ public final class RealPrometheus implements AutoCloseable {
     /** A scrape target: {@code 127.0.0.1:PORT}, with the labels Prometheus adds to its series ({@code host: app1}). */
     public record Target(String address, Map<String, String> labels) {}
 
+    /**
+     * Prometheus's {@code --web.config.file}: TLS and basic auth on its own API. {@code client} is how the helper itself
+     * reaches the API to wait for the first scrapes (trusting the test's authority, with the right credentials).
+     */
+    public record WebConfig(String yaml, HttpClient client, Optional<String> authorization) {}
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
     private final URI url;
     private final Path log;
+    private final HttpClient client;
+    private final Optional<String> authorization;
 
-    private RealPrometheus(Process process, URI url, Path log) {
+    private RealPrometheus(Process process, URI url, Path log, HttpClient client, Optional<String> authorization) {
         this.process = process;
         this.url = url;
         this.log = log;
+        this.client = client;
+        this.authorization = authorization;
     }
 
     public static RealPrometheus start(Path directory, List<Target> targets) throws IOException, InterruptedException {
+        return start(directory, targets, Optional.empty());
+    }
+
+    /** Serves its API over https (and with basic auth) as {@code web} says. */
+    public static RealPrometheus start(Path directory, List<Target> targets, Optional<WebConfig> web)
+            throws IOException, InterruptedException {
         Path binary =
                 Tool.find("prometheus").orElseThrow(() -> new IllegalStateException("prometheus is not installed"));
         Files.createDirectories(directory);
@@ -49,16 +66,28 @@ public final class RealPrometheus implements AutoCloseable {
         Files.writeString(config, config(targets), StandardCharsets.UTF_8);
         int port = freePort();
         Path log = directory.resolve("prometheus.log");
-        Process process = new ProcessBuilder(
-                        binary.toString(),
-                        "--config.file=" + config,
-                        "--storage.tsdb.path=" + directory.resolve("data"),
-                        "--web.listen-address=127.0.0.1:" + port,
-                        "--storage.tsdb.retention.time=1h")
+        List<String> command = new ArrayList<>(List.of(
+                binary.toString(),
+                "--config.file=" + config,
+                "--storage.tsdb.path=" + directory.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--storage.tsdb.retention.time=1h"));
+        if (web.isPresent()) {
+            Path webConfig = directory.resolve("web.yml");
+            Files.writeString(webConfig, web.get().yaml(), StandardCharsets.UTF_8);
+            command.add("--web.config.file=" + webConfig);
+        }
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        RealPrometheus prometheus = new RealPrometheus(process, URI.create("http://127.0.0.1:" + port), log);
+        boolean tls = web.isPresent() && web.get().yaml().contains("tls_server_config");
+        RealPrometheus prometheus = new RealPrometheus(
+                process,
+                URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port),
+                log,
+                web.map(WebConfig::client).orElseGet(HttpClient::newHttpClient),
+                web.flatMap(WebConfig::authorization));
         try {
             prometheus.awaitTargetsUp(targets.size());
         } catch (RuntimeException | InterruptedException e) {
@@ -123,7 +152,7 @@ public final class RealPrometheus implements AutoCloseable {
     }
 
     public PromQlClient client() {
-        return new PromQlClient(url, HttpClient.newHttpClient(), Duration.ofSeconds(5), Optional.empty());
+        return new PromQlClient(url, client, Duration.ofSeconds(5), authorization);
     }
 
     /** Ends the server and waits for it to be gone. */
@@ -132,6 +161,11 @@ public final class RealPrometheus implements AutoCloseable {
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** What the server wrote to its log so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     private String logTail() {

@@ -1,4 +1,4 @@
-package dev.flightdeck.db.connect;
+package dev.flightdeck.testing.tls;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -26,9 +26,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A test CA and a server certificate for localhost / 127.0.0.1, made in Java (no openssl on the path needed). */
-record TestCertificates(KeyPair caKeys, X509Certificate ca) {
+public record TestCertificates(KeyPair caKeys, X509Certificate ca) {
 
-    static TestCertificates newAuthority(String name)
+    public static TestCertificates newAuthority(String name)
             throws GeneralSecurityException, OperatorCreationException, IOException {
         KeyPair keys = rsa();
         X500Name subject = new X500Name("CN=" + name);
@@ -39,7 +39,7 @@ record TestCertificates(KeyPair caKeys, X509Certificate ca) {
     }
 
     /** Writes server.crt and server.key (PEM) into the directory; returns the key pair's certificate. */
-    X509Certificate issueServer(Path certificate, Path key)
+    public X509Certificate issueServer(Path certificate, Path key)
             throws GeneralSecurityException, OperatorCreationException, IOException {
         KeyPair server = rsa();
         JcaX509v3CertificateBuilder builder =
@@ -56,7 +56,7 @@ record TestCertificates(KeyPair caKeys, X509Certificate ca) {
         return issued;
     }
 
-    void writeCa(Path file) throws IOException {
+    public void writeCa(Path file) throws IOException {
         writePem(file, ca);
     }
 
