@@ -23,11 +23,12 @@ import javafx.collections.ObservableList;
 /** The runbooks the operator can choose from; loading happens on a background executor. */
 public final class RunbookLibraryViewModel {
 
+    private static final String LOADING = "Loading built-in runbooks…";
+
     private final Executor executor;
     private final ObservableList<LibraryEntry> entries = FXCollections.observableArrayList();
     private final ObjectProperty<LibraryEntry> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ReadOnlyStringWrapper status =
-            new ReadOnlyStringWrapper(this, "status", "Loading built-in runbooks…");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", LOADING);
 
     public RunbookLibraryViewModel(Executor executor) {
         this.executor = executor;
@@ -59,7 +60,10 @@ public final class RunbookLibraryViewModel {
     private void showBuiltins(List<LibraryEntry> builtins) {
         entries.removeIf(LibraryEntry::isBuiltin);
         entries.addAll(0, builtins);
-        status.set(builtins.size() == 1 ? "1 built-in runbook" : builtins.size() + " built-in runbooks");
+        // a file the operator opened meanwhile has said something about itself: that stays on the status line
+        if (status.get().equals(LOADING)) {
+            status.set(builtins.size() == 1 ? "1 built-in runbook" : builtins.size() + " built-in runbooks");
+        }
         if (selected.get() == null && !entries.isEmpty()) {
             selected.set(entries.get(0));
         }
