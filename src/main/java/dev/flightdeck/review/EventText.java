@@ -98,6 +98,10 @@ public final class EventText {
             return e.result() != null;
         } else if (event instanceof SessionEvent.RollbackCountdown e) {
             return e.state() != null;
+        } else if (event instanceof SessionEvent.SessionRoster e) {
+            return e.team() != null && e.rosterSha256() != null;
+        } else if (event instanceof SessionEvent.ApprovalRequested e) {
+            return e.stepId() != null && e.roles() != null && e.chainHead() != null;
         } else if (event instanceof SessionEvent.SessionOpened e) {
             return e.runbookId() != null && e.runbookSha256() != null && e.operator() != null && e.mode() != null;
         } else if (event instanceof SessionEvent.MetricsMinute e) {
@@ -113,6 +117,15 @@ public final class EventText {
                     "Session opened by " + e.operator() + ": " + e.runbookTitle() + " (" + e.runbookId() + "), "
                             + (e.mode() == SessionEvent.Mode.REHEARSAL ? "rehearsal" : "real window"),
                     "inventory " + e.inventory());
+        } else if (event instanceof SessionEvent.SessionRoster e) {
+            return new Line(
+                    "session",
+                    "Approvals are checked against the roster of " + e.team() + " (SHA-256 "
+                            + e.rosterSha256()
+                                    .substring(0, Math.min(12, e.rosterSha256().length())) + "…)",
+                    e.rosterSignedBy() == null || e.rosterSignedBy().isBlank()
+                            ? "the roster is not signed"
+                            : "signed by " + e.rosterSignedBy());
         } else if (event instanceof SessionEvent.SessionResumed e) {
             return new Line("session", "Session resumed by " + e.operator(), e.reason());
         } else if (event instanceof SessionEvent.StepIntent e) {
@@ -135,6 +148,11 @@ public final class EventText {
             return new Line("skipped", e.stepId() + " skipped by " + actor, e.reason());
         } else if (event instanceof SessionEvent.Confirmation e) {
             return new Line("confirmation", e.stepId() + " confirmed by " + actor, e.note());
+        } else if (event instanceof SessionEvent.ApprovalRequested e) {
+            return new Line(
+                    "approval",
+                    e.stepId() + " waits for a signed approval by " + String.join(", ", e.roles()),
+                    "the approval must name chain head " + e.chainHead());
         } else if (event instanceof SessionEvent.Approval e) {
             return new Line("approval", e.stepId() + " approved by " + e.approver() + " (" + e.role() + ")", e.note());
         } else if (event instanceof SessionEvent.HostKeyDecision e) {

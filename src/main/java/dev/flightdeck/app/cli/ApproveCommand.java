@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
         name = "approve",
         mixinStandardHelpOptions = true,
         description = {
-            "Answer an approval request from your own machine: shows what is being approved, asks your key's passphrase",
-            "and writes a signed approval for the operator to load (run --approval FILE, or the console's approval card).",
+            "Sign an approval request with your own key, on your own machine.",
+            "Shows what is being approved, asks your key's passphrase and writes a signed approval for the operator to"
+                    + " load (run --approval FILE, or the console's approval card).",
             "Exit 0 signed, 1 the key could not be used, 2 wrong usage."
         })
 public final class ApproveCommand implements Callable<Integer> {
