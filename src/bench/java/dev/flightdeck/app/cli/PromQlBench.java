@@ -11,9 +11,7 @@ import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.metrics.signal.SeriesId;
 import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;
-import dev.flightdeck.ui.metrics.ChartRange;
-import dev.flightdeck.ui.metrics.PanelRequest;
-import dev.flightdeck.ui.metrics.PanelSampler;
+import dev.flightdeck.ui.metrics.bench.PanelFrameTiming;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -31,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -214,21 +211,8 @@ final class PromQlBench {
                         Duration.ofSeconds(1),
                         Clock.systemUTC(),
                         Optional.empty());
-                PanelSampler sampler = new PanelSampler(engine, Clock.systemUTC(), ZoneOffset.UTC);
-                PanelRequest request =
-                        new PanelRequest(ChartRange.WHOLE_WINDOW, 420, PanelRequest.DEFAULT_CHART_HEIGHT);
-                List<Double> frames = new ArrayList<>();
-                // the first frames build every bucket and warm the JIT: measure the steady ones after them
-                for (int update = 0; update < 30; update++) {
-                    source.collect(engine.sinkFor(source.source()));
-                    long started = System.nanoTime();
-                    sampler.sample(request);
-                    if (update >= 10) {
-                        frames.add((System.nanoTime() - started) / 1e6);
-                    }
-                }
-                frames.sort(Double::compare);
-                millis[i] = frames.get(frames.size() / 2);
+                millis[i] = PanelFrameTiming.medianFrameMillis(
+                        engine, () -> source.collect(engine.sinkFor(source.source())));
             }
         }
         rows.row("panel frame, 200 Prometheus series, 1 h (ms)", millis[2], Double.NaN);
