@@ -81,6 +81,7 @@ class OutboxDeliveryTest {
         }
         List<ChannelHealth> changes = new CopyOnWriteArrayList<>();
         List<String> givenUp = new CopyOnWriteArrayList<>();
+        CountDownLatch toldGivenUp = new CountDownLatch(1);
         try (Receiver good = Receiver.accepting();
                 Outbox outbox = outbox(Map.of(
                         "dead",
@@ -96,6 +97,7 @@ class OutboxDeliveryTest {
                 @Override
                 public void gaveUp(Notification notification, String detail) {
                     givenUp.add(notification.id() + ": " + detail);
+                    toldGivenUp.countDown();
                 }
             });
             long start = System.nanoTime();
@@ -123,6 +125,8 @@ class OutboxDeliveryTest {
                     .containsExactly(Tuple.tuple("dead", ChannelHealth.State.FAILING));
             assertThat(outbox.health().get("dead").describe()).contains("keeps failing", "the window goes on");
             assertThat(outbox.health().get("ops").state()).isEqualTo(ChannelHealth.State.OK);
+            // listeners hear of it just after the result is journaled, on the lane's thread
+            assertThat(toldGivenUp.await(20, TimeUnit.SECONDS)).isTrue();
             assertThat(givenUp).singleElement().asString().startsWith("to-dead: given up after 4 attempts");
         }
     }
