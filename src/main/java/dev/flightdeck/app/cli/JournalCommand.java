@@ -188,8 +188,20 @@ public final class JournalCommand {
                     "Write a printable HTML review report, or a JSONL evidence pack that 'journal verify' checks offline.")
     int export(
             @Parameters(paramLabel = "PATH", description = "a journal directory") Path path,
-            @Option(names = "--format", required = true, paramLabel = "html|jsonl") String format,
-            @Option(names = "--out", required = true, paramLabel = "DIR") Path outDirectory,
+            @Option(
+                            names = "--format",
+                            required = true,
+                            paramLabel = "html|jsonl",
+                            description =
+                                    "html: the review report to read or print; jsonl: the evidence pack (events.jsonl and its signed manifest)")
+                    String format,
+            @Option(
+                            names = "--out",
+                            required = true,
+                            paramLabel = "DIR",
+                            description =
+                                    "the folder to write into (made if missing); a report or pack already there is replaced")
+                    Path outDirectory,
             @Option(
                             names = "--withhold",
                             paramLabel = "TYPE|step:ID",

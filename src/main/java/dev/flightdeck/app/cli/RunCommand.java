@@ -59,7 +59,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run a session without the console, printing each step and its result.",
-            "Exit 0 all done, 1 a step failed, 2 wrong usage, 3 waiting (approval, confirmation, or a decision after an unknown outcome)."
+            "Exit 0 all done, 1 a step failed, 2 wrong usage, 3 waiting (approval, confirmation, or a decision after an unknown outcome),",
+            "4 rolled back and verified (the change did not go in)."
         })
 public final class RunCommand implements Callable<Integer> {
 

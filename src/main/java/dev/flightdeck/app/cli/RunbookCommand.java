@@ -211,7 +211,7 @@ public final class RunbookCommand {
             description = "Turn a Markdown runbook (like the seed documents) into a runbook file;"
                     + " prints every judgement it made with the document's line.")
     int importMarkdown(
-            @Parameters(paramLabel = "FILE.md") Path markdown,
+            @Parameters(paramLabel = "FILE.md", description = "the Markdown procedure to import") Path markdown,
             @Option(
                             names = {"-o", "--out"},
                             paramLabel = "OUT.yaml",

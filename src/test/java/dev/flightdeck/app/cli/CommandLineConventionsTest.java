@@ -57,6 +57,26 @@ class CommandLineConventionsTest {
     }
 
     @Test
+    void everyOptionAndParameterSaysWhatItIsFor() {
+        List<String> undescribed = new ArrayList<>();
+        collectUndescribed(rootCommandLine(), undescribed);
+        assertThat(undescribed)
+                .as("options and parameters whose --help line is empty")
+                .isEmpty();
+    }
+
+    private static void collectUndescribed(CommandLine command, List<String> undescribed) {
+        String name = command.getCommandSpec().qualifiedName();
+        command.getCommandSpec().options().stream()
+                .filter(option -> option.description().length == 0)
+                .forEach(option -> undescribed.add(name + " " + option.longestName()));
+        command.getCommandSpec().positionalParameters().stream()
+                .filter(parameter -> parameter.description().length == 0)
+                .forEach(parameter -> undescribed.add(name + " " + parameter.paramLabel()));
+        command.getSubcommands().values().forEach(sub -> collectUndescribed(sub, undescribed));
+    }
+
+    @Test
     void theTopLevelHelpListsEachCommandWithAWholeSentence() {
         CliRun run = CliRun.run(home, "--help");
 

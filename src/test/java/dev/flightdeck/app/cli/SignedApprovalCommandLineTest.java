@@ -306,6 +306,13 @@ class SignedApprovalCommandLineTest {
         assertThat(bad.err()).contains(misspelt + ":4:13: unknown role 'COMPLIANT' for Lee Compliance", "COMPLIANCE");
     }
 
+    /** Resumes the session at its gate with the approval file, expects the refusal (exit 1) and returns what it said. */
+    private String refusedAtResume(Path journal, Path approval) {
+        CliRun refused = run(journal, "--resume", "--approval", approval.toString());
+        assertThat(refused.exitCode()).as(refused.out()).isEqualTo(1);
+        return refused.out();
+    }
+
     /** The signed approval's one-line form, as the approver would paste it into a chat. */
     private static String signedLine(String json) throws IOException {
         ObjectNode node = (ObjectNode) new ObjectMapper().readTree(json);
@@ -322,34 +329,16 @@ class SignedApprovalCommandLineTest {
         Path request = journal.resolve("approval-request-gate.json");
         String rosterRoles = "the roster's roles: COMPLIANCE: Lee Compliance (";
 
-        CliRun operator = run(
-                journal,
-                "--resume",
-                "--approval",
-                approveHere(request, "dana", "dana.json").toString());
-        assertThat(operator.exitCode()).isEqualTo(1);
-        assertThat(operator.out())
+        assertThat(refusedAtResume(journal, approveHere(request, "dana", "dana.json")))
                 .contains("approval refused: key " + fingerprint("dana") + " is the operator's own key");
 
-        CliRun outsider = run(
-                journal,
-                "--resume",
-                "--approval",
-                approveHere(request, "eve", "eve.json").toString());
-        assertThat(outsider.exitCode()).isEqualTo(1);
-        assertThat(outsider.out())
+        assertThat(refusedAtResume(journal, approveHere(request, "eve", "eve.json")))
                 .contains(
                         "approval refused: key " + fingerprint("eve")
                                 + " (Eve Outsider) is not in the roster 'Clinic North maintenance'",
                         rosterRoles);
 
-        CliRun withoutRole = run(
-                journal,
-                "--resume",
-                "--approval",
-                approveHere(request, "sam", "sam.json").toString());
-        assertThat(withoutRole.exitCode()).isEqualTo(1);
-        assertThat(withoutRole.out())
+        assertThat(refusedAtResume(journal, approveHere(request, "sam", "sam.json")))
                 .contains(
                         "approval refused: key " + fingerprint("sam")
                                 + " (Sam Security) does not hold the COMPLIANCE role",
@@ -357,22 +346,14 @@ class SignedApprovalCommandLineTest {
 
         Path tampered = approveHere(request, "lee", "lee-tampered.json");
         Files.writeString(tampered, Files.readString(tampered).replace("checked CHG-1042", "checked CHG-1043"));
-        CliRun note = run(journal, "--resume", "--approval", tampered.toString());
-        assertThat(note.exitCode()).isEqualTo(1);
-        assertThat(note.out())
+        assertThat(refusedAtResume(journal, tampered))
                 .contains("does not match the approval's content: its note, time, role or gate was changed");
 
         Path otherHead = dir.resolve("other-head.json");
         Files.writeString(
                 otherHead,
                 Files.readString(request).replaceFirst("\"chainHead\" : \"[0-9a-f]{4}", "\"chainHead\" : \"0000"));
-        CliRun replayedHead = run(
-                journal,
-                "--resume",
-                "--approval",
-                approveHere(otherHead, "lee", "lee-other-head.json").toString());
-        assertThat(replayedHead.exitCode()).isEqualTo(1);
-        assertThat(replayedHead.out())
+        assertThat(refusedAtResume(journal, approveHere(otherHead, "lee", "lee-other-head.json")))
                 .contains(
                         "this approval answers a request made at chain head 0000-",
                         "not the open request at gate 'gate'");
@@ -381,9 +362,7 @@ class SignedApprovalCommandLineTest {
         assertThat(run(otherJournal, "--roster", roster.toString()).exitCode()).isEqualTo(3);
         Path fromOtherSession =
                 approveHere(otherJournal.resolve("approval-request-gate.json"), "lee", "lee-other.json");
-        CliRun replayedSession = run(journal, "--resume", "--approval", fromOtherSession.toString());
-        assertThat(replayedSession.exitCode()).isEqualTo(1);
-        assertThat(replayedSession.out()).contains("this approval was signed for another session");
+        assertThat(refusedAtResume(journal, fromOtherSession)).contains("this approval was signed for another session");
 
         // a second COMPLIANCE person also answered gate's request; after Lee opened it, Kim's answer is replayed at
         // gate2
@@ -394,9 +373,8 @@ class SignedApprovalCommandLineTest {
                 "--approval",
                 approveHere(request, "lee", "lee.json").toString());
         assertThat(lee.exitCode()).as(lee.out()).isEqualTo(3);
-        CliRun replayedGate = run(journal, "--resume", "--approval", kimForGate.toString());
-        assertThat(replayedGate.exitCode()).isEqualTo(1);
-        assertThat(replayedGate.out()).contains("this approval was signed for gate 'gate', not for gate 'gate2'");
+        assertThat(refusedAtResume(journal, kimForGate))
+                .contains("this approval was signed for gate 'gate', not for gate 'gate2'");
 
         Path edited = Files.writeString(dir.resolve("edited-team.yaml"), Files.readString(roster) + "# edited\n");
         CliRun otherRoster = run(journal, "--resume", "--roster", edited.toString());
