@@ -7,7 +7,10 @@ import dev.flightdeck.app.cli.Cli;
 import dev.flightdeck.app.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +105,66 @@ class RedactedEvidencePackTest {
                 .contains("result: withheld from this evidence pack (1 record(s): their commitments are in the chain")
                 .contains("compliance-approval approved by Lee Okafor (COMPLIANCE)")
                 .doesNotContain("backup complete");
+    }
+
+    @Test
+    void theReviewerMakesTheReportFromThePackAloneWithWithheldRecordsShownAsWithheld() throws Exception {
+        Path pack = setUp.export("pack", "step.output", "step:canary-25");
+        // the reviewer's own machine: no journal, no passphrase, only the pack
+        Path reviewer = directory.resolve("reviewer");
+        CliRun export = CliRun.run(
+                reviewer.resolve("home"),
+                "journal",
+                "export",
+                pack.toString(),
+                "--format",
+                "html",
+                "--out",
+                reviewer.resolve("report").toString());
+        assertThat(export.exitCode()).as(export.out() + export.err()).isEqualTo(Cli.OK);
+        assertThat(export.out()).contains("from the evidence pack");
+        Document html =
+                Jsoup.parse(reviewer.resolve("report/journal-report.html").toFile(), "UTF-8");
+        assertThat(html.text())
+                .contains("Withheld from this evidence pack: step.output of step app-backup")
+                .contains("Withheld from this evidence pack: step.skipped of step canary-25")
+                .contains("INTACT")
+                .doesNotContain("backup complete");
+        assertThat(html.select("tr.step.withheld"))
+                .extracting(row -> row.attr("data-step"))
+                .isNotEmpty();
+        assertThat(html.select("table.approvals td.approver").text()).isEqualTo("Lee Okafor");
+
+        List<String> lines = new ArrayList<>(Files.readAllLines(pack.resolve("events.jsonl")));
+        int note = EvidencePackSetUp.lineOf(lines, "vendor ticket 5521");
+        lines.set(note, lines.get(note).replace("vendor ticket 5521", "vendor ticket 5522"));
+        InsiderForgery.resignEvents(pack, lines, setUp.key);
+        CliRun altered = CliRun.run(
+                reviewer.resolve("home"),
+                "journal",
+                "export",
+                pack.toString(),
+                "--format",
+                "html",
+                "--out",
+                reviewer.resolve("altered").toString());
+        assertThat(altered.exitCode())
+                .as("the report is written, and says the pack does not verify")
+                .isEqualTo(Cli.PROBLEM);
+        assertThat(Jsoup.parse(reviewer.resolve("altered/journal-report.html").toFile(), "UTF-8")
+                        .text())
+                .contains("PROBLEM FOUND");
+
+        assertThat(run(
+                        "journal",
+                        "export",
+                        pack.toString(),
+                        "--format",
+                        "jsonl",
+                        "--out",
+                        directory.resolve("again").toString()))
+                .isEqualTo(Cli.USAGE);
+        assertThat(err).contains("is an evidence pack: from a pack only --format html is made");
     }
 
     @Test
