@@ -159,11 +159,16 @@ public final class IndependentPackVerifier {
                 problems.add("line " + number + ": not JSON");
                 return;
             }
-            boolean ok = switch (line.path("kind").asText()) {
-                case "segment" -> segment(number, line, session);
-                case "record" -> record(number, line);
-                default -> problem("line " + number + ": unknown kind " + line.path("kind"));
-            };
+            boolean ok;
+            try {
+                ok = switch (line.path("kind").asText()) {
+                    case "segment" -> segment(number, line, session);
+                    case "record" -> record(number, line);
+                    default -> problem("line " + number + ": unknown kind " + line.path("kind"));
+                };
+            } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+                ok = problem("line " + number + ": a malformed field (" + malformed.getMessage() + ")");
+            }
             if (!ok) {
                 return; // the first problem stops the walk: what follows it cannot be trusted
             }
@@ -262,15 +267,15 @@ public final class IndependentPackVerifier {
             uncommitted++;
             chain = next(
                     before, ENTRY, sequence, parseHex(line.path("bodySha256").asText()));
-            return withheldOrRevealed(where, line, false);
+            return withheldOrRevealed(where, line);
         }
         committed++;
         byte[] commitment = parseHex(line.path("commitment").asText());
         chain = next(before, ENTRY, sequence, parseHex(line.path("sealedSha256").asText()), commitment);
-        return withheldOrRevealed(where, line, true) && opens(where, line, commitment);
+        return withheldOrRevealed(where, line) && opens(where, line, commitment);
     }
 
-    private boolean withheldOrRevealed(String where, JsonNode line, boolean committedEntry) {
+    private boolean withheldOrRevealed(String where, JsonNode line) {
         if (line.has("withheld")) {
             if (line.has("plaintext") || line.has("salt")) {
                 return problem(where + "a withheld record carries its text");
@@ -500,12 +505,9 @@ public final class IndependentPackVerifier {
         return both;
     }
 
+    /** Malformed hex throws, and the walk reports the line. */
     private static byte[] parseHex(String text) {
-        try {
-            return HEX.parseHex(text);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
+        return HEX.parseHex(text);
     }
 
     private static String hex(byte[] bytes) {
