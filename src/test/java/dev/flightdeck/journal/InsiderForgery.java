@@ -146,7 +146,7 @@ final class InsiderForgery {
         resignManifest(pack, manifest, key);
     }
 
-    private static void resignManifest(Path pack, ObjectNode manifest, OperatorKey key) throws Exception {
+    static void resignManifest(Path pack, ObjectNode manifest, OperatorKey key) throws Exception {
         byte[] bytes = JournalJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
         Files.write(pack.resolve(EvidencePack.MANIFEST), bytes);
         Files.write(pack.resolve(EvidencePack.SIGNATURE), Base64.getEncoder().encode(key.sign(bytes)));

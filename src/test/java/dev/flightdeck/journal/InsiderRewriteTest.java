@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flightdeck.app.cli.Cli;
-import dev.flightdeck.home.AppContext;
-import dev.flightdeck.home.FlightdeckHome;
-import dev.flightdeck.journal.crypto.KdfCost;
+import dev.flightdeck.app.cli.CliRun;
 import dev.flightdeck.journal.crypto.OperatorKey;
-import dev.flightdeck.journal.crypto.OperatorKeyStore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,33 +24,27 @@ class InsiderRewriteTest {
     @TempDir
     Path directory;
 
-    private AppContext context;
+    private EvidencePackSetUp setUp;
     private OperatorKey key;
     private Path journal;
     private String ticket;
-    private StringWriter out;
-    private StringWriter err;
+    private CliRun last;
+    private String out;
+    private String err;
 
     @BeforeEach
     void writeJournalAndNoteTheTicketHash() {
-        FlightdeckHome home = new FlightdeckHome(directory.resolve("home"));
-        context = new AppContext(home, Map.of("FLIGHTDECK_PASSPHRASE", new String(JournalFixture.PASSPHRASE)));
-        key = new OperatorKeyStore(home.keys())
-                .loadOrCreate(JournalFixture.PASSPHRASE, KdfCost.insecureForTestsOnly(64));
-        journal = directory.resolve("session");
-        try (JournalWriter writer = Journal.create(
-                journal, UUID.randomUUID(), JournalFixture.PASSPHRASE, key, JournalFixture.fastOptions())) {
-            SessionEvents.writeTypicalSession(writer);
-        }
-        Replay replay = Journal.read(journal, JournalFixture.PASSPHRASE);
-        ticket = replay.checkpoints().get(replay.checkpoints().size() - 1).shortHash();
+        setUp = EvidencePackSetUp.typicalSession(directory);
+        key = setUp.key;
+        journal = setUp.journal;
+        ticket = setUp.ticket;
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return Cli.commandLine(context, new PrintWriter(out), new PrintWriter(err))
-                .execute(args);
+        last = setUp.cli(args);
+        out = last.out();
+        err = last.err();
+        return last.exitCode();
     }
 
     @Test
@@ -87,119 +74,73 @@ class InsiderRewriteTest {
 
         assertThat(run("journal", "verify", forged.toString(), "--expect", ticket))
                 .isEqualTo(Cli.PROBLEM);
-        assertThat(out.toString())
+        assertThat(out)
                 .contains("verdict:      PROBLEM FOUND")
                 .contains(
                         "first problem: --expect " + ticket + ": this short hash is not a checkpoint of this journal");
-        System.out.println("insider, journal rewritten and re-signed: " + firstProblem());
+        System.out.println("insider, journal rewritten and re-signed: " + EvidencePackSetUp.firstProblem(last));
     }
 
     @Test
     void aPackWhoseTextWasEditedAndManifestResignedFailsAtTheCommitment() throws Exception {
-        Path pack = export(directory.resolve("pack"));
+        Path pack = setUp.export("pack");
         List<String> lines = new ArrayList<>(Files.readAllLines(pack.resolve("events.jsonl")));
-        int approval = lineOf(lines, "Lee Okafor\\\",\\\"role");
+        int approval = EvidencePackSetUp.lineOf(lines, "Lee Okafor\\\",\\\"role");
         lines.set(
                 approval,
                 lines.get(approval).replace("\\\"approver\\\":\\\"Lee Okafor", "\\\"approver\\\":\\\"Lee Okafer"));
         InsiderForgery.resignEvents(pack, lines, key);
 
         assertThat(run("journal", "verify", pack.toString())).isEqualTo(Cli.PROBLEM);
-        assertThat(out.toString())
-                .contains("'s text does not match its commitment in the chain (the text was altered)");
-        System.out.println("insider, pack text edited, manifest re-signed: " + firstProblem());
+        assertThat(out).contains("'s text does not match its commitment in the chain (the text was altered)");
+        System.out.println("insider, pack text edited, manifest re-signed: " + EvidencePackSetUp.firstProblem(last));
     }
 
     @Test
     void aPackRechainedAndResignedVerifiesOnItsOwnButNotAgainstTheTicket() throws Exception {
-        Path pack = export(directory.resolve("pack"));
-        long sequence = sequenceOf(pack, "Lee Okafor\\\",\\\"role");
+        Path pack = setUp.export("pack");
+        long sequence = EvidencePackSetUp.sequenceOf(pack, "Lee Okafor\\\",\\\"role");
         InsiderForgery.rewritePack(pack, sequence, "\"approver\":\"Lee Okafor", "\"approver\":\"Lee Okafer", key);
 
         assertThat(run("journal", "verify", pack.toString()))
                 .as("commitment, chain, checkpoints and manifest all redone: %s", out)
                 .isEqualTo(Cli.OK);
         assertThat(run("journal", "show", pack.toString())).isEqualTo(Cli.OK);
-        assertThat(out.toString()).contains("approved by Lee Okafer");
+        assertThat(out).contains("approved by Lee Okafer");
 
         assertThat(run("journal", "verify", pack.toString(), "--expect", ticket))
                 .isEqualTo(Cli.PROBLEM);
-        assertThat(out.toString())
+        assertThat(out)
                 .contains(
                         "first problem: --expect " + ticket + ": this short hash is not a checkpoint of this journal");
-        System.out.println("insider, pack re-chained and re-signed: " + firstProblem());
+        System.out.println("insider, pack re-chained and re-signed: " + EvidencePackSetUp.firstProblem(last));
     }
 
     @Test
     void aWithheldRecordsCommitmentAndARevealedRecordsTextCannotBeAltered() throws Exception {
-        Path pack = directory.resolve("redacted");
-        assertThat(run(
-                        "journal",
-                        "export",
-                        journal.toString(),
-                        "--format",
-                        "jsonl",
-                        "--out",
-                        pack.toString(),
-                        "--withhold",
-                        "step.output"))
-                .as(err.toString())
-                .isEqualTo(Cli.OK);
+        Path pack = setUp.export("redacted", "step.output");
         assertThat(run("journal", "verify", pack.toString(), "--expect", ticket))
-                .as(out.toString())
+                .as(out)
                 .isEqualTo(Cli.OK);
         List<String> original = Files.readAllLines(pack.resolve("events.jsonl"));
 
         List<String> lines = new ArrayList<>(original);
-        int withheld = lineOf(lines, "\"withheld\":");
+        int withheld = EvidencePackSetUp.lineOf(lines, "\"withheld\":");
         ObjectNode line = (ObjectNode) JournalJson.MAPPER.readTree(lines.get(withheld));
         String commitment = line.path("commitment").asText();
         line.put("commitment", (commitment.charAt(0) == '0' ? "1" : "0") + commitment.substring(1));
         lines.set(withheld, JournalJson.MAPPER.writeValueAsString(line));
         InsiderForgery.resignEvents(pack, lines, key);
         assertThat(run("journal", "verify", pack.toString())).isEqualTo(Cli.PROBLEM);
-        assertThat(out.toString())
-                .contains("record " + line.path("sequence").asLong() + " does not continue the hash chain");
-        System.out.println("withheld record's commitment altered: " + firstProblem());
+        assertThat(out).contains("record " + line.path("sequence").asLong() + " does not continue the hash chain");
+        System.out.println("withheld record's commitment altered: " + EvidencePackSetUp.firstProblem(last));
 
         lines = new ArrayList<>(original);
-        int revealed = lineOf(lines, "vendor ticket 5521");
+        int revealed = EvidencePackSetUp.lineOf(lines, "vendor ticket 5521");
         lines.set(revealed, lines.get(revealed).replace("vendor ticket 5521", "vendor ticket 5522"));
         InsiderForgery.resignEvents(pack, lines, key);
         assertThat(run("journal", "verify", pack.toString())).isEqualTo(Cli.PROBLEM);
-        assertThat(out.toString()).contains("'s text does not match its commitment in the chain");
-        System.out.println("revealed record's text altered: " + firstProblem());
-    }
-
-    private Path export(Path pack) {
-        assertThat(run("journal", "export", journal.toString(), "--format", "jsonl", "--out", pack.toString()))
-                .as(err.toString())
-                .isEqualTo(Cli.OK);
-        return pack;
-    }
-
-    private static int lineOf(List<String> lines, String fragment) {
-        for (int index = 0; index < lines.size(); index++) {
-            if (lines.get(index).contains(fragment)) {
-                return index;
-            }
-        }
-        throw new AssertionError("no line holds " + fragment);
-    }
-
-    private static long sequenceOf(Path pack, String fragment) throws Exception {
-        List<String> lines = Files.readAllLines(pack.resolve("events.jsonl"));
-        return JournalJson.MAPPER
-                .readTree(lines.get(lineOf(lines, fragment)))
-                .path("sequence")
-                .asLong();
-    }
-
-    private String firstProblem() {
-        return out.toString()
-                .lines()
-                .filter(line -> line.startsWith("first problem:"))
-                .findFirst()
-                .orElse("(none)");
+        assertThat(out).contains("'s text does not match its commitment in the chain");
+        System.out.println("revealed record's text altered: " + EvidencePackSetUp.firstProblem(last));
     }
 }

@@ -2,29 +2,15 @@ package dev.flightdeck.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.inventory.Inventory;
 import dev.flightdeck.inventory.InventoryLoader;
-import dev.flightdeck.journal.Journal;
-import dev.flightdeck.journal.JournalEntry;
 import dev.flightdeck.journal.JournalFixture;
-import dev.flightdeck.journal.Replay;
 import dev.flightdeck.journal.crypto.KdfCost;
-import dev.flightdeck.journal.crypto.KeyRing;
-import dev.flightdeck.journal.crypto.OperatorKeyStore;
-import dev.flightdeck.journal.export.EvidencePack;
-import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.live.LiveSession;
 import dev.flightdeck.live.SessionLauncher;
-import dev.flightdeck.review.HtmlReport;
-import dev.flightdeck.review.ReviewModel;
-import dev.flightdeck.review.ReviewText;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.Step;
@@ -41,18 +27,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code sensitive-output: true} keeps only the size and SHA-256 of what a step printed: every step kind that may carry it
  * (run over SSH and locally, sql, http), succeeding and failing, prints a marker; the marker is then searched in the
  * decrypted journal (every payload), the journal's files, the HTML report, {@code journal show}'s text, the JSONL
- * evidence pack and the log.
+ * evidence pack and the log ({@link WhereSessionTextGoes}).
  */
 class SensitiveOutputCorpusTest {
 
@@ -76,13 +59,8 @@ class SensitiveOutputCorpusTest {
             exchange.close();
         });
         http.start();
-        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        root.addAppender(log);
-        Level level = root.getLevel();
-        root.setLevel(Level.DEBUG);
-        try (MinaSshServer ssh = MinaSshServer.start(dir.resolve("ssh"))) {
+        try (WhereSessionTextGoes.LogFile log = new WhereSessionTextGoes.LogFile(dir.resolve("flightdeck.log"));
+                MinaSshServer ssh = MinaSshServer.start(dir.resolve("ssh"))) {
             Path userHome = Files.createDirectories(dir.resolve("user/.ssh")).getParent();
             Files.writeString(userHome.resolve(".ssh/known_hosts"), ssh.knownHostsLine() + "\n");
             Inventory inventory = InventoryLoader.load(
@@ -163,74 +141,19 @@ class SensitiveOutputCorpusTest {
                             "http-body SUCCEEDED",
                             "sql-error FAILED");
 
-            Replay replay = Journal.read(journal, JournalFixture.PASSPHRASE);
-            StringBuilder decrypted = new StringBuilder();
-            for (JournalEntry entry : replay.entries()) {
-                decrypted
-                        .append(entry.type())
-                        .append(' ')
-                        .append(entry.payload())
-                        .append('\n');
-            }
-            assertThat(decrypted)
+            Map<String, String> places = WhereSessionTextGoes.of(
+                    journal, JournalFixture.PASSPHRASE, context.home(), dir.resolve("pack"), log.text());
+            assertThat(places.get("decrypted journal"))
                     .as("the withheld form is there instead")
                     .contains("sensitive output withheld")
                     .as("exit codes and HTTP statuses stay")
                     .contains("\"exit\":\"0\"", "\"status\":\"200\"");
-            String html;
-            String show;
-            try (KeyRing keys = new KeyRing(JournalFixture.PASSPHRASE)) {
-                ReviewModel model =
-                        ReviewModel.of(replay, JournalVerifier.verify(journal, Optional.empty(), Optional.of(keys)));
-                html = Jsoup.parse(HtmlReport.render(model)).text();
-                show = String.join("\n", ReviewText.render(model));
-            }
-            Path pack = dir.resolve("pack");
-            EvidencePack.write(
-                    replay, new OperatorKeyStore(context.home().keys()).load(JournalFixture.PASSPHRASE.clone()), pack);
-            StringBuilder packText = new StringBuilder();
-            try (Stream<Path> files = Files.list(pack)) {
-                for (Path file : files.toList()) {
-                    packText.append(Files.readString(file));
-                }
-            }
-            StringBuilder journalFiles = new StringBuilder();
-            try (Stream<Path> files = Files.list(journal)) {
-                for (Path file : files.toList()) {
-                    journalFiles.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-                }
-            }
-            String logText = String.join(
-                    "\n",
-                    log.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
-            Map<String, String> places = Map.of(
-                    "decrypted journal",
-                    decrypted.toString(),
-                    "journal files",
-                    journalFiles.toString(),
-                    "HTML report",
-                    html,
-                    "journal show",
-                    show,
-                    "JSONL evidence pack",
-                    packText.toString(),
-                    "log",
-                    logText);
-            int searched = 0;
-            for (Map.Entry<String, String> place : places.entrySet()) {
-                assertThat(place.getValue())
-                        .as(place.getKey())
-                        .doesNotContain(DIGITS)
-                        .doesNotContain("078\\u002d05");
-                searched += place.getValue().length();
-            }
+            long searched = WhereSessionTextGoes.assertNowhere(places, List.of(DIGITS, "078\\u002d05"));
             System.out.printf(
                     "sensitive corpus: 5 steps (run over SSH and locally, sql value, http body, sql error), marker found in 0 of %d places"
                             + " (%d characters searched)%n",
                     places.size(), searched);
         } finally {
-            root.detachAppender(log);
-            root.setLevel(level);
             http.stop(0);
         }
     }

@@ -110,6 +110,21 @@ final class RehearsalWalk {
     static WizardViewModel openRehearsal(
             FxRobot robot, String scenario, Consumer<Stage> arrange, AtSetup atSetup, Optional<Path> roster)
             throws Exception {
+        return openRehearsal(robot, scenario, arrange, atSetup, roster, Optional.empty());
+    }
+
+    /** The operator's personal key file and its own passphrase, as the operator types them into the setup. */
+    record PersonalKeyChoice(Path file, String passphrase) {}
+
+    /** With the operator's personal key too: it opens the session and signs its checkpoints. */
+    static WizardViewModel openRehearsal(
+            FxRobot robot,
+            String scenario,
+            Consumer<Stage> arrange,
+            AtSetup atSetup,
+            Optional<Path> roster,
+            Optional<PersonalKeyChoice> operatorKey)
+            throws Exception {
         robot.clickOn(shown(robot, ".app-title"));
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(
@@ -146,6 +161,12 @@ final class RehearsalWalk {
             Node rosterField = shown(robot, "#roster");
             robot.interact(() -> ((TextField) rosterField).clear());
             robot.clickOn(rosterField).write(roster.get().toString());
+        }
+        if (operatorKey.isPresent()) {
+            robot.clickOn(shown(robot, "#operatorKey"))
+                    .write(operatorKey.get().file().toString());
+            robot.clickOn(shown(robot, "#operatorKeyPassphrase"))
+                    .write(operatorKey.get().passphrase());
         }
         Node dryRun = shown(robot, "#dryRunButton");
         robot.clickOn(dryRun);

@@ -2,6 +2,7 @@ package dev.flightdeck.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.app.cli.CliRun;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.journal.crypto.KdfCost;
@@ -14,8 +15,10 @@ import dev.flightdeck.testing.tools.RequiresTool;
 import dev.flightdeck.ui.wizard.WizardViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -28,15 +31,18 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The rehearsal walked in the console with a roster chosen in the setup: at the change approval the approver, at the
- * operator's laptop, picks their own key file and types their own passphrase in the approval card; the gate opens only
- * with their signature, journaled with their key's fingerprint.
+ * The rehearsal walked in the console with a roster chosen in the setup, and the operator's own personal key (file and
+ * passphrase typed into the setup): the session is opened and its checkpoints signed with that key, which {@code
+ * journal verify} names. At the change approval the approver, at the operator's laptop, picks their own key file and
+ * types their own passphrase in the approval card; the gate opens only with their signature, journaled with their
+ * key's fingerprint.
  */
 @ExtendWith(ApplicationExtension.class)
 @RequiresTool({"pg_dump", "pg_restore", "psql"})
 class RosterRehearsalConsoleTest {
 
     private static final String APPROVER_PASSPHRASE = "lee keeps a long own passphrase";
+    private static final String OPERATOR_PASSPHRASE = "dana keeps a long own passphrase";
 
     @TempDir
     static Path dir;
@@ -45,6 +51,9 @@ class RosterRehearsalConsoleTest {
     private Path roster;
     private Path leeKey;
     private String leeFingerprint;
+    private Path home;
+    private Path danaKey;
+    private PublicKey dana;
 
     @AfterEach
     void closeTheRehearsal(FxRobot robot) throws Exception {
@@ -60,26 +69,38 @@ class RosterRehearsalConsoleTest {
     @Start
     void start(Stage stage) throws Exception {
         console = stage;
-        Path home = Files.createDirectories(dir.resolve("home"));
+        home = Files.createDirectories(dir.resolve("home"));
         leeKey = dir.resolve("lee.fdkey");
         var lee = PersonalKeyFile.create(
                 leeKey, "Lee Compliance", APPROVER_PASSPHRASE.toCharArray(), KdfCost.production());
         leeFingerprint = PublicKeys.groupedFingerprint(lee.publicKey());
+        danaKey = dir.resolve("dana.fdkey");
+        dana = PersonalKeyFile.create(danaKey, "Dana Operator", OPERATOR_PASSPHRASE.toCharArray(), KdfCost.production())
+                .publicKey();
         roster = Files.writeString(dir.resolve("team.yaml"), """
                 team: Clinic North maintenance
                 people:
                   - name: Lee Compliance
                     roles: [COMPLIANCE]
                     key: %s
-                """.formatted(PublicKeys.toBase64(lee.publicKey())));
+                  - name: Dana Operator
+                    roles: [OPERATIONS]
+                    key: %s
+                """.formatted(
+                        PublicKeys.toBase64(lee.publicKey()), PublicKeys.toBase64(dana)));
         new MainWindow(new AppContext(new FlightdeckHome(home.resolve(".flightdeck")), Map.of("HOME", home.toString())))
                 .show(stage);
     }
 
     @Test
     void theRehearsalsApprovalIsSignedWithTheApproversKeyInTheCard(FxRobot robot) throws Exception {
-        WizardViewModel wizard =
-                RehearsalWalk.openRehearsal(robot, "Healthy upgrade", stage -> {}, scene -> {}, Optional.of(roster));
+        WizardViewModel wizard = RehearsalWalk.openRehearsal(
+                robot,
+                "Healthy upgrade",
+                stage -> {},
+                scene -> {},
+                Optional.of(roster),
+                Optional.of(new RehearsalWalk.PersonalKeyChoice(danaKey, OPERATOR_PASSPHRASE)));
         assertThat(wizard.takesSignedApprovals()).isTrue();
 
         assertThat(RehearsalWalk.walk(
@@ -115,5 +136,32 @@ class RosterRehearsalConsoleTest {
                 .isEqualTo("approved by Lee Compliance (COMPLIANCE), signed with key " + leeFingerprint);
         assertThat(robot.lookup(".wizard-message").queryAs(Labeled.class).getText())
                 .doesNotContain("refused");
+
+        assertThatTheOperatorsKeySignedTheJournal();
+    }
+
+    /** Every segment and checkpoint is the operator's personal key's: verify names it, and refuses any other key. */
+    private void assertThatTheOperatorsKeySignedTheJournal() throws Exception {
+        Path journals = new FlightdeckHome(home.resolve(".flightdeck")).journals();
+        Path journal;
+        try (Stream<Path> sessions = Files.list(journals)) {
+            journal = sessions.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        String fingerprint = PublicKeys.fingerprint(dana);
+        CliRun itself = CliRun.run(home, "journal", "verify", journal.toString(), "--allow-open");
+        assertThat(itself.exitCode()).as(itself.out() + itself.err()).isZero();
+        assertThat(itself.out()).contains("checked against the key recorded in the journal itself (" + fingerprint);
+
+        Path published = Files.writeString(dir.resolve("dana.pub"), PublicKeys.toPem(dana));
+        CliRun against = CliRun.run(
+                home, "journal", "verify", journal.toString(), "--allow-open", "--public-key", published.toString());
+        assertThat(against.exitCode()).as(against.out() + against.err()).isZero();
+        assertThat(against.out()).contains("checked against the given public key " + fingerprint);
+        System.out.println("operator's personal key in the console: "
+                + itself.out()
+                        .lines()
+                        .filter(line -> line.contains(fingerprint))
+                        .findFirst()
+                        .orElseThrow());
     }
 }

@@ -187,7 +187,11 @@ public final class JournalCommand {
             description =
                     "Write a printable HTML review report, or a JSONL evidence pack that 'journal verify' checks offline.")
     int export(
-            @Parameters(paramLabel = "PATH", description = "a journal directory") Path path,
+            @Parameters(
+                            paramLabel = "PATH",
+                            description =
+                                    "a journal directory, or an evidence pack (html only: the reviewer's report from the pack, withheld records shown as withheld)")
+                    Path path,
             @Option(
                             names = "--format",
                             required = true,
@@ -223,6 +227,13 @@ public final class JournalCommand {
             if (!selectors.isEmpty() && !format.equals("jsonl")) {
                 return usage("--withhold applies to --format jsonl (an evidence pack), not to the HTML report");
             }
+            if (EvidencePackVerifier.isEvidencePack(path)) {
+                if (!format.equals("html") || !selectors.isEmpty() || operatorKey.isPresent()) {
+                    return usage(path + " is an evidence pack: from a pack only --format html is made (what it"
+                            + " withholds stays withheld; a pack is not re-signed)");
+                }
+                return writeHtmlFromPack(path, outDirectory);
+            }
             Withholding withholding;
             try {
                 withholding = new Withholding(selectors);
@@ -257,6 +268,24 @@ public final class JournalCommand {
         DurableWrites.writeOwnerOnly(
                 report, HtmlReport.render(replay, verification).getBytes(StandardCharsets.UTF_8));
         return report;
+    }
+
+    /**
+     * The HTML report from an evidence pack, no passphrase needed: the pack's verdict in the summary, its withheld records
+     * shown as withheld. Exit 1 (the report still written, saying so) when the pack does not verify.
+     */
+    private int writeHtmlFromPack(Path pack, Path outDirectory) throws IOException {
+        EvidencePackVerifier.PackReading reading = EvidencePackVerifier.read(pack, Optional.empty());
+        Files.createDirectories(outDirectory);
+        Path report = outDirectory.resolve("journal-report.html");
+        DurableWrites.writeOwnerOnly(
+                report, HtmlReport.render(reading.replay(), reading.report()).getBytes(StandardCharsets.UTF_8));
+        spec.commandLine()
+                .getOut()
+                .println("wrote " + report + " (" + reading.replay().entries().size()
+                        + " records, from the evidence pack)");
+        spec.commandLine().getOut().flush();
+        return reading.report().isIntact() ? Cli.OK : Cli.PROBLEM;
     }
 
     private static String writeEvidence(Replay replay, OperatorKey key, Withholding withholding, Path outDirectory)

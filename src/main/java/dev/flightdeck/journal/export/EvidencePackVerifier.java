@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -167,6 +168,18 @@ public final class EvidencePackVerifier {
                     EvidencePack.MANIFEST,
                     "the manifest's chain head " + node.path("chainHead").asText()
                             + " is not where the events file's chain ends (" + chain.chainHead() + ")");
+        }
+        // the short hash a reviewer compares with the change ticket: the manifest may not name another than the walk's
+        String lastCheckpoint = chain.checkpoints().isEmpty()
+                ? null
+                : chain.checkpoints().get(chain.checkpoints().size() - 1).shortHash();
+        if (node.has("lastCheckpoint")
+                && !Objects.equals(node.path("lastCheckpoint").textValue(), lastCheckpoint)) {
+            return problem(
+                    EvidencePack.MANIFEST,
+                    "the manifest's last checkpoint "
+                            + node.path("lastCheckpoint").asText() + " is not the events file's" + " last checkpoint ("
+                            + lastCheckpoint + ")");
         }
         boolean closed = !chain.checkpoints().isEmpty()
                 && chain.recordsAfterLastCheckpoint() == 0
