@@ -1,11 +1,11 @@
 package dev.flightdeck.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.flightdeck.app.cli.Cli;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
+import dev.flightdeck.testing.time.CpuBound;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Markdown made to knock the importer over: each ends within 5 s, with a positioned message or a valid runbook. */
+/** Markdown made to knock the importer over: each ends within 5 s of CPU time, with a positioned message or a valid runbook. */
 class HostileMarkdownImportTest {
 
     @TempDir
@@ -63,7 +63,7 @@ class HostileMarkdownImportTest {
     void hostileMarkdownEndsQuickly(String name, int exit, String message) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = assertTimeoutPreemptively(
+        int code = CpuBound.within(
                 Duration.ofSeconds(5),
                 () -> Cli.commandLine(
                                 new AppContext(new FlightdeckHome(dir.resolve("home")), Map.of()),

@@ -1,11 +1,11 @@
 package dev.flightdeck.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.flightdeck.app.cli.Cli;
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
+import dev.flightdeck.testing.time.CpuBound;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -136,7 +136,7 @@ class HostileRunbookFileTest {
             empty           | 1 | :1:1: the file is empty
             """)
     void hostileFileEndsQuicklyWithAPositionedMessage(String name, int exit, String message) {
-        Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> validate(name + ".runbook.yaml"));
+        Outcome outcome = CpuBound.within(Duration.ofSeconds(5), () -> validate(name + ".runbook.yaml"));
         assertThat(outcome.exit()).as(outcome.out() + outcome.err()).isEqualTo(exit);
         assertThat(outcome.out()).contains(message);
     }
