@@ -598,6 +598,10 @@ final class MarkdownRunbookBuilder {
                         + " after a step where the operator records the choice");
     }
 
+    private static String describedAlso(String description) {
+        return description == null || description.isBlank() ? "" : "\n\n" + description;
+    }
+
     private static String prefixed(String description, String prefix) {
         return description == null || description.isBlank() ? prefix : prefix + "\n" + description;
     }
@@ -715,10 +719,14 @@ final class MarkdownRunbookBuilder {
             carriedContext.addAll(phase.asContext());
             carriedContext.add("");
         } else if (isRollbackPhase()) {
+            // the section's words go with its steps: carried forward, they reached the next phase's description, or
+            // the runbook's when the rollback came last (its heading read as the procedure's introduction)
+            String prose = phase.description();
+            if (!prose.isBlank()) {
+                Map<String, Object> first = phase.steps().get(0);
+                first.put("description", escape(prose) + describedAlso((String) first.get("description")));
+            }
             rollback.addAll(phase.steps());
-            carriedContext.addAll(phase.asContext());
-            carriedContext.add("(the steps of this section are the rollback plan)");
-            carriedContext.add("");
             report.note(
                     phaseLine,
                     "section '" + phase.title() + "' is a rollback procedure: its "

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.diagnostic.Parsed;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** One synthetic document per way issue #21 found real runbooks mis-imported; each failed with the hand-written reader. */
@@ -108,6 +107,10 @@ class MarkdownImportFaithfulnessTest {
                 # Release
                 ## Build
                 Run ```make dist``` first.
+
+                ```make dist```
+
+                Then tag the release.
                 ## Upgrade
                 ```bash
                 ./upgrade.sh
@@ -152,8 +155,9 @@ class MarkdownImportFaithfulnessTest {
 
     @Test
     void frontMatterTitleBomAndOmitInTocAreHandled() {
+        // the front matter's title differs from the first heading, so only a read front matter gives it
         Runbook runbook = imported("\uFEFF---\ntitle: \"Certificate rotation\"\nowner: sre\n---\n\n"
-                + "# Certificate rotation\n\n## Rotate <!-- omit in toc -->\n\n- [ ] Renew the certificate\n");
+                + "# Rotating the TLS certificates\n\n## Rotate <!-- omit in toc -->\n\n- [ ] Renew the certificate\n");
         assertThat(runbook.title()).isEqualTo("Certificate rotation");
         assertThat(runbook.phases()).extracting(Phase::title).containsExactly("Rotate");
         assertThat(runbook.phases()).extracting(Phase::id).containsExactly("rotate");
@@ -348,6 +352,9 @@ class MarkdownImportFaithfulnessTest {
                 .contains("doc.md:1: title 'Guide' taken from the first heading")
                 .contains("doc.md:5: terminal transcript")
                 .contains("doc.md:7: section 'Rollback' is a rollback procedure");
-        assertThat(Optional.of(judgements.size())).get().isEqualTo(judgements.size());
+        assertThat(judgements)
+                .as("the title, the transcript, the rollback section's list and its move, each at its line")
+                .extracting(ImportReport.Judgement::line)
+                .containsExactly(1, 5, 7, 7);
     }
 }

@@ -266,4 +266,35 @@ class MarkdownImporterTest {
         assertThat(step.description()).isEqualTo("Using Flyway");
         assertThat(step.action()).isEqualTo(new StepAction.Run("flyway migrate"));
     }
+
+    @Test
+    void aRollbackSectionsHeadingAndWordsGoWithTheRollbackPlanNeverIntoTheRunbooksDescription() {
+        String procedure = """
+                ## Upgrade
+                ```bash
+                ./upgrade.sh
+                ```
+                ## Rollback
+                Only when the health check fails.
+                ```bash
+                ./downgrade.sh
+                ```
+                ## Verify
+                - [ ] Health check green
+                """;
+        Runbook withoutIntro = imported("# Upgrade the app\n" + procedure);
+        Runbook withIntro = imported("# Upgrade the app\n\nThe yearly upgrade.\n\n" + procedure);
+
+        assertThat(withoutIntro.description())
+                .startsWith("Imported from doc.md.")
+                .doesNotContain("Rollback", "health");
+        assertThat(withIntro.description()).startsWith("The yearly upgrade.").doesNotContain("Rollback", "health");
+        for (Runbook runbook : List.of(withoutIntro, withIntro)) {
+            assertThat(runbook.phases()).extracting(Phase::title).containsExactly("Upgrade", "Verify");
+            assertThat(runbook.phases().get(1).description()).doesNotContain("Rollback", "health");
+            assertThat(runbook.rollback())
+                    .singleElement()
+                    .satisfies(step -> assertThat(step.description()).isEqualTo("Only when the health check fails."));
+        }
+    }
 }

@@ -30,7 +30,8 @@ public final class ChartBench implements Runnable {
         List<Measurement> run(Settings settings, Consumer<String> progress) throws Exception;
     }
 
-    public record Settings(int series, int updates, List<Integer> hours) {}
+    /** {@code reference}: also measure the JavaFX LineChart (at 200 series it takes minutes per history). */
+    public record Settings(int series, int updates, List<Integer> hours, boolean reference) {}
 
     public enum Role {
         FLIGHTDECK,
@@ -40,7 +41,9 @@ public final class ChartBench implements Runnable {
     /**
      * One approach at one history length. {@code redraw*}: FX-thread time to take one update (a new sample per
      * series) and lay the charts out; {@code offFx}: Flightdeck's decimation on its own thread (empty for the
-     * reference, which has none); {@code points}: points the FX thread is handed per redraw.
+     * reference, which has none); {@code points}: points the FX thread is handed per redraw; {@code fxCpu} and
+     * {@code renderCpu}: CPU time of the FX thread and of the renderer's thread per update, which other processes'
+     * load does not inflate the way it inflates wall-clock times.
      */
     public record Measurement(
             String approach,
@@ -52,7 +55,9 @@ public final class ChartBench implements Runnable {
             Duration redrawWorst,
             Optional<Duration> offFx,
             Duration worstStall,
-            Duration p99Wait) {}
+            Duration p99Wait,
+            Duration fxCpu,
+            Duration renderCpu) {}
 
     static final long GOAL_MILLIS = 16;
     /** "Flat": the 4 h redraw may be at most this much slower than the 1 h one (noise on a shared machine). */
@@ -70,15 +75,21 @@ public final class ChartBench implements Runnable {
             description = "redraws measured per approach and history (default ${DEFAULT-VALUE})")
     private int updates;
 
+    @Option(
+            names = "--without-reference",
+            description = "measure the panel only, not the JavaFX LineChart (minutes per history at 200 series)")
+    private boolean withoutReference;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         List<Measurement> measurements;
         try {
-            measurements = new ChartBenchHarness().run(new Settings(series, updates, List.of(1, 4)), line -> {
-                out.println(line);
-                out.flush();
-            });
+            measurements = new ChartBenchHarness()
+                    .run(new Settings(series, updates, List.of(1, 4), !withoutReference), line -> {
+                        out.println(line);
+                        out.flush();
+                    });
         } catch (Exception e) {
             throw new IllegalStateException(
                     "the chart bench could not run: " + e.getMessage()
@@ -96,7 +107,7 @@ public final class ChartBench implements Runnable {
     }
 
     private static void printTable(PrintWriter out, List<Measurement> measurements) {
-        String format = "%-34s %7s %9s %12s %10s %10s %10s %11s %9s %10s%n";
+        String format = "%-34s %7s %9s %12s %10s %10s %10s %11s %9s %10s %10s %10s%n";
         out.println();
         out.printf(
                 format,
@@ -109,7 +120,9 @@ public final class ChartBench implements Runnable {
                 "OFF-FX P50",
                 "WORST STALL",
                 "P99 WAIT",
-                "REDRAW×REF");
+                "REDRAW×REF",
+                "FX CPU",
+                "RENDER CPU");
         for (Measurement row : measurements) {
             Optional<Measurement> reference = measurements.stream()
                     .filter(candidate -> candidate.role() == Role.REFERENCE && candidate.hours() == row.hours())
@@ -125,14 +138,18 @@ public final class ChartBench implements Runnable {
                     row.offFx().map(ChartBench::millis).orElse("-"),
                     millis(row.worstStall()),
                     millis(row.p99Wait()),
-                    ratio(row.redrawMedian(), reference.map(Measurement::redrawMedian)));
+                    ratio(row.redrawMedian(), reference.map(Measurement::redrawMedian)),
+                    millis(row.fxCpu()),
+                    millis(row.renderCpu()));
         }
         out.println(
-                "POINTS: handed to the FX thread per redraw. REDRAW: FX-thread time to take one new sample per series and lay");
+                "POINTS: handed to the FX thread per redraw. REDRAW: FX-thread time to take one new sample per series, plus");
         out.println(
-                "the charts out. OFF-FX: Flightdeck's frame (incremental min/max decimation) on its own thread. WORST STALL: longest gap");
+                "the next pulse's CSS and layout pass. OFF-FX: Flightdeck's frame (incremental min/max decimation) on its own thread. WORST STALL: longest gap");
         out.println(
                 "between 5 ms heartbeats on the FX thread during the updates (includes rendering). ×REF: ÷ the row marked *.");
+        out.println(
+                "FX CPU / RENDER CPU: CPU time of the FX thread / the renderer's thread per update (not inflated by other load).");
     }
 
     private static void printGoal(PrintWriter out, List<Measurement> measurements) {

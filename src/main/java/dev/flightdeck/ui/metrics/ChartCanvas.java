@@ -4,13 +4,17 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import javafx.stage.Window;
 
 /**
  * Paints a {@link ChartFrame} on a canvas as wide as the panel. The frame's points are already pixels, at most two
- * per column, so a repaint costs the same with 15 minutes or 4 hours of history. The width it was laid out at is
- * reported so the next frame is built for it.
+ * per column, so a repaint costs the same with 15 minutes or 4 hours of history; the ribbons of all series go to the
+ * renderer as one picture ({@link RibbonRaster}), so its cost does not grow with the number of series either. The
+ * width it was laid out at is reported so the next frame is built for it.
  */
 public final class ChartCanvas extends Region {
 
@@ -21,10 +25,8 @@ public final class ChartCanvas extends Region {
     private final ChartPalette palette;
     private ChartFrame frame;
     private long lastPaintNanos;
-    /** reused between repaints: the polygon of one run of a ribbon */
-    private double[] polygonX = new double[0];
-
-    private double[] polygonY = new double[0];
+    /** reused between repaints: the ribbons' pixels */
+    private final RibbonRaster ribbons = new RibbonRaster();
 
     public ChartCanvas(ChartPalette palette, double height) {
         this.palette = palette;
@@ -70,7 +72,7 @@ public final class ChartCanvas extends Region {
                 g.fillRect(
                         frame.plot().left(), band.top(), frame.plot().width(), Math.max(1, band.bottom() - band.top()));
             });
-            frame.lines().forEach(line -> paintLine(g, line));
+            paintRibbons(g, frame);
             paintThresholds(g, frame);
         }
         lastPaintNanos = System.nanoTime() - started;
@@ -97,43 +99,26 @@ public final class ChartCanvas extends Region {
         chart.timeTicks().forEach(tick -> g.fillText(tick.label(), tick.position(), plot.bottom() + 3));
     }
 
-    /** Fills each unbroken run of the ribbon as one polygon: tops left to right, then bottoms right to left. */
-    private void paintLine(GraphicsContext g, ChartFrame.Line line) {
-        g.setFill(palette.series(line.colour()));
-        g.setGlobalAlpha(line.rightAxis() ? RIGHT_AXIS_OPACITY : 1);
-        int start = 0;
-        for (int index = 0; index <= line.columns(); index++) {
-            if (index == line.columns() || Double.isNaN(line.xs()[index])) {
-                fillRun(g, line, start, index);
-                start = index + 1;
-            }
+    /**
+     * Fills every ribbon into one picture at the screen's resolution and draws it: one image for the renderer instead
+     * of a polygon per series.
+     */
+    private void paintRibbons(GraphicsContext g, ChartFrame chart) {
+        double scale = outputScale();
+        ribbons.clear((int) Math.ceil(canvas.getWidth() * scale), (int) Math.ceil(canvas.getHeight() * scale));
+        for (ChartFrame.Line line : chart.lines()) {
+            ribbons.fill(line, colour(palette.series(line.colour())), line.rightAxis() ? RIGHT_AXIS_OPACITY : 1, scale);
         }
-        g.setGlobalAlpha(1);
+        g.drawImage(ribbons.image(), 0, 0, ribbons.width() / scale, ribbons.height() / scale);
     }
 
-    private void fillRun(GraphicsContext g, ChartFrame.Line line, int from, int to) {
-        int columns = to - from;
-        if (columns < 1) {
-            return;
-        }
-        if (polygonX.length < 2 * columns + 2) {
-            polygonX = new double[2 * columns + 2];
-            polygonY = new double[2 * columns + 2];
-        }
-        int corners = 0;
-        for (int index = from; index < to; index++) {
-            polygonX[corners] = line.xs()[index];
-            polygonY[corners++] = line.tops()[index];
-        }
-        for (int index = to - 1; index >= from; index--) {
-            polygonX[corners] = line.xs()[index];
-            polygonY[corners++] = line.bottoms()[index];
-        }
-        if (columns == 1) {
-            g.fillRect(line.xs()[from] - 1, line.tops()[from], 2, line.bottoms()[from] - line.tops()[from]);
-        } else {
-            g.fillPolygon(polygonX, polygonY, corners);
-        }
+    private double outputScale() {
+        Window window = getScene() == null ? null : getScene().getWindow();
+        return window == null ? 1 : Math.max(1, window.getOutputScaleX());
+    }
+
+    private static Color colour(Paint paint) {
+        return paint instanceof Color colour ? colour : Color.GRAY;
     }
 
     /** The limits as dashed lines only: their words are in the legend, where they cover no data. */
