@@ -72,7 +72,8 @@ class RosterRehearsalConsoleTest {
                     roles: [COMPLIANCE]
                     key: %s
                 """.formatted(PublicKeys.toBase64(lee.publicKey())));
-        new MainWindow(new AppContext(new FlightdeckHome(home.resolve(".flightdeck")), Map.of("HOME", home.toString())))
+        TestConsoles.mainWindow(new AppContext(
+                        new FlightdeckHome(home.resolve(".flightdeck")), Map.of("HOME", home.toString())))
                 .show(stage);
     }
 
