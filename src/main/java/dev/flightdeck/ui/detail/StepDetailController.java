@@ -7,7 +7,7 @@ import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.TriggerSpec;
 import dev.flightdeck.text.Durations;
-import dev.flightdeck.ui.navigator.KindChip;
+import dev.flightdeck.ui.KindChip;
 import dev.flightdeck.ui.navigator.NavigatorItem;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;

@@ -7,6 +7,7 @@ import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.ui.TestStages;
 import dev.flightdeck.ui.WizardTestSessions;
 import dev.flightdeck.ui.compose.ConsoleViews;
+import dev.flightdeck.ui.output.OutputFeed;
 import dev.flightdeck.ui.output.OutputPaneView;
 import java.nio.file.Path;
 import java.time.Clock;
