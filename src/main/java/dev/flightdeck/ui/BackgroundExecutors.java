@@ -8,14 +8,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The console's named, bounded executor for file work the FX thread must never do (runbooks, inventories, settings).
+ * The console's named, bounded executor for file work the FX thread must never do (runbooks, inventories). The
+ * settings are read once before the toolkit starts ({@code ConsoleServices}) and saved by the one who changes them.
  * A session's SSH, JDBC and journal work runs on its own session thread ({@code SessionWindow}), not here.
  */
 public final class BackgroundExecutors implements AutoCloseable {
 
     private final ExecutorService files = bounded("flightdeck-files", 2);
 
-    /** Reading and writing runbooks, inventories and settings. */
+    /** Reading and writing runbooks and inventories. */
     public ExecutorService files() {
         return files;
     }

@@ -12,7 +12,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.flightdeck.app.cli.DeliberateConsoleImport;
-import dev.flightdeck.ui.ConsoleLauncher;
+import dev.flightdeck.ui.FxmlViews;
+import dev.flightdeck.ui.compose.ConsoleLauncher;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +97,7 @@ class ArchitectureTest {
         assertThatThrownBy(() -> layers().check(withViolation))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("DeliberateConsoleImport")
-                .hasMessageContaining("dev.flightdeck.ui.ConsoleLauncher");
+                .hasMessageContaining(ConsoleLauncher.class.getName());
     }
 
     @Test
@@ -105,8 +107,8 @@ class ArchitectureTest {
 
     /**
      * Inside a package too: a package's parts never use the package that puts them together (its failures live in a
-     * part of their own, e.g. {@code db.error}, {@code journal.error}). The console ({@code ui}) is not held to it yet:
-     * its root holds both the shared toolkit and the composition, and its screens open each other.
+     * part of their own, e.g. {@code db.error}, {@code journal.error}). The console as well: its root ({@code ui}) is
+     * the toolkit every screen may use, and only {@code ui.compose} knows every screen.
      */
     @Test
     void noSubPackageIsPartOfACycle() {
@@ -116,7 +118,36 @@ class ArchitectureTest {
                 // the bench build's main (src/bench, -Pbench) starts the product's Launcher with the bench commands
                 // added
                 .ignoreDependency(JavaClass.Predicates.simpleName("BenchLauncher"), DescribedPredicate.alwaysTrue())
-                .check(production.that(JavaClass.Predicates.resideOutsideOfPackage("dev.flightdeck.ui..")));
+                .check(production);
+    }
+
+    /** The console's toolkit ({@code ui}'s root) serves the screens and knows none of them. */
+    @Test
+    void theConsoleToolkitKnowsNoScreen() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.flightdeck.ui")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.flightdeck.ui.*..")
+                .check(production);
+    }
+
+    /**
+     * Only the composition ({@code ui.compose}) loads FXML views, through its one list of controllers
+     * ({@code ConsoleViews}), and nothing in the product uses the composition: a screen is handed what it shows.
+     */
+    @Test
+    void onlyTheCompositionLoadsViewsAndKnowsEveryScreen() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.flightdeck.ui.compose..")
+                .should()
+                .callConstructor(FxmlViews.class, Map.class)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.flightdeck.ui.compose..")
+                .check(production);
     }
 
     @Test

@@ -51,7 +51,8 @@ class ConsoleAtLaptopSizeTest {
     void start(Stage stage) throws Exception {
         console = stage;
         Path home = Files.createDirectories(dir.resolve("home"));
-        new MainWindow(new AppContext(new FlightdeckHome(home.resolve(".flightdeck")), Map.of("HOME", home.toString())))
+        TestConsoles.mainWindow(new AppContext(
+                        new FlightdeckHome(home.resolve(".flightdeck")), Map.of("HOME", home.toString())))
                 .show(stage);
     }
 

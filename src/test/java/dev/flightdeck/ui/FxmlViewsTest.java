@@ -5,25 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
+import dev.flightdeck.home.Settings;
 import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.rules.TriggerListener;
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.ui.compose.ConsoleViews;
+import dev.flightdeck.ui.library.RunbookLibraryViewModel;
+import dev.flightdeck.ui.main.ConsoleViewModel;
+import dev.flightdeck.ui.main.SessionOpener;
 import dev.flightdeck.ui.metrics.AlarmSound;
 import dev.flightdeck.ui.metrics.ChartPalette;
 import dev.flightdeck.ui.metrics.MetricsPanelController;
 import dev.flightdeck.ui.metrics.MetricsPanelViewModel;
-import dev.flightdeck.ui.rollback.RollbackScreen;
-import dev.flightdeck.ui.setup.SessionSetupController;
 import dev.flightdeck.ui.setup.SessionSetupViewModel;
-import dev.flightdeck.ui.wizard.WizardScreen;
 import dev.flightdeck.ui.wizard.WizardViewModel;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Parent;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +49,7 @@ class FxmlViewsTest {
 
     @Test
     void everyViewLoadsWithItsController(@TempDir Path home) throws Exception {
-        MainWindow window =
-                FxToolkit.setupFixture(() -> new MainWindow(new AppContext(new FlightdeckHome(home), Map.of())));
+        Settings settings = Settings.load(new FlightdeckHome(home));
         try (var session = WizardTestSessions.confirmOnly(home.resolve("journal"));
                 var instruments = new MetricsEngine(
                         List.of(),
@@ -55,36 +59,51 @@ class FxmlViewsTest {
                         minute -> {})) {
             var wizard = new WizardViewModel(session, Runnable::run, Runnable::run, Clock.systemUTC());
             for (FxmlFile view : FxmlFile.values()) {
-                FxmlViews views = switch (view) {
-                    case WIZARD -> WizardScreen.views(wizard, null);
-                    case ROLLBACK -> RollbackScreen.views(wizard.rollback());
+                // every view through the one list of controllers the console loads its views with
+                Supplier<Parent> load = switch (view) {
+                    case MAIN_WINDOW, RUNBOOK_LIBRARY, RUNBOOK_NAVIGATOR, STEP_DETAIL ->
+                        () -> ConsoleViews.mainWindow(
+                                new ConsoleViewModel(new RunbookLibraryViewModel(Runnable::run)),
+                                new ThemeManager(settings),
+                                new NoSessions());
+                    case WIZARD -> () -> ConsoleViews.wizard(wizard, null);
+                    case ROLLBACK -> () -> ConsoleViews.rollback(wizard.rollback());
                     case SESSION_SETUP ->
-                        new FxmlViews(Map.of(
-                                SessionSetupController.class,
-                                () -> new SessionSetupController(
-                                        new SessionSetupViewModel(
-                                                session.runbook(),
-                                                "sha",
-                                                SessionLauncher.forProduction(
-                                                        new AppContext(new FlightdeckHome(home), Map.of())),
-                                                Runnable::run),
-                                        started -> {})));
+                        () -> ConsoleViews.sessionSetup(
+                                new SessionSetupViewModel(
+                                        session.runbook(),
+                                        "sha",
+                                        SessionLauncher.forProduction(
+                                                new AppContext(new FlightdeckHome(home), Map.of())),
+                                        Runnable::run),
+                                started -> {});
                     case METRICS_PANEL ->
-                        new FxmlViews(Map.of(
-                                MetricsPanelController.class,
-                                () -> new MetricsPanelController(
-                                        new MetricsPanelViewModel(
-                                                instruments.triggers(),
-                                                "op",
-                                                Clock.systemUTC(),
-                                                new AlarmSound(),
-                                                new SimpleBooleanProperty()),
-                                        new ChartPalette())));
-                    default -> window.views();
+                        () -> ConsoleViews.metricsPanel(new MetricsPanelController(
+                                new MetricsPanelViewModel(
+                                        instruments.triggers(),
+                                        "op",
+                                        Clock.systemUTC(),
+                                        new AlarmSound(),
+                                        new SimpleBooleanProperty()),
+                                new ChartPalette()));
                 };
-                Parent root = FxToolkit.setupFixture(() -> views.load(view));
+                Parent root = FxToolkit.setupFixture(load::get);
                 assertThat(root).as(view.name()).isNotNull();
             }
+        }
+    }
+
+    /** The views are only loaded here: no button is pressed, so no session window is ever asked for. */
+    private static final class NoSessions implements SessionOpener {
+
+        @Override
+        public void start(Runbook runbook, String sha256) {
+            throw new AssertionError("no session window was asked for");
+        }
+
+        @Override
+        public void rehearse(Window owner) {
+            throw new AssertionError("no rehearsal was asked for");
         }
     }
 

@@ -40,7 +40,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         AppContext context = new AppContext(new FlightdeckHome(home), Map.of());
-        new MainWindow(context).show(stage);
+        TestConsoles.mainWindow(context).show(stage);
     }
 
     @Test

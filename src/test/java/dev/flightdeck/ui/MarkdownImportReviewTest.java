@@ -6,6 +6,7 @@ import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.FlightdeckHome;
 import dev.flightdeck.runbook.MarkdownImportFile;
 import dev.flightdeck.runbook.RunbookLoader;
+import dev.flightdeck.ui.compose.MainWindow;
 import dev.flightdeck.ui.library.ImportReviewDialog;
 import dev.flightdeck.ui.library.LibraryEntry;
 import dev.flightdeck.ui.library.RunbookLibraryViewModel;
@@ -44,7 +45,7 @@ class MarkdownImportReviewTest {
     void start(Stage stage) {
         // this test's own window and view model: other test classes' windows may still be around in the same JVM
         this.stage = stage;
-        window = new MainWindow(new AppContext(new FlightdeckHome(home), Map.of()));
+        window = TestConsoles.mainWindow(new AppContext(new FlightdeckHome(home), Map.of()));
         window.show(stage);
     }
 

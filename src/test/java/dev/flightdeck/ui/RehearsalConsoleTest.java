@@ -54,7 +54,8 @@ class RehearsalConsoleTest {
     void start(Stage stage) throws Exception {
         console = stage;
         Path home = Files.createDirectories(dir.resolve("home"));
-        new MainWindow(new AppContext(new FlightdeckHome(home.resolve(".flightdeck")), Map.of("HOME", home.toString())))
+        TestConsoles.mainWindow(new AppContext(
+                        new FlightdeckHome(home.resolve(".flightdeck")), Map.of("HOME", home.toString())))
                 .show(stage);
     }
 

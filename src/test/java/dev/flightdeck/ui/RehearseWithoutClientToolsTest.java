@@ -39,7 +39,8 @@ class RehearseWithoutClientToolsTest {
         Path user = Files.createDirectories(dir.resolve("home"));
         Path emptyPath = Files.createDirectories(dir.resolve("empty-bin"));
         home = new FlightdeckHome(user.resolve(".flightdeck"));
-        new MainWindow(new AppContext(home, Map.of("HOME", user.toString(), "PATH", emptyPath.toString()))).show(stage);
+        TestConsoles.mainWindow(new AppContext(home, Map.of("HOME", user.toString(), "PATH", emptyPath.toString())))
+                .show(stage);
     }
 
     @Test

@@ -88,7 +88,8 @@ class RosterRehearsalConsoleTest {
                     key: %s
                 """.formatted(
                         PublicKeys.toBase64(lee.publicKey()), PublicKeys.toBase64(dana)));
-        new MainWindow(new AppContext(new FlightdeckHome(home.resolve(".flightdeck")), Map.of("HOME", home.toString())))
+        TestConsoles.mainWindow(new AppContext(
+                        new FlightdeckHome(home.resolve(".flightdeck")), Map.of("HOME", home.toString())))
                 .show(stage);
     }
 

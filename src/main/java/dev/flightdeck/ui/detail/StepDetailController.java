@@ -7,9 +7,9 @@ import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.TriggerSpec;
 import dev.flightdeck.text.Durations;
-import dev.flightdeck.ui.main.ConsoleViewModel;
-import dev.flightdeck.ui.navigator.KindChip;
+import dev.flightdeck.ui.KindChip;
 import dev.flightdeck.ui.navigator.NavigatorItem;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,7 +22,7 @@ import javafx.scene.layout.VBox;
 /** Explains whatever the navigator has selected: a runbook, a phase, a step, or a file's problems. */
 public final class StepDetailController {
 
-    private final ConsoleViewModel console;
+    private final ObservableValue<NavigatorItem> selected;
 
     @FXML
     private ScrollPane scroller;
@@ -30,14 +30,15 @@ public final class StepDetailController {
     @FXML
     private VBox content;
 
-    public StepDetailController(ConsoleViewModel console) {
-        this.console = console;
+    /** @param selected what the navigator has selected: the pane explains it */
+    public StepDetailController(ObservableValue<NavigatorItem> selected) {
+        this.selected = selected;
     }
 
     @FXML
     private void initialize() {
-        console.selectedItemProperty().addListener((observable, was, item) -> show(item));
-        show(console.selectedItemProperty().get());
+        selected.addListener((observable, was, item) -> show(item));
+        show(selected.getValue());
     }
 
     private void show(NavigatorItem item) {

@@ -3,12 +3,8 @@ package dev.flightdeck.ui.main;
 import atlantafx.base.controls.ToggleSwitch;
 import dev.flightdeck.runbook.MarkdownImportFile;
 import dev.flightdeck.runbook.RunbookLoader;
-import dev.flightdeck.ui.ConsoleServices;
 import dev.flightdeck.ui.ThemeManager;
 import dev.flightdeck.ui.library.ImportReviewDialog;
-import dev.flightdeck.ui.rehearsal.RehearsalChoice;
-import dev.flightdeck.ui.setup.SessionWindow;
-import dev.flightdeck.ui.setup.SessionWindows;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,8 +20,7 @@ public final class MainWindowController {
 
     private final ConsoleViewModel console;
     private final ThemeManager themes;
-    private final ConsoleServices services;
-    private final SessionWindows sessions;
+    private final SessionOpener sessions;
 
     @FXML
     private Button openButton;
@@ -42,11 +37,9 @@ public final class MainWindowController {
     @FXML
     private Label statusLabel;
 
-    public MainWindowController(
-            ConsoleViewModel console, ThemeManager themes, ConsoleServices services, SessionWindows sessions) {
+    public MainWindowController(ConsoleViewModel console, ThemeManager themes, SessionOpener sessions) {
         this.console = console;
         this.themes = themes;
-        this.services = services;
         this.sessions = sessions;
     }
 
@@ -73,9 +66,7 @@ public final class MainWindowController {
         if (entry == null || entry.runbook().isEmpty()) {
             return;
         }
-        String stylesheet =
-                MainWindowController.class.getResource("/styles/flightdeck.css").toExternalForm();
-        new SessionWindow(services, sessions).show(entry.runbook().get(), entry.sha256(), stylesheet);
+        sessions.start(entry.runbook().get(), entry.sha256());
     }
 
     /**
@@ -84,12 +75,7 @@ public final class MainWindowController {
      */
     @FXML
     private void rehearse() {
-        RehearsalChoice.ask(rehearseButton.getScene().getWindow()).ifPresent(scenario -> {
-            String stylesheet = MainWindowController.class
-                    .getResource("/styles/flightdeck.css")
-                    .toExternalForm();
-            new SessionWindow(services, sessions).rehearse(scenario == RehearsalChoice.Scenario.FAULTY, stylesheet);
-        });
+        sessions.rehearse(rehearseButton.getScene().getWindow());
     }
 
     @FXML

@@ -2,14 +2,12 @@ package dev.flightdeck.ui.metrics;
 
 import dev.flightdeck.home.Settings;
 import dev.flightdeck.metrics.MetricsEngine;
-import dev.flightdeck.ui.FxmlFile;
-import dev.flightdeck.ui.FxmlViews;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -18,7 +16,9 @@ import javafx.scene.Parent;
 /**
  * The live instruments beside the wizard, wired in one place: the sampler reads the engine on the panel's own
  * thread, the refresher hands finished frames to the FX thread, the view model holds the banner and the zoom.
- * {@code SessionWindow} creates one when a session's wizard opens and closes it with the session (it stops its thread).
+ * {@code SessionWindow} creates one when a session's wizard opens and closes it with the session (it stops its thread);
+ * the view around the panel's controller is loaded by the one who knows every view ({@code ConsoleViews}), handed in as
+ * {@code views}.
  */
 public final class MetricsPanel implements AutoCloseable {
 
@@ -32,24 +32,29 @@ public final class MetricsPanel implements AutoCloseable {
     private final MetricsPanelController controller;
 
     private MetricsPanel(
-            MetricsPanelViewModel viewModel, PanelSampler sampler, PanelRefresher refresher, ChartPalette palette) {
+            MetricsPanelViewModel viewModel,
+            PanelSampler sampler,
+            PanelRefresher refresher,
+            ChartPalette palette,
+            Function<MetricsPanelController, Parent> views) {
         this.viewModel = viewModel;
         this.sampler = sampler;
         this.refresher = refresher;
         this.controller = new MetricsPanelController(viewModel, palette);
-        this.view = new FxmlViews(Map.of(MetricsPanelController.class, () -> controller)).load(FxmlFile.METRICS_PANEL);
+        this.view = views.apply(controller);
         view.getStylesheets()
                 .add(MetricsPanel.class.getResource("/styles/metrics.css").toExternalForm());
     }
 
     /** A panel on the engine of a live session; the sound setting is read from and saved to {@code settings}. Call on the FX thread. */
-    public static MetricsPanel create(MetricsEngine engine, String operator, Settings settings) {
+    public static MetricsPanel create(
+            MetricsEngine engine, String operator, Settings settings, Function<MetricsPanelController, Parent> views) {
         BooleanProperty soundOn = new SimpleBooleanProperty(
                 !"off".equals(settings.get(SOUND_SETTING).orElse("on")));
         // the settings file is written off the FX thread
         soundOn.addListener((observable, was, on) ->
                 CompletableFuture.runAsync(() -> settings.put(SOUND_SETTING, on ? "on" : "off")));
-        return create(engine, operator, soundOn, Clock.systemUTC(), ZoneId.systemDefault(), Platform::runLater);
+        return create(engine, operator, soundOn, Clock.systemUTC(), ZoneId.systemDefault(), Platform::runLater, views);
     }
 
     /** The same with every collaborator given (tests). */
@@ -59,8 +64,9 @@ public final class MetricsPanel implements AutoCloseable {
             BooleanProperty soundOn,
             Clock clock,
             ZoneId zone,
-            Executor fxThread) {
-        MetricsPanel panel = build(engine, operator, soundOn, clock, zone, fxThread);
+            Executor fxThread,
+            Function<MetricsPanelController, Parent> views) {
+        MetricsPanel panel = build(engine, operator, soundOn, clock, zone, fxThread, views);
         panel.refresher.start();
         return panel;
     }
@@ -72,7 +78,8 @@ public final class MetricsPanel implements AutoCloseable {
             BooleanProperty soundOn,
             Clock clock,
             ZoneId zone,
-            Executor fxThread) {
+            Executor fxThread,
+            Function<MetricsPanelController, Parent> views) {
         MetricsPanelViewModel viewModel =
                 new MetricsPanelViewModel(engine.triggers(), operator, clock, new AlarmSound(), soundOn);
         PanelSampler sampler = new PanelSampler(engine, clock, zone);
@@ -82,7 +89,7 @@ public final class MetricsPanel implements AutoCloseable {
                 fxThread,
                 viewModel::accept);
         viewModel.connect(refresher);
-        return new MetricsPanel(viewModel, sampler, refresher, new ChartPalette());
+        return new MetricsPanel(viewModel, sampler, refresher, new ChartPalette(), views);
     }
 
     /** Starts the once-a-second refresh. */

@@ -1,6 +1,7 @@
 package dev.flightdeck.ui.navigator;
 
 import atlantafx.base.theme.Styles;
+import dev.flightdeck.ui.KindChip;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;

@@ -2,8 +2,9 @@ package dev.flightdeck.ui.navigator;
 
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.ui.library.LibraryEntry;
-import dev.flightdeck.ui.main.ConsoleViewModel;
 import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
@@ -12,7 +13,8 @@ import javafx.scene.control.TreeView;
 /** The phases and steps of the chosen runbook. */
 public final class RunbookNavigatorController {
 
-    private final ConsoleViewModel console;
+    private final ObservableValue<LibraryEntry> chosen;
+    private final ObjectProperty<NavigatorItem> selected;
 
     @FXML
     private TreeView<NavigatorItem> navigator;
@@ -20,8 +22,13 @@ public final class RunbookNavigatorController {
     @FXML
     private Label heading;
 
-    public RunbookNavigatorController(ConsoleViewModel console) {
-        this.console = console;
+    /**
+     * @param chosen the library entry whose phases and steps are listed
+     * @param selected where the navigator puts what the operator selects (the detail pane explains it)
+     */
+    public RunbookNavigatorController(ObservableValue<LibraryEntry> chosen, ObjectProperty<NavigatorItem> selected) {
+        this.chosen = chosen;
+        this.selected = selected;
     }
 
     @FXML
@@ -31,10 +38,9 @@ public final class RunbookNavigatorController {
         navigator
                 .getSelectionModel()
                 .selectedItemProperty()
-                .addListener((observable, was, item) ->
-                        console.selectedItemProperty().set(item == null ? null : item.getValue()));
-        console.library().selectedProperty().addListener((observable, was, entry) -> show(entry));
-        show(console.library().selectedProperty().get());
+                .addListener((observable, was, item) -> selected.set(item == null ? null : item.getValue()));
+        chosen.addListener((observable, was, entry) -> show(entry));
+        show(chosen.getValue());
     }
 
     private void show(LibraryEntry entry) {

@@ -1,7 +1,7 @@
 package dev.flightdeck.ui.wizard;
 
 import atlantafx.base.theme.Styles;
-import dev.flightdeck.ui.navigator.KindChip;
+import dev.flightdeck.ui.KindChip;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;

@@ -4,18 +4,18 @@ import dev.flightdeck.runbook.Role;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.session.StepRecord;
 import dev.flightdeck.ui.Copyable;
+import dev.flightdeck.ui.KindChip;
 import dev.flightdeck.ui.TabLeaves;
 import dev.flightdeck.ui.detail.StepDescriptions;
-import dev.flightdeck.ui.navigator.KindChip;
 import dev.flightdeck.ui.rollback.FxConfirmation;
-import dev.flightdeck.ui.rollback.HoldToConfirmButton;
 import dev.flightdeck.ui.rollback.RollbackDialog;
-import dev.flightdeck.ui.rollback.RollbackScreen;
+import dev.flightdeck.ui.rollback.RollbackViewModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -192,26 +192,26 @@ public final class WizardController {
 
     private final ChannelNotices notices;
 
+    private final Function<RollbackViewModel, Parent> rollbackScreen;
+
     /**
      * @param console the live output console to show under the card (the session's output sink)
-     */
-    public WizardController(WizardViewModel wizard, Node console) {
-        this(wizard, console, null);
-    }
-
-    /**
      * @param instruments the live metrics panel to show beside the card (null: none)
+     * @param notices the notification channels not delivering, shown under the title (null: no notifications)
+     * @param rollbackScreen builds the rollback's screen, laid over the wizard once the rollback starts (the
+     *     composition provides it: the wizard does not load another screen's view)
      */
-    public WizardController(WizardViewModel wizard, Node console, Node instruments) {
-        this(wizard, console, instruments, null);
-    }
-
-    /** @param notices the notification channels not delivering, shown under the title (null: no notifications) */
-    public WizardController(WizardViewModel wizard, Node console, Node instruments, ChannelNotices notices) {
+    public WizardController(
+            WizardViewModel wizard,
+            Node console,
+            Node instruments,
+            ChannelNotices notices,
+            Function<RollbackViewModel, Parent> rollbackScreen) {
         this.wizard = wizard;
         this.console = console;
         this.instruments = instruments;
         this.notices = notices;
+        this.rollbackScreen = rollbackScreen;
     }
 
     @FXML
@@ -473,10 +473,10 @@ public final class WizardController {
         button.disableProperty().bind(wizard.rollback().runningProperty());
         refresh.run();
         rollbackHolder.getChildren().setAll(button);
-        Parent rollbackScreen = RollbackScreen.load(wizard.rollback());
-        rollbackOverlay.getChildren().add(rollbackScreen);
+        Parent rollbackView = rollbackScreen.apply(wizard.rollback());
+        rollbackOverlay.getChildren().add(rollbackView);
         // what is covered is out of the Tab order too
-        sessionSplit.visibleProperty().bind(rollbackScreen.visibleProperty().not());
+        sessionSplit.visibleProperty().bind(rollbackView.visibleProperty().not());
     }
 
     /** Nothing left to do: say so, offer to seal the journal, and clear what belonged to the last step. */

@@ -1,6 +1,6 @@
 package dev.flightdeck.app.cli;
 
-import dev.flightdeck.ui.ConsoleLauncher;
+import dev.flightdeck.ui.compose.ConsoleLauncher;
 
 /**
  * A deliberate breach of the layers, kept in the tests only: a command-line class that uses a console class.

@@ -6,6 +6,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.metrics.signal.SeriesId;
+import dev.flightdeck.ui.compose.ConsoleViews;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -52,7 +53,8 @@ class MetricsPanelTest {
                             new SimpleBooleanProperty(false),
                             Clock.systemUTC(),
                             ZoneId.of("UTC"),
-                            Platform::runLater);
+                            Platform::runLater,
+                            ConsoleViews::metricsPanel);
                     stage.setScene(new Scene(created.view(), 460, 900));
                     stage.show();
                     stage.toFront();

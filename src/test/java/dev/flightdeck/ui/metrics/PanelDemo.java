@@ -5,8 +5,8 @@ import atlantafx.base.theme.PrimerLight;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.signal.SeriesId;
 import dev.flightdeck.ui.WizardTestSessions;
+import dev.flightdeck.ui.compose.ConsoleViews;
 import dev.flightdeck.ui.output.OutputPaneView;
-import dev.flightdeck.ui.wizard.WizardScreen;
 import dev.flightdeck.ui.wizard.WizardViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,9 +57,10 @@ public final class PanelDemo {
                     new SimpleBooleanProperty(true),
                     Clock.systemUTC(),
                     ZoneId.systemDefault(),
-                    Platform::runLater);
+                    Platform::runLater,
+                    ConsoleViews::metricsPanel);
             panel.viewModel().collapsedProperty().set(args.length > 1 && args[1].equals("collapsed"));
-            Scene scene = new Scene(WizardScreen.load(wizard, new OutputPaneView(), panel.view()), 1440, 900);
+            Scene scene = new Scene(ConsoleViews.wizard(wizard, new OutputPaneView(), panel.view(), null), 1440, 900);
             scene.getStylesheets()
                     .add(PanelDemo.class.getResource("/styles/flightdeck.css").toExternalForm());
             scene.getStylesheets()

@@ -12,7 +12,7 @@ import dev.flightdeck.session.SessionListener;
 import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.ui.WizardTestSessions;
-import dev.flightdeck.ui.wizard.WizardScreen;
+import dev.flightdeck.ui.compose.ConsoleViews;
 import dev.flightdeck.ui.wizard.WizardViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +92,7 @@ class RollbackScreenTest {
             }
         });
         wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
-        Scene scene = new Scene(WizardScreen.load(wizard, null), 1280, 800);
+        Scene scene = new Scene(ConsoleViews.wizard(wizard, null), 1280, 800);
         stage.setScene(scene);
         stage.show();
     }

@@ -10,9 +10,8 @@ import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.ssh.Credentials;
-import dev.flightdeck.ui.FxmlFile;
-import dev.flightdeck.ui.FxmlViews;
 import dev.flightdeck.ui.TestStages;
+import dev.flightdeck.ui.compose.ConsoleViews;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -67,9 +65,7 @@ class InventoryEditorTest {
                 KdfCost.insecureForTestsOnly(64));
         setup = new SessionSetupViewModel(
                 runbook, "sha", launcher, background, Credentials.NONE, target -> Optional.empty());
-        Map<Class<?>, Supplier<?>> controllers =
-                Map.of(SessionSetupController.class, () -> new SessionSetupController(setup, live -> {}));
-        TestStages.show(stage, new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP), 1100, 800);
+        TestStages.show(stage, ConsoleViews.sessionSetup(setup, live -> {}), 1100, 800);
     }
 
     @AfterEach

@@ -11,9 +11,8 @@ import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.ssh.Credentials;
 import dev.flightdeck.testing.ssh.MinaSshServer;
-import dev.flightdeck.ui.FxmlFile;
-import dev.flightdeck.ui.FxmlViews;
 import dev.flightdeck.ui.TestStages;
+import dev.flightdeck.ui.compose.ConsoleViews;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
@@ -80,9 +78,7 @@ class SetupConnectionTestTest {
         SessionSetupViewModel setup = new SessionSetupViewModel(
                 runbook, "sha", launcher, background, Credentials.NONE, target -> Optional.empty());
         setup.inventoryProperty().set(inventory.toString());
-        Map<Class<?>, Supplier<?>> controllers =
-                Map.of(SessionSetupController.class, () -> new SessionSetupController(setup, live -> {}));
-        TestStages.show(stage, new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP), 1100, 800);
+        TestStages.show(stage, ConsoleViews.sessionSetup(setup, live -> {}), 1100, 800);
     }
 
     @AfterEach

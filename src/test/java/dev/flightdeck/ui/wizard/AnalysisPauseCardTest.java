@@ -12,6 +12,7 @@ import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.ui.ScreenChecks;
 import dev.flightdeck.ui.TestStages;
 import dev.flightdeck.ui.WizardTestSessions;
+import dev.flightdeck.ui.compose.ConsoleViews;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,7 +88,7 @@ class AnalysisPauseCardTest {
             }
         });
         WizardViewModel wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
-        TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
+        TestStages.show(stage, ConsoleViews.wizard(wizard, null), 1280, 800);
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.ui.TestStages;
 import dev.flightdeck.ui.WizardTestSessions;
+import dev.flightdeck.ui.compose.ConsoleViews;
 import dev.flightdeck.ui.rollback.RollbackDialog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class RollbackDuringAStepTest {
                     on: local
                 """, WizardTestSessions.localOnly());
         WizardViewModel wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
-        TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
+        TestStages.show(stage, ConsoleViews.wizard(wizard, null), 1280, 800);
     }
 
     @AfterEach

@@ -20,6 +20,7 @@ import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.ssh.Credentials;
 import dev.flightdeck.testing.ssh.MinaSshServer;
 import dev.flightdeck.ui.TestStages;
+import dev.flightdeck.ui.compose.ConsoleViews;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -105,7 +106,7 @@ class WizardHostKeyTest {
                 Platform::runLater,
                 Clock.systemUTC(),
                 (host, fingerprint) -> live.services().trust(host, fingerprint).toString());
-        TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
+        TestStages.show(stage, ConsoleViews.wizard(wizard, null), 1280, 800);
     }
 
     /** Keyboard input goes to the focused window: click once into ours, on a label that does nothing, as a user would. */

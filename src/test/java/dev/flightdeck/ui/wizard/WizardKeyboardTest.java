@@ -6,6 +6,8 @@ import dev.flightdeck.session.Session;
 import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.ui.TestStages;
 import dev.flightdeck.ui.WizardTestSessions;
+import dev.flightdeck.ui.compose.ConsoleViews;
+import dev.flightdeck.ui.output.OutputFeed;
 import dev.flightdeck.ui.output.OutputPaneView;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,7 +67,7 @@ class WizardKeyboardTest {
         wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
         OutputPaneView console = new OutputPaneView();
         OutputFeed.attach(session, console.console());
-        TestStages.show(stage, WizardScreen.load(wizard, console), 1280, 800);
+        TestStages.show(stage, ConsoleViews.wizard(wizard, console), 1280, 800);
     }
 
     /** Keyboard input goes to the focused window: click once into ours, on a label that does nothing, as a user would. */

@@ -8,6 +8,7 @@ import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.ui.TestStages;
 import dev.flightdeck.ui.WizardTestSessions;
+import dev.flightdeck.ui.compose.ConsoleViews;
 import dev.flightdeck.ui.rollback.RollbackDialog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ class WizardRollbackAfterCloseTest {
         }
         session = WizardTestSessions.resume(root.resolve("journal"), runbook, WizardTestSessions.localOnly(), key);
         WizardViewModel wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
-        TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
+        TestStages.show(stage, ConsoleViews.wizard(wizard, null), 1280, 800);
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import dev.flightdeck.session.SessionFold;
 import dev.flightdeck.session.StepStatus;
 import dev.flightdeck.ui.TestStages;
 import dev.flightdeck.ui.WizardTestSessions;
+import dev.flightdeck.ui.compose.ConsoleViews;
 import dev.flightdeck.ui.rollback.RollbackDialog;
 import dev.flightdeck.ui.rollback.RollbackRow;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ class WizardRollbackTest {
                     on: local
                 """.formatted(marker, marker), WizardTestSessions.localOnly());
         WizardViewModel wizard = new WizardViewModel(session, sessionThread, Platform::runLater, Clock.systemUTC());
-        TestStages.show(stage, WizardScreen.load(wizard, null), 1280, 800);
+        TestStages.show(stage, ConsoleViews.wizard(wizard, null), 1280, 800);
     }
 
     /** Keyboard input goes to the focused window: click once into ours, on a label that does nothing, as a user would. */

@@ -1,6 +1,7 @@
 package dev.flightdeck.ui.metrics.bench;
 
 import dev.flightdeck.app.cli.ChartBench;
+import dev.flightdeck.ui.compose.ConsoleViews;
 import dev.flightdeck.ui.metrics.ChartRange;
 import dev.flightdeck.ui.metrics.MetricsPanel;
 import dev.flightdeck.ui.metrics.PanelFrame;
@@ -38,7 +39,8 @@ final class PanelUnderTest implements ChartUnderTest {
                 new SimpleBooleanProperty(false),
                 history.clock,
                 ZoneOffset.UTC,
-                Platform::runLater);
+                Platform::runLater,
+                ConsoleViews::metricsPanel);
         panel.viewModel().rangeProperty().set(ChartRange.WHOLE_WINDOW);
         return panel.view();
     }

@@ -1,4 +1,4 @@
-package dev.flightdeck.ui.setup;
+package dev.flightdeck.ui.compose;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.flightdeck.ui.rollback;
+package dev.flightdeck.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import javafx.animation.Animation;

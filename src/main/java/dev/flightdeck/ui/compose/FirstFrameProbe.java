@@ -1,4 +1,4 @@
-package dev.flightdeck.ui;
+package dev.flightdeck.ui.compose;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

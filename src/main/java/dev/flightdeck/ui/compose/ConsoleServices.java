@@ -1,4 +1,4 @@
-package dev.flightdeck.ui;
+package dev.flightdeck.ui.compose;
 
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PgPassFile;
@@ -8,25 +8,37 @@ import dev.flightdeck.live.SessionLauncher;
 import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.sandbox.Sandbox;
 import dev.flightdeck.sandbox.SandboxOptions;
+import dev.flightdeck.ui.BackgroundExecutors;
+import javafx.application.Platform;
 
 /**
  * Everything the console's screens use that is not a view: the process context, the background executors, session
- * launchers, the rehearsal sandbox, the settings and the operator's {@code ~/.pgpass}. Built once, by {@link MainWindow}
- * for {@link ConsoleLauncher} (or by a test with its own home), and handed to screens by constructor: no screen builds a
- * service or reads a file of Flightdeck's home itself.
+ * launchers, the rehearsal sandbox, the settings and the operator's {@code ~/.pgpass}. Built once, by
+ * {@link ConsoleLauncher} before the toolkit starts (or by a test with its own home), and handed to screens by
+ * constructor: no screen builds a service or reads a file of Flightdeck's home itself.
  */
 public final class ConsoleServices implements AutoCloseable {
 
     private final AppContext context;
     private final BackgroundExecutors executors;
+    private final Settings settings;
 
-    private ConsoleServices(AppContext context, BackgroundExecutors executors) {
+    private ConsoleServices(AppContext context, BackgroundExecutors executors, Settings settings) {
         this.context = context;
         this.executors = executors;
+        this.settings = settings;
     }
 
+    /**
+     * Reads the settings file, so never on the FX thread: the launcher calls it before the toolkit starts. The console
+     * then keeps that one {@link Settings}, which the theme and the alarm sound change and save, so no screen reads the
+     * file again.
+     */
     public static ConsoleServices forProduction(AppContext context) {
-        return new ConsoleServices(context, new BackgroundExecutors());
+        if (Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("the console's services read files: build them before the FX thread runs");
+        }
+        return new ConsoleServices(context, new BackgroundExecutors(), Settings.load(context.home()));
     }
 
     public AppContext context() {
@@ -51,9 +63,9 @@ public final class ConsoleServices implements AutoCloseable {
                 context.home().sandbox(), fault, context.home().knownHosts(), context.environment()));
     }
 
-    /** The settings as saved now (the theme and the alarm sound change them while the console runs). */
+    /** The settings, read once at start; the theme and the alarm sound change and save them while the console runs. */
     public Settings settings() {
-        return Settings.load(context.home());
+        return settings;
     }
 
     /** Database passwords from the operator's {@code ~/.pgpass} (or {@code PGPASSFILE}) as libpq finds it, else {@code otherwise}. */

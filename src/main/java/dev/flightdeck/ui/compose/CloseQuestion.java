@@ -1,4 +1,4 @@
-package dev.flightdeck.ui.setup;
+package dev.flightdeck.ui.compose;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;

@@ -1,4 +1,4 @@
-package dev.flightdeck.ui;
+package dev.flightdeck.ui.compose;
 
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.Console;
@@ -16,8 +16,10 @@ public final class ConsoleLauncher implements Console {
 
     @Override
     public void open(AppContext context, Optional<Path> runbook) {
+        // the services read the settings file: here, on the caller's thread, before the FX thread exists
+        ConsoleServices services = ConsoleServices.forProduction(context);
         Platform.startup(() -> {
-            MainWindow window = new MainWindow(context);
+            MainWindow window = new MainWindow(services);
             Stage stage = new Stage();
             window.show(stage);
             FirstFrameProbe.watch(stage);

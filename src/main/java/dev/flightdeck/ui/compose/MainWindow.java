@@ -1,15 +1,11 @@
-package dev.flightdeck.ui;
+package dev.flightdeck.ui.compose;
 
-import dev.flightdeck.home.AppContext;
-import dev.flightdeck.ui.detail.StepDetailController;
-import dev.flightdeck.ui.library.RunbookLibraryController;
+import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.ui.ThemeManager;
 import dev.flightdeck.ui.library.RunbookLibraryViewModel;
 import dev.flightdeck.ui.main.ConsoleViewModel;
-import dev.flightdeck.ui.main.MainWindowController;
-import dev.flightdeck.ui.navigator.RunbookNavigatorController;
-import dev.flightdeck.ui.setup.SessionWindows;
-import java.util.Map;
-import java.util.function.Supplier;
+import dev.flightdeck.ui.main.SessionOpener;
+import dev.flightdeck.ui.rehearsal.RehearsalChoice;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -17,19 +13,22 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
-/** Composition root of the console: builds view models and controllers by constructor and shows the window. */
+/**
+ * The console's main window, put together: its view models, its views (through {@link ConsoleViews}) and the session
+ * windows it opens ({@link SessionWindow}, handed to the main window as a {@link SessionOpener}).
+ */
 public final class MainWindow {
+
+    private static final String STYLESHEET = "/styles/flightdeck.css";
 
     private final ConsoleServices services;
     private final ConsoleViewModel console;
     private final ThemeManager themes;
     private final SessionWindows sessions = new SessionWindows();
 
-    public MainWindow(AppContext context) {
-        this(ConsoleServices.forProduction(context));
-    }
-
+    /** Call on the FX thread, with services built before it ({@link ConsoleServices#forProduction}). */
     public MainWindow(ConsoleServices services) {
         this.services = services;
         this.themes = new ThemeManager(services.settings());
@@ -41,22 +40,11 @@ public final class MainWindow {
         return console;
     }
 
-    /** How every controller of the console is built; one place, so a view can never get a half-wired controller. */
-    FxmlViews views() {
-        Map<Class<?>, Supplier<?>> controllers = Map.of(
-                MainWindowController.class, () -> new MainWindowController(console, themes, services, sessions),
-                RunbookLibraryController.class, () -> new RunbookLibraryController(console.library()),
-                RunbookNavigatorController.class, () -> new RunbookNavigatorController(console),
-                StepDetailController.class, () -> new StepDetailController(console));
-        return new FxmlViews(controllers);
-    }
-
     public void show(Stage stage) {
-        Parent root = views().load(FxmlFile.MAIN_WINDOW);
+        Parent root = ConsoleViews.mainWindow(console, themes, new SessionWindowOpener());
         root.getProperties().put(ConsoleViewModel.class, console);
         Scene scene = new Scene(root, 1360, 860);
-        scene.getStylesheets()
-                .add(MainWindow.class.getResource("/styles/flightdeck.css").toExternalForm());
+        scene.getStylesheets().add(stylesheet());
         scene.getAccelerators()
                 .put(
                         new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
@@ -83,5 +71,25 @@ public final class MainWindow {
         stage.setOnHidden(event -> services.close());
         stage.show();
         console.library().loadBuiltins();
+    }
+
+    private static String stylesheet() {
+        return MainWindow.class.getResource(STYLESHEET).toExternalForm();
+    }
+
+    /** What the main window's Start and Rehearse buttons open: a session window each time. */
+    private final class SessionWindowOpener implements SessionOpener {
+
+        @Override
+        public void start(Runbook runbook, String sha256) {
+            new SessionWindow(services, sessions).show(runbook, sha256, stylesheet());
+        }
+
+        @Override
+        public void rehearse(Window owner) {
+            RehearsalChoice.ask(owner)
+                    .ifPresent(scenario -> new SessionWindow(services, sessions)
+                            .rehearse(scenario == RehearsalChoice.Scenario.FAULTY, stylesheet()));
+        }
     }
 }

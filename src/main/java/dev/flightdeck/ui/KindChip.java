@@ -1,4 +1,4 @@
-package dev.flightdeck.ui.navigator;
+package dev.flightdeck.ui;
 
 import dev.flightdeck.runbook.StepKind;
 import javafx.scene.control.Label;

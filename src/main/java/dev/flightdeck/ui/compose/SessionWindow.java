@@ -1,4 +1,4 @@
-package dev.flightdeck.ui.setup;
+package dev.flightdeck.ui.compose;
 
 import dev.flightdeck.db.connect.PasswordSource;
 import dev.flightdeck.db.connect.PromptedPassword;
@@ -9,25 +9,23 @@ import dev.flightdeck.runbook.RunbookDigest;
 import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.sandbox.Sandbox;
 import dev.flightdeck.sandbox.error.SandboxException;
-import dev.flightdeck.ui.ConsoleServices;
-import dev.flightdeck.ui.FxmlFile;
-import dev.flightdeck.ui.FxmlViews;
 import dev.flightdeck.ui.Tasks;
 import dev.flightdeck.ui.metrics.MetricsPanel;
+import dev.flightdeck.ui.output.OutputFeed;
 import dev.flightdeck.ui.output.OutputPaneView;
 import dev.flightdeck.ui.rehearsal.RehearsalBanner;
+import dev.flightdeck.ui.setup.FxCredentials;
+import dev.flightdeck.ui.setup.FxPasswordPrompt;
+import dev.flightdeck.ui.setup.OpenSession;
+import dev.flightdeck.ui.setup.SessionSetupViewModel;
 import dev.flightdeck.ui.wizard.ChannelNotices;
-import dev.flightdeck.ui.wizard.OutputFeed;
-import dev.flightdeck.ui.wizard.WizardScreen;
 import dev.flightdeck.ui.wizard.WizardViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -193,10 +191,7 @@ public final class SessionWindow {
     }
 
     private Parent setupScreen(SessionSetupViewModel setup) {
-        Map<Class<?>, Supplier<?>> controllers = Map.of(
-                SessionSetupController.class,
-                () -> new SessionSetupController(setup, started -> showWizard(started, setup.journalFolder())));
-        return framed(new FxmlViews(controllers).load(FxmlFile.SESSION_SETUP));
+        return framed(ConsoleViews.sessionSetup(setup, started -> showWizard(started, setup.journalFolder())));
     }
 
     private Parent framed(Parent screen) {
@@ -221,7 +216,8 @@ public final class SessionWindow {
         wizard.writeApprovalRequestsInto(journalFolder);
         OutputPaneView console = new OutputPaneView();
         OutputFeed.attach(started.session(), console.console());
-        instruments = MetricsPanel.create(started.metrics(), started.session().operator(), services.settings());
+        instruments = MetricsPanel.create(
+                started.metrics(), started.session().operator(), services.settings(), ConsoleViews::metricsPanel);
         // once the rollback runs, a trigger's countdown has nothing left to count down to
         wizard.rollback().startedProperty().addListener((observable, was, underway) -> {
             if (underway) {
@@ -230,7 +226,7 @@ public final class SessionWindow {
         });
         ChannelNotices notices =
                 new ChannelNotices(started.notifications().outbox(), Platform::runLater, ZoneId.systemDefault());
-        Parent screen = framed(WizardScreen.load(wizard, console, instruments.view(), notices));
+        Parent screen = framed(ConsoleViews.wizard(wizard, console, instruments.view(), notices));
         screen.getProperties().put(WizardViewModel.class, wizard);
         stage.getScene().setRoot(screen);
         stage.getScene()

@@ -1,4 +1,4 @@
-package dev.flightdeck.ui.wizard;
+package dev.flightdeck.ui.output;
 
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.session.OutputSink;
@@ -7,7 +7,6 @@ import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionListener;
 import dev.flightdeck.session.SessionState;
-import dev.flightdeck.ui.output.OutputPane;
 
 /**
  * Feeds a session's live output into the output console: a separator line when a step starts, then its lines as
