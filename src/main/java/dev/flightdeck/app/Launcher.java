@@ -24,11 +24,18 @@ public final class Launcher {
     public static void launch(String[] args, UnaryOperator<CommandLine> extension) {
         AppContext context = AppContext.fromProcess();
         // no argument: the console straight away, as `open` would, without building the command line first
-        int code = args.length == 0
-                ? OpenCommand.open(context, Optional.empty(), new PrintWriter(System.err, true))
-                : Cli.execute(context, args, extension);
+        int code = args.length == 0 ? openConsole(context) : Cli.execute(context, args, extension);
         if (code != Cli.CONSOLE_OPENED) {
             System.exit(code);
+        }
+    }
+
+    private static int openConsole(AppContext context) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            return OpenCommand.open(context, Optional.empty(), err);
+        } catch (RuntimeException e) { // no display, for one: said as the command line says a failure
+            return Cli.failed(e, err);
         }
     }
 }
