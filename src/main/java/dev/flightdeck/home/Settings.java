@@ -14,8 +14,6 @@ import org.slf4j.LoggerFactory;
 /** The operator's preferences (theme, last inventory, ...) in a small properties file under Flightdeck's home. */
 public final class Settings {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
-
     /** The team file ({@code roster.yaml}) new sessions check approvals against when none is chosen. */
     public static final String ROSTER = "roster";
 
@@ -33,7 +31,7 @@ public final class Settings {
             try (InputStream in = Files.newInputStream(settings.file)) {
                 settings.values.load(in);
             } catch (IOException e) {
-                LOG.warn("Could not read settings from {}; using defaults: {}", settings.file, e.getMessage());
+                log().warn("Could not read settings from {}; using defaults: {}", settings.file, e.getMessage());
             }
         }
         return settings;
@@ -54,7 +52,15 @@ public final class Settings {
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            LOG.warn("Could not save settings to {}: {}", file, e.getMessage());
+            log().warn("Could not save settings to {}: {}", file, e.getMessage());
         }
+    }
+
+    /**
+     * The console reads its settings before its first frame: the logger (and with it Logback's configuration,
+     * hundreds of classes) is made only when there is something to say.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Settings.class);
     }
 }

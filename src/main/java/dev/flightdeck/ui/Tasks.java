@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.application.Platform;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -14,11 +13,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Tasks<T> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Tasks.class);
-
     private final Callable<T> work;
     private Consumer<T> onSuccess = result -> {};
-    private Consumer<Throwable> onError = error -> LOG.error("Background task failed", error);
+    // the logger is looked up only on a failure: the console's first frame runs a task, and the lookup would
+    // configure Logback (hundreds of classes) on the FX thread before the frame
+    private Consumer<Throwable> onError =
+            error -> LoggerFactory.getLogger(Tasks.class).error("Background task failed", error);
     private Runnable andFinally = () -> {};
     private Executor uiThread = Platform::runLater;
 

@@ -64,6 +64,7 @@ public final class StartupBench implements Runnable {
         if (System.getenv("DISPLAY") == null) {
             throw new IllegalStateException("bench startup needs a display: run it under xvfb-run -a");
         }
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<Variant> variants = variants(out);
         Map<String, List<Long>> millis = new LinkedHashMap<>();
         Map<String, List<Long>> cpu = new LinkedHashMap<>();
@@ -92,7 +93,7 @@ public final class StartupBench implements Runnable {
             Thread.currentThread().interrupt();
             return;
         }
-        print(out, millis, cpu);
+        print(out, millis, cpu, loadAtStart);
     }
 
     private List<Variant> variants(PrintWriter out) {
@@ -194,7 +195,8 @@ public final class StartupBench implements Runnable {
         }
     }
 
-    private void print(PrintWriter out, Map<String, List<Long>> millis, Map<String, List<Long>> cpu) {
+    private void print(
+            PrintWriter out, Map<String, List<Long>> millis, Map<String, List<Long>> cpu, double loadAtStart) {
         Optional<Long> reference = millis.values().stream().findFirst().map(StartupBench::median);
         Optional<Long> cpuReference = cpu.values().stream().findFirst().map(StartupBench::median);
         out.println();
@@ -233,9 +235,11 @@ public final class StartupBench implements Runnable {
         var system = ManagementFactory.getOperatingSystemMXBean();
         out.printf(
                 Locale.ROOT,
-                "machine: %d cores, load average %.1f at the end, median of %d interleaved starts per row"
-                        + " (CPU: all threads of the started JVM, less sensitive to other processes' load than wall time)%n",
+                "machine: %d cores, load average %.1f at the start and %.1f at the end, median of %d interleaved"
+                        + " starts per row (CPU: all threads of the started JVM, less sensitive to other processes'"
+                        + " load than wall time)%n",
                 system.getAvailableProcessors(),
+                loadAtStart,
                 system.getSystemLoadAverage(),
                 runs);
     }

@@ -51,11 +51,14 @@ public final class Cli {
                 new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true)));
         commandLine.setErr(RedactingWriter.around(
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
-        commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
-            cmd.getErr().println("flightdeck: " + exception.getMessage());
-            return PROBLEM;
-        });
+        commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> failed(exception, cmd.getErr()));
         return commandLine;
+    }
+
+    /** How a command that failed says so: one line, no stack trace; {@link #PROBLEM}. */
+    public static int failed(Exception exception, PrintWriter err) {
+        err.println("flightdeck: " + exception.getMessage());
+        return PROBLEM;
     }
 
     /** Constructs commands with {@code (AppContext)} when they have such a constructor, else with none. */

@@ -2,6 +2,7 @@ package dev.flightdeck.app.cli;
 
 import dev.flightdeck.home.AppContext;
 import dev.flightdeck.home.Console;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,18 +33,25 @@ public final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (file != null && !Files.isRegularFile(file)) {
-            spec.commandLine().getErr().println("flightdeck: " + file + ": no such file");
+        return open(context, Optional.ofNullable(file), spec.commandLine().getErr());
+    }
+
+    /**
+     * Opens the console; {@link Cli#CONSOLE_OPENED} when it did, else {@link Cli#USAGE} with the reason on {@code err}.
+     * Also what the entry point calls directly when there is no argument: building the whole command line (picocli
+     * reads every command's annotations) would cost the first frame hundreds of milliseconds for nothing.
+     */
+    public static int open(AppContext context, Optional<Path> file, PrintWriter err) {
+        if (file.isPresent() && !Files.isRegularFile(file.get())) {
+            err.println("flightdeck: " + file.get() + ": no such file");
             return Cli.USAGE;
         }
         Optional<Console> console = Console.installed();
         if (console.isEmpty()) {
-            spec.commandLine()
-                    .getErr()
-                    .println("flightdeck: this build has no console (JavaFX); use a command, see flightdeck --help");
+            err.println("flightdeck: this build has no console (JavaFX); use a command, see flightdeck --help");
             return Cli.USAGE;
         }
-        console.get().open(context, Optional.ofNullable(file));
+        console.get().open(context, file);
         return Cli.CONSOLE_OPENED;
     }
 }
