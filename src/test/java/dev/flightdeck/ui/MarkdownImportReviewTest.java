@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -103,6 +104,14 @@ class MarkdownImportReviewTest {
                 .as("nothing is saved before the person says so")
                 .isFalse();
 
+        // the review's dialog window can be shown a pulse after its content exists (seen after other walks in the JVM)
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#saveImport")
+                        .match(NodeQueryUtils.isVisible())
+                        .tryQuery()
+                        .isPresent());
         robot.clickOn("#saveImport");
 
         WaitForAsyncUtils.waitFor(
