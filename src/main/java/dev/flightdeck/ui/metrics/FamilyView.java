@@ -27,6 +27,7 @@ final class FamilyView extends VBox {
     private final VBox legend = new VBox(2);
     private final ChartPalette palette;
     private LegendContent shownLegend = LegendContent.NONE;
+    private FigureState shownState;
 
     /** What the legend shows: the series, the trigger limits with their state, and notes such as a cut peak. */
     private record LegendContent(
@@ -60,7 +61,29 @@ final class FamilyView extends VBox {
     }
 
     void show(PanelFrame.FamilyFrame frame) {
-        FigureState worst = frame.state();
+        showState(frame.state());
+        List<Figure> shown = frame.figures();
+        if (figures.getChildren().size() != shown.size()) {
+            while (figures.getChildren().size() < shown.size()) {
+                figures.getChildren().add(new FigureView());
+            }
+            figures.getChildren().remove(shown.size(), figures.getChildren().size());
+        }
+        for (int index = 0; index < shown.size(); index++) {
+            ((FigureView) figures.getChildren().get(index)).show(shown.get(index));
+        }
+        chart.setVisible(frame.chart().isPresent());
+        chart.setManaged(chart.isVisible());
+        frame.chart().ifPresent(chart::show);
+        showLegend(frame.chart().map(LegendContent::of).orElse(LegendContent.NONE));
+    }
+
+    /** The family's chip; a changed pseudo-class restyles it, so it is touched only when the state changed. */
+    private void showState(FigureState worst) {
+        if (worst == shownState) {
+            return;
+        }
+        shownState = worst;
         state.setText(
                 switch (worst) {
                     case FIRING -> "firing";
@@ -73,18 +96,6 @@ final class FamilyView extends VBox {
         for (FigureState candidate : FigureState.values()) {
             state.pseudoClassStateChanged(PseudoClass.getPseudoClass(candidate.cssName()), candidate == worst);
         }
-        while (figures.getChildren().size() < frame.figures().size()) {
-            figures.getChildren().add(new FigureView());
-        }
-        figures.getChildren()
-                .remove(frame.figures().size(), figures.getChildren().size());
-        for (int index = 0; index < frame.figures().size(); index++) {
-            ((FigureView) figures.getChildren().get(index)).show(frame.figures().get(index));
-        }
-        chart.setVisible(frame.chart().isPresent());
-        chart.setManaged(chart.isVisible());
-        frame.chart().ifPresent(chart::show);
-        showLegend(frame.chart().map(LegendContent::of).orElse(LegendContent.NONE));
     }
 
     /**
