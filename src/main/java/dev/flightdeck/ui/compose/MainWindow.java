@@ -1,11 +1,13 @@
 package dev.flightdeck.ui.compose;
 
 import dev.flightdeck.runbook.Runbook;
+import dev.flightdeck.ui.ScreenFit;
 import dev.flightdeck.ui.ThemeManager;
 import dev.flightdeck.ui.library.RunbookLibraryViewModel;
 import dev.flightdeck.ui.main.ConsoleViewModel;
 import dev.flightdeck.ui.main.SessionOpener;
 import dev.flightdeck.ui.rehearsal.RehearsalChoice;
+import javafx.geometry.Dimension2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -43,7 +45,8 @@ public final class MainWindow {
     public void show(Stage stage) {
         Parent root = ConsoleViews.mainWindow(console, themes, new SessionWindowOpener());
         root.getProperties().put(ConsoleViewModel.class, console);
-        Scene scene = new Scene(root, 1360, 860);
+        Dimension2D size = ScreenFit.scene(1360, 860);
+        Scene scene = new Scene(root, size.getWidth(), size.getHeight());
         scene.getStylesheets().add(stylesheet());
         scene.getAccelerators()
                 .put(

@@ -9,6 +9,7 @@ import dev.flightdeck.runbook.RunbookDigest;
 import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.sandbox.Sandbox;
 import dev.flightdeck.sandbox.error.SandboxException;
+import dev.flightdeck.ui.ScreenFit;
 import dev.flightdeck.ui.Tasks;
 import dev.flightdeck.ui.metrics.MetricsPanel;
 import dev.flightdeck.ui.output.OutputFeed;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -135,7 +137,8 @@ public final class SessionWindow {
                 new PromptedPassword(new FxPasswordPrompt("the databases of " + runbook.title())));
         SessionSetupViewModel setup = new SessionSetupViewModel(
                 runbook, sha256, services.newLauncher(), sessionThread, new FxCredentials(), passwords);
-        stage.setScene(new Scene(setupScreen(setup), 1280, 820));
+        stage.setScene(new Scene(
+                setupScreen(setup), firstSize().getWidth(), firstSize().getHeight()));
         stage.getScene().getStylesheets().add(stylesheet);
         installCloseShortcut(stage.getScene());
         stage.setTitle("Flightdeck — " + runbook.title());
@@ -156,7 +159,7 @@ public final class SessionWindow {
         VBox starting = new VBox(18, new ProgressIndicator(), doing);
         starting.setAlignment(Pos.CENTER);
         starting.getStyleClass().add("starting-pane");
-        stage.setScene(new Scene(starting, 1280, 820));
+        stage.setScene(new Scene(starting, firstSize().getWidth(), firstSize().getHeight()));
         stage.getScene().getStylesheets().add(stylesheet);
         installCloseShortcut(stage.getScene());
         stage.setTitle("Flightdeck — rehearsal");
@@ -278,5 +281,10 @@ public final class SessionWindow {
                 }
             }
         });
+    }
+
+    /** Before it is placed over the console and maximised (SessionWindows.place); never larger than the screen. */
+    private static Dimension2D firstSize() {
+        return ScreenFit.scene(1280, 820);
     }
 }
