@@ -14,15 +14,10 @@ import dev.flightdeck.testing.prometheus.GaugePage;
 import dev.flightdeck.testing.prometheus.RealPrometheus;
 import dev.flightdeck.testing.tls.TestCertificates;
 import dev.flightdeck.testing.tools.RequiresTool;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -53,9 +48,10 @@ class PromQlOverTlsTest {
                   key_file: %s
                 basic_auth_users:
                   %s: '%s'
-                """.formatted(dir.resolve("server.crt"), dir.resolve("server.key"), USER, bcrypt(PASSWORD));
-        Path rightPassword = secretFile("right-password", PASSWORD);
-        Path wrongPassword = secretFile("wrong-password", "not-the-password");
+                """.formatted(
+                        dir.resolve("server.crt"), dir.resolve("server.key"), USER, RealPrometheus.bcrypt(PASSWORD));
+        Path rightPassword = RealPrometheus.ownerOnlyFile(dir, "right-password", PASSWORD);
+        Path wrongPassword = RealPrometheus.ownerOnlyFile(dir, "wrong-password", "not-the-password");
 
         Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -151,20 +147,6 @@ class PromQlOverTlsTest {
                 .filter(status -> status.source().equals("prometheus"))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    /** Prometheus keeps only a bcrypt hash of each basic-auth password in its web config. */
-    private static String bcrypt(String password) {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        return OpenBSDBCrypt.generate("2y", password.toCharArray(), salt, 4);
-    }
-
-    private Path secretFile(String name, String secret) throws Exception {
-        Path file = dir.resolve(name);
-        Files.writeString(file, secret, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return file;
     }
 
     private static String throwableText(ILoggingEvent event) {

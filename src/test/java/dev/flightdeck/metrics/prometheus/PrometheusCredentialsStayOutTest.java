@@ -32,14 +32,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +58,7 @@ class PrometheusCredentialsStayOutTest {
 
     @Test
     void theBasicAuthPasswordIsNowhereInTheClear() throws Exception {
-        String webConfig = "basic_auth_users:\n  %s: '%s'\n".formatted(USER, bcrypt(PASSWORD));
+        String webConfig = "basic_auth_users:\n  %s: '%s'\n".formatted(USER, RealPrometheus.bcrypt(PASSWORD));
         try (GaugePage app = new GaugePage()) {
             app.set("test_error_percent", 0.3);
             RealPrometheus prometheus = RealPrometheus.start(
@@ -73,7 +70,7 @@ class PrometheusCredentialsStayOutTest {
                             Optional.of(PrometheusHttp.basic(USER, PASSWORD.toCharArray())))));
             try {
                 String auth = "  basic-auth: { user: %s, password: { file: \"%s\" } }\n"
-                        .formatted(USER, secretFile("prometheus-password", PASSWORD));
+                        .formatted(USER, RealPrometheus.ownerOnlyFile(dir, "prometheus-password", PASSWORD));
                 Map<String, String> places = runSessionReading(prometheus.url(), auth);
                 long searched = WhereSessionTextGoes.assertNowhere(
                         places,
@@ -100,7 +97,8 @@ class PrometheusCredentialsStayOutTest {
             AtomicInteger refusals = new AtomicInteger(2);
             HttpServer proxy = tokenProxy(prometheus.url(), refusals);
             try {
-                String auth = "  bearer-token: { file: \"%s\" }\n".formatted(secretFile("prometheus-token", TOKEN));
+                String auth = "  bearer-token: { file: \"%s\" }\n"
+                        .formatted(RealPrometheus.ownerOnlyFile(dir, "prometheus-token", TOKEN));
                 Map<String, String> places = runSessionReading(
                         URI.create("http://127.0.0.1:" + proxy.getAddress().getPort()), auth);
                 assertThat(refusals.get())
@@ -215,19 +213,5 @@ class PrometheusCredentialsStayOutTest {
             exchange.getResponseBody().write(body);
         }
         exchange.close();
-    }
-
-    /** Prometheus keeps only a bcrypt hash of each basic-auth password in its web config. */
-    private static String bcrypt(String password) {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        return OpenBSDBCrypt.generate("2y", password.toCharArray(), salt, 4);
-    }
-
-    private Path secretFile(String name, String secret) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, secret, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return file;
     }
 }

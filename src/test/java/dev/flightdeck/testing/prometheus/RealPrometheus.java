@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
  * Debian's Prometheus server, started by a test on a loopback port with its configuration and data in a temporary
@@ -180,5 +183,20 @@ public final class RealPrometheus implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
+    }
+
+    /** Prometheus keeps only a bcrypt hash of each basic-auth password in its web config ({@code basic_auth_users}). */
+    public static String bcrypt(String password) {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        return OpenBSDBCrypt.generate("2y", password.toCharArray(), salt, 4);
+    }
+
+    /** A secret in a file only its owner may read, as the inventory's {@code file:} credentials require. */
+    public static Path ownerOnlyFile(Path directory, String name, String secret) throws IOException {
+        Path file = directory.resolve(name);
+        Files.writeString(file, secret, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 }
