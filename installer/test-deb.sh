@@ -83,7 +83,7 @@ round() {
     local shared; shared=$(grep -c 'source: shared objects file' "$classes" || true)
     if [ -f /opt/flightdeck/lib/app/flightdeck.jsa ]; then
       grep -q 'javafx.scene.control.TreeView source: shared objects file' "$classes" \
-          && grep -q 'dev.flightdeck.ui.MainWindow source: shared objects file' "$classes" \
+          && grep -q 'dev.flightdeck.ui.compose.MainWindow source: shared objects file' "$classes" \
           || fail "the AppCDS archive was not used for JavaFX and Flightdeck classes ($shared classes shared)"
       ok "AppCDS: $shared of $(grep -c 'source:' "$classes") classes up to the first frame came from the archive"
     fi
