@@ -1,8 +1,10 @@
 package dev.flightdeck.app.cli;
 
+import dev.flightdeck.ui.compose.FirstFrameFloor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,10 @@ import picocli.CommandLine.Spec;
  * package with and without its AppCDS archive, in one run, interleaved, with ratios against the plain jar. The
  * console writes the time of its first rendered frame to a file and exits ({@code -Dflightdeck.firstFrame=FILE}).
  * Needs a display ({@code xvfb-run -a}).
+ *
+ * <p>The last row is the floor: the installed runtime with the package's options and an archive of its own, showing
+ * {@link FirstFrameFloor} (one label, the same theme, size and probe). Nothing the console does can start faster, so
+ * the difference to it is the console's own part of the time.
  */
 @Command(
         name = "startup",
@@ -65,13 +71,13 @@ public final class StartupBench implements Runnable {
             throw new IllegalStateException("bench startup needs a display: run it under xvfb-run -a");
         }
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        List<Variant> variants = variants(out);
         Map<String, List<Long>> millis = new LinkedHashMap<>();
         Map<String, List<Long>> cpu = new LinkedHashMap<>();
-        variants.forEach(variant -> millis.put(variant.name(), new ArrayList<>()));
-        variants.forEach(variant -> cpu.put(variant.name(), new ArrayList<>()));
         try {
             Path home = Files.createTempDirectory("flightdeck-startup-bench");
+            List<Variant> variants = variants(out, home);
+            variants.forEach(variant -> millis.put(variant.name(), new ArrayList<>()));
+            variants.forEach(variant -> cpu.put(variant.name(), new ArrayList<>()));
             for (int run = 0; run < runs; run++) {
                 for (Variant variant : variants) {
                     long[] frame = firstFrame(variant, home);
@@ -96,7 +102,7 @@ public final class StartupBench implements Runnable {
         print(out, millis, cpu, loadAtStart);
     }
 
-    private List<Variant> variants(PrintWriter out) {
+    private List<Variant> variants(PrintWriter out, Path home) throws IOException, InterruptedException {
         List<Variant> variants = new ArrayList<>();
         String java = ProcessHandle.current().info().command().orElse("java");
         if (Files.isRegularFile(jar)) {
@@ -129,6 +135,7 @@ public final class StartupBench implements Runnable {
             command.addAll(
                     List.of("-cp", installed.resolve("lib/app/flightdeck.jar").toString(), mainClass(cfg)));
             variants.add(new Variant("installed package, same options, no AppCDS", command, Map.of()));
+            floor(runtimeJava, without, home, out).ifPresent(variants::add);
         }
         boolean archive = Files.isRegularFile(installed.resolve("lib/app/flightdeck.jsa"));
         if (!archive) {
@@ -136,6 +143,67 @@ public final class StartupBench implements Runnable {
                     + " is missing: the package starts without AppCDS");
         }
         return variants;
+    }
+
+    /**
+     * The floor's row: {@link FirstFrameFloor} from this bench's jar on the installed runtime, with the package's options
+     * and an AppCDS archive made for it here the way the package's postinst makes its own (a class list recorded by one
+     * start, then {@code -Xshare:dump}).
+     */
+    private Optional<Variant> floor(Path runtimeJava, List<String> options, Path home, PrintWriter out)
+            throws IOException, InterruptedException {
+        Path benchJar;
+        try {
+            benchJar = Path.of(FirstFrameFloor.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot locate the bench jar: " + e.getMessage(), e);
+        }
+        if (!Files.isRegularFile(benchJar)) {
+            out.println("note: the floor's row needs the bench jar (./mvnw -Pbench package), not " + benchJar);
+            return Optional.empty();
+        }
+        Path classList = home.resolve("floor.classlist");
+        Path archive = home.resolve("floor.jsa");
+        String main = FirstFrameFloor.class.getName();
+        List<String> record = javaCommand(runtimeJava, options, "-XX:DumpLoadedClassList=" + classList);
+        record.addAll(List.of(
+                "-D" + "flightdeck.firstFrame=" + home.resolve("floor-first-frame"), "-cp", benchJar.toString(), main));
+        List<String> dump = javaCommand(runtimeJava, options, "-Xshare:dump");
+        dump.addAll(List.of(
+                "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + archive,
+                "-cp",
+                benchJar.toString()));
+        if (!(runQuietly(record, home) && runQuietly(dump, home) && Files.isRegularFile(archive))) {
+            out.println("note: no AppCDS archive for the floor could be made: its row is left out");
+            return Optional.empty();
+        }
+        List<String> command = javaCommand(runtimeJava, options, "-XX:SharedArchiveFile=" + archive);
+        command.addAll(List.of("-cp", benchJar.toString(), main));
+        return Optional.of(new Variant("floor: one label, same runtime and AppCDS", command, Map.of()));
+    }
+
+    private static List<String> javaCommand(Path java, List<String> options, String extra) {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(options);
+        command.add(extra);
+        return command;
+    }
+
+    private static boolean runQuietly(List<String> command, Path home) throws IOException, InterruptedException {
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("FLIGHTDECK_HOME", home.resolve("home").toString());
+        Process process = builder.start();
+        if (!process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return false;
+        }
+        return process.exitValue() == 0;
     }
 
     /** Wall-clock milliseconds from starting the process to its first frame, and the CPU milliseconds it used by then. */
@@ -232,6 +300,15 @@ public final class StartupBench implements Runnable {
                                 .mapToLong(Long::longValue)
                                 .min()
                                 .orElse(0)));
+        millis.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("floor"))
+                .findFirst()
+                .ifPresent(floor -> out.printf(
+                        Locale.ROOT,
+                        "floor: a one-label window on the same runtime takes %d ms (median) here; the goal is %s the"
+                                + " floor%n",
+                        median(floor.getValue()),
+                        median(floor.getValue()) < GOAL_MILLIS ? "above" : "below"));
         var system = ManagementFactory.getOperatingSystemMXBean();
         out.printf(
                 Locale.ROOT,
