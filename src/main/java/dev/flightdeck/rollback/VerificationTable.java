@@ -1,5 +1,6 @@
 package dev.flightdeck.rollback;
 
+import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionState;
 import dev.flightdeck.session.StepRecord;
@@ -22,6 +23,11 @@ public record VerificationTable(List<Row> rows) {
 
         public boolean passed() {
             return result.equals("PASS");
+        }
+
+        /** The kind as the plan and the console name it ("Data check"); the journal keeps the runbook's key. */
+        public String kindLabel() {
+            return StepKind.ofKey(kind).map(StepKind::label).orElse(kind);
         }
     }
 
@@ -77,12 +83,18 @@ public record VerificationTable(List<Row> rows) {
     public String render() {
         int checkWidth = Math.max(
                 5, rows.stream().mapToInt(row -> row.check().length()).max().orElse(0));
-        String format = "  %-4s %-" + checkWidth + "s  %-11s  %-7s  %s%n";
+        String format = "  %-4s %-" + checkWidth + "s  %-12s  %-7s  %s%n";
         StringBuilder text =
                 new StringBuilder(String.format(Locale.ROOT, format, "#", "check", "kind", "result", "detail"));
         for (Row row : rows) {
             text.append(String.format(
-                    Locale.ROOT, format, row.number(), row.check(), row.kind(), row.result(), firstLine(row.detail())));
+                    Locale.ROOT,
+                    format,
+                    row.number(),
+                    row.check(),
+                    row.kindLabel(),
+                    row.result(),
+                    firstLine(row.detail())));
         }
         return text.toString();
     }

@@ -472,10 +472,11 @@ public final class RunCommand implements Callable<Integer> {
         return err;
     }
 
+    /** The rollback as a command line to paste: every value one shell word ("Dana Ops" too). */
     private String rollbackCommand() {
-        return "flightdeck rollback --journal " + journal
-                + (inventoryFile == null ? "" : " --inventory " + inventoryFile) + " --operator " + operator
-                + " [--yes]";
+        return "flightdeck rollback --journal " + ShellTemplate.word(journal.toString())
+                + (inventoryFile == null ? "" : " --inventory " + ShellTemplate.word(inventoryFile.toString()))
+                + " --operator " + ShellTemplate.word(operator) + " [--yes]";
     }
 
     /** {@code --decide}, else the operator's answer on the terminal, else nobody can answer. */

@@ -1,6 +1,7 @@
 package dev.flightdeck.app.cli;
 
 import dev.flightdeck.home.AppContext;
+import dev.flightdeck.runbook.ShellTemplate;
 import dev.flightdeck.sandbox.RunningSandbox;
 import dev.flightdeck.sandbox.Sandbox;
 import dev.flightdeck.sandbox.SandboxOptions;
@@ -99,7 +100,7 @@ public final class SandboxCommand implements Callable<Integer> {
         out.printf(
                 "Rehearsal sandbox up in %.1f s%s, in %s%n",
                 sandbox.startupTime().toMillis() / 1000.0,
-                sandbox.fault() ? " with the fault switch ON (v2: 5 %% errors, 3x latency)" : "",
+                sandbox.fault() ? " with the fault switch ON (v2: 5 % errors, 3x latency)" : "",
                 sandbox.directory());
         out.println("Inventory: " + sandbox.inventoryFile());
         sandbox.appUrls()
@@ -109,12 +110,13 @@ public final class SandboxCommand implements Callable<Integer> {
                 .forEach((host, fingerprint) ->
                         out.println("  ssh host " + host + ": " + fingerprint + " (trusted while the sandbox runs)"));
         out.println("Rehearse in another terminal (the database password is in the sandbox's pgpass file):");
-        out.println("  PGPASSFILE=" + sandbox.pgpassFile() + " flightdeck run " + Sandbox.RUNBOOK_ID + " --inventory "
-                + sandbox.inventoryFile()
+        // paths as shell words: the commands are pasted, and a home folder may hold a space
+        String pgpass = ShellTemplate.word(sandbox.pgpassFile().toString());
+        String inventory = ShellTemplate.word(sandbox.inventoryFile().toString());
+        out.println("  PGPASSFILE=" + pgpass + " flightdeck run " + Sandbox.RUNBOOK_ID + " --inventory " + inventory
                 + " --journal JOURNAL-DIR --operator NAME --approve COMPLIANCE=APPROVER --yes");
-        out.println("  then, if it fails: PGPASSFILE=" + sandbox.pgpassFile()
-                + " flightdeck rollback --journal JOURNAL-DIR --inventory " + sandbox.inventoryFile()
-                + " --operator NAME --yes");
+        out.println("  then, if it fails: PGPASSFILE=" + pgpass
+                + " flightdeck rollback --journal JOURNAL-DIR --inventory " + inventory + " --operator NAME --yes");
         out.println("Press Ctrl-C to stop the sandbox; everything it started is stopped and its files removed.");
         out.flush();
     }

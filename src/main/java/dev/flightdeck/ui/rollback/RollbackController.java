@@ -1,7 +1,6 @@
 package dev.flightdeck.ui.rollback;
 
 import dev.flightdeck.rollback.VerificationTable;
-import dev.flightdeck.runbook.StepKind;
 import dev.flightdeck.ui.Copyable;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -99,10 +98,7 @@ public final class RollbackController {
         planTable.setItems(rollback.plan());
         column(checkNumberColumn, VerificationTable.Row::number);
         column(checkColumn, VerificationTable.Row::check);
-        // journaled as the runbook key (verify-data); read as the kind's name (Data check)
-        column(
-                checkKindColumn,
-                row -> StepKind.ofKey(row.kind()).map(StepKind::label).orElse(row.kind()));
+        column(checkKindColumn, VerificationTable.Row::kindLabel);
         column(resultColumn, VerificationTable.Row::result);
         column(detailColumn, VerificationTable.Row::detail);
         verificationTable.setItems(rollback.verification());

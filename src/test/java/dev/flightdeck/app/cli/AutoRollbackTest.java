@@ -35,7 +35,7 @@ class AutoRollbackTest {
                 "--journal",
                 dir.resolve("journal").toString(),
                 "--operator",
-                "Dana",
+                "Dana Ops",
                 "--passphrase-file",
                 passphrase.toString()));
         args.addAll(List.of(extra));
@@ -111,7 +111,7 @@ class AutoRollbackTest {
                     .contains(
                             "The run stopped with a rollback trigger's alarm. To roll back now: flightdeck rollback --journal "
                                     + dir.resolve("journal") + " --inventory " + dir.resolve("inv.yaml")
-                                    + " --operator Dana [--yes]")
+                                    + " --operator 'Dana Ops' [--yes]")
                     .doesNotContain("Rollback started");
             assertThat(config).hasContent("version=2");
         } finally {

@@ -131,7 +131,7 @@ class RehearsalEndToEndTest {
                         "rollback trigger fired",
                         "Rollback started by flightdeck",
                         "restored clinic from snapshot",
-                        "V1   Counts and content hashes equal the capture before the window  verify-data  PASS",
+                        "V1   Counts and content hashes equal the capture before the window  Data check    PASS",
                         "Verification passed, checkpoint",
                         "Rollback done.");
         assertThat(run.out()).doesNotContain("FAIL ", "notifications:");

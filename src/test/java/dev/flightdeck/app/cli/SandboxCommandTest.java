@@ -16,11 +16,12 @@ class SandboxCommandTest {
     @Test
     void theSandboxPrintsItsInventoryAndHowToRehearseThenStopsAndRemovesItsFiles() throws Exception {
         Path sandbox = dir.resolve("sandbox");
-        CliRun run = CliRun.run(dir.resolve("home"), "sandbox", "--dir", sandbox.toString(), "--for", "1s");
+        CliRun run = CliRun.run(dir.resolve("home"), "sandbox", "--fault", "--dir", sandbox.toString(), "--for", "1s");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
                 .contains(
                         "Rehearsal sandbox up in",
+                        "with the fault switch ON (v2: 5 % errors, 3x latency)",
                         "Inventory: " + sandbox.resolve("sandbox.inventory.yaml"),
                         "clinic app on app1: http://127.0.0.1:",
                         "ssh host db1: SHA256:",
