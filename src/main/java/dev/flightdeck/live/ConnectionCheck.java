@@ -7,6 +7,7 @@ import dev.flightdeck.inventory.DatabaseEntry;
 import dev.flightdeck.inventory.EndpointEntry;
 import dev.flightdeck.inventory.HostEntry;
 import dev.flightdeck.inventory.Inventory;
+import dev.flightdeck.session.AlarmWatch;
 import dev.flightdeck.session.steps.HttpStepExecutor;
 import dev.flightdeck.ssh.CommandOutcome;
 import dev.flightdeck.ssh.CommandResult;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Tests, before a window starts, that every host, database and endpoint of the inventory answers to this
@@ -87,13 +87,7 @@ public final class ConnectionCheck implements AutoCloseable {
             AppContext context, Inventory inventory, Credentials credentials, PasswordSource passwords)
             throws IOException {
         SessionServices services = new SessionServices(
-                context,
-                inventory,
-                credentials,
-                passwords,
-                SshEventListener.NONE,
-                since -> Optional.empty(),
-                Clock.systemUTC());
+                context, inventory, credentials, passwords, SshEventListener.NONE, AlarmWatch.NONE, Clock.systemUTC());
         return new ConnectionCheck(services, HttpStepExecutor.defaultClient(), Clock.systemUTC());
     }
 

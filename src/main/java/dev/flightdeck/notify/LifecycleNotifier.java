@@ -56,8 +56,11 @@ final class LifecycleNotifier implements SessionListener {
             tell(
                     LifecycleEvent.ALARM,
                     state,
-                    "Alarm: " + alarm.trigger(),
-                    "Rollback trigger '" + alarm.trigger() + "' fired (" + alarm.action() + ")."
+                    (alarm.armsRollback() ? "Alarm: " : "Alert: ") + alarm.trigger(),
+                    (alarm.armsRollback()
+                                    ? "Rollback trigger '" + alarm.trigger() + "' fired."
+                                    : "Alert rule '" + alarm.trigger()
+                                            + "' fired (alert only: no rollback is armed, the window goes on).")
                             + evidence(alarm.evidence()),
                     Notification.Urgency.ALERT);
         } else if (event instanceof SessionEvent.RollbackCountdown countdown

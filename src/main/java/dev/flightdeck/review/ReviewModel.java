@@ -172,7 +172,10 @@ public record ReviewModel(
                 .findFirst();
         Optional<Runbook> runbook = opened.flatMap(ReviewModel::runbookOf);
         Optional<SessionState> state = runbook.map(book -> SessionFold.fold(book, history));
-        StepRows steps = new StepRows(history, runbook, state, withheldByStep(replay));
+        // the audit lists the approvals in journal order, one line per approval event
+        List<ApprovalAudit.Line> audited =
+                ApprovalAudit.of(history, Optional.empty()).lines();
+        StepRows steps = new StepRows(history, audited, runbook, state, withheldByStep(replay));
         boolean closed = replay.isClosed() && report.isClosed();
         Verification verification = new Verification(
                 report.isIntact(),
@@ -186,7 +189,7 @@ public record ReviewModel(
                 Summaries.summary(replay, history, opened, runbook, steps, closed),
                 verification,
                 steps.phases(),
-                approvals(history),
+                approvals(history, audited),
                 alarms(history),
                 rollback(history, steps),
                 checkpoints(replay),
@@ -226,11 +229,8 @@ public record ReviewModel(
         }
     }
 
-    private static List<ApprovalRow> approvals(List<Recorded> history) {
+    private static List<ApprovalRow> approvals(List<Recorded> history, List<ApprovalAudit.Line> audited) {
         List<ApprovalRow> rows = new ArrayList<>();
-        // the audit lists the approvals in journal order, one line per approval event
-        List<ApprovalAudit.Line> audited =
-                ApprovalAudit.of(history, Optional.empty()).lines();
         for (Recorded recorded : history) {
             if (recorded.event() instanceof SessionEvent.Approval approval) {
                 ApprovalAudit.Line proof = audited.get(rows.size());

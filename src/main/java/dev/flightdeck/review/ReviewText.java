@@ -110,5 +110,8 @@ public final class ReviewText {
             step.command().lines().forEach(line -> lines.add("        $ " + line));
         }
         lines.add("        result: " + step.result());
+        if (step.hasCaution()) {
+            lines.add("        approval not verified: " + step.caution());
+        }
     }
 }

@@ -29,6 +29,8 @@ final class StepRows {
         boolean interrupted;
         long withheld;
         final List<SessionEvent.Approval> approvals = new ArrayList<>();
+        /** the approvals the audit could not prove (typed, no roster for the key, or refused on the check again) */
+        final List<ApprovalAudit.Line> unproven = new ArrayList<>();
 
         Track(String stepId) {
             this.stepId = stepId;
@@ -36,15 +38,22 @@ final class StepRows {
     }
 
     private final Map<String, Track> tracks = new LinkedHashMap<>();
+    private final List<ApprovalAudit.Line> audited;
     private final Optional<Runbook> runbook;
     private final Optional<SessionState> state;
+    private int approvalsSeen;
 
-    /** @param withheldByStep records of each step an evidence pack left out (empty for a journal) */
+    /**
+     * @param audited        the audit of the history's approvals, one line per approval event in journal order
+     * @param withheldByStep records of each step an evidence pack left out (empty for a journal)
+     */
     StepRows(
             List<Recorded> history,
+            List<ApprovalAudit.Line> audited,
             Optional<Runbook> runbook,
             Optional<SessionState> state,
             Map<String, Long> withheldByStep) {
+        this.audited = audited;
         this.runbook = runbook;
         this.state = state;
         for (Recorded recorded : history) {
@@ -78,7 +87,12 @@ final class StepRows {
         } else if (event instanceof SessionEvent.Confirmation confirmation) {
             track(confirmation.stepId()).confirmedBy = recorded.actor();
         } else if (event instanceof SessionEvent.Approval approval) {
-            track(approval.stepId()).approvals.add(approval);
+            Track track = track(approval.stepId());
+            track.approvals.add(approval);
+            ApprovalAudit.Line proof = audited.get(approvalsSeen++);
+            if (proof.verdict() != ApprovalAudit.Verdict.VERIFIED) {
+                track.unproven.add(proof);
+            }
         } else if (event instanceof SessionEvent.SessionResumed || event instanceof SessionEvent.SessionReopened) {
             tracks.values().stream()
                     .filter(track -> track.intent != null && track.outcome == null)
@@ -153,7 +167,29 @@ final class StepRows {
         String started = track.intentRecord != null ? Words.clock(track.intentRecord.time()) : "—";
         String duration = track.outcome != null ? Words.duration(track.outcome.durationMillis()) : "—";
         return new StepRow(
-                number, title, kind, targets, command, who(track), started, duration, result(track), status(track));
+                number,
+                title,
+                kind,
+                targets,
+                command,
+                who(track),
+                started,
+                duration,
+                result(track),
+                status(track),
+                caution(track));
+    }
+
+    /** Says which approvals are not proven and why, in the audit's words ({@code Lee (COMPLIANCE) — …}). */
+    private static String caution(Track track) {
+        if (track.unproven.isEmpty()) {
+            return "";
+        }
+        return track.unproven.stream()
+                .map(line -> line.approver() + " (" + line.role() + ") — "
+                        + (line.verdict() == ApprovalAudit.Verdict.REFUSED ? "refused: " : "")
+                        + line.detail())
+                .collect(Collectors.joining("; "));
     }
 
     private static String who(Track track) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 public enum LifecycleEvent {
     WINDOW_STARTED("window-started", "the session started"),
     APPROVAL_WAITING("approval-waiting", "an approval gate is waiting for its approvers"),
-    ALARM("alarm", "a rollback trigger fired"),
+    ALARM("alarm", "a trigger fired: a rollback trigger, or an alert-only rule (action: alert)"),
     COUNTDOWN_ARMED("countdown-armed", "a trigger armed the rollback countdown"),
     ROLLBACK_STARTED("rollback-started", "the emergency rollback started"),
     ROLLBACK_FINISHED("rollback-finished", "the rollback ended (verified or not)"),

@@ -218,18 +218,20 @@ public final class RunbookLoader {
             }
             MappingReader.of(node, "rollback trigger at line " + node.position().line(), TRIGGER_KEYS, problems)
                     .ifPresent(t -> {
-                        String action = t.text("action").orElse("rollback");
-                        TriggerSpec.Action parsed = switch (action) {
-                            case "rollback" -> TriggerSpec.Action.ARM_ROLLBACK;
-                            case "alert" -> TriggerSpec.Action.ALERT;
-                            default -> {
-                                problems.error(
-                                        t.positionOf("action"),
-                                        "'action' of a rollback trigger must be 'rollback' or 'alert', not '" + action
-                                                + "'");
-                                yield TriggerSpec.Action.ALERT;
-                            }
-                        };
+                        String action = t.text("action").orElse(TriggerSpec.Action.ARM_ROLLBACK.key());
+                        TriggerSpec.Action parsed = TriggerSpec.Action.of(action)
+                                .orElseGet(() -> {
+                                    problems.error(
+                                            t.positionOf("action"),
+                                            "'action' of a rollback trigger must be "
+                                                    + String.join(
+                                                            " or ",
+                                                            TriggerSpec.Action.keys().stream()
+                                                                    .map(key -> "'" + key + "'")
+                                                                    .toList())
+                                                    + ", not '" + action + "'");
+                                    return TriggerSpec.Action.ALERT;
+                                });
                         Duration countdown = t.duration("countdown").orElse(TriggerSpec.DEFAULT_COUNTDOWN);
                         String when = t.requiredText("when");
                         TriggerSpec.Mode mode = TriggerAnalysisReader.mode(t, problems);

@@ -460,7 +460,10 @@ public final class Session implements AutoCloseable {
         return recorder.checkpoint("console window closed by " + operator);
     }
 
-    /** A rollback trigger fired: journaled with the samples that made it fire, by the system, not a person. */
+    /**
+     * A trigger fired ({@code action} {@code rollback} or {@code alert}): journaled with the samples that made it
+     * fire, by the system, not a person.
+     */
     public void recordAlarm(String trigger, String action, List<String> evidence) {
         appendBySystem(new SessionEvent.Alarm(trigger, action, List.copyOf(evidence)));
     }

@@ -1,5 +1,6 @@
 package dev.flightdeck.session;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -10,9 +11,11 @@ public final class SessionAlarms {
 
     public static AlarmWatch of(Supplier<Optional<SessionState>> state) {
         return since -> state.get()
-                .flatMap(now -> now.alarms().stream()
+                .map(now -> now.alarms().stream()
                         .filter(alarm -> !alarm.time().isBefore(since))
-                        .map(alarm -> ((SessionEvent.Alarm) alarm.event()).trigger())
-                        .findFirst());
+                        .map(alarm -> (SessionEvent.Alarm) alarm.event())
+                        .map(alarm -> new AlarmWatch.Fired(alarm.trigger(), alarm.armsRollback()))
+                        .toList())
+                .orElse(List.of());
     }
 }

@@ -1,6 +1,7 @@
 package dev.flightdeck.session;
 
 import dev.flightdeck.inventory.SecretNames;
+import dev.flightdeck.runbook.TriggerSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -271,12 +272,26 @@ public sealed interface SessionEvent {
         }
     }
 
-    /** A rollback trigger fired; the evidence is the samples that made it fire. */
+    /**
+     * A trigger fired; the evidence is the samples that made it fire.
+     *
+     * @param action the runbook's word for what the trigger does ({@link TriggerSpec.Action#key()}): {@code rollback}
+     *               arms the rollback, {@code alert} only tells people
+     */
     record Alarm(String trigger, String action, List<String> evidence) implements SessionEvent {
         public static final String TYPE = "alarm";
 
         public String type() {
             return TYPE;
+        }
+
+        /**
+         * An action the journal does not name (written by a later version, or damaged) reads as a rollback trigger:
+         * failing a watch wrongly costs a retry, passing one wrongly could let a bad change go on.
+         */
+        public boolean armsRollback() {
+            return TriggerSpec.Action.of(action).orElse(TriggerSpec.Action.ARM_ROLLBACK)
+                    == TriggerSpec.Action.ARM_ROLLBACK;
         }
     }
 

@@ -17,6 +17,7 @@ import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.Step;
 import dev.flightdeck.runbook.TriggerRuleParser;
 import dev.flightdeck.runbook.TriggerSpec;
+import dev.flightdeck.session.AlarmWatch;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionValues;
 import dev.flightdeck.session.StepResult;
@@ -121,7 +122,7 @@ class MetricsEngineTest {
             });
             StepRun watch = waitStep(inventory, failing::start);
 
-            StepResult result = new WaitStepExecutor(engine.triggers()::firedSince, Clock.systemUTC()).execute(watch);
+            StepResult result = new WaitStepExecutor(watchOf(engine), Clock.systemUTC()).execute(watch);
             failing.join();
 
             assertThat(result.status()).isEqualTo(SessionEvent.Status.FAILED);
@@ -142,6 +143,13 @@ class MetricsEngineTest {
             assertThat(Thread.getAllStackTraces().keySet())
                     .anyMatch(thread -> thread.getName().startsWith("flightdeck-metrics-"));
         }
+    }
+
+    /** The engine's alarms as a watch reads them (a live session watches its journal instead: SessionAlarms). */
+    private static AlarmWatch watchOf(MetricsEngine engine) {
+        return since -> engine.triggers().firedSince(since).stream()
+                .map(alarm -> new AlarmWatch.Fired(alarm.headline(), alarm.action() == TriggerSpec.Action.ARM_ROLLBACK))
+                .toList();
     }
 
     private static StepRun waitStep(Inventory inventory, Runnable onWatchStarted) {

@@ -82,23 +82,8 @@ class SessionNotificationsTest {
     private Duration runSession(String name, String channels, Inventory inventory) throws Exception {
         Runbook runbook = RunbookLoader.load(RUNBOOK.formatted(channels), name + ".runbook.yaml", name)
                 .orElseThrow();
-        AppContext context = new AppContext(new FlightdeckHome(dir.resolve("home")), Map.of("HOME", dir.toString()));
-        SessionLauncher launcher = new SessionLauncher(
-                        context, JournalFixture.fastOptions(), KdfCost.insecureForTestsOnly(64))
-                .withNotificationPolicy(POLICY);
         long start = System.nanoTime();
-        try (LiveSession live = launcher.start(new SessionLauncher.Choices(
-                runbook,
-                "sha",
-                inventory,
-                "clinic.inventory.yaml",
-                Map.of("release", "2.4.1"),
-                "Dana Operator",
-                dir.resolve(name),
-                JournalFixture.PASSPHRASE.clone(),
-                target -> Optional.empty(),
-                Credentials.NONE,
-                SessionEvent.Mode.LIVE))) {
+        try (LiveSession live = start(name, runbook, inventory)) {
             Session session = live.session();
             assertThat(session.run("announce").status()).isEqualTo(SessionEvent.Status.SUCCEEDED);
             session.approve("gate", "Lee Compliance", Role.COMPLIANCE, "ok");
@@ -110,6 +95,25 @@ class SessionNotificationsTest {
             session.finishSession("rolled back");
             return window;
         }
+    }
+
+    private LiveSession start(String name, Runbook runbook, Inventory inventory) throws Exception {
+        AppContext context = new AppContext(new FlightdeckHome(dir.resolve("home")), Map.of("HOME", dir.toString()));
+        SessionLauncher launcher = new SessionLauncher(
+                        context, JournalFixture.fastOptions(), KdfCost.insecureForTestsOnly(64))
+                .withNotificationPolicy(POLICY);
+        return launcher.start(new SessionLauncher.Choices(
+                runbook,
+                "sha",
+                inventory,
+                "clinic.inventory.yaml",
+                Map.of("release", "2.4.1"),
+                "Dana Operator",
+                dir.resolve(name),
+                JournalFixture.PASSPHRASE.clone(),
+                target -> Optional.empty(),
+                Credentials.NONE,
+                SessionEvent.Mode.LIVE));
     }
 
     private List<SessionEvent> journaled(String name) {
@@ -163,6 +167,47 @@ class SessionNotificationsTest {
             assertThat(closedResult)
                     .as("the close's own message is delivered and journaled before the seal")
                     .isLessThan(lastIndexOf(events, SessionEvent.SessionClosed.class));
+        }
+    }
+
+    @Test
+    void anAlertOnlyRuleIsToldAsAnAlertAndARollbackTriggerAsAnAlarm() throws Exception {
+        Runbook runbook =
+                RunbookLoader.load("""
+                runbook: Watched window
+                notifications:
+                  alarm: [ops]
+                phases:
+                  - id: canary
+                    steps:
+                      - id: watch
+                        wait: 1m
+                rollback-triggers:
+                  - { when: health fails 2 consecutive, action: alert }
+                  - error_rate > 1% for 10s
+                rollback:
+                  - confirm: Old release running again
+                """, "watched.runbook.yaml", "watched").orElseThrow();
+        try (Receiver ops = Receiver.accepting()) {
+            try (LiveSession live = start(
+                    "watched",
+                    runbook,
+                    inventory("notifications:\n  ops: { kind: webhook, url: " + ops.url("/hook") + " }\n"))) {
+                live.session().recordAlarm("health fails 2 consecutive", "alert", List.of("2 failed checks"));
+                live.session().recordAlarm("error_rate > 1% for 10s", "rollback", List.of("error_rate=4.00%"));
+                List<String> told = new ArrayList<>();
+                for (String body : ops.awaitAccepted(2, Duration.ofSeconds(5))) {
+                    JsonNode message = JSON.readTree(body);
+                    told.add(message.get("subject").asText() + " | "
+                            + message.get("text").asText());
+                }
+                assertThat(told)
+                        .containsExactly(
+                                "Alert: health fails 2 consecutive | Alert rule 'health fails 2 consecutive' fired (alert"
+                                        + " only: no rollback is armed, the window goes on).\nEvidence: 2 failed checks",
+                                "Alarm: error_rate > 1% for 10s | Rollback trigger 'error_rate > 1% for 10s' fired."
+                                        + "\nEvidence: error_rate=4.00%");
+            }
         }
     }
 

@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightdeck.journal.Journal;
 import dev.flightdeck.journal.JournalFixture;
 import dev.flightdeck.journal.JournalWriter;
+import dev.flightdeck.journal.crypto.OperatorKey;
+import dev.flightdeck.journal.crypto.PublicKeys;
 import dev.flightdeck.journal.verify.JournalVerifier;
 import dev.flightdeck.runbook.RunbookDigest;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionEventCodec;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,6 +146,115 @@ class ReviewModelTest {
         assertThat(model.rollback()).isEmpty();
         String text = String.join("\n", ReviewText.render(model));
         assertThat(text).contains("1.3   unknown ", "NOT closed");
+    }
+
+    @Test
+    void aGateWhoseApprovalCannotBeVerifiedReadsAsAWarningThatSaysWhyNeverAsASuccess() {
+        String runbook = """
+                runbook: Gated change
+                phases:
+                  - id: gates
+                    title: Gates
+                    steps:
+                      - id: typed
+                        approve: { role: COMPLIANCE }
+                      - id: signed
+                        approve: { role: SECURITY }
+                      - id: deploy
+                        run: deploy
+                        on: local
+                rollback:
+                  - run: undeploy
+                    on: local
+                """;
+        Path journal = dir.resolve("gated");
+        UUID session = UUID.randomUUID();
+        try (JournalWriter writer = Journal.create(
+                journal,
+                session,
+                JournalFixture.PASSPHRASE,
+                JournalFixture.newOperatorKey(),
+                JournalFixture.fastOptions())) {
+            append(
+                    writer,
+                    "Dana",
+                    new SessionEvent.SessionOpened(
+                            session.toString(),
+                            "gated",
+                            "Gated change",
+                            "",
+                            RunbookDigest.sha256(runbook),
+                            "Dana",
+                            "(none)",
+                            "20261202_010000",
+                            Map.of(),
+                            SessionEvent.Mode.LIVE,
+                            runbook,
+                            null,
+                            null));
+            passGate(writer, "typed", new SessionEvent.Approval("typed", "Lee", "COMPLIANCE", "", "c1"));
+            // signed with a key of its own, but the session recorded no roster that could say whose key it is
+            OperatorKey approverKey = JournalFixture.newOperatorKey();
+            passGate(
+                    writer,
+                    "signed",
+                    new SessionEvent.Approval(
+                            "signed",
+                            "Sam",
+                            "SECURITY",
+                            "",
+                            "c2",
+                            PublicKeys.groupedFingerprint(approverKey.publicKey()),
+                            PublicKeys.toBase64(approverKey.publicKey()),
+                            Base64.getEncoder().encodeToString(new byte[64]),
+                            "0".repeat(64),
+                            "2026-12-02T01:05:00Z"));
+        }
+        ReviewModel model = ReviewModel.of(
+                Journal.read(journal, JournalFixture.PASSPHRASE),
+                JournalVerifier.verify(journal, Optional.empty(), Optional.empty()));
+
+        Document html = Jsoup.parse(HtmlReport.render(model));
+        Element typed = html.selectFirst("tr.step[data-step=\"1.1\"]");
+        assertThat(typed.className()).isEqualTo("step unverified");
+        assertThat(typed.selectFirst("td.status").text()).isEqualTo("approved, unverified");
+        assertThat(typed.selectFirst("td.result div.caution").text())
+                .isEqualTo("⚠ Approval not verified: Lee (COMPLIANCE) — unverified approval: a typed name, nothing the"
+                        + " approver signed (no roster)");
+        Element signed = html.selectFirst("tr.step[data-step=\"1.2\"]");
+        assertThat(signed.className()).isEqualTo("step unverified");
+        assertThat(signed.selectFirst("td.result div.caution").text())
+                .isEqualTo("⚠ Approval not verified: Sam (SECURITY) — signed, but there is no roster to check the key"
+                        + " against (pass --roster FILE)");
+        assertThat(html.select("tr.step.succeeded"))
+                .as("no gate reads as a proven success")
+                .isEmpty();
+        assertThat(model.phases().get(0).steps())
+                .extracting(StepRow::status)
+                .as("the outcome itself stands: both gates passed")
+                .containsExactly("succeeded", "succeeded", "not-run");
+        assertThat(String.join("\n", ReviewText.render(model)))
+                .contains(
+                        "1.1   approved, unverified ",
+                        "approval not verified: Lee (COMPLIANCE) — unverified approval: a typed name");
+    }
+
+    /** A gate as the session journals it: the intent, the approval, then the outcome. */
+    private static void passGate(JournalWriter writer, String stepId, SessionEvent.Approval approval) {
+        append(writer, "Dana", new SessionEvent.StepIntent(stepId, "approve", 1, List.of(), "approval", false));
+        append(writer, approval.approver(), approval);
+        append(
+                writer,
+                "Dana",
+                new SessionEvent.StepOutcome(
+                        stepId,
+                        1,
+                        SessionEvent.Status.SUCCEEDED,
+                        "approved by " + approval.approver(),
+                        Map.of(),
+                        List.of(),
+                        0,
+                        false));
     }
 
     private static void append(JournalWriter writer, String actor, SessionEvent event) {

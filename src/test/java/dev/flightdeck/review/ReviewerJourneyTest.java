@@ -129,7 +129,17 @@ class ReviewerJourneyTest {
         assertThat(html.selectFirst("#outcome").text()).isEqualTo("completed");
         assertThat(html.select("table.steps tr.step"))
                 .extracting(Element::className)
-                .containsOnly("step succeeded");
+                .containsOnly("step succeeded", "step unverified");
+        assertThat(html.select("table.steps tr.step.unverified"))
+                .as("only the approval gate, approved by a typed name, is a warning")
+                .extracting(row -> cell(row, "title"))
+                .singleElement()
+                .asString()
+                .containsIgnoringCase("approv");
+        assertThat(html.select("table.approvals tr.unverified td.proof"))
+                .extracting(Element::text)
+                .containsExactly(
+                        "unverified unverified approval: a typed name, nothing the approver signed (no roster)");
         assertThat(html.selectFirst("#rollback").text()).contains("No rollback.");
         assertThat(show("home-healthy", journal)).contains("outcome:      completed");
     }
@@ -213,8 +223,20 @@ class ReviewerJourneyTest {
                             .contains(host.host() + ": " + host.status().name().toLowerCase()
                                     + (host.exitCode() == null ? "" : ", exit " + host.exitCode())));
             String status = outcome.status().name().toLowerCase();
-            assertThat(row.className()).as(number).isEqualTo("step " + status);
-            assertThat(cell(row, "status")).as(number).isEqualTo(status);
+            if (approvedBy.containsKey(step.id()) && outcome.status() == SessionEvent.Status.SUCCEEDED) {
+                // the rehearsal's approvals are typed names (--approve): the gate passed, but nothing proves who
+                // approved, so it is a warning and says why, never the green of a proven success
+                assertThat(row.className()).as(number).isEqualTo("step unverified");
+                assertThat(cell(row, "status")).as(number).isEqualTo("approved, unverified");
+                assertThat(row.selectFirst("td.result div.caution").text())
+                        .as(number)
+                        .isEqualTo("⚠ Approval not verified: " + approvedBy.get(step.id())
+                                + " — unverified approval: a typed name, nothing the approver signed (no roster)");
+            } else {
+                assertThat(row.className()).as(number).isEqualTo("step " + status);
+                assertThat(cell(row, "status")).as(number).isEqualTo(status);
+                assertThat(row.select("td.result div.caution")).as(number).isEmpty();
+            }
             checked++;
         }
         assertThat(checked).isGreaterThan(15);
@@ -320,7 +342,7 @@ class ReviewerJourneyTest {
         runbook.steps()
                 .forEach(step -> assertThat(summaryAndSteps)
                         .containsPattern("\\n  " + Pattern.quote(runbook.numberOf(step.id()))
-                                + " +(succeeded|failed|not run) "));
+                                + " +(succeeded|failed|not run|approved, unverified) "));
         return show.out();
     }
 

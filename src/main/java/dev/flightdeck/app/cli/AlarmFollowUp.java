@@ -37,11 +37,16 @@ final class AlarmFollowUp {
         this.yes = yes;
     }
 
-    /** @param result the exit code the run stopped with; returned unchanged when no trigger fired */
+    /**
+     * @param result the exit code the run stopped with; returned unchanged when no rollback trigger fired (an
+     *               alert-only rule's alarm did not stop the run)
+     */
     int after(int result, String rollbackCommand) throws SessionRuleException, InterruptedException {
         Session session = live.session();
         SessionState state = session.state();
-        if (state.alarms().isEmpty() && state.rollbackRequested().isEmpty()) {
+        boolean rollbackTriggerFired =
+                state.alarms().stream().anyMatch(alarm -> ((SessionEvent.Alarm) alarm.event()).armsRollback());
+        if (!rollbackTriggerFired && state.rollbackRequested().isEmpty()) {
             return result;
         }
         if (!autoRollback) {

@@ -14,6 +14,7 @@ import dev.flightdeck.metrics.collect.Collector;
 import dev.flightdeck.metrics.collect.HealthCollector;
 import dev.flightdeck.metrics.rules.TriggerListener;
 import dev.flightdeck.notify.SecretSource;
+import dev.flightdeck.session.AlarmWatch;
 import dev.flightdeck.ssh.SshEventListener;
 import dev.flightdeck.text.Durations;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -116,7 +116,7 @@ public final class MetricsCommand implements Callable<Integer> {
                 PgPassFile.standardLocation(context.environment())
                         .orElse(new PromptedPassword(RunCommand::promptDatabasePassword)),
                 SshEventListener.NONE,
-                since -> Optional.empty(),
+                AlarmWatch.NONE,
                 Clock.systemUTC());
     }
 

@@ -20,7 +20,7 @@ public record Alarm(
 
     /** {@code rollback} or {@code alert}: the words the runbook uses for the action. */
     public String actionText() {
-        return action == TriggerSpec.Action.ARM_ROLLBACK ? "rollback" : "alert";
+        return action.key();
     }
 
     /** One line for the operator and for a failed {@code wait} step: {@code error_rate > 1% for 5m on web (…)}. */

@@ -24,8 +24,8 @@ import java.util.function.Function;
  * runs the cancellable rollback countdown. Thread-safe: collectors deliver samples from their own threads; the
  * listener is called after the monitor's lock is released.
  *
- * <p>{@link #firedSince(Instant)} has the shape of the session's {@code AlarmWatch}: wire it as
- * {@code AlarmWatch watch = monitor::firedSince}.
+ * <p>{@link #firedSince(Instant)} gives a watching step the alarms raised since it began, each with its action: the
+ * live session watches its journal instead ({@code SessionAlarms}), where every alarm is recorded first.
  */
 public final class TriggerMonitor {
 
@@ -192,12 +192,9 @@ public final class TriggerMonitor {
         return queryErrors.inARow(signal);
     }
 
-    /** The headline of the first alarm raised at or after {@code since}: the session's {@code AlarmWatch}. */
-    public synchronized Optional<String> firedSince(Instant since) {
-        return alarms.stream()
-                .filter(alarm -> !alarm.firedAt().isBefore(since))
-                .findFirst()
-                .map(Alarm::headline);
+    /** The alarms raised at or after {@code since}, oldest first, alert-only ones too ({@link Alarm#action()}). */
+    public synchronized List<Alarm> firedSince(Instant since) {
+        return alarms.stream().filter(alarm -> !alarm.firedAt().isBefore(since)).toList();
     }
 
     /** Every trigger on every series it watches; a trigger whose signal no collector produces shows as NO_DATA. */

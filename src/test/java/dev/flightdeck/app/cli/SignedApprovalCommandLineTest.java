@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -431,6 +433,17 @@ class SignedApprovalCommandLineTest {
                         "<tr class=\"unverified\"><td class=\"mono\">gate</td>",
                         "<strong>unverified</strong> unverified approval: a typed name",
                         "approved by Lee Compliance (COMPLIANCE) — unverified approval (no roster)");
+        Document report = Jsoup.parse(html);
+        assertThat(report.select("table.steps tr.step.unverified"))
+                .as("both gates passed on a typed name (the first listed approves each): amber, never the green of"
+                        + " a proven success")
+                .extracting(row -> row.selectFirst("td.status").text() + " | "
+                        + row.selectFirst("td.result div.caution").text())
+                .containsExactly(
+                        "approved, unverified | ⚠ Approval not verified: Lee Compliance (COMPLIANCE) — unverified"
+                                + " approval: a typed name, nothing the approver signed (no roster)",
+                        "approved, unverified | ⚠ Approval not verified: Lee Compliance (COMPLIANCE) — unverified"
+                                + " approval: a typed name, nothing the approver signed (no roster)");
     }
 
     private String fingerprint(String who) {

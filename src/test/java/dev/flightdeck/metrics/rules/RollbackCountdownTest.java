@@ -5,6 +5,7 @@ import static dev.flightdeck.metrics.rules.TriggerHarness.alert;
 import static dev.flightdeck.metrics.rules.TriggerHarness.rollback;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.runbook.TriggerSpec;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,9 @@ class RollbackCountdownTest {
         assertThat(harness.monitor.firedSince(watchStarts)).isEmpty();
 
         harness.hold("error_rate", 9, 10, 2.5);
-        assertThat(harness.monitor.firedSince(watchStarts))
-                .hasValue("error_rate > 1% on web (web: 2.50% at 02:00:09, limit 1.00%)");
+        assertThat(harness.monitor.firedSince(watchStarts)).singleElement().satisfies(alarm -> {
+            assertThat(alarm.headline()).isEqualTo("error_rate > 1% on web (web: 2.50% at 02:00:09, limit 1.00%)");
+            assertThat(alarm.action()).isEqualTo(TriggerSpec.Action.ALERT);
+        });
     }
 }

@@ -7,8 +7,10 @@ import dev.flightdeck.inventory.InventoryLoader;
 import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.RunbookLoader;
 import dev.flightdeck.runbook.Step;
+import dev.flightdeck.session.AlarmWatch;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionValues;
+import dev.flightdeck.session.StepRecord;
 import dev.flightdeck.session.StepResult;
 import dev.flightdeck.session.StepRun;
 import java.io.IOException;
@@ -18,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,7 +181,7 @@ class HttpNotifyWaitExecutorTest {
 
     @Test
     void aQuietWatchPassesWhenTheTimeIsUp() throws Exception {
-        WaitStepExecutor wait = new WaitStepExecutor(since -> Optional.empty(), Clock.systemUTC());
+        WaitStepExecutor wait = new WaitStepExecutor(AlarmWatch.NONE, Clock.systemUTC());
 
         StepResult result = wait.execute(run(step("- id: canary\n  wait: { duration: 300ms, watch: canary 10% }\n")));
 
@@ -190,10 +191,12 @@ class HttpNotifyWaitExecutorTest {
     }
 
     @Test
-    void aTriggerFiringDuringTheWatchFailsItAtOnce() throws Exception {
+    void aRollbackTriggerFiringDuringTheWatchFailsItAtOnce() throws Exception {
         Instant firesAt = Instant.now().plusMillis(200);
         WaitStepExecutor wait = new WaitStepExecutor(
-                since -> Instant.now().isAfter(firesAt) ? Optional.of("error_rate > 1% for 5m") : Optional.empty(),
+                since -> Instant.now().isAfter(firesAt)
+                        ? List.of(new AlarmWatch.Fired("error_rate > 1% for 5m", true))
+                        : List.of(),
                 Clock.systemUTC());
         long started = System.nanoTime();
 
@@ -204,5 +207,41 @@ class HttpNotifyWaitExecutorTest {
                 .startsWith("rollback trigger fired after ")
                 .endsWith("of watching: error_rate > 1% for 5m");
         assertThat((System.nanoTime() - started) / 1_000_000_000.0).isLessThan(60);
+    }
+
+    @Test
+    void anAlertOnlyRuleFiringDuringTheWatchIsWrittenOnceAndTheWatchPassesWithAWarning() throws Exception {
+        WaitStepExecutor wait = new WaitStepExecutor(
+                since -> List.of(new AlarmWatch.Fired("db connection failures", false)), Clock.systemUTC());
+
+        StepResult result = wait.execute(run(step("- id: canary\n  wait: { duration: 600ms, watch: canary 10% }\n")));
+
+        assertThat(result.status()).isEqualTo(SessionEvent.Status.SUCCEEDED);
+        assertThat(result.message())
+                .isEqualTo("watched 600ms with no rollback trigger firing; 1 alert fired (see the output)");
+        assertThat(result.outputs()).containsEntry(StepRecord.WARNINGS, "1");
+        assertThat(output)
+                .as("the alert is told once, though the watch asks again every 250 ms")
+                .hasSize(2)
+                .first()
+                .isEqualTo("watch: Watching for 600ms: canary 10%");
+        assertThat(output.get(1))
+                .startsWith("watch: alert after ")
+                .endsWith(" of watching: db connection failures (alert only: nothing is armed, the watch goes on)");
+    }
+
+    @Test
+    void aRollbackTriggerAfterAnAlertStillFailsTheWatch() throws Exception {
+        WaitStepExecutor wait = new WaitStepExecutor(
+                since -> List.of(
+                        new AlarmWatch.Fired("db connection failures", false),
+                        new AlarmWatch.Fired("error_rate > 1% for 5m", true)),
+                Clock.systemUTC());
+
+        StepResult result = wait.execute(run(step("- id: canary\n  wait: 10m\n")));
+
+        assertThat(result.status()).isEqualTo(SessionEvent.Status.FAILED);
+        assertThat(result.message()).endsWith("of watching: error_rate > 1% for 5m");
+        assertThat(output).last().asString().contains("alert after ", "db connection failures");
     }
 }
