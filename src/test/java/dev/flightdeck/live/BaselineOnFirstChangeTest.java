@@ -14,6 +14,7 @@ import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionJournals;
+import dev.flightdeck.session.TestOpenings;
 import dev.flightdeck.ssh.SshEventListener;
 import dev.flightdeck.ssh.SshSessions;
 import dev.flightdeck.testing.ssh.SshTestKit;
@@ -161,6 +162,6 @@ class BaselineOnFirstChangeTest {
     }
 
     private SessionEvent.SessionOpened opening() {
-        return InstrumentedSessions.opening(runbook);
+        return TestOpenings.live(runbook);
     }
 }

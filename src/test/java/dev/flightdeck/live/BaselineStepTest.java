@@ -18,6 +18,7 @@ import dev.flightdeck.session.Recorded;
 import dev.flightdeck.session.Session;
 import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionJournals;
+import dev.flightdeck.session.TestOpenings;
 import dev.flightdeck.ssh.SshEventListener;
 import dev.flightdeck.ssh.SshSessions;
 import dev.flightdeck.testing.ssh.SshTestKit;
@@ -284,7 +285,7 @@ class BaselineStepTest {
             Path journal, Runbook runbook, MetricsEngine engine, SshSessions ssh, Duration requiredGrace) {
         AtomicReference<Session> current = new AtomicReference<>();
         Session session = SessionJournals.start(
-                journal, InstrumentedSessions.opening(runbook), runbook, setup(engine, ssh, current, requiredGrace));
+                journal, TestOpenings.live(runbook), runbook, setup(engine, ssh, current, requiredGrace));
         current.set(session);
         return session;
     }

@@ -5,9 +5,7 @@ import dev.flightdeck.journal.JournalFixture;
 import dev.flightdeck.journal.crypto.OperatorKey;
 import dev.flightdeck.metrics.MetricsEngine;
 import dev.flightdeck.metrics.rules.TriggerListener;
-import dev.flightdeck.runbook.Runbook;
 import dev.flightdeck.runbook.StepKind;
-import dev.flightdeck.session.SessionEvent;
 import dev.flightdeck.session.SessionJournals;
 import dev.flightdeck.session.StepExecutor;
 import dev.flightdeck.session.steps.LocalShell;
@@ -22,7 +20,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Sessions with instruments beside them, for the baseline tests: local run steps, a fast journal, an engine without triggers. */
 final class InstrumentedSessions {
@@ -59,19 +56,5 @@ final class InstrumentedSessions {
                 List.of(),
                 Inventory.empty(),
                 executors);
-    }
-
-    static SessionEvent.SessionOpened opening(Runbook runbook) {
-        return new SessionEvent.SessionOpened(
-                UUID.randomUUID().toString(),
-                runbook.id(),
-                runbook.title(),
-                "",
-                "sha-1",
-                "dana",
-                "inv.yaml",
-                "20261123_020000",
-                Map.of(),
-                SessionEvent.Mode.LIVE);
     }
 }

@@ -59,30 +59,8 @@ class ReviewModelTest {
     @Test
     void unknownOutcomesTheOperatorsDecisionAndSkipsReadAsTheyHappened() {
         Path journal = dir.resolve("journal");
-        UUID session = UUID.randomUUID();
-        try (JournalWriter writer = Journal.create(
-                journal,
-                session,
-                JournalFixture.PASSPHRASE,
-                JournalFixture.newOperatorKey(),
-                JournalFixture.fastOptions())) {
-            append(
-                    writer,
-                    "Dana",
-                    new SessionEvent.SessionOpened(
-                            session.toString(),
-                            "night",
-                            "Night change",
-                            "",
-                            RunbookDigest.sha256(RUNBOOK),
-                            "Dana",
-                            "(none)",
-                            "20261202_010000",
-                            Map.of("release", "v7"),
-                            SessionEvent.Mode.LIVE,
-                            RUNBOOK,
-                            null,
-                            null));
+        try (JournalWriter writer =
+                openedBy("Dana", journal, "night", "Night change", RUNBOOK, Map.of("release", "v7"))) {
             append(
                     writer,
                     "Dana",
@@ -168,30 +146,7 @@ class ReviewModelTest {
                     on: local
                 """;
         Path journal = dir.resolve("gated");
-        UUID session = UUID.randomUUID();
-        try (JournalWriter writer = Journal.create(
-                journal,
-                session,
-                JournalFixture.PASSPHRASE,
-                JournalFixture.newOperatorKey(),
-                JournalFixture.fastOptions())) {
-            append(
-                    writer,
-                    "Dana",
-                    new SessionEvent.SessionOpened(
-                            session.toString(),
-                            "gated",
-                            "Gated change",
-                            "",
-                            RunbookDigest.sha256(runbook),
-                            "Dana",
-                            "(none)",
-                            "20261202_010000",
-                            Map.of(),
-                            SessionEvent.Mode.LIVE,
-                            runbook,
-                            null,
-                            null));
+        try (JournalWriter writer = openedBy("Dana", journal, "gated", "Gated change", runbook, Map.of())) {
             passGate(writer, "typed", new SessionEvent.Approval("typed", "Lee", "COMPLIANCE", "", "c1"));
             // signed with a key of its own, but the session recorded no roster that could say whose key it is
             OperatorKey approverKey = JournalFixture.newOperatorKey();
@@ -255,6 +210,36 @@ class ReviewModelTest {
                         List.of(),
                         0,
                         false));
+    }
+
+    /** A new journal whose first record is {@code operator} opening a live session of {@code runbook}. */
+    private static JournalWriter openedBy(
+            String operator, Path journal, String id, String title, String runbook, Map<String, String> values) {
+        UUID session = UUID.randomUUID();
+        JournalWriter writer = Journal.create(
+                journal,
+                session,
+                JournalFixture.PASSPHRASE,
+                JournalFixture.newOperatorKey(),
+                JournalFixture.fastOptions());
+        append(
+                writer,
+                operator,
+                new SessionEvent.SessionOpened(
+                        session.toString(),
+                        id,
+                        title,
+                        "",
+                        RunbookDigest.sha256(runbook),
+                        operator,
+                        "(none)",
+                        "20261202_010000",
+                        values,
+                        SessionEvent.Mode.LIVE,
+                        runbook,
+                        null,
+                        null));
+        return writer;
     }
 
     private static void append(JournalWriter writer, String actor, SessionEvent event) {

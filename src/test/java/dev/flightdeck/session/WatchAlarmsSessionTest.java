@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -77,7 +76,7 @@ class WatchAlarmsSessionTest {
                 Map.of(StepKind.WAIT, new WaitStepExecutor(watch, Clock.systemUTC())));
         Path journal = dir.resolve("journal");
 
-        try (Session session = SessionJournals.start(journal, opening(runbook), runbook, setup)) {
+        try (Session session = SessionJournals.start(journal, TestOpenings.live(runbook), runbook, setup)) {
             current.set(session);
             session.addListener(new SessionListener() {
                 @Override
@@ -136,19 +135,5 @@ class WatchAlarmsSessionTest {
                 .isTrue();
         session.recordAlarm(rule, action, List.of("the samples that made it fire"));
         return outcome.get(60, TimeUnit.SECONDS);
-    }
-
-    private static SessionEvent.SessionOpened opening(Runbook runbook) {
-        return new SessionEvent.SessionOpened(
-                UUID.randomUUID().toString(),
-                "watch",
-                runbook.title(),
-                "",
-                "sha-1",
-                "dana",
-                "inv.yaml",
-                "20261123_020000",
-                Map.of(),
-                SessionEvent.Mode.LIVE);
     }
 }

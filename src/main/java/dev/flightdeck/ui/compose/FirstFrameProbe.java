@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
@@ -30,27 +29,19 @@ final class FirstFrameProbe {
         if (file.isEmpty()) {
             return;
         }
-        Scene scene = stage.getScene();
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            // the frame of this pulse is rendered after its layout; the next runLater runs once it has been handed over
-            Platform.runLater(() -> {
-                try {
-                    long cpuMillis = ProcessHandle.current()
-                            .info()
-                            .totalCpuDuration()
-                            .map(Duration::toMillis)
-                            .orElse(-1L);
-                    Files.writeString(file.get(), System.currentTimeMillis() + " " + cpuMillis, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                Platform.exit();
-                Runtime.getRuntime().exit(0);
-            });
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        Platform.requestNextPulse();
+        AfterFirstFrame.run(stage.getScene(), () -> {
+            try {
+                long cpuMillis = ProcessHandle.current()
+                        .info()
+                        .totalCpuDuration()
+                        .map(Duration::toMillis)
+                        .orElse(-1L);
+                Files.writeString(file.get(), System.currentTimeMillis() + " " + cpuMillis, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Platform.exit();
+            Runtime.getRuntime().exit(0);
+        });
     }
 }

@@ -7,7 +7,6 @@ import dev.flightdeck.ui.library.RunbookLibraryViewModel;
 import dev.flightdeck.ui.main.ConsoleViewModel;
 import dev.flightdeck.ui.main.SessionOpener;
 import dev.flightdeck.ui.rehearsal.RehearsalChoice;
-import javafx.application.Platform;
 import javafx.geometry.Dimension2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -74,21 +73,9 @@ public final class MainWindow {
         });
         stage.setOnHidden(event -> services.close());
         stage.show();
-        afterFirstFrame(scene, () -> console.library().loadBuiltins());
-    }
-
-    /**
-     * Runs {@code then} once the first frame's layout is done: reading the built-in runbooks beside the first pulse
-     * delays the window on a two-core machine, and the library shows "Loading…" until they are in.
-     */
-    private static void afterFirstFrame(Scene scene, Runnable then) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(then);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        Platform.requestNextPulse();
+        // read beside the first pulse, the built-in runbooks delay the window on a two-core machine; until they are in,
+        // the library says "Loading…"
+        AfterFirstFrame.run(scene, () -> console.library().loadBuiltins());
     }
 
     private static String stylesheet() {
